@@ -1,0 +1,46 @@
+#pragma once
+// The engine's public API: compile and run a scenario in virtual time.
+// Results, not exceptions, cross this boundary.
+
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <string_view>
+
+#include "trace.h"
+
+namespace loopscope {
+
+// Budgets (SPEC.md section 3). None of them can crash or hang the host.
+struct Budgets {
+    uint64_t instructionsPerStep = 10'000'000;  // VM instructions a task may run without yielding
+    uint64_t loopPasses = 10'000'000;           // passes of the event loop
+    double virtualTime = 1e9;                   // seconds of virtual time
+    int recursionDepth = 1000;                  // Python frames (RecursionError past it)
+    uint64_t memoryBytes = 2ull << 30;          // heap the scenario may hold (MemoryError past it)
+};
+
+struct RunOptions {
+    std::string filename = "<scenario>";  // used in tracebacks and SyntaxErrors
+    uint64_t seed = 0;                    // random.seed() in effect before the program seeds it
+    Budgets budgets;
+    // Where the program's stdout and stderr go, as written. Null: discarded.
+    std::function<void(std::string_view)> writeStdout;
+    std::function<void(std::string_view)> writeStderr;
+};
+
+struct RunResult {
+    bool ok = true;            // false: an uncaught exception, a SyntaxError or a limit ended the run
+    std::string errorType;     // "ZeroDivisionError", "SyntaxError", "Deadlock", ...
+    std::string errorMessage;  // the exception's str()
+    int errorLine = 0;         // for SyntaxError: the line
+    double endTime = 0;        // virtual time when the program ended
+};
+
+// Compiles and runs [source], reporting to [observer] (may be null).
+RunResult runScenario(std::string_view source, const RunOptions& options, TraceObserver* observer);
+
+// The disassembly of [source]'s bytecode, or the SyntaxError text.
+std::string disassembleScenario(std::string_view source, std::string_view filename);
+
+}  // namespace loopscope

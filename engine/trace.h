@@ -1,0 +1,105 @@
+#pragma once
+// The trace: the complete, ordered record of what the loop and the tasks did.
+// The engine reports through TraceObserver (plain structs, no Qt); TraceRecorder
+// stores the events compactly; the CLI and the GUI read only the recorded trace.
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace loopscope {
+
+// Typed ids for values that cross modules.
+struct TaskId {
+    uint32_t value = 0;  // 0 is "no task" (the loop itself, or top-level code)
+    friend bool operator==(TaskId, TaskId) = default;
+};
+struct StringId {
+    uint32_t value = 0;  // index into TraceRecorder::strings(); 0 is ""
+    friend bool operator==(StringId, StringId) = default;
+};
+struct EventIndex {
+    uint32_t value = 0;
+    friend auto operator<=>(EventIndex, EventIndex) = default;
+};
+
+// What a suspended task waits on.
+enum class WaitKind : uint8_t { None, Ready, Timer, Future, Task, Lock, Event, Condition, Semaphore, Queue, Barrier, Other };
+
+// How a task, or the whole run, ended.
+enum class EndStatus : uint8_t { Ok, Cancelled, Failed };
+
+enum class TraceLevel : uint8_t {
+    Step,  // everything but statements
+    Line,  // plus one event per executed statement
+};
+
+enum class EventKind : uint8_t {
+    TaskCreated,     // task, a = parent task, b = coroutine name, line = where created; name in text
+    StepBegan,       // task, line = where the coroutine resumes
+    StepEnded,       // task, line = where it suspended, sub = WaitKind, a = target task/obj, t2 = deadline
+    ReadyPushed,     // task (0 for a plain callback), a = callback name
+    TimerScheduled,  // a = timer id, t2 = deadline, task = task it will wake (0 if none)
+    TimerCancelled,  // a = timer id
+    TimerFired,      // a = timer id
+    CallbackRan,     // a = callback name, task = task it belongs to (if any)
+    PassBegan,       // a = pass index
+    ClockJumped,     // t2 = new time (t is the old time)
+    Output,          // text = one completed stdout line (without the newline)
+    Warning,         // text
+    TaskFinished,    // task, sub = EndStatus, text = result repr or "Type: message"
+    Statement,       // task, line
+    RunEnded,        // sub = EndStatus (Ok or Failed), text = "Type: message", line = SyntaxError line
+};
+
+// One event: 32 bytes. Strings live once in the recorder's string table.
+struct TraceEvent {
+    double t = 0;       // virtual time when it happened
+    double t2 = 0;      // a second time (deadline, new clock value), else 0
+    TaskId task;
+    uint32_t a = 0;
+    uint32_t line = 0;
+    EventKind kind = EventKind::Output;
+    uint8_t sub = 0;
+    uint16_t pad = 0;
+    StringId text() const { return StringId{a}; }
+};
+static_assert(sizeof(TraceEvent) == 32, "TraceEvent must stay at 32 bytes");
+
+// The one interface the engine reports through (trio's Instrument). Every
+// method has an empty default so observers override only what they need.
+class TraceObserver {
+public:
+    virtual ~TraceObserver() = default;
+    // Returns the id for [text] in the observer's string table (0 if it keeps none).
+    virtual StringId intern(std::string_view) { return {}; }
+    virtual void record(const TraceEvent&) {}
+    // The level the observer wants; Line costs one event per statement.
+    virtual TraceLevel level() const { return TraceLevel::Step; }
+};
+
+// Stores every event in order, with a string table.
+class TraceRecorder final : public TraceObserver {
+public:
+    explicit TraceRecorder(TraceLevel level = TraceLevel::Step) : level_(level) { strings_.emplace_back(); }
+
+    StringId intern(std::string_view text) override;
+    void record(const TraceEvent& e) override { events_.push_back(e); }
+    TraceLevel level() const override { return level_; }
+
+    const std::vector<TraceEvent>& events() const { return events_; }
+    std::string_view string(StringId id) const { return strings_[id.value]; }
+    size_t stringCount() const { return strings_.size(); }
+    // Bytes held by events and strings, for the 32-bytes-per-event budget.
+    size_t memoryBytes() const;
+
+private:
+    TraceLevel level_;
+    std::vector<TraceEvent> events_;
+    std::vector<std::string> strings_;
+    std::unordered_map<std::string, uint32_t> stringIndex_;
+};
+
+}  // namespace loopscope
