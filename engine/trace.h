@@ -37,7 +37,7 @@ enum class TraceLevel : uint8_t {
 };
 
 enum class EventKind : uint8_t {
-    TaskCreated,     // task, a = parent task, b = coroutine name, line = where created; name in text
+    TaskCreated,     // task, a = task name, ids.b = coroutine name, ids.c = parent task, line = where created
     StepBegan,       // task, line = where the coroutine resumes
     StepEnded,       // task, line = where it suspended, sub = WaitKind, a = target task/obj, t2 = deadline
     ReadyPushed,     // task (0 for a plain callback), a = callback name
@@ -55,9 +55,18 @@ enum class EventKind : uint8_t {
 };
 
 // One event: 32 bytes. Strings live once in the recorder's string table.
+// [a] holds a StringId for events that carry text (Output, Warning, TaskFinished, RunEnded,
+// TaskCreated's name, CallbackRan, ReadyPushed); [t2] is a second time, except for TaskCreated,
+// which needs two more ids instead.
 struct TraceEvent {
-    double t = 0;       // virtual time when it happened
-    double t2 = 0;      // a second time (deadline, new clock value), else 0
+    double t = 0;  // virtual time when it happened
+    union {
+        double t2 = 0;  // a second time (deadline, new clock value), else 0
+        struct {
+            uint32_t b;  // TaskCreated: coroutine name (StringId)
+            uint32_t c;  // TaskCreated: parent task (TaskId), 0 for none
+        } ids;
+    };
     TaskId task;
     uint32_t a = 0;
     uint32_t line = 0;

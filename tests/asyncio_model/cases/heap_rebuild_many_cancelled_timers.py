@@ -1,0 +1,22 @@
+# Over 100 timers with more than half cancelled: the loop rebuilds its heap (heapify), and
+# the surviving timers with tied deadlines must still fire in CPython's order.
+import asyncio
+
+fired = []
+
+def note(i):
+    fired.append(i)
+
+async def main():
+    loop = asyncio.get_running_loop()
+    handles = [loop.call_later(1 + (i % 7) * 0.5, note, i) for i in range(150)]
+    for i, h in enumerate(handles):
+        if i % 3 != 0:
+            h.cancel()
+    await asyncio.sleep(0)
+    more = [loop.call_later(2.0, note, 1000 + i) for i in range(5)]
+    await asyncio.sleep(5)
+    print(fired)
+    print(len(fired), more[0].when())
+
+asyncio.run(main())

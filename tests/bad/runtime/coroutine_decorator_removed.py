@@ -1,0 +1,5 @@
+# expect error: AttributeError line 3
+import asyncio
+@asyncio.coroutine
+def old_style():
+    yield from asyncio.sleep(1)

@@ -1,0 +1,3 @@
+# expect error: AttributeError line 3
+result = None
+result.append(1)

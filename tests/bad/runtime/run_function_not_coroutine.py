@@ -1,0 +1,5 @@
+# expect error: ValueError line 5
+import asyncio
+async def main():
+    print("never")
+asyncio.run(main)

@@ -1,0 +1,4 @@
+# expect error: NameError line 3
+def main():
+    helper()
+main()

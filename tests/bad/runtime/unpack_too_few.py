@@ -1,0 +1,2 @@
+# expect error: ValueError line 2
+a, b, c = (1, 2)

@@ -1,0 +1,3 @@
+# expect error: SyntaxError line 3
+import asyncio
+await asyncio.sleep(1)

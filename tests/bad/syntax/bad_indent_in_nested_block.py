@@ -1,0 +1,5 @@
+# expect error: IndentationError line 5
+for i in range(3):
+    if i:
+        print(i)
+      print("oops")

@@ -1,0 +1,3 @@
+# expect error: SyntaxError line 2
+def f(a, b, a):
+    return a

@@ -1,0 +1,5 @@
+# expect error: SyntaxError line 4
+x = 1
+print(x)
+else:
+    print("no")

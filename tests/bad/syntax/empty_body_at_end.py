@@ -1,0 +1,3 @@
+# expect error: IndentationError line 3
+print("start")
+def later():

@@ -1,0 +1,4 @@
+# expect error: IndentationError line 3
+def work():
+print("not indented")
+work()

@@ -1,0 +1,2 @@
+# expect error: SyntaxError line 2
+delay = 1s

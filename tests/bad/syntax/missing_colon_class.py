@@ -1,0 +1,3 @@
+# expect error: SyntaxError line 2
+class Worker
+    pass

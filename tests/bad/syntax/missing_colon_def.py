@@ -1,0 +1,4 @@
+# expect error: SyntaxError line 2
+def greet(name)
+    print("hi", name)
+greet("ada")

@@ -1,0 +1,4 @@
+# expect error: SyntaxError line 3
+x = 3
+if x > 2
+    print("big")

@@ -1,0 +1,2 @@
+# expect error: SyntaxError line 2
+names = ["a" "b", 1 2]

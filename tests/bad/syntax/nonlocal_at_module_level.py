@@ -1,0 +1,3 @@
+# expect error: SyntaxError line 3
+x = 1
+nonlocal x

@@ -1,0 +1,3 @@
+# expect error: SyntaxError line 3
+name = "loop"
+print "hello", name

@@ -1,0 +1,5 @@
+# expect error: TabError line 4
+def work():
+        x = 1
+	return x
+print(work())

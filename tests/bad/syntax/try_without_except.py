@@ -1,0 +1,4 @@
+# expect error: SyntaxError line 4
+try:
+    x = 1
+print(x)

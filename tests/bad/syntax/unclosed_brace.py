@@ -1,0 +1,3 @@
+# expect error: SyntaxError line 2
+config = {"a": 1,
+          "b": 2

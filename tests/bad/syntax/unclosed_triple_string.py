@@ -1,0 +1,4 @@
+# expect error: SyntaxError line 3
+print("start")
+text = """this text
+never ends
