@@ -1,0 +1,376 @@
+#include "CommandLine.h"
+
+#include <cstdio>
+#include <memory>
+#include <optional>
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QFile>
+#include <QFileInfo>
+#include <QScreen>
+#include <QTimer>
+
+#include "MainWindow.h"
+#include "Resources.h"
+#include "engine.h"
+#include "trace_json.h"
+
+namespace loopscope {
+
+namespace {
+
+const QStringList kHeadlessCommands = {QStringLiteral("run"), QStringLiteral("trace"),
+                                       QStringLiteral("export")};
+
+// -- Options ---------------------------------------------------------------
+
+struct Options {
+    QCommandLineOption help{{QStringLiteral("h"), QStringLiteral("help")}, QStringLiteral("Show this help.")};
+    QCommandLineOption version{{QStringLiteral("v"), QStringLiteral("version")},
+                               QStringLiteral("Show the version.")};
+    QCommandLineOption seed{
+        QStringLiteral("seed"),
+        QStringLiteral("Seed in effect before the program calls random.seed() (default 0)."),
+        QStringLiteral("N")};
+    QCommandLineOption maxInstructions{
+        QStringLiteral("max-instructions"),
+        QStringLiteral("VM instructions a task may run without yielding (default 10000000)."),
+        QStringLiteral("N")};
+    QCommandLineOption maxPasses{QStringLiteral("max-passes"),
+                                 QStringLiteral("Passes of the event loop (default 10000000)."),
+                                 QStringLiteral("N")};
+    QCommandLineOption maxTime{QStringLiteral("max-time"),
+                               QStringLiteral("Seconds of virtual time (default 1e9)."),
+                               QStringLiteral("SECONDS")};
+    QCommandLineOption maxDepth{QStringLiteral("max-depth"),
+                                QStringLiteral("Python frames before RecursionError (default 1000)."),
+                                QStringLiteral("N")};
+    QCommandLineOption maxMemory{
+        QStringLiteral("max-memory"),
+        QStringLiteral("Heap the scenario may hold, in bytes; K, M, G suffixes allowed "
+                       "(default 2G)."),
+        QStringLiteral("BYTES")};
+    QCommandLineOption dumpBytecode{QStringLiteral("dump-bytecode"),
+                                    QStringLiteral("run: print the compiled bytecode instead of running.")};
+    QCommandLineOption output{{QStringLiteral("o"), QStringLiteral("output")},
+                              QStringLiteral("export: the file to write (.png, .svg, .pdf or .json)."),
+                              QStringLiteral("OUT")};
+    QCommandLineOption width{QStringLiteral("width"), QStringLiteral("export: image width in pixels."),
+                             QStringLiteral("W")};
+    QCommandLineOption height{QStringLiteral("height"), QStringLiteral("export: image height in pixels."),
+                              QStringLiteral("H")};
+    QCommandLineOption axis{QStringLiteral("axis"), QStringLiteral("export: x axis, time or passes."),
+                            QStringLiteral("time|passes")};
+    QCommandLineOption theme{QStringLiteral("theme"), QStringLiteral("export: light or dark."),
+                             QStringLiteral("light|dark")};
+    // Hidden: grabs the window once it is shown, saves it to FILE and quits (for screenshots and CI).
+    QCommandLineOption screenshot{QStringLiteral("screenshot"),
+                                  QStringLiteral("Save a window grab and quit."), QStringLiteral("FILE")};
+
+    Options() { screenshot.setFlags(QCommandLineOption::HiddenFromHelp); }
+
+    void addTo(QCommandLineParser& parser)
+    {
+        parser.setApplicationDescription(QStringLiteral("Loopscope: see how asyncio schedules coroutines."));
+        parser.addOptions({help, version, seed, maxInstructions, maxPasses, maxTime, maxDepth, maxMemory,
+                           dumpBytecode, output, width, height, axis, theme, screenshot});
+        parser.addPositionalArgument(QStringLiteral("command"),
+                                     QStringLiteral("run, trace or export; or a scenario file to open."),
+                                     QStringLiteral("[command | FILE.py]"));
+    }
+};
+
+QString helpText(const QCommandLineParser& parser)
+{
+    QString options = parser.helpText();
+    // Keep Qt's option table but replace its usage line with one per subcommand.
+    options = options.mid(options.indexOf(QStringLiteral("Options:")));
+    return QStringLiteral(
+               "Loopscope %1: see how asyncio schedules coroutines.\n"
+               "\n"
+               "Usage:\n"
+               "  loopscope                      open the window on the default scenario\n"
+               "  loopscope FILE.py              open the window on FILE.py\n"
+               "  loopscope run FILE.py [--seed N] [--dump-bytecode]\n"
+               "                                 run headless; print the program's output as python3 would\n"
+               "  loopscope trace FILE.py [--seed N]\n"
+               "                                 write the comparison trace (JSON Lines) to stdout\n"
+               "  loopscope export FILE.py -o OUT [--width W] [--height H] [--axis time|passes]\n"
+               "                   [--theme light|dark]\n"
+               "                                 render the timeline to OUT (.png, .svg, .pdf, .json)\n"
+               "\n"
+               "Exit status: 0 success, 1 the scenario raised an error or hit a limit, 2 a usage error.\n"
+               "\n")
+               .arg(QStringLiteral(LOOPSCOPE_VERSION)) +
+           options;
+}
+
+void printError(const QString& message)
+{
+    std::fflush(stdout);
+    std::fprintf(stderr, "loopscope: %s\n", qPrintable(message));
+    std::fflush(stderr);
+}
+
+int usageError(const QString& message)
+{
+    printError(message + QStringLiteral("\nTry 'loopscope --help'."));
+    return 2;
+}
+
+// Parses a byte count such as "512M"; nullopt when malformed.
+std::optional<uint64_t> parseBytes(QString text)
+{
+    uint64_t scale = 1;
+    const QChar last = text.isEmpty() ? QChar() : text.back().toUpper();
+    if (last == QLatin1Char('K') || last == QLatin1Char('M') || last == QLatin1Char('G')) {
+        scale = last == QLatin1Char('K') ? 1ull << 10 : last == QLatin1Char('M') ? 1ull << 20 : 1ull << 30;
+        text.chop(1);
+    }
+    bool ok = false;
+    const uint64_t value = text.toULongLong(&ok);
+    if (!ok || value > UINT64_MAX / scale)
+        return std::nullopt;
+    return value * scale;
+}
+
+// Fills [run] from the budget and seed options; returns an error message, or empty.
+QString readRunOptions(const QCommandLineParser& parser, const Options& o, RunOptions& run)
+{
+    auto readCount = [&](const QCommandLineOption& option, uint64_t& into) -> QString {
+        if (!parser.isSet(option))
+            return {};
+        bool ok = false;
+        into = parser.value(option).toULongLong(&ok);
+        return ok ? QString()
+                  : QStringLiteral("--%1 needs a whole number, not '%2'")
+                        .arg(option.names().constLast(), parser.value(option));
+    };
+    QString error;
+    if (error.isEmpty())
+        error = readCount(o.seed, run.seed);
+    if (error.isEmpty())
+        error = readCount(o.maxInstructions, run.budgets.instructionsPerStep);
+    if (error.isEmpty())
+        error = readCount(o.maxPasses, run.budgets.loopPasses);
+    if (error.isEmpty() && parser.isSet(o.maxDepth)) {
+        bool ok = false;
+        run.budgets.recursionDepth = parser.value(o.maxDepth).toInt(&ok);
+        if (!ok || run.budgets.recursionDepth <= 0)
+            error = QStringLiteral("--max-depth needs a positive whole number, not '%1'")
+                        .arg(parser.value(o.maxDepth));
+    }
+    if (error.isEmpty() && parser.isSet(o.maxTime)) {
+        bool ok = false;
+        run.budgets.virtualTime = parser.value(o.maxTime).toDouble(&ok);
+        if (!ok || !(run.budgets.virtualTime > 0))
+            error = QStringLiteral("--max-time needs a positive number of seconds, not '%1'")
+                        .arg(parser.value(o.maxTime));
+    }
+    if (error.isEmpty() && parser.isSet(o.maxMemory)) {
+        const auto bytes = parseBytes(parser.value(o.maxMemory));
+        if (!bytes)
+            error = QStringLiteral("--max-memory needs a byte count such as 512M, not '%1'")
+                        .arg(parser.value(o.maxMemory));
+        else
+            run.budgets.memoryBytes = *bytes;
+    }
+    return error;
+}
+
+// Reads the scenario [path] as UTF-8; prints the reason and returns nullopt on failure.
+std::optional<std::string> readScenario(const QString& path)
+{
+    QFile file(path);
+    if (!QFileInfo(path).isFile() || !file.open(QIODevice::ReadOnly)) {
+        printError(
+            QStringLiteral("cannot read '%1': %2")
+                .arg(path, QFileInfo::exists(path) ? file.errorString() : QStringLiteral("no such file")));
+        return std::nullopt;
+    }
+    return file.readAll().toStdString();
+}
+
+// -- Headless subcommands --------------------------------------------------
+
+// Writes the program's stderr after flushing its stdout, so that a traceback
+// appears after the output that preceded it.
+void writeStderr(std::string_view text)
+{
+    std::fflush(stdout);
+    std::fwrite(text.data(), 1, text.size(), stderr);
+    std::fflush(stderr);
+}
+
+void reportUnwrittenError(const RunResult& result, bool engineWroteStderr)
+{
+    if (result.ok || engineWroteStderr)
+        return;
+    std::string line = result.errorType;
+    if (!result.errorMessage.empty())
+        line += ": " + result.errorMessage;
+    writeStderr(line + "\n");
+}
+
+int commandRun(const QString& path, const std::string& source, RunOptions options, bool dumpBytecode)
+{
+    if (dumpBytecode) {
+        const std::string listing = disassembleScenario(source, options.filename);
+        std::fwrite(listing.data(), 1, listing.size(), stdout);
+        return 0;
+    }
+    Q_UNUSED(path)
+    bool wroteStderr = false;
+    options.writeStdout = [](std::string_view text) { std::fwrite(text.data(), 1, text.size(), stdout); };
+    options.writeStderr = [&wroteStderr](std::string_view text) {
+        wroteStderr = true;
+        writeStderr(text);
+    };
+    const RunResult result = runScenario(source, options, nullptr);
+    std::fflush(stdout);
+    reportUnwrittenError(result, wroteStderr);
+    return result.ok ? 0 : 1;
+}
+
+int commandTrace(const std::string& source, RunOptions options)
+{
+    // The program's output is part of the trace (its "print" events), so only stderr passes through.
+    options.writeStderr = writeStderr;
+    TraceRecorder recorder(TraceLevel::Step);
+    const RunResult result = runScenario(source, options, &recorder);
+    std::string out;
+    appendComparisonTrace(recorder, result, out);
+    std::fwrite(out.data(), 1, out.size(), stdout);
+    std::fflush(stdout);
+    // The trace itself says whether the program failed; the exit status says the trace was written.
+    return 0;
+}
+
+int runHeadless(const QCommandLineParser& parser, Options& o)
+{
+    const QStringList positional = parser.positionalArguments();
+    const QString command = positional.first();
+    if (positional.size() < 2)
+        return usageError(
+            QStringLiteral("'%1' needs a scenario file, e.g. loopscope %1 FILE.py").arg(command));
+    if (positional.size() > 2)
+        return usageError(
+            QStringLiteral("'%1' takes one scenario file; unexpected '%2'").arg(command, positional[2]));
+
+    if (command == QLatin1String("export")) {
+        printError(QStringLiteral("export: not built yet"));
+        return 2;
+    }
+
+    RunOptions run;
+    const QString path = positional[1];
+    run.filename = path.toStdString();
+    if (const QString error = readRunOptions(parser, o, run); !error.isEmpty())
+        return usageError(error);
+    const std::optional<std::string> source = readScenario(path);
+    if (!source)
+        return 2;
+    if (command == QLatin1String("trace"))
+        return commandTrace(*source, std::move(run));
+    return commandRun(path, *source, std::move(run), parser.isSet(o.dumpBytecode));
+}
+
+// -- The window --------------------------------------------------------------
+
+int runWindow(QApplication& app, const QCommandLineParser& parser, Options& o)
+{
+    const QStringList positional = parser.positionalArguments();
+    MainWindow window;
+    if (!positional.isEmpty())
+        window.openFile(positional.first());
+    else
+        window.openDefaultScenario();
+    window.show();
+
+    if (parser.isSet(o.screenshot)) {
+        const QString target = parser.value(o.screenshot);
+        // Let the queued replots and the layout settle before grabbing.
+        QTimer::singleShot(800, &window, [&window, &app, target] {
+            const bool saved = window.grab().save(target);
+            if (!saved)
+                printError(QStringLiteral("cannot write the screenshot to '%1'").arg(target));
+            app.exit(saved ? 0 : 2);
+        });
+    }
+    return app.exec();
+}
+
+QStringList argumentsOf(int argc, char** argv)
+{
+    QStringList args;
+    for (int i = 0; i < argc; ++i)
+        args << QString::fromLocal8Bit(argv[i]);
+    return args;
+}
+
+} // namespace
+
+int runLoopscope(int argc, char** argv)
+{
+    QCoreApplication::setOrganizationName(QStringLiteral("Loopscope"));
+    QCoreApplication::setApplicationName(QStringLiteral("loopscope"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(LOOPSCOPE_VERSION));
+
+    // Parse before creating the application: the command decides whether a display is needed.
+    Options options;
+    QCommandLineParser parser;
+    options.addTo(parser);
+    if (!parser.parse(argumentsOf(argc, argv)))
+        return usageError(parser.errorText());
+
+    const QStringList positional = parser.positionalArguments();
+    const QString command = positional.value(0);
+    const bool headless =
+        parser.isSet(options.help) || parser.isSet(options.version) || kHeadlessCommands.contains(command);
+
+    if (headless) {
+        QCoreApplication app(argc, argv);
+        if (parser.isSet(options.help)) {
+            std::fputs(qPrintable(helpText(parser)), stdout);
+            return 0;
+        }
+        if (parser.isSet(options.version)) {
+            std::printf("loopscope %s\n", LOOPSCOPE_VERSION);
+            return 0;
+        }
+        return runHeadless(parser, options);
+    }
+
+    if (!command.isEmpty()) {
+        if (positional.size() > 1)
+            return usageError(
+                QStringLiteral("the window opens one file; unexpected '%1'").arg(positional[1]));
+        if (!QFileInfo(command).isFile()) {
+            if (command.endsWith(QLatin1String(".py")) || command.contains(QLatin1Char('/')))
+                return printError(QStringLiteral("cannot read '%1': no such file").arg(command)), 2;
+            return usageError(QStringLiteral("unknown command '%1'. The commands are run, trace and export; "
+                                             "or give a .py file to open it in the window.")
+                                  .arg(command));
+        }
+    }
+
+    // Qt would abort without a display; say what to do instead.
+    const QString platform = qEnvironmentVariable("QT_QPA_PLATFORM");
+    if ((platform.isEmpty() || platform.startsWith(QLatin1String("xcb"))) &&
+        qEnvironmentVariableIsEmpty("DISPLAY") && qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY")) {
+        printError(
+            QStringLiteral("no display to open the window on (DISPLAY and WAYLAND_DISPLAY are unset).\n"
+                           "Run a scenario headless with 'loopscope run FILE.py', or open the window "
+                           "under xvfb-run."));
+        return 2;
+    }
+
+    QApplication app(argc, argv);
+    initResources();
+    app.setWindowIcon(QIcon(QStringLiteral(":/icons/loopscope.svg")));
+    app.setDesktopFileName(QStringLiteral("loopscope"));
+    return runWindow(app, parser, options);
+}
+
+} // namespace loopscope

@@ -1,0 +1,217 @@
+// The `loopscope` command line: version, help, errors and their exit statuses.
+// Every case runs the real binary with no display, which also proves that the
+// headless paths never create a QApplication.
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QtTest>
+
+namespace {
+
+struct Result {
+    int exitCode = -1;
+    QString out;
+    QString err;
+};
+
+// Runs loopscope with [args] and no display: a GUI path would abort here.
+Result runLoopscope(const QStringList& args)
+{
+    QProcess process;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.remove(QStringLiteral("DISPLAY"));
+    env.remove(QStringLiteral("WAYLAND_DISPLAY"));
+    env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("xcb"));
+    process.setProcessEnvironment(env);
+    process.start(QStringLiteral(LOOPSCOPE_BINARY), args);
+    if (!process.waitForFinished(60000)) {
+        process.kill();
+        process.waitForFinished();
+        return {};
+    }
+    Result result;
+    result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
+    result.out = QString::fromUtf8(process.readAllStandardOutput());
+    result.err = QString::fromUtf8(process.readAllStandardError());
+    return result;
+}
+
+} // namespace
+
+class CommandLineTest : public QObject {
+    Q_OBJECT
+  private slots:
+    void versionPrintsTheProjectVersion()
+    {
+        for (const QString& flag : {QStringLiteral("--version"), QStringLiteral("-v")}) {
+            const Result r = runLoopscope({flag});
+            QCOMPARE(r.exitCode, 0);
+            QCOMPARE(r.out, QStringLiteral("loopscope " LOOPSCOPE_VERSION "\n"));
+            QVERIFY(r.err.isEmpty());
+        }
+    }
+
+    void helpListsEverySubcommandAndBudget()
+    {
+        const Result r = runLoopscope({QStringLiteral("--help")});
+        QCOMPARE(r.exitCode, 0);
+        for (const char* expected :
+             {"loopscope run FILE.py", "loopscope trace FILE.py", "loopscope export FILE.py", "--seed",
+              "--max-instructions", "--max-passes", "--max-time", "--max-depth", "--max-memory",
+              "--dump-bytecode", "--output", "--theme"})
+            QVERIFY2(r.out.contains(QLatin1String(expected)), expected);
+        // The screenshot option is for tooling, not for learners.
+        QVERIFY(!r.out.contains(QLatin1String("--screenshot")));
+    }
+
+    void unknownSubcommandIsAClearError()
+    {
+        const Result r = runLoopscope({QStringLiteral("frobnicate")});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains(QLatin1String("unknown command 'frobnicate'")), qPrintable(r.err));
+        QVERIFY(r.err.contains(QLatin1String("run, trace and export")));
+        QVERIFY(r.out.isEmpty());
+    }
+
+    void unknownOptionIsAClearError()
+    {
+        const Result r =
+            runLoopscope({QStringLiteral("run"), QStringLiteral("x.py"), QStringLiteral("--bogus")});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains(QLatin1String("bogus")), qPrintable(r.err));
+    }
+
+    void missingFileExitsWithTwo_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        const QString missing = QStringLiteral("/nonexistent/dir/missing_scenario.py");
+        QTest::newRow("run") << QStringList{QStringLiteral("run"), missing};
+        QTest::newRow("trace") << QStringList{QStringLiteral("trace"), missing};
+        QTest::newRow("window") << QStringList{missing};
+    }
+
+    void missingFileExitsWithTwo()
+    {
+        QFETCH(QStringList, args);
+        const Result r = runLoopscope(args);
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains(QLatin1String("cannot read '/nonexistent/dir/missing_scenario.py'")),
+                 qPrintable(r.err));
+        QVERIFY2(r.err.contains(QLatin1String("no such file")), qPrintable(r.err));
+    }
+
+    void windowWithoutADisplayIsAClearError()
+    {
+        const QString scenario = QStringLiteral(LOOPSCOPE_SOURCE_DIR "/resources/default_scenario.py");
+        const Result r = runLoopscope({scenario});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains(QLatin1String("no display")), qPrintable(r.err));
+        QVERIFY2(r.err.contains(QLatin1String("loopscope run FILE.py")), qPrintable(r.err));
+    }
+
+    void subcommandWithoutFileExitsWithTwo()
+    {
+        const Result r = runLoopscope({QStringLiteral("run")});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains(QLatin1String("'run' needs a scenario file")), qPrintable(r.err));
+    }
+
+    void malformedBudgetsExitWithTwo_data()
+    {
+        QTest::addColumn<QString>("option");
+        QTest::addColumn<QString>("value");
+        QTest::newRow("seed") << "--seed"
+                              << "abc";
+        QTest::newRow("instructions") << "--max-instructions"
+                                      << "-5";
+        QTest::newRow("depth") << "--max-depth"
+                               << "0";
+        QTest::newRow("time") << "--max-time"
+                              << "soon";
+        QTest::newRow("memory") << "--max-memory"
+                                << "12Q";
+    }
+
+    void malformedBudgetsExitWithTwo()
+    {
+        QFETCH(QString, option);
+        QFETCH(QString, value);
+        const QString scenario = QStringLiteral(LOOPSCOPE_SOURCE_DIR "/resources/default_scenario.py");
+        const Result r = runLoopscope({QStringLiteral("run"), scenario, option, value});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains(option) && r.err.contains(value), qPrintable(r.err));
+    }
+
+    void exportSaysItIsNotBuiltYet()
+    {
+        const QString scenario = QStringLiteral(LOOPSCOPE_SOURCE_DIR "/resources/default_scenario.py");
+        const Result r =
+            runLoopscope({QStringLiteral("export"), scenario, QStringLiteral("-o"), QStringLiteral("x.png")});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains(QLatin1String("not built yet")), qPrintable(r.err));
+    }
+
+    // A SyntaxError is reported as CPython reports it: the file, the line, the caret.
+    void runReportsASyntaxErrorLikePython()
+    {
+        QTemporaryDir dir;
+        const QString path = writeScenario(dir, QStringLiteral("x = 1\ndef f(:\n    pass\n"));
+        const Result r = runLoopscope({QStringLiteral("run"), path});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY(r.out.isEmpty());
+        QVERIFY2(r.err.contains(QStringLiteral("File \"%1\", line 2").arg(path)), qPrintable(r.err));
+        QVERIFY2(r.err.contains(QLatin1String("    def f(:\n          ^\n")), qPrintable(r.err));
+        QVERIFY2(r.err.trimmed().endsWith(QLatin1String("SyntaxError: invalid syntax")), qPrintable(r.err));
+    }
+
+    // The comparison trace of a program that does not compile is its "end" line alone.
+    void traceOfASyntaxErrorIsItsEndLine()
+    {
+        QTemporaryDir dir;
+        const QString path = writeScenario(dir, QStringLiteral("x = 1\ndef f(:\n    pass\n"));
+        const Result r = runLoopscope({QStringLiteral("trace"), path});
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(r.out, QStringLiteral("{\"t\": 0.0, \"kind\": \"end\", \"status\": \"error\", "
+                                       "\"error\": \"SyntaxError: invalid syntax\", \"line\": 2}\n"));
+    }
+
+    // `run` prints what `python3 FILE.py` prints, in virtual time rather than real time.
+    void runPrintsWhatPythonPrints()
+    {
+        QTemporaryDir dir;
+        const QString path =
+            writeScenario(dir, QStringLiteral("import asyncio\n"
+                                              "async def nap(name, seconds):\n"
+                                              "    await asyncio.sleep(seconds)\n"
+                                              "    print(name, 'woke after', seconds)\n"
+                                              "    return len(name)\n"
+                                              "async def main():\n"
+                                              "    results = await asyncio.gather(nap('slow', 0.02), "
+                                              "nap('fast', 0.01))\n"
+                                              "    print(results, [i * i for i in range(4)])\n"
+                                              "asyncio.run(main())\n"));
+        QProcess python;
+        python.start(QStringLiteral("python3"), {path});
+        QVERIFY(python.waitForFinished(60000));
+        const QString expected = QString::fromUtf8(python.readAllStandardOutput());
+        QCOMPARE(expected,
+                 QStringLiteral("fast woke after 0.01\nslow woke after 0.02\n[4, 4] [0, 1, 4, 9]\n"));
+
+        const Result r = runLoopscope({QStringLiteral("run"), path});
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(r.out, expected);
+        QVERIFY2(r.err.isEmpty(), qPrintable(r.err));
+    }
+
+  private:
+    static QString writeScenario(const QTemporaryDir& dir, const QString& source)
+    {
+        const QString path = dir.filePath(QStringLiteral("scenario.py"));
+        QFile file(path);
+        if (file.open(QIODevice::WriteOnly))
+            file.write(source.toUtf8());
+        return path;
+    }
+};
+
+QTEST_GUILESS_MAIN(CommandLineTest)
+#include "tst_cli.moc"
