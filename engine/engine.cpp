@@ -1,17 +1,143 @@
-// Temporary: replaced by the VM's implementation of the public API.
+// The engine's public API (engine.h): parse, compile and run a scenario, or disassemble it.
+
 #include "engine.h"
+
+#include <new>
+
+#include "compiler.h"
+#include "disasm.h"
+#include "parser.h"
+#include "vm.h"
 
 namespace loopscope {
 
-RunResult runScenario(std::string_view, const RunOptions&, TraceObserver*)
+namespace {
+
+std::vector<std::string> splitLines(std::string_view source)
+{
+    std::vector<std::string> lines;
+    size_t start = 0;
+    while (start <= source.size()) {
+        size_t nl = source.find('\n', start);
+        if (nl == std::string_view::npos) {
+            if (start < source.size())
+                lines.emplace_back(source.substr(start));
+            break;
+        }
+        lines.emplace_back(source.substr(start, nl - start));
+        start = nl + 1;
+    }
+    return lines;
+}
+
+void endRun(TraceObserver* observer, double time, const RunResult& r)
+{
+    if (!observer)
+        return;
+    TraceEvent e;
+    e.t = time;
+    e.kind = EventKind::RunEnded;
+    e.sub = uint8_t(r.ok ? EndStatus::Ok : EndStatus::Failed);
+    if (!r.ok)
+        e.a = observer->intern(r.errorType + ": " + r.errorMessage).value;
+    e.line = uint32_t(r.errorLine);
+    observer->record(e);
+}
+
+RunResult syntaxFailure(const SyntaxError& error, const RunOptions& options, TraceObserver* observer)
 {
     RunResult r;
     r.ok = false;
-    r.errorType = "NotImplementedError";
-    r.errorMessage = "the engine is not built yet";
+    r.errorType = error.type;
+    r.errorMessage = error.message;
+    r.errorLine = error.line;
+    if (options.writeStderr)
+        options.writeStderr(formatSyntaxError(error, options.filename));
+    endRun(observer, 0, r);
     return r;
 }
 
-std::string disassembleScenario(std::string_view, std::string_view) { return {}; }
+// The class name CPython prints for an uncaught exception's type.
+std::string errorTypeName(VM& vm, const Value& exc) { return vm.typeOf(exc)->name; }
+
+}  // namespace
+
+RunResult runScenario(std::string_view source, const RunOptions& options, TraceObserver* observer)
+{
+    ParseResult parsed = parseModule(source);
+    if (!parsed.ok())
+        return syntaxFailure(*parsed.error, options, observer);
+    RunResult result;
+    double endTime = 0;
+    {
+        VM vm(options, observer);
+        vm.sourceLines = splitLines(source);
+        CompileResult compiled = compileModule(vm, *parsed.module, source, options.filename, false);
+        if (compiled.error)
+            return syntaxFailure(*compiled.error, options, observer);
+        Value module = makeModule(vm, "__main__");
+        vm.modules["__main__"] = module;
+        try {
+            try {
+                vm.runModule(compiled.code, module);
+            } catch (PyException& e) {
+                const Value& exc = e.exception;
+                ClassObj* cls = vm.typeOf(exc);
+                std::string message = vm.str(exc);
+                bool isLimit = (isKind(vm.limitExceededClass, ObjKind::Class) && cls->isSubclassOf(vm.limitExceededClass.as<ClassObj>())) ||
+                               (isKind(vm.deadlockClass, ObjKind::Class) && cls->isSubclassOf(vm.deadlockClass.as<ClassObj>()));
+                if (cls->isSubclassOf(vm.excClass(ExcType::SystemExit))) {
+                    const auto& args = exc.as<ExceptionObj>()->args.as<TupleObj>()->items;
+                    Value code = args.empty() ? Value::none() : args[0];
+                    if (!(code.isNone() || (code.isIntLike() && code.asInt() == 0))) {
+                        result.ok = false;
+                        result.errorType = "SystemExit";
+                        result.errorMessage = vm.str(code);
+                        if (!code.isIntLike())
+                            vm.writeStderr(vm.str(code) + "\n");
+                    }
+                } else if (isLimit) {
+                    result.ok = false;
+                    result.errorType = cls->name;
+                    result.errorMessage = message;
+                    vm.writeStderr(cls->name + ": " + message + "\n");
+                } else {
+                    result.ok = false;
+                    result.errorType = errorTypeName(vm, exc);
+                    result.errorMessage = message;
+                    vm.writeStderr(vm.formatException(exc));
+                }
+            }
+        } catch (LimitReached& limit) {
+            result.ok = false;
+            result.errorType = limit.type;
+            result.errorMessage = limit.message;
+            vm.writeStderr(limit.type + ": " + limit.message + "\n");
+        } catch (std::bad_alloc&) {
+            result.ok = false;
+            result.errorType = "MemoryError";
+            result.errorMessage = "the scenario ran out of memory";
+            vm.writeStderr("MemoryError: the scenario ran out of memory\n");
+        }
+        endTime = vm.now();
+        result.endTime = endTime;
+        endRun(observer, endTime, result);
+    }
+    return result;
+}
+
+std::string disassembleScenario(std::string_view source, std::string_view filename)
+{
+    ParseResult parsed = parseModule(source);
+    if (!parsed.ok())
+        return formatSyntaxError(*parsed.error, filename);
+    RunOptions options;
+    options.filename = std::string(filename);
+    VM vm(options, nullptr);
+    CompileResult compiled = compileModule(vm, *parsed.module, source, options.filename, false);
+    if (compiled.error)
+        return formatSyntaxError(*compiled.error, filename);
+    return disassemble(vm, compiled.code.as<CodeObj>());
+}
 
 }  // namespace loopscope

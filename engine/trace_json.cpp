@@ -33,7 +33,7 @@ uint32_t decodeUtf8(std::string_view s, size_t& i)
 
 void appendEscapedUnit(std::string& out, uint32_t unit)
 {
-    char buf[8];
+    char buf[16];
     std::snprintf(buf, sizeof buf, "\\u%04x", unsigned(unit));
     out += buf;
 }

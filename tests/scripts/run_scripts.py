@@ -226,20 +226,45 @@ def display_path(path):
         return str(path)
 
 
-def run_all(tests, run_one, jobs):
+def read_known_failures(path):
+    """The repo-relative paths listed in [path], one a line; '#' starts a comment (the reason)."""
+    known = set()
+    if path:
+        for line in Path(path).read_text(encoding="utf-8").splitlines():
+            entry = line.split("#", 1)[0].strip()
+            if entry:
+                known.add(entry)
+    return known
+
+
+def apply_known_failures(verdict, known):
+    """A listed test that fails is XFAIL; one that passes is XPASS, a failure: the list is stale."""
+    if display_path(verdict.path) not in known:
+        return verdict
+    if verdict.status == "FAIL":
+        return Verdict(verdict.path, "XFAIL", verdict.details)
+    if verdict.status == "PASS":
+        return Verdict(verdict.path, "XPASS", "passes now: remove it from the known-failures list")
+    return verdict
+
+
+def run_all(tests, run_one, jobs, known=frozenset()):
     """Runs [run_one] over [tests] with [jobs] workers, printing verdicts in file order."""
     verdicts = []
     with concurrent.futures.ThreadPoolExecutor(max_workers=jobs) as pool:
         for verdict in pool.map(run_one, tests):
+            verdict = apply_known_failures(verdict, known)
             verdicts.append(verdict)
             print(f"{verdict.status} {display_path(verdict.path)}", flush=True)
-            if verdict.details and verdict.status != "PASS":
+            if verdict.details and verdict.status not in ("PASS", "XFAIL"):
                 print("    " + verdict.details.replace("\n", "\n    "), flush=True)
     passed = sum(v.status == "PASS" for v in verdicts)
-    failed = sum(v.status == "FAIL" for v in verdicts)
+    failed = sum(v.status in ("FAIL", "XPASS") for v in verdicts)
     skipped = sum(v.status == "SKIP" for v in verdicts)
-    summary = f"{passed} passed, {failed} failed"
-    print(summary + (f" ({skipped} skipped)" if skipped else ""))
+    xfailed = sum(v.status == "XFAIL" for v in verdicts)
+    notes = [f"{skipped} skipped"] if skipped else []
+    notes += [f"{xfailed} known failures"] if xfailed else []
+    print(f"{passed} passed, {failed} failed" + (f" ({', '.join(notes)})" if notes else ""))
     return failed == 0
 
 
@@ -250,6 +275,8 @@ def main():
     mode.add_argument("--python", action="store_true", help="check the expectations against CPython")
     parser.add_argument("--timeout", type=float, default=20.0, help="seconds per test (default 20)")
     parser.add_argument("--jobs", type=int, default=2, help="parallel runs (default 2)")
+    parser.add_argument("--known-failures", metavar="FILE",
+                        help="repo-relative paths expected to fail (reported as XFAIL; XPASS fails the run)")
     parser.add_argument("paths", nargs="*", help="test files or folders (default: all of tests/scripts)")
     args = parser.parse_args()
 
@@ -259,7 +286,8 @@ def main():
         return 1
     mode_name = "python" if args.python else "loopscope"
     loopscope = str(Path(args.loopscope).resolve()) if args.loopscope else None
-    ok = run_all(tests, lambda path: run_test(path, mode_name, loopscope, args.timeout), args.jobs)
+    known = read_known_failures(args.known_failures)
+    ok = run_all(tests, lambda path: run_test(path, mode_name, loopscope, args.timeout), args.jobs, known)
     return 0 if ok else 1
 
 

@@ -1,0 +1,205 @@
+// Methods of object, int, float, functions and the other small builtin types.
+
+#include <cmath>
+
+#include "../format/float_repr.h"
+#include "../vm.h"
+
+namespace loopscope {
+
+static Value objectNew(VM& vm, const CallArgs& a)
+{
+    if (a.count == 0 || !isKind(a[0], ObjKind::Class))
+        vm.raise(ExcType::TypeError, "object.__new__(X): X is not a type object");
+    ClassObj* cls = a[0].as<ClassObj>();
+    if (cls->isBaseException) {
+        auto* e = new ExceptionObj(cls);
+        Value v = Value::object(e);
+        e->args = vm.newTuple(std::vector<Value>(a.args + 1, a.args + a.count));
+        return v;
+    }
+    return Value::object(new InstanceObj(cls));
+}
+
+static Value objectSetattr(VM& vm, const CallArgs& a)
+{
+    checkArgs(vm, a, "__setattr__", 3, 3);
+    if (!isUserKind(a[0]))
+        vm.raise(ExcType::AttributeError, "'" + vm.typeName(a[0]) + "' object has no attribute '" + vm.str(a[1]) + "'");
+    static_cast<InstanceObj*>(a[0].asObject())->attrs.set(vm.intern(vm.str(a[1])), a[2]);
+    return Value::none();
+}
+
+static Value objectDelattr(VM& vm, const CallArgs& a)
+{
+    checkArgs(vm, a, "__delattr__", 2, 2);
+    if (!isUserKind(a[0]) || !static_cast<InstanceObj*>(a[0].asObject())->attrs.erase(vm.intern(vm.str(a[1]))))
+        vm.raise(ExcType::AttributeError, "'" + vm.typeName(a[0]) + "' object has no attribute '" + vm.str(a[1]) + "'");
+    return Value::none();
+}
+
+static Value objectGetattribute(VM& vm, const CallArgs& a)
+{
+    checkArgs(vm, a, "__getattribute__", 2, 2);
+    return vm.getAttr(a[0], vm.internStr(vm.str(a[1])));
+}
+
+static Value objectRepr(VM& vm, const CallArgs& a)
+{
+    ClassObj* cls = vm.typeOf(a[0]);
+    Value* module = cls->dict->table.findStr(vm.names.__module__);
+    std::string qual = isStr(cls->qualname) ? strText(cls->qualname) : cls->name;
+    std::string prefix = (module && isStr(*module) && strText(*module) != "builtins") ? strText(*module) + "." : "";
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "0x%012llx",
+                  static_cast<unsigned long long>(a[0].isObject() ? reinterpret_cast<uintptr_t>(a[0].asObject()) : 0));
+    if (!isUserKind(a[0]) && !isKind(a[0], ObjKind::Native))
+        return vm.newStr(vm.repr(a[0]));
+    return vm.newStr("<" + prefix + qual + " object at " + buf + ">");
+}
+
+static Value numberMethodsBitLength(VM& vm, const CallArgs& a)
+{
+    uint64_t m = a[0].asInt() < 0 ? 0 - uint64_t(a[0].asInt()) : uint64_t(a[0].asInt());
+    int n = 0;
+    while (m) {
+        ++n;
+        m >>= 1;
+    }
+    (void)vm;
+    return Value::integer(n);
+}
+
+void registerCoreMethods(VM& vm)
+{
+    ClassObj* o = vm.types.object;
+    vm.addMethod(o, "__init__", [](VM&, const CallArgs&) { return Value::none(); });
+    Value newFn = vm.newNative("object.__new__", objectNew);
+    o->dict->table.set(vm.intern("__new__"), Value::object(new MethodWrapperObj(ObjKind::StaticMethod, newFn)));
+    vm.addMethod(o, "__repr__", objectRepr);
+    vm.addMethod(o, "__str__", [](VM& vm, const CallArgs& a) { return vm.newStr(vm.repr(a[0])); });
+    vm.addMethod(o, "__eq__", [](VM& vm, const CallArgs& a) { return a[0].is(a[1]) ? Value::boolean(true) : vm.notImplemented; });
+    vm.addMethod(o, "__ne__", [](VM& vm, const CallArgs& a) {
+        Value r = vm.richCompare(a[0], a[1], CompareKind::Eq);
+        return r.is(vm.notImplemented) ? r : Value::boolean(!vm.truthy(r));
+    });
+    vm.addMethod(o, "__hash__", [](VM& vm, const CallArgs& a) { return Value::integer(vm.hash(a[0])); });
+    vm.addMethod(o, "__setattr__", objectSetattr);
+    vm.addMethod(o, "__delattr__", objectDelattr);
+    vm.addMethod(o, "__getattribute__", objectGetattribute);
+    vm.addMethod(o, "__format__", [](VM& vm, const CallArgs& a) { return vm.newStr(vm.format(vm.strValue(a[0]), strText(a[1]))); });
+    vm.addMethod(o, "__dir__", [](VM& vm, const CallArgs& a) { return vm.call(*vm.builtinsDict.as<DictObj>()->table.findStr(vm.internStr("dir")), {a[0]}); });
+    Value initSubclass = vm.newNative("object.__init_subclass__", [](VM&, const CallArgs&) { return Value::none(); });
+    o->dict->table.set(vm.intern("__init_subclass__"), Value::object(new MethodWrapperObj(ObjKind::ClassMethod, initSubclass)));
+
+    ClassObj* i = vm.types.intType;
+    vm.addMethod(i, "bit_length", numberMethodsBitLength);
+    vm.addMethod(i, "conjugate", [](VM&, const CallArgs& a) { return Value::integer(a[0].asInt()); });
+    vm.addMethod(i, "__index__", [](VM&, const CallArgs& a) { return Value::integer(a[0].asInt()); });
+    vm.addMethod(i, "__int__", [](VM&, const CallArgs& a) { return Value::integer(a[0].asInt()); });
+    vm.addMethod(i, "__float__", [](VM&, const CallArgs& a) { return Value::floating(double(a[0].asInt())); });
+    vm.addMethod(i, "as_integer_ratio", [](VM& vm, const CallArgs& a) { return vm.newTuple({Value::integer(a[0].asInt()), Value::integer(1)}); });
+    vm.addMethod(i, "__add__", [](VM& vm, const CallArgs& a) { return vm.binaryOp(BinaryOp::Add, a[0], a[1]); });
+    vm.addMethod(i, "__mul__", [](VM& vm, const CallArgs& a) { return vm.binaryOp(BinaryOp::Mult, a[0], a[1]); });
+    vm.addMethod(i, "__sub__", [](VM& vm, const CallArgs& a) { return vm.binaryOp(BinaryOp::Sub, a[0], a[1]); });
+    vm.addMethod(i, "__lt__", [](VM& vm, const CallArgs& a) { return vm.richCompare(a[0], a[1], CompareKind::Lt); });
+    vm.addMethod(i, "__format__", [](VM& vm, const CallArgs& a) { return vm.newStr(vm.format(a[0], strText(a[1]))); });
+    vm.addMethod(i, "to_bytes", [](VM& vm, const CallArgs& a) {
+        int64_t length = a.count > 1 ? vm.toIndex(a[1]) : 1;
+        const Value* order = a.count > 2 ? &a[2] : a.keyword("byteorder");
+        bool little = order && strText(*order) == "little";
+        std::string out(size_t(length), '\0');
+        uint64_t v = uint64_t(a[0].asInt());
+        for (int64_t k = 0; k < length; ++k) {
+            out[size_t(little ? k : length - 1 - k)] = char(v & 0xff);
+            v >>= 8;
+        }
+        return Value::object(new BytesObj(std::move(out)));
+    });
+    ClassObj* f = vm.types.floatType;
+    vm.addMethod(f, "is_integer", [](VM&, const CallArgs& a) {
+        double d = a[0].asFloat();
+        return Value::boolean(std::isfinite(d) && d == std::floor(d));
+    });
+    vm.addMethod(f, "conjugate", [](VM&, const CallArgs& a) { return a[0]; });
+    vm.addMethod(f, "__float__", [](VM&, const CallArgs& a) { return a[0]; });
+    vm.addMethod(f, "__int__", [](VM& vm, const CallArgs& a) { return vm.call(Value::object(vm.types.intType), {a[0]}); });
+    vm.addMethod(f, "__format__", [](VM& vm, const CallArgs& a) { return vm.newStr(vm.format(a[0], strText(a[1]))); });
+    vm.addMethod(f, "as_integer_ratio", [](VM& vm, const CallArgs& a) {
+        double d = a[0].asFloat();
+        if (!std::isfinite(d))
+            vm.raise(std::isnan(d) ? ExcType::ValueError : ExcType::OverflowError,
+                     std::isnan(d) ? "cannot convert NaN to integer ratio" : "cannot convert Infinity to integer ratio");
+        int e;
+        double m = std::frexp(d, &e);
+        for (int k = 0; k < 300 && m != std::floor(m); ++k) {
+            m *= 2.0;
+            --e;
+        }
+        int64_t num = int64_t(m), den = 1;
+        if (e > 0) {
+            if (e > 62)
+                vm.raise(ExcType::OverflowError, "Loopscope ints are 64-bit: the ratio does not fit");
+            num <<= e;
+        } else {
+            if (-e > 62)
+                vm.raise(ExcType::OverflowError, "Loopscope ints are 64-bit: the ratio does not fit");
+            den <<= -e;
+        }
+        return vm.newTuple({Value::integer(num), Value::integer(den)});
+    });
+    ClassObj* b = vm.types.boolType;
+    (void)b;
+    ClassObj* fn = vm.types.function;
+    vm.addMethod(fn, "__get__", [](VM& vm, const CallArgs& a) {
+        if (a.count < 2 || a[1].isNone())
+            return a[0];
+        return vm.bindMethod(a[0], a[1]);
+    });
+    ClassObj* p = vm.types.property;
+    vm.addMethod(p, "getter", [](VM& vm, const CallArgs& a) {
+        auto* old = a[0].as<PropertyObj>();
+        auto* np = new PropertyObj();
+        Value result = Value::object(np);
+        np->fget = a[1];
+        np->fset = old->fset;
+        np->fdel = old->fdel;
+        (void)vm;
+        return result;
+    });
+    vm.addMethod(p, "setter", [](VM& vm, const CallArgs& a) {
+        auto* old = a[0].as<PropertyObj>();
+        auto* np = new PropertyObj();
+        Value result = Value::object(np);
+        np->fget = old->fget;
+        np->fset = a[1];
+        np->fdel = old->fdel;
+        (void)vm;
+        return result;
+    });
+    vm.addMethod(p, "deleter", [](VM& vm, const CallArgs& a) {
+        auto* old = a[0].as<PropertyObj>();
+        auto* np = new PropertyObj();
+        Value result = Value::object(np);
+        np->fget = old->fget;
+        np->fset = old->fset;
+        np->fdel = a[1];
+        (void)vm;
+        return result;
+    });
+    vm.addMethod(p, "__get__", [](VM& vm, const CallArgs& a) {
+        if (a.count < 2 || a[1].isNone())
+            return a[0];
+        return vm.call(a[0].as<PropertyObj>()->fget, {a[1]});
+    });
+    ClassObj* t = vm.types.type;
+    vm.addMethod(t, "mro", [](VM& vm, const CallArgs& a) {
+        std::vector<Value> items;
+        for (ClassObj* c : a[0].as<ClassObj>()->mro)
+            items.push_back(Value::object(c));
+        return vm.newList(items);
+    });
+    vm.addMethod(t, "__subclasses__", [](VM& vm, const CallArgs&) { return vm.newList(); });
+}
+
+}  // namespace loopscope

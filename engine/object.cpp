@@ -1,0 +1,600 @@
+#include "object.h"
+
+#include <cstdlib>
+#include <malloc.h>
+#include <new>
+#include <vector>
+
+#include "chunk.h"
+#include "vm.h"
+
+namespace loopscope {
+
+// -- Lifetime --------------------------------------------------------------------------------
+
+namespace {
+thread_local Obj* tLiveHead = nullptr;
+thread_local size_t tLiveCount = 0;
+thread_local int64_t tAllocatedBytes = 0;
+thread_local bool tTearingDown = false;
+thread_local uint64_t tAllocationCount = 0;
+}  // namespace
+
+}  // namespace loopscope
+
+// The memory budget (Budgets::memoryBytes) needs every byte a scenario holds, including the
+// storage of lists, dicts and strings, so the global allocation functions count what this
+// thread allocates and frees. The count is a plain thread-local add: cheap for every host.
+void* operator new(size_t bytes)
+{
+    void* p = std::malloc(bytes ? bytes : 1);
+    if (!p)
+        throw std::bad_alloc();
+    loopscope::tAllocatedBytes += int64_t(malloc_usable_size(p));
+    ++loopscope::tAllocationCount;
+    return p;
+}
+void* operator new[](size_t bytes) { return operator new(bytes); }
+void* operator new(size_t bytes, const std::nothrow_t&) noexcept
+{
+    void* p = std::malloc(bytes ? bytes : 1);
+    if (p) {
+        loopscope::tAllocatedBytes += int64_t(malloc_usable_size(p));
+        ++loopscope::tAllocationCount;
+    }
+    return p;
+}
+void* operator new[](size_t bytes, const std::nothrow_t& tag) noexcept { return operator new(bytes, tag); }
+void operator delete(void* p) noexcept
+{
+    if (!p)
+        return;
+    loopscope::tAllocatedBytes -= int64_t(malloc_usable_size(p));
+    std::free(p);
+}
+void operator delete[](void* p) noexcept { operator delete(p); }
+void operator delete(void* p, size_t) noexcept { operator delete(p); }
+void operator delete[](void* p, size_t) noexcept { operator delete(p); }
+void operator delete(void* p, const std::nothrow_t&) noexcept { operator delete(p); }
+void operator delete[](void* p, const std::nothrow_t&) noexcept { operator delete(p); }
+
+namespace loopscope {
+
+int64_t& allocatedBytes() { return tAllocatedBytes; }
+uint64_t& allocationCount() { return tAllocationCount; }
+size_t liveObjectCount() { return tLiveCount; }
+
+void* Obj::operator new(size_t bytes) { return ::operator new(bytes); }
+void Obj::operator delete(void* p, size_t) { ::operator delete(p); }
+
+Obj::Obj(ObjKind k, ClassObj* c) : kind(k), cls(c)
+{
+    nextLive = tLiveHead;
+    if (tLiveHead)
+        tLiveHead->prevLive = this;
+    tLiveHead = this;
+    ++tLiveCount;
+}
+
+Obj::~Obj()
+{
+    if (tTearingDown)
+        return;
+    if (prevLive)
+        prevLive->nextLive = nextLive;
+    else if (tLiveHead == this)
+        tLiveHead = nextLive;
+    if (nextLive)
+        nextLive->prevLive = prevLive;
+    --tLiveCount;
+}
+
+void releaseObject(Obj* object)
+{
+    if (tTearingDown)
+        return;
+    delete object;
+}
+
+void setTearingDown(bool on) { tTearingDown = on; }
+
+// Frees every object still alive (reference cycles, module globals) at the end of a run. All
+// destructors run first, while every object's memory is still allocated, so the references
+// they drop never touch freed memory; releases do nothing while tearing down.
+void freeAllObjects()
+{
+    tTearingDown = true;
+    std::vector<Obj*> all;
+    all.reserve(tLiveCount);
+    for (Obj* o = tLiveHead; o; o = o->nextLive)
+        all.push_back(o);
+    for (Obj* o : all)
+        o->~Obj();
+    for (Obj* o : all)
+        ::operator delete(o);
+    tLiveHead = nullptr;
+    tLiveCount = 0;
+    tAllocatedBytes = 0;
+    tTearingDown = false;
+}
+
+// -- Constructors -----------------------------------------------------------------------------
+
+static BuiltinTypes& types() { return VM::current().types; }
+
+StrObj::StrObj(std::string t) : Obj(ObjKind::Str, types().str), text(std::move(t))
+{
+    for (unsigned char c : text) {
+        if (c >= 0x80) {
+            ascii = false;
+            break;
+        }
+    }
+}
+
+int64_t StrObj::hashValue() const
+{
+    if (hash == -1) {
+        // FNV-1a: CPython randomizes str hashes, so any well-spread function matches it.
+        uint64_t h = 1469598103934665603ull;
+        for (unsigned char c : text) {
+            h ^= c;
+            h *= 1099511628211ull;
+        }
+        int64_t result = int64_t(h >> 1);
+        hash = result == -1 ? -2 : result;
+    }
+    return hash;
+}
+
+size_t StrObj::length() const
+{
+    if (ascii)
+        return text.size();
+    size_t n = 0;
+    for (unsigned char c : text)
+        n += (c & 0xC0) != 0x80;
+    return n;
+}
+
+BytesObj::BytesObj(std::string d) : Obj(ObjKind::Bytes, types().bytes), data(std::move(d)) {}
+TupleObj::TupleObj() : Obj(ObjKind::Tuple, types().tuple) {}
+TupleObj::TupleObj(std::vector<Value> i) : Obj(ObjKind::Tuple, types().tuple), items(std::move(i)) {}
+ListObj::ListObj() : Obj(ObjKind::List, types().list) {}
+ListObj::ListObj(std::vector<Value> i) : Obj(ObjKind::List, types().list), items(std::move(i)) {}
+DictObj::DictObj() : Obj(ObjKind::Dict, types().dict) {}
+SetObj::SetObj(bool frozen)
+    : Obj(frozen ? ObjKind::FrozenSet : ObjKind::Set, frozen ? types().frozenset : types().set)
+{
+}
+RangeObj::RangeObj(int64_t a, int64_t b, int64_t c) : Obj(ObjKind::Range, types().range), start(a), stop(b), step(c) {}
+
+int64_t RangeObj::length() const
+{
+    if (step > 0 && start < stop)
+        return int64_t((uint64_t(stop) - uint64_t(start) - 1) / uint64_t(step) + 1);
+    if (step < 0 && start > stop)
+        return int64_t((uint64_t(start) - uint64_t(stop) - 1) / (0 - uint64_t(step)) + 1);
+    return 0;
+}
+
+SliceObj::SliceObj(Value a, Value b, Value c)
+    : Obj(ObjKind::Slice, types().slice), start(std::move(a)), stop(std::move(b)), step(std::move(c))
+{
+}
+
+static ClassObj* viewClass(DictViewObj::Which which)
+{
+    switch (which) {
+    case DictViewObj::Which::Keys: return types().dictKeys;
+    case DictViewObj::Which::Values: return types().dictValues;
+    default: return types().dictItems;
+    }
+}
+DictViewObj::DictViewObj(Value d, Which w) : Obj(ObjKind::DictView, viewClass(w)), dict(std::move(d)), which(w) {}
+
+CellObj::CellObj() : Obj(ObjKind::Cell, types().cell) {}
+FunctionObj::FunctionObj(Value c) : Obj(ObjKind::Function, types().function), code(std::move(c)) {}
+NativeFunctionObj::NativeFunctionObj(std::string n, NativeFn f, Value b)
+    : Obj(ObjKind::NativeFunction, types().builtinFunction), name(std::move(n)), fn(f), bound(std::move(b))
+{
+}
+BoundMethodObj::BoundMethodObj(Value f, Value s)
+    : Obj(ObjKind::BoundMethod, types().method), func(std::move(f)), self(std::move(s))
+{
+}
+
+ClassObj::ClassObj(std::string n, ClassObj* metaclass) : Obj(ObjKind::Class, metaclass), name(std::move(n))
+{
+    dict = new DictObj();
+    dictValue = Value::object(dict);
+}
+
+Value* ClassObj::lookup(const StrObj* key) const
+{
+    for (ClassObj* c : mro) {
+        if (Value* v = c->dict->table.findStr(key))
+            return v;
+    }
+    return nullptr;
+}
+
+bool ClassObj::isSubclassOf(const ClassObj* other) const
+{
+    for (ClassObj* c : mro)
+        if (c == other)
+            return true;
+    return false;
+}
+
+InstanceObj::InstanceObj(ClassObj* c, ObjKind k) : Obj(k, c)
+{
+    if (!c->builtin)
+        classRef = Value::object(c);
+}
+InstanceObj::~InstanceObj() = default;
+
+ExceptionObj::ExceptionObj(ClassObj* c) : InstanceObj(c, ObjKind::Exception) {}
+
+ModuleObj::ModuleObj(Value n) : Obj(ObjKind::Module, types().module), name(std::move(n))
+{
+    globals = Value::object(new DictObj());
+}
+
+PropertyObj::PropertyObj() : Obj(ObjKind::Property, types().property) {}
+MethodWrapperObj::MethodWrapperObj(ObjKind k, Value f)
+    : Obj(k, k == ObjKind::StaticMethod ? types().staticmethod : types().classmethod), func(std::move(f))
+{
+}
+SuperObj::SuperObj(Value a, Value s) : Obj(ObjKind::Super, types().super), startAfter(std::move(a)), self(std::move(s)) {}
+
+static ClassObj* generatorClass(GeneratorKind kind)
+{
+    switch (kind) {
+    case GeneratorKind::Generator: return types().generator;
+    case GeneratorKind::Coroutine: return types().coroutine;
+    default: return types().asyncGenerator;
+    }
+}
+
+GeneratorObj::GeneratorObj(GeneratorKind k, Frame* f, Value n, Value q)
+    : Obj(ObjKind::Generator, generatorClass(k)), genKind(k), frame(f), name(std::move(n)), qualname(std::move(q))
+{
+}
+
+GeneratorObj::~GeneratorObj()
+{
+    if (!frame)
+        return;
+    if (tTearingDown) {
+        delete frame;
+        return;
+    }
+    VM& vm = VM::current();
+    if (genKind == GeneratorKind::Coroutine && !started) {
+        // CPython warns when a coroutine object dies without ever being awaited.
+        vm.warnNeverAwaited(strText(qualname));
+    } else if (started && !vm.tearingDown) {
+        // A suspended generator is closed when it dies, running its finally blocks. The count is
+        // parked high so the references close() takes cannot free this object a second time.
+        refcount = 1u << 30;
+        try {
+            Value self = Value::object(this);
+            vm.generatorClose(self);
+        } catch (...) {
+        }
+        refcount = 0;
+    }
+    if (frame) {
+        vm.freeFrame(frame);
+        frame = nullptr;
+    }
+}
+
+IteratorObj::IteratorObj(ClassObj* c) : Obj(ObjKind::Iterator, c) {}
+NativeObj::NativeObj(ClassObj* c) : Obj(ObjKind::Native, c) {}
+CodeObj::CodeObj() : Obj(ObjKind::Code, types().code) {}
+
+const Value* CallArgs::keyword(std::string_view name) const
+{
+    for (size_t i = 0; i < kwCount(); ++i)
+        if (strText(kwNames->items[i]) == name)
+            return &kwValues[i];
+    return nullptr;
+}
+
+// -- Dict table -------------------------------------------------------------------------------
+
+static bool keysEqual(const Value& a, const Value& b)
+{
+    if (a.isObject() && b.isObject()) {
+        if (a.asObject() == b.asObject())
+            return true;
+        if (a.asObject()->kind == ObjKind::Str && b.asObject()->kind == ObjKind::Str)
+            return a.as<StrObj>()->text == b.as<StrObj>()->text;
+    }
+    if (a.isInt() && b.isInt())
+        return a.asInt() == b.asInt();
+    return VM::current().equals(a, b);
+}
+
+int64_t DictTable::lookupSlot(const Value& key, int64_t hash) const
+{
+    size_t mask = index_.size() - 1;
+    size_t i = size_t(hash) & mask;
+    uint64_t perturb = uint64_t(hash);
+    for (;;) {
+        int32_t position = index_[i];
+        if (position < 0)
+            return -1 - int64_t(i);
+        const Entry& e = entries_[size_t(position)];
+        if (!e.key.isEmpty() && e.hash == hash && keysEqual(e.key, key))
+            return int64_t(i);
+        perturb >>= 5;
+        i = (i * 5 + perturb + 1) & mask;
+    }
+}
+
+Value* DictTable::find(const Value& key) const
+{
+    if (used_ == 0)
+        return nullptr;
+    int64_t hash = VM::current().hash(key);
+    int64_t slot = lookupSlot(key, hash);
+    if (slot < 0)
+        return nullptr;
+    return const_cast<Value*>(&entries_[size_t(index_[size_t(slot)])].value);
+}
+
+Value* DictTable::findStr(const StrObj* key) const
+{
+    if (used_ == 0)
+        return nullptr;
+    int64_t hash = key->hashValue();
+    size_t mask = index_.size() - 1;
+    size_t i = size_t(hash) & mask;
+    uint64_t perturb = uint64_t(hash);
+    for (;;) {
+        int32_t position = index_[i];
+        if (position < 0)
+            return nullptr;
+        const Entry& e = entries_[size_t(position)];
+        if (e.hash == hash && e.key.isObject()) {
+            Obj* k = e.key.asObject();
+            if (k == key || (k->kind == ObjKind::Str && static_cast<StrObj*>(k)->text == key->text))
+                return const_cast<Value*>(&e.value);
+            if (k->kind != ObjKind::Str && keysEqual(e.key, Value::object(const_cast<StrObj*>(key))))
+                return const_cast<Value*>(&e.value);
+        }
+        perturb >>= 5;
+        i = (i * 5 + perturb + 1) & mask;
+    }
+}
+
+void DictTable::rebuild(size_t minCapacity)
+{
+    std::vector<Entry> live;
+    live.reserve(used_ + 1);
+    for (auto& e : entries_)
+        if (!e.key.isEmpty())
+            live.push_back(std::move(e));
+    entries_ = std::move(live);
+    size_t capacity = 8;
+    while (capacity * 2 < minCapacity * 3)
+        capacity *= 2;
+    index_.assign(capacity, -1);
+    size_t mask = capacity - 1;
+    for (size_t p = 0; p < entries_.size(); ++p) {
+        size_t i = size_t(entries_[p].hash) & mask;
+        uint64_t perturb = uint64_t(entries_[p].hash);
+        while (index_[i] >= 0) {
+            perturb >>= 5;
+            i = (i * 5 + perturb + 1) & mask;
+        }
+        index_[i] = int32_t(p);
+    }
+}
+
+void DictTable::set(const Value& key, Value value)
+{
+    int64_t hash = VM::current().hash(key);
+    if (index_.empty())
+        rebuild(1);
+    int64_t slot = lookupSlot(key, hash);
+    if (slot >= 0) {
+        entries_[size_t(index_[size_t(slot)])].value = std::move(value);
+        return;
+    }
+    if ((entries_.size() + 1) * 3 > index_.size() * 2) {
+        rebuild(used_ + 1 > 4 ? (used_ + 1) * 2 : 8);
+        slot = lookupSlot(key, hash);
+    }
+    size_t i = size_t(-1 - slot);
+    index_[i] = int32_t(entries_.size());
+    entries_.push_back(Entry{hash, key, std::move(value)});
+    ++used_;
+}
+
+bool DictTable::erase(const Value& key, Value* removed)
+{
+    if (used_ == 0)
+        return false;
+    int64_t hash = VM::current().hash(key);
+    int64_t slot = lookupSlot(key, hash);
+    if (slot < 0)
+        return false;
+    Entry& e = entries_[size_t(index_[size_t(slot)])];
+    if (removed)
+        *removed = std::move(e.value);
+    Value oldKey = std::move(e.key);
+    e.key = Value();
+    e.value = Value();
+    --used_;
+    // The index keeps pointing at the dead entry so probe chains stay intact.
+    if (used_ == 0) {
+        entries_.clear();
+        index_.assign(8, -1);
+    }
+    return true;
+}
+
+void DictTable::clear()
+{
+    std::vector<Entry> old;
+    old.swap(entries_);
+    index_.clear();
+    used_ = 0;
+}
+
+const DictTable::Entry* DictTable::next(size_t& position) const
+{
+    while (position < entries_.size()) {
+        const Entry& e = entries_[position++];
+        if (!e.key.isEmpty())
+            return &e;
+    }
+    return nullptr;
+}
+
+bool DictTable::popLast(Value& key, Value& value)
+{
+    for (size_t p = entries_.size(); p-- > 0;) {
+        if (!entries_[p].key.isEmpty()) {
+            key = entries_[p].key;
+            value = entries_[p].value;
+            erase(key);
+            return true;
+        }
+    }
+    return false;
+}
+
+// -- Set table ---------------------------------------------------------------------------------
+
+// CPython's setobject.c: LINEAR_PROBES slots are tried next to the home slot before the
+// perturbed jump, which decides the iteration order of sets of small ints.
+static constexpr size_t kLinearProbes = 9;
+
+int64_t SetTable::findSlot(const Value& key, int64_t hash, bool forInsert) const
+{
+    size_t mask = slots_.size() - 1;
+    uint64_t perturb = uint64_t(hash);
+    size_t i = size_t(hash) & mask;
+    int64_t freeSlot = -1;
+    for (;;) {
+        const Slot* s = &slots_[i];
+        if (s->key.isEmpty() && s->hash == 0)
+            return forInsert ? (freeSlot >= 0 ? -1 - freeSlot : -1 - int64_t(i)) : -1;
+        if (s->key.isEmpty()) {
+            if (freeSlot < 0)
+                freeSlot = int64_t(i);
+        } else if (s->hash == hash && keysEqual(s->key, key)) {
+            return int64_t(i);
+        }
+        if (i + kLinearProbes <= mask) {
+            for (size_t j = 1; j <= kLinearProbes; ++j) {
+                s = &slots_[i + j];
+                if (s->key.isEmpty() && s->hash == 0)
+                    return forInsert ? (freeSlot >= 0 ? -1 - freeSlot : -1 - int64_t(i + j)) : -1;
+                if (s->key.isEmpty()) {
+                    if (freeSlot < 0)
+                        freeSlot = int64_t(i + j);
+                } else if (s->hash == hash && keysEqual(s->key, key)) {
+                    return int64_t(i + j);
+                }
+            }
+        }
+        perturb >>= 5;
+        i = (i * 5 + 1 + perturb) & mask;
+    }
+}
+
+bool SetTable::contains(const Value& key) const
+{
+    if (used_ == 0)
+        return false;
+    return findSlot(key, VM::current().hash(key), false) >= 0;
+}
+
+bool SetTable::add(const Value& key)
+{
+    int64_t hash = VM::current().hash(key);
+    int64_t slot = findSlot(key, hash, true);
+    if (slot >= 0)
+        return false;
+    Slot& s = slots_[size_t(-1 - slot)];
+    bool wasDummy = s.hash == -1;
+    s.key = key;
+    s.hash = hash;
+    ++used_;
+    if (!wasDummy) {
+        ++fill_;
+        if (fill_ * 5 >= (slots_.size() - 1) * 3)
+            resize(used_ > 50000 ? used_ * 2 : used_ * 4);
+    }
+    return true;
+}
+
+bool SetTable::discard(const Value& key)
+{
+    if (used_ == 0)
+        return false;
+    int64_t slot = findSlot(key, VM::current().hash(key), false);
+    if (slot < 0)
+        return false;
+    Slot& s = slots_[size_t(slot)];
+    Value old = std::move(s.key);
+    s.key = Value();
+    s.hash = -1;  // dummy
+    --used_;
+    return true;
+}
+
+void SetTable::resize(size_t minUsed)
+{
+    size_t newSize = 8;
+    while (newSize <= minUsed)
+        newSize <<= 1;
+    std::vector<Slot> old;
+    old.swap(slots_);
+    slots_.assign(newSize, Slot{});
+    fill_ = used_;
+    size_t mask = newSize - 1;
+    for (auto& s : old) {
+        if (s.key.isEmpty())
+            continue;
+        // Insert into a table with no dummies and no equal keys: first empty slot wins.
+        uint64_t perturb = uint64_t(s.hash);
+        size_t i = size_t(s.hash) & mask;
+        for (;;) {
+            if (slots_[i].key.isEmpty())
+                break;
+            bool placed = false;
+            if (i + kLinearProbes <= mask) {
+                for (size_t j = 1; j <= kLinearProbes; ++j) {
+                    if (slots_[i + j].key.isEmpty()) {
+                        i += j;
+                        placed = true;
+                        break;
+                    }
+                }
+            }
+            if (placed)
+                break;
+            perturb >>= 5;
+            i = (i * 5 + 1 + perturb) & mask;
+        }
+        slots_[i].hash = s.hash;
+        slots_[i].key = std::move(s.key);
+    }
+}
+
+void SetTable::clear()
+{
+    std::vector<Slot> old;
+    old.swap(slots_);
+    slots_.assign(8, Slot{});
+    used_ = fill_ = 0;
+}
+
+}  // namespace loopscope

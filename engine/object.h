@@ -1,0 +1,307 @@
+#pragma once
+// The heap objects of the VM: strings, containers, functions, classes, instances, exceptions,
+// modules, cells, code, generators and the small helper objects (ranges, slices, properties,
+// iterators). Each is an Obj (value.h) with an ObjKind, so hot paths test types cheaply.
+
+#include <functional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "value.h"
+
+namespace loopscope {
+
+class VM;
+struct Frame;
+struct CodeObj;
+struct StrObj;
+struct DictObj;
+
+// -- Strings ------------------------------------------------------------------------------
+
+// An immutable str, stored as UTF-8. [ascii] strings index by byte; others decode on demand.
+struct StrObj final : Obj {
+    StrObj(std::string text);
+    std::string text;
+    mutable int64_t hash = -1;  // cached; -1 until computed
+    bool ascii = true;
+    bool interned = false;
+    int64_t hashValue() const;
+    size_t length() const;  // in code points
+};
+
+struct BytesObj final : Obj {
+    explicit BytesObj(std::string data);
+    std::string data;
+};
+
+// -- Containers ---------------------------------------------------------------------------
+
+struct TupleObj final : Obj {
+    TupleObj();
+    explicit TupleObj(std::vector<Value> items);
+    std::vector<Value> items;
+    mutable int64_t hash = -1;
+};
+
+struct ListObj final : Obj {
+    ListObj();
+    explicit ListObj(std::vector<Value> items);
+    std::vector<Value> items;
+};
+
+// An insertion-ordered hash table (CPython's compact dict): entries in order, plus an index
+// table of positions into them. Deleted entries become empty slots until the next resize.
+class DictTable {
+public:
+    struct Entry {
+        int64_t hash = 0;
+        Value key;  // Empty: a deleted entry
+        Value value;
+    };
+    // Returns the value for [key] or null. Calls __eq__/__hash__ of user objects (may throw).
+    Value* find(const Value& key) const;
+    Value* findStr(const StrObj* key) const;  // key known to be a str
+    void set(const Value& key, Value value);
+    bool erase(const Value& key, Value* removed = nullptr);
+    void clear();
+    size_t size() const { return used_; }
+    const std::vector<Entry>& entries() const { return entries_; }
+    std::vector<Entry>& entries() { return entries_; }
+    // Iterates live entries in insertion order: [position] is the next entries() index to look at.
+    const Entry* next(size_t& position) const;
+    bool popLast(Value& key, Value& value);
+
+private:
+    int64_t lookupSlot(const Value& key, int64_t hash) const;  // index slot or -1-slot to insert
+    void rebuild(size_t minCapacity);
+    std::vector<Entry> entries_;
+    std::vector<int32_t> index_;  // -1 empty; else entries_ position
+    size_t used_ = 0;
+};
+
+struct DictObj final : Obj {
+    DictObj();
+    DictTable table;
+    Value defaultFactory;  // collections.defaultdict's factory, else Empty
+};
+
+// A set with CPython's table layout (linear probing then perturbation), so that sets of ints,
+// floats and tuples of them iterate in the order CPython gives.
+class SetTable {
+public:
+    struct Slot {
+        int64_t hash = 0;
+        Value key;  // Empty with hash 0: never used; Empty with hash -1: deleted (dummy)
+    };
+    SetTable() { slots_.resize(8); }
+    bool contains(const Value& key) const;
+    bool add(const Value& key);  // false if present
+    bool discard(const Value& key);
+    void clear();
+    size_t size() const { return used_; }
+    const std::vector<Slot>& slots() const { return slots_; }
+
+private:
+    int64_t findSlot(const Value& key, int64_t hash, bool forInsert) const;
+    void resize(size_t minUsed);
+    std::vector<Slot> slots_;
+    size_t used_ = 0;
+    size_t fill_ = 0;
+};
+
+struct SetObj final : Obj {
+    explicit SetObj(bool frozen = false);
+    SetTable table;
+    mutable int64_t hash = -1;
+};
+
+struct RangeObj final : Obj {
+    RangeObj(int64_t start, int64_t stop, int64_t step);
+    int64_t start, stop, step;
+    int64_t length() const;
+};
+
+struct SliceObj final : Obj {
+    SliceObj(Value start, Value stop, Value step);
+    Value start, stop, step;
+};
+
+// keys(), values() or items() of a dict.
+struct DictViewObj final : Obj {
+    enum class Which : uint8_t { Keys, Values, Items };
+    DictViewObj(Value dict, Which which);
+    Value dict;
+    Which which;
+};
+
+// -- Code, functions, classes ---------------------------------------------------------------
+
+struct CellObj final : Obj {
+    CellObj();
+    Value value;
+};
+
+struct FunctionObj final : Obj {
+    explicit FunctionObj(Value code);
+    Value code;  // CodeObj
+    Value globals;  // DictObj
+    Value name, qualname, module;  // str
+    std::vector<Value> defaults;
+    Value kwdefaults;               // DictObj or Empty
+    std::vector<Value> closure;     // CellObjs, one per free variable of the code
+    Value dict;                     // DictObj for attributes set by decorators, or Empty
+    Value doc;
+    CodeObj* codeObj() const { return reinterpret_cast<CodeObj*>(code.asObject()); }
+};
+
+// The C++ signature of every builtin function and method. For methods, args[0] is self.
+struct CallArgs {
+    const Value* args = nullptr;
+    size_t count = 0;
+    const Value* kwValues = nullptr;  // values of keyword arguments, parallel to kwNames
+    const TupleObj* kwNames = nullptr;
+    size_t kwCount() const { return kwNames ? kwNames->items.size() : 0; }
+    const Value& operator[](size_t i) const { return args[i]; }
+    // The keyword argument [name], or null.
+    const Value* keyword(std::string_view name) const;
+};
+using NativeFn = Value (*)(VM& vm, const CallArgs& args);
+
+struct NativeFunctionObj final : Obj {
+    NativeFunctionObj(std::string name, NativeFn fn, Value bound = Value());
+    std::string name;
+    NativeFn fn;
+    Value bound;  // when set, passed as args[0] (a bound builtin method, or closure data)
+    Value data;   // extra state for natives that need it (e.g. functools.partial)
+    Value selfClass;  // for methods of builtin types: the class they belong to
+};
+
+struct BoundMethodObj final : Obj {
+    BoundMethodObj(Value func, Value self);
+    Value func, self;
+};
+
+struct ClassObj final : Obj {
+    ClassObj(std::string name, ClassObj* metaclass);
+    std::string name;
+    Value qualname;                 // str
+    std::vector<Value> bases;       // ClassObjs
+    std::vector<ClassObj*> mro;     // this class first; entries are kept alive by [bases]
+    DictObj* dict;                  // owned through dictValue
+    Value dictValue;
+    ObjKind instanceKind = ObjKind::Instance;  // layout of instances (Instance, Exception, ...)
+    bool builtin = false;           // a builtin type: its attributes cannot be set
+    bool isBaseException = false;   // BaseException or a subclass
+    // Builds an instance for a call of the class: args[0] is the class being called (maybe a
+    // subclass), the rest are the call's arguments. Null: inherited from the bases.
+    NativeFn construct = nullptr;
+    bool hasUserInit = false;
+    // Looks [name] up along the MRO; null when absent.
+    Value* lookup(const StrObj* name) const;
+    bool isSubclassOf(const ClassObj* other) const;
+};
+
+struct InstanceObj : Obj {
+    explicit InstanceObj(ClassObj* cls, ObjKind kind = ObjKind::Instance);
+    ~InstanceObj() override;
+    Value classRef;  // keeps a user class alive
+    DictTable attrs;
+};
+
+struct TracebackEntry {
+    Value code;  // CodeObj
+    int line = 0;
+};
+
+struct ExceptionObj final : InstanceObj {
+    explicit ExceptionObj(ClassObj* cls);
+    Value args;  // TupleObj
+    Value cause, context;  // Empty when unset
+    bool suppressContext = false;
+    std::vector<TracebackEntry> traceback;  // innermost frame first
+    Value notes;
+};
+
+struct ModuleObj final : Obj {
+    explicit ModuleObj(Value name);
+    Value name;
+    Value globals;  // DictObj
+    DictObj* dict() const { return globals.as<DictObj>(); }
+};
+
+struct PropertyObj final : Obj {
+    PropertyObj();
+    Value fget, fset, fdel, doc;
+};
+
+// staticmethod(f) and classmethod(f).
+struct MethodWrapperObj final : Obj {
+    MethodWrapperObj(ObjKind kind, Value func);
+    Value func;
+};
+
+struct SuperObj final : Obj {
+    SuperObj(Value startAfter, Value self);
+    Value startAfter;  // ClassObj: lookups begin after it in type(self)'s MRO
+    Value self;
+};
+
+// -- Generators and iterators -------------------------------------------------------------
+
+enum class GeneratorKind : uint8_t { Generator, Coroutine, AsyncGenerator };
+
+struct GeneratorObj final : Obj {
+    GeneratorObj(GeneratorKind kind, Frame* frame, Value name, Value qualname);
+    ~GeneratorObj() override;
+    GeneratorKind genKind;
+    Frame* frame;  // owned; null once finished
+    Value name, qualname;
+    Value yieldFrom;   // the iterator it delegates to while suspended in SEND, else Empty
+    Value excState;    // the exception its own except clause was handling when it suspended
+    uint32_t sendExitTarget = 0;
+    bool running = false;
+    bool started = false;
+    bool finished() const { return frame == nullptr; }
+    // async generators: an asend/athrow in progress
+    bool asyncRunning = false;
+};
+
+// A native iterator (list, range, enumerate, zip, map, ...): next() gives the next item or
+// returns false when exhausted. May throw a Python exception.
+struct IteratorObj : Obj {
+    explicit IteratorObj(ClassObj* cls);
+    virtual bool next(VM& vm, Value& out) = 0;
+};
+
+// A native object with behaviour provided by C++ (deque, the awaitables of async generators).
+struct NativeObj : Obj {
+    explicit NativeObj(ClassObj* cls);
+};
+
+// Marks a value yielded by an async generator's own `yield` (as opposed to a value that an
+// await inside it passes up to the event loop). Its class is `object` itself, which no other
+// native object uses, so the async generator's awaitables recognise it.
+struct AsyncGenWrappedObj final : NativeObj {
+    AsyncGenWrappedObj(ClassObj* cls, Value v) : NativeObj(cls), value(std::move(v)) {}
+    Value value;
+};
+
+// -- Helpers ------------------------------------------------------------------------------
+
+inline bool isKind(const Value& v, ObjKind kind) { return v.isObject() && v.asObject()->kind == kind; }
+inline bool isStr(const Value& v) { return isKind(v, ObjKind::Str); }
+inline StrObj* asStr(const Value& v) { return v.as<StrObj>(); }
+inline const std::string& strText(const Value& v) { return v.as<StrObj>()->text; }
+
+// Bytes currently held by objects, for the memory budget.
+int64_t& allocatedBytes();
+// Heap allocations made by this thread so far (for tests of the hot paths).
+uint64_t& allocationCount();
+// The live object list and the teardown switch (object.cpp).
+void freeAllObjects();
+void setTearingDown(bool on);
+size_t liveObjectCount();
+
+}  // namespace loopscope

@@ -1,0 +1,165 @@
+#pragma once
+// Value: what a Python variable holds. 16 bytes, tagged; None, bools, ints and floats live
+// inline (no heap allocation), everything else is a reference-counted Obj. Value owns one
+// reference to its object: copying increments, destruction decrements, so objects are freed
+// deterministically the moment the last reference goes, as in CPython.
+
+#include <cstddef>
+#include <cstdint>
+#include <utility>
+
+namespace loopscope {
+
+struct ClassObj;
+
+// What kind of object a heap value is; lets hot paths test types without virtual calls.
+enum class ObjKind : uint8_t {
+    Str, Bytes, Tuple, List, Dict, Set, FrozenSet, Range, Slice,
+    Function, NativeFunction, BoundMethod, Class, Instance, Exception, Module, Cell, Code,
+    Generator, Property, StaticMethod, ClassMethod, Super, DictView, Iterator, Native,
+};
+
+// The header of every heap object. Objects are reference counted (intrusively, like CPython)
+// and also linked into the VM's list of live objects, so that reference cycles, which counting
+// cannot free, are released when the run ends.
+struct Obj {
+    explicit Obj(ObjKind k, ClassObj* c);
+    virtual ~Obj();
+    Obj(const Obj&) = delete;
+    Obj& operator=(const Obj&) = delete;
+
+    // Allocation is counted for the memory budget (Budgets::memoryBytes).
+    static void* operator new(size_t bytes);
+    static void operator delete(void* p, size_t bytes);
+
+    uint32_t refcount = 0;
+    ObjKind kind;
+    ClassObj* cls;  // the object's type; user classes are kept alive by the VM until the run ends
+    Obj* prevLive = nullptr;
+    Obj* nextLive = nullptr;
+};
+
+void releaseObject(Obj* object);  // object.cpp: frees [object] once its count reaches 0
+
+enum class Tag : uint8_t {
+    Empty,  // no value: an unbound local, a dict tombstone, a missing "self" for CALL_METHOD
+    None,
+    Bool,
+    Int,
+    Float,
+    Object,
+};
+
+class Value {
+public:
+    Value() : tag_(Tag::Empty) { bits_.i = 0; }
+    static Value none() { return Value(Tag::None); }
+    static Value boolean(bool b)
+    {
+        Value v(Tag::Bool);
+        v.bits_.i = b ? 1 : 0;
+        return v;
+    }
+    static Value integer(int64_t i)
+    {
+        Value v(Tag::Int);
+        v.bits_.i = i;
+        return v;
+    }
+    static Value floating(double d)
+    {
+        Value v(Tag::Float);
+        v.bits_.f = d;
+        return v;
+    }
+    // Takes a new reference to [object] (which may be fresh, refcount 0).
+    static Value object(Obj* object)
+    {
+        Value v(Tag::Object);
+        v.bits_.o = object;
+        ++object->refcount;
+        return v;
+    }
+
+    Value(const Value& other) : tag_(other.tag_), bits_(other.bits_) { retain(); }
+    Value(Value&& other) noexcept : tag_(other.tag_), bits_(other.bits_) { other.tag_ = Tag::Empty; }
+    Value& operator=(const Value& other)
+    {
+        if (this != &other) {
+            Value copy(other);
+            swap(copy);
+        }
+        return *this;
+    }
+    Value& operator=(Value&& other) noexcept
+    {
+        if (this != &other) {
+            Value old(std::move(*this));
+            tag_ = other.tag_;
+            bits_ = other.bits_;
+            other.tag_ = Tag::Empty;
+        }
+        return *this;
+    }
+    ~Value() { release(); }
+    void swap(Value& other) noexcept
+    {
+        std::swap(tag_, other.tag_);
+        std::swap(bits_, other.bits_);
+    }
+    void clear()
+    {
+        Value old(std::move(*this));
+    }
+
+    Tag tag() const { return tag_; }
+    bool isEmpty() const { return tag_ == Tag::Empty; }
+    bool isNone() const { return tag_ == Tag::None; }
+    bool isBool() const { return tag_ == Tag::Bool; }
+    bool isInt() const { return tag_ == Tag::Int; }
+    bool isFloat() const { return tag_ == Tag::Float; }
+    bool isObject() const { return tag_ == Tag::Object; }
+    // Int or Bool: Python's bool is a subclass of int.
+    bool isIntLike() const { return tag_ == Tag::Int || tag_ == Tag::Bool; }
+    bool isNumber() const { return tag_ == Tag::Int || tag_ == Tag::Bool || tag_ == Tag::Float; }
+
+    bool asBool() const { return bits_.i != 0; }
+    int64_t asInt() const { return bits_.i; }  // also valid for Bool (0 or 1)
+    double asFloat() const { return bits_.f; }
+    double toDouble() const { return tag_ == Tag::Float ? bits_.f : double(bits_.i); }
+    Obj* asObject() const { return bits_.o; }
+    template <class T> T* as() const { return static_cast<T*>(bits_.o); }
+
+    // Identity, as Python's `is`.
+    bool is(const Value& other) const
+    {
+        if (tag_ != other.tag_)
+            return false;
+        if (tag_ == Tag::Float)
+            return bits_.i == other.bits_.i;
+        return tag_ == Tag::None || tag_ == Tag::Empty || bits_.i == other.bits_.i;
+    }
+
+private:
+    explicit Value(Tag tag) : tag_(tag) { bits_.i = 0; }
+    void retain() const
+    {
+        if (tag_ == Tag::Object)
+            ++bits_.o->refcount;
+    }
+    void release()
+    {
+        if (tag_ == Tag::Object && --bits_.o->refcount == 0)
+            releaseObject(bits_.o);
+    }
+
+    Tag tag_;
+    union Bits {
+        int64_t i;
+        double f;
+        Obj* o;
+    } bits_;
+};
+static_assert(sizeof(Value) == 16, "Value must stay at 16 bytes");
+
+}  // namespace loopscope

@@ -1,0 +1,1797 @@
+#include "vm.h"
+
+#include <cmath>
+#include <cstring>
+
+#include "compiler.h"
+#include "prelude.h"
+
+namespace loopscope {
+
+namespace {
+thread_local VM* tCurrentVM = nullptr;
+
+}  // namespace
+
+VM& VM::current() { return *tCurrentVM; }
+
+// -- Setup and teardown ------------------------------------------------------------------------
+
+VM::VM(const RunOptions& options, TraceObserver* observer) : options_(options), observer_(observer)
+{
+    tCurrentVM = this;
+    allocatedBytes() = 0;
+    lineEvents_ = observer_ && observer_->level() == TraceLevel::Line;
+    // Code outside any task step (the module body before and after asyncio.run) may compute
+    // for longer than one step; it still ends, so an endless top-level loop cannot hang.
+    instructionsLeft_ = options_.budgets.instructionsPerStep * kTopLevelBudgetFactor;
+    initTypes();
+    initBuiltins();
+    random.seedUnsigned(options_.seed);
+}
+
+VM::~VM()
+{
+    tearingDown = true;
+    setTearingDown(true);
+    for (Frame* f : framePool_)
+        delete f;
+    framePool_.clear();
+    handled_.clear();
+    builtinsDict.clear();
+    notImplemented.clear();
+    ellipsis.clear();
+    modules.clear();
+    nativeModules.clear();
+    interned_.clear();
+    limitExceededClass.clear();
+    deadlockClass.clear();
+    freeAllObjects();
+    if (tCurrentVM == this)
+        tCurrentVM = nullptr;
+}
+
+Value VM::intern(std::string_view text)
+{
+    auto it = interned_.find(std::string(text));
+    if (it != interned_.end())
+        return it->second;
+    auto* s = new StrObj(std::string(text));
+    s->interned = true;
+    Value v = Value::object(s);
+    interned_.emplace(std::string(text), v);
+    return v;
+}
+
+Value VM::newStr(std::string text) { return Value::object(new StrObj(std::move(text))); }
+Value VM::newTuple(std::vector<Value> items) { return Value::object(new TupleObj(std::move(items))); }
+Value VM::newList(std::vector<Value> items) { return Value::object(new ListObj(std::move(items))); }
+Value VM::newDict() { return Value::object(new DictObj()); }
+Value VM::newNative(std::string name, NativeFn fn, Value bound)
+{
+    return Value::object(new NativeFunctionObj(std::move(name), fn, std::move(bound)));
+}
+
+// -- Frames --------------------------------------------------------------------------------------
+
+Frame* VM::newFrame(CodeObj* code, Value function, Value globals, Value locals)
+{
+    Frame* f;
+    if (framePool_.empty()) {
+        f = new Frame();
+    } else {
+        f = framePool_.back();
+        framePool_.pop_back();
+    }
+    f->code = code;
+    f->codeRef = Value::object(code);
+    f->function = std::move(function);
+    f->globals = std::move(globals);
+    f->locals = std::move(locals);
+    f->slots.resize(size_t(code->slotCount() + code->maxStack));
+    f->sp = f->stackBase();
+    f->ip = 0;
+    f->blocks.clear();
+    f->back = nullptr;
+    f->generator = nullptr;
+    f->lastLine = 0;
+    f->isEntry = false;
+    return f;
+}
+
+void VM::freeFrame(Frame* f)
+{
+    for (Value& v : f->slots)
+        v.clear();
+    f->blocks.clear();
+    f->codeRef.clear();
+    f->function.clear();
+    f->globals.clear();
+    f->locals.clear();
+    if (framePool_.size() < 256)
+        framePool_.push_back(f);
+    else
+        delete f;
+}
+
+// -- Calls ---------------------------------------------------------------------------------------
+
+static std::string plural(size_t n, const char* word)
+{
+    return std::to_string(n) + " " + word + (n == 1 ? "" : "s");
+}
+
+static std::string nameList(const std::vector<std::string>& names)
+{
+    std::string out;
+    for (size_t i = 0; i < names.size(); ++i) {
+        if (i > 0)
+            out += names.size() == 2 ? " and " : (i + 1 == names.size() ? ", and " : ", ");
+        out += "'" + names[i] + "'";
+    }
+    return out;
+}
+
+Frame* VM::prepareCall(FunctionObj* fn, const CallArgs& a)
+{
+    CodeObj* code = fn->codeObj();
+    Frame* f = newFrame(code, Value::object(fn), fn->globals, Value());
+    Value* locals = f->slots.data();
+    const std::string& qualname = strText(fn->qualname);
+    size_t argc = size_t(code->argcount);
+    size_t kwonly = size_t(code->kwonlyargcount);
+    size_t varargsIndex = argc + kwonly;
+    size_t varkwIndex = varargsIndex + ((code->flags & kVarargs) ? 1 : 0);
+    try {
+        size_t take = a.count < argc ? a.count : argc;
+        for (size_t i = 0; i < take; ++i)
+            locals[i] = a.args[i];
+        if (a.count > argc) {
+            if (!(code->flags & kVarargs)) {
+                size_t given = a.count;
+                size_t ndefaults = fn->defaults.size();
+                std::string takes = ndefaults ? "from " + std::to_string(argc - ndefaults) + " to " + std::to_string(argc)
+                                              : std::to_string(argc);
+                raise(ExcType::TypeError, qualname + "() takes " + takes + " positional argument" +
+                                              (argc == 1 && !ndefaults ? "" : "s") + " but " + std::to_string(given) +
+                                              (given == 1 ? " was" : " were") + " given");
+            }
+            locals[varargsIndex] = newTuple(std::vector<Value>(a.args + argc, a.args + a.count));
+        } else if (code->flags & kVarargs) {
+            locals[varargsIndex] = newTuple({});
+        }
+        DictObj* kwargs = nullptr;
+        if (code->flags & kVarkw) {
+            kwargs = new DictObj();
+            locals[varkwIndex] = Value::object(kwargs);
+        }
+        for (size_t k = 0; k < a.kwCount(); ++k) {
+            const Value& name = a.kwNames->items[k];
+            size_t found = SIZE_MAX;
+            for (size_t p = size_t(code->posonlyargcount); p < argc + kwonly; ++p) {
+                const Value& param = code->varnames[p];
+                if (param.asObject() == name.asObject() || strText(param) == strText(name)) {
+                    found = p;
+                    break;
+                }
+            }
+            if (found == SIZE_MAX) {
+                bool positionalOnly = false;
+                for (size_t p = 0; p < size_t(code->posonlyargcount); ++p)
+                    positionalOnly |= strText(code->varnames[p]) == strText(name);
+                if (positionalOnly && !kwargs)
+                    raise(ExcType::TypeError, qualname + "() got some positional-only arguments passed as keyword arguments: '" +
+                                                  strText(name) + "'");
+                if (!kwargs)
+                    raise(ExcType::TypeError, qualname + "() got an unexpected keyword argument '" + strText(name) + "'");
+                kwargs->table.set(name, a.kwValues[k]);
+                continue;
+            }
+            if (!locals[found].isEmpty())
+                raise(ExcType::TypeError, qualname + "() got multiple values for argument '" + strText(name) + "'");
+            locals[found] = a.kwValues[k];
+        }
+        size_t ndefaults = fn->defaults.size();
+        std::vector<std::string> missing;
+        for (size_t i = a.count; i < argc; ++i) {
+            if (!locals[i].isEmpty())
+                continue;
+            if (i >= argc - ndefaults)
+                locals[i] = fn->defaults[i - (argc - ndefaults)];
+            else
+                missing.push_back(strText(code->varnames[i]));
+        }
+        if (!missing.empty())
+            raise(ExcType::TypeError, qualname + "() missing " + plural(missing.size(), "required positional argument") +
+                                          ": " + nameList(missing));
+        for (size_t i = argc; i < argc + kwonly; ++i) {
+            if (!locals[i].isEmpty())
+                continue;
+            if (fn->kwdefaults.isObject())
+                if (Value* d = fn->kwdefaults.as<DictObj>()->table.find(code->varnames[i])) {
+                    locals[i] = *d;
+                    continue;
+                }
+            missing.push_back(strText(code->varnames[i]));
+        }
+        if (!missing.empty())
+            raise(ExcType::TypeError, qualname + "() missing " + plural(missing.size(), "required keyword-only argument") +
+                                          ": " + nameList(missing));
+    } catch (...) {
+        freeFrame(f);
+        throw;
+    }
+    size_t nlocals = code->varnames.size();
+    for (size_t i = 0; i < code->cellvars.size(); ++i) {
+        auto* cell = new CellObj();
+        int from = code->cellFromArg[i];
+        if (from >= 0)
+            cell->value = locals[from];
+        locals[nlocals + i] = Value::object(cell);
+    }
+    size_t base = nlocals + code->cellvars.size();
+    for (size_t i = 0; i < code->freevars.size() && i < fn->closure.size(); ++i)
+        locals[base + i] = fn->closure[i];
+    return f;
+}
+
+Value VM::callFunction(FunctionObj* fn, const CallArgs& args)
+{
+    Frame* f = prepareCall(fn, args);
+    CodeObj* code = f->code;
+    if (code->isGeneratorLike()) {
+        GeneratorKind kind = (code->flags & kCoroutine)       ? GeneratorKind::Coroutine
+                             : (code->flags & kAsyncGenerator) ? GeneratorKind::AsyncGenerator
+                                                               : GeneratorKind::Generator;
+        auto* gen = new GeneratorObj(kind, f, fn->name, fn->qualname);
+        f->generator = gen;
+        return Value::object(gen);
+    }
+    return execute(f, Value());
+}
+
+Value VM::call(const Value& callable, std::initializer_list<Value> args)
+{
+    CallArgs a;
+    a.args = args.begin();
+    a.count = args.size();
+    return call(callable, a);
+}
+
+Value VM::callMethod(const Value& self, StrObj* name, std::initializer_list<Value> args)
+{
+    Value method;
+    if (loadMethod(self, name, method)) {
+        std::vector<Value> all;
+        all.reserve(args.size() + 1);
+        all.push_back(self);
+        for (const Value& v : args)
+            all.push_back(v);
+        CallArgs a;
+        a.args = all.data();
+        a.count = all.size();
+        return call(method, a);
+    }
+    return call(method, args);
+}
+
+// Calls [callable] with [self] prepended to [args].
+static Value callWithSelf(VM& vm, const Value& callable, const Value& self, const CallArgs& args)
+{
+    Value small[8];
+    std::vector<Value> big;
+    Value* all = small;
+    if (args.count + 1 > 8) {
+        big.resize(args.count + 1);
+        all = big.data();
+    }
+    all[0] = self;
+    for (size_t i = 0; i < args.count; ++i)
+        all[i + 1] = args.args[i];
+    CallArgs a = args;
+    a.args = all;
+    a.count = args.count + 1;
+    return vm.call(callable, a);
+}
+
+// Calls the builtin [nf] with [self] prepended to [args].
+static Value callNativeWithSelf(VM& vm, NativeFunctionObj* nf, const Value& self, const CallArgs& args)
+{
+    Value small[8];
+    std::vector<Value> big;
+    Value* all = small;
+    if (args.count + 1 > 8) {
+        big.resize(args.count + 1);
+        all = big.data();
+    }
+    all[0] = self;
+    for (size_t i = 0; i < args.count; ++i)
+        all[i + 1] = args.args[i];
+    CallArgs a = args;
+    a.args = all;
+    a.count = args.count + 1;
+    return nf->fn(vm, a);
+}
+
+Value VM::call(const Value& callable, const CallArgs& args)
+{
+    if (callable.isObject()) {
+        Obj* o = callable.asObject();
+        switch (o->kind) {
+        case ObjKind::Function: return callFunction(static_cast<FunctionObj*>(o), args);
+        case ObjKind::NativeFunction: {
+            auto* nf = static_cast<NativeFunctionObj*>(o);
+            Value keep = callable;
+            if (nf->bound.isEmpty())
+                return nf->fn(*this, args);
+            return callNativeWithSelf(*this, nf, nf->bound, args);
+        }
+        case ObjKind::BoundMethod: {
+            auto* bm = static_cast<BoundMethodObj*>(o);
+            Value func = bm->func, self = bm->self;
+            return callWithSelf(*this, func, self, args);
+        }
+        case ObjKind::Class: {
+            Value keep = callable;
+            return instantiate(static_cast<ClassObj*>(o), args);
+        }
+        default: break;
+        }
+    }
+    Value method = lookupSpecial(callable, names.__call__);
+    if (method.isEmpty())
+        raise(ExcType::TypeError, "'" + typeName(callable) + "' object is not callable");
+    return callWithSelf(*this, method, callable, args);
+}
+
+// -- Errors --------------------------------------------------------------------------------------
+
+Value VM::newException(ClassObj* cls, std::vector<Value> args)
+{
+    Value clsValue = Value::object(cls);
+    CallArgs a;
+    a.args = args.data();
+    a.count = args.size();
+    return call(clsValue, a);
+}
+
+Value VM::newException(ExcType type, std::string message)
+{
+    auto* e = new ExceptionObj(excClass(type));
+    Value v = Value::object(e);
+    e->args = newTuple({newStr(std::move(message))});
+    return v;
+}
+
+void VM::raise(ExcType type, std::string message) { raiseValue(newException(type, std::move(message))); }
+
+void VM::raiseValue(Value exception)
+{
+    if (!handled_.isEmpty() && !handled_.is(exception) && isKind(exception, ObjKind::Exception)) {
+        // Implicit chaining: the new exception remembers the one being handled. A cycle
+        // through [exception] is cut, as CPython does.
+        Value o = handled_;
+        while (isKind(o, ObjKind::Exception)) {
+            ExceptionObj* e = o.as<ExceptionObj>();
+            if (e->context.is(exception)) {
+                e->context = Value();
+                break;
+            }
+            o = e->context;
+        }
+        exception.as<ExceptionObj>()->context = handled_;
+    }
+    throw PyException{std::move(exception)};
+}
+
+bool VM::isInstance(const Value& v, ExcType type) const { return typeOf(v)->isSubclassOf(excClass(type)); }
+
+void VM::recordTraceback(ExceptionObj* exc, Frame* frame)
+{
+    exc->traceback.push_back(TracebackEntry{frame->codeRef, frame->code->lineAt(frame->ip ? frame->ip - 1 : 0)});
+}
+
+// Unwinds [frame] to a handler for [e]: returns false when the exception leaves [entry].
+bool VM::handleException(Frame*& frame, Frame* entry, PyException& e)
+{
+    bool skipTraceback = reraising_;
+    reraising_ = false;
+    for (;;) {
+        if (isKind(e.exception, ObjKind::Exception) && !skipTraceback)
+            recordTraceback(e.exception.as<ExceptionObj>(), frame);
+        skipTraceback = false;
+        Value* base = frame->stackBase();
+        while (!frame->blocks.empty()) {
+            Block b = std::move(frame->blocks.back());
+            frame->blocks.pop_back();
+            if (b.type == Block::ExceptClause) {
+                handled_ = std::move(b.saved);
+                continue;
+            }
+            Value* sp = frame->sp;
+            while (sp > base + b.level)
+                (--sp)->clear();
+            frame->blocks.push_back(Block{Block::ExceptClause, 0, b.level, handled_});
+            handled_ = e.exception;
+            *sp++ = e.exception;
+            frame->sp = sp;
+            frame->ip = b.target;
+            return true;
+        }
+        if (frame == entry)
+            return false;
+        Frame* back = frame->back;
+        freeFrame(frame);
+        --depth_;
+        frame = back;
+        frame_ = frame;
+    }
+}
+
+// -- Generators ----------------------------------------------------------------------------------
+
+ResumeStatus VM::resume(GeneratorObj* gen, Value send, Value throwExc, Value& out)
+{
+    Value keepAlive = Value::object(gen);
+    bool isCoro = gen->genKind == GeneratorKind::Coroutine;
+    if (gen->running)
+        raise(ExcType::ValueError, isCoro ? "coroutine already executing" : "generator already executing");
+    if (gen->finished()) {
+        if (!throwExc.isEmpty())
+            raiseValue(throwExc);
+        if (isCoro)
+            raise(ExcType::RuntimeError, "cannot reuse already awaited coroutine");
+        out = Value::none();
+        return ResumeStatus::Returned;
+    }
+    Frame* f = gen->frame;
+    bool pushSent = true;
+    if (!gen->started) {
+        if (throwExc.isEmpty() && !send.isNone() && !send.isEmpty())
+            raise(ExcType::TypeError, std::string("can't send non-None value to a just-started ") +
+                                          (isCoro ? "coroutine" : gen->genKind == GeneratorKind::Generator ? "generator" : "async generator"));
+        pushSent = false;
+    }
+    if (!gen->yieldFrom.isEmpty() && !throwExc.isEmpty()) {
+        // Delegate the throw to the iterator this generator is suspended in (CPython's gen_throw).
+        Value sub = gen->yieldFrom;
+        bool isExit = isInstance(throwExc, ExcType::GeneratorExit);
+        bool delegated = false;
+        try {
+            if (isExit) {
+                if (isKind(sub, ObjKind::Generator))
+                    generatorClose(sub);
+                else {
+                    Value closeMethod;
+                    if (tryGetAttr(sub, names.close, closeMethod))
+                        call(closeMethod, {});
+                }
+            } else if (isKind(sub, ObjKind::Generator)) {
+                Value subOut;
+                ResumeStatus st = resume(sub.as<GeneratorObj>(), Value(), throwExc, subOut);
+                delegated = true;
+                if (st == ResumeStatus::Yielded) {
+                    out = subOut;
+                    return ResumeStatus::Yielded;
+                }
+                gen->yieldFrom.clear();
+                f->sp[-1] = subOut;
+                f->ip = gen->sendExitTarget;
+                throwExc.clear();
+                pushSent = false;
+            } else {
+                Value throwMethod;
+                if (tryGetAttr(sub, names.throw_, throwMethod)) {
+                    delegated = true;
+                    try {
+                        out = call(throwMethod, {throwExc});
+                        return ResumeStatus::Yielded;
+                    } catch (PyException& stop) {
+                        if (!isInstance(stop.exception, ExcType::StopIteration))
+                            throw;
+                        gen->yieldFrom.clear();
+                        auto* se = stop.exception.as<ExceptionObj>();
+                        f->sp[-1] = se->args.as<TupleObj>()->items.empty() ? Value::none() : se->args.as<TupleObj>()->items[0];
+                        f->ip = gen->sendExitTarget;
+                        throwExc.clear();
+                        pushSent = false;
+                    }
+                }
+            }
+        } catch (PyException& inner) {
+            gen->yieldFrom.clear();
+            throwExc = inner.exception;
+        }
+        (void)delegated;
+        gen->yieldFrom.clear();
+    }
+    gen->yieldFrom.clear();
+    if (pushSent && throwExc.isEmpty())
+        *f->sp++ = send.isEmpty() ? Value::none() : std::move(send);
+    else if (pushSent && !throwExc.isEmpty())
+        *f->sp++ = Value::none();  // the yield's result slot, unwound by the throw
+    gen->started = true;
+    gen->running = true;
+    // Each generator has its own "exception being handled" (CPython's gi_exc_state): a
+    // coroutine suspended inside an except clause finds its exception again when resumed.
+    Value savedHandled = handled_;
+    if (!gen->excState.isEmpty())
+        handled_ = std::move(gen->excState);
+    try {
+        out = execute(f, throwExc);
+    } catch (PyException& e) {
+        gen->running = false;
+        handled_ = savedHandled;
+        gen->frame = nullptr;
+        f->generator = nullptr;
+        freeFrame(f);
+        // PEP 479: a StopIteration escaping a generator becomes a RuntimeError.
+        if (isInstance(e.exception, ExcType::StopIteration) ||
+            (gen->genKind == GeneratorKind::AsyncGenerator && isInstance(e.exception, ExcType::StopAsyncIteration))) {
+            const char* what = isCoro ? "coroutine" : gen->genKind == GeneratorKind::Generator ? "generator" : "async generator";
+            bool async = isInstance(e.exception, ExcType::StopAsyncIteration);
+            Value err = newException(ExcType::RuntimeError, std::string(what) + " raised " + (async ? "StopAsyncIteration" : "StopIteration"));
+            err.as<ExceptionObj>()->cause = e.exception;
+            err.as<ExceptionObj>()->context = e.exception;
+            err.as<ExceptionObj>()->suppressContext = true;
+            throw PyException{err};
+        }
+        throw;
+    }
+    gen->running = false;
+    if (lastExitWasYield_) {
+        bool inExceptClause = false;
+        for (const Block& b : f->blocks)
+            inExceptClause |= b.type == Block::ExceptClause;
+        if (inExceptClause)
+            gen->excState = handled_;
+        handled_ = savedHandled;
+        return ResumeStatus::Yielded;
+    }
+    handled_ = savedHandled;
+    gen->frame = nullptr;
+    f->generator = nullptr;
+    freeFrame(f);
+    return ResumeStatus::Returned;
+}
+
+static Value stopIterationValue(VM& vm, const Value& exc)
+{
+    (void)vm;
+    auto* e = exc.as<ExceptionObj>();
+    const auto& items = e->args.as<TupleObj>()->items;
+    return items.empty() ? Value::none() : items[0];
+}
+
+Value VM::generatorSend(const Value& genValue, Value send)
+{
+    auto* gen = genValue.as<GeneratorObj>();
+    Value out;
+    if (resume(gen, std::move(send), Value(), out) == ResumeStatus::Yielded)
+        return out;
+    if (gen->genKind == GeneratorKind::AsyncGenerator)
+        raise(ExcType::StopAsyncIteration, "");
+    Value stop = newException(excClass(ExcType::StopIteration), out.isNone() ? std::vector<Value>{} : std::vector<Value>{out});
+    throw PyException{stop};
+}
+
+Value VM::generatorThrow(const Value& genValue, Value exc)
+{
+    auto* gen = genValue.as<GeneratorObj>();
+    Value out;
+    if (resume(gen, Value(), std::move(exc), out) == ResumeStatus::Yielded)
+        return out;
+    Value stop = newException(excClass(ExcType::StopIteration), out.isNone() ? std::vector<Value>{} : std::vector<Value>{out});
+    throw PyException{stop};
+}
+
+void VM::generatorClose(const Value& genValue)
+{
+    auto* gen = genValue.as<GeneratorObj>();
+    if (gen->finished())
+        return;
+    if (!gen->started) {
+        Frame* f = gen->frame;
+        gen->frame = nullptr;
+        f->generator = nullptr;
+        freeFrame(f);
+        return;
+    }
+    Value out;
+    try {
+        Value exit = newException(excClass(ExcType::GeneratorExit), {});
+        if (resume(gen, Value(), exit, out) == ResumeStatus::Yielded)
+            raise(ExcType::RuntimeError, gen->genKind == GeneratorKind::Coroutine ? "coroutine ignored GeneratorExit"
+                                                                                  : "generator ignored GeneratorExit");
+    } catch (PyException& e) {
+        if (isInstance(e.exception, ExcType::GeneratorExit) || isInstance(e.exception, ExcType::StopIteration))
+            return;
+        throw;
+    }
+}
+
+// -- Modules -------------------------------------------------------------------------------------
+
+Value VM::runModule(Value code, Value module)
+{
+    Value globals = module.as<ModuleObj>()->globals;
+    Frame* f = newFrame(code.as<CodeObj>(), Value(), globals, globals);
+    return execute(f, Value());
+}
+
+Value VM::importModule(const std::string& name)
+{
+    auto it = modules.find(name);
+    if (it != modules.end())
+        return it->second;
+    auto native = nativeModules.find(name);
+    if (native != nativeModules.end()) {
+        modules[name] = native->second;
+        return native->second;
+    }
+    for (const PreludeFile* p = kPreludeFiles; p->name; ++p) {
+        if (name != p->name)
+            continue;
+        Value module = makeModule(*this, name);
+        modules[name] = module;
+        CompileResult compiled = compileSource(*this, p->text, "<prelude " + name + ">", true);
+        if (compiled.error) {
+            modules.erase(name);
+            raise(ExcType::ImportError, "prelude module " + name + " failed to compile: line " +
+                                            std::to_string(compiled.error->line) + ": " + compiled.error->message);
+        }
+        try {
+            runModule(compiled.code, module);
+        } catch (...) {
+            modules.erase(name);
+            throw;
+        }
+        return module;
+    }
+    size_t dot = name.rfind('.');
+    if (dot != std::string::npos) {
+        Value parent = importModule(name.substr(0, dot));
+        Value sub;
+        if (tryGetAttr(parent, internStr(name.substr(dot + 1)), sub) && isKind(sub, ObjKind::Module)) {
+            modules[name] = sub;
+            return sub;
+        }
+    }
+    Value err = newException(ExcType::ModuleNotFoundError,
+                             "No module named '" + name + "'. Loopscope runs scenarios in a simulator without files, "
+                             "network or processes; model I/O with `await asyncio.sleep(seconds)`.");
+    raiseValue(err);
+}
+
+// -- Output and trace ----------------------------------------------------------------------------
+
+void VM::writeStdout(std::string_view text)
+{
+    if (options_.writeStdout)
+        options_.writeStdout(text);
+    if (!observer_)
+        return;
+    // Each completed line becomes an Output event.
+    size_t start = 0;
+    for (;;) {
+        size_t nl = text.find('\n', start);
+        if (nl == std::string_view::npos) {
+            pendingStdoutLine.append(text.substr(start));
+            break;
+        }
+        pendingStdoutLine.append(text.substr(start, nl - start));
+        emit(EventKind::Output, 0, internTrace(pendingStdoutLine));
+        pendingStdoutLine.clear();
+        start = nl + 1;
+    }
+}
+
+void VM::writeStderr(std::string_view text)
+{
+    if (options_.writeStderr)
+        options_.writeStderr(text);
+}
+
+void VM::emit(EventKind kind, uint32_t task, uint32_t a, uint32_t line, double t2, uint8_t sub)
+{
+    if (!observer_)
+        return;
+    TraceEvent e;
+    e.t = clock_;
+    e.t2 = t2;
+    e.task = TaskId{task};
+    e.a = a;
+    e.line = line;
+    e.kind = kind;
+    e.sub = sub;
+    observer_->record(e);
+}
+
+void VM::warn(const std::string& text)
+{
+    writeStderr(text + "\n");
+    emit(EventKind::Warning, 0, internTrace(text));
+}
+
+void VM::warnNeverAwaited(const std::string& qualname)
+{
+    int line = 0;
+    for (Frame* f = frame_; f; f = f->back) {
+        if (!(f->code->flags & kHidden)) {
+            line = f->line();
+            break;
+        }
+    }
+    std::string text = options_.filename + ":" + std::to_string(line) + ": RuntimeWarning: coroutine '" + qualname +
+                       "' was never awaited";
+    std::string full = text + "\n";
+    if (line > 0 && size_t(line) <= sourceLines.size()) {
+        std::string src = sourceLines[size_t(line - 1)];
+        size_t first = src.find_first_not_of(" \t");
+        if (first != std::string::npos)
+            full += "  " + src.substr(first) + "\n";
+    }
+    full += "RuntimeWarning: Enable tracemalloc to get the object allocation traceback\n";
+    writeStderr(full);
+    emit(EventKind::Warning, 0, internTrace(text));
+}
+
+// -- Tracebacks ----------------------------------------------------------------------------------
+
+static std::string exceptionTypeName(VM& vm, const Value& exc)
+{
+    ClassObj* cls = vm.typeOf(exc);
+    Value* module = cls->dict->table.findStr(vm.names.__module__);
+    std::string name = cls->name;
+    if (Value* q = cls->dict->table.findStr(vm.names.__qualname__); q && isStr(*q))
+        name = strText(*q);
+    if (module && isStr(*module) && strText(*module) != "__main__" && strText(*module) != "builtins")
+        return strText(*module) + "." + name;
+    return name;
+}
+
+static void formatOne(VM& vm, const Value& exc, std::string& out, int depth)
+{
+    auto* e = exc.as<ExceptionObj>();
+    if (depth < 50) {
+        if (isKind(e->cause, ObjKind::Exception)) {
+            formatOne(vm, e->cause, out, depth + 1);
+            out += "\nThe above exception was the direct cause of the following exception:\n\n";
+        } else if (isKind(e->context, ObjKind::Exception) && !e->suppressContext) {
+            formatOne(vm, e->context, out, depth + 1);
+            out += "\nDuring handling of the above exception, another exception occurred:\n\n";
+        }
+    }
+    bool any = false;
+    std::string frames;
+    for (size_t i = e->traceback.size(); i-- > 0;) {
+        const TracebackEntry& t = e->traceback[i];
+        CodeObj* code = t.code.as<CodeObj>();
+        if (code->flags & kHidden)
+            continue;
+        any = true;
+        frames += "  File \"" + code->filename + "\", line " + std::to_string(t.line) + ", in " + strText(code->name) + "\n";
+        if (code->filename == vm.options().filename && t.line > 0 && size_t(t.line) <= vm.sourceLines.size()) {
+            std::string src = vm.sourceLines[size_t(t.line - 1)];
+            size_t first = src.find_first_not_of(" \t");
+            size_t last = src.find_last_not_of(" \t\r");
+            if (first != std::string::npos)
+                frames += "    " + src.substr(first, last - first + 1) + "\n";
+        }
+    }
+    if (any)
+        out += "Traceback (most recent call last):\n" + frames;
+    std::string message;
+    try {
+        message = vm.str(exc);
+    } catch (PyException&) {
+        message = "<exception str() failed>";
+    }
+    std::string type = exceptionTypeName(vm, exc);
+    out += message.empty() ? type + "\n" : type + ": " + message + "\n";
+}
+
+std::string VM::formatException(const Value& exception)
+{
+    std::string out;
+    if (!isKind(exception, ObjKind::Exception))
+        return "Exception: " + repr(exception) + "\n";
+    formatOne(*this, exception, out, 0);
+    return out;
+}
+
+}  // namespace loopscope
+
+namespace loopscope {
+
+// -- The dispatch loop ---------------------------------------------------------------------------
+
+// The runaway and memory budgets are checked where every endless computation must pass: at
+// each backward jump (every loop iteration) and each Python call (every recursion). Counting
+// there instead of at every instruction keeps the dispatch loop lean.
+void VM::spendBudget(Frame* frame)
+{
+    if (--instructionsLeft_ == 0)
+        runaway(*this, frame, budgetWasReset_);
+    if ((instructionsLeft_ & 0xff) == 0 && allocatedBytes() > int64_t(options_.budgets.memoryBytes))
+        throw LimitReached{"MemoryError", "the scenario holds more than " +
+                                              std::to_string(options_.budgets.memoryBytes >> 20) + " MB of memory"};
+}
+
+Value VM::execute(Frame* entry, Value throwExc)
+{
+    if (depth_ >= options_.budgets.recursionDepth) {
+        if (!entry->generator)
+            freeFrame(entry);
+        raise(ExcType::RecursionError, "maximum recursion depth exceeded");
+    }
+    spendBudget(entry);
+    ++depth_;
+    entry->isEntry = true;
+    entry->back = frame_;
+    frame_ = entry;
+    Frame* frame = entry;
+    bool pending = !throwExc.isEmpty();
+    for (;;) {
+        try {
+            if (pending) {
+                pending = false;
+                Value e = std::move(throwExc);
+                throw PyException{e};
+            }
+            return runLoop(frame, entry);
+        } catch (PyException& e) {
+            if (!handleException(frame, entry, e)) {
+                frame_ = entry->back;
+                --depth_;
+                entry->isEntry = false;
+                if (!entry->generator)
+                    freeFrame(entry);
+                throw;
+            }
+        }
+    }
+}
+
+static std::string nameErrorText(const std::string& name)
+{
+    static const char* const kRefused[] = {"open", "exec", "eval", "input", "__import__", "compile", "globals", "locals"};
+    for (const char* r : kRefused)
+        if (name == r)
+            return "name '" + name + "' is not defined (Loopscope runs scenarios in a simulator without files, "
+                                     "network or processes, and without " + name + "())";
+    return "name '" + name + "' is not defined";
+}
+
+Value VM::getAwaitable(const Value& v)
+{
+    if (isKind(v, ObjKind::Generator) && v.as<GeneratorObj>()->genKind == GeneratorKind::Coroutine)
+        return v;
+    Value method = lookupSpecial(v, names.__await__);
+    if (method.isEmpty())
+        raise(ExcType::TypeError, "object " + typeName(v) + " can't be used in 'await' expression");
+    Value it = call(method, {v});
+    if (isKind(it, ObjKind::Generator) && it.as<GeneratorObj>()->genKind == GeneratorKind::Coroutine)
+        raise(ExcType::TypeError, "__await__() returned a coroutine");
+    if (!isKind(it, ObjKind::Generator) && lookupSpecial(it, names.__next__).isEmpty())
+        raise(ExcType::TypeError, "__await__() returned non-iterator of type '" + typeName(it) + "'");
+    return it;
+}
+
+Value VM::bindMethod(const Value& func, const Value& self)
+{
+    return Value::object(new BoundMethodObj(func, self));
+}
+
+// Whether exception [exc] matches the except clause's [cls] (a class or a tuple of them).
+bool VM::exceptionMatches(const Value& exc, const Value& cls)
+{
+    if (isKind(cls, ObjKind::Tuple)) {
+        for (const Value& c : cls.as<TupleObj>()->items)
+            if (exceptionMatches(exc, c))
+                return true;
+        return false;
+    }
+    if (!isKind(cls, ObjKind::Class) || !cls.as<ClassObj>()->isBaseException)
+        raise(ExcType::TypeError, "catching classes that do not inherit from BaseException is not allowed");
+    return typeOf(exc)->isSubclassOf(cls.as<ClassObj>());
+}
+
+// Turns the operand of `raise` into an exception instance.
+Value VM::normalizeException(const Value& v)
+{
+    if (isKind(v, ObjKind::Class) && v.as<ClassObj>()->isBaseException)
+        return call(v, {});
+    if (isKind(v, ObjKind::Exception))
+        return v;
+    raise(ExcType::TypeError, "exceptions must derive from BaseException");
+}
+
+[[noreturn]] static void runaway(VM& vm, Frame* frame, bool inTaskStep)
+{
+    std::string where = "line " + std::to_string(frame->line());
+    if (!inTaskStep)
+        throw LimitReached{"RunawayTask", "the program ran " +
+                                              std::to_string(vm.options().budgets.instructionsPerStep * VM::kTopLevelBudgetFactor) +
+                                              " loop iterations and calls without yielding to the event loop (at " + where + ")"};
+    throw LimitReached{"RunawayTask", "a task ran " + std::to_string(vm.options().budgets.instructionsPerStep) +
+                                          " loop iterations and calls without yielding to the event loop (at " + where + ")"};
+}
+
+Value VM::runLoop(Frame*& frame, Frame* entry)
+{
+    CodeObj* code;
+    const uint32_t* instrs;
+    Value* locals;
+    Value* sp;
+    uint32_t ip;
+    const Value* consts;
+    const Value* nameTable;
+#define LOAD_FRAME()                         \
+    do {                                     \
+        code = frame->code;                  \
+        instrs = code->code.data();          \
+        locals = frame->slots.data();        \
+        sp = frame->sp;                      \
+        ip = frame->ip;                      \
+        consts = code->constants.data();     \
+        nameTable = code->names.data();      \
+    } while (0)
+#define POP() (std::move(*--sp))
+    LOAD_FRAME();
+    for (;;) {
+        uint32_t word = instrs[ip++];
+        frame->ip = ip;
+        frame->sp = sp;
+        // A backward JUMP belongs to no new statement: its target reports the line instead.
+        if (lineEvents_ && !(code->flags & kHidden) && Op(word & 0xff) != Op::JUMP) {
+            uint32_t line = code->lines[ip - 1];
+            if (line != frame->lastLine) {
+                frame->lastLine = line;
+                emit(EventKind::Statement, currentTask, 0, line);
+            }
+        }
+        uint32_t arg = word >> 8;
+        switch (Op(word & 0xff)) {
+        case Op::NOP: break;
+        case Op::POP_TOP: (--sp)->clear(); break;
+        case Op::DUP_TOP:
+            *sp = sp[-1];
+            ++sp;
+            break;
+        case Op::DUP_TOP_TWO:
+            sp[0] = sp[-2];
+            sp[1] = sp[-1];
+            sp += 2;
+            break;
+        case Op::ROT_TWO: sp[-1].swap(sp[-2]); break;
+        case Op::ROT_THREE: {
+            Value top = std::move(sp[-1]);
+            sp[-1] = std::move(sp[-2]);
+            sp[-2] = std::move(sp[-3]);
+            sp[-3] = std::move(top);
+            break;
+        }
+        case Op::ROT_FOUR: {
+            Value top = std::move(sp[-1]);
+            sp[-1] = std::move(sp[-2]);
+            sp[-2] = std::move(sp[-3]);
+            sp[-3] = std::move(sp[-4]);
+            sp[-4] = std::move(top);
+            break;
+        }
+
+        // -- Names ---------------------------------------------------------------------------
+        case Op::LOAD_CONST: *sp++ = consts[arg]; break;
+        case Op::LOAD_FAST:
+            if (locals[arg].isEmpty())
+                raise(ExcType::UnboundLocalError, "cannot access local variable '" + strText(code->varnames[arg]) +
+                                                      "' where it is not associated with a value");
+            *sp++ = locals[arg];
+            break;
+        case Op::STORE_FAST: locals[arg] = POP(); break;
+        case Op::DELETE_FAST:
+            if (locals[arg].isEmpty())
+                raise(ExcType::UnboundLocalError, "cannot access local variable '" + strText(code->varnames[arg]) +
+                                                      "' where it is not associated with a value");
+            locals[arg].clear();
+            break;
+        case Op::LOAD_DEREF:
+        case Op::LOAD_CLASSDEREF: {
+            size_t ncells = code->cellvars.size();
+            const Value& name = arg < ncells ? code->cellvars[arg] : code->freevars[arg - ncells];
+            if (Op(word & 0xff) == Op::LOAD_CLASSDEREF && frame->locals.isObject()) {
+                if (Value* v = frame->locals.as<DictObj>()->table.findStr(name.as<StrObj>())) {
+                    *sp++ = *v;
+                    break;
+                }
+            }
+            auto* cell = locals[code->varnames.size() + arg].as<CellObj>();
+            if (cell->value.isEmpty()) {
+                if (arg < ncells)
+                    raise(ExcType::UnboundLocalError, "cannot access local variable '" + strText(name) +
+                                                          "' where it is not associated with a value");
+                raise(ExcType::NameError, "cannot access free variable '" + strText(name) +
+                                              "' where it is not associated with a value in enclosing scope");
+            }
+            *sp++ = cell->value;
+            break;
+        }
+        case Op::STORE_DEREF: locals[code->varnames.size() + arg].as<CellObj>()->value = POP(); break;
+        case Op::DELETE_DEREF: locals[code->varnames.size() + arg].as<CellObj>()->value.clear(); break;
+        case Op::LOAD_CLOSURE: *sp++ = locals[code->varnames.size() + arg]; break;
+        case Op::LOAD_GLOBAL: {
+            StrObj* name = nameTable[arg].as<StrObj>();
+            Value* v = frame->globals.as<DictObj>()->table.findStr(name);
+            if (!v)
+                v = builtinsDict.as<DictObj>()->table.findStr(name);
+            if (!v)
+                raise(ExcType::NameError, nameErrorText(name->text));
+            *sp++ = *v;
+            break;
+        }
+        case Op::STORE_GLOBAL: frame->globals.as<DictObj>()->table.set(nameTable[arg], POP()); break;
+        case Op::DELETE_GLOBAL:
+            if (!frame->globals.as<DictObj>()->table.erase(nameTable[arg]))
+                raise(ExcType::NameError, nameErrorText(strText(nameTable[arg])));
+            break;
+        case Op::LOAD_NAME: {
+            StrObj* name = nameTable[arg].as<StrObj>();
+            Value* v = frame->locals.isObject() ? frame->locals.as<DictObj>()->table.findStr(name) : nullptr;
+            if (!v)
+                v = frame->globals.as<DictObj>()->table.findStr(name);
+            if (!v)
+                v = builtinsDict.as<DictObj>()->table.findStr(name);
+            if (!v)
+                raise(ExcType::NameError, nameErrorText(name->text));
+            *sp++ = *v;
+            break;
+        }
+        case Op::STORE_NAME: frame->locals.as<DictObj>()->table.set(nameTable[arg], POP()); break;
+        case Op::DELETE_NAME:
+            if (!frame->locals.as<DictObj>()->table.erase(nameTable[arg]))
+                raise(ExcType::NameError, nameErrorText(strText(nameTable[arg])));
+            break;
+        case Op::LOAD_ATTR: sp[-1] = getAttr(sp[-1], nameTable[arg].as<StrObj>()); break;
+        case Op::STORE_ATTR:
+            setAttr(sp[-1], nameTable[arg].as<StrObj>(), sp[-2]);
+            (--sp)->clear();
+            (--sp)->clear();
+            break;
+        case Op::DELETE_ATTR:
+            delAttr(sp[-1], nameTable[arg].as<StrObj>());
+            (--sp)->clear();
+            break;
+        case Op::LOAD_METHOD: {
+            Value method;
+            if (loadMethod(sp[-1], nameTable[arg].as<StrObj>(), method)) {
+                Value self = std::move(sp[-1]);
+                sp[-1] = std::move(method);
+                *sp++ = std::move(self);
+            } else {
+                sp[-1] = std::move(method);
+                *sp++ = Value();
+            }
+            break;
+        }
+        case Op::LOAD_ASSERTION_ERROR: *sp++ = Value::object(excClass(ExcType::AssertionError)); break;
+        case Op::LOAD_BUILD_CLASS: *sp++ = *builtinsDict.as<DictObj>()->table.findStr(internStr("__build_class__")); break;
+
+        // -- Operators -----------------------------------------------------------------------
+        case Op::BINARY_OP: {
+            Value& a = sp[-2];
+            const Value& b = sp[-1];
+            if (a.isInt() && b.isInt()) {
+                int64_t x = a.asInt(), y = b.asInt(), r;
+                bool done = true;
+                switch (BinaryOp(arg & 15)) {
+                case BinaryOp::Add: done = !__builtin_add_overflow(x, y, &r); break;
+                case BinaryOp::Sub: done = !__builtin_sub_overflow(x, y, &r); break;
+                case BinaryOp::Mult: done = !__builtin_mul_overflow(x, y, &r); break;
+                case BinaryOp::Mod:
+                    if (y > 0) {
+                        r = x % y;
+                        if (r < 0)
+                            r += y;
+                    } else {
+                        done = false;
+                    }
+                    break;
+                case BinaryOp::FloorDiv:
+                    if (y > 0) {
+                        r = x / y;
+                        if ((x % y) < 0)
+                            --r;
+                    } else {
+                        done = false;
+                    }
+                    break;
+                default: done = false; break;
+                }
+                if (done) {
+                    a = Value::integer(r);
+                    --sp;
+                    break;
+                }
+            } else if (a.isFloat() && b.isFloat()) {
+                double x = a.asFloat(), y = b.asFloat();
+                bool done = true;
+                double r = 0;
+                switch (BinaryOp(arg & 15)) {
+                case BinaryOp::Add: r = x + y; break;
+                case BinaryOp::Sub: r = x - y; break;
+                case BinaryOp::Mult: r = x * y; break;
+                case BinaryOp::Div:
+                    if (y != 0)
+                        r = x / y;
+                    else
+                        done = false;
+                    break;
+                default: done = false; break;
+                }
+                if (done) {
+                    a = Value::floating(r);
+                    --sp;
+                    break;
+                }
+            }
+            Value r = binaryOp(BinaryOp(arg & 15), sp[-2], sp[-1], arg & kInplace);
+            sp[-2] = std::move(r);
+            (--sp)->clear();
+            break;
+        }
+        case Op::UNARY_NEGATIVE:
+            if (sp[-1].isInt() && sp[-1].asInt() != INT64_MIN) {
+                sp[-1] = Value::integer(-sp[-1].asInt());
+                break;
+            }
+            sp[-1] = unaryOp(Op::UNARY_NEGATIVE, sp[-1]);
+            break;
+        case Op::UNARY_POSITIVE:
+        case Op::UNARY_INVERT: sp[-1] = unaryOp(Op(word & 0xff), sp[-1]); break;
+        case Op::UNARY_NOT: sp[-1] = Value::boolean(!truthy(sp[-1])); break;
+        case Op::COMPARE_OP: {
+            const Value& a = sp[-2];
+            const Value& b = sp[-1];
+            if (a.isInt() && b.isInt()) {
+                int64_t x = a.asInt(), y = b.asInt();
+                bool r = false;
+                switch (CompareKind(arg)) {
+                case CompareKind::Lt: r = x < y; break;
+                case CompareKind::Le: r = x <= y; break;
+                case CompareKind::Eq: r = x == y; break;
+                case CompareKind::Ne: r = x != y; break;
+                case CompareKind::Gt: r = x > y; break;
+                case CompareKind::Ge: r = x >= y; break;
+                }
+                sp[-2] = Value::boolean(r);
+                --sp;
+                break;
+            }
+            Value r = richCompare(sp[-2], sp[-1], CompareKind(arg));
+            sp[-2] = std::move(r);
+            (--sp)->clear();
+            break;
+        }
+        case Op::IS_OP: {
+            bool r = sp[-2].is(sp[-1]) != (arg == 1);
+            (--sp)->clear();
+            sp[-1] = Value::boolean(r);
+            break;
+        }
+        case Op::CONTAINS_OP: {
+            bool r = contains(sp[-1], sp[-2]) != (arg == 1);
+            (--sp)->clear();
+            sp[-1] = Value::boolean(r);
+            break;
+        }
+        case Op::BINARY_SUBSCR: {
+            Value r;
+            if (isKind(sp[-2], ObjKind::List) && sp[-1].isInt()) {
+                auto& items = sp[-2].as<ListObj>()->items;
+                int64_t i = sp[-1].asInt();
+                if (i < 0)
+                    i += int64_t(items.size());
+                if (i >= 0 && i < int64_t(items.size())) {
+                    r = items[size_t(i)];
+                    sp[-2] = std::move(r);
+                    --sp;
+                    break;
+                }
+            }
+            r = getItem(sp[-2], sp[-1]);
+            sp[-2] = std::move(r);
+            (--sp)->clear();
+            break;
+        }
+        case Op::STORE_SUBSCR:
+            setItem(sp[-2], sp[-1], sp[-3]);
+            (--sp)->clear();
+            (--sp)->clear();
+            (--sp)->clear();
+            break;
+        case Op::DELETE_SUBSCR:
+            delItem(sp[-2], sp[-1]);
+            (--sp)->clear();
+            (--sp)->clear();
+            break;
+
+        // -- Control flow --------------------------------------------------------------------
+        case Op::JUMP:
+            if (arg < ip) {
+                frame->lastLine = 0;
+                spendBudget(frame);
+            }
+            ip = arg;
+            break;
+        case Op::POP_JUMP_IF_FALSE: {
+            bool t = sp[-1].isBool() ? sp[-1].asBool() : truthy(sp[-1]);
+            (--sp)->clear();
+            if (!t)
+                ip = arg;
+            break;
+        }
+        case Op::POP_JUMP_IF_TRUE: {
+            bool t = sp[-1].isBool() ? sp[-1].asBool() : truthy(sp[-1]);
+            (--sp)->clear();
+            if (t)
+                ip = arg;
+            break;
+        }
+        case Op::JUMP_IF_FALSE_OR_POP:
+            if (!truthy(sp[-1]))
+                ip = arg;
+            else
+                (--sp)->clear();
+            break;
+        case Op::JUMP_IF_TRUE_OR_POP:
+            if (truthy(sp[-1]))
+                ip = arg;
+            else
+                (--sp)->clear();
+            break;
+        case Op::GET_ITER: sp[-1] = getIter(sp[-1]); break;
+        case Op::FOR_ITER: {
+            Value next;
+            if (iterNext(sp[-1], next)) {
+                *sp++ = std::move(next);
+            } else {
+                (--sp)->clear();
+                frame->lastLine = 0;
+                ip = arg;
+            }
+            break;
+        }
+        case Op::RETURN_VALUE: {
+            Value result = POP();
+            frame->sp = sp;
+            if (frame == entry) {
+                frame_ = frame->back;
+                --depth_;
+                lastExitWasYield_ = false;
+                frame->isEntry = false;
+                if (!frame->generator)
+                    freeFrame(frame);
+                return result;
+            }
+            Frame* back = frame->back;
+            freeFrame(frame);
+            --depth_;
+            frame = back;
+            frame_ = frame;
+            LOAD_FRAME();
+            *sp++ = std::move(result);
+            break;
+        }
+
+        // -- Building values -----------------------------------------------------------------
+        case Op::BUILD_TUPLE:
+        case Op::BUILD_LIST: {
+            std::vector<Value> items;
+            items.reserve(arg);
+            for (uint32_t i = 0; i < arg; ++i)
+                items.push_back(std::move(sp[int(i) - int(arg)]));
+            sp -= arg;
+            *sp++ = Op(word & 0xff) == Op::BUILD_TUPLE ? newTuple(std::move(items)) : newList(std::move(items));
+            break;
+        }
+        case Op::BUILD_SET: {
+            auto* set = new SetObj();
+            Value v = Value::object(set);
+            for (uint32_t i = 0; i < arg; ++i)
+                set->table.add(sp[int(i) - int(arg)]);
+            for (uint32_t i = 0; i < arg; ++i)
+                (--sp)->clear();
+            *sp++ = std::move(v);
+            break;
+        }
+        case Op::BUILD_MAP: {
+            auto* dict = new DictObj();
+            Value v = Value::object(dict);
+            for (uint32_t i = 0; i < arg; ++i)
+                dict->table.set(sp[int(2 * i) - int(2 * arg)], sp[int(2 * i + 1) - int(2 * arg)]);
+            for (uint32_t i = 0; i < 2 * arg; ++i)
+                (--sp)->clear();
+            *sp++ = std::move(v);
+            break;
+        }
+        case Op::BUILD_STRING: {
+            std::string text;
+            for (uint32_t i = 0; i < arg; ++i)
+                text += strText(sp[int(i) - int(arg)]);
+            for (uint32_t i = 0; i < arg; ++i)
+                (--sp)->clear();
+            *sp++ = newStr(std::move(text));
+            break;
+        }
+        case Op::BUILD_SLICE: {
+            Value step = arg == 3 ? POP() : Value::none();
+            Value stop = POP();
+            Value start = POP();
+            *sp++ = Value::object(new SliceObj(std::move(start), std::move(stop), std::move(step)));
+            break;
+        }
+        case Op::LIST_APPEND: {
+            Value v = POP();
+            sp[-int(arg)].as<ListObj>()->items.push_back(std::move(v));
+            break;
+        }
+        case Op::SET_ADD: {
+            Value v = POP();
+            sp[-int(arg)].as<SetObj>()->table.add(v);
+            break;
+        }
+        case Op::MAP_ADD: {
+            Value value = POP();
+            Value key = POP();
+            sp[-int(arg)].as<DictObj>()->table.set(key, std::move(value));
+            break;
+        }
+        case Op::LIST_EXTEND: {
+            Value iterable = POP();
+            auto& items = sp[-int(arg)].as<ListObj>()->items;
+            for (Value& v : toVector(iterable))
+                items.push_back(std::move(v));
+            break;
+        }
+        case Op::SET_UPDATE: {
+            Value iterable = POP();
+            auto* set = sp[-int(arg)].as<SetObj>();
+            for (Value& v : toVector(iterable))
+                set->table.add(v);
+            break;
+        }
+        case Op::DICT_UPDATE:
+        case Op::DICT_MERGE: {
+            Value mapping = POP();
+            auto* dict = sp[-int(arg)].as<DictObj>();
+            if (isKind(mapping, ObjKind::Dict)) {
+                size_t pos = 0;
+                while (const DictTable::Entry* e = mapping.as<DictObj>()->table.next(pos)) {
+                    if (Op(word & 0xff) == Op::DICT_MERGE && dict->table.find(e->key))
+                        raise(ExcType::TypeError, "got multiple values for keyword argument '" + str(e->key) + "'");
+                    dict->table.set(e->key, e->value);
+                }
+            } else {
+                Value keys;
+                if (!tryGetAttr(mapping, names.keys, keys))
+                    raise(ExcType::TypeError, "'" + typeName(mapping) + "' object is not a mapping");
+                for (Value& k : toVector(call(keys, {})))
+                    dict->table.set(k, getItem(mapping, k));
+            }
+            break;
+        }
+        case Op::LIST_TO_TUPLE: {
+            std::vector<Value> items = std::move(sp[-1].as<ListObj>()->items);
+            sp[-1] = newTuple(std::move(items));
+            break;
+        }
+        case Op::FORMAT_VALUE: {
+            Value spec = (arg & 4) ? POP() : Value();
+            Value r = formatValueOp(sp[-1], int(arg & 3), spec);
+            sp[-1] = std::move(r);
+            break;
+        }
+        case Op::UNPACK_SEQUENCE: {
+            Value seq = POP();
+            std::vector<Value> items;
+            if (isKind(seq, ObjKind::Tuple))
+                items = seq.as<TupleObj>()->items;
+            else if (isKind(seq, ObjKind::List))
+                items = seq.as<ListObj>()->items;
+            else
+                items = toVector(seq);
+            if (items.size() < arg)
+                raise(ExcType::ValueError, "not enough values to unpack (expected " + std::to_string(arg) + ", got " +
+                                               std::to_string(items.size()) + ")");
+            if (items.size() > arg)
+                raise(ExcType::ValueError, "too many values to unpack (expected " + std::to_string(arg) + ")");
+            for (size_t i = items.size(); i-- > 0;)
+                *sp++ = std::move(items[i]);
+            break;
+        }
+        case Op::UNPACK_EX: {
+            size_t before = arg & 0xff, after = arg >> 8;
+            Value seq = POP();
+            std::vector<Value> items = toVector(seq);
+            if (items.size() < before + after)
+                raise(ExcType::ValueError, "not enough values to unpack (expected at least " + std::to_string(before + after) +
+                                               ", got " + std::to_string(items.size()) + ")");
+            for (size_t i = 0; i < after; ++i)
+                *sp++ = items[items.size() - 1 - i];
+            std::vector<Value> middle(items.begin() + long(before), items.end() - long(after));
+            *sp++ = newList(std::move(middle));
+            for (size_t i = before; i-- > 0;)
+                *sp++ = items[i];
+            break;
+        }
+
+        // -- Calls ---------------------------------------------------------------------------
+        case Op::CALL:
+        case Op::CALL_KW:
+        case Op::CALL_METHOD:
+        case Op::CALL_METHOD_KW: {
+            Op op = Op(word & 0xff);
+            bool hasKw = op == Op::CALL_KW || op == Op::CALL_METHOD_KW;
+            bool isMethod = op == Op::CALL_METHOD || op == Op::CALL_METHOD_KW;
+            Value kwNames = hasKw ? POP() : Value();
+            size_t nkw = hasKw ? kwNames.as<TupleObj>()->items.size() : 0;
+            Value* base = sp - arg - (isMethod ? 2 : 1);  // the callable
+            Value* args = base + 1;
+            size_t count = arg;
+            if (isMethod) {
+                if (base[1].isEmpty())
+                    args = base + 2;
+                else
+                    count += 1;
+            }
+            CallArgs ca;
+            ca.args = args;
+            ca.count = count - nkw;
+            if (hasKw) {
+                ca.kwNames = kwNames.as<TupleObj>();
+                ca.kwValues = args + ca.count;
+            }
+            Value callee = base[0];
+            // Bound methods of Python functions: call the function with self in front.
+            if (isKind(callee, ObjKind::BoundMethod) && isKind(callee.as<BoundMethodObj>()->func, ObjKind::Function) &&
+                args == base + 1 && !isMethod) {
+                base[0] = callee.as<BoundMethodObj>()->self;
+                Value func = callee.as<BoundMethodObj>()->func;
+                callee = func;
+                ca.args = base;
+                ca.count += 1;
+                args = base;
+            }
+            if (isKind(callee, ObjKind::Function) && !callee.as<FunctionObj>()->codeObj()->isGeneratorLike()) {
+                // A Python-to-Python call: push a frame without recursing in C++.
+                if (depth_ >= options_.budgets.recursionDepth)
+                    raise(ExcType::RecursionError, "maximum recursion depth exceeded");
+                spendBudget(frame);
+                Frame* callee_frame = prepareCall(callee.as<FunctionObj>(), ca);
+                while (sp > base)
+                    (--sp)->clear();
+                frame->sp = sp;
+                frame->ip = ip;
+                callee_frame->back = frame;
+                ++depth_;
+                frame = callee_frame;
+                frame_ = frame;
+                LOAD_FRAME();
+                break;
+            }
+            Value result = call(callee, ca);
+            while (sp > base)
+                (--sp)->clear();
+            *sp++ = std::move(result);
+            break;
+        }
+        case Op::CALL_EX: {
+            Value kwargs = (arg & 1) ? POP() : Value();
+            Value positional = POP();
+            Value callee = POP();
+            std::vector<Value> all = positional.as<TupleObj>()->items;
+            std::vector<Value> kwNameList;
+            if (kwargs.isObject()) {
+                size_t pos = 0;
+                while (const DictTable::Entry* e = kwargs.as<DictObj>()->table.next(pos)) {
+                    if (!isStr(e->key))
+                        raise(ExcType::TypeError, "keywords must be strings");
+                    kwNameList.push_back(e->key);
+                    all.push_back(e->value);
+                }
+            }
+            Value names = newTuple(kwNameList);
+            CallArgs ca;
+            ca.args = all.data();
+            ca.count = all.size() - kwNameList.size();
+            if (!kwNameList.empty()) {
+                ca.kwNames = names.as<TupleObj>();
+                ca.kwValues = all.data() + ca.count;
+            }
+            *sp++ = call(callee, ca);
+            break;
+        }
+        case Op::MAKE_FUNCTION: {
+            Value codeValue = POP();
+            Value closure = (arg & 8) ? POP() : Value();
+            Value kwdefaults = (arg & 2) ? POP() : Value();
+            Value defaults = (arg & 1) ? POP() : Value();
+            auto* fn = new FunctionObj(codeValue);
+            Value fv = Value::object(fn);
+            CodeObj* fc = codeValue.as<CodeObj>();
+            fn->name = fc->name;
+            fn->qualname = fc->qualname;
+            fn->globals = frame->globals;
+            if (Value* m = frame->globals.as<DictObj>()->table.findStr(names.__name__))
+                fn->module = *m;
+            if (defaults.isObject())
+                fn->defaults = defaults.as<TupleObj>()->items;
+            fn->kwdefaults = kwdefaults;
+            if (closure.isObject())
+                fn->closure = closure.as<TupleObj>()->items;
+            if (!fc->constants.empty() && !(fc->flags & kClassBody))
+                fn->doc = fc->constants[0];
+            *sp++ = std::move(fv);
+            break;
+        }
+
+        // -- Exceptions and blocks -----------------------------------------------------------
+        case Op::SETUP_FINALLY:
+            frame->blocks.push_back(Block{Block::Handler, arg, uint32_t(sp - frame->stackBase()), Value()});
+            break;
+        case Op::SETUP_WITH: {
+            Value ctx = sp[-1];
+            Value enter = lookupSpecial(ctx, names.__enter__);
+            Value exit = lookupSpecial(ctx, names.__exit__);
+            if (enter.isEmpty() || exit.isEmpty())
+                raise(ExcType::TypeError, "'" + typeName(ctx) + "' object does not support the context manager protocol");
+            sp[-1] = bindMethod(exit, ctx);
+            Value result = call(enter, {ctx});
+            frame->blocks.push_back(Block{Block::Handler, arg, uint32_t(sp - frame->stackBase()), Value()});
+            *sp++ = std::move(result);
+            break;
+        }
+        case Op::BEFORE_ASYNC_WITH: {
+            Value ctx = sp[-1];
+            Value enter = lookupSpecial(ctx, names.__aenter__);
+            Value exit = lookupSpecial(ctx, names.__aexit__);
+            if (enter.isEmpty() || exit.isEmpty())
+                raise(ExcType::TypeError, "'" + typeName(ctx) +
+                                              "' object does not support the asynchronous context manager protocol");
+            sp[-1] = bindMethod(exit, ctx);
+            *sp++ = call(enter, {ctx});
+            break;
+        }
+        case Op::SETUP_ASYNC_WITH:
+            frame->blocks.push_back(Block{Block::Handler, arg, uint32_t(sp - frame->stackBase() - 1), Value()});
+            break;
+        case Op::WITH_EXCEPT_START: {
+            Value exc = sp[-1];
+            Value exit = sp[-2];
+            Value tb = Value::none();
+            Value r = call(exit, {Value::object(typeOf(exc)), exc, tb});
+            *sp++ = std::move(r);
+            break;
+        }
+        case Op::POP_BLOCK: frame->blocks.pop_back(); break;
+        case Op::POP_EXCEPT: {
+            Block b = std::move(frame->blocks.back());
+            frame->blocks.pop_back();
+            handled_ = std::move(b.saved);
+            break;
+        }
+        case Op::RERAISE: {
+            Value exc = POP();
+            frame->sp = sp;
+            reraising_ = true;
+            throw PyException{exc};
+        }
+        case Op::RAISE_VARARGS: {
+            if (arg == 0) {
+                if (handled_.isEmpty())
+                    raise(ExcType::RuntimeError, "No active exception to reraise");
+                reraising_ = true;
+                throw PyException{handled_};
+            }
+            Value cause = arg == 2 ? POP() : Value();
+            Value exc = normalizeException(sp[-1]);
+            (--sp)->clear();
+            frame->sp = sp;
+            if (arg == 2) {
+                auto* e = exc.as<ExceptionObj>();
+                if (cause.isNone()) {
+                    e->cause = Value();
+                } else {
+                    e->cause = normalizeException(cause);
+                }
+                e->suppressContext = true;
+            }
+            raiseValue(exc);
+        }
+        case Op::CHECK_EXC_MATCH: {
+            Value cls = POP();
+            bool match = exceptionMatches(sp[-1], cls);
+            sp[-1] = Value::boolean(match);
+            break;
+        }
+        case Op::CHECK_EG_MATCH: {
+            Value cls = POP();
+            Value match, rest;
+            splitExceptionGroup(sp[-1], cls, match, rest);
+            sp[-1] = rest.isEmpty() ? Value::none() : rest;
+            *sp++ = match.isEmpty() ? Value::none() : match;
+            break;
+        }
+        case Op::PREP_RERAISE_STAR: {
+            Value rest = POP();
+            Value orig = POP();
+            Value raised = std::move(sp[-1]);
+            auto& list = raised.as<ListObj>()->items;
+            Value result;
+            if (list.empty()) {
+                result = rest;
+            } else {
+                std::vector<Value> all = list;
+                if (!rest.isNone())
+                    all.push_back(rest);
+                if (all.size() == 1)
+                    result = all[0];
+                else
+                    result = makeExceptionGroup("", all);
+            }
+            sp[-1] = result;
+            break;
+        }
+
+        // -- Generators and coroutines -------------------------------------------------------
+        case Op::YIELD_VALUE: {
+            Value v = POP();
+            frame->sp = sp;
+            frame->ip = ip;
+            frame_ = frame->back;
+            --depth_;
+            lastExitWasYield_ = true;
+            frame->isEntry = false;
+            return v;
+        }
+        case Op::GET_YIELD_FROM_ITER:
+            if (!isKind(sp[-1], ObjKind::Generator))
+                sp[-1] = getIter(sp[-1]);
+            break;
+        case Op::GET_AWAITABLE: {
+            if (!(isKind(sp[-1], ObjKind::Generator) && sp[-1].as<GeneratorObj>()->genKind == GeneratorKind::Coroutine)) {
+                if (arg == 1 && lookupSpecial(sp[-1], names.__await__).isEmpty())
+                    raise(ExcType::TypeError, "'async with' received an object from __aenter__ that does not implement __await__: " + typeName(sp[-1]));
+                if (arg == 2 && lookupSpecial(sp[-1], names.__await__).isEmpty())
+                    raise(ExcType::TypeError, "'async with' received an object from __aexit__ that does not implement __await__: " + typeName(sp[-1]));
+            }
+            sp[-1] = getAwaitable(sp[-1]);
+            break;
+        }
+        case Op::SEND: {
+            Value v = POP();
+            Value& sub = sp[-1];
+            Value out;
+            bool returned;
+            if (isKind(sub, ObjKind::Generator)) {
+                returned = resume(sub.as<GeneratorObj>(), std::move(v), Value(), out) == ResumeStatus::Returned;
+            } else {
+                try {
+                    if (v.isNone())
+                        out = callMethod(sub, names.__next__, {});
+                    else
+                        out = callMethod(sub, names.send, {v});
+                    returned = false;
+                } catch (PyException& e) {
+                    if (!isInstance(e.exception, ExcType::StopIteration))
+                        throw;
+                    out = stopIterationValue(*this, e.exception);
+                    returned = true;
+                }
+            }
+            if (returned) {
+                sp[-1] = std::move(out);
+                ip = arg;
+            } else {
+                if (frame->generator) {
+                    frame->generator->yieldFrom = sub;
+                    frame->generator->sendExitTarget = arg;
+                }
+                *sp++ = std::move(out);
+            }
+            break;
+        }
+        case Op::GET_AITER: {
+            Value method = lookupSpecial(sp[-1], names.__aiter__);
+            if (method.isEmpty())
+                raise(ExcType::TypeError, "'async for' requires an object with __aiter__ method, got " + typeName(sp[-1]));
+            sp[-1] = call(method, {sp[-1]});
+            break;
+        }
+        case Op::GET_ANEXT: {
+            Value method = lookupSpecial(sp[-1], names.__anext__);
+            if (method.isEmpty())
+                raise(ExcType::TypeError, "'async for' requires an iterator with __anext__ method, got " + typeName(sp[-1]));
+            Value awaitable = call(method, {sp[-1]});
+            *sp++ = getAwaitable(awaitable);
+            break;
+        }
+        case Op::END_ASYNC_FOR: {
+            if (!isInstance(sp[-1], ExcType::StopAsyncIteration)) {
+                Value exc = POP();
+                frame->sp = sp;
+                reraising_ = true;
+                throw PyException{exc};
+            }
+            (--sp)->clear();
+            (--sp)->clear();
+            Block b = std::move(frame->blocks.back());
+            frame->blocks.pop_back();
+            handled_ = std::move(b.saved);
+            break;
+        }
+        case Op::ASYNC_GEN_WRAP:
+            sp[-1] = Value::object(new AsyncGenWrappedObj(types.object, sp[-1]));
+            break;
+
+        // -- Modules -------------------------------------------------------------------------
+        case Op::IMPORT_NAME: {
+            Value fromlist = POP();
+            const std::string& name = strText(nameTable[arg]);
+            Value module = importModule(name);
+            if (fromlist.isNone() && name.find('.') != std::string::npos)
+                module = importModule(name.substr(0, name.find('.')));
+            *sp++ = std::move(module);
+            break;
+        }
+        case Op::IMPORT_FROM: {
+            StrObj* name = nameTable[arg].as<StrObj>();
+            Value v;
+            if (isKind(sp[-1], ObjKind::Module)) {
+                Value* found = sp[-1].as<ModuleObj>()->dict()->table.findStr(name);
+                if (!found) {
+                    std::string full = strText(sp[-1].as<ModuleObj>()->name) + "." + name->text;
+                    bool isModule = false;
+                    for (const PreludeFile* p = kPreludeFiles; p->name; ++p)
+                        isModule |= full == p->name;
+                    if (isModule || nativeModules.count(full)) {
+                        v = importModule(full);
+                    } else {
+                        raise(ExcType::ImportError, "cannot import name '" + name->text + "' from '" +
+                                                        strText(sp[-1].as<ModuleObj>()->name) + "'");
+                    }
+                } else {
+                    v = *found;
+                }
+            } else {
+                v = getAttr(sp[-1], name);
+            }
+            *sp++ = std::move(v);
+            break;
+        }
+        case Op::IMPORT_STAR: {
+            Value module = POP();
+            DictObj* target = frame->locals.isObject() ? frame->locals.as<DictObj>() : frame->globals.as<DictObj>();
+            DictObj* source = module.as<ModuleObj>()->dict();
+            Value* all = source->table.findStr(internStr("__all__"));
+            if (all) {
+                for (Value& n : toVector(*all))
+                    if (Value* v = source->table.find(n))
+                        target->table.set(n, *v);
+            } else {
+                size_t pos = 0;
+                while (const DictTable::Entry* e = source->table.next(pos))
+                    if (isStr(e->key) && strText(e->key)[0] != '_')
+                        target->table.set(e->key, e->value);
+            }
+            break;
+        }
+        case Op::Count: break;
+        }
+    }
+#undef LOAD_FRAME
+#undef POP
+}
+
+}  // namespace loopscope

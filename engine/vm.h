@@ -1,0 +1,255 @@
+#pragma once
+// The virtual machine: frames, the dispatch loop, calls, generators, and the runtime state
+// of one run (types, interned names, modules, the virtual clock, budgets, output).
+// Protocol helpers (repr, hash, attribute lookup, operators, calls) are in interpreter.cpp;
+// builtin functions, methods and modules in builtins/.
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "chunk.h"
+#include "engine.h"
+#include "object.h"
+#include "random/py_random.h"
+
+namespace loopscope {
+
+// A Python exception travelling through C++ code. The VM catches it at the frame that
+// handles it; across the public API it becomes a RunResult.
+struct PyException {
+    Value exception;  // ExceptionObj
+};
+
+// A limit ended the run (runaway task, memory, loop passes): not catchable by Python code.
+struct LimitReached {
+    std::string type;
+    std::string message;
+};
+
+// A handler block of a frame (SETUP_FINALLY / SETUP_WITH) or an active except clause.
+struct Block {
+    enum Type : uint8_t { Handler, ExceptClause };
+    Type type;
+    uint32_t target;  // Handler: where to jump
+    uint32_t level;   // stack depth to restore
+    Value saved;      // ExceptClause: the exception handled before this clause began
+};
+
+struct Frame {
+    CodeObj* code = nullptr;
+    Value codeRef;
+    Value function;   // FunctionObj, or Empty for module code
+    Value globals;    // DictObj
+    Value locals;     // DictObj for module and class bodies, else Empty
+    std::vector<Value> slots;  // locals, cells, free variables, then the value stack
+    Value* sp = nullptr;
+    uint32_t ip = 0;
+    std::vector<Block> blocks;
+    Frame* back = nullptr;
+    GeneratorObj* generator = nullptr;
+    uint32_t lastLine = 0;
+    bool isEntry = false;  // returning from it leaves the current execute() call
+
+    Value* stackBase() { return slots.data() + code->slotCount(); }
+    int line() const { return code->lineAt(ip == 0 ? 0 : ip - 1); }
+};
+
+enum class ExcType : uint8_t {
+#define EXC(name, parent) name,
+#include "builtins/exceptions.def"
+#undef EXC
+    Count
+};
+
+struct BuiltinTypes {
+    ClassObj *object, *type, *none, *boolType, *intType, *floatType, *str, *bytes, *tuple, *list, *dict,
+        *set, *frozenset, *range, *slice, *function, *builtinFunction, *method, *module, *cell, *code,
+        *generator, *coroutine, *asyncGenerator, *property, *staticmethod, *classmethod, *super,
+        *dictKeys, *dictValues, *dictItems, *iterator, *notImplementedType, *ellipsisType;
+    ClassObj* exceptions[size_t(ExcType::Count)];
+};
+
+// Interned names the VM uses itself.
+struct Names {
+#define NAME(id) StrObj* id;
+#include "builtins/names.def"
+#undef NAME
+};
+
+enum class ResumeStatus { Yielded, Returned };
+
+class VM {
+public:
+    VM(const RunOptions& options, TraceObserver* observer);
+    ~VM();
+    VM(const VM&) = delete;
+    VM& operator=(const VM&) = delete;
+
+    // The VM of the run in progress on this thread.
+    static VM& current();
+
+    // -- Running -----------------------------------------------------------------------------
+    // Runs [code] as module [moduleName] and returns the module.
+    Value runModule(Value code, Value module);
+    // Imports a module by name (native, prelude, or already loaded).
+    Value importModule(const std::string& name);
+    // Runs [frame] (with [throwExc] raised in it first, if set) until it returns or yields.
+    Value execute(Frame* frame, Value throwExc);
+    Frame* newFrame(CodeObj* code, Value function, Value globals, Value locals);
+    void freeFrame(Frame* frame);
+    // Calls any callable.
+    Value call(const Value& callable, const CallArgs& args);
+    Value instantiate(ClassObj* cls, const CallArgs& args);
+    Value bindMethod(const Value& func, const Value& self);
+    Value getAwaitable(const Value& v);
+    bool exceptionMatches(const Value& exc, const Value& cls);
+    Value normalizeException(const Value& v);
+    // except*: splits [exc] (a group or a naked exception) into the part matching [cls] and the rest.
+    void splitExceptionGroup(const Value& exc, const Value& cls, Value& match, Value& rest);
+    Value makeExceptionGroup(const std::string& message, std::vector<Value> exceptions);
+    bool vm_isGroup(const Value& exc);
+    uint32_t currentTask = 0;  // the task whose step is running, for Statement events
+    Value call(const Value& callable, std::initializer_list<Value> args);
+    Value callMethod(const Value& self, StrObj* name, std::initializer_list<Value> args);
+    // Calls a Python function: binds the arguments into a fresh frame.
+    Frame* prepareCall(FunctionObj* function, const CallArgs& args);
+    Value callFunction(FunctionObj* function, const CallArgs& args);
+    ResumeStatus resume(GeneratorObj* gen, Value send, Value throwExc, Value& out);
+    Value generatorSend(const Value& gen, Value send);  // StopIteration when it returns
+    Value generatorThrow(const Value& gen, Value exc);
+    void generatorClose(const Value& gen);
+    Frame* currentFrame() const { return frame_; }
+
+    // -- Errors ------------------------------------------------------------------------------
+    [[noreturn]] void raise(ExcType type, std::string message);
+    [[noreturn]] void raiseValue(Value exception);
+    Value newException(ExcType type, std::string message);
+    Value newException(ClassObj* cls, std::vector<Value> args);
+    ClassObj* excClass(ExcType type) const { return types.exceptions[size_t(type)]; }
+    bool isInstance(const Value& v, ExcType type) const;
+    Value& handledException() { return handled_; }
+    // The traceback and "Type: message" text CPython prints for an uncaught [exception].
+    std::string formatException(const Value& exception);
+
+    // -- Protocols (interpreter.cpp) ---------------------------------------------------------
+    ClassObj* typeOf(const Value& v) const;
+    std::string typeName(const Value& v) const;
+    std::string repr(const Value& v);
+    std::string str(const Value& v);
+    Value strValue(const Value& v);
+    bool truthy(const Value& v);
+    int64_t hash(const Value& v);
+    bool equals(const Value& a, const Value& b);
+    bool compare(const Value& a, const Value& b, CompareKind kind);
+    Value richCompare(const Value& a, const Value& b, CompareKind kind);
+    Value binaryOp(BinaryOp op, const Value& a, const Value& b, bool inplace = false);
+    Value unaryOp(Op op, const Value& v);
+    Value getAttr(const Value& obj, StrObj* name);
+    bool tryGetAttr(const Value& obj, StrObj* name, Value& out);
+    void setAttr(const Value& obj, StrObj* name, Value value);
+    void delAttr(const Value& obj, StrObj* name);
+    // For CALL_METHOD: [method] and whether it needs [obj] passed as self.
+    bool loadMethod(const Value& obj, StrObj* name, Value& method);
+    Value getIter(const Value& v);
+    bool iterNext(const Value& iter, Value& out);
+    std::vector<Value> toVector(const Value& iterable);
+    Value getItem(const Value& obj, const Value& key);
+    void setItem(const Value& obj, const Value& key, Value value);
+    void delItem(const Value& obj, const Value& key);
+    bool contains(const Value& container, const Value& item);
+    int64_t length(const Value& v);
+    int64_t toIndex(const Value& v, const char* what = nullptr);
+    double toDouble(const Value& v);
+    std::string format(const Value& v, std::string_view spec);
+    bool isCallable(const Value& v);
+    bool isInstanceOf(const Value& v, ClassObj* cls);
+    Value lookupSpecial(const Value& obj, StrObj* name);  // on the type only; Empty if absent
+
+    // -- Objects -----------------------------------------------------------------------------
+    Value intern(std::string_view text);
+    StrObj* internStr(std::string_view text) { return intern(text).as<StrObj>(); }
+    Value newStr(std::string text);
+    Value newTuple(std::vector<Value> items);
+    Value newList(std::vector<Value> items = {});
+    Value newDict();
+    Value newNative(std::string name, NativeFn fn, Value bound = Value());
+    ClassObj* newBuiltinClass(const std::string& name, ClassObj* base, ObjKind instanceKind = ObjKind::Instance);
+    Value makeClass(const std::string& name, std::vector<Value> bases, Value namespaceDict);
+    void addMethod(ClassObj* cls, const char* name, NativeFn fn);
+    void computeMro(ClassObj* cls);
+
+    // -- Output and trace --------------------------------------------------------------------
+    void writeStdout(std::string_view text);
+    void writeStderr(std::string_view text);
+    void emit(EventKind kind, uint32_t task = 0, uint32_t a = 0, uint32_t line = 0, double t2 = 0, uint8_t sub = 0);
+    uint32_t internTrace(std::string_view text) { return observer_ ? observer_->intern(text).value : 0; }
+    void warn(const std::string& text);
+    void warnNeverAwaited(const std::string& qualname);
+    std::vector<std::string> sourceLines;  // of the scenario, for warnings
+    TraceObserver* observer() const { return observer_; }
+    double now() const { return clock_; }
+    void setNow(double t) { clock_ = t; }
+    void resetBudget()
+    {
+        instructionsLeft_ = options_.budgets.instructionsPerStep;
+        budgetWasReset_ = true;
+    }
+    static constexpr uint64_t kTopLevelBudgetFactor = 100;
+    const RunOptions& options() const { return options_; }
+
+    BuiltinTypes types;
+    Names names;
+    Value builtinsDict;  // DictObj
+    Value notImplemented, ellipsis;
+    std::unordered_map<std::string, Value> modules;
+    std::unordered_map<std::string, Value> nativeModules;  // name -> ModuleObj, created at start
+    PyRandom random;
+    Value limitExceededClass, deadlockClass;
+    std::string pendingStdoutLine;
+    bool tearingDown = false;
+    std::vector<std::pair<StrObj**, std::string>> pendingNames;
+    int nativeDepth = 0;
+
+private:
+    void initTypes();
+    void initBuiltins();
+    bool handleException(Frame*& frame, Frame* entry, PyException& e);
+    void recordTraceback(ExceptionObj* exc, Frame* frame);
+    Value formatValueOp(const Value& v, int conversion, const Value& spec);
+    void buildClassOp(Frame* frame);
+
+    RunOptions options_;
+    TraceObserver* observer_;
+    bool lineEvents_ = false;
+    bool reraising_ = false;        // the exception in flight was re-raised: no new traceback entry
+    bool lastExitWasYield_ = false; // execute() returned because a generator frame yielded
+    Value runLoop(Frame*& frame, Frame* entry);
+    void spendBudget(Frame* frame);
+    Frame* frame_ = nullptr;  // the innermost running frame
+    int depth_ = 0;
+    uint64_t instructionsLeft_ = 0;
+    bool budgetWasReset_ = false;  // a task step has begun (the prelude resets the budget per step)
+    double clock_ = 0;
+    Value handled_;  // the exception being handled (sys.exc_info()), or Empty
+    std::unordered_map<std::string, Value> interned_;
+    std::vector<Frame*> framePool_;
+    friend struct VMAccess;
+};
+
+// Registration of builtins, split across builtins/*.cpp.
+void registerCoreBuiltins(VM& vm);      // builtins/functions.cpp
+void registerTypeMethods(VM& vm);       // builtins/*_methods.cpp
+void registerExceptions(VM& vm);        // builtins/exceptions.cpp
+void registerNativeModules(VM& vm);     // builtins/modules.cpp
+
+// Helpers for builtins.
+bool isUserKind(const Value& v);  // an instance of a user class (or an exception)
+void checkArgs(VM& vm, const CallArgs& args, const char* name, size_t min, size_t max);
+Value makeModule(VM& vm, const std::string& name);
+void moduleSet(VM& vm, const Value& module, const char* name, Value value);
+void moduleAddFunction(VM& vm, const Value& module, const char* name, NativeFn fn);
+
+}  // namespace loopscope
