@@ -1,0 +1,119 @@
+#!/usr/bin/env python3
+"""Benchmarks Loopscope's engine against CPython 3.11 running the same scenarios in virtual time.
+
+    bench.py --loopscope BIN [--runs 5] [--only NAME ...]
+    bench.py --cpython-only [--runs 5]        measure only the CPython side
+
+Each scenario in tests/bench/scenarios/ runs --runs times with `BIN run FILE` and with
+`python3 tests/reference/harness.py run FILE --no-steps`, the two sides alternating so that a
+noisy moment on the machine hits both. For each side the table shows the median wall time and
+the median peak RSS of the child process; the last columns are the ratios CPython / Loopscope
+(above 1 means Loopscope is faster or smaller). The bench never passes or fails: SPEC.md section
+7's targets are read off the ratios.
+"""
+
+import argparse
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+BENCH_DIR = Path(__file__).resolve().parent
+SCENARIOS_DIR = BENCH_DIR / "scenarios"
+HARNESS = BENCH_DIR.parent / "reference" / "harness.py"
+
+
+def measure(command, cwd):
+    """Runs [command] once and returns (wall seconds, peak RSS in KiB, exit code, stdout)."""
+    # wait4 gives the peak RSS of exactly this child, unlike RUSAGE_CHILDREN's running maximum.
+    # Output goes to files, not pipes, so a chatty child can never block on a full pipe.
+    with tempfile.TemporaryFile() as stdout_file, tempfile.TemporaryFile() as stderr_file:
+        started = time.perf_counter()
+        process = subprocess.Popen(command, cwd=cwd, stdout=stdout_file, stderr=stderr_file)
+        _, status, usage = os.wait4(process.pid, 0)
+        elapsed = time.perf_counter() - started
+        process.returncode = os.waitstatus_to_exitcode(status)
+        stdout_file.seek(0)
+        stdout = stdout_file.read().decode("utf-8", "replace")
+    return elapsed, usage.ru_maxrss, process.returncode, stdout
+
+
+def scenario_files(only):
+    files = sorted(SCENARIOS_DIR.glob("*.py"))
+    if only:
+        files = [path for path in files if path.stem in only]
+    return files
+
+
+def side_commands(loopscope, scenario):
+    sides = {"cpython": [sys.executable, str(HARNESS), "run", str(scenario), "--no-steps"]}
+    if loopscope:
+        sides["loopscope"] = [loopscope, "run", str(scenario)]
+    return sides
+
+
+def format_ratio(numerator, denominator):
+    if not numerator or not denominator:
+        return "-"
+    return f"{numerator / denominator:.2f}x"
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--loopscope", help="path of the loopscope binary")
+    parser.add_argument("--cpython-only", action="store_true",
+                        help="measure only CPython (no Loopscope binary needed)")
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--only", nargs="*", default=[], help="scenario names, e.g. fib")
+    args = parser.parse_args()
+    if not args.loopscope and not args.cpython_only:
+        parser.error("give --loopscope BIN, or --cpython-only")
+    loopscope = None if args.cpython_only else args.loopscope
+    # Scenarios run from their own folder, so a relative binary path must be made absolute first.
+    if loopscope and os.sep in loopscope:
+        loopscope = os.path.abspath(loopscope)
+
+    rows = []
+    for scenario in scenario_files(args.only):
+        samples = {}
+        outputs = {}
+        for run in range(args.runs):
+            for side, command in side_commands(loopscope, scenario).items():
+                wall, rss, code, stdout = measure(command, scenario.parent)
+                if code != 0:
+                    print(f"warning: {side} exited {code} on {scenario.name} (run {run + 1})")
+                samples.setdefault(side, []).append((wall, rss))
+                outputs.setdefault(side, stdout)
+                print(f"  {scenario.stem:16} {side:9} run {run + 1}: {wall:8.3f} s {rss / 1024:8.1f} MiB",
+                      flush=True)
+        if loopscope and outputs.get("cpython") != outputs.get("loopscope"):
+            print(f"warning: {scenario.name}: Loopscope's output differs from CPython's")
+        medians = {side: (statistics.median(w for w, _ in values), statistics.median(r for _, r in values))
+                   for side, values in samples.items()}
+        rows.append((scenario.stem, medians))
+
+    print()
+    header = f"{'scenario':16} {'cpython s':>10} {'cpython MiB':>12}"
+    if loopscope:
+        header += f" {'loopscope s':>12} {'loopscope MiB':>14} {'speed ratio':>12} {'memory ratio':>13}"
+    print(header)
+    for name, medians in rows:
+        cpython_wall, cpython_rss = medians["cpython"]
+        line = f"{name:16} {cpython_wall:10.3f} {cpython_rss / 1024:12.1f}"
+        if loopscope:
+            loop_wall, loop_rss = medians["loopscope"]
+            line += (f" {loop_wall:12.3f} {loop_rss / 1024:14.1f} {format_ratio(cpython_wall, loop_wall):>12}"
+                     f" {format_ratio(cpython_rss, loop_rss):>13}")
+        print(line)
+    print(f"(medians of {args.runs} runs; ratios are CPython / Loopscope)")
+    return 0
+
+
+if __name__ == "__main__":
+    resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+    sys.exit(main())

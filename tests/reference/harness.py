@@ -1,0 +1,484 @@
+#!/usr/bin/env python3
+"""CPython 3.11 reference harness: runs a scenario under real asyncio in virtual time.
+
+Usage:
+    python3 tests/reference/harness.py run FILE [--seed N] [--no-steps]
+    python3 tests/reference/harness.py trace FILE [--seed N] [--no-steps]
+
+`run` behaves like `python3 FILE`, except that time is virtual: `asyncio.sleep(5)` takes no real
+time. `trace` writes the comparison trace of SPEC.md section 4 (JSON Lines of `step`, `print`
+and `end` events) to stdout instead of the program's output.
+
+How the virtual time works (SPEC.md sections 3 and 8):
+- The event loop is a `SelectorEventLoop` whose selector never waits: when the loop asks it to
+  wait for I/O with a positive timeout, the clock jumps exactly to the earliest timer deadline
+  (`loop._scheduled[0]._when`, never `now + timeout`, so no float drift creeps in). Asked to
+  wait forever with no timer at all, the program can never make progress: the run ends with
+  error type `Deadlock`, as Loopscope reports it.
+- Where asyncio iterates a set of tasks or futures, CPython's order follows memory addresses
+  (tasks hash by identity). SPEC.md section 3 fixes that order as insertion order, and so does
+  the harness: `all_tasks`, `wait`, `as_completed`, `TaskGroup` and the loop's set of async
+  generators use insertion-ordered sets. Everything else is CPython's own code.
+- `time.time/monotonic/perf_counter` read the virtual clock and `time.sleep(s)` advances it.
+- The C accelerator `_asyncio` is hidden before asyncio is first imported, so asyncio falls back
+  to its pure-Python Task, Future, `_enter_task`, `_register_task`, `get_running_loop`, ... in
+  every module at once. Wrapping `Task.__step` then records one `step` per resumption.
+"""
+
+import sys
+
+# Must happen before anything imports asyncio: every asyncio module then keeps its pure-Python
+# implementation (tasks.Task, futures.Future, events._get_running_loop, ...) consistently.
+sys.modules["_asyncio"] = None
+
+import collections.abc  # noqa: E402
+import inspect  # noqa: E402
+import io  # noqa: E402
+import json  # noqa: E402
+import os  # noqa: E402
+import random  # noqa: E402
+import runpy  # noqa: E402
+import selectors  # noqa: E402
+import time  # noqa: E402
+import traceback  # noqa: E402
+import weakref  # noqa: E402
+
+import asyncio  # noqa: E402
+import asyncio.taskgroups  # noqa: E402
+import asyncio.tasks  # noqa: E402
+
+# CPython's monotonic clock resolution on Linux; SPEC.md section 3 fixes it at 1e-9.
+CLOCK_RESOLUTION = 1e-09
+
+
+class VirtualClock:
+    """The one clock every time source of the program reads."""
+
+    def __init__(self):
+        self.now = 0.0
+
+    def advance(self, seconds):
+        if seconds < 0:
+            raise ValueError("sleep length must be non-negative")
+        self.now = self.now + seconds
+
+    def jump_to(self, deadline):
+        # A timer deadline may be an int when a program calls call_at(5); the clock stays a float.
+        self.now = float(deadline)
+
+
+CLOCK = VirtualClock()
+
+
+class Recorder:
+    """Collects the comparison trace and writes each event as one JSON line."""
+
+    def __init__(self, sink):
+        self.sink = sink
+        self.ended = False
+
+    def emit(self, event):
+        if self.sink is not None:
+            self.sink.write(json.dumps(event) + "\n")
+
+    def step(self, task_name, coro_name):
+        self.emit({"t": CLOCK.now, "kind": "step", "task": task_name, "coro": coro_name})
+
+    def printed(self, text):
+        self.emit({"t": CLOCK.now, "kind": "print", "text": text})
+
+    def end(self, error=None, line=None):
+        if self.ended:
+            return
+        self.ended = True
+        event = {"t": CLOCK.now, "kind": "end", "status": "ok" if error is None else "error"}
+        if error is not None:
+            event["error"] = error
+        if line is not None:
+            event["line"] = line
+        self.emit(event)
+        if self.sink is not None:
+            self.sink.flush()
+
+
+RECORDER = None
+# The capture and mode of the current run, for the deadlock exit deep inside the loop.
+RUN_STATE = {}
+
+
+# -- Captured stdout ------------------------------------------------------------------------------
+
+class LineCapture(io.TextIOBase):
+    """Replaces sys.stdout: every completed line becomes a `print` event at the current time.
+
+    In `run` mode [echo] is the real stdout, so the program's output still appears as usual.
+    """
+
+    def __init__(self, echo):
+        super().__init__()
+        self.echo = echo
+        self.partial = ""
+
+    @property
+    def encoding(self):
+        return "utf-8"
+
+    @property
+    def errors(self):
+        return "strict"
+
+    def writable(self):
+        return True
+
+    def isatty(self):
+        return False
+
+    def write(self, text):
+        if not isinstance(text, str):
+            raise TypeError(f"write() argument must be str, not {type(text).__name__}")
+        if self.echo is not None:
+            self.echo.write(text)
+        pending = self.partial + text
+        lines = pending.split("\n")
+        self.partial = lines.pop()
+        for line in lines:
+            RECORDER.printed(line)
+        return len(text)
+
+    def flush(self):
+        if self.echo is not None:
+            self.echo.flush()
+
+    def finish(self):
+        # SPEC.md section 4 traces completed lines only: an unfinished last line reached the
+        # screen in `run` mode but is not a `print` event.
+        self.partial = ""
+        self.flush()
+
+
+# -- The virtual-time event loop -----------------------------------------------------------------
+
+class VirtualTimeSelector(selectors.DefaultSelector):
+    """A real selector (the loop's self-pipe stays registered) whose select() never blocks."""
+
+    loop = None
+
+    def select(self, timeout=None):
+        if timeout is not None and timeout <= 0:
+            return []
+        scheduled = self.loop._scheduled if self.loop is not None else None
+        if scheduled:
+            # _run_once has already dropped cancelled timers from the heap's head.
+            CLOCK.jump_to(scheduled[0]._when)
+            return []
+        if timeout is None:
+            # End here: letting an exception unwind would run asyncio.run's cleanup, which
+            # cancels the stuck tasks and executes code that the program never reached.
+            finish_deadlock(describe_waiting_tasks(self.loop))
+        # A positive timeout without a timer cannot come from _run_once; treat it as elapsed.
+        CLOCK.advance(timeout)
+        return []
+
+
+class VirtualTimeLoop(asyncio.SelectorEventLoop):
+    def __init__(self):
+        selector = VirtualTimeSelector()
+        super().__init__(selector)
+        selector.loop = self
+        self._asyncgens = OrderedWeakSet()
+        self._clock_resolution = CLOCK_RESOLUTION
+
+    def time(self):
+        return CLOCK.now
+
+
+class VirtualTimePolicy(asyncio.DefaultEventLoopPolicy):
+    _loop_factory = VirtualTimeLoop
+
+
+def describe_waiting_tasks(loop):
+    if loop is None:
+        return "the event loop has nothing to run and no timer, yet the program waits"
+    waiting = []
+    tasks = [task for task in list(asyncio.tasks._all_tasks) if task.get_loop() is loop]
+    for task in sorted(tasks, key=task_number):
+        if task.done():
+            continue
+        coro_name = coroutine_name(task.get_coro())
+        waiter = getattr(task, "_fut_waiter", None)
+        what = "nothing" if waiter is None else describe_awaitable(waiter)
+        waiting.append(f"{task.get_name()} ({coro_name}) waits on {what}")
+    detail = "; ".join(waiting) if waiting else "no task is pending"
+    return f"no task can make progress: {detail}"
+
+
+def task_number(task):
+    name = task.get_name()
+    if name.startswith("Task-") and name[5:].isdigit():
+        return (0, int(name[5:]), name)
+    return (1, 0, name)
+
+
+def describe_awaitable(future):
+    if isinstance(future, asyncio.Task):
+        return f"task {future.get_name()}"
+    return f"a {type(future).__name__}"
+
+
+def coroutine_name(coro):
+    name = getattr(coro, "__name__", None)
+    return name if isinstance(name, str) else type(coro).__name__
+
+
+# -- Insertion-ordered sets where asyncio iterates sets of tasks ------------------------------
+
+class OrderedSet(collections.abc.MutableSet):
+    """A set that iterates in insertion order, for sets of identity-hashed tasks and futures."""
+
+    def __init__(self, items=()):
+        self._items = dict.fromkeys(items)
+
+    def __contains__(self, item):
+        return item in self._items
+
+    def __iter__(self):
+        return iter(list(self._items))
+
+    def __len__(self):
+        return len(self._items)
+
+    def add(self, item):
+        self._items[item] = None
+
+    def discard(self, item):
+        self._items.pop(item, None)
+
+    def clear(self):
+        self._items.clear()
+
+    def __repr__(self):
+        return "{" + ", ".join(repr(item) for item in self._items) + "}" if self._items else "set()"
+
+
+class OrderedWeakSet:
+    """What asyncio needs of a WeakSet (add, discard, len, iteration), in insertion order."""
+
+    def __init__(self):
+        self._items = weakref.WeakKeyDictionary()
+
+    def add(self, item):
+        self._items[item] = None
+
+    def discard(self, item):
+        self._items.pop(item, None)
+
+    def __contains__(self, item):
+        return item in self._items
+
+    def __len__(self):
+        return len(self._items)
+
+    def __iter__(self):
+        return iter(list(self._items.keys()))
+
+
+# Printed types read like CPython's: `type(done)` of asyncio.wait's result is a set there.
+OrderedSet.__module__ = "builtins"
+OrderedSet.__name__ = OrderedSet.__qualname__ = "set"
+
+
+def patched_function(module, name, replacements):
+    """Recompiles [module].[name] from CPython's own source with textual [replacements]."""
+    lines, first_line = inspect.getsourcelines(getattr(module, name))
+    # Leading blank lines keep the line numbers of tracebacks through the function right.
+    source = "\n" * (first_line - 1) + "".join(lines)
+    for old, new in replacements:
+        if old not in source:
+            raise RuntimeError(f"harness: {module.__name__}.{name} changed; cannot patch {old!r}")
+        source = source.replace(old, new)
+    namespace = module.__dict__
+    exec(compile(source, inspect.getsourcefile(module), "exec"), namespace)
+    return namespace[name]
+
+
+def install_ordered_sets():
+    tasks = asyncio.tasks
+    tasks._OrderedSet = OrderedSet
+    tasks._all_tasks = OrderedWeakSet()
+
+    def all_tasks(loop=None):
+        if loop is None:
+            loop = asyncio.events.get_running_loop()
+        return OrderedSet(task for task in list(tasks._all_tasks)
+                          if asyncio.futures._get_loop(task) is loop and not task.done())
+
+    tasks.all_tasks = asyncio.all_tasks = all_tasks
+    tasks.wait = asyncio.wait = patched_function(tasks, "wait", [("fs = set(fs)", "fs = _OrderedSet(fs)")])
+    patched_function(tasks, "_wait", [("done, pending = set(), set()",
+                                       "done, pending = _OrderedSet(), _OrderedSet()")])
+    tasks.as_completed = asyncio.as_completed = patched_function(tasks, "as_completed", [(
+        "todo = {ensure_future(f, loop=loop) for f in set(fs)}",
+        "todo = _OrderedSet([ensure_future(f, loop=loop) for f in _OrderedSet(fs)])")])
+
+    task_group_init = asyncio.taskgroups.TaskGroup.__init__
+
+    def ordered_task_group_init(self, *args, **kwargs):
+        task_group_init(self, *args, **kwargs)
+        self._tasks = OrderedSet()
+
+    asyncio.taskgroups.TaskGroup.__init__ = ordered_task_group_init
+
+
+# -- Step recording -----------------------------------------------------------------------------
+
+def install_step_recording():
+    task_class = asyncio.tasks._PyTask
+    original_step = task_class._Task__step
+
+    def recorded_step(self, exc=None):
+        if not self.done():
+            RECORDER.step(self.get_name(), coroutine_name(self._coro))
+        return original_step(self, exc)
+
+    task_class._Task__step = recorded_step
+
+
+# -- Virtual time for the time module -----------------------------------------------------------
+
+def install_virtual_time():
+    def virtual_now():
+        return CLOCK.now
+
+    def virtual_now_ns():
+        return int(round(CLOCK.now * 1e9))
+
+    def virtual_sleep(seconds):
+        CLOCK.advance(seconds)
+
+    time.time = virtual_now
+    time.monotonic = virtual_now
+    time.perf_counter = virtual_now
+    time.time_ns = virtual_now_ns
+    time.monotonic_ns = virtual_now_ns
+    time.perf_counter_ns = virtual_now_ns
+    time.sleep = virtual_sleep
+
+
+# -- Running the program ------------------------------------------------------------------------
+
+def error_text(exc):
+    name = type(exc).__name__
+    if isinstance(exc, SyntaxError):
+        message = exc.msg or ""
+    else:
+        message = str(exc)
+    return f"{name}: {message}" if message else name
+
+
+def print_program_traceback(exc, path):
+    """Prints the traceback the way `python3 FILE` would, without the harness's own frames."""
+    tb = exc.__traceback__
+    real_path = os.path.realpath(path)
+    while tb is not None and os.path.realpath(tb.tb_frame.f_code.co_filename) != real_path:
+        tb = tb.tb_next
+    if tb is None and not isinstance(exc, SyntaxError):
+        tb = exc.__traceback__
+    lines = traceback.format_exception(type(exc), exc, tb if tb is not None else None)
+    if isinstance(exc, SyntaxError):
+        lines = traceback.format_exception_only(type(exc), exc)
+    sys.__stderr__.write("".join(lines))
+    sys.__stderr__.flush()
+
+
+def finish_deadlock(description):
+    capture, mode = RUN_STATE["capture"], RUN_STATE["mode"]
+    capture.finish()
+    RECORDER.end(error=f"Deadlock: {description}")
+    if mode == "run":
+        sys.__stdout__.flush()
+        sys.__stderr__.write(f"Deadlock: {description}\n")
+    sys.__stderr__.flush()
+    # Real Python would hang here forever; nothing after this point is part of the run.
+    os._exit(1)
+
+
+def run_program(path, mode, seed, record_steps):
+    global RECORDER
+    real_stdout = sys.stdout
+    RECORDER = Recorder(real_stdout if mode == "trace" else None)
+    capture = LineCapture(real_stdout if mode == "run" else None)
+    RUN_STATE.update(capture=capture, mode=mode)
+
+    asyncio.set_event_loop_policy(VirtualTimePolicy())
+    install_ordered_sets()
+    if record_steps:
+        install_step_recording()
+    install_virtual_time()
+    random.seed(seed)
+
+    sys.argv = [path]
+    # As with `python3 FILE`: the program's folder, not the harness's, heads the import path.
+    sys.path[0] = os.path.dirname(os.path.abspath(path))
+    sys.stdout = capture
+    exit_code = 0
+    try:
+        runpy.run_path(path, run_name="__main__")
+    except SystemExit as exit_request:
+        code = exit_request.code
+        capture.finish()
+        if code is None or code == 0:
+            RECORDER.end()
+        else:
+            if not isinstance(code, int):
+                sys.__stderr__.write(f"{code}\n")
+            RECORDER.end(error=f"SystemExit: {code}")
+            exit_code = code if isinstance(code, int) else 1
+    except BaseException as exc:  # the program's own uncaught exception
+        capture.finish()
+        line = exc.lineno if isinstance(exc, SyntaxError) else None
+        RECORDER.end(error=error_text(exc), line=line)
+        if mode == "run":
+            print_program_traceback(exc, path)
+        exit_code = 1
+    else:
+        capture.finish()
+        RECORDER.end()
+    finally:
+        sys.stdout = real_stdout
+    real_stdout.flush()
+    return exit_code
+
+
+def parse_arguments(argv):
+    usage = "usage: harness.py run|trace FILE [--seed N] [--no-steps]"
+    if len(argv) < 2 or argv[0] not in ("run", "trace"):
+        sys.exit(usage)
+    mode, path = argv[0], argv[1]
+    seed = 0
+    record_steps = True
+    rest = argv[2:]
+    while rest:
+        option = rest.pop(0)
+        if option == "--seed" and rest:
+            seed = int(rest.pop(0))
+        elif option.startswith("--seed="):
+            seed = int(option.split("=", 1)[1])
+        elif option == "--no-steps":
+            record_steps = False
+        else:
+            sys.exit(f"unknown option {option!r}\n{usage}")
+    if mode == "run":
+        # Steps are only visible in a trace; recording them in `run` mode costs time for nothing.
+        record_steps = False
+    return mode, path, seed, record_steps
+
+
+def main(argv):
+    mode, path, seed, record_steps = parse_arguments(argv)
+    if not os.path.isfile(path):
+        sys.exit(f"harness.py: no such file: {path}")
+    return run_program(path, mode, seed, record_steps)
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
