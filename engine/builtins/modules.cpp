@@ -13,8 +13,8 @@ namespace loopscope {
 
 namespace {
 thread_local ClassObj* tStreamClass = nullptr;
-thread_local Obj* tStderr = nullptr;  // owned by the sys module
-}  // namespace
+thread_local Obj* tStderr = nullptr; // owned by the sys module
+} // namespace
 
 // Writes [text] to a file-like [stream]: sys.stdout / sys.stderr natively, else stream.write().
 Value sysStreamWrite(VM& vm, const Value& stream, const std::string& text)
@@ -49,7 +49,9 @@ static Value makeSys(VM& vm)
     moduleSet(vm, m, "__stderr__", err);
     moduleSet(vm, m, "argv", vm.newList({vm.newStr(vm.options().filename)}));
     moduleSet(vm, m, "version", vm.newStr("3.11.0 (Loopscope)"));
-    moduleSet(vm, m, "version_info", vm.newTuple({Value::integer(3), Value::integer(11), Value::integer(0), vm.newStr("final"), Value::integer(0)}));
+    moduleSet(vm, m, "version_info",
+              vm.newTuple({Value::integer(3), Value::integer(11), Value::integer(0), vm.newStr("final"),
+                           Value::integer(0)}));
     moduleSet(vm, m, "platform", vm.newStr("loopscope"));
     moduleSet(vm, m, "maxsize", Value::integer(INT64_MAX));
     moduleAddFunction(vm, m, "exit", [](VM& vm, const CallArgs& a) -> Value {
@@ -58,7 +60,9 @@ static Value makeSys(VM& vm)
             args.push_back(a[0]);
         vm.raiseValue(vm.newException(vm.excClass(ExcType::SystemExit), args));
     });
-    moduleAddFunction(vm, m, "getrecursionlimit", [](VM& vm, const CallArgs&) { return Value::integer(vm.options().budgets.recursionDepth); });
+    moduleAddFunction(vm, m, "getrecursionlimit", [](VM& vm, const CallArgs&) {
+        return Value::integer(vm.options().budgets.recursionDepth);
+    });
     moduleAddFunction(vm, m, "setrecursionlimit", [](VM&, const CallArgs&) { return Value::none(); });
     moduleAddFunction(vm, m, "exc_info", [](VM& vm, const CallArgs&) {
         Value e = vm.handledException();
@@ -75,7 +79,10 @@ static Value makeSys(VM& vm)
 
 // -- math ------------------------------------------------------------------------------------------
 
-static double num(VM& vm, const Value& v) { return vm.toDouble(v); }
+static double num(VM& vm, const Value& v)
+{
+    return vm.toDouble(v);
+}
 
 static Value mathResult(VM& vm, double r, bool domainCheck = true)
 {
@@ -86,18 +93,18 @@ static Value mathResult(VM& vm, double r, bool domainCheck = true)
     return Value::floating(r);
 }
 
-#define MATH1(name, expr)                                                        \
-    moduleAddFunction(vm, m, name, [](VM& vm, const CallArgs& a) -> Value {      \
-        checkArgs(vm, a, name, 1, 1);                                            \
-        double x = num(vm, a[0]);                                                \
-        if (std::isnan(x))                                                       \
-            return Value::floating(x);                                           \
-        if (std::isinf(x) && !std::isinf(expr))                                  \
-            vm.raise(ExcType::ValueError, "math domain error");                 \
-        double r = expr;                                                         \
-        if (std::isinf(r) && !std::isinf(x))                                     \
-            vm.raise(ExcType::OverflowError, "math range error");               \
-        return mathResult(vm, r, !std::isinf(x));                                \
+#define MATH1(name, expr)                                                                                    \
+    moduleAddFunction(vm, m, name, [](VM& vm, const CallArgs& a) -> Value {                                  \
+        checkArgs(vm, a, name, 1, 1);                                                                        \
+        double x = num(vm, a[0]);                                                                            \
+        if (std::isnan(x))                                                                                   \
+            return Value::floating(x);                                                                       \
+        if (std::isinf(x) && !std::isinf(expr))                                                              \
+            vm.raise(ExcType::ValueError, "math domain error");                                              \
+        double r = expr;                                                                                     \
+        if (std::isinf(r) && !std::isinf(x))                                                                 \
+            vm.raise(ExcType::OverflowError, "math range error");                                            \
+        return mathResult(vm, r, !std::isinf(x));                                                            \
     })
 
 static Value toIntegral(VM& vm, double d)
@@ -176,8 +183,12 @@ static Value makeMath(VM& vm)
             vm.raise(ExcType::ValueError, "math domain error");
         return mathResult(vm, std::pow(x, y), std::isfinite(x) && std::isfinite(y));
     });
-    moduleAddFunction(vm, m, "atan2", [](VM& vm, const CallArgs& a) { return Value::floating(std::atan2(num(vm, a[0]), num(vm, a[1]))); });
-    moduleAddFunction(vm, m, "copysign", [](VM& vm, const CallArgs& a) { return Value::floating(std::copysign(num(vm, a[0]), num(vm, a[1]))); });
+    moduleAddFunction(vm, m, "atan2", [](VM& vm, const CallArgs& a) {
+        return Value::floating(std::atan2(num(vm, a[0]), num(vm, a[1])));
+    });
+    moduleAddFunction(vm, m, "copysign", [](VM& vm, const CallArgs& a) {
+        return Value::floating(std::copysign(num(vm, a[0]), num(vm, a[1])));
+    });
     moduleAddFunction(vm, m, "fmod", [](VM& vm, const CallArgs& a) {
         double y = num(vm, a[1]);
         if (y == 0)
@@ -199,9 +210,12 @@ static Value makeMath(VM& vm)
             s = std::hypot(s, num(vm, p[i]) - num(vm, q[i]));
         return Value::floating(s);
     });
-    moduleAddFunction(vm, m, "isnan", [](VM& vm, const CallArgs& a) { return Value::boolean(std::isnan(num(vm, a[0]))); });
-    moduleAddFunction(vm, m, "isinf", [](VM& vm, const CallArgs& a) { return Value::boolean(std::isinf(num(vm, a[0]))); });
-    moduleAddFunction(vm, m, "isfinite", [](VM& vm, const CallArgs& a) { return Value::boolean(std::isfinite(num(vm, a[0]))); });
+    moduleAddFunction(vm, m, "isnan",
+                      [](VM& vm, const CallArgs& a) { return Value::boolean(std::isnan(num(vm, a[0]))); });
+    moduleAddFunction(vm, m, "isinf",
+                      [](VM& vm, const CallArgs& a) { return Value::boolean(std::isinf(num(vm, a[0]))); });
+    moduleAddFunction(vm, m, "isfinite",
+                      [](VM& vm, const CallArgs& a) { return Value::boolean(std::isfinite(num(vm, a[0]))); });
     moduleAddFunction(vm, m, "isclose", [](VM& vm, const CallArgs& a) {
         double x = num(vm, a[0]), y = num(vm, a[1]);
         double rel = a.keyword("rel_tol") ? num(vm, *a.keyword("rel_tol")) : 1e-9;
@@ -234,20 +248,23 @@ static Value makeMath(VM& vm)
     moduleAddFunction(vm, m, "factorial", [](VM& vm, const CallArgs& a) {
         checkArgs(vm, a, "factorial", 1, 1);
         if (!a[0].isIntLike())
-            vm.raise(ExcType::TypeError, "'" + vm.typeName(a[0]) + "' object cannot be interpreted as an integer");
+            vm.raise(ExcType::TypeError,
+                     "'" + vm.typeName(a[0]) + "' object cannot be interpreted as an integer");
         int64_t n = a[0].asInt();
         if (n < 0)
             vm.raise(ExcType::ValueError, "factorial() not defined for negative values");
         int64_t r = 1;
         for (int64_t i = 2; i <= n; ++i)
             if (__builtin_mul_overflow(r, i, &r))
-                vm.raise(ExcType::OverflowError, "Loopscope ints are 64-bit: factorial(" + std::to_string(n) + ") does not fit");
+                vm.raise(ExcType::OverflowError,
+                         "Loopscope ints are 64-bit: factorial(" + std::to_string(n) + ") does not fit");
         return Value::integer(r);
     });
     moduleAddFunction(vm, m, "comb", [](VM& vm, const CallArgs& a) {
         int64_t n = vm.toIndex(a[0]), k = vm.toIndex(a[1]);
         if (n < 0 || k < 0)
-            vm.raise(ExcType::ValueError, n < 0 ? "n must be a non-negative integer" : "k must be a non-negative integer");
+            vm.raise(ExcType::ValueError,
+                     n < 0 ? "n must be a non-negative integer" : "k must be a non-negative integer");
         if (k > n)
             return Value::integer(0);
         k = std::min(k, n - k);
@@ -326,7 +343,9 @@ static Value makeTime(VM& vm)
     moduleAddFunction(vm, m, "monotonic", now);
     moduleAddFunction(vm, m, "perf_counter", now);
     moduleAddFunction(vm, m, "process_time", now);
-    NativeFn nowNs = [](VM& vm, const CallArgs&) { return Value::integer(int64_t(std::llround(vm.now() * 1e9))); };
+    NativeFn nowNs = [](VM& vm, const CallArgs&) {
+        return Value::integer(int64_t(std::llround(vm.now() * 1e9)));
+    };
     moduleAddFunction(vm, m, "time_ns", nowNs);
     moduleAddFunction(vm, m, "monotonic_ns", nowNs);
     moduleAddFunction(vm, m, "perf_counter_ns", nowNs);
@@ -347,14 +366,19 @@ static Value makeTime(VM& vm)
 template <typename T> static T randomValue(VM& vm, const RandomResult<T>& r)
 {
     if (!r.ok) {
-        ExcType t = r.errorType == "TypeError" ? ExcType::TypeError : r.errorType == "IndexError" ? ExcType::IndexError
-                    : r.errorType == "OverflowError" ? ExcType::OverflowError : ExcType::ValueError;
+        ExcType t = r.errorType == "TypeError"       ? ExcType::TypeError
+                    : r.errorType == "IndexError"    ? ExcType::IndexError
+                    : r.errorType == "OverflowError" ? ExcType::OverflowError
+                                                     : ExcType::ValueError;
         vm.raise(t, r.error);
     }
     return r.value;
 }
 
-int64_t hashForSeed(VM& vm, const Value& v) { return vm.hash(v); }
+int64_t hashForSeed(VM& vm, const Value& v)
+{
+    return vm.hash(v);
+}
 
 static Value makeRandom(VM& vm)
 {
@@ -371,11 +395,13 @@ static Value makeRandom(VM& vm)
         } else if (a[0].isFloat()) {
             vm.random.seed(vm.hash(a[0]));
         } else {
-            vm.raise(ExcType::TypeError, "The only supported seed types are: None,\nint, float, str, bytes, and bytearray.");
+            vm.raise(ExcType::TypeError,
+                     "The only supported seed types are: None,\nint, float, str, bytes, and bytearray.");
         }
         return Value::none();
     });
-    moduleAddFunction(vm, m, "random", [](VM& vm, const CallArgs&) { return Value::floating(vm.random.random()); });
+    moduleAddFunction(vm, m, "random",
+                      [](VM& vm, const CallArgs&) { return Value::floating(vm.random.random()); });
     moduleAddFunction(vm, m, "uniform", [](VM& vm, const CallArgs& a) {
         checkArgs(vm, a, "uniform", 2, 2);
         return Value::floating(vm.random.uniform(vm.toDouble(a[0]), vm.toDouble(a[1])));
@@ -388,7 +414,8 @@ static Value makeRandom(VM& vm)
         checkArgs(vm, a, "randrange", 1, 3);
         if (a.count == 1)
             return Value::integer(randomValue(vm, vm.random.randrange(vm.toIndex(a[0]))));
-        return Value::integer(randomValue(vm, vm.random.randrange(vm.toIndex(a[0]), vm.toIndex(a[1]), a.count > 2 ? vm.toIndex(a[2]) : 1)));
+        return Value::integer(randomValue(
+            vm, vm.random.randrange(vm.toIndex(a[0]), vm.toIndex(a[1]), a.count > 2 ? vm.toIndex(a[2]) : 1)));
     });
     moduleAddFunction(vm, m, "getrandbits", [](VM& vm, const CallArgs& a) {
         uint64_t r = randomValue(vm, vm.random.getrandbits(vm.toIndex(a[0])));
@@ -405,7 +432,8 @@ static Value makeRandom(VM& vm)
     moduleAddFunction(vm, m, "shuffle", [](VM& vm, const CallArgs& a) {
         checkArgs(vm, a, "shuffle", 1, 1);
         if (!isKind(a[0], ObjKind::List))
-            vm.raise(ExcType::TypeError, "'" + vm.typeName(a[0]) + "' object does not support item assignment");
+            vm.raise(ExcType::TypeError,
+                     "'" + vm.typeName(a[0]) + "' object does not support item assignment");
         vm.random.shuffle(a[0].as<ListObj>()->items);
         return Value::none();
     });
@@ -414,7 +442,8 @@ static Value makeRandom(VM& vm)
         if (isKind(a[0], ObjKind::Set) || isKind(a[0], ObjKind::FrozenSet) || isKind(a[0], ObjKind::Dict))
             vm.raise(ExcType::TypeError, "Population must be a sequence.  For dicts or sets, use sorted(d).");
         std::vector<Value> population = vm.toVector(a[0]);
-        std::vector<size_t> picks = randomValue(vm, vm.random.sampleIndices(population.size(), vm.toIndex(a[1])));
+        std::vector<size_t> picks =
+            randomValue(vm, vm.random.sampleIndices(population.size(), vm.toIndex(a[1])));
         std::vector<Value> out;
         for (size_t i : picks)
             out.push_back(population[i]);
@@ -449,7 +478,8 @@ static Value makeRandom(VM& vm)
         double total = cumulative.back();
         for (int64_t i = 0; i < k; ++i) {
             double x = vm.random.random() * total;
-            size_t lo = size_t(std::upper_bound(cumulative.begin(), cumulative.end() - 1, x) - cumulative.begin());
+            size_t lo =
+                size_t(std::upper_bound(cumulative.begin(), cumulative.end() - 1, x) - cumulative.begin());
             out.push_back(population[lo]);
         }
         return vm.newList(std::move(out));
@@ -488,7 +518,9 @@ static Value makeLoopscope(VM& vm)
         }
         if (!vm.observer())
             return Value::none();
-        auto intOf = [&](size_t i) { return values[i].isEmpty() || values[i].isNone() ? int64_t(0) : vm.toIndex(values[i]); };
+        auto intOf = [&](size_t i) {
+            return values[i].isEmpty() || values[i].isNone() ? int64_t(0) : vm.toIndex(values[i]);
+        };
         int64_t kind = intOf(0);
         uint32_t task = uint32_t(intOf(1));
         uint32_t av = uint32_t(intOf(2));
@@ -541,7 +573,8 @@ static Value makeLoopscope(VM& vm)
         return Value::none();
     });
     moduleAddFunction(vm, m, "is_coroutine", [](VM&, const CallArgs& a) {
-        return Value::boolean(isKind(a[0], ObjKind::Generator) && a[0].as<GeneratorObj>()->genKind == GeneratorKind::Coroutine);
+        return Value::boolean(isKind(a[0], ObjKind::Generator) &&
+                              a[0].as<GeneratorObj>()->genKind == GeneratorKind::Coroutine);
     });
     moduleAddFunction(vm, m, "is_coroutine_function", [](VM& vm, const CallArgs& a) {
         Value f = a[0];
@@ -568,7 +601,8 @@ static Value makeLoopscope(VM& vm)
         return Value::none();
     });
     moduleAddFunction(vm, m, "limits", [](VM& vm, const CallArgs&) {
-        return vm.newTuple({Value::integer(int64_t(vm.options().budgets.loopPasses)), Value::floating(vm.options().budgets.virtualTime)});
+        return vm.newTuple({Value::integer(int64_t(vm.options().budgets.loopPasses)),
+                            Value::floating(vm.options().budgets.virtualTime)});
     });
     moduleAddFunction(vm, m, "set_current_task", [](VM& vm, const CallArgs& a) {
         vm.currentTask = a.count ? uint32_t(vm.toIndex(a[0])) : 0;
@@ -576,7 +610,8 @@ static Value makeLoopscope(VM& vm)
     });
     Value limitNs = vm.newDict();
     limitNs.as<DictObj>()->table.set(vm.intern("__module__"), vm.intern("_loopscope"));
-    vm.limitExceededClass = vm.makeClass("LimitExceeded", {Value::object(vm.excClass(ExcType::Exception))}, limitNs);
+    vm.limitExceededClass =
+        vm.makeClass("LimitExceeded", {Value::object(vm.excClass(ExcType::Exception))}, limitNs);
     Value deadlockNs = vm.newDict();
     deadlockNs.as<DictObj>()->table.set(vm.intern("__module__"), vm.intern("_loopscope"));
     vm.deadlockClass = vm.makeClass("Deadlock", {Value::object(vm.excClass(ExcType::Exception))}, deadlockNs);
@@ -594,4 +629,4 @@ void registerNativeModules(VM& vm)
     vm.nativeModules["_loopscope"] = makeLoopscope(vm);
 }
 
-}  // namespace loopscope
+} // namespace loopscope

@@ -71,33 +71,42 @@ ALL_COMPLETED = 'ALL_COMPLETED'
 
 
 # -- Exceptions ------------------------------------------------------------------------------
+# Each names the submodule CPython defines it in, so tracebacks print the same qualified name
+# (asyncio.exceptions.CancelledError).
 
 class CancelledError(BaseException):
     """The Future or Task was cancelled."""
+    __module__ = "asyncio.exceptions"
 
 
 class InvalidStateError(Exception):
     """The operation is not allowed in this state."""
+    __module__ = "asyncio.exceptions"
 
 
 class QueueEmpty(Exception):
     """Raised when Queue.get_nowait() is called on an empty Queue."""
+    __module__ = "asyncio.queues"
 
 
 class QueueFull(Exception):
     """Raised when the Queue.put_nowait() method is called on a full Queue."""
+    __module__ = "asyncio.queues"
 
 
 class BrokenBarrierError(RuntimeError):
     """Barrier is broken by barrier.abort() call."""
+    __module__ = "asyncio.exceptions"
 
 
 class SendfileNotAvailableError(RuntimeError):
     """Sendfile syscall is not available."""
+    __module__ = "asyncio.exceptions"
 
 
 class IncompleteReadError(EOFError):
     """Incomplete read error."""
+    __module__ = "asyncio.exceptions"
 
     def __init__(self, partial, expected):
         r_expected = 'undefined' if expected is None else repr(expected)
@@ -108,6 +117,7 @@ class IncompleteReadError(EOFError):
 
 class LimitOverrunError(Exception):
     """Reached the buffer limit while looking for a separator."""
+    __module__ = "asyncio.exceptions"
 
     def __init__(self, message, consumed):
         super().__init__(message)
