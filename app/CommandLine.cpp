@@ -53,6 +53,9 @@ struct Options {
         QStringLiteral("BYTES")};
     QCommandLineOption dumpBytecode{QStringLiteral("dump-bytecode"),
                                     QStringLiteral("run: print the compiled bytecode instead of running.")};
+    QCommandLineOption traceStats{
+        QStringLiteral("trace-stats"),
+        QStringLiteral("run: after the run, print the step-level trace's size to stderr.")};
     QCommandLineOption output{{QStringLiteral("o"), QStringLiteral("output")},
                               QStringLiteral("export: the file to write (.png, .svg, .pdf or .json)."),
                               QStringLiteral("OUT")};
@@ -74,7 +77,7 @@ struct Options {
     {
         parser.setApplicationDescription(QStringLiteral("Loopscope: see how asyncio schedules coroutines."));
         parser.addOptions({help, version, seed, maxInstructions, maxPasses, maxTime, maxDepth, maxMemory,
-                           dumpBytecode, output, width, height, axis, theme, screenshot});
+                           dumpBytecode, traceStats, output, width, height, axis, theme, screenshot});
         parser.addPositionalArgument(QStringLiteral("command"),
                                      QStringLiteral("run, trace or export; or a scenario file to open."),
                                      QStringLiteral("[command | FILE.py]"));
@@ -92,7 +95,7 @@ QString helpText(const QCommandLineParser& parser)
                "Usage:\n"
                "  loopscope                      open the window on the default scenario\n"
                "  loopscope FILE.py              open the window on FILE.py\n"
-               "  loopscope run FILE.py [--seed N] [--dump-bytecode]\n"
+               "  loopscope run FILE.py [--seed N] [--dump-bytecode] [--trace-stats]\n"
                "                                 run headless; print the program's output as python3 would\n"
                "  loopscope trace FILE.py [--seed N]\n"
                "                                 write the comparison trace (JSON Lines) to stdout\n"
@@ -213,7 +216,17 @@ void reportUnwrittenError(const RunResult& result, bool engineWroteStderr)
     writeStderr(line + "\n");
 }
 
-int commandRun(const QString& path, const std::string& source, RunOptions options, bool dumpBytecode)
+// The step-level trace's size, for SPEC.md section 7's budget of 32 bytes per event.
+void printTraceStats(const TraceRecorder& trace)
+{
+    const size_t events = trace.events().size();
+    const size_t bytes = trace.memoryBytes();
+    std::fprintf(stderr, "trace: %zu events, %zu strings, %zu bytes (%.1f bytes per event)\n", events,
+                 trace.stringCount(), bytes, events ? double(bytes) / double(events) : 0.0);
+}
+
+int commandRun(const QString& path, const std::string& source, RunOptions options, bool dumpBytecode,
+               bool traceStats)
 {
     if (dumpBytecode) {
         const std::string listing = disassembleScenario(source, options.filename);
@@ -227,9 +240,13 @@ int commandRun(const QString& path, const std::string& source, RunOptions option
         wroteStderr = true;
         writeStderr(text);
     };
-    const RunResult result = runScenario(source, options, nullptr);
+    // A run records the step-level trace, as the window does: that is the cost users see.
+    TraceRecorder recorder(TraceLevel::Step);
+    const RunResult result = runScenario(source, options, &recorder);
     std::fflush(stdout);
     reportUnwrittenError(result, wroteStderr);
+    if (traceStats)
+        printTraceStats(recorder);
     return result.ok ? 0 : 1;
 }
 
@@ -273,7 +290,7 @@ int runHeadless(const QCommandLineParser& parser, Options& o)
         return 2;
     if (command == QLatin1String("trace"))
         return commandTrace(*source, std::move(run));
-    return commandRun(path, *source, std::move(run), parser.isSet(o.dumpBytecode));
+    return commandRun(path, *source, std::move(run), parser.isSet(o.dumpBytecode), parser.isSet(o.traceStats));
 }
 
 // -- The window --------------------------------------------------------------

@@ -3,7 +3,11 @@
 // The engine reports through TraceObserver (plain structs, no Qt); TraceRecorder
 // stores the events compactly; the CLI and the GUI read only the recorded trace.
 
+#include <cstddef>
 #include <cstdint>
+#include <deque>
+#include <iterator>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -89,6 +93,68 @@ public:
     virtual TraceLevel level() const { return TraceLevel::Step; }
 };
 
+// The recorded events, in fixed-size blocks: appending never copies what is stored, and the
+// slack is at most one block, so a big run costs 32 bytes an event (a doubling vector would
+// cost up to 64).
+class TraceEvents {
+public:
+    static constexpr size_t kBlockShift = 16;
+    static constexpr size_t kBlockSize = size_t(1) << kBlockShift;
+
+    void push_back(const TraceEvent& e)
+    {
+        if ((size_ & (kBlockSize - 1)) == 0)
+            blocks_.push_back(std::make_unique_for_overwrite<TraceEvent[]>(kBlockSize));
+        blocks_.back()[size_ & (kBlockSize - 1)] = e;
+        ++size_;
+    }
+    size_t size() const { return size_; }
+    bool empty() const { return size_ == 0; }
+    const TraceEvent& operator[](size_t i) const { return blocks_[i >> kBlockShift][i & (kBlockSize - 1)]; }
+    const TraceEvent& back() const { return (*this)[size_ - 1]; }
+    size_t capacityBytes() const { return blocks_.size() * kBlockSize * sizeof(TraceEvent); }
+
+    class const_iterator {
+    public:
+        using iterator_category = std::random_access_iterator_tag;
+        using value_type = TraceEvent;
+        using difference_type = std::ptrdiff_t;
+        using pointer = const TraceEvent*;
+        using reference = const TraceEvent&;
+
+        const_iterator() = default;
+        const_iterator(const TraceEvents* events, size_t index) : events_(events), index_(index) {}
+        reference operator*() const { return (*events_)[index_]; }
+        pointer operator->() const { return &(*events_)[index_]; }
+        reference operator[](difference_type n) const { return (*events_)[index_ + n]; }
+        const_iterator& operator++() { ++index_; return *this; }
+        const_iterator operator++(int) { auto old = *this; ++index_; return old; }
+        const_iterator& operator--() { --index_; return *this; }
+        const_iterator operator--(int) { auto old = *this; --index_; return old; }
+        const_iterator& operator+=(difference_type n) { index_ += n; return *this; }
+        const_iterator& operator-=(difference_type n) { index_ -= n; return *this; }
+        friend const_iterator operator+(const_iterator it, difference_type n) { return it += n; }
+        friend const_iterator operator+(difference_type n, const_iterator it) { return it += n; }
+        friend const_iterator operator-(const_iterator it, difference_type n) { return it -= n; }
+        friend difference_type operator-(const_iterator a, const_iterator b)
+        {
+            return difference_type(a.index_) - difference_type(b.index_);
+        }
+        friend bool operator==(const_iterator a, const_iterator b) { return a.index_ == b.index_; }
+        friend auto operator<=>(const_iterator a, const_iterator b) { return a.index_ <=> b.index_; }
+
+    private:
+        const TraceEvents* events_ = nullptr;
+        size_t index_ = 0;
+    };
+    const_iterator begin() const { return {this, 0}; }
+    const_iterator end() const { return {this, size_}; }
+
+private:
+    std::vector<std::unique_ptr<TraceEvent[]>> blocks_;
+    size_t size_ = 0;
+};
+
 // Stores every event in order, with a string table.
 class TraceRecorder final : public TraceObserver {
 public:
@@ -98,7 +164,7 @@ public:
     void record(const TraceEvent& e) override { events_.push_back(e); }
     TraceLevel level() const override { return level_; }
 
-    const std::vector<TraceEvent>& events() const { return events_; }
+    const TraceEvents& events() const { return events_; }
     std::string_view string(StringId id) const { return strings_[id.value]; }
     size_t stringCount() const { return strings_.size(); }
     // Bytes held by events and strings, for the 32-bytes-per-event budget.
@@ -106,9 +172,9 @@ public:
 
 private:
     TraceLevel level_;
-    std::vector<TraceEvent> events_;
-    std::vector<std::string> strings_;
-    std::unordered_map<std::string, uint32_t> stringIndex_;
+    TraceEvents events_;
+    std::deque<std::string> strings_;                          // stable addresses for the index's keys
+    std::unordered_map<std::string_view, uint32_t> stringIndex_;
 };
 
 }  // namespace loopscope

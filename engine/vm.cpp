@@ -11,9 +11,12 @@ namespace loopscope {
 namespace {
 thread_local VM* tCurrentVM = nullptr;
 
-}  // namespace
+} // namespace
 
-VM& VM::current() { return *tCurrentVM; }
+VM& VM::current()
+{
+    return *tCurrentVM;
+}
 
 // -- Setup and teardown ------------------------------------------------------------------------
 
@@ -63,10 +66,22 @@ Value VM::intern(std::string_view text)
     return v;
 }
 
-Value VM::newStr(std::string text) { return Value::object(new StrObj(std::move(text))); }
-Value VM::newTuple(std::vector<Value> items) { return Value::object(new TupleObj(std::move(items))); }
-Value VM::newList(std::vector<Value> items) { return Value::object(new ListObj(std::move(items))); }
-Value VM::newDict() { return Value::object(new DictObj()); }
+Value VM::newStr(std::string text)
+{
+    return Value::object(new StrObj(std::move(text)));
+}
+Value VM::newTuple(std::vector<Value> items)
+{
+    return Value::object(new TupleObj(std::move(items)));
+}
+Value VM::newList(std::vector<Value> items)
+{
+    return Value::object(new ListObj(std::move(items)));
+}
+Value VM::newDict()
+{
+    return Value::object(new DictObj());
+}
 Value VM::newNative(std::string name, NativeFn fn, Value bound)
 {
     return Value::object(new NativeFunctionObj(std::move(name), fn, std::move(bound)));
@@ -150,11 +165,13 @@ Frame* VM::prepareCall(FunctionObj* fn, const CallArgs& a)
             if (!(code->flags & kVarargs)) {
                 size_t given = a.count;
                 size_t ndefaults = fn->defaults.size();
-                std::string takes = ndefaults ? "from " + std::to_string(argc - ndefaults) + " to " + std::to_string(argc)
-                                              : std::to_string(argc);
+                std::string takes =
+                    ndefaults ? "from " + std::to_string(argc - ndefaults) + " to " + std::to_string(argc)
+                              : std::to_string(argc);
                 raise(ExcType::TypeError, qualname + "() takes " + takes + " positional argument" +
-                                              (argc == 1 && !ndefaults ? "" : "s") + " but " + std::to_string(given) +
-                                              (given == 1 ? " was" : " were") + " given");
+                                              (argc == 1 && !ndefaults ? "" : "s") + " but " +
+                                              std::to_string(given) + (given == 1 ? " was" : " were") +
+                                              " given");
             }
             locals[varargsIndex] = newTuple(std::vector<Value>(a.args + argc, a.args + a.count));
         } else if (code->flags & kVarargs) {
@@ -180,15 +197,18 @@ Frame* VM::prepareCall(FunctionObj* fn, const CallArgs& a)
                 for (size_t p = 0; p < size_t(code->posonlyargcount); ++p)
                     positionalOnly |= strText(code->varnames[p]) == strText(name);
                 if (positionalOnly && !kwargs)
-                    raise(ExcType::TypeError, qualname + "() got some positional-only arguments passed as keyword arguments: '" +
-                                                  strText(name) + "'");
+                    raise(ExcType::TypeError,
+                          qualname + "() got some positional-only arguments passed as keyword arguments: '" +
+                              strText(name) + "'");
                 if (!kwargs)
-                    raise(ExcType::TypeError, qualname + "() got an unexpected keyword argument '" + strText(name) + "'");
+                    raise(ExcType::TypeError,
+                          qualname + "() got an unexpected keyword argument '" + strText(name) + "'");
                 kwargs->table.set(name, a.kwValues[k]);
                 continue;
             }
             if (!locals[found].isEmpty())
-                raise(ExcType::TypeError, qualname + "() got multiple values for argument '" + strText(name) + "'");
+                raise(ExcType::TypeError,
+                      qualname + "() got multiple values for argument '" + strText(name) + "'");
             locals[found] = a.kwValues[k];
         }
         size_t ndefaults = fn->defaults.size();
@@ -202,8 +222,9 @@ Frame* VM::prepareCall(FunctionObj* fn, const CallArgs& a)
                 missing.push_back(strText(code->varnames[i]));
         }
         if (!missing.empty())
-            raise(ExcType::TypeError, qualname + "() missing " + plural(missing.size(), "required positional argument") +
-                                          ": " + nameList(missing));
+            raise(ExcType::TypeError, qualname + "() missing " +
+                                          plural(missing.size(), "required positional argument") + ": " +
+                                          nameList(missing));
         for (size_t i = argc; i < argc + kwonly; ++i) {
             if (!locals[i].isEmpty())
                 continue;
@@ -215,8 +236,9 @@ Frame* VM::prepareCall(FunctionObj* fn, const CallArgs& a)
             missing.push_back(strText(code->varnames[i]));
         }
         if (!missing.empty())
-            raise(ExcType::TypeError, qualname + "() missing " + plural(missing.size(), "required keyword-only argument") +
-                                          ": " + nameList(missing));
+            raise(ExcType::TypeError, qualname + "() missing " +
+                                          plural(missing.size(), "required keyword-only argument") + ": " +
+                                          nameList(missing));
     } catch (...) {
         freeFrame(f);
         throw;
@@ -240,7 +262,7 @@ Value VM::callFunction(FunctionObj* fn, const CallArgs& args)
     Frame* f = prepareCall(fn, args);
     CodeObj* code = f->code;
     if (code->isGeneratorLike()) {
-        GeneratorKind kind = (code->flags & kCoroutine)       ? GeneratorKind::Coroutine
+        GeneratorKind kind = (code->flags & kCoroutine)        ? GeneratorKind::Coroutine
                              : (code->flags & kAsyncGenerator) ? GeneratorKind::AsyncGenerator
                                                                : GeneratorKind::Generator;
         auto* gen = new GeneratorObj(kind, f, fn->name, fn->qualname);
@@ -318,7 +340,8 @@ Value VM::call(const Value& callable, const CallArgs& args)
     if (callable.isObject()) {
         Obj* o = callable.asObject();
         switch (o->kind) {
-        case ObjKind::Function: return callFunction(static_cast<FunctionObj*>(o), args);
+        case ObjKind::Function:
+            return callFunction(static_cast<FunctionObj*>(o), args);
         case ObjKind::NativeFunction: {
             auto* nf = static_cast<NativeFunctionObj*>(o);
             Value keep = callable;
@@ -335,7 +358,8 @@ Value VM::call(const Value& callable, const CallArgs& args)
             Value keep = callable;
             return instantiate(static_cast<ClassObj*>(o), args);
         }
-        default: break;
+        default:
+            break;
         }
     }
     Value method = lookupSpecial(callable, names.__call__);
@@ -363,7 +387,10 @@ Value VM::newException(ExcType type, std::string message)
     return v;
 }
 
-void VM::raise(ExcType type, std::string message) { raiseValue(newException(type, std::move(message))); }
+void VM::raise(ExcType type, std::string message)
+{
+    raiseValue(newException(type, std::move(message)));
+}
 
 void VM::raiseValue(Value exception)
 {
@@ -384,11 +411,15 @@ void VM::raiseValue(Value exception)
     throw PyException{std::move(exception)};
 }
 
-bool VM::isInstance(const Value& v, ExcType type) const { return typeOf(v)->isSubclassOf(excClass(type)); }
+bool VM::isInstance(const Value& v, ExcType type) const
+{
+    return typeOf(v)->isSubclassOf(excClass(type));
+}
 
 void VM::recordTraceback(ExceptionObj* exc, Frame* frame)
 {
-    exc->traceback.push_back(TracebackEntry{frame->codeRef, frame->code->lineAt(frame->ip ? frame->ip - 1 : 0)});
+    exc->traceback.push_back(
+        TracebackEntry{frame->codeRef, frame->code->lineAt(frame->ip ? frame->ip - 1 : 0)});
 }
 
 // Unwinds [frame] to a handler for [e]: returns false when the exception leaves [entry].
@@ -449,7 +480,9 @@ ResumeStatus VM::resume(GeneratorObj* gen, Value send, Value throwExc, Value& ou
     if (!gen->started) {
         if (throwExc.isEmpty() && !send.isNone() && !send.isEmpty())
             raise(ExcType::TypeError, std::string("can't send non-None value to a just-started ") +
-                                          (isCoro ? "coroutine" : gen->genKind == GeneratorKind::Generator ? "generator" : "async generator"));
+                                          (isCoro                                     ? "coroutine"
+                                           : gen->genKind == GeneratorKind::Generator ? "generator"
+                                                                                      : "async generator"));
         pushSent = false;
     }
     if (!gen->yieldFrom.isEmpty() && !throwExc.isEmpty()) {
@@ -491,7 +524,9 @@ ResumeStatus VM::resume(GeneratorObj* gen, Value send, Value throwExc, Value& ou
                             throw;
                         gen->yieldFrom.clear();
                         auto* se = stop.exception.as<ExceptionObj>();
-                        f->sp[-1] = se->args.as<TupleObj>()->items.empty() ? Value::none() : se->args.as<TupleObj>()->items[0];
+                        f->sp[-1] = se->args.as<TupleObj>()->items.empty()
+                                        ? Value::none()
+                                        : se->args.as<TupleObj>()->items[0];
                         f->ip = gen->sendExitTarget;
                         throwExc.clear();
                         pushSent = false;
@@ -509,7 +544,7 @@ ResumeStatus VM::resume(GeneratorObj* gen, Value send, Value throwExc, Value& ou
     if (pushSent && throwExc.isEmpty())
         *f->sp++ = send.isEmpty() ? Value::none() : std::move(send);
     else if (pushSent && !throwExc.isEmpty())
-        *f->sp++ = Value::none();  // the yield's result slot, unwound by the throw
+        *f->sp++ = Value::none(); // the yield's result slot, unwound by the throw
     gen->started = true;
     gen->running = true;
     // Each generator has its own "exception being handled" (CPython's gi_exc_state): a
@@ -527,10 +562,15 @@ ResumeStatus VM::resume(GeneratorObj* gen, Value send, Value throwExc, Value& ou
         freeFrame(f);
         // PEP 479: a StopIteration escaping a generator becomes a RuntimeError.
         if (isInstance(e.exception, ExcType::StopIteration) ||
-            (gen->genKind == GeneratorKind::AsyncGenerator && isInstance(e.exception, ExcType::StopAsyncIteration))) {
-            const char* what = isCoro ? "coroutine" : gen->genKind == GeneratorKind::Generator ? "generator" : "async generator";
+            (gen->genKind == GeneratorKind::AsyncGenerator &&
+             isInstance(e.exception, ExcType::StopAsyncIteration))) {
+            const char* what = isCoro                                     ? "coroutine"
+                               : gen->genKind == GeneratorKind::Generator ? "generator"
+                                                                          : "async generator";
             bool async = isInstance(e.exception, ExcType::StopAsyncIteration);
-            Value err = newException(ExcType::RuntimeError, std::string(what) + " raised " + (async ? "StopAsyncIteration" : "StopIteration"));
+            Value err =
+                newException(ExcType::RuntimeError, std::string(what) + " raised " +
+                                                        (async ? "StopAsyncIteration" : "StopIteration"));
             err.as<ExceptionObj>()->cause = e.exception;
             err.as<ExceptionObj>()->context = e.exception;
             err.as<ExceptionObj>()->suppressContext = true;
@@ -571,7 +611,8 @@ Value VM::generatorSend(const Value& genValue, Value send)
         return out;
     if (gen->genKind == GeneratorKind::AsyncGenerator)
         raise(ExcType::StopAsyncIteration, "");
-    Value stop = newException(excClass(ExcType::StopIteration), out.isNone() ? std::vector<Value>{} : std::vector<Value>{out});
+    Value stop = newException(excClass(ExcType::StopIteration),
+                              out.isNone() ? std::vector<Value>{} : std::vector<Value>{out});
     throw PyException{stop};
 }
 
@@ -581,7 +622,8 @@ Value VM::generatorThrow(const Value& genValue, Value exc)
     Value out;
     if (resume(gen, Value(), std::move(exc), out) == ResumeStatus::Yielded)
         return out;
-    Value stop = newException(excClass(ExcType::StopIteration), out.isNone() ? std::vector<Value>{} : std::vector<Value>{out});
+    Value stop = newException(excClass(ExcType::StopIteration),
+                              out.isNone() ? std::vector<Value>{} : std::vector<Value>{out});
     throw PyException{stop};
 }
 
@@ -601,10 +643,12 @@ void VM::generatorClose(const Value& genValue)
     try {
         Value exit = newException(excClass(ExcType::GeneratorExit), {});
         if (resume(gen, Value(), exit, out) == ResumeStatus::Yielded)
-            raise(ExcType::RuntimeError, gen->genKind == GeneratorKind::Coroutine ? "coroutine ignored GeneratorExit"
-                                                                                  : "generator ignored GeneratorExit");
+            raise(ExcType::RuntimeError, gen->genKind == GeneratorKind::Coroutine
+                                             ? "coroutine ignored GeneratorExit"
+                                             : "generator ignored GeneratorExit");
     } catch (PyException& e) {
-        if (isInstance(e.exception, ExcType::GeneratorExit) || isInstance(e.exception, ExcType::StopIteration))
+        if (isInstance(e.exception, ExcType::GeneratorExit) ||
+            isInstance(e.exception, ExcType::StopIteration))
             return;
         throw;
     }
@@ -638,7 +682,8 @@ Value VM::importModule(const std::string& name)
         if (compiled.error) {
             modules.erase(name);
             raise(ExcType::ImportError, "prelude module " + name + " failed to compile: line " +
-                                            std::to_string(compiled.error->line) + ": " + compiled.error->message);
+                                            std::to_string(compiled.error->line) + ": " +
+                                            compiled.error->message);
         }
         try {
             runModule(compiled.code, module);
@@ -658,8 +703,9 @@ Value VM::importModule(const std::string& name)
         }
     }
     Value err = newException(ExcType::ModuleNotFoundError,
-                             "No module named '" + name + "'. Loopscope runs scenarios in a simulator without files, "
-                             "network or processes; model I/O with `await asyncio.sleep(seconds)`.");
+                             "No module named '" + name +
+                                 "'. Loopscope runs scenarios in a simulator without files, "
+                                 "network or processes; model I/O with `await asyncio.sleep(seconds)`.");
     raiseValue(err);
 }
 
@@ -722,8 +768,8 @@ void VM::warnNeverAwaited(const std::string& qualname)
             break;
         }
     }
-    std::string text = options_.filename + ":" + std::to_string(line) + ": RuntimeWarning: coroutine '" + qualname +
-                       "' was never awaited";
+    std::string text = options_.filename + ":" + std::to_string(line) + ": RuntimeWarning: coroutine '" +
+                       qualname + "' was never awaited";
     std::string full = text + "\n";
     if (line > 0 && size_t(line) <= sourceLines.size()) {
         std::string src = sourceLines[size_t(line - 1)];
@@ -750,28 +796,39 @@ static std::string exceptionTypeName(VM& vm, const Value& exc)
     return name;
 }
 
-static void formatOne(VM& vm, const Value& exc, std::string& out, int depth)
-{
-    auto* e = exc.as<ExceptionObj>();
-    if (depth < 50) {
-        if (isKind(e->cause, ObjKind::Exception)) {
-            formatOne(vm, e->cause, out, depth + 1);
-            out += "\nThe above exception was the direct cause of the following exception:\n\n";
-        } else if (isKind(e->context, ObjKind::Exception) && !e->suppressContext) {
-            formatOne(vm, e->context, out, depth + 1);
-            out += "\nDuring handling of the above exception, another exception occurred:\n\n";
+// The printing context of CPython's traceback module (_ExceptionPrintContext): exception
+// groups indent their members and draw a margin of '|' with '+' separators.
+struct PrintContext {
+    int groupDepth = 0;
+    bool needClose = false;
+    std::string indent() const { return std::string(size_t(2 * groupDepth), ' '); }
+    void emit(std::string& out, const std::string& text, char margin = '|') const
+    {
+        std::string prefix = indent();
+        if (groupDepth)
+            prefix += std::string(1, margin) + " ";
+        size_t start = 0;
+        while (start < text.size()) {
+            size_t nl = text.find('\n', start);
+            size_t end = nl == std::string::npos ? text.size() : nl + 1;
+            out += prefix + text.substr(start, end - start);
+            start = end;
         }
     }
-    bool any = false;
+};
+
+static std::string formatStack(VM& vm, const ExceptionObj* e)
+{
     std::string frames;
     for (size_t i = e->traceback.size(); i-- > 0;) {
         const TracebackEntry& t = e->traceback[i];
         CodeObj* code = t.code.as<CodeObj>();
         if (code->flags & kHidden)
             continue;
-        any = true;
-        frames += "  File \"" + code->filename + "\", line " + std::to_string(t.line) + ", in " + strText(code->name) + "\n";
-        if (code->filename == vm.options().filename && t.line > 0 && size_t(t.line) <= vm.sourceLines.size()) {
+        frames += "  File \"" + code->filename + "\", line " + std::to_string(t.line) + ", in " +
+                  strText(code->name) + "\n";
+        if (code->filename == vm.options().filename && t.line > 0 &&
+            size_t(t.line) <= vm.sourceLines.size()) {
             std::string src = vm.sourceLines[size_t(t.line - 1)];
             size_t first = src.find_first_not_of(" \t");
             size_t last = src.find_last_not_of(" \t\r");
@@ -779,8 +836,11 @@ static void formatOne(VM& vm, const Value& exc, std::string& out, int depth)
                 frames += "    " + src.substr(first, last - first + 1) + "\n";
         }
     }
-    if (any)
-        out += "Traceback (most recent call last):\n" + frames;
+    return frames;
+}
+
+static std::string formatExceptionOnly(VM& vm, const Value& exc)
+{
     std::string message;
     try {
         message = vm.str(exc);
@@ -788,7 +848,78 @@ static void formatOne(VM& vm, const Value& exc, std::string& out, int depth)
         message = "<exception str() failed>";
     }
     std::string type = exceptionTypeName(vm, exc);
-    out += message.empty() ? type + "\n" : type + ": " + message + "\n";
+    std::string out = message.empty() ? type + "\n" : type + ": " + message + "\n";
+    const Value& notes = exc.as<ExceptionObj>()->notes;
+    if (isKind(notes, ObjKind::List))
+        for (const Value& n : notes.as<ListObj>()->items)
+            out += vm.str(n) + "\n";
+    return out;
+}
+
+static void formatOne(VM& vm, const Value& exc, std::string& out, PrintContext& ctx, int chainDepth)
+{
+    // The chain first: causes and contexts print before the exception they led to.
+    std::vector<std::pair<const char*, Value>> chain;
+    Value current = exc;
+    const char* message = nullptr;
+    for (int i = 0; i < 50 && isKind(current, ObjKind::Exception); ++i) {
+        chain.emplace_back(message, current);
+        auto* e = current.as<ExceptionObj>();
+        if (isKind(e->cause, ObjKind::Exception)) {
+            message = "\nThe above exception was the direct cause of the following exception:\n\n";
+            current = e->cause;
+        } else if (isKind(e->context, ObjKind::Exception) && !e->suppressContext) {
+            message = "\nDuring handling of the above exception, another exception occurred:\n\n";
+            current = e->context;
+        } else {
+            break;
+        }
+    }
+    (void)chainDepth;
+    for (size_t k = chain.size(); k-- > 0;) {
+        const Value& item = chain[k].second;
+        auto* e = item.as<ExceptionObj>();
+        std::string stack = formatStack(vm, e);
+        if (!vm.isInstance(item, ExcType::BaseExceptionGroup)) {
+            if (!stack.empty()) {
+                ctx.emit(out, "Traceback (most recent call last):\n");
+                ctx.emit(out, stack);
+            }
+            ctx.emit(out, formatExceptionOnly(vm, item));
+        } else {
+            bool topLevel = ctx.groupDepth == 0;
+            if (topLevel)
+                ++ctx.groupDepth;
+            if (!stack.empty()) {
+                ctx.emit(out, "Exception Group Traceback (most recent call last):\n", topLevel ? '+' : '|');
+                ctx.emit(out, stack);
+            }
+            ctx.emit(out, formatExceptionOnly(vm, item));
+            const auto& args = e->args.as<TupleObj>()->items;
+            std::vector<Value> members = args.size() > 1 ? vm.toVector(args[1]) : std::vector<Value>{};
+            size_t n = std::min<size_t>(members.size(), 16);
+            ctx.needClose = false;
+            for (size_t i = 0; i < n; ++i) {
+                bool last = i + 1 == n;
+                if (last)
+                    ctx.needClose = true;
+                out += ctx.indent() + (i == 0 ? "+-" : "  ") + "+---------------- " + std::to_string(i + 1) +
+                       " ----------------\n";
+                ++ctx.groupDepth;
+                formatOne(vm, members[i], out, ctx, chainDepth + 1);
+                // The innermost group draws the closing line; outer ones find it drawn.
+                if (last && ctx.needClose) {
+                    out += ctx.indent() + "+------------------------------------\n";
+                    ctx.needClose = false;
+                }
+                --ctx.groupDepth;
+            }
+            if (topLevel)
+                ctx.groupDepth = 0;
+        }
+        if (k > 0 && chain[k].first)
+            ctx.emit(out, chain[k].first);
+    }
 }
 
 std::string VM::formatException(const Value& exception)
@@ -796,26 +927,47 @@ std::string VM::formatException(const Value& exception)
     std::string out;
     if (!isKind(exception, ObjKind::Exception))
         return "Exception: " + repr(exception) + "\n";
-    formatOne(*this, exception, out, 0);
+    PrintContext ctx;
+    formatOne(*this, exception, out, ctx, 0);
     return out;
 }
 
-}  // namespace loopscope
+} // namespace loopscope
 
 namespace loopscope {
 
 // -- The dispatch loop ---------------------------------------------------------------------------
 
+[[noreturn]] static void runaway(VM& vm, Frame* frame, bool inTaskStep)
+{
+    std::string where = "line " + std::to_string(frame->line());
+    if (!inTaskStep)
+        throw LimitReached{
+            "RunawayTask",
+            "the program ran " +
+                std::to_string(vm.options().budgets.instructionsPerStep * VM::kTopLevelBudgetFactor) +
+                " loop iterations and calls without yielding to the event loop (at " + where + ")"};
+    throw LimitReached{"RunawayTask",
+                       "a task ran " + std::to_string(vm.options().budgets.instructionsPerStep) +
+                           " loop iterations and calls without yielding to the event loop (at " + where +
+                           ")"};
+}
+
 // The runaway and memory budgets are checked where every endless computation must pass: at
 // each backward jump (every loop iteration) and each Python call (every recursion). Counting
-// there instead of at every instruction keeps the dispatch loop lean.
+// there instead of at every instruction keeps the dispatch loop lean. The asyncio model's own
+// code (hidden prelude frames) is not the scenario's work and spends nothing: a step that
+// creates 100k tasks is not a runaway; the loop's pass budget bounds the model itself.
 void VM::spendBudget(Frame* frame)
 {
+    if (frame->code->flags & kHidden)
+        return;
     if (--instructionsLeft_ == 0)
         runaway(*this, frame, budgetWasReset_);
     if ((instructionsLeft_ & 0xff) == 0 && allocatedBytes() > int64_t(options_.budgets.memoryBytes))
         throw LimitReached{"MemoryError", "the scenario holds more than " +
-                                              std::to_string(options_.budgets.memoryBytes >> 20) + " MB of memory"};
+                                              std::to_string(options_.budgets.memoryBytes >> 20) +
+                                              " MB of memory"};
 }
 
 Value VM::execute(Frame* entry, Value throwExc)
@@ -855,11 +1007,14 @@ Value VM::execute(Frame* entry, Value throwExc)
 
 static std::string nameErrorText(const std::string& name)
 {
-    static const char* const kRefused[] = {"open", "exec", "eval", "input", "__import__", "compile", "globals", "locals"};
+    static const char* const kRefused[] = {"open",       "exec",    "eval",    "input",
+                                           "__import__", "compile", "globals", "locals"};
     for (const char* r : kRefused)
         if (name == r)
-            return "name '" + name + "' is not defined (Loopscope runs scenarios in a simulator without files, "
-                                     "network or processes, and without " + name + "())";
+            return "name '" + name +
+                   "' is not defined (Loopscope runs scenarios in a simulator without files, "
+                   "network or processes, and without " +
+                   name + "())";
     return "name '" + name + "' is not defined";
 }
 
@@ -907,17 +1062,6 @@ Value VM::normalizeException(const Value& v)
     raise(ExcType::TypeError, "exceptions must derive from BaseException");
 }
 
-[[noreturn]] static void runaway(VM& vm, Frame* frame, bool inTaskStep)
-{
-    std::string where = "line " + std::to_string(frame->line());
-    if (!inTaskStep)
-        throw LimitReached{"RunawayTask", "the program ran " +
-                                              std::to_string(vm.options().budgets.instructionsPerStep * VM::kTopLevelBudgetFactor) +
-                                              " loop iterations and calls without yielding to the event loop (at " + where + ")"};
-    throw LimitReached{"RunawayTask", "a task ran " + std::to_string(vm.options().budgets.instructionsPerStep) +
-                                          " loop iterations and calls without yielding to the event loop (at " + where + ")"};
-}
-
 Value VM::runLoop(Frame*& frame, Frame* entry)
 {
     CodeObj* code;
@@ -927,15 +1071,15 @@ Value VM::runLoop(Frame*& frame, Frame* entry)
     uint32_t ip;
     const Value* consts;
     const Value* nameTable;
-#define LOAD_FRAME()                         \
-    do {                                     \
-        code = frame->code;                  \
-        instrs = code->code.data();          \
-        locals = frame->slots.data();        \
-        sp = frame->sp;                      \
-        ip = frame->ip;                      \
-        consts = code->constants.data();     \
-        nameTable = code->names.data();      \
+#define LOAD_FRAME()                                                                                         \
+    do {                                                                                                     \
+        code = frame->code;                                                                                  \
+        instrs = code->code.data();                                                                          \
+        locals = frame->slots.data();                                                                        \
+        sp = frame->sp;                                                                                      \
+        ip = frame->ip;                                                                                      \
+        consts = code->constants.data();                                                                     \
+        nameTable = code->names.data();                                                                      \
     } while (0)
 #define POP() (std::move(*--sp))
     LOAD_FRAME();
@@ -953,8 +1097,11 @@ Value VM::runLoop(Frame*& frame, Frame* entry)
         }
         uint32_t arg = word >> 8;
         switch (Op(word & 0xff)) {
-        case Op::NOP: break;
-        case Op::POP_TOP: (--sp)->clear(); break;
+        case Op::NOP:
+            break;
+        case Op::POP_TOP:
+            (--sp)->clear();
+            break;
         case Op::DUP_TOP:
             *sp = sp[-1];
             ++sp;
@@ -964,7 +1111,9 @@ Value VM::runLoop(Frame*& frame, Frame* entry)
             sp[1] = sp[-1];
             sp += 2;
             break;
-        case Op::ROT_TWO: sp[-1].swap(sp[-2]); break;
+        case Op::ROT_TWO:
+            sp[-1].swap(sp[-2]);
+            break;
         case Op::ROT_THREE: {
             Value top = std::move(sp[-1]);
             sp[-1] = std::move(sp[-2]);
@@ -982,17 +1131,23 @@ Value VM::runLoop(Frame*& frame, Frame* entry)
         }
 
         // -- Names ---------------------------------------------------------------------------
-        case Op::LOAD_CONST: *sp++ = consts[arg]; break;
+        case Op::LOAD_CONST:
+            *sp++ = consts[arg];
+            break;
         case Op::LOAD_FAST:
             if (locals[arg].isEmpty())
-                raise(ExcType::UnboundLocalError, "cannot access local variable '" + strText(code->varnames[arg]) +
+                raise(ExcType::UnboundLocalError, "cannot access local variable '" +
+                                                      strText(code->varnames[arg]) +
                                                       "' where it is not associated with a value");
             *sp++ = locals[arg];
             break;
-        case Op::STORE_FAST: locals[arg] = POP(); break;
+        case Op::STORE_FAST:
+            locals[arg] = POP();
+            break;
         case Op::DELETE_FAST:
             if (locals[arg].isEmpty())
-                raise(ExcType::UnboundLocalError, "cannot access local variable '" + strText(code->varnames[arg]) +
+                raise(ExcType::UnboundLocalError, "cannot access local variable '" +
+                                                      strText(code->varnames[arg]) +
                                                       "' where it is not associated with a value");
             locals[arg].clear();
             break;
@@ -1017,9 +1172,15 @@ Value VM::runLoop(Frame*& frame, Frame* entry)
             *sp++ = cell->value;
             break;
         }
-        case Op::STORE_DEREF: locals[code->varnames.size() + arg].as<CellObj>()->value = POP(); break;
-        case Op::DELETE_DEREF: locals[code->varnames.size() + arg].as<CellObj>()->value.clear(); break;
-        case Op::LOAD_CLOSURE: *sp++ = locals[code->varnames.size() + arg]; break;
+        case Op::STORE_DEREF:
+            locals[code->varnames.size() + arg].as<CellObj>()->value = POP();
+            break;
+        case Op::DELETE_DEREF:
+            locals[code->varnames.size() + arg].as<CellObj>()->value.clear();
+            break;
+        case Op::LOAD_CLOSURE:
+            *sp++ = locals[code->varnames.size() + arg];
+            break;
         case Op::LOAD_GLOBAL: {
             StrObj* name = nameTable[arg].as<StrObj>();
             Value* v = frame->globals.as<DictObj>()->table.findStr(name);
@@ -1030,7 +1191,9 @@ Value VM::runLoop(Frame*& frame, Frame* entry)
             *sp++ = *v;
             break;
         }
-        case Op::STORE_GLOBAL: frame->globals.as<DictObj>()->table.set(nameTable[arg], POP()); break;
+        case Op::STORE_GLOBAL:
+            frame->globals.as<DictObj>()->table.set(nameTable[arg], POP());
+            break;
         case Op::DELETE_GLOBAL:
             if (!frame->globals.as<DictObj>()->table.erase(nameTable[arg]))
                 raise(ExcType::NameError, nameErrorText(strText(nameTable[arg])));
@@ -1047,12 +1210,16 @@ Value VM::runLoop(Frame*& frame, Frame* entry)
             *sp++ = *v;
             break;
         }
-        case Op::STORE_NAME: frame->locals.as<DictObj>()->table.set(nameTable[arg], POP()); break;
+        case Op::STORE_NAME:
+            frame->locals.as<DictObj>()->table.set(nameTable[arg], POP());
+            break;
         case Op::DELETE_NAME:
             if (!frame->locals.as<DictObj>()->table.erase(nameTable[arg]))
                 raise(ExcType::NameError, nameErrorText(strText(nameTable[arg])));
             break;
-        case Op::LOAD_ATTR: sp[-1] = getAttr(sp[-1], nameTable[arg].as<StrObj>()); break;
+        case Op::LOAD_ATTR:
+            sp[-1] = getAttr(sp[-1], nameTable[arg].as<StrObj>());
+            break;
         case Op::STORE_ATTR:
             setAttr(sp[-1], nameTable[arg].as<StrObj>(), sp[-2]);
             (--sp)->clear();
@@ -1074,8 +1241,12 @@ Value VM::runLoop(Frame*& frame, Frame* entry)
             }
             break;
         }
-        case Op::LOAD_ASSERTION_ERROR: *sp++ = Value::object(excClass(ExcType::AssertionError)); break;
-        case Op::LOAD_BUILD_CLASS: *sp++ = *builtinsDict.as<DictObj>()->table.findStr(internStr("__build_class__")); break;
+        case Op::LOAD_ASSERTION_ERROR:
+            *sp++ = Value::object(excClass(ExcType::AssertionError));
+            break;
+        case Op::LOAD_BUILD_CLASS:
+            *sp++ = *builtinsDict.as<DictObj>()->table.findStr(internStr("__build_class__"));
+            break;
 
         // -- Operators -----------------------------------------------------------------------
         case Op::BINARY_OP: {
@@ -1085,9 +1256,15 @@ Value VM::runLoop(Frame*& frame, Frame* entry)
                 int64_t x = a.asInt(), y = b.asInt(), r;
                 bool done = true;
                 switch (BinaryOp(arg & 15)) {
-                case BinaryOp::Add: done = !__builtin_add_overflow(x, y, &r); break;
-                case BinaryOp::Sub: done = !__builtin_sub_overflow(x, y, &r); break;
-                case BinaryOp::Mult: done = !__builtin_mul_overflow(x, y, &r); break;
+                case BinaryOp::Add:
+                    done = !__builtin_add_overflow(x, y, &r);
+                    break;
+                case BinaryOp::Sub:
+                    done = !__builtin_sub_overflow(x, y, &r);
+                    break;
+                case BinaryOp::Mult:
+                    done = !__builtin_mul_overflow(x, y, &r);
+                    break;
                 case BinaryOp::Mod:
                     if (y > 0) {
                         r = x % y;
@@ -1106,7 +1283,9 @@ Value VM::runLoop(Frame*& frame, Frame* entry)
                         done = false;
                     }
                     break;
-                default: done = false; break;
+                default:
+                    done = false;
+                    break;
                 }
                 if (done) {
                     a = Value::integer(r);
@@ -1118,16 +1297,24 @@ Value VM::runLoop(Frame*& frame, Frame* entry)
                 bool done = true;
                 double r = 0;
                 switch (BinaryOp(arg & 15)) {
-                case BinaryOp::Add: r = x + y; break;
-                case BinaryOp::Sub: r = x - y; break;
-                case BinaryOp::Mult: r = x * y; break;
+                case BinaryOp::Add:
+                    r = x + y;
+                    break;
+                case BinaryOp::Sub:
+                    r = x - y;
+                    break;
+                case BinaryOp::Mult:
+                    r = x * y;
+                    break;
                 case BinaryOp::Div:
                     if (y != 0)
                         r = x / y;
                     else
                         done = false;
                     break;
-                default: done = false; break;
+                default:
+                    done = false;
+                    break;
                 }
                 if (done) {
                     a = Value::floating(r);
@@ -1148,8 +1335,12 @@ Value VM::runLoop(Frame*& frame, Frame* entry)
             sp[-1] = unaryOp(Op::UNARY_NEGATIVE, sp[-1]);
             break;
         case Op::UNARY_POSITIVE:
-        case Op::UNARY_INVERT: sp[-1] = unaryOp(Op(word & 0xff), sp[-1]); break;
-        case Op::UNARY_NOT: sp[-1] = Value::boolean(!truthy(sp[-1])); break;
+        case Op::UNARY_INVERT:
+            sp[-1] = unaryOp(Op(word & 0xff), sp[-1]);
+            break;
+        case Op::UNARY_NOT:
+            sp[-1] = Value::boolean(!truthy(sp[-1]));
+            break;
         case Op::COMPARE_OP: {
             const Value& a = sp[-2];
             const Value& b = sp[-1];
@@ -1157,12 +1348,24 @@ Value VM::runLoop(Frame*& frame, Frame* entry)
                 int64_t x = a.asInt(), y = b.asInt();
                 bool r = false;
                 switch (CompareKind(arg)) {
-                case CompareKind::Lt: r = x < y; break;
-                case CompareKind::Le: r = x <= y; break;
-                case CompareKind::Eq: r = x == y; break;
-                case CompareKind::Ne: r = x != y; break;
-                case CompareKind::Gt: r = x > y; break;
-                case CompareKind::Ge: r = x >= y; break;
+                case CompareKind::Lt:
+                    r = x < y;
+                    break;
+                case CompareKind::Le:
+                    r = x <= y;
+                    break;
+                case CompareKind::Eq:
+                    r = x == y;
+                    break;
+                case CompareKind::Ne:
+                    r = x != y;
+                    break;
+                case CompareKind::Gt:
+                    r = x > y;
+                    break;
+                case CompareKind::Ge:
+                    r = x >= y;
+                    break;
                 }
                 sp[-2] = Value::boolean(r);
                 --sp;
@@ -1250,7 +1453,9 @@ Value VM::runLoop(Frame*& frame, Frame* entry)
             else
                 (--sp)->clear();
             break;
-        case Op::GET_ITER: sp[-1] = getIter(sp[-1]); break;
+        case Op::GET_ITER:
+            sp[-1] = getIter(sp[-1]);
+            break;
         case Op::FOR_ITER: {
             Value next;
             if (iterNext(sp[-1], next)) {
@@ -1292,7 +1497,8 @@ Value VM::runLoop(Frame*& frame, Frame* entry)
             for (uint32_t i = 0; i < arg; ++i)
                 items.push_back(std::move(sp[int(i) - int(arg)]));
             sp -= arg;
-            *sp++ = Op(word & 0xff) == Op::BUILD_TUPLE ? newTuple(std::move(items)) : newList(std::move(items));
+            *sp++ =
+                Op(word & 0xff) == Op::BUILD_TUPLE ? newTuple(std::move(items)) : newList(std::move(items));
             break;
         }
         case Op::BUILD_SET: {
@@ -1369,7 +1575,8 @@ Value VM::runLoop(Frame*& frame, Frame* entry)
                 size_t pos = 0;
                 while (const DictTable::Entry* e = mapping.as<DictObj>()->table.next(pos)) {
                     if (Op(word & 0xff) == Op::DICT_MERGE && dict->table.find(e->key))
-                        raise(ExcType::TypeError, "got multiple values for keyword argument '" + str(e->key) + "'");
+                        raise(ExcType::TypeError,
+                              "got multiple values for keyword argument '" + str(e->key) + "'");
                     dict->table.set(e->key, e->value);
                 }
             } else {
@@ -1402,10 +1609,11 @@ Value VM::runLoop(Frame*& frame, Frame* entry)
             else
                 items = toVector(seq);
             if (items.size() < arg)
-                raise(ExcType::ValueError, "not enough values to unpack (expected " + std::to_string(arg) + ", got " +
-                                               std::to_string(items.size()) + ")");
+                raise(ExcType::ValueError, "not enough values to unpack (expected " + std::to_string(arg) +
+                                               ", got " + std::to_string(items.size()) + ")");
             if (items.size() > arg)
-                raise(ExcType::ValueError, "too many values to unpack (expected " + std::to_string(arg) + ")");
+                raise(ExcType::ValueError,
+                      "too many values to unpack (expected " + std::to_string(arg) + ")");
             for (size_t i = items.size(); i-- > 0;)
                 *sp++ = std::move(items[i]);
             break;
@@ -1415,8 +1623,9 @@ Value VM::runLoop(Frame*& frame, Frame* entry)
             Value seq = POP();
             std::vector<Value> items = toVector(seq);
             if (items.size() < before + after)
-                raise(ExcType::ValueError, "not enough values to unpack (expected at least " + std::to_string(before + after) +
-                                               ", got " + std::to_string(items.size()) + ")");
+                raise(ExcType::ValueError, "not enough values to unpack (expected at least " +
+                                               std::to_string(before + after) + ", got " +
+                                               std::to_string(items.size()) + ")");
             for (size_t i = 0; i < after; ++i)
                 *sp++ = items[items.size() - 1 - i];
             std::vector<Value> middle(items.begin() + long(before), items.end() - long(after));
@@ -1436,7 +1645,7 @@ Value VM::runLoop(Frame*& frame, Frame* entry)
             bool isMethod = op == Op::CALL_METHOD || op == Op::CALL_METHOD_KW;
             Value kwNames = hasKw ? POP() : Value();
             size_t nkw = hasKw ? kwNames.as<TupleObj>()->items.size() : 0;
-            Value* base = sp - arg - (isMethod ? 2 : 1);  // the callable
+            Value* base = sp - arg - (isMethod ? 2 : 1); // the callable
             Value* args = base + 1;
             size_t count = arg;
             if (isMethod) {
@@ -1454,8 +1663,9 @@ Value VM::runLoop(Frame*& frame, Frame* entry)
             }
             Value callee = base[0];
             // Bound methods of Python functions: call the function with self in front.
-            if (isKind(callee, ObjKind::BoundMethod) && isKind(callee.as<BoundMethodObj>()->func, ObjKind::Function) &&
-                args == base + 1 && !isMethod) {
+            if (isKind(callee, ObjKind::BoundMethod) &&
+                isKind(callee.as<BoundMethodObj>()->func, ObjKind::Function) && args == base + 1 &&
+                !isMethod) {
                 base[0] = callee.as<BoundMethodObj>()->self;
                 Value func = callee.as<BoundMethodObj>()->func;
                 callee = func;
@@ -1463,7 +1673,8 @@ Value VM::runLoop(Frame*& frame, Frame* entry)
                 ca.count += 1;
                 args = base;
             }
-            if (isKind(callee, ObjKind::Function) && !callee.as<FunctionObj>()->codeObj()->isGeneratorLike()) {
+            if (isKind(callee, ObjKind::Function) &&
+                !callee.as<FunctionObj>()->codeObj()->isGeneratorLike()) {
                 // A Python-to-Python call: push a frame without recursing in C++.
                 if (depth_ >= options_.budgets.recursionDepth)
                     raise(ExcType::RecursionError, "maximum recursion depth exceeded");
@@ -1545,7 +1756,8 @@ Value VM::runLoop(Frame*& frame, Frame* entry)
             Value enter = lookupSpecial(ctx, names.__enter__);
             Value exit = lookupSpecial(ctx, names.__exit__);
             if (enter.isEmpty() || exit.isEmpty())
-                raise(ExcType::TypeError, "'" + typeName(ctx) + "' object does not support the context manager protocol");
+                raise(ExcType::TypeError,
+                      "'" + typeName(ctx) + "' object does not support the context manager protocol");
             sp[-1] = bindMethod(exit, ctx);
             Value result = call(enter, {ctx});
             frame->blocks.push_back(Block{Block::Handler, arg, uint32_t(sp - frame->stackBase()), Value()});
@@ -1557,14 +1769,16 @@ Value VM::runLoop(Frame*& frame, Frame* entry)
             Value enter = lookupSpecial(ctx, names.__aenter__);
             Value exit = lookupSpecial(ctx, names.__aexit__);
             if (enter.isEmpty() || exit.isEmpty())
-                raise(ExcType::TypeError, "'" + typeName(ctx) +
-                                              "' object does not support the asynchronous context manager protocol");
+                raise(ExcType::TypeError,
+                      "'" + typeName(ctx) +
+                          "' object does not support the asynchronous context manager protocol");
             sp[-1] = bindMethod(exit, ctx);
             *sp++ = call(enter, {ctx});
             break;
         }
         case Op::SETUP_ASYNC_WITH:
-            frame->blocks.push_back(Block{Block::Handler, arg, uint32_t(sp - frame->stackBase() - 1), Value()});
+            frame->blocks.push_back(
+                Block{Block::Handler, arg, uint32_t(sp - frame->stackBase() - 1), Value()});
             break;
         case Op::WITH_EXCEPT_START: {
             Value exc = sp[-1];
@@ -1574,7 +1788,9 @@ Value VM::runLoop(Frame*& frame, Frame* entry)
             *sp++ = std::move(r);
             break;
         }
-        case Op::POP_BLOCK: frame->blocks.pop_back(); break;
+        case Op::POP_BLOCK:
+            frame->blocks.pop_back();
+            break;
         case Op::POP_EXCEPT: {
             Block b = std::move(frame->blocks.back());
             frame->blocks.pop_back();
@@ -1660,11 +1876,17 @@ Value VM::runLoop(Frame*& frame, Frame* entry)
                 sp[-1] = getIter(sp[-1]);
             break;
         case Op::GET_AWAITABLE: {
-            if (!(isKind(sp[-1], ObjKind::Generator) && sp[-1].as<GeneratorObj>()->genKind == GeneratorKind::Coroutine)) {
+            if (!(isKind(sp[-1], ObjKind::Generator) &&
+                  sp[-1].as<GeneratorObj>()->genKind == GeneratorKind::Coroutine)) {
                 if (arg == 1 && lookupSpecial(sp[-1], names.__await__).isEmpty())
-                    raise(ExcType::TypeError, "'async with' received an object from __aenter__ that does not implement __await__: " + typeName(sp[-1]));
+                    raise(ExcType::TypeError, "'async with' received an object from __aenter__ that does not "
+                                              "implement __await__: " +
+                                                  typeName(sp[-1]));
                 if (arg == 2 && lookupSpecial(sp[-1], names.__await__).isEmpty())
-                    raise(ExcType::TypeError, "'async with' received an object from __aexit__ that does not implement __await__: " + typeName(sp[-1]));
+                    raise(
+                        ExcType::TypeError,
+                        "'async with' received an object from __aexit__ that does not implement __await__: " +
+                            typeName(sp[-1]));
             }
             sp[-1] = getAwaitable(sp[-1]);
             break;
@@ -1675,7 +1897,8 @@ Value VM::runLoop(Frame*& frame, Frame* entry)
             Value out;
             bool returned;
             if (isKind(sub, ObjKind::Generator)) {
-                returned = resume(sub.as<GeneratorObj>(), std::move(v), Value(), out) == ResumeStatus::Returned;
+                returned =
+                    resume(sub.as<GeneratorObj>(), std::move(v), Value(), out) == ResumeStatus::Returned;
             } else {
                 try {
                     if (v.isNone())
@@ -1705,14 +1928,16 @@ Value VM::runLoop(Frame*& frame, Frame* entry)
         case Op::GET_AITER: {
             Value method = lookupSpecial(sp[-1], names.__aiter__);
             if (method.isEmpty())
-                raise(ExcType::TypeError, "'async for' requires an object with __aiter__ method, got " + typeName(sp[-1]));
+                raise(ExcType::TypeError,
+                      "'async for' requires an object with __aiter__ method, got " + typeName(sp[-1]));
             sp[-1] = call(method, {sp[-1]});
             break;
         }
         case Op::GET_ANEXT: {
             Value method = lookupSpecial(sp[-1], names.__anext__);
             if (method.isEmpty())
-                raise(ExcType::TypeError, "'async for' requires an iterator with __anext__ method, got " + typeName(sp[-1]));
+                raise(ExcType::TypeError,
+                      "'async for' requires an iterator with __anext__ method, got " + typeName(sp[-1]));
             Value awaitable = call(method, {sp[-1]});
             *sp++ = getAwaitable(awaitable);
             break;
@@ -1772,7 +1997,8 @@ Value VM::runLoop(Frame*& frame, Frame* entry)
         }
         case Op::IMPORT_STAR: {
             Value module = POP();
-            DictObj* target = frame->locals.isObject() ? frame->locals.as<DictObj>() : frame->globals.as<DictObj>();
+            DictObj* target =
+                frame->locals.isObject() ? frame->locals.as<DictObj>() : frame->globals.as<DictObj>();
             DictObj* source = module.as<ModuleObj>()->dict();
             Value* all = source->table.findStr(internStr("__all__"));
             if (all) {
@@ -1787,11 +2013,12 @@ Value VM::runLoop(Frame*& frame, Frame* entry)
             }
             break;
         }
-        case Op::Count: break;
+        case Op::Count:
+            break;
         }
     }
 #undef LOAD_FRAME
 #undef POP
 }
 
-}  // namespace loopscope
+} // namespace loopscope
