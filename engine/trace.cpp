@@ -13,6 +13,13 @@ StringId TraceRecorder::intern(std::string_view text)
     return StringId{id};
 }
 
+std::string TraceRecorder::taskName(const TraceEvent& created) const
+{
+    if (created.a == 0)
+        return "Task-" + std::to_string(created.task.value);
+    return std::string(string(StringId{created.a}));
+}
+
 size_t TraceRecorder::memoryBytes() const
 {
     size_t bytes = events_.capacityBytes();

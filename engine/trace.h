@@ -41,7 +41,8 @@ enum class TraceLevel : uint8_t {
 };
 
 enum class EventKind : uint8_t {
-    TaskCreated,     // task, a = task name, ids.b = coroutine name, ids.c = parent task, line = where created
+    TaskCreated,     // task, a = task name (0: the default "Task-<task id>"), ids.b = coroutine name,
+                     // ids.c = parent task, line = where created. Again for a known task: renamed.
     StepBegan,       // task, line = where the coroutine resumes
     StepEnded,       // task, line = where it suspended, sub = WaitKind, a = target task/obj, t2 = deadline
     ReadyPushed,     // task (0 for a plain callback), a = callback name
@@ -98,7 +99,7 @@ public:
 // cost up to 64).
 class TraceEvents {
 public:
-    static constexpr size_t kBlockShift = 16;
+    static constexpr size_t kBlockShift = 12;
     static constexpr size_t kBlockSize = size_t(1) << kBlockShift;
 
     void push_back(const TraceEvent& e)
@@ -161,6 +162,8 @@ public:
     explicit TraceRecorder(TraceLevel level = TraceLevel::Step) : level_(level) { strings_.emplace_back(); }
 
     StringId intern(std::string_view text) override;
+    // The name a TaskCreated event gives its task.
+    std::string taskName(const TraceEvent& created) const;
     void record(const TraceEvent& e) override { events_.push_back(e); }
     TraceLevel level() const override { return level_; }
 

@@ -1,7 +1,7 @@
 #include "trace_json.h"
 
 #include <cstdio>
-#include <vector>
+#include <unordered_map>
 
 #include "format/float_repr.h"
 
@@ -84,23 +84,22 @@ void appendJsonString(std::string& out, std::string_view text)
 void appendComparisonTrace(const TraceRecorder& trace, const RunResult& result, std::string& out)
 {
     struct TaskNames {
-        StringId name, coro;
+        std::string name;
+        StringId coro;
     };
-    std::vector<TaskNames> tasks;  // indexed by TaskId
+    std::unordered_map<uint32_t, TaskNames> tasks;  // by TaskId; a later TaskCreated renames
     for (const TraceEvent& e : trace.events()) {
         switch (e.kind) {
         case EventKind::TaskCreated:
-            if (tasks.size() <= e.task.value)
-                tasks.resize(e.task.value + 1);
-            tasks[e.task.value] = {StringId{e.a}, StringId{e.ids.b}};
+            tasks[e.task.value] = {trace.taskName(e), StringId{e.ids.b}};
             break;
         case EventKind::StepBegan: {
-            TaskNames names = e.task.value < tasks.size() ? tasks[e.task.value] : TaskNames{};
+            const auto it = tasks.find(e.task.value);
             appendTime(out, e.t);
             out += ", \"kind\": \"step\", \"task\": ";
-            appendJsonString(out, trace.string(names.name));
+            appendJsonString(out, it == tasks.end() ? std::string_view() : std::string_view(it->second.name));
             out += ", \"coro\": ";
-            appendJsonString(out, trace.string(names.coro));
+            appendJsonString(out, trace.string(it == tasks.end() ? StringId{} : it->second.coro));
             out += "}\n";
             break;
         }

@@ -84,11 +84,17 @@ TimelineModel TimelineModel::fromTrace(const TraceRecorder& trace)
 
         switch (e.kind) {
         case EventKind::TaskCreated: {
+            const QString name = QString::fromStdString(trace.taskName(e));
+            const QString coro = QString::fromStdString(std::string(trace.string(StringId{e.ids.b})));
+            const QString label = coro.isEmpty() ? name : name + QStringLiteral("  ") + coro;
+            if (row > 0) {
+                // set_name() on a task we know: a new label, not a new row.
+                model.rows_[row].label = label;
+                break;
+            }
             const int newRow = int(model.rows_.size());
             rowOfTask.insert(e.task.value, newRow);
-            const QString name = QString::fromStdString(std::string(trace.string(e.text())));
-            const QString coro = QString::fromStdString(std::string(trace.string(StringId{e.ids.b})));
-            model.rows_.append({e.task, coro.isEmpty() ? name : name + QStringLiteral("  ") + coro});
+            model.rows_.append({e.task, label});
             open.append(OpenBar{});
             model.markers_.append({e.t, newRow, MarkerKind::Created});
             break;

@@ -1011,7 +1011,8 @@ def wrap_future(future, *, loop=None):
 # -- Tasks -----------------------------------------------------------------------------------
 
 _task_name_counter = 0
-_task_id_counter = 0
+_task_id_counter = 0  # tasks named by the program without using up a number
+_UNNUMBERED_TASK_IDS = 0x40000000
 # Every pending task, in creation order (CPython keeps a WeakSet; finished tasks drop out here
 # so that a run of 100k tasks does not keep them all).
 _all_tasks = {}
@@ -1036,24 +1037,32 @@ class Task(Future):
         if not iscoroutine(coro):
             self._log_destroy_pending = False
             raise TypeError(f"a coroutine was expected, got {repr(coro)}")
+        # A task named by the counter has the counter's number as its trace id and sends no
+        # name: the trace derives "Task-N", so 100k tasks intern no 100k strings. Other tasks
+        # take ids from a range of their own and send their name.
         if name is None:
             _task_name_counter += 1
-            self._name = f'Task-{_task_name_counter}'
+            tid = _task_name_counter
+            self._name = f'Task-{tid}'
+            trace_name = None
         else:
             if _numbered:
                 # asyncio.create_task(name=...) numbers the task before renaming it.
                 _task_name_counter += 1
+                tid = _task_name_counter
+            else:
+                _task_id_counter += 1
+                tid = _UNNUMBERED_TASK_IDS + _task_id_counter
             self._name = str(name)
-        _task_id_counter += 1
-        tid = _task_id_counter
+            trace_name = self._name
         self._id = tid
         self._coro = coro
         parent = loop._current_task
         if parent is None:
-            _emit(_EV_TASK_CREATED, tid, 0, 0, 0.0, 0, self._name, _coro_name(coro))
+            _emit(_EV_TASK_CREATED, tid, 0, 0, 0.0, 0, trace_name, _coro_name(coro))
         else:
             _emit(_EV_TASK_CREATED, tid, parent._id, _coro_line(parent._coro), 0.0, 0,
-                  self._name, _coro_name(coro))
+                  trace_name, _coro_name(coro))
         loop._call_soon_step(self, None)
         _all_tasks[self] = None
 

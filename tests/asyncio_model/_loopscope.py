@@ -57,7 +57,8 @@ def emit(kind, task=0, a=0, line=0, t2=0.0, sub=0, text=None, coro=None):
         name, coro_name = TASKS[task]
         TRACE.append({"t": _now, "kind": "step", "task": name, "coro": coro_name})
     elif kind == TASK_CREATED:
-        TASKS[task] = (text, coro)
+        # No name: the default one, "Task-<id>" (engine/trace.h).
+        TASKS[task] = (f"Task-{task}" if text is None else text, coro)
 
 
 def printed(text):
