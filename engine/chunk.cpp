@@ -13,17 +13,26 @@ const OpInfo kOps[] = {
 #include "opcodes.def"
 #undef OP
 };
-}  // namespace
+} // namespace
 
-const char* opName(Op op) { return op < Op::Count ? kOps[int(op)].name : "?"; }
-const char* opMeaning(Op op) { return op < Op::Count ? kOps[int(op)].meaning : "?"; }
+const char* opName(Op op)
+{
+    return op < Op::Count ? kOps[int(op)].name : "?";
+}
+const char* opMeaning(Op op)
+{
+    return op < Op::Count ? kOps[int(op)].meaning : "?";
+}
 
 // The stack effect of [op] with [arg]; [jumping] selects the effect along the jump edge.
 int opStackEffect(Op op, uint32_t arg, bool jumping)
 {
     int n = int(arg);
     switch (op) {
-    case Op::BUILD_TUPLE: case Op::BUILD_LIST: case Op::BUILD_SET: case Op::BUILD_STRING:
+    case Op::BUILD_TUPLE:
+    case Op::BUILD_LIST:
+    case Op::BUILD_SET:
+    case Op::BUILD_STRING:
         return 1 - n;
     case Op::BUILD_MAP:
         return 1 - 2 * n;
@@ -51,7 +60,8 @@ int opStackEffect(Op op, uint32_t arg, bool jumping)
         return -n;
     case Op::FOR_ITER:
         return jumping ? -1 : 1;
-    case Op::JUMP_IF_FALSE_OR_POP: case Op::JUMP_IF_TRUE_OR_POP:
+    case Op::JUMP_IF_FALSE_OR_POP:
+    case Op::JUMP_IF_TRUE_OR_POP:
         return jumping ? 0 : -1;
     case Op::SEND:
         return jumping ? -1 : 0;
@@ -64,4 +74,4 @@ int opStackEffect(Op op, uint32_t arg, bool jumping)
     }
 }
 
-}  // namespace loopscope
+} // namespace loopscope

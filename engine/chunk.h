@@ -21,15 +21,31 @@ const char* opName(Op op);
 int opStackEffect(Op op, uint32_t arg, bool jumping = false);
 const char* opMeaning(Op op);
 
-inline uint32_t encode(Op op, uint32_t arg) { return uint32_t(op) | (arg << 8); }
-inline Op opOf(uint32_t word) { return Op(word & 0xff); }
-inline uint32_t argOf(uint32_t word) { return word >> 8; }
+inline uint32_t encode(Op op, uint32_t arg)
+{
+    return uint32_t(op) | (arg << 8);
+}
+inline Op opOf(uint32_t word)
+{
+    return Op(word & 0xff);
+}
+inline uint32_t argOf(uint32_t word)
+{
+    return word >> 8;
+}
 inline bool isJump(Op op)
 {
     switch (op) {
-    case Op::JUMP: case Op::POP_JUMP_IF_FALSE: case Op::POP_JUMP_IF_TRUE: case Op::JUMP_IF_FALSE_OR_POP:
-    case Op::JUMP_IF_TRUE_OR_POP: case Op::FOR_ITER: case Op::SETUP_FINALLY: case Op::SETUP_WITH:
-    case Op::SETUP_ASYNC_WITH: case Op::SEND:
+    case Op::JUMP:
+    case Op::POP_JUMP_IF_FALSE:
+    case Op::POP_JUMP_IF_TRUE:
+    case Op::JUMP_IF_FALSE_OR_POP:
+    case Op::JUMP_IF_TRUE_OR_POP:
+    case Op::FOR_ITER:
+    case Op::SETUP_FINALLY:
+    case Op::SETUP_WITH:
+    case Op::SETUP_ASYNC_WITH:
+    case Op::SEND:
         return true;
     default:
         return false;
@@ -37,7 +53,21 @@ inline bool isJump(Op op)
 }
 
 // The operator of BINARY_OP; the in-place forms (+=) add kInplace.
-enum class BinaryOp : uint8_t { Add, Sub, Mult, MatMult, Div, Mod, Pow, LShift, RShift, Or, Xor, And, FloorDiv };
+enum class BinaryOp : uint8_t {
+    Add,
+    Sub,
+    Mult,
+    MatMult,
+    Div,
+    Mod,
+    Pow,
+    LShift,
+    RShift,
+    Or,
+    Xor,
+    And,
+    FloorDiv
+};
 constexpr uint32_t kInplace = 16;
 enum class CompareKind : uint8_t { Lt, Le, Eq, Ne, Gt, Ge };
 
@@ -49,14 +79,14 @@ enum CodeFlags : uint32_t {
     kAsyncGenerator = 16,
     kClassBody = 32,
     kModule = 64,
-    kUsesLocalsDict = 128,  // module and class bodies: names live in a dict
-    kHidden = 256,          // prelude code: hidden from tracebacks
+    kUsesLocalsDict = 128, // module and class bodies: names live in a dict
+    kHidden = 256,         // prelude code: hidden from tracebacks
 };
 
 struct CodeObj final : Obj {
     CodeObj();
     std::vector<uint32_t> code;
-    std::vector<uint32_t> lines;  // the source line of each instruction (the line table)
+    std::vector<uint32_t> lines; // the source line of each instruction (the line table)
     std::vector<Value> constants;
     std::vector<Value> names;     // interned strs: globals, attributes, imports
     std::vector<Value> varnames;  // locals, parameters first
@@ -71,6 +101,14 @@ struct CodeObj final : Obj {
     int firstLine = 0;
     Value name, qualname;
     std::string filename;
+    // LOAD_GLOBAL's inline cache, one entry per instruction, made on first use: where the
+    // name was found, valid while neither the globals nor the builtins gained or lost a key.
+    struct GlobalCacheEntry {
+        uint64_t globalsVersion = 0;
+        uint64_t builtinsVersion = 0;
+        const Value* slot = nullptr;
+    };
+    std::vector<GlobalCacheEntry> globalCache;
 
     int localCount() const { return int(varnames.size()); }
     int slotCount() const { return int(varnames.size() + cellvars.size() + freevars.size()); }
@@ -78,4 +116,4 @@ struct CodeObj final : Obj {
     int lineAt(uint32_t ip) const { return ip < lines.size() ? int(lines[ip]) : firstLine; }
 };
 
-}  // namespace loopscope
+} // namespace loopscope

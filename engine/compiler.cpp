@@ -20,12 +20,22 @@ struct CompileError {
 
 // A control-flow construct that return/break/continue must unwind (CPython's fblock).
 struct FBlock {
-    enum Kind { WhileLoop, ForLoop, AsyncForLoop, TryExcept, FinallyTry, FinallyEnd, HandlerCleanup, With, AsyncWith };
+    enum Kind {
+        WhileLoop,
+        ForLoop,
+        AsyncForLoop,
+        TryExcept,
+        FinallyTry,
+        FinallyEnd,
+        HandlerCleanup,
+        With,
+        AsyncWith
+    };
     Kind kind;
-    int start = -1;  // loops: continue target
-    int exit = -1;   // loops: break target
+    int start = -1; // loops: continue target
+    int exit = -1;  // loops: break target
     const StmtList* finalbody = nullptr;
-    std::string name;  // HandlerCleanup: the `as` name, if any
+    std::string name; // HandlerCleanup: the `as` name, if any
 };
 
 FBlock makeBlock(FBlock::Kind kind, int start = -1, int exit = -1, const StmtList* finalbody = nullptr,
@@ -57,7 +67,7 @@ struct Unit {
 };
 
 class Compiler {
-public:
+  public:
     Compiler(VM& vm, SymbolTable& symbols, std::string_view source, std::string filename, bool hidden)
         : vm_(vm), symbols_(symbols), source_(source), filename_(std::move(filename)), hidden_(hidden)
     {
@@ -77,7 +87,7 @@ public:
         return leaveUnit();
     }
 
-private:
+  private:
     // -- Units and emission --------------------------------------------------------------------
     void enterUnit(Scope* scope, const std::string& name, const std::string& qualname, int line)
     {
@@ -155,8 +165,8 @@ private:
                 depth[at] = d;
                 work.push_back(at);
             } else if (depth[at] != d && std::getenv("LOOPSCOPE_DEBUG_STACK")) {
-                std::fprintf(stderr, "stack depth mismatch in %s at %u: %d vs %d\n", strText(code->qualname).c_str(), at,
-                             depth[at], d);
+                std::fprintf(stderr, "stack depth mismatch in %s at %u: %d vs %d\n",
+                             strText(code->qualname).c_str(), at, depth[at], d);
             }
         };
         reach(0, 0);
@@ -225,9 +235,15 @@ private:
     {
         std::string key;
         switch (v.tag()) {
-        case Tag::None: key = "N"; break;
-        case Tag::Bool: key = v.asBool() ? "T" : "F"; break;
-        case Tag::Int: key = "i" + std::to_string(v.asInt()); break;
+        case Tag::None:
+            key = "N";
+            break;
+        case Tag::Bool:
+            key = v.asBool() ? "T" : "F";
+            break;
+        case Tag::Int:
+            key = "i" + std::to_string(v.asInt());
+            break;
         case Tag::Float: {
             uint64_t bits;
             double d = v.asFloat();
@@ -281,14 +297,17 @@ private:
     {
         Scope* scope = unit_->scope;
         NameScope ns = scope->scopeOf(name);
-        auto pick = [&](Op load, Op store, Op del) { return ctx == ExprContext::Load ? load : ctx == ExprContext::Store ? store : del; };
+        auto pick = [&](Op load, Op store, Op del) {
+            return ctx == ExprContext::Load ? load : ctx == ExprContext::Store ? store : del;
+        };
         if (scope->kind == ScopeKind::Module) {
             emit(pick(Op::LOAD_NAME, Op::STORE_NAME, Op::DELETE_NAME), nameArg(name));
             return;
         }
         if (scope->kind == ScopeKind::Class) {
             if (ns == NameScope::Free && unit_->derefIndex.count(name)) {
-                emit(pick(Op::LOAD_CLASSDEREF, Op::STORE_DEREF, Op::DELETE_DEREF), uint32_t(unit_->derefIndex[name]));
+                emit(pick(Op::LOAD_CLASSDEREF, Op::STORE_DEREF, Op::DELETE_DEREF),
+                     uint32_t(unit_->derefIndex[name]));
             } else if (ns == NameScope::GlobalExplicit) {
                 emit(pick(Op::LOAD_GLOBAL, Op::STORE_GLOBAL, Op::DELETE_GLOBAL), nameArg(name));
             } else {
@@ -302,7 +321,8 @@ private:
             break;
         case NameScope::Cell:
         case NameScope::Free:
-            emit(pick(Op::LOAD_DEREF, Op::STORE_DEREF, Op::DELETE_DEREF), uint32_t(unit_->derefIndex.at(name)));
+            emit(pick(Op::LOAD_DEREF, Op::STORE_DEREF, Op::DELETE_DEREF),
+                 uint32_t(unit_->derefIndex.at(name)));
             break;
         default:
             emit(pick(Op::LOAD_GLOBAL, Op::STORE_GLOBAL, Op::DELETE_GLOBAL), nameArg(name));
@@ -335,7 +355,9 @@ private:
             }
             break;
         }
-        case StmtKind::AugAssign: compileAugAssign(s->as<AugAssignStmt>()); break;
+        case StmtKind::AugAssign:
+            compileAugAssign(s->as<AugAssignStmt>());
+            break;
         case StmtKind::AnnAssign: {
             auto* a = s->as<AnnAssignStmt>();
             if (a->value) {
@@ -344,17 +366,27 @@ private:
             }
             break;
         }
-        case StmtKind::If: compileIf(s->as<IfStmt>()); break;
-        case StmtKind::While: compileWhile(s->as<WhileStmt>()); break;
+        case StmtKind::If:
+            compileIf(s->as<IfStmt>());
+            break;
+        case StmtKind::While:
+            compileWhile(s->as<WhileStmt>());
+            break;
         case StmtKind::For:
             if (s->as<ForStmt>()->isAsync)
                 compileAsyncFor(s->as<ForStmt>());
             else
                 compileFor(s->as<ForStmt>());
             break;
-        case StmtKind::Break: compileBreakContinue(s, true); break;
-        case StmtKind::Continue: compileBreakContinue(s, false); break;
-        case StmtKind::Pass: emit(Op::NOP); break;
+        case StmtKind::Break:
+            compileBreakContinue(s, true);
+            break;
+        case StmtKind::Continue:
+            compileBreakContinue(s, false);
+            break;
+        case StmtKind::Pass:
+            emit(Op::NOP);
+            break;
         case StmtKind::Return: {
             auto* r = s->as<ReturnStmt>();
             if (r->value)
@@ -366,8 +398,12 @@ private:
             emit(Op::RETURN_VALUE);
             break;
         }
-        case StmtKind::FunctionDef: compileFunctionDef(s->as<FunctionDefStmt>()); break;
-        case StmtKind::ClassDef: compileClassDef(s->as<ClassDefStmt>()); break;
+        case StmtKind::FunctionDef:
+            compileFunctionDef(s->as<FunctionDefStmt>());
+            break;
+        case StmtKind::ClassDef:
+            compileClassDef(s->as<ClassDefStmt>());
+            break;
         case StmtKind::Try: {
             auto* t = s->as<TryStmt>();
             if (!t->finalbody.empty())
@@ -390,9 +426,12 @@ private:
             emit(Op::RAISE_VARARGS, n);
             break;
         }
-        case StmtKind::With: compileWith(s->as<WithStmt>(), 0); break;
+        case StmtKind::With:
+            compileWith(s->as<WithStmt>(), 0);
+            break;
         case StmtKind::Global:
-        case StmtKind::Nonlocal: break;
+        case StmtKind::Nonlocal:
+            break;
         case StmtKind::Delete:
             for (Expr* t : s->as<DeleteStmt>()->targets)
                 compileDelete(t);
@@ -483,7 +522,9 @@ private:
             emit(Op::STORE_SUBSCR);
             break;
         }
-        default: fail(*a->target, "'" + std::string("expression") + "' is an illegal expression for augmented assignment");
+        default:
+            fail(*a->target,
+                 "'" + std::string("expression") + "' is an illegal expression for augmented assignment");
         }
     }
 
@@ -586,14 +627,17 @@ private:
     void unwindBlock(const FBlock& block, bool preserveTos)
     {
         switch (block.kind) {
-        case FBlock::WhileLoop: break;
+        case FBlock::WhileLoop:
+            break;
         case FBlock::ForLoop:
         case FBlock::AsyncForLoop:
             if (preserveTos)
                 emit(Op::ROT_TWO);
             emit(Op::POP_TOP);
             break;
-        case FBlock::TryExcept: emit(Op::POP_BLOCK); break;
+        case FBlock::TryExcept:
+            emit(Op::POP_BLOCK);
+            break;
         case FBlock::FinallyTry: {
             emit(Op::POP_BLOCK);
             // The finally body runs inline; its own fblock is gone while it compiles.
@@ -653,7 +697,8 @@ private:
         std::vector<FBlock> saved = unit_->fblocks;
         while (!unit_->fblocks.empty()) {
             FBlock block = unit_->fblocks.back();
-            bool loop = block.kind == FBlock::WhileLoop || block.kind == FBlock::ForLoop || block.kind == FBlock::AsyncForLoop;
+            bool loop = block.kind == FBlock::WhileLoop || block.kind == FBlock::ForLoop ||
+                        block.kind == FBlock::AsyncForLoop;
             if (loop) {
                 if (isBreak) {
                     unwindBlock(block, false);
@@ -741,14 +786,14 @@ private:
         emitJump(Op::JUMP, orelse);
         bind(handler);
         // stack: orig. Keep [orig, raisedList, rest] while handlers run.
-        emit(Op::BUILD_LIST, 0);       // [orig, raised]
-        emit(Op::ROT_TWO);             // [raised, orig]
-        emit(Op::DUP_TOP);             // [raised, orig, rest]
+        emit(Op::BUILD_LIST, 0); // [orig, raised]
+        emit(Op::ROT_TWO);       // [raised, orig]
+        emit(Op::DUP_TOP);       // [raised, orig, rest]
         for (const ExceptHandler* h : t->handlers) {
             LineScope line(unit_, h->line);
             int next = newLabel();
             compileExpr(h->type);
-            emit(Op::CHECK_EG_MATCH);  // [raised, orig, rest, match]  (match None if no match)
+            emit(Op::CHECK_EG_MATCH); // [raised, orig, rest, match]  (match None if no match)
             emit(Op::DUP_TOP);
             emitConst(Value::none());
             emit(Op::IS_OP, 0);
@@ -764,7 +809,7 @@ private:
             unit_->fblocks.pop_back();
             emit(Op::POP_BLOCK);
             emitJump(Op::JUMP, handlerDone);
-            bind(handlerFailed);       // [raised, orig, rest, exc]  ExceptClause pushed
+            bind(handlerFailed); // [raised, orig, rest, exc]  ExceptClause pushed
             // raised.append(exc): the list is 3 below the exception.
             emit(Op::LIST_APPEND, 3);
             emit(Op::POP_EXCEPT);
@@ -777,11 +822,11 @@ private:
             int after = newLabel();
             emitJump(Op::JUMP, after);
             bind(next);
-            emit(Op::POP_TOP);  // the None match
+            emit(Op::POP_TOP); // the None match
             bind(after);
         }
         // [raised, orig, rest] -> combine into what to raise (or None)
-        emit(Op::PREP_RERAISE_STAR);  // [toRaise]
+        emit(Op::PREP_RERAISE_STAR); // [toRaise]
         emit(Op::DUP_TOP);
         emitConst(Value::none());
         emit(Op::IS_OP, 0);
@@ -890,7 +935,8 @@ private:
             const std::string& name = strText(f);
             auto it = unit_->derefIndex.find(name);
             if (it == unit_->derefIndex.end())
-                fail(SourceSpan{unit_->line, 0, unit_->line, 0}, "internal error: no cell for '" + name + "'");
+                fail(SourceSpan{unit_->line, 0, unit_->line, 0},
+                     "internal error: no cell for '" + name + "'");
             emit(Op::LOAD_CLOSURE, uint32_t(it->second));
         }
         emit(Op::BUILD_TUPLE, uint32_t(child->freevars.size()));
@@ -963,7 +1009,7 @@ private:
             f->body[0]->as<ExprStmt>()->value->as<ConstantExpr>()->constantKind == ConstantKind::Str) {
             addConst(vm_.newStr(f->body[0]->as<ExprStmt>()->value->as<ConstantExpr>()->stringValue), "");
         } else {
-            addConst(Value::none(), "");  // constants[0] is the docstring (CPython's convention)
+            addConst(Value::none(), ""); // constants[0] is the docstring (CPython's convention)
         }
         compileBody(f->body);
         if (!f->body.empty())
@@ -1011,7 +1057,9 @@ private:
     {
         LineScope line(unit_, target->line);
         switch (target->kind) {
-        case ExprKind::Name: compileName(target->as<NameExpr>()->id, ExprContext::Store); break;
+        case ExprKind::Name:
+            compileName(target->as<NameExpr>()->id, ExprContext::Store);
+            break;
         case ExprKind::Attribute: {
             auto* a = target->as<AttributeExpr>();
             compileExpr(a->value);
@@ -1027,7 +1075,8 @@ private:
         }
         case ExprKind::Tuple:
         case ExprKind::List: {
-            const auto& elts = target->kind == ExprKind::Tuple ? target->as<TupleExpr>()->elts : target->as<ListExpr>()->elts;
+            const auto& elts = target->kind == ExprKind::Tuple ? target->as<TupleExpr>()->elts
+                                                               : target->as<ListExpr>()->elts;
             size_t star = elts.size();
             for (size_t i = 0; i < elts.size(); ++i) {
                 if (elts[i]->kind == ExprKind::Starred) {
@@ -1045,15 +1094,19 @@ private:
                 compileStore(e->kind == ExprKind::Starred ? e->as<StarredExpr>()->value : e);
             break;
         }
-        case ExprKind::Starred: fail(*target, "starred assignment target must be in a list or tuple");
-        default: fail(*target, "cannot assign to expression");
+        case ExprKind::Starred:
+            fail(*target, "starred assignment target must be in a list or tuple");
+        default:
+            fail(*target, "cannot assign to expression");
         }
     }
 
     void compileDelete(const Expr* target)
     {
         switch (target->kind) {
-        case ExprKind::Name: compileName(target->as<NameExpr>()->id, ExprContext::Del); break;
+        case ExprKind::Name:
+            compileName(target->as<NameExpr>()->id, ExprContext::Del);
+            break;
         case ExprKind::Attribute:
             compileExpr(target->as<AttributeExpr>()->value);
             emit(Op::DELETE_ATTR, nameArg(target->as<AttributeExpr>()->attr));
@@ -1071,7 +1124,8 @@ private:
             for (Expr* e : target->as<ListExpr>()->elts)
                 compileDelete(e);
             break;
-        default: fail(*target, "cannot delete expression");
+        default:
+            fail(*target, "cannot delete expression");
         }
     }
 
@@ -1103,8 +1157,12 @@ private:
     {
         LineScope line(unit_, e->line);
         switch (e->kind) {
-        case ExprKind::Constant: compileConstant(e->as<ConstantExpr>()); break;
-        case ExprKind::Name: compileName(e->as<NameExpr>()->id, ExprContext::Load); break;
+        case ExprKind::Constant:
+            compileConstant(e->as<ConstantExpr>());
+            break;
+        case ExprKind::Name:
+            compileName(e->as<NameExpr>()->id, ExprContext::Load);
+            break;
         case ExprKind::Attribute:
             compileExpr(e->as<AttributeExpr>()->value);
             emit(Op::LOAD_ATTR, nameArg(e->as<AttributeExpr>()->attr));
@@ -1114,16 +1172,28 @@ private:
             compileSubscriptIndex(e->as<SubscriptExpr>()->index);
             emit(Op::BINARY_SUBSCR);
             break;
-        case ExprKind::Slice: compileSubscriptIndex(e); break;
-        case ExprKind::Call: compileCall(e->as<CallExpr>()); break;
+        case ExprKind::Slice:
+            compileSubscriptIndex(e);
+            break;
+        case ExprKind::Call:
+            compileCall(e->as<CallExpr>());
+            break;
         case ExprKind::UnaryOp: {
             auto* u = e->as<UnaryOpExpr>();
             compileExpr(u->operand);
             switch (u->op) {
-            case UnaryOperator::Invert: emit(Op::UNARY_INVERT); break;
-            case UnaryOperator::Not: emit(Op::UNARY_NOT); break;
-            case UnaryOperator::UAdd: emit(Op::UNARY_POSITIVE); break;
-            case UnaryOperator::USub: emit(Op::UNARY_NEGATIVE); break;
+            case UnaryOperator::Invert:
+                emit(Op::UNARY_INVERT);
+                break;
+            case UnaryOperator::Not:
+                emit(Op::UNARY_NOT);
+                break;
+            case UnaryOperator::UAdd:
+                emit(Op::UNARY_POSITIVE);
+                break;
+            case UnaryOperator::USub:
+                emit(Op::UNARY_NEGATIVE);
+                break;
             }
             break;
         }
@@ -1141,12 +1211,15 @@ private:
             for (size_t i = 0; i < b->values.size(); ++i) {
                 compileExpr(b->values[i]);
                 if (i + 1 < b->values.size())
-                    emitJump(b->op == BoolOperator::And ? Op::JUMP_IF_FALSE_OR_POP : Op::JUMP_IF_TRUE_OR_POP, end);
+                    emitJump(b->op == BoolOperator::And ? Op::JUMP_IF_FALSE_OR_POP : Op::JUMP_IF_TRUE_OR_POP,
+                             end);
             }
             bind(end);
             break;
         }
-        case ExprKind::Compare: compileCompare(e->as<CompareExpr>()); break;
+        case ExprKind::Compare:
+            compileCompare(e->as<CompareExpr>());
+            break;
         case ExprKind::Lambda: {
             auto* l = e->as<LambdaExpr>();
             uint32_t flags = compileDefaults(l->args);
@@ -1178,10 +1251,18 @@ private:
             bind(end);
             break;
         }
-        case ExprKind::List: compileSequence(e->as<ListExpr>()->elts, Op::BUILD_LIST); break;
-        case ExprKind::Tuple: compileSequence(e->as<TupleExpr>()->elts, Op::BUILD_TUPLE); break;
-        case ExprKind::Set: compileSequence(e->as<SetExpr>()->elts, Op::BUILD_SET); break;
-        case ExprKind::Dict: compileDict(e->as<DictExpr>()); break;
+        case ExprKind::List:
+            compileSequence(e->as<ListExpr>()->elts, Op::BUILD_LIST);
+            break;
+        case ExprKind::Tuple:
+            compileSequence(e->as<TupleExpr>()->elts, Op::BUILD_TUPLE);
+            break;
+        case ExprKind::Set:
+            compileSequence(e->as<SetExpr>()->elts, Op::BUILD_SET);
+            break;
+        case ExprKind::Dict:
+            compileDict(e->as<DictExpr>());
+            break;
         case ExprKind::ListComp: {
             auto* c = e->as<ListCompExpr>();
             compileComprehension(e, "<listcomp>", c->generators, c->elt, nullptr, Op::BUILD_LIST);
@@ -1230,7 +1311,8 @@ private:
             compileStore(n->target);
             break;
         }
-        case ExprKind::Starred: fail(*e, "can't use starred expression here");
+        case ExprKind::Starred:
+            fail(*e, "can't use starred expression here");
         case ExprKind::JoinedStr: {
             auto* j = e->as<JoinedStrExpr>();
             for (Expr* v : j->values)
@@ -1242,7 +1324,10 @@ private:
         case ExprKind::FormattedValue: {
             auto* f = e->as<FormattedValueExpr>();
             compileExpr(f->value);
-            uint32_t conv = f->conversion == 's' ? 1 : f->conversion == 'r' ? 2 : f->conversion == 'a' ? 3 : 0;
+            uint32_t conv = f->conversion == 's'   ? 1
+                            : f->conversion == 'r' ? 2
+                            : f->conversion == 'a' ? 3
+                                                   : 0;
             if (f->formatSpec) {
                 compileExpr(f->formatSpec);
                 conv |= 4;
@@ -1256,12 +1341,24 @@ private:
     void compileConstant(const ConstantExpr* c)
     {
         switch (c->constantKind) {
-        case ConstantKind::None: emitConst(Value::none()); break;
-        case ConstantKind::Bool: emitConst(Value::boolean(c->boolValue)); break;
-        case ConstantKind::Ellipsis: emit(Op::LOAD_CONST, addConst(vm_.ellipsis, "...")); break;
-        case ConstantKind::Int: emitConst(Value::integer(c->intValue)); break;
-        case ConstantKind::Float: emitConst(Value::floating(c->floatValue)); break;
-        case ConstantKind::Str: emitConst(vm_.newStr(c->stringValue)); break;
+        case ConstantKind::None:
+            emitConst(Value::none());
+            break;
+        case ConstantKind::Bool:
+            emitConst(Value::boolean(c->boolValue));
+            break;
+        case ConstantKind::Ellipsis:
+            emit(Op::LOAD_CONST, addConst(vm_.ellipsis, "..."));
+            break;
+        case ConstantKind::Int:
+            emitConst(Value::integer(c->intValue));
+            break;
+        case ConstantKind::Float:
+            emitConst(Value::floating(c->floatValue));
+            break;
+        case ConstantKind::Str:
+            emitConst(vm_.newStr(c->stringValue));
+            break;
         case ConstantKind::Bytes:
             emit(Op::LOAD_CONST, addConst(Value::object(new BytesObj(c->stringValue)), "b" + c->stringValue));
             break;
@@ -1323,16 +1420,36 @@ private:
     {
         auto emitOne = [&](CompareOperator op) {
             switch (op) {
-            case CompareOperator::Eq: emit(Op::COMPARE_OP, uint32_t(CompareKind::Eq)); break;
-            case CompareOperator::NotEq: emit(Op::COMPARE_OP, uint32_t(CompareKind::Ne)); break;
-            case CompareOperator::Lt: emit(Op::COMPARE_OP, uint32_t(CompareKind::Lt)); break;
-            case CompareOperator::LtE: emit(Op::COMPARE_OP, uint32_t(CompareKind::Le)); break;
-            case CompareOperator::Gt: emit(Op::COMPARE_OP, uint32_t(CompareKind::Gt)); break;
-            case CompareOperator::GtE: emit(Op::COMPARE_OP, uint32_t(CompareKind::Ge)); break;
-            case CompareOperator::Is: emit(Op::IS_OP, 0); break;
-            case CompareOperator::IsNot: emit(Op::IS_OP, 1); break;
-            case CompareOperator::In: emit(Op::CONTAINS_OP, 0); break;
-            case CompareOperator::NotIn: emit(Op::CONTAINS_OP, 1); break;
+            case CompareOperator::Eq:
+                emit(Op::COMPARE_OP, uint32_t(CompareKind::Eq));
+                break;
+            case CompareOperator::NotEq:
+                emit(Op::COMPARE_OP, uint32_t(CompareKind::Ne));
+                break;
+            case CompareOperator::Lt:
+                emit(Op::COMPARE_OP, uint32_t(CompareKind::Lt));
+                break;
+            case CompareOperator::LtE:
+                emit(Op::COMPARE_OP, uint32_t(CompareKind::Le));
+                break;
+            case CompareOperator::Gt:
+                emit(Op::COMPARE_OP, uint32_t(CompareKind::Gt));
+                break;
+            case CompareOperator::GtE:
+                emit(Op::COMPARE_OP, uint32_t(CompareKind::Ge));
+                break;
+            case CompareOperator::Is:
+                emit(Op::IS_OP, 0);
+                break;
+            case CompareOperator::IsNot:
+                emit(Op::IS_OP, 1);
+                break;
+            case CompareOperator::In:
+                emit(Op::CONTAINS_OP, 0);
+                break;
+            case CompareOperator::NotIn:
+                emit(Op::CONTAINS_OP, 1);
+                break;
             }
         };
         compileExpr(c->left);
@@ -1363,8 +1480,8 @@ private:
 
     // Positional args then keywords, for a call whose callable (and [extra] leading values
     // already counted as positional) is on the stack. Emits the CALL instruction.
-    void compileCallArgs(const std::vector<Expr*>& args, const std::vector<Keyword*>& keywords, uint32_t extra,
-                         bool method = false)
+    void compileCallArgs(const std::vector<Expr*>& args, const std::vector<Keyword*>& keywords,
+                         uint32_t extra, bool method = false)
     {
         bool dynamic = false;
         for (Expr* a : args)
@@ -1440,8 +1557,9 @@ private:
         compileCallArgs(c->args, c->keywords, 0);
     }
 
-    void compileComprehension(const Expr* node, const char* name, const std::vector<Comprehension*>& generators,
-                              const Expr* elt, const Expr* value, Op build)
+    void compileComprehension(const Expr* node, const char* name,
+                              const std::vector<Comprehension*>& generators, const Expr* elt,
+                              const Expr* value, Op build)
     {
         Scope* scope = symbols_.scopeFor(node);
         bool isGenexp = node->kind == ExprKind::GeneratorExp;
@@ -1466,8 +1584,8 @@ private:
             emitAwait();
     }
 
-    void compileComprehensionLevel(const std::vector<Comprehension*>& generators, size_t level, const Expr* elt,
-                                   const Expr* value, Op build, bool isGenexp)
+    void compileComprehensionLevel(const std::vector<Comprehension*>& generators, size_t level,
+                                   const Expr* elt, const Expr* value, Op build, bool isGenexp)
     {
         const Comprehension* g = generators[level];
         int start = newLabel(), end = newLabel(), handler = newLabel();
@@ -1543,13 +1661,14 @@ std::string sourceLine(std::string_view source, int line)
         ++current;
     }
     size_t nl = source.find('\n', start);
-    return std::string(source.substr(start, nl == std::string_view::npos ? std::string_view::npos : nl - start));
+    return std::string(
+        source.substr(start, nl == std::string_view::npos ? std::string_view::npos : nl - start));
 }
 
-}  // namespace
+} // namespace
 
-CompileResult compileModule(VM& vm, const Module& module, std::string_view source, const std::string& filename,
-                            bool hidden)
+CompileResult compileModule(VM& vm, const Module& module, std::string_view source,
+                            const std::string& filename, bool hidden)
 {
     CompileResult result;
     SymbolTable symbols;
@@ -1579,4 +1698,4 @@ CompileResult compileSource(VM& vm, std::string_view source, const std::string& 
     return compileModule(vm, *parsed.module, source, filename, hidden);
 }
 
-}  // namespace loopscope
+} // namespace loopscope

@@ -15,16 +15,16 @@ namespace loopscope {
 class VM;
 
 struct CompileResult {
-    Value code;                        // CodeObj of the module, when ok
-    std::optional<SyntaxError> error;  // a SyntaxError found while compiling
+    Value code;                       // CodeObj of the module, when ok
+    std::optional<SyntaxError> error; // a SyntaxError found while compiling
 };
 
 // Compiles [module] (parsed from [source]) into the code object of a module body.
 // [hidden] marks prelude code, which tracebacks leave out.
-CompileResult compileModule(VM& vm, const Module& module, std::string_view source, const std::string& filename,
-                            bool hidden);
+CompileResult compileModule(VM& vm, const Module& module, std::string_view source,
+                            const std::string& filename, bool hidden);
 
 // Parses and compiles [source]; a convenience for the VM's importer and the tests.
 CompileResult compileSource(VM& vm, std::string_view source, const std::string& filename, bool hidden);
 
-}  // namespace loopscope
+} // namespace loopscope

@@ -12,4 +12,4 @@ class VM;
 
 std::string disassemble(VM& vm, const CodeObj* code);
 
-}  // namespace loopscope
+} // namespace loopscope

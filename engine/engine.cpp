@@ -58,9 +58,12 @@ RunResult syntaxFailure(const SyntaxError& error, const RunOptions& options, Tra
 }
 
 // The class name CPython prints for an uncaught exception's type.
-std::string errorTypeName(VM& vm, const Value& exc) { return vm.typeOf(exc)->name; }
+std::string errorTypeName(VM& vm, const Value& exc)
+{
+    return vm.typeOf(exc)->name;
+}
 
-}  // namespace
+} // namespace
 
 RunResult runScenario(std::string_view source, const RunOptions& options, TraceObserver* observer)
 {
@@ -84,8 +87,10 @@ RunResult runScenario(std::string_view source, const RunOptions& options, TraceO
                 const Value& exc = e.exception;
                 ClassObj* cls = vm.typeOf(exc);
                 std::string message = vm.str(exc);
-                bool isLimit = (isKind(vm.limitExceededClass, ObjKind::Class) && cls->isSubclassOf(vm.limitExceededClass.as<ClassObj>())) ||
-                               (isKind(vm.deadlockClass, ObjKind::Class) && cls->isSubclassOf(vm.deadlockClass.as<ClassObj>()));
+                bool isLimit = (isKind(vm.limitExceededClass, ObjKind::Class) &&
+                                cls->isSubclassOf(vm.limitExceededClass.as<ClassObj>())) ||
+                               (isKind(vm.deadlockClass, ObjKind::Class) &&
+                                cls->isSubclassOf(vm.deadlockClass.as<ClassObj>()));
                 if (cls->isSubclassOf(vm.excClass(ExcType::SystemExit))) {
                     const auto& args = exc.as<ExceptionObj>()->args.as<TupleObj>()->items;
                     Value code = args.empty() ? Value::none() : args[0];
@@ -140,4 +145,4 @@ std::string disassembleScenario(std::string_view source, std::string_view filena
     return disassemble(vm, compiled.code.as<CodeObj>());
 }
 
-}  // namespace loopscope
+} // namespace loopscope

@@ -18,19 +18,30 @@ namespace loopscope {
 ClassObj* VM::typeOf(const Value& v) const
 {
     switch (v.tag()) {
-    case Tag::None: return types.none;
-    case Tag::Bool: return types.boolType;
-    case Tag::Int: return types.intType;
-    case Tag::Float: return types.floatType;
-    case Tag::Object: return v.asObject()->cls;
-    default: return types.none;
+    case Tag::None:
+        return types.none;
+    case Tag::Bool:
+        return types.boolType;
+    case Tag::Int:
+        return types.intType;
+    case Tag::Float:
+        return types.floatType;
+    case Tag::Object:
+        return v.asObject()->cls;
+    default:
+        return types.none;
     }
 }
 
-std::string VM::typeName(const Value& v) const { return typeOf(v)->name; }
+std::string VM::typeName(const Value& v) const
+{
+    return typeOf(v)->name;
+}
 
-bool VM::isInstanceOf(const Value& v, ClassObj* cls) { return typeOf(v)->isSubclassOf(cls); }
-
+bool VM::isInstanceOf(const Value& v, ClassObj* cls)
+{
+    return typeOf(v)->isSubclassOf(cls);
+}
 
 Value VM::lookupSpecial(const Value& obj, StrObj* name)
 {
@@ -58,7 +69,8 @@ static Value userOverride(VM& vm, const Value& obj, StrObj* name)
 static std::string hexAddress(const void* p)
 {
     char buf[32];
-    std::snprintf(buf, sizeof buf, "0x%012llx", static_cast<unsigned long long>(reinterpret_cast<uintptr_t>(p)));
+    std::snprintf(buf, sizeof buf, "0x%012llx",
+                  static_cast<unsigned long long>(reinterpret_cast<uintptr_t>(p)));
     return buf;
 }
 
@@ -140,7 +152,7 @@ struct ReprGuard {
     const Obj* object;
     bool recursive = false;
 };
-}  // namespace
+} // namespace
 
 static std::string classRepr(VM& vm, ClassObj* cls)
 {
@@ -156,20 +168,26 @@ static std::string classRepr(VM& vm, ClassObj* cls)
 std::string VM::repr(const Value& v)
 {
     switch (v.tag()) {
-    case Tag::Empty: return "<NULL>";
-    case Tag::None: return "None";
-    case Tag::Bool: return v.asBool() ? "True" : "False";
-    case Tag::Int: return std::to_string(v.asInt());
-    case Tag::Float: return floatRepr(v.asFloat());
-    case Tag::Object: break;
+    case Tag::Empty:
+        return "<NULL>";
+    case Tag::None:
+        return "None";
+    case Tag::Bool:
+        return v.asBool() ? "True" : "False";
+    case Tag::Int:
+        return std::to_string(v.asInt());
+    case Tag::Float:
+        return floatRepr(v.asFloat());
+    case Tag::Object:
+        break;
     }
     Obj* o = v.asObject();
     if (o == notImplemented.asObject())
         return "NotImplemented";
     if (o == ellipsis.asObject())
         return "Ellipsis";
-    if (!o->cls->builtin && (o->kind == ObjKind::List || o->kind == ObjKind::Dict || o->kind == ObjKind::Tuple ||
-                             o->kind == ObjKind::Set)) {
+    if (!o->cls->builtin && (o->kind == ObjKind::List || o->kind == ObjKind::Dict ||
+                             o->kind == ObjKind::Tuple || o->kind == ObjKind::Set)) {
         Value method = userOverride(*this, v, names.__repr__);
         if (!method.isEmpty()) {
             Value r = call(method, {v});
@@ -180,12 +198,15 @@ std::string VM::repr(const Value& v)
     }
     if (o->cls != types.dict && o->kind == ObjKind::Dict && o->cls->builtin) {
         Value method = lookupSpecial(v, names.__repr__);
-        if (isKind(method, ObjKind::NativeFunction) && method.as<NativeFunctionObj>()->name != "dict.__repr__")
+        if (isKind(method, ObjKind::NativeFunction) &&
+            method.as<NativeFunctionObj>()->name != "dict.__repr__")
             return str(call(method, {v}));
     }
     switch (o->kind) {
-    case ObjKind::Str: return strRepr(static_cast<StrObj*>(o)->text);
-    case ObjKind::Bytes: return bytesRepr(static_cast<BytesObj*>(o)->data);
+    case ObjKind::Str:
+        return strRepr(static_cast<StrObj*>(o)->text);
+    case ObjKind::Bytes:
+        return bytesRepr(static_cast<BytesObj*>(o)->data);
     case ObjKind::List:
     case ObjKind::Tuple: {
         bool isList = o->kind == ObjKind::List;
@@ -255,7 +276,7 @@ std::string VM::repr(const Value& v)
         auto* view = static_cast<DictViewObj*>(o);
         const char* name = view->which == DictViewObj::Which::Keys     ? "dict_keys"
                            : view->which == DictViewObj::Which::Values ? "dict_values"
-                                                                        : "dict_items";
+                                                                       : "dict_items";
         std::vector<Value> items = toVector(v);
         return std::string(name) + "(" + repr(newList(items)) + ")";
     }
@@ -265,46 +286,62 @@ std::string VM::repr(const Value& v)
     }
     case ObjKind::NativeFunction: {
         auto* f = static_cast<NativeFunctionObj*>(o);
-        std::string shortName = f->name.substr(f->name.rfind('.') == std::string::npos ? 0 : f->name.rfind('.') + 1);
+        std::string shortName =
+            f->name.substr(f->name.rfind('.') == std::string::npos ? 0 : f->name.rfind('.') + 1);
         if (!f->bound.isEmpty() && !isKind(f->bound, ObjKind::Module))
-            return "<built-in method " + shortName + " of " + typeName(f->bound) + " object at " + hexAddress(f->bound.isObject() ? f->bound.asObject() : o) + ">";
+            return "<built-in method " + shortName + " of " + typeName(f->bound) + " object at " +
+                   hexAddress(f->bound.isObject() ? f->bound.asObject() : o) + ">";
         return "<built-in function " + shortName + ">";
     }
     case ObjKind::BoundMethod: {
         auto* m = static_cast<BoundMethodObj*>(o);
         if (isKind(m->func, ObjKind::NativeFunction)) {
             const std::string& full = m->func.as<NativeFunctionObj>()->name;
-            std::string shortName = full.substr(full.rfind('.') == std::string::npos ? 0 : full.rfind('.') + 1);
-            std::string self = isKind(m->self, ObjKind::Class) ? repr(m->self) : typeName(m->self) + " object at " + hexAddress(m->self.isObject() ? m->self.asObject() : o);
+            std::string shortName =
+                full.substr(full.rfind('.') == std::string::npos ? 0 : full.rfind('.') + 1);
+            std::string self = isKind(m->self, ObjKind::Class)
+                                   ? repr(m->self)
+                                   : typeName(m->self) + " object at " +
+                                         hexAddress(m->self.isObject() ? m->self.asObject() : o);
             return "<built-in method " + shortName + " of " + self + ">";
         }
-        std::string name = isKind(m->func, ObjKind::Function) ? strText(m->func.as<FunctionObj>()->qualname) : "?";
+        std::string name =
+            isKind(m->func, ObjKind::Function) ? strText(m->func.as<FunctionObj>()->qualname) : "?";
         return "<bound method " + name + " of " + repr(m->self) + ">";
     }
-    case ObjKind::Class: return classRepr(*this, static_cast<ClassObj*>(o));
+    case ObjKind::Class:
+        return classRepr(*this, static_cast<ClassObj*>(o));
     case ObjKind::Module: {
         auto* m = static_cast<ModuleObj*>(o);
         return "<module '" + strText(m->name) + "' (built-in)>";
     }
     case ObjKind::Generator: {
         auto* g = static_cast<GeneratorObj*>(o);
-        const char* what = g->genKind == GeneratorKind::Coroutine       ? "coroutine"
+        const char* what = g->genKind == GeneratorKind::Coroutine        ? "coroutine"
                            : g->genKind == GeneratorKind::AsyncGenerator ? "async_generator"
                                                                          : "generator";
         return "<" + std::string(what) + " object " + strText(g->qualname) + " at " + hexAddress(o) + ">";
     }
-    case ObjKind::Cell: return "<cell at " + hexAddress(o) + ">";
-    case ObjKind::Code: return "<code object " + strText(static_cast<CodeObj*>(o)->name) + ">";
-    case ObjKind::Property: return "<property object at " + hexAddress(o) + ">";
-    case ObjKind::StaticMethod: return "<staticmethod(" + repr(static_cast<MethodWrapperObj*>(o)->func) + ")>";
-    case ObjKind::ClassMethod: return "<classmethod(" + repr(static_cast<MethodWrapperObj*>(o)->func) + ")>";
-    case ObjKind::Super: return "<super: <class '" + static_cast<SuperObj*>(o)->startAfter.as<ClassObj>()->name + "'>, <" + typeName(static_cast<SuperObj*>(o)->self) + " object>>";
+    case ObjKind::Cell:
+        return "<cell at " + hexAddress(o) + ">";
+    case ObjKind::Code:
+        return "<code object " + strText(static_cast<CodeObj*>(o)->name) + ">";
+    case ObjKind::Property:
+        return "<property object at " + hexAddress(o) + ">";
+    case ObjKind::StaticMethod:
+        return "<staticmethod(" + repr(static_cast<MethodWrapperObj*>(o)->func) + ")>";
+    case ObjKind::ClassMethod:
+        return "<classmethod(" + repr(static_cast<MethodWrapperObj*>(o)->func) + ")>";
+    case ObjKind::Super:
+        return "<super: <class '" + static_cast<SuperObj*>(o)->startAfter.as<ClassObj>()->name + "'>, <" +
+               typeName(static_cast<SuperObj*>(o)->self) + " object>>";
     case ObjKind::Instance:
     case ObjKind::Exception:
     case ObjKind::Iterator:
     case ObjKind::Native: {
         Value method = lookupSpecial(v, names.__repr__);
-        if (!method.isEmpty() && !(isKind(method, ObjKind::NativeFunction) && method.as<NativeFunctionObj>()->name == "object.__repr__")) {
+        if (!method.isEmpty() && !(isKind(method, ObjKind::NativeFunction) &&
+                                   method.as<NativeFunctionObj>()->name == "object.__repr__")) {
             Value r = call(method, {v});
             if (!isStr(r))
                 raise(ExcType::TypeError, "__repr__ returned non-string (type " + typeName(r) + ")");
@@ -313,7 +350,8 @@ std::string VM::repr(const Value& v)
         ClassObj* cls = o->cls;
         Value* module = cls->dict->table.findStr(names.__module__);
         std::string qual = isStr(cls->qualname) ? strText(cls->qualname) : cls->name;
-        std::string prefix = (module && isStr(*module) && strText(*module) != "builtins") ? strText(*module) + "." : "";
+        std::string prefix =
+            (module && isStr(*module) && strText(*module) != "builtins") ? strText(*module) + "." : "";
         return "<" + prefix + qual + " object at " + hexAddress(o) + ">";
     }
     }
@@ -326,7 +364,8 @@ std::string VM::str(const Value& v)
         return strText(v);
     if (isUserKind(v) || isKind(v, ObjKind::Native)) {
         Value method = lookupSpecial(v, names.__str__);
-        if (!method.isEmpty() && !(isKind(method, ObjKind::NativeFunction) && method.as<NativeFunctionObj>()->name == "object.__str__")) {
+        if (!method.isEmpty() && !(isKind(method, ObjKind::NativeFunction) &&
+                                   method.as<NativeFunctionObj>()->name == "object.__str__")) {
             Value r = call(method, {v});
             if (!isStr(r))
                 raise(ExcType::TypeError, "__str__ returned non-string (type " + typeName(r) + ")");
@@ -349,23 +388,35 @@ bool VM::truthy(const Value& v)
 {
     switch (v.tag()) {
     case Tag::Empty:
-    case Tag::None: return false;
+    case Tag::None:
+        return false;
     case Tag::Bool:
-    case Tag::Int: return v.asInt() != 0;
-    case Tag::Float: return v.asFloat() != 0.0;
-    case Tag::Object: break;
+    case Tag::Int:
+        return v.asInt() != 0;
+    case Tag::Float:
+        return v.asFloat() != 0.0;
+    case Tag::Object:
+        break;
     }
     Obj* o = v.asObject();
     switch (o->kind) {
-    case ObjKind::Str: return !static_cast<StrObj*>(o)->text.empty();
-    case ObjKind::Bytes: return !static_cast<BytesObj*>(o)->data.empty();
-    case ObjKind::List: return !static_cast<ListObj*>(o)->items.empty();
-    case ObjKind::Tuple: return !static_cast<TupleObj*>(o)->items.empty();
-    case ObjKind::Dict: return static_cast<DictObj*>(o)->table.size() != 0;
+    case ObjKind::Str:
+        return !static_cast<StrObj*>(o)->text.empty();
+    case ObjKind::Bytes:
+        return !static_cast<BytesObj*>(o)->data.empty();
+    case ObjKind::List:
+        return !static_cast<ListObj*>(o)->items.empty();
+    case ObjKind::Tuple:
+        return !static_cast<TupleObj*>(o)->items.empty();
+    case ObjKind::Dict:
+        return static_cast<DictObj*>(o)->table.size() != 0;
     case ObjKind::Set:
-    case ObjKind::FrozenSet: return static_cast<SetObj*>(o)->table.size() != 0;
-    case ObjKind::Range: return static_cast<RangeObj*>(o)->length() != 0;
-    case ObjKind::DictView: return static_cast<DictViewObj*>(o)->dict.as<DictObj>()->table.size() != 0;
+    case ObjKind::FrozenSet:
+        return static_cast<SetObj*>(o)->table.size() != 0;
+    case ObjKind::Range:
+        return static_cast<RangeObj*>(o)->length() != 0;
+    case ObjKind::DictView:
+        return static_cast<DictViewObj*>(o)->dict.as<DictObj>()->table.size() != 0;
     case ObjKind::Instance:
     case ObjKind::Exception:
     case ObjKind::Native: {
@@ -381,7 +432,8 @@ bool VM::truthy(const Value& v)
             return toIndex(call(method, {v})) != 0;
         return true;
     }
-    default: return true;
+    default:
+        return true;
     }
 }
 
@@ -430,7 +482,8 @@ static int64_t hashDouble(double v)
 static int64_t hashTuple(VM& vm, const std::vector<Value>& items)
 {
     // CPython 3.8+ tuple hash (xxHash-based).
-    const uint64_t prime1 = 11400714785074694791ull, prime2 = 14029467366897019727ull, prime5 = 2870177450012600261ull;
+    const uint64_t prime1 = 11400714785074694791ull, prime2 = 14029467366897019727ull,
+                   prime5 = 2870177450012600261ull;
     uint64_t acc = prime5;
     for (const Value& item : items) {
         uint64_t lane = uint64_t(vm.hash(item));
@@ -447,21 +500,26 @@ static int64_t hashTuple(VM& vm, const std::vector<Value>& items)
 int64_t VM::hash(const Value& v)
 {
     switch (v.tag()) {
-    case Tag::Empty: return 0;
-    case Tag::None: return 0x5f3759df;
+    case Tag::Empty:
+        return 0;
+    case Tag::None:
+        return 0x5f3759df;
     case Tag::Bool:
-    case Tag::Int: return hashInt(v.asInt());
+    case Tag::Int:
+        return hashInt(v.asInt());
     case Tag::Float: {
         double d = v.asFloat();
         if (d == std::floor(d) && std::fabs(d) < 9.2e18)
             return hashInt(int64_t(d));
         return hashDouble(d);
     }
-    case Tag::Object: break;
+    case Tag::Object:
+        break;
     }
     Obj* o = v.asObject();
     switch (o->kind) {
-    case ObjKind::Str: return static_cast<StrObj*>(o)->hashValue();
+    case ObjKind::Str:
+        return static_cast<StrObj*>(o)->hashValue();
     case ObjKind::Bytes: {
         uint64_t h = 1469598103934665603ull;
         for (unsigned char c : static_cast<BytesObj*>(o)->data)
@@ -520,7 +578,8 @@ int64_t VM::hash(const Value& v)
         }
         break;
     }
-    default: break;
+    default:
+        break;
     }
     return int64_t(reinterpret_cast<uintptr_t>(o) >> 4);
 }
@@ -551,10 +610,16 @@ bool VM::equals(const Value& a, const Value& b)
         Obj* y = b.asObject();
         if (x->kind == y->kind) {
             switch (x->kind) {
-            case ObjKind::Str: return x == y || static_cast<StrObj*>(x)->text == static_cast<StrObj*>(y)->text;
-            case ObjKind::Bytes: return static_cast<BytesObj*>(x)->data == static_cast<BytesObj*>(y)->data;
-            case ObjKind::Tuple: return sequencesEqual(*this, static_cast<TupleObj*>(x)->items, static_cast<TupleObj*>(y)->items);
-            case ObjKind::List: return sequencesEqual(*this, static_cast<ListObj*>(x)->items, static_cast<ListObj*>(y)->items);
+            case ObjKind::Str:
+                return x == y || static_cast<StrObj*>(x)->text == static_cast<StrObj*>(y)->text;
+            case ObjKind::Bytes:
+                return static_cast<BytesObj*>(x)->data == static_cast<BytesObj*>(y)->data;
+            case ObjKind::Tuple:
+                return sequencesEqual(*this, static_cast<TupleObj*>(x)->items,
+                                      static_cast<TupleObj*>(y)->items);
+            case ObjKind::List:
+                return sequencesEqual(*this, static_cast<ListObj*>(x)->items,
+                                      static_cast<ListObj*>(y)->items);
             case ObjKind::Range: {
                 auto* r = static_cast<RangeObj*>(x);
                 auto* s = static_cast<RangeObj*>(y);
@@ -580,11 +645,13 @@ bool VM::equals(const Value& a, const Value& b)
                 }
                 return true;
             }
-            default: break;
+            default:
+                break;
             }
         }
         auto isKeysView = [](Obj* o) {
-            return o->kind == ObjKind::DictView && static_cast<DictViewObj*>(o)->which != DictViewObj::Which::Values;
+            return o->kind == ObjKind::DictView &&
+                   static_cast<DictViewObj*>(o)->which != DictViewObj::Which::Values;
         };
         if ((isKeysView(x) && (y->kind == ObjKind::Set || y->kind == ObjKind::FrozenSet || isKeysView(y))) ||
             (isKeysView(y) && (x->kind == ObjKind::Set || x->kind == ObjKind::FrozenSet))) {
@@ -623,12 +690,18 @@ bool VM::equals(const Value& a, const Value& b)
 static const char* compareSymbol(CompareKind kind)
 {
     switch (kind) {
-    case CompareKind::Lt: return "<";
-    case CompareKind::Le: return "<=";
-    case CompareKind::Eq: return "==";
-    case CompareKind::Ne: return "!=";
-    case CompareKind::Gt: return ">";
-    case CompareKind::Ge: return ">=";
+    case CompareKind::Lt:
+        return "<";
+    case CompareKind::Le:
+        return "<=";
+    case CompareKind::Eq:
+        return "==";
+    case CompareKind::Ne:
+        return "!=";
+    case CompareKind::Gt:
+        return ">";
+    case CompareKind::Ge:
+        return ">=";
     }
     return "?";
 }
@@ -636,28 +709,40 @@ static const char* compareSymbol(CompareKind kind)
 static CompareKind swapped(CompareKind kind)
 {
     switch (kind) {
-    case CompareKind::Lt: return CompareKind::Gt;
-    case CompareKind::Le: return CompareKind::Ge;
-    case CompareKind::Gt: return CompareKind::Lt;
-    case CompareKind::Ge: return CompareKind::Le;
-    default: return kind;
+    case CompareKind::Lt:
+        return CompareKind::Gt;
+    case CompareKind::Le:
+        return CompareKind::Ge;
+    case CompareKind::Gt:
+        return CompareKind::Lt;
+    case CompareKind::Ge:
+        return CompareKind::Le;
+    default:
+        return kind;
     }
 }
 
 template <typename T> static bool ordered(const T& x, const T& y, CompareKind kind)
 {
     switch (kind) {
-    case CompareKind::Lt: return x < y;
-    case CompareKind::Le: return x <= y;
-    case CompareKind::Eq: return x == y;
-    case CompareKind::Ne: return x != y;
-    case CompareKind::Gt: return x > y;
-    case CompareKind::Ge: return x >= y;
+    case CompareKind::Lt:
+        return x < y;
+    case CompareKind::Le:
+        return x <= y;
+    case CompareKind::Eq:
+        return x == y;
+    case CompareKind::Ne:
+        return x != y;
+    case CompareKind::Gt:
+        return x > y;
+    case CompareKind::Ge:
+        return x >= y;
     }
     return false;
 }
 
-static bool compareSequences(VM& vm, const std::vector<Value>& a, const std::vector<Value>& b, CompareKind kind)
+static bool compareSequences(VM& vm, const std::vector<Value>& a, const std::vector<Value>& b,
+                             CompareKind kind)
 {
     size_t n = std::min(a.size(), b.size());
     for (size_t i = 0; i < n; ++i) {
@@ -675,12 +760,18 @@ static bool compareSequences(VM& vm, const std::vector<Value>& a, const std::vec
 static StrObj* dunderFor(VM& vm, CompareKind kind)
 {
     switch (kind) {
-    case CompareKind::Lt: return vm.names.__lt__;
-    case CompareKind::Le: return vm.names.__le__;
-    case CompareKind::Eq: return vm.names.__eq__;
-    case CompareKind::Ne: return vm.names.__ne__;
-    case CompareKind::Gt: return vm.names.__gt__;
-    case CompareKind::Ge: return vm.names.__ge__;
+    case CompareKind::Lt:
+        return vm.names.__lt__;
+    case CompareKind::Le:
+        return vm.names.__le__;
+    case CompareKind::Eq:
+        return vm.names.__eq__;
+    case CompareKind::Ne:
+        return vm.names.__ne__;
+    case CompareKind::Gt:
+        return vm.names.__gt__;
+    case CompareKind::Ge:
+        return vm.names.__ge__;
     }
     return nullptr;
 }
@@ -735,13 +826,17 @@ Value VM::richCompare(const Value& a, const Value& b, CompareKind kind)
         Obj* x = a.asObject();
         Obj* y = b.asObject();
         if (x->kind == ObjKind::Str && y->kind == ObjKind::Str)
-            return Value::boolean(ordered(static_cast<StrObj*>(x)->text, static_cast<StrObj*>(y)->text, kind));
+            return Value::boolean(
+                ordered(static_cast<StrObj*>(x)->text, static_cast<StrObj*>(y)->text, kind));
         if (x->kind == ObjKind::Bytes && y->kind == ObjKind::Bytes)
-            return Value::boolean(ordered(static_cast<BytesObj*>(x)->data, static_cast<BytesObj*>(y)->data, kind));
+            return Value::boolean(
+                ordered(static_cast<BytesObj*>(x)->data, static_cast<BytesObj*>(y)->data, kind));
         if (x->kind == ObjKind::List && y->kind == ObjKind::List)
-            return Value::boolean(compareSequences(*this, static_cast<ListObj*>(x)->items, static_cast<ListObj*>(y)->items, kind));
+            return Value::boolean(compareSequences(*this, static_cast<ListObj*>(x)->items,
+                                                   static_cast<ListObj*>(y)->items, kind));
         if (x->kind == ObjKind::Tuple && y->kind == ObjKind::Tuple)
-            return Value::boolean(compareSequences(*this, static_cast<TupleObj*>(x)->items, static_cast<TupleObj*>(y)->items, kind));
+            return Value::boolean(compareSequences(*this, static_cast<TupleObj*>(x)->items,
+                                                   static_cast<TupleObj*>(y)->items, kind));
         bool setX = x->kind == ObjKind::Set || x->kind == ObjKind::FrozenSet;
         (void)setX;
         bool setY = y->kind == ObjKind::Set || y->kind == ObjKind::FrozenSet;
@@ -755,16 +850,22 @@ Value VM::richCompare(const Value& a, const Value& b, CompareKind kind)
                 return true;
             };
             switch (kind) {
-            case CompareKind::Le: return Value::boolean(subset(t1, t2));
-            case CompareKind::Lt: return Value::boolean(t1.size() < t2.size() && subset(t1, t2));
-            case CompareKind::Ge: return Value::boolean(subset(t2, t1));
-            case CompareKind::Gt: return Value::boolean(t1.size() > t2.size() && subset(t2, t1));
-            default: break;
+            case CompareKind::Le:
+                return Value::boolean(subset(t1, t2));
+            case CompareKind::Lt:
+                return Value::boolean(t1.size() < t2.size() && subset(t1, t2));
+            case CompareKind::Ge:
+                return Value::boolean(subset(t2, t1));
+            case CompareKind::Gt:
+                return Value::boolean(t1.size() > t2.size() && subset(t2, t1));
+            default:
+                break;
             }
         }
     }
-    raise(ExcType::TypeError, std::string("'") + compareSymbol(kind) + "' not supported between instances of '" +
-                                  typeName(a) + "' and '" + typeName(b) + "'");
+    raise(ExcType::TypeError, std::string("'") + compareSymbol(kind) +
+                                  "' not supported between instances of '" + typeName(a) + "' and '" +
+                                  typeName(b) + "'");
 }
 
 bool VM::compare(const Value& a, const Value& b, CompareKind kind)
@@ -779,7 +880,8 @@ bool VM::compare(const Value& a, const Value& b, CompareKind kind)
 
 static const char* binarySymbol(BinaryOp op)
 {
-    static const char* const symbols[] = {"+", "-", "*", "@", "/", "%", "**", "<<", ">>", "|", "^", "&", "//"};
+    static const char* const symbols[] = {"+",  "-",  "*", "@", "/", "%", "**",
+                                          "<<", ">>", "|", "^", "&", "//"};
     return symbols[int(op)];
 }
 
@@ -846,7 +948,8 @@ static Value intBinary(VM& vm, BinaryOp op, int64_t x, int64_t y)
         if (r != 0 && ((r < 0) != (y < 0)))
             r += y;
         return Value::integer(r);
-    case BinaryOp::Pow: return intPow(vm, x, y);
+    case BinaryOp::Pow:
+        return intPow(vm, x, y);
     case BinaryOp::LShift:
         if (y < 0)
             vm.raise(ExcType::ValueError, "negative shift count");
@@ -859,10 +962,14 @@ static Value intBinary(VM& vm, BinaryOp op, int64_t x, int64_t y)
         if (y < 0)
             vm.raise(ExcType::ValueError, "negative shift count");
         return Value::integer(y >= 64 ? (x < 0 ? -1 : 0) : x >> y);
-    case BinaryOp::Or: return Value::integer(x | y);
-    case BinaryOp::Xor: return Value::integer(x ^ y);
-    case BinaryOp::And: return Value::integer(x & y);
-    default: break;
+    case BinaryOp::Or:
+        return Value::integer(x | y);
+    case BinaryOp::Xor:
+        return Value::integer(x ^ y);
+    case BinaryOp::And:
+        return Value::integer(x & y);
+    default:
+        break;
     }
     return Value();
 }
@@ -870,9 +977,12 @@ static Value intBinary(VM& vm, BinaryOp op, int64_t x, int64_t y)
 static Value floatBinary(VM& vm, BinaryOp op, double x, double y)
 {
     switch (op) {
-    case BinaryOp::Add: return Value::floating(x + y);
-    case BinaryOp::Sub: return Value::floating(x - y);
-    case BinaryOp::Mult: return Value::floating(x * y);
+    case BinaryOp::Add:
+        return Value::floating(x + y);
+    case BinaryOp::Sub:
+        return Value::floating(x - y);
+    case BinaryOp::Mult:
+        return Value::floating(x * y);
     case BinaryOp::Div:
         if (y == 0)
             vm.raise(ExcType::ZeroDivisionError, "float division by zero");
@@ -907,9 +1017,11 @@ static Value floatBinary(VM& vm, BinaryOp op, double x, double y)
         if (x == 0 && y < 0)
             vm.raise(ExcType::ZeroDivisionError, "0.0 cannot be raised to a negative power");
         if (x < 0 && y != std::floor(y))
-            vm.raise(ExcType::ValueError, "Loopscope has no complex numbers: a negative number to a fractional power");
+            vm.raise(ExcType::ValueError,
+                     "Loopscope has no complex numbers: a negative number to a fractional power");
         return Value::floating(std::pow(x, y));
-    default: break;
+    default:
+        break;
     }
     return Value();
 }
@@ -936,7 +1048,8 @@ static Value repeatSequence(VM& vm, const Value& seq, int64_t n)
             out += s;
         return Value::object(new BytesObj(std::move(out)));
     }
-    const auto& items = o->kind == ObjKind::List ? static_cast<ListObj*>(o)->items : static_cast<TupleObj*>(o)->items;
+    const auto& items =
+        o->kind == ObjKind::List ? static_cast<ListObj*>(o)->items : static_cast<TupleObj*>(o)->items;
     if (n > 0 && items.size() * uint64_t(n) > (uint64_t(1) << 28))
         vm.raise(ExcType::MemoryError, "");
     std::vector<Value> out;
@@ -948,32 +1061,46 @@ static Value repeatSequence(VM& vm, const Value& seq, int64_t n)
 
 static bool isSequenceKind(const Value& v)
 {
-    return isKind(v, ObjKind::Str) || isKind(v, ObjKind::List) || isKind(v, ObjKind::Tuple) || isKind(v, ObjKind::Bytes);
+    return isKind(v, ObjKind::Str) || isKind(v, ObjKind::List) || isKind(v, ObjKind::Tuple) ||
+           isKind(v, ObjKind::Bytes);
 }
 
 static StrObj* binaryDunder(VM& vm, BinaryOp op, bool reflected)
 {
     Names& n = vm.names;
     switch (op) {
-    case BinaryOp::Add: return reflected ? n.__radd__ : n.__add__;
-    case BinaryOp::Sub: return reflected ? n.__rsub__ : n.__sub__;
-    case BinaryOp::Mult: return reflected ? n.__rmul__ : n.__mul__;
-    case BinaryOp::MatMult: return reflected ? n.__rmatmul__ : n.__matmul__;
-    case BinaryOp::Div: return reflected ? n.__rtruediv__ : n.__truediv__;
-    case BinaryOp::Mod: return reflected ? n.__rmod__ : n.__mod__;
-    case BinaryOp::Pow: return reflected ? n.__rpow__ : n.__pow__;
-    case BinaryOp::LShift: return reflected ? n.__rlshift__ : n.__lshift__;
-    case BinaryOp::RShift: return reflected ? n.__rrshift__ : n.__rshift__;
-    case BinaryOp::Or: return reflected ? n.__ror__ : n.__or__;
-    case BinaryOp::Xor: return reflected ? n.__rxor__ : n.__xor__;
-    case BinaryOp::And: return reflected ? n.__rand__ : n.__and__;
-    case BinaryOp::FloorDiv: return reflected ? n.__rfloordiv__ : n.__floordiv__;
+    case BinaryOp::Add:
+        return reflected ? n.__radd__ : n.__add__;
+    case BinaryOp::Sub:
+        return reflected ? n.__rsub__ : n.__sub__;
+    case BinaryOp::Mult:
+        return reflected ? n.__rmul__ : n.__mul__;
+    case BinaryOp::MatMult:
+        return reflected ? n.__rmatmul__ : n.__matmul__;
+    case BinaryOp::Div:
+        return reflected ? n.__rtruediv__ : n.__truediv__;
+    case BinaryOp::Mod:
+        return reflected ? n.__rmod__ : n.__mod__;
+    case BinaryOp::Pow:
+        return reflected ? n.__rpow__ : n.__pow__;
+    case BinaryOp::LShift:
+        return reflected ? n.__rlshift__ : n.__lshift__;
+    case BinaryOp::RShift:
+        return reflected ? n.__rrshift__ : n.__rshift__;
+    case BinaryOp::Or:
+        return reflected ? n.__ror__ : n.__or__;
+    case BinaryOp::Xor:
+        return reflected ? n.__rxor__ : n.__xor__;
+    case BinaryOp::And:
+        return reflected ? n.__rand__ : n.__and__;
+    case BinaryOp::FloorDiv:
+        return reflected ? n.__rfloordiv__ : n.__floordiv__;
     }
     return nullptr;
 }
 
-Value percentFormatValue(VM& vm, const Value& format, const Value& args);  // builtins/str_methods.cpp
-Value setBinaryOp(VM& vm, BinaryOp op, const Value& a, const Value& b);       // builtins/set_methods.cpp
+Value percentFormatValue(VM& vm, const Value& format, const Value& args); // builtins/str_methods.cpp
+Value setBinaryOp(VM& vm, BinaryOp op, const Value& a, const Value& b);   // builtins/set_methods.cpp
 
 Value VM::binaryOp(BinaryOp op, const Value& a, const Value& b, bool inplace)
 {
@@ -988,9 +1115,10 @@ Value VM::binaryOp(BinaryOp op, const Value& a, const Value& b, bool inplace)
     bool userB = isUserKind(b) || isKind(b, ObjKind::Native);
     if (userA || userB) {
         if (inplace && userA) {
-            static const char* const inplaceNames[] = {"__iadd__", "__isub__", "__imul__", "__imatmul__", "__itruediv__",
-                                                       "__imod__", "__ipow__", "__ilshift__", "__irshift__", "__ior__",
-                                                       "__ixor__", "__iand__", "__ifloordiv__"};
+            static const char* const inplaceNames[] = {"__iadd__",     "__isub__", "__imul__", "__imatmul__",
+                                                       "__itruediv__", "__imod__", "__ipow__", "__ilshift__",
+                                                       "__irshift__",  "__ior__",  "__ixor__", "__iand__",
+                                                       "__ifloordiv__"};
             Value method = lookupSpecial(a, internStr(inplaceNames[int(op)]));
             if (!method.isEmpty()) {
                 Value r = call(method, {a, b});
@@ -1020,8 +1148,10 @@ Value VM::binaryOp(BinaryOp op, const Value& a, const Value& b, bool inplace)
         case BinaryOp::Add:
             if (b.isObject() && x->kind == b.asObject()->kind) {
                 switch (x->kind) {
-                case ObjKind::Str: return newStr(strText(a) + strText(b));
-                case ObjKind::Bytes: return Value::object(new BytesObj(a.as<BytesObj>()->data + b.as<BytesObj>()->data));
+                case ObjKind::Str:
+                    return newStr(strText(a) + strText(b));
+                case ObjKind::Bytes:
+                    return Value::object(new BytesObj(a.as<BytesObj>()->data + b.as<BytesObj>()->data));
                 case ObjKind::List: {
                     if (inplace) {
                         auto& items = a.as<ListObj>()->items;
@@ -1040,7 +1170,8 @@ Value VM::binaryOp(BinaryOp op, const Value& a, const Value& b, bool inplace)
                     items.insert(items.end(), more.begin(), more.end());
                     return newTuple(std::move(items));
                 }
-                default: break;
+                default:
+                    break;
                 }
             }
             if (x->kind == ObjKind::List && inplace) {
@@ -1054,7 +1185,8 @@ Value VM::binaryOp(BinaryOp op, const Value& a, const Value& b, bool inplace)
             if (x->kind == ObjKind::List)
                 raise(ExcType::TypeError, "can only concatenate list (not \"" + typeName(b) + "\") to list");
             if (x->kind == ObjKind::Tuple)
-                raise(ExcType::TypeError, "can only concatenate tuple (not \"" + typeName(b) + "\") to tuple");
+                raise(ExcType::TypeError,
+                      "can only concatenate tuple (not \"" + typeName(b) + "\") to tuple");
             break;
         case BinaryOp::Mult:
             if (isSequenceKind(a)) {
@@ -1104,13 +1236,14 @@ Value VM::binaryOp(BinaryOp op, const Value& a, const Value& b, bool inplace)
                 return result;
             }
             break;
-        default: break;
+        default:
+            break;
         }
     } else if (a.isIntLike() && isSequenceKind(b) && op == BinaryOp::Mult) {
         return repeatSequence(*this, b, a.asInt());
     }
-    raise(ExcType::TypeError, std::string("unsupported operand type(s) for ") + binarySymbol(op) + (inplace ? "=" : "") +
-                                  ": '" + typeName(a) + "' and '" + typeName(b) + "'");
+    raise(ExcType::TypeError, std::string("unsupported operand type(s) for ") + binarySymbol(op) +
+                                  (inplace ? "=" : "") + ": '" + typeName(a) + "' and '" + typeName(b) + "'");
 }
 
 Value VM::unaryOp(Op op, const Value& v)
@@ -1135,16 +1268,20 @@ Value VM::unaryOp(Op op, const Value& v)
         if (v.isIntLike())
             return Value::integer(~v.asInt());
         break;
-    default: break;
+    default:
+        break;
     }
-    StrObj* dunder = op == Op::UNARY_NEGATIVE ? names.__neg__ : op == Op::UNARY_POSITIVE ? names.__pos__ : names.__invert__;
+    StrObj* dunder = op == Op::UNARY_NEGATIVE   ? names.__neg__
+                     : op == Op::UNARY_POSITIVE ? names.__pos__
+                                                : names.__invert__;
     if (isUserKind(v)) {
         Value method = lookupSpecial(v, dunder);
         if (!method.isEmpty())
             return call(method, {v});
     }
     const char* symbol = op == Op::UNARY_NEGATIVE ? "-" : op == Op::UNARY_POSITIVE ? "+" : "~";
-    raise(ExcType::TypeError, std::string("bad operand type for unary ") + symbol + ": '" + typeName(v) + "'");
+    raise(ExcType::TypeError,
+          std::string("bad operand type for unary ") + symbol + ": '" + typeName(v) + "'");
 }
 
 // -- Attributes ------------------------------------------------------------------------------------
@@ -1158,20 +1295,23 @@ static Value bindFound(VM& vm, const Value& found, const Value& obj, ClassObj* c
     case ObjKind::Function:
     case ObjKind::NativeFunction:
         return vm.bindMethod(found, obj);
-    case ObjKind::StaticMethod: return found.as<MethodWrapperObj>()->func;
-    case ObjKind::ClassMethod: return vm.bindMethod(found.as<MethodWrapperObj>()->func, Value::object(cls));
+    case ObjKind::StaticMethod:
+        return found.as<MethodWrapperObj>()->func;
+    case ObjKind::ClassMethod:
+        return vm.bindMethod(found.as<MethodWrapperObj>()->func, Value::object(cls));
     case ObjKind::Property: {
         auto* p = found.as<PropertyObj>();
         if (p->fget.isEmpty() || p->fget.isNone())
             vm.raise(ExcType::AttributeError, "property object has no getter");
         return vm.call(p->fget, {obj});
     }
-    default: return found;
+    default:
+        return found;
     }
 }
 
-Value exceptionSpecialAttr(VM& vm, ExceptionObj* e, StrObj* name, bool& found);  // builtins/exceptions.cpp
-Value specialAttr(VM& vm, const Value& obj, StrObj* name, bool& found);           // builtins/types.cpp
+Value exceptionSpecialAttr(VM& vm, ExceptionObj* e, StrObj* name, bool& found); // builtins/exceptions.cpp
+Value specialAttr(VM& vm, const Value& obj, StrObj* name, bool& found);         // builtins/types.cpp
 
 bool VM::tryGetAttr(const Value& obj, StrObj* name, Value& out)
 {
@@ -1194,6 +1334,9 @@ Value VM::getAttr(const Value& obj, StrObj* name)
         case ObjKind::Instance:
         case ObjKind::Exception: {
             auto* inst = static_cast<InstanceObj*>(o);
+            if (!cls->hasDataDescriptors)
+                if (Value* v = inst->attrs.findStr(name))
+                    return *v;
             Value* classAttr = cls->lookup(name);
             if (classAttr && isKind(*classAttr, ObjKind::Property))
                 return bindFound(*this, *classAttr, obj, cls);
@@ -1214,7 +1357,8 @@ Value VM::getAttr(const Value& obj, StrObj* name)
             Value getattrHook = userOverride(*this, obj, names.__getattr__);
             if (!getattrHook.isEmpty())
                 return call(getattrHook, {obj, Value::object(name)});
-            raise(ExcType::AttributeError, "'" + cls->name + "' object has no attribute '" + name->text + "'");
+            raise(ExcType::AttributeError,
+                  "'" + cls->name + "' object has no attribute '" + name->text + "'");
         }
         case ObjKind::Class: {
             auto* c = static_cast<ClassObj*>(o);
@@ -1231,7 +1375,8 @@ Value VM::getAttr(const Value& obj, StrObj* name)
                 return special;
             if (Value* v = cls->lookup(name))
                 return bindFound(*this, *v, obj, cls);
-            raise(ExcType::AttributeError, "type object '" + c->name + "' has no attribute '" + name->text + "'");
+            raise(ExcType::AttributeError,
+                  "type object '" + c->name + "' has no attribute '" + name->text + "'");
         }
         case ObjKind::Module: {
             auto* m = static_cast<ModuleObj*>(o);
@@ -1241,7 +1386,8 @@ Value VM::getAttr(const Value& obj, StrObj* name)
                 return m->name;
             if (name == names.__dict__)
                 return m->globals;
-            raise(ExcType::AttributeError, "module '" + strText(m->name) + "' has no attribute '" + name->text + "'");
+            raise(ExcType::AttributeError,
+                  "module '" + strText(m->name) + "' has no attribute '" + name->text + "'");
         }
         case ObjKind::Function: {
             auto* f = static_cast<FunctionObj*>(o);
@@ -1273,7 +1419,8 @@ Value VM::getAttr(const Value& obj, StrObj* name)
             }
             raise(ExcType::AttributeError, "'super' object has no attribute '" + name->text + "'");
         }
-        default: break;
+        default:
+            break;
         }
     }
     if (Value* v = cls->lookup(name))
@@ -1289,12 +1436,14 @@ bool VM::loadMethod(const Value& obj, StrObj* name, Value& method)
 {
     ClassObj* cls = typeOf(obj);
     bool instance = isUserKind(obj);
-    bool plainObject = obj.isObject() && obj.asObject()->kind != ObjKind::Class && obj.asObject()->kind != ObjKind::Module &&
-                       obj.asObject()->kind != ObjKind::Super && obj.asObject()->kind != ObjKind::Function;
+    bool plainObject = obj.isObject() && obj.asObject()->kind != ObjKind::Class &&
+                       obj.asObject()->kind != ObjKind::Module && obj.asObject()->kind != ObjKind::Super &&
+                       obj.asObject()->kind != ObjKind::Function;
     if (!obj.isObject() || plainObject) {
         Value* found = cls->lookup(name);
         if (found && found->isObject() &&
-            (found->asObject()->kind == ObjKind::Function || found->asObject()->kind == ObjKind::NativeFunction)) {
+            (found->asObject()->kind == ObjKind::Function ||
+             found->asObject()->kind == ObjKind::NativeFunction)) {
             if (!instance || !static_cast<InstanceObj*>(obj.asObject())->attrs.findStr(name)) {
                 method = *found;
                 return true;
@@ -1313,15 +1462,16 @@ void VM::setAttr(const Value& obj, StrObj* name, Value value)
         case ObjKind::Instance:
         case ObjKind::Exception: {
             ClassObj* cls = o->cls;
-            Value* classAttr = cls->lookup(name);
+            Value* classAttr = cls->hasDataDescriptors ? cls->lookup(name) : nullptr;
             if (classAttr && isKind(*classAttr, ObjKind::Property)) {
                 auto* p = classAttr->as<PropertyObj>();
                 if (p->fset.isEmpty() || p->fset.isNone())
-                    raise(ExcType::AttributeError, "property '" + name->text + "' of '" + cls->name + "' object has no setter");
+                    raise(ExcType::AttributeError,
+                          "property '" + name->text + "' of '" + cls->name + "' object has no setter");
                 call(p->fset, {obj, value});
                 return;
             }
-            Value hook = userOverride(*this, obj, names.__setattr__);
+            Value hook = cls->hasUserSetattr ? userOverride(*this, obj, names.__setattr__) : Value();
             if (!hook.isEmpty()) {
                 call(hook, {obj, Value::object(name), value});
                 return;
@@ -1354,17 +1504,24 @@ void VM::setAttr(const Value& obj, StrObj* name, Value value)
         case ObjKind::Class: {
             auto* c = static_cast<ClassObj*>(o);
             if (c->builtin)
-                raise(ExcType::TypeError, "cannot set '" + name->text + "' attribute of immutable type '" + c->name + "'");
+                raise(ExcType::TypeError,
+                      "cannot set '" + name->text + "' attribute of immutable type '" + c->name + "'");
             if (name == names.__name__) {
                 c->name = str(value);
                 return;
             }
             if (name == names.__qualname__)
                 c->qualname = value;
+            if (isKind(value, ObjKind::Property))
+                c->hasDataDescriptors = true;
+            if (name == names.__setattr__)
+                c->hasUserSetattr = true;
             c->dict->table.set(Value::object(name), std::move(value));
             return;
         }
-        case ObjKind::Module: static_cast<ModuleObj*>(o)->dict()->table.set(Value::object(name), std::move(value)); return;
+        case ObjKind::Module:
+            static_cast<ModuleObj*>(o)->dict()->table.set(Value::object(name), std::move(value));
+            return;
         case ObjKind::Function: {
             auto* f = static_cast<FunctionObj*>(o);
             if (name == names.__name__) {
@@ -1388,7 +1545,8 @@ void VM::setAttr(const Value& obj, StrObj* name, Value value)
             f->dict.as<DictObj>()->table.set(Value::object(name), std::move(value));
             return;
         }
-        default: break;
+        default:
+            break;
         }
     }
     raise(ExcType::AttributeError, "'" + typeName(obj) + "' object has no attribute '" + name->text + "'");
@@ -1402,7 +1560,8 @@ void VM::delAttr(const Value& obj, StrObj* name)
         if (classAttr && isKind(*classAttr, ObjKind::Property)) {
             auto* p = classAttr->as<PropertyObj>();
             if (p->fdel.isEmpty() || p->fdel.isNone())
-                raise(ExcType::AttributeError, "property '" + name->text + "' of '" + cls->name + "' object has no deleter");
+                raise(ExcType::AttributeError,
+                      "property '" + name->text + "' of '" + cls->name + "' object has no deleter");
             call(p->fdel, {obj});
             return;
         }
@@ -1426,25 +1585,32 @@ Value VM::getIter(const Value& v)
         Obj* o = v.asObject();
         IteratorClasses& ic = iteratorClasses();
         switch (o->kind) {
-        case ObjKind::List: return Value::object(new SequenceIterator(ic.listIterator, v));
-        case ObjKind::Tuple: return Value::object(new SequenceIterator(ic.tupleIterator, v));
-        case ObjKind::Str: return Value::object(new SequenceIterator(ic.strIterator, v));
-        case ObjKind::Bytes: return Value::object(new SequenceIterator(ic.generic, v));
+        case ObjKind::List:
+            return Value::object(new SequenceIterator(ic.listIterator, v));
+        case ObjKind::Tuple:
+            return Value::object(new SequenceIterator(ic.tupleIterator, v));
+        case ObjKind::Str:
+            return Value::object(new SequenceIterator(ic.strIterator, v));
+        case ObjKind::Bytes:
+            return Value::object(new SequenceIterator(ic.generic, v));
         case ObjKind::Range: {
             auto* r = static_cast<RangeObj*>(o);
             return Value::object(new RangeIterator(ic.rangeIterator, r->start, r->step, r->length()));
         }
-        case ObjKind::Dict: return Value::object(new DictIterator(ic.dictKeyIterator, v, DictViewObj::Which::Keys));
+        case ObjKind::Dict:
+            return Value::object(new DictIterator(ic.dictKeyIterator, v, DictViewObj::Which::Keys));
         case ObjKind::DictView: {
             auto* view = static_cast<DictViewObj*>(o);
             ClassObj* cls = view->which == DictViewObj::Which::Keys     ? ic.dictKeyIterator
                             : view->which == DictViewObj::Which::Values ? ic.dictValueIterator
-                                                                         : ic.dictItemIterator;
+                                                                        : ic.dictItemIterator;
             return Value::object(new DictIterator(cls, view->dict, view->which));
         }
         case ObjKind::Set:
-        case ObjKind::FrozenSet: return Value::object(new SetIterator(ic.setIterator, v));
-        case ObjKind::Iterator: return v;
+        case ObjKind::FrozenSet:
+            return Value::object(new SetIterator(ic.setIterator, v));
+        case ObjKind::Iterator:
+            return v;
         case ObjKind::Generator:
             if (static_cast<GeneratorObj*>(o)->genKind == GeneratorKind::Generator)
                 return v;
@@ -1467,7 +1633,8 @@ Value VM::getIter(const Value& v)
                         out = vm.getItem(self.sources[0], Value::integer(self.counter++));
                         return true;
                     } catch (PyException& e) {
-                        if (vm.isInstance(e.exception, ExcType::IndexError) || vm.isInstance(e.exception, ExcType::StopIteration)) {
+                        if (vm.isInstance(e.exception, ExcType::IndexError) ||
+                            vm.isInstance(e.exception, ExcType::StopIteration)) {
                             self.exhausted = true;
                             return false;
                         }
@@ -1554,9 +1721,12 @@ double VM::toDouble(const Value& v)
 }
 
 // Resolves a slice against a sequence of [length]: start, stop, step and the item count.
-void sliceIndices(VM& vm, const SliceObj* s, int64_t length, int64_t& start, int64_t& stop, int64_t& step, int64_t& count)
+void sliceIndices(VM& vm, const SliceObj* s, int64_t length, int64_t& start, int64_t& stop, int64_t& step,
+                  int64_t& count)
 {
-    step = s->step.isNone() ? 1 : vm.toIndex(s->step, "slice indices must be integers or None or have an __index__ method");
+    step = s->step.isNone()
+               ? 1
+               : vm.toIndex(s->step, "slice indices must be integers or None or have an __index__ method");
     if (step == 0)
         vm.raise(ExcType::ValueError, "slice step cannot be zero");
     auto clamp = [&](const Value& v, int64_t dflt, bool isStart) {
@@ -1587,7 +1757,8 @@ std::string utf8EncodeAll(const std::vector<uint32_t>& cps);
 static int64_t normalizeIndex(VM& vm, const Value& key, int64_t length, const char* what)
 {
     if (!key.isIntLike() && !isUserKind(key))
-        vm.raise(ExcType::TypeError, std::string(what) + " indices must be integers or slices, not " + vm.typeName(key));
+        vm.raise(ExcType::TypeError,
+                 std::string(what) + " indices must be integers or slices, not " + vm.typeName(key));
     int64_t i = vm.toIndex(key);
     if (i < 0)
         i += length;
@@ -1614,14 +1785,16 @@ Value VM::getItem(const Value& obj, const Value& key)
                     out.push_back(items[size_t(j)]);
                 return isList ? newList(std::move(out)) : newTuple(std::move(out));
             }
-            return items[size_t(normalizeIndex(*this, key, int64_t(items.size()), isList ? "list" : "tuple"))];
+            return items[size_t(
+                normalizeIndex(*this, key, int64_t(items.size()), isList ? "list" : "tuple"))];
         }
         case ObjKind::Str: {
             auto* s = static_cast<StrObj*>(o);
             if (s->ascii) {
                 if (isKind(key, ObjKind::Slice)) {
                     int64_t start, stop, step, count;
-                    sliceIndices(*this, key.as<SliceObj>(), int64_t(s->text.size()), start, stop, step, count);
+                    sliceIndices(*this, key.as<SliceObj>(), int64_t(s->text.size()), start, stop, step,
+                                 count);
                     if (step == 1)
                         return newStr(s->text.substr(size_t(start), size_t(count)));
                     std::string out;
@@ -1682,9 +1855,10 @@ Value VM::getItem(const Value& obj, const Value& key)
         case ObjKind::Class: {
             Value method;
             if (Value* m = static_cast<ClassObj*>(o)->lookup(names.__class_getitem__))
-                return call(isKind(*m, ObjKind::ClassMethod) ? m->as<MethodWrapperObj>()->func : *m, {obj, key});
+                return call(isKind(*m, ObjKind::ClassMethod) ? m->as<MethodWrapperObj>()->func : *m,
+                            {obj, key});
             if (static_cast<ClassObj*>(o)->builtin)
-                return obj;  // list[int] and friends: generic aliases are not modelled
+                return obj; // list[int] and friends: generic aliases are not modelled
             break;
         }
         default: {
@@ -1716,16 +1890,20 @@ void VM::setItem(const Value& obj, const Value& key, Value value)
                     return;
                 }
                 if (int64_t(replacement.size()) != count)
-                    raise(ExcType::ValueError, "attempt to assign sequence of size " + std::to_string(replacement.size()) +
+                    raise(ExcType::ValueError, "attempt to assign sequence of size " +
+                                                   std::to_string(replacement.size()) +
                                                    " to extended slice of size " + std::to_string(count));
                 for (int64_t i = 0, j = start; i < count; ++i, j += step)
                     items[size_t(j)] = replacement[size_t(i)];
                 return;
             }
-            items[size_t(normalizeIndex(*this, key, int64_t(items.size()), "list assignment"))] = std::move(value);
+            items[size_t(normalizeIndex(*this, key, int64_t(items.size()), "list assignment"))] =
+                std::move(value);
             return;
         }
-        case ObjKind::Dict: static_cast<DictObj*>(o)->table.set(key, std::move(value)); return;
+        case ObjKind::Dict:
+            static_cast<DictObj*>(o)->table.set(key, std::move(value));
+            return;
         case ObjKind::Instance:
         case ObjKind::Exception:
         case ObjKind::Native: {
@@ -1736,7 +1914,8 @@ void VM::setItem(const Value& obj, const Value& key, Value value)
             }
             break;
         }
-        default: break;
+        default:
+            break;
         }
     }
     raise(ExcType::TypeError, "'" + typeName(obj) + "' object does not support item assignment");
@@ -1780,7 +1959,8 @@ void VM::delItem(const Value& obj, const Value& key)
             }
             break;
         }
-        default: break;
+        default:
+            break;
         }
     }
     raise(ExcType::TypeError, "'" + typeName(obj) + "' object doesn't support item deletion");
@@ -1793,7 +1973,8 @@ bool VM::contains(const Value& container, const Value& item)
         switch (o->kind) {
         case ObjKind::List:
         case ObjKind::Tuple: {
-            const auto& items = o->kind == ObjKind::List ? static_cast<ListObj*>(o)->items : static_cast<TupleObj*>(o)->items;
+            const auto& items =
+                o->kind == ObjKind::List ? static_cast<ListObj*>(o)->items : static_cast<TupleObj*>(o)->items;
             for (size_t i = 0; i < items.size(); ++i)
                 if (items[i].is(item) || equals(items[i], item))
                     return true;
@@ -1801,7 +1982,8 @@ bool VM::contains(const Value& container, const Value& item)
         }
         case ObjKind::Str:
             if (!isStr(item))
-                raise(ExcType::TypeError, "'in <string>' requires string as left operand, not " + typeName(item));
+                raise(ExcType::TypeError,
+                      "'in <string>' requires string as left operand, not " + typeName(item));
             return static_cast<StrObj*>(o)->text.find(strText(item)) != std::string::npos;
         case ObjKind::Bytes:
             if (item.isIntLike())
@@ -1809,9 +1991,11 @@ bool VM::contains(const Value& container, const Value& item)
             if (isKind(item, ObjKind::Bytes))
                 return static_cast<BytesObj*>(o)->data.find(item.as<BytesObj>()->data) != std::string::npos;
             break;
-        case ObjKind::Dict: return static_cast<DictObj*>(o)->table.find(item) != nullptr;
+        case ObjKind::Dict:
+            return static_cast<DictObj*>(o)->table.find(item) != nullptr;
         case ObjKind::Set:
-        case ObjKind::FrozenSet: return static_cast<SetObj*>(o)->table.contains(item);
+        case ObjKind::FrozenSet:
+            return static_cast<SetObj*>(o)->table.contains(item);
         case ObjKind::Range: {
             auto* r = static_cast<RangeObj*>(o);
             if (item.isIntLike()) {
@@ -1836,11 +2020,12 @@ bool VM::contains(const Value& container, const Value& item)
                 return truthy(call(method, {container, item}));
             break;
         }
-        default: break;
+        default:
+            break;
         }
-        if (!lookupSpecial(container, names.__iter__).isEmpty() || !lookupSpecial(container, names.__getitem__).isEmpty() ||
-            o->kind == ObjKind::Iterator || o->kind == ObjKind::Generator || o->kind == ObjKind::Range ||
-            o->kind == ObjKind::DictView) {
+        if (!lookupSpecial(container, names.__iter__).isEmpty() ||
+            !lookupSpecial(container, names.__getitem__).isEmpty() || o->kind == ObjKind::Iterator ||
+            o->kind == ObjKind::Generator || o->kind == ObjKind::Range || o->kind == ObjKind::DictView) {
             Value it = getIter(container);
             Value x;
             while (iterNext(it, x))
@@ -1857,15 +2042,23 @@ int64_t VM::length(const Value& v)
     if (v.isObject()) {
         Obj* o = v.asObject();
         switch (o->kind) {
-        case ObjKind::Str: return int64_t(static_cast<StrObj*>(o)->length());
-        case ObjKind::Bytes: return int64_t(static_cast<BytesObj*>(o)->data.size());
-        case ObjKind::List: return int64_t(static_cast<ListObj*>(o)->items.size());
-        case ObjKind::Tuple: return int64_t(static_cast<TupleObj*>(o)->items.size());
-        case ObjKind::Dict: return int64_t(static_cast<DictObj*>(o)->table.size());
+        case ObjKind::Str:
+            return int64_t(static_cast<StrObj*>(o)->length());
+        case ObjKind::Bytes:
+            return int64_t(static_cast<BytesObj*>(o)->data.size());
+        case ObjKind::List:
+            return int64_t(static_cast<ListObj*>(o)->items.size());
+        case ObjKind::Tuple:
+            return int64_t(static_cast<TupleObj*>(o)->items.size());
+        case ObjKind::Dict:
+            return int64_t(static_cast<DictObj*>(o)->table.size());
         case ObjKind::Set:
-        case ObjKind::FrozenSet: return int64_t(static_cast<SetObj*>(o)->table.size());
-        case ObjKind::Range: return static_cast<RangeObj*>(o)->length();
-        case ObjKind::DictView: return int64_t(static_cast<DictViewObj*>(o)->dict.as<DictObj>()->table.size());
+        case ObjKind::FrozenSet:
+            return int64_t(static_cast<SetObj*>(o)->table.size());
+        case ObjKind::Range:
+            return static_cast<RangeObj*>(o)->length();
+        case ObjKind::DictView:
+            return int64_t(static_cast<DictViewObj*>(o)->dict.as<DictObj>()->table.size());
         case ObjKind::Instance:
         case ObjKind::Exception:
         case ObjKind::Native: {
@@ -1873,14 +2066,16 @@ int64_t VM::length(const Value& v)
             if (!method.isEmpty()) {
                 Value r = call(method, {v});
                 if (!r.isIntLike())
-                    raise(ExcType::TypeError, "'" + typeName(r) + "' object cannot be interpreted as an integer");
+                    raise(ExcType::TypeError,
+                          "'" + typeName(r) + "' object cannot be interpreted as an integer");
                 if (r.asInt() < 0)
                     raise(ExcType::ValueError, "__len__() should return >= 0");
                 return r.asInt();
             }
             break;
         }
-        default: break;
+        default:
+            break;
         }
     }
     raise(ExcType::TypeError, "object of type '" + typeName(v) + "' has no len()");
@@ -1894,8 +2089,10 @@ bool VM::isCallable(const Value& v)
     case ObjKind::Function:
     case ObjKind::NativeFunction:
     case ObjKind::BoundMethod:
-    case ObjKind::Class: return true;
-    default: return !lookupSpecial(v, names.__call__).isEmpty();
+    case ObjKind::Class:
+        return true;
+    default:
+        return !lookupSpecial(v, names.__call__).isEmpty();
     }
 }
 
@@ -1946,7 +2143,7 @@ std::string VM::format(const Value& v, std::string_view spec)
     return r.text;
 }
 
-std::string asciiOf(VM& vm, const Value& v);  // builtins/functions.cpp
+std::string asciiOf(VM& vm, const Value& v); // builtins/functions.cpp
 
 Value VM::formatValueOp(const Value& v, int conversion, const Value& spec)
 {
@@ -1972,7 +2169,7 @@ Value VM::instantiate(ClassObj* cls, const CallArgs& args)
     Value clsValue = Value::object(cls);
     Value instance;
     Value* userNew = nullptr;
-    bool customConstruct = false;  // a builtin base (str, list, ...) takes the arguments
+    bool customConstruct = false; // a builtin base (str, list, ...) takes the arguments
     for (ClassObj* c : cls->mro) {
         if (c->builtin)
             break;
@@ -2054,4 +2251,4 @@ Value VM::instantiate(ClassObj* cls, const CallArgs& args)
     return instance;
 }
 
-}  // namespace loopscope
+} // namespace loopscope

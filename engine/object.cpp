@@ -1,7 +1,10 @@
 #include "object.h"
 
+#include <algorithm>
+#include <cstdio>
 #include <cstdlib>
 #include <malloc.h>
+#include <map>
 #include <new>
 #include <vector>
 
@@ -18,9 +21,9 @@ thread_local size_t tLiveCount = 0;
 thread_local int64_t tAllocatedBytes = 0;
 thread_local bool tTearingDown = false;
 thread_local uint64_t tAllocationCount = 0;
-}  // namespace
+} // namespace
 
-}  // namespace loopscope
+} // namespace loopscope
 
 // The memory budget (Budgets::memoryBytes) needs every byte a scenario holds, including the
 // storage of lists, dicts and strings, so the global allocation functions count what this
@@ -34,7 +37,10 @@ void* operator new(size_t bytes)
     ++loopscope::tAllocationCount;
     return p;
 }
-void* operator new[](size_t bytes) { return operator new(bytes); }
+void* operator new[](size_t bytes)
+{
+    return operator new(bytes);
+}
 void* operator new(size_t bytes, const std::nothrow_t&) noexcept
 {
     void* p = std::malloc(bytes ? bytes : 1);
@@ -44,7 +50,13 @@ void* operator new(size_t bytes, const std::nothrow_t&) noexcept
     }
     return p;
 }
-void* operator new[](size_t bytes, const std::nothrow_t& tag) noexcept { return operator new(bytes, tag); }
+void* operator new[](size_t bytes, const std::nothrow_t& tag) noexcept
+{
+    return operator new(bytes, tag);
+}
+// GCC cannot see that this operator delete pairs with the operator new above.
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wmismatched-new-delete"
 void operator delete(void* p) noexcept
 {
     if (!p)
@@ -52,20 +64,57 @@ void operator delete(void* p) noexcept
     loopscope::tAllocatedBytes -= int64_t(malloc_usable_size(p));
     std::free(p);
 }
-void operator delete[](void* p) noexcept { operator delete(p); }
-void operator delete(void* p, size_t) noexcept { operator delete(p); }
-void operator delete[](void* p, size_t) noexcept { operator delete(p); }
-void operator delete(void* p, const std::nothrow_t&) noexcept { operator delete(p); }
-void operator delete[](void* p, const std::nothrow_t&) noexcept { operator delete(p); }
+#pragma GCC diagnostic pop
+void operator delete[](void* p) noexcept
+{
+    operator delete(p);
+}
+void operator delete(void* p, size_t) noexcept
+{
+    operator delete(p);
+}
+void operator delete[](void* p, size_t) noexcept
+{
+    operator delete(p);
+}
+void operator delete(void* p, const std::nothrow_t&) noexcept
+{
+    operator delete(p);
+}
+void operator delete[](void* p, const std::nothrow_t&) noexcept
+{
+    operator delete(p);
+}
 
 namespace loopscope {
 
-int64_t& allocatedBytes() { return tAllocatedBytes; }
-uint64_t& allocationCount() { return tAllocationCount; }
-size_t liveObjectCount() { return tLiveCount; }
+int64_t& allocatedBytes()
+{
+    return tAllocatedBytes;
+}
+uint64_t nextDictVersion()
+{
+    static thread_local uint64_t counter = 0;
+    return ++counter;
+}
 
-void* Obj::operator new(size_t bytes) { return ::operator new(bytes); }
-void Obj::operator delete(void* p, size_t) { ::operator delete(p); }
+uint64_t& allocationCount()
+{
+    return tAllocationCount;
+}
+size_t liveObjectCount()
+{
+    return tLiveCount;
+}
+
+void* Obj::operator new(size_t bytes)
+{
+    return ::operator new(bytes);
+}
+void Obj::operator delete(void* p, size_t)
+{
+    ::operator delete(p);
+}
 
 Obj::Obj(ObjKind k, ClassObj* c) : kind(k), cls(c)
 {
@@ -96,7 +145,10 @@ void releaseObject(Obj* object)
     delete object;
 }
 
-void setTearingDown(bool on) { tTearingDown = on; }
+void setTearingDown(bool on)
+{
+    tTearingDown = on;
+}
 
 // Frees every object still alive (reference cycles, module globals) at the end of a run. All
 // destructors run first, while every object's memory is still allocated, so the references
@@ -108,6 +160,18 @@ void freeAllObjects()
     all.reserve(tLiveCount);
     for (Obj* o = tLiveHead; o; o = o->nextLive)
         all.push_back(o);
+    if (std::getenv("LOOPSCOPE_DEBUG_LEAKS")) {
+        // What the run left alive (reference cycles and module state), by type.
+        std::map<std::string, size_t> counts;
+        for (Obj* o : all)
+            ++counts[o->cls ? o->cls->name : "?"];
+        std::vector<std::pair<size_t, std::string>> sorted;
+        for (auto& [name, n] : counts)
+            sorted.emplace_back(n, name);
+        std::sort(sorted.rbegin(), sorted.rend());
+        for (size_t i = 0; i < sorted.size() && i < 15; ++i)
+            std::fprintf(stderr, "live at end: %8zu %s\n", sorted[i].first, sorted[i].second.c_str());
+    }
     for (Obj* o : all)
         o->~Obj();
     for (Obj* o : all)
@@ -120,7 +184,10 @@ void freeAllObjects()
 
 // -- Constructors -----------------------------------------------------------------------------
 
-static BuiltinTypes& types() { return VM::current().types; }
+static BuiltinTypes& types()
+{
+    return VM::current().types;
+}
 
 StrObj::StrObj(std::string t) : Obj(ObjKind::Str, types().str), text(std::move(t))
 {
@@ -167,7 +234,10 @@ SetObj::SetObj(bool frozen)
     : Obj(frozen ? ObjKind::FrozenSet : ObjKind::Set, frozen ? types().frozenset : types().set)
 {
 }
-RangeObj::RangeObj(int64_t a, int64_t b, int64_t c) : Obj(ObjKind::Range, types().range), start(a), stop(b), step(c) {}
+RangeObj::RangeObj(int64_t a, int64_t b, int64_t c)
+    : Obj(ObjKind::Range, types().range), start(a), stop(b), step(c)
+{
+}
 
 int64_t RangeObj::length() const
 {
@@ -186,12 +256,18 @@ SliceObj::SliceObj(Value a, Value b, Value c)
 static ClassObj* viewClass(DictViewObj::Which which)
 {
     switch (which) {
-    case DictViewObj::Which::Keys: return types().dictKeys;
-    case DictViewObj::Which::Values: return types().dictValues;
-    default: return types().dictItems;
+    case DictViewObj::Which::Keys:
+        return types().dictKeys;
+    case DictViewObj::Which::Values:
+        return types().dictValues;
+    default:
+        return types().dictItems;
     }
 }
-DictViewObj::DictViewObj(Value d, Which w) : Obj(ObjKind::DictView, viewClass(w)), dict(std::move(d)), which(w) {}
+DictViewObj::DictViewObj(Value d, Which w)
+    : Obj(ObjKind::DictView, viewClass(w)), dict(std::move(d)), which(w)
+{
+}
 
 CellObj::CellObj() : Obj(ObjKind::Cell, types().cell) {}
 FunctionObj::FunctionObj(Value c) : Obj(ObjKind::Function, types().function), code(std::move(c)) {}
@@ -246,19 +322,26 @@ MethodWrapperObj::MethodWrapperObj(ObjKind k, Value f)
     : Obj(k, k == ObjKind::StaticMethod ? types().staticmethod : types().classmethod), func(std::move(f))
 {
 }
-SuperObj::SuperObj(Value a, Value s) : Obj(ObjKind::Super, types().super), startAfter(std::move(a)), self(std::move(s)) {}
+SuperObj::SuperObj(Value a, Value s)
+    : Obj(ObjKind::Super, types().super), startAfter(std::move(a)), self(std::move(s))
+{
+}
 
 static ClassObj* generatorClass(GeneratorKind kind)
 {
     switch (kind) {
-    case GeneratorKind::Generator: return types().generator;
-    case GeneratorKind::Coroutine: return types().coroutine;
-    default: return types().asyncGenerator;
+    case GeneratorKind::Generator:
+        return types().generator;
+    case GeneratorKind::Coroutine:
+        return types().coroutine;
+    default:
+        return types().asyncGenerator;
     }
 }
 
 GeneratorObj::GeneratorObj(GeneratorKind k, Frame* f, Value n, Value q)
-    : Obj(ObjKind::Generator, generatorClass(k)), genKind(k), frame(f), name(std::move(n)), qualname(std::move(q))
+    : Obj(ObjKind::Generator, generatorClass(k)), genKind(k), frame(f), name(std::move(n)),
+      qualname(std::move(q))
 {
 }
 
@@ -413,6 +496,7 @@ void DictTable::set(const Value& key, Value value)
     index_[i] = int32_t(entries_.size());
     entries_.push_back(Entry{hash, key, std::move(value)});
     ++used_;
+    version_ = nextDictVersion();
 }
 
 bool DictTable::erase(const Value& key, Value* removed)
@@ -430,6 +514,7 @@ bool DictTable::erase(const Value& key, Value* removed)
     e.key = Value();
     e.value = Value();
     --used_;
+    version_ = nextDictVersion();
     // The index keeps pointing at the dead entry so probe chains stay intact.
     if (used_ == 0) {
         entries_.clear();
@@ -444,6 +529,7 @@ void DictTable::clear()
     old.swap(entries_);
     index_.clear();
     used_ = 0;
+    version_ = nextDictVersion();
 }
 
 const DictTable::Entry* DictTable::next(size_t& position) const
@@ -545,7 +631,7 @@ bool SetTable::discard(const Value& key)
     Slot& s = slots_[size_t(slot)];
     Value old = std::move(s.key);
     s.key = Value();
-    s.hash = -1;  // dummy
+    s.hash = -1; // dummy
     --used_;
     return true;
 }
@@ -597,4 +683,4 @@ void SetTable::clear()
     used_ = fill_ = 0;
 }
 
-}  // namespace loopscope
+} // namespace loopscope

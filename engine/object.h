@@ -24,11 +24,11 @@ struct DictObj;
 struct StrObj final : Obj {
     StrObj(std::string text);
     std::string text;
-    mutable int64_t hash = -1;  // cached; -1 until computed
+    mutable int64_t hash = -1; // cached; -1 until computed
     bool ascii = true;
     bool interned = false;
     int64_t hashValue() const;
-    size_t length() const;  // in code points
+    size_t length() const; // in code points
 };
 
 struct BytesObj final : Obj {
@@ -53,16 +53,21 @@ struct ListObj final : Obj {
 
 // An insertion-ordered hash table (CPython's compact dict): entries in order, plus an index
 // table of positions into them. Deleted entries become empty slots until the next resize.
+uint64_t nextDictVersion();
+
 class DictTable {
-public:
+  public:
+    // Changes whenever a key is added or removed (never just when a value changes), and is
+    // unique among all tables: a cached pointer to a value stays valid while it is unchanged.
+    uint64_t version() const { return version_; }
     struct Entry {
         int64_t hash = 0;
-        Value key;  // Empty: a deleted entry
+        Value key; // Empty: a deleted entry
         Value value;
     };
     // Returns the value for [key] or null. Calls __eq__/__hash__ of user objects (may throw).
     Value* find(const Value& key) const;
-    Value* findStr(const StrObj* key) const;  // key known to be a str
+    Value* findStr(const StrObj* key) const; // key known to be a str
     void set(const Value& key, Value value);
     bool erase(const Value& key, Value* removed = nullptr);
     void clear();
@@ -73,37 +78,38 @@ public:
     const Entry* next(size_t& position) const;
     bool popLast(Value& key, Value& value);
 
-private:
-    int64_t lookupSlot(const Value& key, int64_t hash) const;  // index slot or -1-slot to insert
+  private:
+    int64_t lookupSlot(const Value& key, int64_t hash) const; // index slot or -1-slot to insert
     void rebuild(size_t minCapacity);
     std::vector<Entry> entries_;
-    std::vector<int32_t> index_;  // -1 empty; else entries_ position
+    std::vector<int32_t> index_; // -1 empty; else entries_ position
     size_t used_ = 0;
+    uint64_t version_ = nextDictVersion();
 };
 
 struct DictObj final : Obj {
     DictObj();
     DictTable table;
-    Value defaultFactory;  // collections.defaultdict's factory, else Empty
+    Value defaultFactory; // collections.defaultdict's factory, else Empty
 };
 
 // A set with CPython's table layout (linear probing then perturbation), so that sets of ints,
 // floats and tuples of them iterate in the order CPython gives.
 class SetTable {
-public:
+  public:
     struct Slot {
         int64_t hash = 0;
-        Value key;  // Empty with hash 0: never used; Empty with hash -1: deleted (dummy)
+        Value key; // Empty with hash 0: never used; Empty with hash -1: deleted (dummy)
     };
     SetTable() { slots_.resize(8); }
     bool contains(const Value& key) const;
-    bool add(const Value& key);  // false if present
+    bool add(const Value& key); // false if present
     bool discard(const Value& key);
     void clear();
     size_t size() const { return used_; }
     const std::vector<Slot>& slots() const { return slots_; }
 
-private:
+  private:
     int64_t findSlot(const Value& key, int64_t hash, bool forInsert) const;
     void resize(size_t minUsed);
     std::vector<Slot> slots_;
@@ -145,13 +151,13 @@ struct CellObj final : Obj {
 
 struct FunctionObj final : Obj {
     explicit FunctionObj(Value code);
-    Value code;  // CodeObj
-    Value globals;  // DictObj
-    Value name, qualname, module;  // str
+    Value code;                   // CodeObj
+    Value globals;                // DictObj
+    Value name, qualname, module; // str
     std::vector<Value> defaults;
-    Value kwdefaults;               // DictObj or Empty
-    std::vector<Value> closure;     // CellObjs, one per free variable of the code
-    Value dict;                     // DictObj for attributes set by decorators, or Empty
+    Value kwdefaults;           // DictObj or Empty
+    std::vector<Value> closure; // CellObjs, one per free variable of the code
+    Value dict;                 // DictObj for attributes set by decorators, or Empty
     Value doc;
     CodeObj* codeObj() const { return reinterpret_cast<CodeObj*>(code.asObject()); }
 };
@@ -160,7 +166,7 @@ struct FunctionObj final : Obj {
 struct CallArgs {
     const Value* args = nullptr;
     size_t count = 0;
-    const Value* kwValues = nullptr;  // values of keyword arguments, parallel to kwNames
+    const Value* kwValues = nullptr; // values of keyword arguments, parallel to kwNames
     const TupleObj* kwNames = nullptr;
     size_t kwCount() const { return kwNames ? kwNames->items.size() : 0; }
     const Value& operator[](size_t i) const { return args[i]; }
@@ -173,9 +179,9 @@ struct NativeFunctionObj final : Obj {
     NativeFunctionObj(std::string name, NativeFn fn, Value bound = Value());
     std::string name;
     NativeFn fn;
-    Value bound;  // when set, passed as args[0] (a bound builtin method, or closure data)
-    Value data;   // extra state for natives that need it (e.g. functools.partial)
-    Value selfClass;  // for methods of builtin types: the class they belong to
+    Value bound;     // when set, passed as args[0] (a bound builtin method, or closure data)
+    Value data;      // extra state for natives that need it (e.g. functools.partial)
+    Value selfClass; // for methods of builtin types: the class they belong to
 };
 
 struct BoundMethodObj final : Obj {
@@ -186,18 +192,22 @@ struct BoundMethodObj final : Obj {
 struct ClassObj final : Obj {
     ClassObj(std::string name, ClassObj* metaclass);
     std::string name;
-    Value qualname;                 // str
-    std::vector<Value> bases;       // ClassObjs
-    std::vector<ClassObj*> mro;     // this class first; entries are kept alive by [bases]
-    DictObj* dict;                  // owned through dictValue
+    Value qualname;             // str
+    std::vector<Value> bases;   // ClassObjs
+    std::vector<ClassObj*> mro; // this class first; entries are kept alive by [bases]
+    DictObj* dict;              // owned through dictValue
     Value dictValue;
-    ObjKind instanceKind = ObjKind::Instance;  // layout of instances (Instance, Exception, ...)
-    bool builtin = false;           // a builtin type: its attributes cannot be set
-    bool isBaseException = false;   // BaseException or a subclass
+    ObjKind instanceKind = ObjKind::Instance; // layout of instances (Instance, Exception, ...)
+    bool builtin = false;                     // a builtin type: its attributes cannot be set
+    bool isBaseException = false;             // BaseException or a subclass
     // Builds an instance for a call of the class: args[0] is the class being called (maybe a
     // subclass), the rest are the call's arguments. Null: inherited from the bases.
     NativeFn construct = nullptr;
     bool hasUserInit = false;
+    // Some class in the MRO defines a property: instance lookups must check the class first.
+    // Without one, an instance's own attribute wins at once (the common, fast case).
+    bool hasDataDescriptors = false;
+    bool hasUserSetattr = false; // a user class in the MRO defines __setattr__
     // Looks [name] up along the MRO; null when absent.
     Value* lookup(const StrObj* name) const;
     bool isSubclassOf(const ClassObj* other) const;
@@ -206,28 +216,28 @@ struct ClassObj final : Obj {
 struct InstanceObj : Obj {
     explicit InstanceObj(ClassObj* cls, ObjKind kind = ObjKind::Instance);
     ~InstanceObj() override;
-    Value classRef;  // keeps a user class alive
+    Value classRef; // keeps a user class alive
     DictTable attrs;
 };
 
 struct TracebackEntry {
-    Value code;  // CodeObj
+    Value code; // CodeObj
     int line = 0;
 };
 
 struct ExceptionObj final : InstanceObj {
     explicit ExceptionObj(ClassObj* cls);
-    Value args;  // TupleObj
-    Value cause, context;  // Empty when unset
+    Value args;           // TupleObj
+    Value cause, context; // Empty when unset
     bool suppressContext = false;
-    std::vector<TracebackEntry> traceback;  // innermost frame first
+    std::vector<TracebackEntry> traceback; // innermost frame first
     Value notes;
 };
 
 struct ModuleObj final : Obj {
     explicit ModuleObj(Value name);
     Value name;
-    Value globals;  // DictObj
+    Value globals; // DictObj
     DictObj* dict() const { return globals.as<DictObj>(); }
 };
 
@@ -244,7 +254,7 @@ struct MethodWrapperObj final : Obj {
 
 struct SuperObj final : Obj {
     SuperObj(Value startAfter, Value self);
-    Value startAfter;  // ClassObj: lookups begin after it in type(self)'s MRO
+    Value startAfter; // ClassObj: lookups begin after it in type(self)'s MRO
     Value self;
 };
 
@@ -256,10 +266,10 @@ struct GeneratorObj final : Obj {
     GeneratorObj(GeneratorKind kind, Frame* frame, Value name, Value qualname);
     ~GeneratorObj() override;
     GeneratorKind genKind;
-    Frame* frame;  // owned; null once finished
+    Frame* frame; // owned; null once finished
     Value name, qualname;
-    Value yieldFrom;   // the iterator it delegates to while suspended in SEND, else Empty
-    Value excState;    // the exception its own except clause was handling when it suspended
+    Value yieldFrom; // the iterator it delegates to while suspended in SEND, else Empty
+    Value excState;  // the exception its own except clause was handling when it suspended
     uint32_t sendExitTarget = 0;
     bool running = false;
     bool started = false;
@@ -290,10 +300,22 @@ struct AsyncGenWrappedObj final : NativeObj {
 
 // -- Helpers ------------------------------------------------------------------------------
 
-inline bool isKind(const Value& v, ObjKind kind) { return v.isObject() && v.asObject()->kind == kind; }
-inline bool isStr(const Value& v) { return isKind(v, ObjKind::Str); }
-inline StrObj* asStr(const Value& v) { return v.as<StrObj>(); }
-inline const std::string& strText(const Value& v) { return v.as<StrObj>()->text; }
+inline bool isKind(const Value& v, ObjKind kind)
+{
+    return v.isObject() && v.asObject()->kind == kind;
+}
+inline bool isStr(const Value& v)
+{
+    return isKind(v, ObjKind::Str);
+}
+inline StrObj* asStr(const Value& v)
+{
+    return v.as<StrObj>();
+}
+inline const std::string& strText(const Value& v)
+{
+    return v.as<StrObj>()->text;
+}
 
 // Bytes currently held by objects, for the memory budget.
 int64_t& allocatedBytes();
@@ -304,4 +326,4 @@ void freeAllObjects();
 void setTearingDown(bool on);
 size_t liveObjectCount();
 
-}  // namespace loopscope
+} // namespace loopscope

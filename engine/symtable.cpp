@@ -17,7 +17,7 @@ enum : unsigned {
 struct ScopeError {
     SyntaxError error;
 };
-}  // namespace
+} // namespace
 
 NameScope Scope::scopeOf(const std::string& name) const
 {
@@ -35,7 +35,7 @@ Scope* SymbolTable::scopeFor(const void* node) const
 
 // Walks the tree recording names per scope, then resolves them from the module down.
 class SymbolVisitor {
-public:
+  public:
     explicit SymbolVisitor(SymbolTable& table) : table_(table) {}
 
     Scope* newScope(ScopeKind kind, std::string name, const void* node, int line)
@@ -80,7 +80,9 @@ public:
     void visitStmt(const Stmt* s)
     {
         switch (s->kind) {
-        case StmtKind::Expr: visitExpr(s->as<ExprStmt>()->value); break;
+        case StmtKind::Expr:
+            visitExpr(s->as<ExprStmt>()->value);
+            break;
         case StmtKind::Assign: {
             auto* a = s->as<AssignStmt>();
             visitExpr(a->value);
@@ -142,7 +144,8 @@ public:
             if (loopDepth_ == 0)
                 fail(*s, "'continue' not properly in loop");
             break;
-        case StmtKind::Pass: break;
+        case StmtKind::Pass:
+            break;
         case StmtKind::Return: {
             auto* r = s->as<ReturnStmt>();
             if (!current_->isFunctionLike())
@@ -154,8 +157,12 @@ public:
             }
             break;
         }
-        case StmtKind::FunctionDef: visitFunction(s->as<FunctionDefStmt>()); break;
-        case StmtKind::ClassDef: visitClass(s->as<ClassDefStmt>()); break;
+        case StmtKind::FunctionDef:
+            visitFunction(s->as<FunctionDefStmt>());
+            break;
+        case StmtKind::ClassDef:
+            visitClass(s->as<ClassDefStmt>());
+            break;
         case StmtKind::Try: {
             auto* t = s->as<TryStmt>();
             visitBody(t->body);
@@ -228,7 +235,8 @@ public:
         }
         case StmtKind::Import:
             for (Alias* alias : s->as<ImportStmt>()->names) {
-                std::string bound = alias->asname.empty() ? alias->name.substr(0, alias->name.find('.')) : alias->asname;
+                std::string bound =
+                    alias->asname.empty() ? alias->name.substr(0, alias->name.find('.')) : alias->asname;
                 note(bound, kAssigned);
             }
             break;
@@ -325,7 +333,8 @@ public:
         if (!e)
             return;
         switch (e->kind) {
-        case ExprKind::Constant: break;
+        case ExprKind::Constant:
+            break;
         case ExprKind::Name: {
             auto* n = e->as<NameExpr>();
             if (n->ctx == ExprContext::Load) {
@@ -337,7 +346,9 @@ public:
             }
             break;
         }
-        case ExprKind::Attribute: visitExpr(e->as<AttributeExpr>()->value); break;
+        case ExprKind::Attribute:
+            visitExpr(e->as<AttributeExpr>()->value);
+            break;
         case ExprKind::Subscript:
             visitExpr(e->as<SubscriptExpr>()->value);
             visitExpr(e->as<SubscriptExpr>()->index);
@@ -358,7 +369,9 @@ public:
                 visitExpr(k->value);
             break;
         }
-        case ExprKind::UnaryOp: visitExpr(e->as<UnaryOpExpr>()->operand); break;
+        case ExprKind::UnaryOp:
+            visitExpr(e->as<UnaryOpExpr>()->operand);
+            break;
         case ExprKind::BinOp:
             visitExpr(e->as<BinOpExpr>()->left);
             visitExpr(e->as<BinOpExpr>()->right);
@@ -451,7 +464,7 @@ public:
         case ExprKind::YieldFrom: {
             if (!current_->isFunctionLike() || current_->kind == ScopeKind::Comprehension)
                 fail(*e, current_->kind == ScopeKind::Comprehension ? "'yield' inside list comprehension"
-                                                                     : "'yield' outside function");
+                                                                    : "'yield' outside function");
             if (e->kind == ExprKind::YieldFrom && current_->isAsync)
                 fail(*e, "'yield from' inside async function");
             current_->isGenerator = true;
@@ -468,14 +481,17 @@ public:
                 owner = owner->parent;
             while (current_->kind == ScopeKind::Comprehension && current_->parent) {
                 const std::string& id = n->target->as<NameExpr>()->id;
-                current_->flags[id] |= kUsed | (owner->kind == ScopeKind::Module ? kDeclGlobal : kDeclNonlocal);
+                current_->flags[id] |=
+                    kUsed | (owner->kind == ScopeKind::Module ? kDeclGlobal : kDeclNonlocal);
                 current_ = current_->parent;
             }
             visitExpr(n->target);
             current_ = saved;
             break;
         }
-        case ExprKind::Starred: visitExpr(e->as<StarredExpr>()->value); break;
+        case ExprKind::Starred:
+            visitExpr(e->as<StarredExpr>()->value);
+            break;
         case ExprKind::JoinedStr:
             for (Expr* v : e->as<JoinedStrExpr>()->values)
                 visitExpr(v);
@@ -635,4 +651,4 @@ std::optional<SyntaxError> SymbolTable::build(const Module& module)
     return std::nullopt;
 }
 
-}  // namespace loopscope
+} // namespace loopscope

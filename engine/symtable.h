@@ -24,33 +24,36 @@ struct Scope {
     std::string name;
     Scope* parent = nullptr;
     int line = 0;
-    bool isAsync = false;       // async def, or a comprehension with async parts
-    bool isGenerator = false;   // contains yield
+    bool isAsync = false;     // async def, or a comprehension with async parts
+    bool isGenerator = false; // contains yield
     bool usesAwait = false;
-    bool needsClassCell = false;  // class scope: a method uses super() or __class__
-    std::vector<std::string> params;  // in order
-    std::vector<std::string> localOrder;  // locals in first-binding order (params first)
+    bool needsClassCell = false;         // class scope: a method uses super() or __class__
+    std::vector<std::string> params;     // in order
+    std::vector<std::string> localOrder; // locals in first-binding order (params first)
     // Flags collected from the source, then the resolved scope of each name.
     std::unordered_map<std::string, unsigned> flags;
     std::unordered_map<std::string, NameScope> resolved;
-    std::vector<std::string> cellvars, freevars;  // in the order the compiler numbers them
+    std::vector<std::string> cellvars, freevars; // in the order the compiler numbers them
 
     NameScope scopeOf(const std::string& name) const;
-    bool isFunctionLike() const { return kind == ScopeKind::Function || kind == ScopeKind::Lambda || kind == ScopeKind::Comprehension; }
+    bool isFunctionLike() const
+    {
+        return kind == ScopeKind::Function || kind == ScopeKind::Lambda || kind == ScopeKind::Comprehension;
+    }
 };
 
 class SymbolTable {
-public:
+  public:
     // Analyzes [module]. Returns a SyntaxError for misplaced nonlocal/global/await/return/yield.
     std::optional<SyntaxError> build(const Module& module);
     Scope* scopeFor(const void* node) const;
     Scope* moduleScope() const { return module_; }
 
-private:
+  private:
     friend class SymbolVisitor;
     std::vector<std::unique_ptr<Scope>> scopes_;
     std::unordered_map<const void*, Scope*> byNode_;
     Scope* module_ = nullptr;
 };
 
-}  // namespace loopscope
+} // namespace loopscope

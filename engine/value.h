@@ -14,9 +14,32 @@ struct ClassObj;
 
 // What kind of object a heap value is; lets hot paths test types without virtual calls.
 enum class ObjKind : uint8_t {
-    Str, Bytes, Tuple, List, Dict, Set, FrozenSet, Range, Slice,
-    Function, NativeFunction, BoundMethod, Class, Instance, Exception, Module, Cell, Code,
-    Generator, Property, StaticMethod, ClassMethod, Super, DictView, Iterator, Native,
+    Str,
+    Bytes,
+    Tuple,
+    List,
+    Dict,
+    Set,
+    FrozenSet,
+    Range,
+    Slice,
+    Function,
+    NativeFunction,
+    BoundMethod,
+    Class,
+    Instance,
+    Exception,
+    Module,
+    Cell,
+    Code,
+    Generator,
+    Property,
+    StaticMethod,
+    ClassMethod,
+    Super,
+    DictView,
+    Iterator,
+    Native,
 };
 
 // The header of every heap object. Objects are reference counted (intrusively, like CPython)
@@ -34,15 +57,15 @@ struct Obj {
 
     uint32_t refcount = 0;
     ObjKind kind;
-    ClassObj* cls;  // the object's type; user classes are kept alive by the VM until the run ends
+    ClassObj* cls; // the object's type; user classes are kept alive by the VM until the run ends
     Obj* prevLive = nullptr;
     Obj* nextLive = nullptr;
 };
 
-void releaseObject(Obj* object);  // object.cpp: frees [object] once its count reaches 0
+void releaseObject(Obj* object); // object.cpp: frees [object] once its count reaches 0
 
 enum class Tag : uint8_t {
-    Empty,  // no value: an unbound local, a dict tombstone, a missing "self" for CALL_METHOD
+    Empty, // no value: an unbound local, a dict tombstone, a missing "self" for CALL_METHOD
     None,
     Bool,
     Int,
@@ -51,7 +74,7 @@ enum class Tag : uint8_t {
 };
 
 class Value {
-public:
+  public:
     Value() : tag_(Tag::Empty) { bits_.i = 0; }
     static Value none() { return Value(Tag::None); }
     static Value boolean(bool b)
@@ -107,10 +130,7 @@ public:
         std::swap(tag_, other.tag_);
         std::swap(bits_, other.bits_);
     }
-    void clear()
-    {
-        Value old(std::move(*this));
-    }
+    void clear() { Value old(std::move(*this)); }
 
     Tag tag() const { return tag_; }
     bool isEmpty() const { return tag_ == Tag::Empty; }
@@ -124,7 +144,7 @@ public:
     bool isNumber() const { return tag_ == Tag::Int || tag_ == Tag::Bool || tag_ == Tag::Float; }
 
     bool asBool() const { return bits_.i != 0; }
-    int64_t asInt() const { return bits_.i; }  // also valid for Bool (0 or 1)
+    int64_t asInt() const { return bits_.i; } // also valid for Bool (0 or 1)
     double asFloat() const { return bits_.f; }
     double toDouble() const { return tag_ == Tag::Float ? bits_.f : double(bits_.i); }
     Obj* asObject() const { return bits_.o; }
@@ -140,7 +160,7 @@ public:
         return tag_ == Tag::None || tag_ == Tag::Empty || bits_.i == other.bits_.i;
     }
 
-private:
+  private:
     explicit Value(Tag tag) : tag_(tag) { bits_.i = 0; }
     void retain() const
     {
@@ -162,4 +182,4 @@ private:
 };
 static_assert(sizeof(Value) == 16, "Value must stay at 16 bytes");
 
-}  // namespace loopscope
+} // namespace loopscope

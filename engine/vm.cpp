@@ -1182,12 +1182,23 @@ Value VM::runLoop(Frame*& frame, Frame* entry)
             *sp++ = locals[code->varnames.size() + arg];
             break;
         case Op::LOAD_GLOBAL: {
+            const DictTable& globals = frame->globals.as<DictObj>()->table;
+            const DictTable& builtins = builtinsDict.as<DictObj>()->table;
+            if (code->globalCache.empty())
+                code->globalCache.resize(code->code.size());
+            CodeObj::GlobalCacheEntry& cache = code->globalCache[ip - 1];
+            if (cache.slot && cache.globalsVersion == globals.version() &&
+                cache.builtinsVersion == builtins.version()) {
+                *sp++ = *cache.slot;
+                break;
+            }
             StrObj* name = nameTable[arg].as<StrObj>();
-            Value* v = frame->globals.as<DictObj>()->table.findStr(name);
+            Value* v = globals.findStr(name);
             if (!v)
-                v = builtinsDict.as<DictObj>()->table.findStr(name);
+                v = builtins.findStr(name);
             if (!v)
                 raise(ExcType::NameError, nameErrorText(name->text));
+            cache = {globals.version(), builtins.version(), v};
             *sp++ = *v;
             break;
         }

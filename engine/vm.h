@@ -20,7 +20,7 @@ namespace loopscope {
 // A Python exception travelling through C++ code. The VM catches it at the frame that
 // handles it; across the public API it becomes a RunResult.
 struct PyException {
-    Value exception;  // ExceptionObj
+    Value exception; // ExceptionObj
 };
 
 // A limit ended the run (runaway task, memory, loop passes): not catchable by Python code.
@@ -33,25 +33,25 @@ struct LimitReached {
 struct Block {
     enum Type : uint8_t { Handler, ExceptClause };
     Type type;
-    uint32_t target;  // Handler: where to jump
-    uint32_t level;   // stack depth to restore
-    Value saved;      // ExceptClause: the exception handled before this clause began
+    uint32_t target; // Handler: where to jump
+    uint32_t level;  // stack depth to restore
+    Value saved;     // ExceptClause: the exception handled before this clause began
 };
 
 struct Frame {
     CodeObj* code = nullptr;
     Value codeRef;
-    Value function;   // FunctionObj, or Empty for module code
-    Value globals;    // DictObj
-    Value locals;     // DictObj for module and class bodies, else Empty
-    std::vector<Value> slots;  // locals, cells, free variables, then the value stack
+    Value function;           // FunctionObj, or Empty for module code
+    Value globals;            // DictObj
+    Value locals;             // DictObj for module and class bodies, else Empty
+    std::vector<Value> slots; // locals, cells, free variables, then the value stack
     Value* sp = nullptr;
     uint32_t ip = 0;
     std::vector<Block> blocks;
     Frame* back = nullptr;
     GeneratorObj* generator = nullptr;
     uint32_t lastLine = 0;
-    bool isEntry = false;  // returning from it leaves the current execute() call
+    bool isEntry = false; // returning from it leaves the current execute() call
 
     Value* stackBase() { return slots.data() + code->slotCount(); }
     int line() const { return code->lineAt(ip == 0 ? 0 : ip - 1); }
@@ -65,10 +65,10 @@ enum class ExcType : uint8_t {
 };
 
 struct BuiltinTypes {
-    ClassObj *object, *type, *none, *boolType, *intType, *floatType, *str, *bytes, *tuple, *list, *dict,
-        *set, *frozenset, *range, *slice, *function, *builtinFunction, *method, *module, *cell, *code,
-        *generator, *coroutine, *asyncGenerator, *property, *staticmethod, *classmethod, *super,
-        *dictKeys, *dictValues, *dictItems, *iterator, *notImplementedType, *ellipsisType;
+    ClassObj *object, *type, *none, *boolType, *intType, *floatType, *str, *bytes, *tuple, *list, *dict, *set,
+        *frozenset, *range, *slice, *function, *builtinFunction, *method, *module, *cell, *code, *generator,
+        *coroutine, *asyncGenerator, *property, *staticmethod, *classmethod, *super, *dictKeys, *dictValues,
+        *dictItems, *iterator, *notImplementedType, *ellipsisType;
     ClassObj* exceptions[size_t(ExcType::Count)];
 };
 
@@ -82,7 +82,7 @@ struct Names {
 enum class ResumeStatus { Yielded, Returned };
 
 class VM {
-public:
+  public:
     VM(const RunOptions& options, TraceObserver* observer);
     ~VM();
     VM(const VM&) = delete;
@@ -111,14 +111,14 @@ public:
     void splitExceptionGroup(const Value& exc, const Value& cls, Value& match, Value& rest);
     Value makeExceptionGroup(const std::string& message, std::vector<Value> exceptions);
     bool vm_isGroup(const Value& exc);
-    uint32_t currentTask = 0;  // the task whose step is running, for Statement events
+    uint32_t currentTask = 0; // the task whose step is running, for Statement events
     Value call(const Value& callable, std::initializer_list<Value> args);
     Value callMethod(const Value& self, StrObj* name, std::initializer_list<Value> args);
     // Calls a Python function: binds the arguments into a fresh frame.
     Frame* prepareCall(FunctionObj* function, const CallArgs& args);
     Value callFunction(FunctionObj* function, const CallArgs& args);
     ResumeStatus resume(GeneratorObj* gen, Value send, Value throwExc, Value& out);
-    Value generatorSend(const Value& gen, Value send);  // StopIteration when it returns
+    Value generatorSend(const Value& gen, Value send); // StopIteration when it returns
     Value generatorThrow(const Value& gen, Value exc);
     void generatorClose(const Value& gen);
     Frame* currentFrame() const { return frame_; }
@@ -166,7 +166,7 @@ public:
     std::string format(const Value& v, std::string_view spec);
     bool isCallable(const Value& v);
     bool isInstanceOf(const Value& v, ClassObj* cls);
-    Value lookupSpecial(const Value& obj, StrObj* name);  // on the type only; Empty if absent
+    Value lookupSpecial(const Value& obj, StrObj* name); // on the type only; Empty if absent
 
     // -- Objects -----------------------------------------------------------------------------
     Value intern(std::string_view text);
@@ -176,7 +176,8 @@ public:
     Value newList(std::vector<Value> items = {});
     Value newDict();
     Value newNative(std::string name, NativeFn fn, Value bound = Value());
-    ClassObj* newBuiltinClass(const std::string& name, ClassObj* base, ObjKind instanceKind = ObjKind::Instance);
+    ClassObj* newBuiltinClass(const std::string& name, ClassObj* base,
+                              ObjKind instanceKind = ObjKind::Instance);
     Value makeClass(const std::string& name, std::vector<Value> bases, Value namespaceDict);
     void addMethod(ClassObj* cls, const char* name, NativeFn fn);
     void computeMro(ClassObj* cls);
@@ -184,11 +185,12 @@ public:
     // -- Output and trace --------------------------------------------------------------------
     void writeStdout(std::string_view text);
     void writeStderr(std::string_view text);
-    void emit(EventKind kind, uint32_t task = 0, uint32_t a = 0, uint32_t line = 0, double t2 = 0, uint8_t sub = 0);
+    void emit(EventKind kind, uint32_t task = 0, uint32_t a = 0, uint32_t line = 0, double t2 = 0,
+              uint8_t sub = 0);
     uint32_t internTrace(std::string_view text) { return observer_ ? observer_->intern(text).value : 0; }
     void warn(const std::string& text);
     void warnNeverAwaited(const std::string& qualname);
-    std::vector<std::string> sourceLines;  // of the scenario, for warnings
+    std::vector<std::string> sourceLines; // of the scenario, for warnings
     TraceObserver* observer() const { return observer_; }
     double now() const { return clock_; }
     void setNow(double t) { clock_ = t; }
@@ -202,10 +204,10 @@ public:
 
     BuiltinTypes types;
     Names names;
-    Value builtinsDict;  // DictObj
+    Value builtinsDict; // DictObj
     Value notImplemented, ellipsis;
     std::unordered_map<std::string, Value> modules;
-    std::unordered_map<std::string, Value> nativeModules;  // name -> ModuleObj, created at start
+    std::unordered_map<std::string, Value> nativeModules; // name -> ModuleObj, created at start
     PyRandom random;
     Value limitExceededClass, deadlockClass;
     std::string pendingStdoutLine;
@@ -213,7 +215,7 @@ public:
     std::vector<std::pair<StrObj**, std::string>> pendingNames;
     int nativeDepth = 0;
 
-private:
+  private:
     void initTypes();
     void initBuiltins();
     bool handleException(Frame*& frame, Frame* entry, PyException& e);
@@ -228,28 +230,28 @@ private:
     bool lastExitWasYield_ = false; // execute() returned because a generator frame yielded
     Value runLoop(Frame*& frame, Frame* entry);
     void spendBudget(Frame* frame);
-    Frame* frame_ = nullptr;  // the innermost running frame
+    Frame* frame_ = nullptr; // the innermost running frame
     int depth_ = 0;
     uint64_t instructionsLeft_ = 0;
-    bool budgetWasReset_ = false;  // a task step has begun (the prelude resets the budget per step)
+    bool budgetWasReset_ = false; // a task step has begun (the prelude resets the budget per step)
     double clock_ = 0;
-    Value handled_;  // the exception being handled (sys.exc_info()), or Empty
+    Value handled_; // the exception being handled (sys.exc_info()), or Empty
     std::unordered_map<std::string, Value> interned_;
     std::vector<Frame*> framePool_;
     friend struct VMAccess;
 };
 
 // Registration of builtins, split across builtins/*.cpp.
-void registerCoreBuiltins(VM& vm);      // builtins/functions.cpp
-void registerTypeMethods(VM& vm);       // builtins/*_methods.cpp
-void registerExceptions(VM& vm);        // builtins/exceptions.cpp
-void registerNativeModules(VM& vm);     // builtins/modules.cpp
+void registerCoreBuiltins(VM& vm);  // builtins/functions.cpp
+void registerTypeMethods(VM& vm);   // builtins/*_methods.cpp
+void registerExceptions(VM& vm);    // builtins/exceptions.cpp
+void registerNativeModules(VM& vm); // builtins/modules.cpp
 
 // Helpers for builtins.
-bool isUserKind(const Value& v);  // an instance of a user class (or an exception)
+bool isUserKind(const Value& v); // an instance of a user class (or an exception)
 void checkArgs(VM& vm, const CallArgs& args, const char* name, size_t min, size_t max);
 Value makeModule(VM& vm, const std::string& name);
 void moduleSet(VM& vm, const Value& module, const char* name, Value value);
 void moduleAddFunction(VM& vm, const Value& module, const char* name, NativeFn fn);
 
-}  // namespace loopscope
+} // namespace loopscope

@@ -15,7 +15,7 @@ thread_local ClassObj* tDefaultDictClass = nullptr;
 struct DequeObj final : NativeObj {
     DequeObj() : NativeObj(tDequeClass) {}
     std::deque<Value> items;
-    int64_t maxlen = -1;  // -1: unbounded
+    int64_t maxlen = -1; // -1: unbounded
     uint64_t mutations = 0;
 };
 
@@ -91,7 +91,7 @@ Value constructDefaultDict(VM& vm, const CallArgs& a)
     }
     return result;
 }
-}  // namespace
+} // namespace
 
 void dictUpdateFrom(VM& vm, DictObj* dict, const Value& source);
 
@@ -206,8 +206,11 @@ void registerCollectionsModule(VM& vm)
         (void)vm;
         return result;
     });
-    vm.addMethod(c, "__len__", [](VM& vm, const CallArgs& a) { return Value::integer(int64_t(selfDeque(vm, a)->items.size())); });
-    vm.addMethod(c, "__bool__", [](VM& vm, const CallArgs& a) { return Value::boolean(!selfDeque(vm, a)->items.empty()); });
+    vm.addMethod(c, "__len__", [](VM& vm, const CallArgs& a) {
+        return Value::integer(int64_t(selfDeque(vm, a)->items.size()));
+    });
+    vm.addMethod(c, "__bool__",
+                 [](VM& vm, const CallArgs& a) { return Value::boolean(!selfDeque(vm, a)->items.empty()); });
     vm.addMethod(c, "__getitem__", [](VM& vm, const CallArgs& a) {
         DequeObj* d = selfDeque(vm, a);
         return d->items[size_t(dequeIndex(vm, d, a[1]))];
@@ -232,15 +235,16 @@ void registerCollectionsModule(VM& vm)
     });
     vm.addMethod(c, "__iter__", [](VM& vm, const CallArgs& a) {
         DequeObj* d = selfDeque(vm, a);
-        auto* it = new FunctionIterator(iteratorClasses().generic, [](VM& vm, FunctionIterator& self, Value& out) {
-            auto* d = static_cast<DequeObj*>(self.sources[0].asObject());
-            if (uint64_t(self.function.asInt()) != d->mutations)
-                vm.raise(ExcType::RuntimeError, "deque mutated during iteration");
-            if (self.counter >= int64_t(d->items.size()))
-                return false;
-            out = d->items[size_t(self.counter++)];
-            return true;
-        });
+        auto* it =
+            new FunctionIterator(iteratorClasses().generic, [](VM& vm, FunctionIterator& self, Value& out) {
+                auto* d = static_cast<DequeObj*>(self.sources[0].asObject());
+                if (uint64_t(self.function.asInt()) != d->mutations)
+                    vm.raise(ExcType::RuntimeError, "deque mutated during iteration");
+                if (self.counter >= int64_t(d->items.size()))
+                    return false;
+                out = d->items[size_t(self.counter++)];
+                return true;
+            });
         Value result = Value::object(it);
         it->sources.push_back(a[0]);
         it->function = Value::integer(int64_t(d->mutations));
@@ -325,4 +329,4 @@ void registerCollectionsModule(VM& vm)
     vm.nativeModules["_collections"] = m;
 }
 
-}  // namespace loopscope
+} // namespace loopscope

@@ -25,7 +25,8 @@ static Value objectSetattr(VM& vm, const CallArgs& a)
 {
     checkArgs(vm, a, "__setattr__", 3, 3);
     if (!isUserKind(a[0]))
-        vm.raise(ExcType::AttributeError, "'" + vm.typeName(a[0]) + "' object has no attribute '" + vm.str(a[1]) + "'");
+        vm.raise(ExcType::AttributeError,
+                 "'" + vm.typeName(a[0]) + "' object has no attribute '" + vm.str(a[1]) + "'");
     static_cast<InstanceObj*>(a[0].asObject())->attrs.set(vm.intern(vm.str(a[1])), a[2]);
     return Value::none();
 }
@@ -33,8 +34,10 @@ static Value objectSetattr(VM& vm, const CallArgs& a)
 static Value objectDelattr(VM& vm, const CallArgs& a)
 {
     checkArgs(vm, a, "__delattr__", 2, 2);
-    if (!isUserKind(a[0]) || !static_cast<InstanceObj*>(a[0].asObject())->attrs.erase(vm.intern(vm.str(a[1]))))
-        vm.raise(ExcType::AttributeError, "'" + vm.typeName(a[0]) + "' object has no attribute '" + vm.str(a[1]) + "'");
+    if (!isUserKind(a[0]) ||
+        !static_cast<InstanceObj*>(a[0].asObject())->attrs.erase(vm.intern(vm.str(a[1]))))
+        vm.raise(ExcType::AttributeError,
+                 "'" + vm.typeName(a[0]) + "' object has no attribute '" + vm.str(a[1]) + "'");
     return Value::none();
 }
 
@@ -49,10 +52,12 @@ static Value objectRepr(VM& vm, const CallArgs& a)
     ClassObj* cls = vm.typeOf(a[0]);
     Value* module = cls->dict->table.findStr(vm.names.__module__);
     std::string qual = isStr(cls->qualname) ? strText(cls->qualname) : cls->name;
-    std::string prefix = (module && isStr(*module) && strText(*module) != "builtins") ? strText(*module) + "." : "";
+    std::string prefix =
+        (module && isStr(*module) && strText(*module) != "builtins") ? strText(*module) + "." : "";
     char buf[32];
-    std::snprintf(buf, sizeof buf, "0x%012llx",
-                  static_cast<unsigned long long>(a[0].isObject() ? reinterpret_cast<uintptr_t>(a[0].asObject()) : 0));
+    std::snprintf(
+        buf, sizeof buf, "0x%012llx",
+        static_cast<unsigned long long>(a[0].isObject() ? reinterpret_cast<uintptr_t>(a[0].asObject()) : 0));
     if (!isUserKind(a[0]) && !isKind(a[0], ObjKind::Native))
         return vm.newStr(vm.repr(a[0]));
     return vm.newStr("<" + prefix + qual + " object at " + buf + ">");
@@ -75,10 +80,13 @@ void registerCoreMethods(VM& vm)
     ClassObj* o = vm.types.object;
     vm.addMethod(o, "__init__", [](VM&, const CallArgs&) { return Value::none(); });
     Value newFn = vm.newNative("object.__new__", objectNew);
-    o->dict->table.set(vm.intern("__new__"), Value::object(new MethodWrapperObj(ObjKind::StaticMethod, newFn)));
+    o->dict->table.set(vm.intern("__new__"),
+                       Value::object(new MethodWrapperObj(ObjKind::StaticMethod, newFn)));
     vm.addMethod(o, "__repr__", objectRepr);
     vm.addMethod(o, "__str__", [](VM& vm, const CallArgs& a) { return vm.newStr(vm.repr(a[0])); });
-    vm.addMethod(o, "__eq__", [](VM& vm, const CallArgs& a) { return a[0].is(a[1]) ? Value::boolean(true) : vm.notImplemented; });
+    vm.addMethod(o, "__eq__", [](VM& vm, const CallArgs& a) {
+        return a[0].is(a[1]) ? Value::boolean(true) : vm.notImplemented;
+    });
     vm.addMethod(o, "__ne__", [](VM& vm, const CallArgs& a) {
         Value r = vm.richCompare(a[0], a[1], CompareKind::Eq);
         return r.is(vm.notImplemented) ? r : Value::boolean(!vm.truthy(r));
@@ -87,23 +95,37 @@ void registerCoreMethods(VM& vm)
     vm.addMethod(o, "__setattr__", objectSetattr);
     vm.addMethod(o, "__delattr__", objectDelattr);
     vm.addMethod(o, "__getattribute__", objectGetattribute);
-    vm.addMethod(o, "__format__", [](VM& vm, const CallArgs& a) { return vm.newStr(vm.format(vm.strValue(a[0]), strText(a[1]))); });
-    vm.addMethod(o, "__dir__", [](VM& vm, const CallArgs& a) { return vm.call(*vm.builtinsDict.as<DictObj>()->table.findStr(vm.internStr("dir")), {a[0]}); });
-    Value initSubclass = vm.newNative("object.__init_subclass__", [](VM&, const CallArgs&) { return Value::none(); });
-    o->dict->table.set(vm.intern("__init_subclass__"), Value::object(new MethodWrapperObj(ObjKind::ClassMethod, initSubclass)));
+    vm.addMethod(o, "__format__", [](VM& vm, const CallArgs& a) {
+        return vm.newStr(vm.format(vm.strValue(a[0]), strText(a[1])));
+    });
+    vm.addMethod(o, "__dir__", [](VM& vm, const CallArgs& a) {
+        return vm.call(*vm.builtinsDict.as<DictObj>()->table.findStr(vm.internStr("dir")), {a[0]});
+    });
+    Value initSubclass =
+        vm.newNative("object.__init_subclass__", [](VM&, const CallArgs&) { return Value::none(); });
+    o->dict->table.set(vm.intern("__init_subclass__"),
+                       Value::object(new MethodWrapperObj(ObjKind::ClassMethod, initSubclass)));
 
     ClassObj* i = vm.types.intType;
     vm.addMethod(i, "bit_length", numberMethodsBitLength);
     vm.addMethod(i, "conjugate", [](VM&, const CallArgs& a) { return Value::integer(a[0].asInt()); });
     vm.addMethod(i, "__index__", [](VM&, const CallArgs& a) { return Value::integer(a[0].asInt()); });
     vm.addMethod(i, "__int__", [](VM&, const CallArgs& a) { return Value::integer(a[0].asInt()); });
-    vm.addMethod(i, "__float__", [](VM&, const CallArgs& a) { return Value::floating(double(a[0].asInt())); });
-    vm.addMethod(i, "as_integer_ratio", [](VM& vm, const CallArgs& a) { return vm.newTuple({Value::integer(a[0].asInt()), Value::integer(1)}); });
-    vm.addMethod(i, "__add__", [](VM& vm, const CallArgs& a) { return vm.binaryOp(BinaryOp::Add, a[0], a[1]); });
-    vm.addMethod(i, "__mul__", [](VM& vm, const CallArgs& a) { return vm.binaryOp(BinaryOp::Mult, a[0], a[1]); });
-    vm.addMethod(i, "__sub__", [](VM& vm, const CallArgs& a) { return vm.binaryOp(BinaryOp::Sub, a[0], a[1]); });
-    vm.addMethod(i, "__lt__", [](VM& vm, const CallArgs& a) { return vm.richCompare(a[0], a[1], CompareKind::Lt); });
-    vm.addMethod(i, "__format__", [](VM& vm, const CallArgs& a) { return vm.newStr(vm.format(a[0], strText(a[1]))); });
+    vm.addMethod(i, "__float__",
+                 [](VM&, const CallArgs& a) { return Value::floating(double(a[0].asInt())); });
+    vm.addMethod(i, "as_integer_ratio", [](VM& vm, const CallArgs& a) {
+        return vm.newTuple({Value::integer(a[0].asInt()), Value::integer(1)});
+    });
+    vm.addMethod(i, "__add__",
+                 [](VM& vm, const CallArgs& a) { return vm.binaryOp(BinaryOp::Add, a[0], a[1]); });
+    vm.addMethod(i, "__mul__",
+                 [](VM& vm, const CallArgs& a) { return vm.binaryOp(BinaryOp::Mult, a[0], a[1]); });
+    vm.addMethod(i, "__sub__",
+                 [](VM& vm, const CallArgs& a) { return vm.binaryOp(BinaryOp::Sub, a[0], a[1]); });
+    vm.addMethod(i, "__lt__",
+                 [](VM& vm, const CallArgs& a) { return vm.richCompare(a[0], a[1], CompareKind::Lt); });
+    vm.addMethod(i, "__format__",
+                 [](VM& vm, const CallArgs& a) { return vm.newStr(vm.format(a[0], strText(a[1]))); });
     vm.addMethod(i, "to_bytes", [](VM& vm, const CallArgs& a) {
         int64_t length = a.count > 1 ? vm.toIndex(a[1]) : 1;
         const Value* order = a.count > 2 ? &a[2] : a.keyword("byteorder");
@@ -123,13 +145,16 @@ void registerCoreMethods(VM& vm)
     });
     vm.addMethod(f, "conjugate", [](VM&, const CallArgs& a) { return a[0]; });
     vm.addMethod(f, "__float__", [](VM&, const CallArgs& a) { return a[0]; });
-    vm.addMethod(f, "__int__", [](VM& vm, const CallArgs& a) { return vm.call(Value::object(vm.types.intType), {a[0]}); });
-    vm.addMethod(f, "__format__", [](VM& vm, const CallArgs& a) { return vm.newStr(vm.format(a[0], strText(a[1]))); });
+    vm.addMethod(f, "__int__",
+                 [](VM& vm, const CallArgs& a) { return vm.call(Value::object(vm.types.intType), {a[0]}); });
+    vm.addMethod(f, "__format__",
+                 [](VM& vm, const CallArgs& a) { return vm.newStr(vm.format(a[0], strText(a[1]))); });
     vm.addMethod(f, "as_integer_ratio", [](VM& vm, const CallArgs& a) {
         double d = a[0].asFloat();
         if (!std::isfinite(d))
             vm.raise(std::isnan(d) ? ExcType::ValueError : ExcType::OverflowError,
-                     std::isnan(d) ? "cannot convert NaN to integer ratio" : "cannot convert Infinity to integer ratio");
+                     std::isnan(d) ? "cannot convert NaN to integer ratio"
+                                   : "cannot convert Infinity to integer ratio");
         int e;
         double m = std::frexp(d, &e);
         for (int k = 0; k < 300 && m != std::floor(m); ++k) {
@@ -202,4 +227,4 @@ void registerCoreMethods(VM& vm)
     vm.addMethod(t, "__subclasses__", [](VM& vm, const CallArgs&) { return vm.newList(); });
 }
 
-}  // namespace loopscope
+} // namespace loopscope

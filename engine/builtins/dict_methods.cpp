@@ -7,7 +7,8 @@ namespace loopscope {
 static DictObj* selfDict(VM& vm, const CallArgs& a, const char* name)
 {
     if (a.count == 0 || !isKind(a[0], ObjKind::Dict))
-        vm.raise(ExcType::TypeError, std::string("descriptor '") + name + "' for 'dict' objects doesn't apply");
+        vm.raise(ExcType::TypeError,
+                 std::string("descriptor '") + name + "' for 'dict' objects doesn't apply");
     return a[0].as<DictObj>();
 }
 
@@ -24,7 +25,8 @@ void dictUpdateFrom(VM& vm, DictObj* dict, const Value& source)
         return;
     }
     Value keys;
-    if (!isKind(source, ObjKind::List) && !isKind(source, ObjKind::Tuple) && vm.tryGetAttr(source, vm.names.keys, keys)) {
+    if (!isKind(source, ObjKind::List) && !isKind(source, ObjKind::Tuple) &&
+        vm.tryGetAttr(source, vm.names.keys, keys)) {
         for (const Value& k : vm.toVector(vm.call(keys, {})))
             dict->table.set(k, vm.getItem(source, k));
         return;
@@ -35,12 +37,13 @@ void dictUpdateFrom(VM& vm, DictObj* dict, const Value& source)
         if (isKind(item, ObjKind::Tuple) || isKind(item, ObjKind::List) || isKind(item, ObjKind::Str)) {
             pair = vm.toVector(item);
         } else {
-            vm.raise(ExcType::TypeError, "cannot convert dictionary update sequence element #" + std::to_string(index) +
-                                             " to a sequence");
+            vm.raise(ExcType::TypeError, "cannot convert dictionary update sequence element #" +
+                                             std::to_string(index) + " to a sequence");
         }
         if (pair.size() != 2)
-            vm.raise(ExcType::ValueError, "dictionary update sequence element #" + std::to_string(index) + " has length " +
-                                              std::to_string(pair.size()) + "; 2 is required");
+            vm.raise(ExcType::ValueError, "dictionary update sequence element #" + std::to_string(index) +
+                                              " has length " + std::to_string(pair.size()) +
+                                              "; 2 is required");
         dict->table.set(pair[0], pair[1]);
         ++index;
     }
@@ -82,7 +85,8 @@ static Value dictUpdate(VM& vm, const CallArgs& a)
 {
     DictObj* d = selfDict(vm, a, "update");
     if (a.count > 2)
-        vm.raise(ExcType::TypeError, "update expected at most 1 argument, got " + std::to_string(a.count - 1));
+        vm.raise(ExcType::TypeError,
+                 "update expected at most 1 argument, got " + std::to_string(a.count - 1));
     if (a.count == 2)
         dictUpdateFrom(vm, d, a[1]);
     for (size_t i = 0; i < a.kwCount(); ++i)
@@ -127,7 +131,8 @@ void registerDictMethods(VM& vm)
     vm.addMethod(d, "__init__", [](VM& vm, const CallArgs& a) {
         DictObj* d = selfDict(vm, a, "__init__");
         if (a.count > 2)
-            vm.raise(ExcType::TypeError, "dict expected at most 1 argument, got " + std::to_string(a.count - 1));
+            vm.raise(ExcType::TypeError,
+                     "dict expected at most 1 argument, got " + std::to_string(a.count - 1));
         if (a.count == 2)
             dictUpdateFrom(vm, d, a[1]);
         for (size_t i = 0; i < a.kwCount(); ++i)
@@ -157,7 +162,8 @@ void registerDictMethods(VM& vm)
         return Value::object(new DictViewObj(a[0], DictViewObj::Which::Items));
     });
     Value fromkeys = vm.newNative("dict.fromkeys", dictFromkeys);
-    d->dict->table.set(vm.intern("fromkeys"), Value::object(new MethodWrapperObj(ObjKind::ClassMethod, fromkeys)));
+    d->dict->table.set(vm.intern("fromkeys"),
+                       Value::object(new MethodWrapperObj(ObjKind::ClassMethod, fromkeys)));
     vm.addMethod(d, "__len__", [](VM& vm, const CallArgs& a) { return Value::integer(vm.length(a[0])); });
     vm.addMethod(d, "__getitem__", [](VM& vm, const CallArgs& a) { return vm.getItem(a[0], a[1]); });
     vm.addMethod(d, "__setitem__", [](VM& vm, const CallArgs& a) {
@@ -168,8 +174,9 @@ void registerDictMethods(VM& vm)
         vm.delItem(a[0], a[1]);
         return Value::none();
     });
-    vm.addMethod(d, "__contains__", [](VM& vm, const CallArgs& a) { return Value::boolean(vm.contains(a[0], a[1])); });
+    vm.addMethod(d, "__contains__",
+                 [](VM& vm, const CallArgs& a) { return Value::boolean(vm.contains(a[0], a[1])); });
     vm.addMethod(d, "__iter__", [](VM& vm, const CallArgs& a) { return vm.getIter(a[0]); });
 }
 
-}  // namespace loopscope
+} // namespace loopscope

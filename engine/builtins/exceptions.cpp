@@ -17,11 +17,15 @@ static Value constructException(VM& vm, const CallArgs& a)
 static ExceptionObj* self(VM& vm, const CallArgs& a, const char* name)
 {
     if (a.count == 0 || !isKind(a[0], ObjKind::Exception))
-        vm.raise(ExcType::TypeError, std::string("descriptor '") + name + "' requires a 'BaseException' object");
+        vm.raise(ExcType::TypeError,
+                 std::string("descriptor '") + name + "' requires a 'BaseException' object");
     return a[0].as<ExceptionObj>();
 }
 
-static const std::vector<Value>& argsOf(ExceptionObj* e) { return e->args.as<TupleObj>()->items; }
+static const std::vector<Value>& argsOf(ExceptionObj* e)
+{
+    return e->args.as<TupleObj>()->items;
+}
 
 static Value exceptionInit(VM& vm, const CallArgs& a)
 {
@@ -114,7 +118,8 @@ static Value constructExceptionGroup(VM& vm, const CallArgs& a)
 {
     ClassObj* cls = a[0].as<ClassObj>();
     if (a.count != 3)
-        vm.raise(ExcType::TypeError, "BaseExceptionGroup.__new__() takes exactly 2 arguments (" + std::to_string(a.count - 1) + " given)");
+        vm.raise(ExcType::TypeError, "BaseExceptionGroup.__new__() takes exactly 2 arguments (" +
+                                         std::to_string(a.count - 1) + " given)");
     if (!isStr(a[1]))
         vm.raise(ExcType::TypeError, "argument 1 must be str, not " + vm.typeName(a[1]));
     std::vector<Value> excs = vm.toVector(a[2]);
@@ -123,7 +128,8 @@ static Value constructExceptionGroup(VM& vm, const CallArgs& a)
     bool allExceptions = true;
     for (const Value& x : excs) {
         if (!isKind(x, ObjKind::Exception))
-            vm.raise(ExcType::ValueError, "Item " + std::to_string(&x - excs.data()) + " of second argument (exceptions) is not an exception");
+            vm.raise(ExcType::ValueError, "Item " + std::to_string(&x - excs.data()) +
+                                              " of second argument (exceptions) is not an exception");
         allExceptions &= vm.isInstance(x, ExcType::Exception);
     }
     if (cls == vm.excClass(ExcType::BaseExceptionGroup) && allExceptions)
@@ -141,7 +147,8 @@ static Value groupStr(VM& vm, const CallArgs& a)
     ExceptionObj* e = self(vm, a, "__str__");
     const auto& args = argsOf(e);
     size_t n = args.size() > 1 ? vm.toVector(args[1]).size() : 0;
-    return vm.newStr(vm.str(args[0]) + " (" + std::to_string(n) + " sub-exception" + (n == 1 ? "" : "s") + ")");
+    return vm.newStr(vm.str(args[0]) + " (" + std::to_string(n) + " sub-exception" + (n == 1 ? "" : "s") +
+                     ")");
 }
 
 Value VM::makeExceptionGroup(const std::string& message, std::vector<Value> exceptions)
@@ -190,7 +197,8 @@ static void splitGroup(VM& vm, const Value& exc, const Value& cls, Value& match,
 
 void VM::splitExceptionGroup(const Value& exc, const Value& cls, Value& match, Value& rest)
 {
-    if (isKind(cls, ObjKind::Class) && cls.as<ClassObj>()->isSubclassOf(excClass(ExcType::BaseExceptionGroup)))
+    if (isKind(cls, ObjKind::Class) &&
+        cls.as<ClassObj>()->isSubclassOf(excClass(ExcType::BaseExceptionGroup)))
         raise(ExcType::TypeError, "catching ExceptionGroup with except* is not allowed. Use except instead.");
     if (!vm_isGroup(exc)) {
         // A naked exception caught by except* is wrapped in a group.
@@ -206,7 +214,10 @@ void VM::splitExceptionGroup(const Value& exc, const Value& cls, Value& match, V
     splitGroup(*this, exc, cls, match, rest);
 }
 
-bool VM::vm_isGroup(const Value& exc) { return isInstance(exc, ExcType::BaseExceptionGroup); }
+bool VM::vm_isGroup(const Value& exc)
+{
+    return isInstance(exc, ExcType::BaseExceptionGroup);
+}
 
 static Value groupSplitMethod(VM& vm, const CallArgs& a, bool wantRest)
 {
@@ -255,7 +266,8 @@ void registerExceptions(VM& vm)
     }
     // ExceptionGroup is both a BaseExceptionGroup and an Exception.
     ClassObj* eg = vm.excClass(ExcType::ExceptionGroup);
-    eg->bases = {Value::object(vm.excClass(ExcType::BaseExceptionGroup)), Value::object(vm.excClass(ExcType::Exception))};
+    eg->bases = {Value::object(vm.excClass(ExcType::BaseExceptionGroup)),
+                 Value::object(vm.excClass(ExcType::Exception))};
     vm.computeMro(eg);
     ClassObj* base = vm.excClass(ExcType::BaseException);
     base->construct = constructException;
@@ -279,4 +291,4 @@ void registerExceptions(VM& vm)
     builtins.set(vm.intern("IOError"), Value::object(vm.excClass(ExcType::OSError)));
 }
 
-}  // namespace loopscope
+} // namespace loopscope

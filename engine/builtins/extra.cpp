@@ -5,6 +5,9 @@
 
 namespace loopscope {
 
-void registerExtraBuiltins(VM& vm) { (void)vm; }
+void registerExtraBuiltins(VM& vm)
+{
+    (void)vm;
+}
 
-}  // namespace loopscope
+} // namespace loopscope

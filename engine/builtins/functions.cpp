@@ -16,10 +16,13 @@ namespace loopscope {
 void checkArgs(VM& vm, const CallArgs& args, const char* name, size_t min, size_t max)
 {
     if (args.count < min || args.count > max) {
-        std::string expected = min == max ? "exactly " + std::to_string(min) : args.count < min ? "at least " + std::to_string(min) : "at most " + std::to_string(max);
+        std::string expected = min == max         ? "exactly " + std::to_string(min)
+                               : args.count < min ? "at least " + std::to_string(min)
+                                                  : "at most " + std::to_string(max);
         size_t n = args.count;
-        vm.raise(ExcType::TypeError, std::string(name) + "() takes " + expected + " argument" + (min == max && min == 1 ? "" : "s") +
-                                         " (" + std::to_string(n) + " given)");
+        vm.raise(ExcType::TypeError, std::string(name) + "() takes " + expected + " argument" +
+                                         (min == max && min == 1 ? "" : "s") + " (" + std::to_string(n) +
+                                         " given)");
     }
 }
 
@@ -87,7 +90,7 @@ std::string utf8EncodeAll(const std::vector<uint32_t>& cps)
     return out;
 }
 
-std::string strRepr(std::string_view s);  // interpreter.cpp
+std::string strRepr(std::string_view s); // interpreter.cpp
 
 std::string asciiOf(VM& vm, const Value& v)
 {
@@ -127,7 +130,8 @@ Value parseIntText(VM& vm, const std::string& text, int64_t base)
     bool negative = false;
     size_t i = 0;
     auto invalid = [&]() {
-        vm.raise(ExcType::ValueError, "invalid literal for int() with base " + std::to_string(base) + ": " + strRepr(text));
+        vm.raise(ExcType::ValueError,
+                 "invalid literal for int() with base " + std::to_string(base) + ": " + strRepr(text));
     };
     if (base != 0 && (base < 2 || base > 36))
         vm.raise(ExcType::ValueError, "int() base must be >= 2 and <= 36, or 0");
@@ -162,20 +166,22 @@ Value parseIntText(VM& vm, const std::string& text, int64_t base)
             continue;
         }
         lastUnderscore = false;
-        int d = std::isdigit(static_cast<unsigned char>(c)) ? c - '0'
+        int d = std::isdigit(static_cast<unsigned char>(c))   ? c - '0'
                 : std::isalpha(static_cast<unsigned char>(c)) ? std::tolower(c) - 'a' + 10
                                                               : 99;
         if (d >= base)
             invalid();
         if (value > (uint64_t(1) << 63) / uint64_t(base))
-            vm.raise(ExcType::OverflowError, "Loopscope ints are 64-bit: int() of " + strRepr(text) + " does not fit");
+            vm.raise(ExcType::OverflowError,
+                     "Loopscope ints are 64-bit: int() of " + strRepr(text) + " does not fit");
         value = value * uint64_t(base) + uint64_t(d);
         any = true;
     }
     if (!any || lastUnderscore)
         invalid();
     if (value > uint64_t(INT64_MAX) + (negative ? 1 : 0))
-        vm.raise(ExcType::OverflowError, "Loopscope ints are 64-bit: int() of " + strRepr(text) + " does not fit");
+        vm.raise(ExcType::OverflowError,
+                 "Loopscope ints are 64-bit: int() of " + strRepr(text) + " does not fit");
     return Value::integer(negative ? int64_t(0 - value) : int64_t(value));
 }
 
@@ -210,7 +216,7 @@ Value parseFloatText(VM& vm, const std::string& text)
 
 // -- Output ----------------------------------------------------------------------------------------
 
-Value sysStreamWrite(VM& vm, const Value& stream, const std::string& text);  // builtins/modules.cpp
+Value sysStreamWrite(VM& vm, const Value& stream, const std::string& text); // builtins/modules.cpp
 
 static Value builtinPrint(VM& vm, const CallArgs& a)
 {
@@ -270,7 +276,8 @@ static Value builtinAbs(VM& vm, const CallArgs& a)
     const Value& v = a[0];
     if (v.isIntLike()) {
         if (v.asInt() == INT64_MIN)
-            vm.raise(ExcType::OverflowError, "Loopscope ints are 64-bit: abs() of the smallest int does not fit");
+            vm.raise(ExcType::OverflowError,
+                     "Loopscope ints are 64-bit: abs() of the smallest int does not fit");
         return Value::integer(v.asInt() < 0 ? -v.asInt() : v.asInt());
     }
     if (v.isFloat())
@@ -296,7 +303,8 @@ static Value minMax(VM& vm, const CallArgs& a, bool isMax)
         items = vm.toVector(a[0]);
     } else {
         if (dflt)
-            vm.raise(ExcType::TypeError, std::string("Cannot specify a default for ") + name + "() with multiple positional arguments");
+            vm.raise(ExcType::TypeError, std::string("Cannot specify a default for ") + name +
+                                             "() with multiple positional arguments");
         items.assign(a.args, a.args + a.count);
     }
     if (items.empty()) {
@@ -319,7 +327,8 @@ static Value minMax(VM& vm, const CallArgs& a, bool isMax)
 static Value builtinSum(VM& vm, const CallArgs& a)
 {
     if (a.count < 1 || a.count > 2)
-        vm.raise(ExcType::TypeError, "sum() takes at most 2 arguments (" + std::to_string(a.count) + " given)");
+        vm.raise(ExcType::TypeError,
+                 "sum() takes at most 2 arguments (" + std::to_string(a.count) + " given)");
     Value total = a.count > 1 ? a[1] : (a.keyword("start") ? *a.keyword("start") : Value::integer(0));
     if (isStr(total))
         vm.raise(ExcType::TypeError, "sum() can't sum strings [use ''.join(seq) instead]");
@@ -385,19 +394,21 @@ static Value builtinReversed(VM& vm, const CallArgs& a)
 {
     checkArgs(vm, a, "reversed", 1, 1);
     const Value& v = a[0];
-    if (isKind(v, ObjKind::List) || isKind(v, ObjKind::Tuple) || isKind(v, ObjKind::Str) || isKind(v, ObjKind::Range)) {
-        auto* it = new FunctionIterator(iteratorClasses().reversed, [](VM& vm, FunctionIterator& self, Value& out) {
-            if (self.counter <= 0)
-                return false;
-            const Value& seq = self.sources[0];
-            int64_t n = vm.length(seq);
-            if (self.counter > n) {
-                self.counter = 0;
-                return false;
-            }
-            out = vm.getItem(seq, Value::integer(--self.counter));
-            return true;
-        });
+    if (isKind(v, ObjKind::List) || isKind(v, ObjKind::Tuple) || isKind(v, ObjKind::Str) ||
+        isKind(v, ObjKind::Range)) {
+        auto* it =
+            new FunctionIterator(iteratorClasses().reversed, [](VM& vm, FunctionIterator& self, Value& out) {
+                if (self.counter <= 0)
+                    return false;
+                const Value& seq = self.sources[0];
+                int64_t n = vm.length(seq);
+                if (self.counter > n) {
+                    self.counter = 0;
+                    return false;
+                }
+                out = vm.getItem(seq, Value::integer(--self.counter));
+                return true;
+            });
         Value result = Value::object(it);
         it->sources.push_back(v);
         it->counter = vm.length(v);
@@ -411,7 +422,8 @@ static Value builtinReversed(VM& vm, const CallArgs& a)
     Value m = vm.lookupSpecial(v, vm.names.__reversed__);
     if (!m.isEmpty())
         return vm.call(m, {v});
-    if (!vm.lookupSpecial(v, vm.names.__getitem__).isEmpty() && !vm.lookupSpecial(v, vm.names.__len__).isEmpty()) {
+    if (!vm.lookupSpecial(v, vm.names.__getitem__).isEmpty() &&
+        !vm.lookupSpecial(v, vm.names.__len__).isEmpty()) {
         std::vector<Value> items;
         for (int64_t i = vm.length(v); i-- > 0;)
             items.push_back(vm.getItem(v, Value::integer(i)));
@@ -424,14 +436,15 @@ static Value builtinEnumerate(VM& vm, const CallArgs& a)
 {
     if (a.count < 1 || a.count > 2)
         vm.raise(ExcType::TypeError, "enumerate() takes at most 2 arguments");
-    auto* it = new FunctionIterator(iteratorClasses().enumerate, [](VM& vm, FunctionIterator& self, Value& out) {
-        Value item;
-        if (!vm.iterNext(self.sources[0], item))
-            return false;
-        int64_t n = self.counter++;
-        out = vm.newTuple({Value::integer(n), std::move(item)});
-        return true;
-    });
+    auto* it =
+        new FunctionIterator(iteratorClasses().enumerate, [](VM& vm, FunctionIterator& self, Value& out) {
+            Value item;
+            if (!vm.iterNext(self.sources[0], item))
+                return false;
+            int64_t n = self.counter++;
+            out = vm.newTuple({Value::integer(n), std::move(item)});
+            return true;
+        });
     Value result = Value::object(it);
     it->sources.push_back(vm.getIter(a[0]));
     const Value* start = a.count > 1 ? &a[1] : a.keyword("start");
@@ -451,12 +464,14 @@ static Value builtinZip(VM& vm, const CallArgs& a)
                 self.exhausted = true;
                 if (self.strict) {
                     if (i > 0)
-                        vm.raise(ExcType::ValueError, "zip() argument " + std::to_string(i + 1) + " is shorter than argument" +
+                        vm.raise(ExcType::ValueError, "zip() argument " + std::to_string(i + 1) +
+                                                          " is shorter than argument" +
                                                           (i == 1 ? " 1" : "s 1-" + std::to_string(i)));
                     for (size_t j = 1; j < self.sources.size(); ++j) {
                         Value extra;
                         if (vm.iterNext(self.sources[j], extra))
-                            vm.raise(ExcType::ValueError, "zip() argument " + std::to_string(j + 1) + " is longer than argument" +
+                            vm.raise(ExcType::ValueError, "zip() argument " + std::to_string(j + 1) +
+                                                              " is longer than argument" +
                                                               (j == 1 ? " 1" : "s 1-" + std::to_string(j)));
                     }
                 }
@@ -540,7 +555,8 @@ static bool isInstanceCheck(VM& vm, const Value& obj, const Value& cls, const ch
         return false;
     }
     if (!isKind(cls, ObjKind::Class))
-        vm.raise(ExcType::TypeError, std::string(fn) + "() arg 2 must be a type, a tuple of types, or a union");
+        vm.raise(ExcType::TypeError,
+                 std::string(fn) + "() arg 2 must be a type, a tuple of types, or a union");
     return vm.typeOf(obj)->isSubclassOf(cls.as<ClassObj>());
 }
 
@@ -555,10 +571,12 @@ static Value builtinIssubclass(VM& vm, const CallArgs& a)
     checkArgs(vm, a, "issubclass", 2, 2);
     if (!isKind(a[0], ObjKind::Class))
         vm.raise(ExcType::TypeError, "issubclass() arg 1 must be a class");
-    std::vector<Value> classes = isKind(a[1], ObjKind::Tuple) ? a[1].as<TupleObj>()->items : std::vector<Value>{a[1]};
+    std::vector<Value> classes =
+        isKind(a[1], ObjKind::Tuple) ? a[1].as<TupleObj>()->items : std::vector<Value>{a[1]};
     for (const Value& c : classes) {
         if (!isKind(c, ObjKind::Class))
-            vm.raise(ExcType::TypeError, "issubclass() arg 2 must be a class, a tuple of classes, or a union");
+            vm.raise(ExcType::TypeError,
+                     "issubclass() arg 2 must be a class, a tuple of classes, or a union");
         if (a[0].as<ClassObj>()->isSubclassOf(c.as<ClassObj>()))
             return Value::boolean(true);
     }
@@ -568,7 +586,8 @@ static Value builtinIssubclass(VM& vm, const CallArgs& a)
 static StrObj* attrName(VM& vm, const Value& v, const char* fn)
 {
     if (!isStr(v))
-        vm.raise(ExcType::TypeError, std::string(fn) + "(): attribute name must be string, not '" + vm.typeName(v) + "'");
+        vm.raise(ExcType::TypeError,
+                 std::string(fn) + "(): attribute name must be string, not '" + vm.typeName(v) + "'");
     return vm.internStr(strText(v));
 }
 
@@ -627,14 +646,17 @@ static Value builtinOrd(VM& vm, const CallArgs& a)
     if (isKind(a[0], ObjKind::Bytes)) {
         const std::string& d = a[0].as<BytesObj>()->data;
         if (d.size() != 1)
-            vm.raise(ExcType::TypeError, "ord() expected a character, but string of length " + std::to_string(d.size()) + " found");
+            vm.raise(ExcType::TypeError, "ord() expected a character, but string of length " +
+                                             std::to_string(d.size()) + " found");
         return Value::integer(static_cast<unsigned char>(d[0]));
     }
     if (!isStr(a[0]))
-        vm.raise(ExcType::TypeError, "ord() expected string of length 1, but " + vm.typeName(a[0]) + " found");
+        vm.raise(ExcType::TypeError,
+                 "ord() expected string of length 1, but " + vm.typeName(a[0]) + " found");
     std::vector<uint32_t> cps = utf8Decode(strText(a[0]));
     if (cps.size() != 1)
-        vm.raise(ExcType::TypeError, "ord() expected a character, but string of length " + std::to_string(cps.size()) + " found");
+        vm.raise(ExcType::TypeError,
+                 "ord() expected a character, but string of length " + std::to_string(cps.size()) + " found");
     return Value::integer(cps[0]);
 }
 
@@ -763,16 +785,17 @@ static Value builtinIter(VM& vm, const CallArgs& a)
 {
     checkArgs(vm, a, "iter", 1, 2);
     if (a.count == 2) {
-        auto* it = new FunctionIterator(iteratorClasses().callIterator, [](VM& vm, FunctionIterator& self, Value& out) {
-            if (self.exhausted)
-                return false;
-            out = vm.call(self.function, {});
-            if (vm.equals(out, self.sources[0])) {
-                self.exhausted = true;
-                return false;
-            }
-            return true;
-        });
+        auto* it = new FunctionIterator(iteratorClasses().callIterator,
+                                        [](VM& vm, FunctionIterator& self, Value& out) {
+                                            if (self.exhausted)
+                                                return false;
+                                            out = vm.call(self.function, {});
+                                            if (vm.equals(out, self.sources[0])) {
+                                                self.exhausted = true;
+                                                return false;
+                                            }
+                                            return true;
+                                        });
         Value result = Value::object(it);
         it->function = a[0];
         it->sources.push_back(a[1]);
@@ -785,7 +808,8 @@ static Value builtinNext(VM& vm, const CallArgs& a)
 {
     checkArgs(vm, a, "next", 1, 2);
     Value out;
-    if (!isKind(a[0], ObjKind::Iterator) && !isKind(a[0], ObjKind::Generator) && vm.lookupSpecial(a[0], vm.names.__next__).isEmpty())
+    if (!isKind(a[0], ObjKind::Iterator) && !isKind(a[0], ObjKind::Generator) &&
+        vm.lookupSpecial(a[0], vm.names.__next__).isEmpty())
         vm.raise(ExcType::TypeError, "'" + vm.typeName(a[0]) + "' object is not an iterator");
     if (isKind(a[0], ObjKind::Generator) && a[0].as<GeneratorObj>()->genKind == GeneratorKind::Generator) {
         try {
@@ -931,12 +955,24 @@ void registerCoreBuiltins(VM& vm)
     (void)refused;
     (void)noKeywords;
     BuiltinTypes& t = vm.types;
-    std::pair<const char*, ClassObj*> classes[] = {
-        {"object", t.object}, {"type", t.type},       {"int", t.intType},         {"bool", t.boolType},
-        {"float", t.floatType}, {"str", t.str},       {"bytes", t.bytes},         {"tuple", t.tuple},
-        {"list", t.list},     {"dict", t.dict},       {"set", t.set},             {"frozenset", t.frozenset},
-        {"range", t.range},   {"slice", t.slice},     {"property", t.property},   {"staticmethod", t.staticmethod},
-        {"classmethod", t.classmethod}, {"super", t.super}};
+    std::pair<const char*, ClassObj*> classes[] = {{"object", t.object},
+                                                   {"type", t.type},
+                                                   {"int", t.intType},
+                                                   {"bool", t.boolType},
+                                                   {"float", t.floatType},
+                                                   {"str", t.str},
+                                                   {"bytes", t.bytes},
+                                                   {"tuple", t.tuple},
+                                                   {"list", t.list},
+                                                   {"dict", t.dict},
+                                                   {"set", t.set},
+                                                   {"frozenset", t.frozenset},
+                                                   {"range", t.range},
+                                                   {"slice", t.slice},
+                                                   {"property", t.property},
+                                                   {"staticmethod", t.staticmethod},
+                                                   {"classmethod", t.classmethod},
+                                                   {"super", t.super}};
     for (auto& [name, cls] : classes)
         b.set(vm.intern(name), Value::object(cls));
     b.set(vm.intern("None"), Value::none());
@@ -947,4 +983,4 @@ void registerCoreBuiltins(VM& vm)
     b.set(vm.intern("__name__"), vm.intern("builtins"));
 }
 
-}  // namespace loopscope
+} // namespace loopscope

@@ -14,10 +14,13 @@ thread_local ClassObj* tAsyncGenAwaitableClass = nullptr;
 // pass up (futures for the event loop) are yielded through.
 struct AsyncGenAwaitable final : NativeObj {
     enum class Mode : uint8_t { Send, Throw, Close };
-    AsyncGenAwaitable(Value gen, Mode mode, Value value) : NativeObj(tAsyncGenAwaitableClass), gen(std::move(gen)), mode(mode), value(std::move(value)) {}
+    AsyncGenAwaitable(Value gen, Mode mode, Value value)
+        : NativeObj(tAsyncGenAwaitableClass), gen(std::move(gen)), mode(mode), value(std::move(value))
+    {
+    }
     Value gen;
     Mode mode;
-    Value value;  // the first value to send, or the exception to throw
+    Value value; // the first value to send, or the exception to throw
     bool started = false;
     bool done = false;
 };
@@ -27,11 +30,15 @@ bool isWrapped(VM& vm, const Value& v)
     return isKind(v, ObjKind::Native) && v.asObject()->cls == vm.types.object;
 }
 
-Value unwrap(const Value& v) { return static_cast<AsyncGenWrappedObj*>(v.asObject())->value; }
+Value unwrap(const Value& v)
+{
+    return static_cast<AsyncGenWrappedObj*>(v.asObject())->value;
+}
 
 [[noreturn]] void stopIteration(VM& vm, const Value& v)
 {
-    vm.raiseValue(vm.newException(vm.excClass(ExcType::StopIteration), v.isNone() ? std::vector<Value>{} : std::vector<Value>{v}));
+    vm.raiseValue(vm.newException(vm.excClass(ExcType::StopIteration),
+                                  v.isNone() ? std::vector<Value>{} : std::vector<Value>{v}));
 }
 
 // One step of an async generator awaitable: [send] is what the awaiting coroutine sent,
@@ -69,7 +76,8 @@ Value asyncGenStep(VM& vm, AsyncGenAwaitable* aw, Value send, Value throwExc)
     } catch (PyException& e) {
         aw->done = true;
         if (aw->mode == AsyncGenAwaitable::Mode::Close &&
-            (vm.isInstance(e.exception, ExcType::GeneratorExit) || vm.isInstance(e.exception, ExcType::StopAsyncIteration)))
+            (vm.isInstance(e.exception, ExcType::GeneratorExit) ||
+             vm.isInstance(e.exception, ExcType::StopAsyncIteration)))
             stopIteration(vm, Value::none());
         throw;
     }
@@ -110,14 +118,18 @@ Value throwArgument(VM& vm, const CallArgs& a)
     Value exc = a[1];
     if (isKind(exc, ObjKind::Class)) {
         if (!exc.as<ClassObj>()->isBaseException)
-            vm.raise(ExcType::TypeError, "exceptions must be classes or instances deriving from BaseException, not type");
-        exc = a.count > 2 && !a[2].isNone() ? (isKind(a[2], ObjKind::Exception) ? a[2] : vm.call(exc, {a[2]})) : vm.call(exc, {});
+            vm.raise(ExcType::TypeError,
+                     "exceptions must be classes or instances deriving from BaseException, not type");
+        exc = a.count > 2 && !a[2].isNone() ? (isKind(a[2], ObjKind::Exception) ? a[2] : vm.call(exc, {a[2]}))
+                                            : vm.call(exc, {});
     } else if (!isKind(exc, ObjKind::Exception)) {
-        vm.raise(ExcType::TypeError, "exceptions must be classes or instances deriving from BaseException, not " + vm.typeName(exc));
+        vm.raise(ExcType::TypeError,
+                 "exceptions must be classes or instances deriving from BaseException, not " +
+                     vm.typeName(exc));
     }
     return exc;
 }
-}  // namespace
+} // namespace
 
 void registerGeneratorMethods(VM& vm)
 {
@@ -129,7 +141,8 @@ void registerGeneratorMethods(VM& vm)
             checkArgs(vm, a, "send", 2, 2);
             return vm.generatorSend(a[0], a[1]);
         });
-        vm.addMethod(c, "throw", [](VM& vm, const CallArgs& a) { return vm.generatorThrow(a[0], throwArgument(vm, a)); });
+        vm.addMethod(c, "throw",
+                     [](VM& vm, const CallArgs& a) { return vm.generatorThrow(a[0], throwArgument(vm, a)); });
         vm.addMethod(c, "close", [](VM& vm, const CallArgs& a) {
             vm.generatorClose(a[0]);
             return Value::none();
@@ -145,9 +158,15 @@ void registerGeneratorMethods(VM& vm)
 
     tAsyncGenAwaitableClass = vm.newBuiltinClass("async_generator_asend", vm.types.object, ObjKind::Native);
     ClassObj* aw = tAsyncGenAwaitableClass;
-    vm.addMethod(aw, "send", [](VM& vm, const CallArgs& a) { return asyncGenStep(vm, selfAwaitable(vm, a), a.count > 1 ? a[1] : Value::none(), Value()); });
-    vm.addMethod(aw, "__next__", [](VM& vm, const CallArgs& a) { return asyncGenStep(vm, selfAwaitable(vm, a), Value::none(), Value()); });
-    vm.addMethod(aw, "throw", [](VM& vm, const CallArgs& a) { return asyncGenStep(vm, selfAwaitable(vm, a), Value(), throwArgument(vm, a)); });
+    vm.addMethod(aw, "send", [](VM& vm, const CallArgs& a) {
+        return asyncGenStep(vm, selfAwaitable(vm, a), a.count > 1 ? a[1] : Value::none(), Value());
+    });
+    vm.addMethod(aw, "__next__", [](VM& vm, const CallArgs& a) {
+        return asyncGenStep(vm, selfAwaitable(vm, a), Value::none(), Value());
+    });
+    vm.addMethod(aw, "throw", [](VM& vm, const CallArgs& a) {
+        return asyncGenStep(vm, selfAwaitable(vm, a), Value(), throwArgument(vm, a));
+    });
     vm.addMethod(aw, "close", [](VM& vm, const CallArgs& a) {
         selfAwaitable(vm, a)->done = true;
         return Value::none();
@@ -168,7 +187,8 @@ void registerGeneratorMethods(VM& vm)
     });
     vm.addMethod(ag, "athrow", [](VM& vm, const CallArgs& a) {
         selfGen(vm, a, GeneratorKind::AsyncGenerator, "athrow");
-        return Value::object(new AsyncGenAwaitable(a[0], AsyncGenAwaitable::Mode::Throw, throwArgument(vm, a)));
+        return Value::object(
+            new AsyncGenAwaitable(a[0], AsyncGenAwaitable::Mode::Throw, throwArgument(vm, a)));
     });
     vm.addMethod(ag, "aclose", [](VM& vm, const CallArgs& a) {
         selfGen(vm, a, GeneratorKind::AsyncGenerator, "aclose");
@@ -177,4 +197,4 @@ void registerGeneratorMethods(VM& vm)
     });
 }
 
-}  // namespace loopscope
+} // namespace loopscope

@@ -6,7 +6,10 @@ namespace {
 thread_local IteratorClasses tIteratorClasses;
 }
 
-IteratorClasses& iteratorClasses() { return tIteratorClasses; }
+IteratorClasses& iteratorClasses()
+{
+    return tIteratorClasses;
+}
 
 static size_t utf8Width(unsigned char c)
 {
@@ -55,7 +58,8 @@ bool SequenceIterator::next(VM& vm, Value& out)
         out = Value::integer(static_cast<unsigned char>(b->data[index++]));
         return true;
     }
-    default: break;
+    default:
+        break;
     }
     seq.clear();
     return false;
@@ -81,14 +85,23 @@ bool DictIterator::next(VM& vm, Value& out)
         return false;
     }
     switch (which) {
-    case DictViewObj::Which::Keys: out = e->key; break;
-    case DictViewObj::Which::Values: out = e->value; break;
-    case DictViewObj::Which::Items: out = vm.newTuple({e->key, e->value}); break;
+    case DictViewObj::Which::Keys:
+        out = e->key;
+        break;
+    case DictViewObj::Which::Values:
+        out = e->value;
+        break;
+    case DictViewObj::Which::Items:
+        out = vm.newTuple({e->key, e->value});
+        break;
     }
     return true;
 }
 
-SetIterator::SetIterator(ClassObj* cls, Value s) : IteratorObj(cls), set(std::move(s)), initialSize(set.as<SetObj>()->table.size()) {}
+SetIterator::SetIterator(ClassObj* cls, Value s)
+    : IteratorObj(cls), set(std::move(s)), initialSize(set.as<SetObj>()->table.size())
+{
+}
 
 bool SetIterator::next(VM& vm, Value& out)
 {
@@ -128,9 +141,21 @@ void registerIteratorClasses(VM& vm)
     c.reversed = vm.newBuiltinClass("reversed", object, ObjKind::Iterator);
     c.callIterator = vm.newBuiltinClass("callable_iterator", object, ObjKind::Iterator);
     c.generic = vm.newBuiltinClass("iterator", object, ObjKind::Iterator);
-    ClassObj* all[] = {c.listIterator, c.tupleIterator, c.strIterator, c.rangeIterator, c.dictKeyIterator,
-                       c.dictValueIterator, c.dictItemIterator, c.setIterator, c.enumerate, c.zip, c.map, c.filter,
-                       c.reversed, c.callIterator, c.generic};
+    ClassObj* all[] = {c.listIterator,
+                       c.tupleIterator,
+                       c.strIterator,
+                       c.rangeIterator,
+                       c.dictKeyIterator,
+                       c.dictValueIterator,
+                       c.dictItemIterator,
+                       c.setIterator,
+                       c.enumerate,
+                       c.zip,
+                       c.map,
+                       c.filter,
+                       c.reversed,
+                       c.callIterator,
+                       c.generic};
     for (ClassObj* cls : all) {
         vm.addMethod(cls, "__iter__", [](VM&, const CallArgs& a) { return a[0]; });
         vm.addMethod(cls, "__next__", [](VM& vm, const CallArgs& a) {
@@ -142,4 +167,4 @@ void registerIteratorClasses(VM& vm)
     }
 }
 
-}  // namespace loopscope
+} // namespace loopscope

@@ -10,14 +10,16 @@ namespace loopscope {
 struct SequenceIterator final : IteratorObj {
     SequenceIterator(ClassObj* cls, Value seq) : IteratorObj(cls), seq(std::move(seq)) {}
     bool next(VM& vm, Value& out) override;
-    Value seq;  // list, tuple, str or bytes, read live
+    Value seq; // list, tuple, str or bytes, read live
     size_t index = 0;
-    size_t byteOffset = 0;  // for non-ASCII strs
+    size_t byteOffset = 0; // for non-ASCII strs
 };
 
 struct RangeIterator final : IteratorObj {
     RangeIterator(ClassObj* cls, int64_t start, int64_t step, int64_t count)
-        : IteratorObj(cls), current(start), step(step), remaining(count) {}
+        : IteratorObj(cls), current(start), step(step), remaining(count)
+    {
+    }
     bool next(VM&, Value& out) override
     {
         if (remaining <= 0)
@@ -53,19 +55,20 @@ struct FunctionIterator final : IteratorObj {
     FunctionIterator(ClassObj* cls, Step step) : IteratorObj(cls), step(step) {}
     bool next(VM& vm, Value& out) override { return step(vm, *this, out); }
     Step step;
-    std::vector<Value> sources;  // underlying iterators
-    Value function;              // map/filter function, or Empty
-    int64_t counter = 0;         // enumerate's count, reversed's index
+    std::vector<Value> sources; // underlying iterators
+    Value function;             // map/filter function, or Empty
+    int64_t counter = 0;        // enumerate's count, reversed's index
     bool strict = false;
     bool exhausted = false;
 };
 
 // The native iterator classes, created at VM start.
 struct IteratorClasses {
-    ClassObj *listIterator, *tupleIterator, *strIterator, *rangeIterator, *dictKeyIterator, *dictValueIterator,
-        *dictItemIterator, *setIterator, *enumerate, *zip, *map, *filter, *reversed, *callIterator, *generic;
+    ClassObj *listIterator, *tupleIterator, *strIterator, *rangeIterator, *dictKeyIterator,
+        *dictValueIterator, *dictItemIterator, *setIterator, *enumerate, *zip, *map, *filter, *reversed,
+        *callIterator, *generic;
 };
 IteratorClasses& iteratorClasses();
 void registerIteratorClasses(VM& vm);
 
-}  // namespace loopscope
+} // namespace loopscope

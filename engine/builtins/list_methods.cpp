@@ -6,13 +6,15 @@
 
 namespace loopscope {
 
-void sortValues(VM& vm, std::vector<Value>& items, const Value& key, bool reverse);  // functions.cpp
-void sliceIndices(VM& vm, const SliceObj* s, int64_t length, int64_t& start, int64_t& stop, int64_t& step, int64_t& count);
+void sortValues(VM& vm, std::vector<Value>& items, const Value& key, bool reverse); // functions.cpp
+void sliceIndices(VM& vm, const SliceObj* s, int64_t length, int64_t& start, int64_t& stop, int64_t& step,
+                  int64_t& count);
 
 static std::vector<Value>& listItems(VM& vm, const CallArgs& a, const char* name)
 {
     if (a.count == 0 || !isKind(a[0], ObjKind::List))
-        vm.raise(ExcType::TypeError, std::string("descriptor '") + name + "' for 'list' objects doesn't apply");
+        vm.raise(ExcType::TypeError,
+                 std::string("descriptor '") + name + "' for 'list' objects doesn't apply");
     return a[0].as<ListObj>()->items;
 }
 
@@ -159,7 +161,8 @@ void registerListMethods(VM& vm)
         vm.setItem(a[0], a[1], a[2]);
         return Value::none();
     });
-    vm.addMethod(l, "__contains__", [](VM& vm, const CallArgs& a) { return Value::boolean(vm.contains(a[0], a[1])); });
+    vm.addMethod(l, "__contains__",
+                 [](VM& vm, const CallArgs& a) { return Value::boolean(vm.contains(a[0], a[1])); });
     vm.addMethod(l, "__iter__", [](VM& vm, const CallArgs& a) { return vm.getIter(a[0]); });
     ClassObj* t = vm.types.tuple;
     Value tupleNew = vm.newNative("tuple.__new__", [](VM& vm, const CallArgs& a) {
@@ -173,12 +176,14 @@ void registerListMethods(VM& vm)
         }
         return t;
     });
-    t->dict->table.set(vm.intern("__new__"), Value::object(new MethodWrapperObj(ObjKind::StaticMethod, tupleNew)));
+    t->dict->table.set(vm.intern("__new__"),
+                       Value::object(new MethodWrapperObj(ObjKind::StaticMethod, tupleNew)));
     vm.addMethod(t, "index", seqIndex);
     vm.addMethod(t, "count", seqCount);
     vm.addMethod(t, "__len__", [](VM& vm, const CallArgs& a) { return Value::integer(vm.length(a[0])); });
     vm.addMethod(t, "__getitem__", [](VM& vm, const CallArgs& a) { return vm.getItem(a[0], a[1]); });
-    vm.addMethod(t, "__contains__", [](VM& vm, const CallArgs& a) { return Value::boolean(vm.contains(a[0], a[1])); });
+    vm.addMethod(t, "__contains__",
+                 [](VM& vm, const CallArgs& a) { return Value::boolean(vm.contains(a[0], a[1])); });
     vm.addMethod(t, "__iter__", [](VM& vm, const CallArgs& a) { return vm.getIter(a[0]); });
     ClassObj* r = vm.types.range;
     vm.addMethod(r, "index", [](VM& vm, const CallArgs& a) {
@@ -187,7 +192,8 @@ void registerListMethods(VM& vm)
             vm.raise(ExcType::ValueError, vm.repr(a[1]) + " is not in range");
         return Value::integer((a[1].asInt() - range->start) / range->step);
     });
-    vm.addMethod(r, "count", [](VM& vm, const CallArgs& a) { return Value::integer(vm.contains(a[0], a[1]) ? 1 : 0); });
+    vm.addMethod(r, "count",
+                 [](VM& vm, const CallArgs& a) { return Value::integer(vm.contains(a[0], a[1]) ? 1 : 0); });
 }
 
-}  // namespace loopscope
+} // namespace loopscope

@@ -35,4 +35,4 @@ void VM::initBuiltins()
     registerExtraBuiltins(*this);
 }
 
-}  // namespace loopscope
+} // namespace loopscope

@@ -7,7 +7,8 @@ namespace loopscope {
 static SetObj* selfSet(VM& vm, const CallArgs& a, const char* name)
 {
     if (a.count == 0 || !(isKind(a[0], ObjKind::Set) || isKind(a[0], ObjKind::FrozenSet)))
-        vm.raise(ExcType::TypeError, std::string("descriptor '") + name + "' for 'set' objects doesn't apply");
+        vm.raise(ExcType::TypeError,
+                 std::string("descriptor '") + name + "' for 'set' objects doesn't apply");
     return a[0].as<SetObj>();
 }
 
@@ -57,7 +58,8 @@ Value setBinaryOp(VM& vm, BinaryOp op, const Value& a, const Value& b)
             if (!x->table.contains(v))
                 out->table.add(v);
         break;
-    default: break;
+    default:
+        break;
     }
     return result;
 }
@@ -99,11 +101,17 @@ static Value setUpdateOp(VM& vm, const CallArgs& a, BinaryOp op, const char* nam
 void registerSetMethods(VM& vm)
 {
     for (ClassObj* c : {vm.types.set, vm.types.frozenset}) {
-        vm.addMethod(c, "union", [](VM& vm, const CallArgs& a) { return setMethodOp(vm, a, BinaryOp::Or, "union"); });
-        vm.addMethod(c, "intersection", [](VM& vm, const CallArgs& a) { return setMethodOp(vm, a, BinaryOp::And, "intersection"); });
-        vm.addMethod(c, "difference", [](VM& vm, const CallArgs& a) { return setMethodOp(vm, a, BinaryOp::Sub, "difference"); });
-        vm.addMethod(c, "symmetric_difference",
-                     [](VM& vm, const CallArgs& a) { return setMethodOp(vm, a, BinaryOp::Xor, "symmetric_difference"); });
+        vm.addMethod(c, "union",
+                     [](VM& vm, const CallArgs& a) { return setMethodOp(vm, a, BinaryOp::Or, "union"); });
+        vm.addMethod(c, "intersection", [](VM& vm, const CallArgs& a) {
+            return setMethodOp(vm, a, BinaryOp::And, "intersection");
+        });
+        vm.addMethod(c, "difference", [](VM& vm, const CallArgs& a) {
+            return setMethodOp(vm, a, BinaryOp::Sub, "difference");
+        });
+        vm.addMethod(c, "symmetric_difference", [](VM& vm, const CallArgs& a) {
+            return setMethodOp(vm, a, BinaryOp::Xor, "symmetric_difference");
+        });
         vm.addMethod(c, "issubset", [](VM& vm, const CallArgs& a) {
             SetObj* s = selfSet(vm, a, "issubset");
             Value other = a[1];
@@ -130,9 +138,12 @@ void registerSetMethods(VM& vm)
                     return Value::boolean(false);
             return Value::boolean(true);
         });
-        vm.addMethod(c, "copy", [](VM& vm, const CallArgs& a) { return setMethodOp(vm, CallArgs{a.args, 1}, BinaryOp::Or, "copy"); });
+        vm.addMethod(c, "copy", [](VM& vm, const CallArgs& a) {
+            return setMethodOp(vm, CallArgs{a.args, 1}, BinaryOp::Or, "copy");
+        });
         vm.addMethod(c, "__len__", [](VM& vm, const CallArgs& a) { return Value::integer(vm.length(a[0])); });
-        vm.addMethod(c, "__contains__", [](VM& vm, const CallArgs& a) { return Value::boolean(vm.contains(a[0], a[1])); });
+        vm.addMethod(c, "__contains__",
+                     [](VM& vm, const CallArgs& a) { return Value::boolean(vm.contains(a[0], a[1])); });
         vm.addMethod(c, "__iter__", [](VM& vm, const CallArgs& a) { return vm.getIter(a[0]); });
     }
     ClassObj* s = vm.types.set;
@@ -165,11 +176,17 @@ void registerSetMethods(VM& vm)
         selfSet(vm, a, "clear")->table.clear();
         return Value::none();
     });
-    vm.addMethod(s, "update", [](VM& vm, const CallArgs& a) { return setUpdateOp(vm, a, BinaryOp::Or, "update"); });
-    vm.addMethod(s, "intersection_update", [](VM& vm, const CallArgs& a) { return setUpdateOp(vm, a, BinaryOp::And, "intersection_update"); });
-    vm.addMethod(s, "difference_update", [](VM& vm, const CallArgs& a) { return setUpdateOp(vm, a, BinaryOp::Sub, "difference_update"); });
-    vm.addMethod(s, "symmetric_difference_update",
-                 [](VM& vm, const CallArgs& a) { return setUpdateOp(vm, a, BinaryOp::Xor, "symmetric_difference_update"); });
+    vm.addMethod(s, "update",
+                 [](VM& vm, const CallArgs& a) { return setUpdateOp(vm, a, BinaryOp::Or, "update"); });
+    vm.addMethod(s, "intersection_update", [](VM& vm, const CallArgs& a) {
+        return setUpdateOp(vm, a, BinaryOp::And, "intersection_update");
+    });
+    vm.addMethod(s, "difference_update", [](VM& vm, const CallArgs& a) {
+        return setUpdateOp(vm, a, BinaryOp::Sub, "difference_update");
+    });
+    vm.addMethod(s, "symmetric_difference_update", [](VM& vm, const CallArgs& a) {
+        return setUpdateOp(vm, a, BinaryOp::Xor, "symmetric_difference_update");
+    });
 }
 
-}  // namespace loopscope
+} // namespace loopscope

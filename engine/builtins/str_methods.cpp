@@ -28,7 +28,10 @@ static const std::string& strArg(VM& vm, const Value& v, const char* what)
     return strText(v);
 }
 
-static bool isSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+static bool isSpace(char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
 
 static Value strStrip(VM& vm, const CallArgs& a, bool left, bool right)
 {
@@ -286,13 +289,16 @@ static Value strStartsEnds(VM& vm, const CallArgs& a, bool ends)
     size_t b, e;
     byteRange(vm, a, 2, s, b, e);
     std::string_view window = std::string_view(s).substr(b, e - b);
-    std::vector<Value> options = isKind(a[1], ObjKind::Tuple) ? a[1].as<TupleObj>()->items : std::vector<Value>{a[1]};
+    std::vector<Value> options =
+        isKind(a[1], ObjKind::Tuple) ? a[1].as<TupleObj>()->items : std::vector<Value>{a[1]};
     for (const Value& o : options) {
         if (!isStr(o))
             vm.raise(ExcType::TypeError, std::string(ends ? "endswith" : "startswith") +
-                                             " first arg must be str or a tuple of str, not " + vm.typeName(o));
+                                             " first arg must be str or a tuple of str, not " +
+                                             vm.typeName(o));
         const std::string& p = strText(o);
-        if (p.size() <= window.size() && (ends ? window.substr(window.size() - p.size()) == p : window.substr(0, p.size()) == p))
+        if (p.size() <= window.size() &&
+            (ends ? window.substr(window.size() - p.size()) == p : window.substr(0, p.size()) == p))
             return Value::boolean(true);
     }
     return Value::boolean(false);
@@ -306,7 +312,8 @@ static uint32_t upperCp(uint32_t c)
         return c - 32;
     if ((c >= 0xE0 && c <= 0xFE && c != 0xF7))
         return c - 32;
-    if (c >= 0x100 && c <= 0x17F && (c & 1) && c != 0x131 && c != 0x138 && c != 0x149 && !(c >= 0x139 && c <= 0x148))
+    if (c >= 0x100 && c <= 0x17F && (c & 1) && c != 0x131 && c != 0x138 && c != 0x149 &&
+        !(c >= 0x139 && c <= 0x148))
         return c - 1;
     if (c >= 0x139 && c <= 0x148 && !(c & 1))
         return c - 1;
@@ -338,7 +345,10 @@ static uint32_t lowerCp(uint32_t c)
     return c;
 }
 
-static bool isCasedCp(uint32_t c) { return upperCp(c) != c || lowerCp(c) != c; }
+static bool isCasedCp(uint32_t c)
+{
+    return upperCp(c) != c || lowerCp(c) != c;
+}
 
 static Value mapChars(VM& vm, const CallArgs& a, int mode)
 {
@@ -349,14 +359,22 @@ static Value mapChars(VM& vm, const CallArgs& a, int mode)
         for (size_t i = 0; i < cps.size(); ++i) {
             uint32_t c = cps[i];
             switch (mode) {
-            case 0: cps[i] = upperCp(c); break;
-            case 1: cps[i] = lowerCp(c); break;
-            case 2: cps[i] = i == 0 ? upperCp(c) : lowerCp(c); break;
+            case 0:
+                cps[i] = upperCp(c);
+                break;
+            case 1:
+                cps[i] = lowerCp(c);
+                break;
+            case 2:
+                cps[i] = i == 0 ? upperCp(c) : lowerCp(c);
+                break;
             case 3:
                 cps[i] = startOfWord ? upperCp(c) : lowerCp(c);
                 startOfWord = !isCasedCp(c) && !(c < 0x80 && std::isalpha(int(c)));
                 break;
-            case 4: cps[i] = upperCp(c) != c ? upperCp(c) : lowerCp(c); break;
+            case 4:
+                cps[i] = upperCp(c) != c ? upperCp(c) : lowerCp(c);
+                break;
             }
         }
         return vm.newStr(utf8EncodeAll(cps));
@@ -367,14 +385,22 @@ static Value mapChars(VM& vm, const CallArgs& a, int mode)
         char& c = out[i];
         unsigned char u = static_cast<unsigned char>(c);
         switch (mode) {
-        case 0: c = char(std::toupper(u)); break;
-        case 1: c = char(std::tolower(u)); break;
-        case 2: c = i == 0 ? char(std::toupper(u)) : char(std::tolower(u)); break;
+        case 0:
+            c = char(std::toupper(u));
+            break;
+        case 1:
+            c = char(std::tolower(u));
+            break;
+        case 2:
+            c = i == 0 ? char(std::toupper(u)) : char(std::tolower(u));
+            break;
         case 3:
             c = startOfWord ? char(std::toupper(u)) : char(std::tolower(u));
             startOfWord = !std::isalpha(u);
             break;
-        case 4: c = std::isupper(u) ? char(std::tolower(u)) : char(std::toupper(u)); break;
+        case 4:
+            c = std::isupper(u) ? char(std::tolower(u)) : char(std::toupper(u));
+            break;
         }
     }
     return vm.newStr(std::move(out));
@@ -449,14 +475,16 @@ static Value strPartition(VM& vm, const CallArgs& a, bool reverse)
         vm.raise(ExcType::ValueError, "empty separator");
     size_t pos = reverse ? s.rfind(sep) : s.find(sep);
     if (pos == std::string::npos)
-        return reverse ? vm.newTuple({vm.intern(""), vm.intern(""), a[0]}) : vm.newTuple({a[0], vm.intern(""), vm.intern("")});
+        return reverse ? vm.newTuple({vm.intern(""), vm.intern(""), a[0]})
+                       : vm.newTuple({a[0], vm.intern(""), vm.intern("")});
     return vm.newTuple({vm.newStr(s.substr(0, pos)), a[1], vm.newStr(s.substr(pos + sep.size()))});
 }
 
 static Value strSplitlines(VM& vm, const CallArgs& a)
 {
     const std::string& s = selfText(vm, a, "splitlines");
-    bool keep = (a.count > 1 && vm.truthy(a[1])) || (a.keyword("keepends") && vm.truthy(*a.keyword("keepends")));
+    bool keep =
+        (a.count > 1 && vm.truthy(a[1])) || (a.keyword("keepends") && vm.truthy(*a.keyword("keepends")));
     std::vector<Value> out;
     size_t start = 0;
     for (size_t i = 0; i < s.size(); ++i) {
@@ -478,7 +506,8 @@ static Value strRemoveAffix(VM& vm, const CallArgs& a, bool suffix)
     const std::string& s = selfText(vm, a, "removeprefix");
     checkArgs(vm, a, "removeprefix", 2, 2);
     const std::string& p = strArg(vm, a[1], "must be str, not");
-    if (p.size() <= s.size() && (suffix ? s.compare(s.size() - p.size(), p.size(), p) == 0 : s.compare(0, p.size(), p) == 0))
+    if (p.size() <= s.size() &&
+        (suffix ? s.compare(s.size() - p.size(), p.size(), p) == 0 : s.compare(0, p.size(), p) == 0))
         return vm.newStr(suffix ? s.substr(0, s.size() - p.size()) : s.substr(p.size()));
     return a[0];
 }
@@ -503,7 +532,8 @@ Value percentFormatValue(VM& vm, const Value& format, const Value& args)
     PercentOperand operand;
     operand.isTuple = isKind(args, ObjKind::Tuple);
     operand.isMapping = !operand.isTuple && !isStr(args) &&
-                        (isKind(args, ObjKind::Dict) || (isUserKind(args) && !vm.lookupSpecial(args, vm.names.__getitem__).isEmpty()));
+                        (isKind(args, ObjKind::Dict) ||
+                         (isUserKind(args) && !vm.lookupSpecial(args, vm.names.__getitem__).isEmpty()));
     if (operand.isTuple)
         values = args.as<TupleObj>()->items;
     else
@@ -536,7 +566,8 @@ Value percentFormatValue(VM& vm, const Value& format, const Value& args)
     PercentCallbacks callbacks;
     std::optional<PyException> pending;
     callbacks.stringify = [&](const PercentArg& p, char conversion) -> std::optional<std::string> {
-        const Value& v = p.handle >= (uint64_t(1) << 32) ? looked[size_t(p.handle - (uint64_t(1) << 32))] : values[size_t(p.handle)];
+        const Value& v = p.handle >= (uint64_t(1) << 32) ? looked[size_t(p.handle - (uint64_t(1) << 32))]
+                                                         : values[size_t(p.handle)];
         try {
             if (conversion == 'r')
                 return vm.repr(v);
@@ -567,51 +598,53 @@ Value percentFormatValue(VM& vm, const Value& format, const Value& args)
     return vm.newStr(std::move(r.text));
 }
 
-static Value applyFormat(VM& vm, const std::string& text, const std::vector<Value>& args, const Value& kwargs, bool isMap)
+static Value applyFormat(VM& vm, const std::string& text, const std::vector<Value>& args, const Value& kwargs,
+                         bool isMap)
 {
     FormatTemplate tmpl = parseFormatTemplate(text);
     std::optional<PyException> pending;
-    FormatResult r = renderFormatTemplate(tmpl, [&](const FormatField& field, std::string_view spec) -> std::optional<std::string> {
-        try {
-            Value obj;
-            if (field.byKeyword) {
-                Value key = vm.newStr(field.keyword);
-                if (isMap) {
-                    obj = vm.getItem(kwargs, key);
+    FormatResult r = renderFormatTemplate(
+        tmpl, [&](const FormatField& field, std::string_view spec) -> std::optional<std::string> {
+            try {
+                Value obj;
+                if (field.byKeyword) {
+                    Value key = vm.newStr(field.keyword);
+                    if (isMap) {
+                        obj = vm.getItem(kwargs, key);
+                    } else {
+                        Value* v = kwargs.isObject() ? kwargs.as<DictObj>()->table.find(key) : nullptr;
+                        if (!v)
+                            vm.raiseValue(vm.newException(vm.excClass(ExcType::KeyError), {key}));
+                        obj = *v;
+                    }
                 } else {
-                    Value* v = kwargs.isObject() ? kwargs.as<DictObj>()->table.find(key) : nullptr;
-                    if (!v)
-                        vm.raiseValue(vm.newException(vm.excClass(ExcType::KeyError), {key}));
-                    obj = *v;
+                    if (isMap)
+                        vm.raise(ExcType::ValueError, "Format string contains positional fields");
+                    if (field.position >= args.size())
+                        vm.raise(ExcType::IndexError, "Replacement index " + std::to_string(field.position) +
+                                                          " out of range for positional args tuple");
+                    obj = args[field.position];
                 }
-            } else {
-                if (isMap)
-                    vm.raise(ExcType::ValueError, "Format string contains positional fields");
-                if (field.position >= args.size())
-                    vm.raise(ExcType::IndexError, "Replacement index " + std::to_string(field.position) +
-                                                      " out of range for positional args tuple");
-                obj = args[field.position];
+                for (const FieldAccessor& acc : field.accessors) {
+                    if (acc.isAttribute)
+                        obj = vm.getAttr(obj, vm.internStr(acc.name));
+                    else if (acc.isIntegerKey)
+                        obj = vm.getItem(obj, Value::integer(acc.index));
+                    else
+                        obj = vm.getItem(obj, vm.newStr(acc.name));
+                }
+                if (field.conversion == 'r')
+                    obj = vm.newStr(vm.repr(obj));
+                else if (field.conversion == 's')
+                    obj = vm.strValue(obj);
+                else if (field.conversion == 'a')
+                    obj = vm.newStr(asciiOf(vm, obj));
+                return vm.format(obj, spec);
+            } catch (PyException& e) {
+                pending = e;
+                return std::nullopt;
             }
-            for (const FieldAccessor& acc : field.accessors) {
-                if (acc.isAttribute)
-                    obj = vm.getAttr(obj, vm.internStr(acc.name));
-                else if (acc.isIntegerKey)
-                    obj = vm.getItem(obj, Value::integer(acc.index));
-                else
-                    obj = vm.getItem(obj, vm.newStr(acc.name));
-            }
-            if (field.conversion == 'r')
-                obj = vm.newStr(vm.repr(obj));
-            else if (field.conversion == 's')
-                obj = vm.strValue(obj);
-            else if (field.conversion == 'a')
-                obj = vm.newStr(asciiOf(vm, obj));
-            return vm.format(obj, spec);
-        } catch (PyException& e) {
-            pending = e;
-            return std::nullopt;
-        }
-    });
+        });
     if (!r.ok) {
         if (pending)
             throw *pending;
@@ -726,7 +759,10 @@ void registerStrMethods(VM& vm)
         }
         return Value::boolean(cased);
     });
-    vm.addMethod(s, "isascii", [](VM& vm, const CallArgs& a) { return Value::boolean(a[0].as<StrObj>()->ascii); (void)vm; });
+    vm.addMethod(s, "isascii", [](VM& vm, const CallArgs& a) {
+        return Value::boolean(a[0].as<StrObj>()->ascii);
+        (void)vm;
+    });
     vm.addMethod(s, "center", [](VM& vm, const CallArgs& a) { return strPad(vm, a, 1); });
     vm.addMethod(s, "ljust", [](VM& vm, const CallArgs& a) { return strPad(vm, a, 0); });
     vm.addMethod(s, "rjust", [](VM& vm, const CallArgs& a) { return strPad(vm, a, 2); });
@@ -740,11 +776,14 @@ void registerStrMethods(VM& vm)
     vm.addMethod(s, "encode", strEncode);
     vm.addMethod(s, "expandtabs", strExpandtabs);
     vm.addMethod(s, "__len__", [](VM& vm, const CallArgs& a) { return Value::integer(vm.length(a[0])); });
-    vm.addMethod(s, "__contains__", [](VM& vm, const CallArgs& a) { return Value::boolean(vm.contains(a[0], a[1])); });
+    vm.addMethod(s, "__contains__",
+                 [](VM& vm, const CallArgs& a) { return Value::boolean(vm.contains(a[0], a[1])); });
     vm.addMethod(s, "__getitem__", [](VM& vm, const CallArgs& a) { return vm.getItem(a[0], a[1]); });
-    vm.addMethod(s, "__add__", [](VM& vm, const CallArgs& a) { return vm.binaryOp(BinaryOp::Add, a[0], a[1]); });
+    vm.addMethod(s, "__add__",
+                 [](VM& vm, const CallArgs& a) { return vm.binaryOp(BinaryOp::Add, a[0], a[1]); });
     vm.addMethod(s, "__mod__", [](VM& vm, const CallArgs& a) { return percentFormatValue(vm, a[0], a[1]); });
-    vm.addMethod(s, "__format__", [](VM& vm, const CallArgs& a) { return vm.newStr(vm.format(a[0], strText(a[1]))); });
+    vm.addMethod(s, "__format__",
+                 [](VM& vm, const CallArgs& a) { return vm.newStr(vm.format(a[0], strText(a[1]))); });
     ClassObj* b = vm.types.bytes;
     vm.addMethod(b, "decode", bytesDecode);
     vm.addMethod(b, "hex", [](VM& vm, const CallArgs& a) {
@@ -758,4 +797,4 @@ void registerStrMethods(VM& vm)
     });
 }
 
-}  // namespace loopscope
+} // namespace loopscope

@@ -13,7 +13,7 @@ namespace loopscope {
 ClassObj* VM::newBuiltinClass(const std::string& name, ClassObj* base, ObjKind instanceKind)
 {
     auto* cls = new ClassObj(name, types.type);
-    ++cls->refcount;  // builtin classes live until the run ends
+    ++cls->refcount; // builtin classes live until the run ends
     cls->builtin = true;
     cls->instanceKind = instanceKind;
     cls->qualname = intern(name);
@@ -68,7 +68,8 @@ void VM::computeMro(ClassObj* cls)
             std::string names;
             for (const Value& b : cls->bases)
                 names += (names.empty() ? "" : ", ") + b.as<ClassObj>()->name;
-            raise(ExcType::TypeError, "Cannot create a consistent method resolution order (MRO) for bases " + names);
+            raise(ExcType::TypeError,
+                  "Cannot create a consistent method resolution order (MRO) for bases " + names);
         }
         result.push_back(candidate);
         for (auto& s : sequences)
@@ -104,6 +105,13 @@ Value VM::makeClass(const std::string& name, std::vector<Value> bases, Value nam
     else
         cls->qualname = newStr(name);
     cls->hasUserInit = cls->lookup(names.__init__) != nullptr;
+    for (ClassObj* c : cls->mro)
+        cls->hasUserSetattr |= !c->builtin && c->dict->table.findStr(names.__setattr__) != nullptr;
+    for (ClassObj* c : cls->mro) {
+        size_t p = 0;
+        while (const DictTable::Entry* e = c->dict->table.next(p))
+            cls->hasDataDescriptors |= isKind(e->value, ObjKind::Property);
+    }
     // __set_name__ on descriptors, then __init_subclass__ of the parent.
     pos = 0;
     std::vector<std::pair<Value, Value>> entries;
@@ -133,7 +141,8 @@ Value VM::makeClass(const std::string& name, std::vector<Value> bases, Value nam
 
 bool isUserKind(const Value& v)
 {
-    return v.isObject() && (v.asObject()->kind == ObjKind::Instance || v.asObject()->kind == ObjKind::Exception);
+    return v.isObject() &&
+           (v.asObject()->kind == ObjKind::Instance || v.asObject()->kind == ObjKind::Exception);
 }
 
 // -- Special attributes ----------------------------------------------------------------------------
@@ -195,7 +204,8 @@ Value specialAttr(VM& vm, const Value& obj, StrObj* name, bool& found)
         case ObjKind::NativeFunction: {
             auto* f = static_cast<NativeFunctionObj*>(o);
             if (n == "__name__" || n == "__qualname__") {
-                std::string short_ = f->name.substr(f->name.rfind('.') == std::string::npos ? 0 : f->name.rfind('.') + 1);
+                std::string short_ =
+                    f->name.substr(f->name.rfind('.') == std::string::npos ? 0 : f->name.rfind('.') + 1);
                 return vm.newStr(n == "__name__" ? short_ : f->name);
             }
             if (n == "__self__")
@@ -243,7 +253,8 @@ Value specialAttr(VM& vm, const Value& obj, StrObj* name, bool& found)
             if (n == "co_filename")
                 return vm.newStr(c->filename);
             if (n == "co_flags")
-                return Value::integer(((c->flags & kCoroutine) ? 0x80 : 0) | ((c->flags & kGenerator) ? 0x20 : 0) |
+                return Value::integer(((c->flags & kCoroutine) ? 0x80 : 0) |
+                                      ((c->flags & kGenerator) ? 0x20 : 0) |
                                       ((c->flags & kAsyncGenerator) ? 0x200 : 0));
             break;
         }
@@ -300,7 +311,8 @@ Value specialAttr(VM& vm, const Value& obj, StrObj* name, bool& found)
                 return dv;
             }
             break;
-        default: break;
+        default:
+            break;
         }
     }
     if (obj.isInt() || obj.isBool()) {
@@ -323,7 +335,7 @@ Value specialAttr(VM& vm, const Value& obj, StrObj* name, bool& found)
 
 // -- Constructors of builtin types -----------------------------------------------------------------
 
-Value parseIntText(VM& vm, const std::string& text, int64_t base);  // builtins/functions.cpp
+Value parseIntText(VM& vm, const std::string& text, int64_t base); // builtins/functions.cpp
 Value parseFloatText(VM& vm, const std::string& text);             // builtins/functions.cpp
 
 static Value constructObject(VM& vm, const CallArgs& a)
@@ -369,8 +381,9 @@ static Value constructInt(VM& vm, const CallArgs& a)
         if (!m.isEmpty())
             return vm.call(m, {v});
     }
-    vm.raise(ExcType::TypeError, "int() argument must be a string, a bytes-like object or a real number, not '" +
-                                     vm.typeName(v) + "'");
+    vm.raise(ExcType::TypeError,
+             "int() argument must be a string, a bytes-like object or a real number, not '" + vm.typeName(v) +
+                 "'");
 }
 
 static Value constructFloat(VM& vm, const CallArgs& a)
@@ -387,10 +400,14 @@ static Value constructFloat(VM& vm, const CallArgs& a)
         if (!m.isEmpty())
             return vm.call(m, {v});
     }
-    vm.raise(ExcType::TypeError, "float() argument must be a string or a real number, not '" + vm.typeName(v) + "'");
+    vm.raise(ExcType::TypeError,
+             "float() argument must be a string or a real number, not '" + vm.typeName(v) + "'");
 }
 
-static Value constructBool(VM& vm, const CallArgs& a) { return Value::boolean(a.count > 1 && vm.truthy(a[1])); }
+static Value constructBool(VM& vm, const CallArgs& a)
+{
+    return Value::boolean(a.count > 1 && vm.truthy(a[1]));
+}
 
 static Value adoptSubclass(const CallArgs& a, Value object);
 
@@ -449,18 +466,18 @@ static Value constructTuple(VM& vm, const CallArgs& a)
 static Value constructList(VM& vm, const CallArgs& a)
 {
     if (a.count == 1 || !a[0].as<ClassObj>()->builtin)
-        return adoptSubclass(a, vm.newList());  // a subclass fills itself in list.__init__
+        return adoptSubclass(a, vm.newList()); // a subclass fills itself in list.__init__
     return vm.newList(vm.toVector(a[1]));
 }
 
-void dictUpdateFrom(VM& vm, DictObj* dict, const Value& source);  // builtins/dict_methods.cpp
+void dictUpdateFrom(VM& vm, DictObj* dict, const Value& source); // builtins/dict_methods.cpp
 
 static Value constructDict(VM& vm, const CallArgs& a)
 {
     auto* d = new DictObj();
     Value result = Value::object(d);
     if (!a[0].as<ClassObj>()->builtin)
-        return adoptSubclass(a, result);  // a subclass fills itself in dict.__init__
+        return adoptSubclass(a, result); // a subclass fills itself in dict.__init__
     if (a.count > 2)
         vm.raise(ExcType::TypeError, "dict expected at most 1 argument, got " + std::to_string(a.count - 1));
     if (a.count == 2)
@@ -484,8 +501,9 @@ static Value constructSet(VM& vm, const CallArgs& a)
 static Value constructRange(VM& vm, const CallArgs& a)
 {
     if (a.count < 2 || a.count > 4)
-        vm.raise(ExcType::TypeError, a.count < 2 ? "range expected at least 1 argument, got 0"
-                                                 : "range expected at most 3 arguments, got " + std::to_string(a.count - 1));
+        vm.raise(ExcType::TypeError,
+                 a.count < 2 ? "range expected at least 1 argument, got 0"
+                             : "range expected at most 3 arguments, got " + std::to_string(a.count - 1));
     int64_t start = 0, stop, step = 1;
     if (a.count == 2) {
         stop = vm.toIndex(a[1]);
@@ -505,7 +523,8 @@ static Value constructSlice(VM& vm, const CallArgs& a)
     (void)vm;
     if (a.count == 2)
         return Value::object(new SliceObj(Value::none(), a[1], Value::none()));
-    return Value::object(new SliceObj(a[1], a.count > 2 ? a[2] : Value::none(), a.count > 3 ? a[3] : Value::none()));
+    return Value::object(
+        new SliceObj(a[1], a.count > 2 ? a[2] : Value::none(), a.count > 3 ? a[3] : Value::none()));
 }
 
 static Value constructType(VM& vm, const CallArgs& a)
@@ -581,7 +600,10 @@ static Value constructSuper(VM& vm, const CallArgs& a)
     return Value::object(new SuperObj(cls, self));
 }
 
-static Value constructNone(VM&, const CallArgs&) { return Value::none(); }
+static Value constructNone(VM&, const CallArgs&)
+{
+    return Value::none();
+}
 
 // -- Setup -----------------------------------------------------------------------------------------
 
@@ -600,13 +622,13 @@ void VM::initTypes()
     ++objectCls->refcount;
     types.object = objectCls;
     types.str = nullptr;
-#define NAME(id)                                                                         \
-    {                                                                                    \
-        std::string text = #id;                                                          \
-        if (text.size() > 1 && text.back() == '_' && text.rfind("__", 0) != 0)          \
-            text.pop_back();                                                             \
-        names.id = nullptr;                                                              \
-        pendingNames.push_back({&names.id, text});                                      \
+#define NAME(id)                                                                                             \
+    {                                                                                                        \
+        std::string text = #id;                                                                              \
+        if (text.size() > 1 && text.back() == '_' && text.rfind("__", 0) != 0)                               \
+            text.pop_back();                                                                                 \
+        names.id = nullptr;                                                                                  \
+        pendingNames.push_back({&names.id, text});                                                           \
     }
 #include "names.def"
 #undef NAME
@@ -689,4 +711,4 @@ void VM::initTypes()
     registerIteratorClasses(*this);
 }
 
-}  // namespace loopscope
+} // namespace loopscope

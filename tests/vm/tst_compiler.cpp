@@ -48,64 +48,96 @@ struct Compiled {
     }
 };
 
-}  // namespace
+} // namespace
 
 class TestCompiler : public QObject {
     Q_OBJECT
 
-private Q_SLOTS:
+  private Q_SLOTS:
     void opcodeSequences_data()
     {
         QTest::addColumn<QString>("source");
         QTest::addColumn<QString>("unit");
         QTest::addColumn<QString>("expected");
-        QTest::newRow("module assignment") << "x = 1 + 2\n" << "<module>"
-                                           << "LOAD_CONST LOAD_CONST BINARY_OP STORE_NAME LOAD_CONST RETURN_VALUE";
-        QTest::newRow("fast locals") << "def f(a):\n    b = a\n    return b\n" << "f"
+        QTest::newRow("module assignment")
+            << "x = 1 + 2\n"
+            << "<module>"
+            << "LOAD_CONST LOAD_CONST BINARY_OP STORE_NAME LOAD_CONST RETURN_VALUE";
+        QTest::newRow("fast locals") << "def f(a):\n    b = a\n    return b\n"
+                                     << "f"
                                      << "LOAD_FAST STORE_FAST LOAD_FAST RETURN_VALUE LOAD_CONST RETURN_VALUE";
-        QTest::newRow("global read in function") << "def f():\n    return g\n" << "f"
+        QTest::newRow("global read in function") << "def f():\n    return g\n"
+                                                 << "f"
                                                  << "LOAD_GLOBAL RETURN_VALUE LOAD_CONST RETURN_VALUE";
-        QTest::newRow("global statement") << "def f():\n    global n\n    n = 1\n" << "f"
+        QTest::newRow("global statement") << "def f():\n    global n\n    n = 1\n"
+                                          << "f"
                                           << "LOAD_CONST STORE_GLOBAL LOAD_CONST RETURN_VALUE";
-        QTest::newRow("closure cell") << "def f():\n    x = 1\n    def g():\n        return x\n    return g\n" << "f"
-                                      << "LOAD_CONST STORE_DEREF LOAD_CLOSURE BUILD_TUPLE LOAD_CONST MAKE_FUNCTION "
-                                         "STORE_FAST LOAD_FAST RETURN_VALUE LOAD_CONST RETURN_VALUE";
-        QTest::newRow("free variable") << "def f():\n    x = 1\n    def g():\n        return x\n    return g\n" << "g"
-                                       << "LOAD_DEREF RETURN_VALUE LOAD_CONST RETURN_VALUE";
-        QTest::newRow("nonlocal store") << "def f():\n    x = 1\n    def g():\n        nonlocal x\n        x = 2\n" << "g"
-                                        << "LOAD_CONST STORE_DEREF LOAD_CONST RETURN_VALUE";
-        QTest::newRow("method call") << "s.upper()\n" << "<module>"
+        QTest::newRow("closure cell")
+            << "def f():\n    x = 1\n    def g():\n        return x\n    return g\n"
+            << "f"
+            << "LOAD_CONST STORE_DEREF LOAD_CLOSURE BUILD_TUPLE LOAD_CONST MAKE_FUNCTION "
+               "STORE_FAST LOAD_FAST RETURN_VALUE LOAD_CONST RETURN_VALUE";
+        QTest::newRow("free variable")
+            << "def f():\n    x = 1\n    def g():\n        return x\n    return g\n"
+            << "g"
+            << "LOAD_DEREF RETURN_VALUE LOAD_CONST RETURN_VALUE";
+        QTest::newRow("nonlocal store")
+            << "def f():\n    x = 1\n    def g():\n        nonlocal x\n        x = 2\n"
+            << "g"
+            << "LOAD_CONST STORE_DEREF LOAD_CONST RETURN_VALUE";
+        QTest::newRow("method call") << "s.upper()\n"
+                                     << "<module>"
                                      << "LOAD_NAME LOAD_METHOD CALL_METHOD POP_TOP LOAD_CONST RETURN_VALUE";
-        QTest::newRow("keyword call") << "f(1, sep=2)\n" << "<module>"
-                                      << "LOAD_NAME LOAD_CONST LOAD_CONST LOAD_CONST CALL_KW POP_TOP LOAD_CONST RETURN_VALUE";
-        QTest::newRow("star call") << "f(*a)\n" << "<module>"
-                                   << "LOAD_NAME BUILD_LIST LOAD_NAME LIST_EXTEND LIST_TO_TUPLE CALL_EX POP_TOP "
-                                      "LOAD_CONST RETURN_VALUE";
-        QTest::newRow("while loop") << "while x:\n    pass\n" << "<module>"
+        QTest::newRow("keyword call")
+            << "f(1, sep=2)\n"
+            << "<module>"
+            << "LOAD_NAME LOAD_CONST LOAD_CONST LOAD_CONST CALL_KW POP_TOP LOAD_CONST RETURN_VALUE";
+        QTest::newRow("star call")
+            << "f(*a)\n"
+            << "<module>"
+            << "LOAD_NAME BUILD_LIST LOAD_NAME LIST_EXTEND LIST_TO_TUPLE CALL_EX POP_TOP "
+               "LOAD_CONST RETURN_VALUE";
+        QTest::newRow("while loop") << "while x:\n    pass\n"
+                                    << "<module>"
                                     << "LOAD_NAME POP_JUMP_IF_FALSE NOP JUMP LOAD_CONST RETURN_VALUE";
-        QTest::newRow("for loop") << "for i in r:\n    pass\n" << "<module>"
-                                  << "LOAD_NAME GET_ITER FOR_ITER STORE_NAME NOP JUMP LOAD_CONST RETURN_VALUE";
-        QTest::newRow("await") << "async def f():\n    await g()\n" << "f"
+        QTest::newRow("for loop")
+            << "for i in r:\n    pass\n"
+            << "<module>"
+            << "LOAD_NAME GET_ITER FOR_ITER STORE_NAME NOP JUMP LOAD_CONST RETURN_VALUE";
+        QTest::newRow("await") << "async def f():\n    await g()\n"
+                               << "f"
                                << "LOAD_GLOBAL CALL GET_AWAITABLE LOAD_CONST SEND YIELD_VALUE JUMP POP_TOP "
                                   "LOAD_CONST RETURN_VALUE";
-        QTest::newRow("chained comparison") << "a < b < c\n" << "<module>"
-                                            << "LOAD_NAME LOAD_NAME DUP_TOP ROT_THREE COMPARE_OP JUMP_IF_FALSE_OR_POP "
-                                               "LOAD_NAME COMPARE_OP JUMP ROT_TWO POP_TOP POP_TOP LOAD_CONST RETURN_VALUE";
-        QTest::newRow("boolean and") << "a and b\n" << "<module>"
-                                     << "LOAD_NAME JUMP_IF_FALSE_OR_POP LOAD_NAME POP_TOP LOAD_CONST RETURN_VALUE";
-        QTest::newRow("try except") << "try:\n    f()\nexcept E:\n    pass\n" << "<module>"
-                                    << "SETUP_FINALLY LOAD_NAME CALL POP_TOP POP_BLOCK JUMP DUP_TOP LOAD_NAME "
-                                       "CHECK_EXC_MATCH POP_JUMP_IF_FALSE POP_TOP NOP POP_EXCEPT JUMP RERAISE "
-                                       "LOAD_CONST RETURN_VALUE";
-        QTest::newRow("list comprehension") << "[x for x in y]\n" << "<listcomp>"
-                                            << "BUILD_LIST LOAD_FAST FOR_ITER STORE_FAST LOAD_FAST LIST_APPEND JUMP "
-                                               "RETURN_VALUE";
-        QTest::newRow("generator yield") << "def g():\n    yield 1\n" << "g"
+        QTest::newRow("chained comparison")
+            << "a < b < c\n"
+            << "<module>"
+            << "LOAD_NAME LOAD_NAME DUP_TOP ROT_THREE COMPARE_OP JUMP_IF_FALSE_OR_POP "
+               "LOAD_NAME COMPARE_OP JUMP ROT_TWO POP_TOP POP_TOP LOAD_CONST RETURN_VALUE";
+        QTest::newRow("boolean and")
+            << "a and b\n"
+            << "<module>"
+            << "LOAD_NAME JUMP_IF_FALSE_OR_POP LOAD_NAME POP_TOP LOAD_CONST RETURN_VALUE";
+        QTest::newRow("try except")
+            << "try:\n    f()\nexcept E:\n    pass\n"
+            << "<module>"
+            << "SETUP_FINALLY LOAD_NAME CALL POP_TOP POP_BLOCK JUMP DUP_TOP LOAD_NAME "
+               "CHECK_EXC_MATCH POP_JUMP_IF_FALSE POP_TOP NOP POP_EXCEPT JUMP RERAISE "
+               "LOAD_CONST RETURN_VALUE";
+        QTest::newRow("list comprehension")
+            << "[x for x in y]\n"
+            << "<listcomp>"
+            << "BUILD_LIST LOAD_FAST FOR_ITER STORE_FAST LOAD_FAST LIST_APPEND JUMP "
+               "RETURN_VALUE";
+        QTest::newRow("generator yield") << "def g():\n    yield 1\n"
+                                         << "g"
                                          << "LOAD_CONST YIELD_VALUE POP_TOP LOAD_CONST RETURN_VALUE";
-        QTest::newRow("augmented attribute") << "o.n += 1\n" << "<module>"
-                                             << "LOAD_NAME DUP_TOP LOAD_ATTR LOAD_CONST BINARY_OP ROT_TWO STORE_ATTR "
-                                                "LOAD_CONST RETURN_VALUE";
-        QTest::newRow("unpacking") << "a, b = b, a\n" << "<module>"
+        QTest::newRow("augmented attribute")
+            << "o.n += 1\n"
+            << "<module>"
+            << "LOAD_NAME DUP_TOP LOAD_ATTR LOAD_CONST BINARY_OP ROT_TWO STORE_ATTR "
+               "LOAD_CONST RETURN_VALUE";
+        QTest::newRow("unpacking") << "a, b = b, a\n"
+                                   << "<module>"
                                    << "LOAD_NAME LOAD_NAME BUILD_TUPLE UNPACK_SEQUENCE STORE_NAME STORE_NAME "
                                       "LOAD_CONST RETURN_VALUE";
     }
@@ -124,7 +156,8 @@ private Q_SLOTS:
 
     void codeFlagsAndSignature()
     {
-        Compiled c("async def co(a, b=1, *rest, k, **kw):\n    await x\ndef gen():\n    yield\nasync def agen():\n    yield\n");
+        Compiled c("async def co(a, b=1, *rest, k, **kw):\n    await x\ndef gen():\n    yield\nasync def "
+                   "agen():\n    yield\n");
         QVERIFY(!c.result.error);
         const CodeObj* co = c.code("co");
         QVERIFY(co->flags & kCoroutine);
@@ -175,11 +208,16 @@ private Q_SLOTS:
         QTest::addColumn<QString>("source");
         QTest::addColumn<QString>("message");
         QTest::addColumn<int>("line");
-        QTest::newRow("await in def") << "def f():\n    await g()\n" << "'await' outside async function" << 2;
-        QTest::newRow("await at top level") << "await g()\n" << "'await' outside function" << 1;
-        QTest::newRow("return at top level") << "return 1\n" << "'return' outside function" << 1;
-        QTest::newRow("break outside loop") << "break\n" << "'break' outside loop" << 1;
-        QTest::newRow("nonlocal without binding") << "def f():\n    nonlocal q\n" << "no binding for nonlocal 'q' found" << 2;
+        QTest::newRow("await in def") << "def f():\n    await g()\n"
+                                      << "'await' outside async function" << 2;
+        QTest::newRow("await at top level") << "await g()\n"
+                                            << "'await' outside function" << 1;
+        QTest::newRow("return at top level") << "return 1\n"
+                                             << "'return' outside function" << 1;
+        QTest::newRow("break outside loop") << "break\n"
+                                            << "'break' outside loop" << 1;
+        QTest::newRow("nonlocal without binding") << "def f():\n    nonlocal q\n"
+                                                  << "no binding for nonlocal 'q' found" << 2;
         QTest::newRow("async with in def") << "def f():\n    async with x:\n        pass\n"
                                            << "'async with' outside async function" << 2;
     }

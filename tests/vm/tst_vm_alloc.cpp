@@ -23,26 +23,33 @@ uint64_t allocationsOf(const std::string& source)
     return after - before;
 }
 
-std::string moduleLoop(int n) { return "x = 0\nfor i in range(" + std::to_string(n) + "):\n    x = x + i * 2\nprint(x)\n"; }
+std::string moduleLoop(int n)
+{
+    return "x = 0\nfor i in range(" + std::to_string(n) + "):\n    x = x + i * 2\nprint(x)\n";
+}
 
 std::string functionLoop(int n)
 {
-    return "def work(n):\n    total = 0.5\n    i = 0\n    while i < n:\n        total = total + i * 2 - (i % 7)\n        i += 1\n"
-           "    return total\nprint(work(" + std::to_string(n) + "))\n";
+    return "def work(n):\n    total = 0.5\n    i = 0\n    while i < n:\n        total = total + i * 2 - (i % "
+           "7)\n        i += 1\n"
+           "    return total\nprint(work(" +
+           std::to_string(n) + "))\n";
 }
 
 std::string callLoop(int n)
 {
-    return "def add(a, b):\n    return a + b\ndef main(n):\n    s = 0\n    for i in range(n):\n        s = add(s, i)\n    return s\n"
-           "print(main(" + std::to_string(n) + "))\n";
+    return "def add(a, b):\n    return a + b\ndef main(n):\n    s = 0\n    for i in range(n):\n        s = "
+           "add(s, i)\n    return s\n"
+           "print(main(" +
+           std::to_string(n) + "))\n";
 }
 
-}  // namespace
+} // namespace
 
 class TestVmAlloc : public QObject {
     Q_OBJECT
 
-private Q_SLOTS:
+  private Q_SLOTS:
     void hotLoopsDoNotAllocate_data()
     {
         QTest::addColumn<int>("kind");
@@ -54,10 +61,13 @@ private Q_SLOTS:
     void hotLoopsDoNotAllocate()
     {
         QFETCH(int, kind);
-        auto source = [&](int n) { return kind == 0 ? moduleLoop(n) : kind == 1 ? functionLoop(n) : callLoop(n); };
+        auto source = [&](int n) {
+            return kind == 0 ? moduleLoop(n) : kind == 1 ? functionLoop(n) : callLoop(n);
+        };
         uint64_t small = allocationsOf(source(100000));
         uint64_t large = allocationsOf(source(200000));
-        qInfo("allocations: %llu for 100k iterations, %llu for 200k", (unsigned long long)small, (unsigned long long)large);
+        qInfo("allocations: %llu for 100k iterations, %llu for 200k", (unsigned long long)small,
+              (unsigned long long)large);
         // The same program structure: only constants differ, so the counts must match closely
         // (not grow by 100k).
         QVERIFY2(large <= small + 16, qPrintable(QString("%1 vs %2").arg(small).arg(large)));
