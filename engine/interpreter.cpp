@@ -251,13 +251,11 @@ std::string VM::repr(const Value& v)
             return "set(...)";
         std::string out = frozen ? "frozenset({" : "{";
         bool first = true;
-        for (const auto& slot : s->table.slots()) {
-            if (slot.key.isEmpty())
-                continue;
+        for (const Value& key : s->table.keysInOrder()) {
             if (!first)
                 out += ", ";
             first = false;
-            out += repr(slot.key);
+            out += repr(key);
         }
         return out + (frozen ? "})" : "}");
     }

@@ -283,10 +283,51 @@ BoundMethodObj::BoundMethodObj(Value f, Value s)
 ClassObj::ClassObj(std::string n, ClassObj* metaclass) : Obj(ObjKind::Class, metaclass), name(std::move(n))
 {
     dict = new DictObj();
+    dict->table.markClassDict();
     dictValue = Value::object(dict);
+    // A new class may sit where a freed one was: cached lookups keyed on that address go.
+    invalidateClassLookups();
+}
+
+namespace {
+// CPython's type attribute cache: a direct-mapped table of (class, interned name) -> where
+// lookup() found the name (or null). A global epoch, bumped whenever any class dict gains or
+// loses a key, invalidates all entries at once; slots found stay valid until then because a
+// dict only moves its entries when a key is added or removed. Values are read through the
+// slot, so replacing the value of an existing key needs no invalidation.
+struct ClassLookupEntry {
+    const ClassObj* cls = nullptr;
+    const StrObj* name = nullptr;
+    uint64_t epoch = 0;
+    Value* slot = nullptr;
+};
+constexpr size_t kClassLookupCacheSize = 4096;
+thread_local uint64_t tClassLookupEpoch = 1;
+thread_local ClassLookupEntry tClassLookupCache[kClassLookupCacheSize];
+} // namespace
+
+void invalidateClassLookups()
+{
+    ++tClassLookupEpoch;
 }
 
 Value* ClassObj::lookup(const StrObj* key) const
+{
+    if (!key->interned)
+        return lookupUncached(key);
+    size_t h = (reinterpret_cast<uintptr_t>(this) >> 4) ^ (reinterpret_cast<uintptr_t>(key) >> 3) * 0x9E3779B1u;
+    ClassLookupEntry& e = tClassLookupCache[(h ^ (h >> 12)) & (kClassLookupCacheSize - 1)];
+    if (e.cls == this && e.name == key && e.epoch == tClassLookupEpoch)
+        return e.slot;
+    // The epoch is read first: lookupUncached may run __eq__ of a non-str key in a class dict,
+    // which could change dicts, and then the entry must already be stale.
+    uint64_t epoch = tClassLookupEpoch;
+    Value* found = lookupUncached(key);
+    e = {this, key, epoch, found};
+    return found;
+}
+
+Value* ClassObj::lookupUncached(const StrObj* key) const
 {
     for (ClassObj* c : mro) {
         if (Value* v = c->dict->table.findStr(key))
@@ -497,6 +538,8 @@ void DictTable::set(const Value& key, Value value)
     entries_.push_back(Entry{hash, key, std::move(value)});
     ++used_;
     version_ = nextDictVersion();
+    if (classDict_)
+        invalidateClassLookups();
 }
 
 bool DictTable::erase(const Value& key, Value* removed)
@@ -515,6 +558,8 @@ bool DictTable::erase(const Value& key, Value* removed)
     e.value = Value();
     --used_;
     version_ = nextDictVersion();
+    if (classDict_)
+        invalidateClassLookups();
     // The index keeps pointing at the dead entry so probe chains stay intact.
     if (used_ == 0) {
         entries_.clear();
@@ -530,6 +575,8 @@ void DictTable::clear()
     index_.clear();
     used_ = 0;
     version_ = nextDictVersion();
+    if (classDict_)
+        invalidateClassLookups();
 }
 
 const DictTable::Entry* DictTable::next(size_t& position) const
@@ -595,6 +642,28 @@ int64_t SetTable::findSlot(const Value& key, int64_t hash, bool forInsert) const
     }
 }
 
+// True when [hash] is the identity hash of [key] (interpreter.cpp: the address shifted by 4).
+static bool hashedByIdentity(const Value& key, int64_t hash)
+{
+    return key.isObject() && hash == int64_t(reinterpret_cast<uintptr_t>(key.asObject()) >> 4);
+}
+
+std::vector<Value> SetTable::keysInOrder() const
+{
+    std::vector<const Slot*> used;
+    used.reserve(used_);
+    for (const Slot& s : slots_)
+        if (!s.key.isEmpty())
+            used.push_back(&s);
+    if (identityKeys_ > 0)
+        std::sort(used.begin(), used.end(), [](const Slot* a, const Slot* b) { return a->seq < b->seq; });
+    std::vector<Value> keys;
+    keys.reserve(used.size());
+    for (const Slot* s : used)
+        keys.push_back(s->key);
+    return keys;
+}
+
 bool SetTable::contains(const Value& key) const
 {
     if (used_ == 0)
@@ -612,6 +681,9 @@ bool SetTable::add(const Value& key)
     bool wasDummy = s.hash == -1;
     s.key = key;
     s.hash = hash;
+    s.seq = ++nextSeq_;
+    if (hashedByIdentity(key, hash))
+        ++identityKeys_;
     ++used_;
     if (!wasDummy) {
         ++fill_;
@@ -630,6 +702,8 @@ bool SetTable::discard(const Value& key)
         return false;
     Slot& s = slots_[size_t(slot)];
     Value old = std::move(s.key);
+    if (hashedByIdentity(old, s.hash))
+        --identityKeys_;
     s.key = Value();
     s.hash = -1; // dummy
     --used_;
@@ -672,6 +746,7 @@ void SetTable::resize(size_t minUsed)
         }
         slots_[i].hash = s.hash;
         slots_[i].key = std::move(s.key);
+        slots_[i].seq = s.seq;
     }
 }
 
@@ -680,7 +755,7 @@ void SetTable::clear()
     std::vector<Slot> old;
     old.swap(slots_);
     slots_.assign(8, Slot{});
-    used_ = fill_ = 0;
+    used_ = fill_ = identityKeys_ = 0;
 }
 
 } // namespace loopscope

@@ -54,6 +54,8 @@ struct ListObj final : Obj {
 // An insertion-ordered hash table (CPython's compact dict): entries in order, plus an index
 // table of positions into them. Deleted entries become empty slots until the next resize.
 uint64_t nextDictVersion();
+// Forgets every cached ClassObj::lookup result (a class dict or an MRO changed).
+void invalidateClassLookups();
 
 class DictTable {
   public:
@@ -77,6 +79,9 @@ class DictTable {
     // Iterates live entries in insertion order: [position] is the next entries() index to look at.
     const Entry* next(size_t& position) const;
     bool popLast(Value& key, Value& value);
+    // Marks the table as a class's __dict__: adding or removing a key then invalidates the
+    // class lookup cache (see ClassObj::lookup).
+    void markClassDict() { classDict_ = true; }
 
   private:
     int64_t lookupSlot(const Value& key, int64_t hash) const; // index slot or -1-slot to insert
@@ -85,6 +90,7 @@ class DictTable {
     std::vector<int32_t> index_; // -1 empty; else entries_ position
     size_t used_ = 0;
     uint64_t version_ = nextDictVersion();
+    bool classDict_ = false;
 };
 
 struct DictObj final : Obj {
@@ -94,12 +100,15 @@ struct DictObj final : Obj {
 };
 
 // A set with CPython's table layout (linear probing then perturbation), so that sets of ints,
-// floats and tuples of them iterate in the order CPython gives.
+// floats and tuples of them iterate in the order CPython gives. Objects hashed by identity
+// have no such order (CPython's follows memory addresses), so a set holding any iterates in
+// insertion order instead (SPEC.md section 3).
 class SetTable {
   public:
     struct Slot {
         int64_t hash = 0;
-        Value key; // Empty with hash 0: never used; Empty with hash -1: deleted (dummy)
+        Value key;        // Empty with hash 0: never used; Empty with hash -1: deleted (dummy)
+        uint64_t seq = 0; // when the key was added, for insertion order
     };
     SetTable() { slots_.resize(8); }
     bool contains(const Value& key) const;
@@ -107,7 +116,10 @@ class SetTable {
     bool discard(const Value& key);
     void clear();
     size_t size() const { return used_; }
+    // Every slot, used or not, in table order: for uses where order cannot be seen.
     const std::vector<Slot>& slots() const { return slots_; }
+    // The keys in iteration order (what `for`, repr, pop and set operations see).
+    std::vector<Value> keysInOrder() const;
 
   private:
     int64_t findSlot(const Value& key, int64_t hash, bool forInsert) const;
@@ -115,6 +127,8 @@ class SetTable {
     std::vector<Slot> slots_;
     size_t used_ = 0;
     size_t fill_ = 0;
+    size_t identityKeys_ = 0;
+    uint64_t nextSeq_ = 0;
 };
 
 struct SetObj final : Obj {
@@ -208,8 +222,10 @@ struct ClassObj final : Obj {
     // Without one, an instance's own attribute wins at once (the common, fast case).
     bool hasDataDescriptors = false;
     bool hasUserSetattr = false; // a user class in the MRO defines __setattr__
-    // Looks [name] up along the MRO; null when absent.
+    // Looks [name] up along the MRO; null when absent. Results for interned names are
+    // remembered in a per-thread cache until some class dict gains or loses a key.
     Value* lookup(const StrObj* name) const;
+    Value* lookupUncached(const StrObj* name) const;
     bool isSubclassOf(const ClassObj* other) const;
 };
 

@@ -99,7 +99,8 @@ bool DictIterator::next(VM& vm, Value& out)
 }
 
 SetIterator::SetIterator(ClassObj* cls, Value s)
-    : IteratorObj(cls), set(std::move(s)), initialSize(set.as<SetObj>()->table.size())
+    : IteratorObj(cls), set(std::move(s)), initialSize(set.as<SetObj>()->table.size()),
+      keys(set.as<SetObj>()->table.keysInOrder())
 {
 }
 
@@ -110,15 +111,12 @@ bool SetIterator::next(VM& vm, Value& out)
     const SetTable& table = set.as<SetObj>()->table;
     if (table.size() != initialSize)
         vm.raise(ExcType::RuntimeError, "Set changed size during iteration");
-    const auto& slots = table.slots();
-    while (position < slots.size()) {
-        const auto& slot = slots[position++];
-        if (!slot.key.isEmpty()) {
-            out = slot.key;
-            return true;
-        }
+    if (position < keys.size()) {
+        out = keys[position++];
+        return true;
     }
     set.clear();
+    keys.clear();
     return false;
 }
 

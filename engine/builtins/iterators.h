@@ -2,6 +2,7 @@
 // Native iterators of the builtin containers and of the iterator builtins (enumerate, zip,
 // map, filter, reversed). Each is an IteratorObj whose next() yields one item at a time.
 
+#include <vector>
 #include "../object.h"
 #include "../vm.h"
 
@@ -47,6 +48,7 @@ struct SetIterator final : IteratorObj {
     Value set;
     size_t position = 0;
     size_t initialSize;
+    std::vector<Value> keys; // the set's keys in iteration order, taken when iteration starts
 };
 
 // An iterator calling a C++ function for each item: enumerate, zip, map, filter, ...

@@ -544,6 +544,11 @@ static Value makeLoopscope(VM& vm)
         }
         if (hasText)
             av = vm.internTrace(vm.str(values[6]));
+        // Statement events name the task whose step runs them.
+        if (EventKind(kind) == EventKind::StepBegan)
+            vm.currentTask = task;
+        else if (EventKind(kind) == EventKind::StepEnded)
+            vm.currentTask = 0;
         vm.emit(EventKind(kind), task, av, line, t2, sub);
         return Value::none();
     });

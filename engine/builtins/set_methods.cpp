@@ -14,11 +14,7 @@ static SetObj* selfSet(VM& vm, const CallArgs& a, const char* name)
 
 static std::vector<Value> setItems(const SetObj* s)
 {
-    std::vector<Value> out;
-    for (const auto& slot : s->table.slots())
-        if (!slot.key.isEmpty())
-            out.push_back(slot.key);
-    return out;
+    return s->table.keysInOrder();
 }
 
 static Value newSetLike(const Value& like)
@@ -163,9 +159,9 @@ void registerSetMethods(VM& vm)
     });
     vm.addMethod(s, "pop", [](VM& vm, const CallArgs& a) {
         SetObj* set = selfSet(vm, a, "pop");
-        for (const auto& slot : set->table.slots()) {
-            if (!slot.key.isEmpty()) {
-                Value v = slot.key;
+        for (const Value& key : set->table.keysInOrder()) {
+            {
+                Value v = key;
                 set->table.discard(v);
                 return v;
             }

@@ -54,6 +54,12 @@ class TestVm : public QObject {
                                     << "[1, 'a', None] {'a': 1} (1,) set() {1, 2, 3}\n";
         QTest::newRow("set order like CPython") << "print({10, 2, 33, 8, 1})"
                                                 << "{33, 2, 1, 8, 10}\n";
+        // CPython orders these by memory address; Loopscope promises insertion order (SPEC.md 3).
+        QTest::newRow("set of objects in insertion order")
+            << "class T:\n    def __init__(self, n):\n        self.n = n\n"
+               "ts = [T(i) for i in range(12)]\ns = set(reversed(ts))\ns.discard(ts[4])\n"
+               "print([t.n for t in s], s.pop().n, len({ts[0], 1, 'a'}))"
+            << "[11, 10, 9, 8, 7, 6, 5, 3, 2, 1, 0] 11 3\n";
         QTest::newRow("sep and end") << "print(1, 2, sep='-', end='!')\nprint()"
                                      << "1-2!\n";
         QTest::newRow("floor division signs")
