@@ -382,7 +382,7 @@ static ClassObj* generatorClass(GeneratorKind kind)
 
 GeneratorObj::GeneratorObj(GeneratorKind k, Frame* f, Value n, Value q)
     : Obj(ObjKind::Generator, generatorClass(k)), genKind(k), frame(f), name(std::move(n)),
-      qualname(std::move(q))
+      qualname(std::move(q)), code(f->codeRef)
 {
 }
 

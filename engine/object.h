@@ -284,6 +284,7 @@ struct GeneratorObj final : Obj {
     GeneratorKind genKind;
     Frame* frame; // owned; null once finished
     Value name, qualname;
+    Value code;      // its code object, still there once it finished (cr_code, for reprs)
     Value yieldFrom; // the iterator it delegates to while suspended in SEND, else Empty
     Value excState;  // the exception its own except clause was handling when it suspended
     uint32_t sendExitTarget = 0;

@@ -317,6 +317,29 @@ class TestVm : public QObject {
         QVERIFY(warned);
     }
 
+    // asyncio's learner warnings (SPEC.md section 3), in CPython's words, on stderr only.
+    void asyncioWarningsForLearners()
+    {
+        Run r = run("import asyncio, time\n"
+                    "async def boom():\n    raise ValueError('x')\n"
+                    "async def hog():\n    time.sleep(2)\n"
+                    "async def main():\n"
+                    "    asyncio.create_task(boom())\n"
+                    "    await asyncio.sleep(0.1)\n"
+                    "    await asyncio.create_task(hog())\n"
+                    "    print('done')\n"
+                    "asyncio.run(main())\n",
+                    Budgets(), nullptr);
+        QVERIFY2(r.result.ok, r.err.c_str());
+        QCOMPARE(QString::fromStdString(r.out), QString("done\n"));
+        for (const char* expected :
+             {"Executing <Task finished name='Task-3' coro=<hog() done, defined at demo.py:4> result=None> "
+              "took 2.000 seconds",
+              "Task exception was never retrieved\nfuture: <Task finished name='Task-2' coro=<boom() done, "
+              "defined at demo.py:2> exception=ValueError('x')>"})
+            QVERIFY2(r.err.find(expected) != std::string::npos, r.err.c_str());
+    }
+
     void runawayLoopIsALimit()
     {
         Budgets budgets;
