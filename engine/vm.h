@@ -199,7 +199,7 @@ class VM {
         instructionsLeft_ = options_.budgets.instructionsPerStep;
         budgetWasReset_ = true;
     }
-    static constexpr uint64_t kTopLevelBudgetFactor = 100;
+    static constexpr uint64_t kTopLevelBudgetFactor = 10;
     const RunOptions& options() const { return options_; }
 
     BuiltinTypes types;
