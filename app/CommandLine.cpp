@@ -41,7 +41,7 @@ struct Options {
                                  QStringLiteral("Passes of the event loop (default 10000000)."),
                                  QStringLiteral("N")};
     QCommandLineOption maxTime{QStringLiteral("max-time"),
-                               QStringLiteral("Seconds of virtual time (default 86400, a virtual day)."),
+                               QStringLiteral("Seconds of virtual time (default 1e6)."),
                                QStringLiteral("SECONDS")};
     QCommandLineOption maxDepth{QStringLiteral("max-depth"),
                                 QStringLiteral("Python frames before RecursionError (default 1000)."),

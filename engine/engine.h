@@ -15,7 +15,7 @@ namespace loopscope {
 struct Budgets {
     uint64_t instructionsPerStep = 10'000'000;  // VM instructions a task may run without yielding
     uint64_t loopPasses = 10'000'000;           // passes of the event loop
-    double virtualTime = 86400;                 // seconds of virtual time: a virtual day
+    double virtualTime = 1e6;                   // seconds of virtual time (11.6 virtual days)
     int recursionDepth = 1000;                  // Python frames (RecursionError past it)
     uint64_t memoryBytes = 2ull << 30;          // heap the scenario may hold (MemoryError past it)
 };
