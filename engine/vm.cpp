@@ -30,6 +30,8 @@ VM::VM(const RunOptions& options, TraceObserver* observer) : options_(options), 
     instructionsLeft_ = options_.budgets.instructionsPerStep * kTopLevelBudgetFactor;
     initTypes();
     initBuiltins();
+    // Setup may have rebuilt an MRO (ExceptionGroup's bases) after looking names up.
+    invalidateClassLookups();
     random.seedUnsigned(options_.seed);
 }
 
@@ -47,6 +49,7 @@ VM::~VM()
     modules.clear();
     nativeModules.clear();
     interned_.clear();
+    invalidateClassLookups(); // interned names die here; their addresses may be reused
     limitExceededClass.clear();
     deadlockClass.clear();
     freeAllObjects();
@@ -1001,6 +1004,23 @@ Value VM::execute(Frame* entry, Value throwExc)
                     freeFrame(entry);
                 throw;
             }
+        } catch (LimitReached&) {
+            // The run ends here: give back the frames of this activation (generators own theirs
+            // and free them when they die), so that a limit leaks nothing.
+            Frame* outer = entry->back;
+            for (Frame* f = frame_; f;) {
+                Frame* back = f->back;
+                const bool last = f == entry;
+                f->isEntry = false;
+                if (!f->generator)
+                    freeFrame(f);
+                if (last)
+                    break;
+                f = back;
+            }
+            frame_ = outer;
+            --depth_;
+            throw;
         }
     }
 }

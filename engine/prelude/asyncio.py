@@ -740,7 +740,8 @@ class BaseEventLoop:
         passes = self._passes
         if passes > self._max_passes:
             self._fatal = True
-            raise _LimitExceeded(f'the event loop ran more than {self._max_passes} passes')
+            raise _LimitExceeded(f'the event loop ran more than {self._max_passes} passes'
+                                 f'{_describe_pending(self)}')
         _emit(_EV_PASS_BEGAN, 0, passes)
         scheduled = self._scheduled
         sched_count = len(scheduled)
@@ -772,7 +773,7 @@ class BaseEventLoop:
                         self._fatal = True
                         raise _LimitExceeded(
                             f'virtual time would pass the limit of {self._max_time} s '
-                            f'(next timer at {when} s)')
+                            f'(next timer at {when} s){_describe_pending(self)}')
                     _set_clock(float(when))
                     _emit(_EV_CLOCK_JUMPED, 0, 0, 0, float(when))
             else:
@@ -826,6 +827,19 @@ def _warn_slow_handle(handle, took):
     else:
         target = repr(handle)
     _loopscope.warn(f'Executing {target} took {took:.3f} seconds')
+
+
+def _describe_pending(loop):
+    """'; pending: Task-1 (tick) at line 6, ...': where the loop's unfinished tasks stand."""
+    where = []
+    for task in _all_tasks:
+        if task._loop is loop and task._state == _PENDING:
+            line = _coro_line(task._coro)
+            where.append(f'{task._name} ({_coro_name(task._coro)}) at line {line}')
+    if not where:
+        return ''
+    more = f' and {len(where) - 5} more' if len(where) > 5 else ''
+    return '; pending: ' + ', '.join(where[:5]) + more
 
 
 def _describe_deadlock(loop):

@@ -20,7 +20,9 @@ A file passes when the run
 syntax/ and runtime/ hold expectations blessed from CPython
 (`python3 tests/scripts/bless.py tests/bad/syntax/x.py`). unsupported/ holds programs that
 CPython runs but Loopscope must refuse (os, subprocess, sockets, open(), ...): their
-expectations are Loopscope's, written by hand, and --python skips them.
+expectations are Loopscope's, written by hand, and --python skips them. limits/ holds programs
+CPython would run forever (endless loops, endless sleeps): Loopscope ends them with a limit
+naming the line; --python skips them too.
 """
 
 import argparse
@@ -35,6 +37,7 @@ import run_scripts  # noqa: E402
 from run_scripts import Verdict  # noqa: E402
 
 UNSUPPORTED_DIR = BAD_DIR / "unsupported"
+LIMITS_DIR = BAD_DIR / "limits"  # programs CPython runs forever; Loopscope ends them (SPEC.md 3)
 HEADER = re.compile(r"^# expect error: ([A-Za-z_][\w.]*)(?: line (\d+))?\s*$")
 CRASH_MARKERS = re.compile(
     r"Segmentation fault|AddressSanitizer|LeakSanitizer|UndefinedBehaviorSanitizer|"
@@ -79,7 +82,7 @@ def run_one(path, mode, loopscope, timeout):
     if header is None:
         return Verdict(path, "FAIL", "first line is not '# expect error: Type [line N]'")
     if mode == "python":
-        if path.resolve().is_relative_to(UNSUPPORTED_DIR):
+        if path.resolve().is_relative_to(UNSUPPORTED_DIR) or path.resolve().is_relative_to(LIMITS_DIR):
             return Verdict(path, "SKIP", "CPython runs this; the expectation is Loopscope's")
         command = run_scripts.python_command(path, source)
         if command is None:
