@@ -1332,14 +1332,22 @@ Value VM::getAttr(const Value& obj, StrObj* name)
         case ObjKind::Instance:
         case ObjKind::Exception: {
             auto* inst = static_cast<InstanceObj*>(o);
-            if (!cls->hasDataDescriptors)
+            // When the instance dict was already searched and has gained no key since (the
+            // class lookup runs no code once cached), the second search below is skipped.
+            bool searchedInstance = false;
+            uint64_t searchedVersion = 0;
+            if (!cls->hasDataDescriptors) {
                 if (Value* v = inst->attrs.findStr(name))
                     return *v;
+                searchedInstance = true;
+                searchedVersion = inst->attrs.version();
+            }
             Value* classAttr = cls->lookup(name);
             if (classAttr && isKind(*classAttr, ObjKind::Property))
                 return bindFound(*this, *classAttr, obj, cls);
-            if (Value* v = inst->attrs.findStr(name))
-                return *v;
+            if (!searchedInstance || inst->attrs.version() != searchedVersion)
+                if (Value* v = inst->attrs.findStr(name))
+                    return *v;
             if (o->kind == ObjKind::Exception) {
                 bool found = false;
                 Value v = exceptionSpecialAttr(*this, static_cast<ExceptionObj*>(o), name, found);

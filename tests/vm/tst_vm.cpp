@@ -5,6 +5,7 @@
 #include <QtTest>
 
 #include "engine.h"
+#include "vm.h"
 
 using namespace loopscope;
 
@@ -151,6 +152,14 @@ class TestVm : public QObject {
                "maxlen=3)\nd.appendleft(0)\nd.append(3)\ndd = defaultdict(list)\ndd['a'].append(1)\nprint(d, "
                "dict(dd), Counter('abca').most_common(1))"
             << "deque([1, 2, 3], maxlen=3) {'a': [1]} [('a', 2)]\n";
+        // Attribute lookups are cached per (class, name): every class change must show at once.
+        QTest::newRow("class changes invalidate cached lookups")
+            << "class A:\n    def f(self): return 'A.f'\nclass B(A): pass\nb = B()\nout = []\n"
+               "for i in range(3):\n    out.append(b.f())\n    if i == 0: A.f = lambda self: 'new A.f'\n"
+               "    if i == 1: B.f = lambda self: 'B.f'\nout.append(getattr(b, 'g', 'none'))\nA.g = 7\n"
+               "out.append(b.g)\nb.g = 8\nout.append(b.g)\ndel b.g\ndel A.g\n"
+               "out.append(getattr(b, 'g', 'gone'))\nprint(out)"
+            << "['A.f', 'new A.f', 'B.f', 'none', 7, 8, 'gone']\n";
         QTest::newRow("main guard") << "if __name__ == '__main__':\n    print('main')"
                                     << "main\n";
     }
@@ -355,8 +364,10 @@ class TestVm : public QObject {
         // Top-level code gets a larger allowance, but an endless loop still ends.
         Run top = run("while True:\n    pass\n", budgets);
         QCOMPARE(QString::fromStdString(top.result.errorType), QString("RunawayTask"));
-        QVERIFY(top.result.errorMessage.find("the program ran 10000000 loop iterations and calls") !=
-                std::string::npos);
+        const std::string topBudget = std::to_string(budgets.instructionsPerStep * VM::kTopLevelBudgetFactor);
+        QVERIFY2(top.result.errorMessage.find("the program ran " + topBudget + " loop iterations and calls") !=
+                     std::string::npos,
+                 top.result.errorMessage.c_str());
     }
 
     void recursionBudget()
