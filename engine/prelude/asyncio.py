@@ -11,6 +11,9 @@
 
 import _loopscope
 from collections import deque
+# PriorityQueue's items compare with their own __lt__: heapq (the same pure-Python algorithm in
+# engine/prelude/heapq.py, the C one under CPython) serves them; timers use the copy below.
+from heapq import heappush as _heappush, heappop as _heappop
 
 _emit = _loopscope.emit
 _coro_line = _loopscope.coro_line
@@ -198,50 +201,6 @@ def _timer_heapify(heap):
     while i >= 0:
         _timer_siftup(heap, i)
         i -= 1
-
-
-def _siftdown(heap, startpos, pos):
-    newitem = heap[pos]
-    while pos > startpos:
-        parentpos = (pos - 1) >> 1
-        parent = heap[parentpos]
-        if newitem < parent:
-            heap[pos] = parent
-            pos = parentpos
-            continue
-        break
-    heap[pos] = newitem
-
-
-def _siftup(heap, pos):
-    endpos = len(heap)
-    startpos = pos
-    newitem = heap[pos]
-    childpos = 2 * pos + 1
-    while childpos < endpos:
-        rightpos = childpos + 1
-        if rightpos < endpos and not heap[childpos] < heap[rightpos]:
-            childpos = rightpos
-        heap[pos] = heap[childpos]
-        pos = childpos
-        childpos = 2 * pos + 1
-    heap[pos] = newitem
-    _siftdown(heap, startpos, pos)
-
-
-def _heappush(heap, item):
-    heap.append(item)
-    _siftdown(heap, 0, len(heap) - 1)
-
-
-def _heappop(heap):
-    lastelt = heap.pop()
-    if heap:
-        returnitem = heap[0]
-        heap[0] = lastelt
-        _siftup(heap, 0)
-        return returnitem
-    return lastelt
 
 
 # -- Small helpers ---------------------------------------------------------------------------
