@@ -733,8 +733,9 @@ class BaseEventLoop:
                         raise _LimitExceeded(
                             f'virtual time would pass the limit of {self._max_time} s '
                             f'(next timer at {when} s){_describe_pending(self)}')
-                    _set_clock(float(when))
+                    # ClockJumped is stamped with the old time; t2 is the new one.
                     _emit(_EV_CLOCK_JUMPED, 0, 0, 0, float(when))
+                    _set_clock(float(when))
             else:
                 self._fatal = True
                 raise _Deadlock(_describe_deadlock(self))

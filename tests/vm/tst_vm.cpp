@@ -456,6 +456,23 @@ class TestVm : public QObject {
         QCOMPARE(r.result.endTime, 5.0);
     }
 
+    // The loop's clock jumps are what the timeline's loop row draws: old time in t, new in t2.
+    void clockJumpsGoFromOldToNewTime()
+    {
+        TraceRecorder recorder;
+        Run r = run("import asyncio\nasync def main():\n    await asyncio.sleep(3)\n    await asyncio.sleep(2)\n"
+                    "asyncio.run(main())\n",
+                    Budgets(), &recorder);
+        QVERIFY2(r.result.ok, r.err.c_str());
+        std::vector<std::pair<double, double>> jumps;
+        for (const TraceEvent& e : recorder.events())
+            if (e.kind == EventKind::ClockJumped)
+                jumps.emplace_back(e.t, e.t2);
+        QCOMPARE(jumps.size(), size_t(2));
+        QCOMPARE(jumps[0], std::make_pair(0.0, 3.0));
+        QCOMPARE(jumps[1], std::make_pair(3.0, 5.0));
+    }
+
     void runsAreIndependent()
     {
         // Each run starts from fresh state: globals, the clock and the random generator.
