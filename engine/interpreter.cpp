@@ -579,7 +579,7 @@ int64_t VM::hash(const Value& v)
     default:
         break;
     }
-    return int64_t(reinterpret_cast<uintptr_t>(o) >> 4);
+    return identityHash(o);
 }
 
 // -- Comparison ------------------------------------------------------------------------------------

@@ -642,10 +642,10 @@ int64_t SetTable::findSlot(const Value& key, int64_t hash, bool forInsert) const
     }
 }
 
-// True when [hash] is the identity hash of [key] (interpreter.cpp: the address shifted by 4).
+// True when [key] has no hash of its own, only its identity's.
 static bool hashedByIdentity(const Value& key, int64_t hash)
 {
-    return key.isObject() && hash == int64_t(reinterpret_cast<uintptr_t>(key.asObject()) >> 4);
+    return key.isObject() && hash == identityHash(key.asObject());
 }
 
 std::vector<Value> SetTable::keysInOrder() const

@@ -64,6 +64,13 @@ struct Obj {
 
 void releaseObject(Obj* object); // object.cpp: frees [object] once its count reaches 0
 
+// hash() of an object hashed by identity (no __hash__ of its own), as CPython derives it from
+// the address. Sets recognise such keys by it, to iterate them in insertion order.
+inline int64_t identityHash(const Obj* object)
+{
+    return int64_t(reinterpret_cast<uintptr_t>(object) >> 4);
+}
+
 enum class Tag : uint8_t {
     Empty, // no value: an unbound local, a dict tombstone, a missing "self" for CALL_METHOD
     None,

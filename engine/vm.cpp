@@ -300,8 +300,9 @@ Value VM::callMethod(const Value& self, StrObj* name, std::initializer_list<Valu
     return call(method, args);
 }
 
-// Calls [callable] with [self] prepended to [args].
-static Value callWithSelf(VM& vm, const Value& callable, const Value& self, const CallArgs& args)
+// Calls [call] with [args] behind [self], without allocating for up to 7 arguments.
+template <class Call>
+static Value withSelfPrepended(const Value& self, const CallArgs& args, Call&& call)
 {
     Value small[8];
     std::vector<Value> big;
@@ -316,26 +317,19 @@ static Value callWithSelf(VM& vm, const Value& callable, const Value& self, cons
     CallArgs a = args;
     a.args = all;
     a.count = args.count + 1;
-    return vm.call(callable, a);
+    return call(a);
+}
+
+// Calls [callable] with [self] prepended to [args].
+static Value callWithSelf(VM& vm, const Value& callable, const Value& self, const CallArgs& args)
+{
+    return withSelfPrepended(self, args, [&](const CallArgs& a) { return vm.call(callable, a); });
 }
 
 // Calls the builtin [nf] with [self] prepended to [args].
 static Value callNativeWithSelf(VM& vm, NativeFunctionObj* nf, const Value& self, const CallArgs& args)
 {
-    Value small[8];
-    std::vector<Value> big;
-    Value* all = small;
-    if (args.count + 1 > 8) {
-        big.resize(args.count + 1);
-        all = big.data();
-    }
-    all[0] = self;
-    for (size_t i = 0; i < args.count; ++i)
-        all[i + 1] = args.args[i];
-    CallArgs a = args;
-    a.args = all;
-    a.count = args.count + 1;
-    return nf->fn(vm, a);
+    return withSelfPrepended(self, args, [&](const CallArgs& a) { return nf->fn(vm, a); });
 }
 
 Value VM::call(const Value& callable, const CallArgs& args)
