@@ -75,6 +75,7 @@ RunResult runScenario(std::string_view source, const RunOptions& options, TraceO
             return syntaxFailure(*compiled.error, options, observer);
         Value module = makeModule(vm, "__main__");
         vm.modules["__main__"] = module;
+        bool endedByLimit = false;
         try {
             try {
                 vm.runModule(compiled.code, module);
@@ -97,6 +98,7 @@ RunResult runScenario(std::string_view source, const RunOptions& options, TraceO
                             vm.writeStderr(vm.str(code) + "\n");
                     }
                 } else if (isLimit) {
+                    endedByLimit = true;
                     result.ok = false;
                     result.errorType = cls->name;
                     result.errorMessage = message;
@@ -108,6 +110,10 @@ RunResult runScenario(std::string_view source, const RunOptions& options, TraceO
                     vm.writeStderr(vm.formatException(exc));
                 }
             }
+            // The program ended (normally or by an exception): its variables are freed now.
+            // After a limit or a deadlock real Python would still be running: nothing more.
+            if (!endedByLimit)
+                vm.clearModuleAtExit(module);
         } catch (LimitReached& limit) {
             result.ok = false;
             result.errorType = limit.type;

@@ -1402,6 +1402,20 @@ Value VM::getAttr(const Value& obj, StrObj* name)
                     return *v;
             break;
         }
+        case ObjKind::Native: {
+            auto* native = static_cast<NativeObj*>(o);
+            if (!native->attrs)
+                break;
+            // Properties (data descriptors) win over the instance's own attributes, methods lose.
+            Value* classAttr = cls->lookup(name);
+            if (classAttr && isKind(*classAttr, ObjKind::Property))
+                return bindFound(*this, *classAttr, obj, cls);
+            if (Value* v = native->attrs->table.findStr(name))
+                return *v;
+            if (classAttr)
+                return bindFound(*this, *classAttr, obj, cls);
+            break;
+        }
         case ObjKind::Super: {
             auto* s = static_cast<SuperObj*>(o);
             ClassObj* start = s->startAfter.as<ClassObj>();
@@ -1435,6 +1449,11 @@ Value VM::getAttr(const Value& obj, StrObj* name)
     Value special = specialAttr(*this, obj, name, found);
     if (found)
         return special;
+    if (isKind(obj, ObjKind::Native) && !cls->builtin) {
+        Value getattrHook = userOverride(*this, obj, names.__getattr__);
+        if (!getattrHook.isEmpty())
+            return call(getattrHook, {obj, Value::object(name)});
+    }
     raise(ExcType::AttributeError, "'" + cls->name + "' object has no attribute '" + name->text + "'");
 }
 
@@ -1450,7 +1469,12 @@ bool VM::loadMethod(const Value& obj, StrObj* name, Value& method)
         if (found && found->isObject() &&
             (found->asObject()->kind == ObjKind::Function ||
              found->asObject()->kind == ObjKind::NativeFunction)) {
-            if (!instance || !static_cast<InstanceObj*>(obj.asObject())->attrs.findStr(name)) {
+            const bool shadowed =
+                instance ? static_cast<InstanceObj*>(obj.asObject())->attrs.findStr(name) != nullptr
+                : isKind(obj, ObjKind::Native) && static_cast<NativeObj*>(obj.asObject())->attrs
+                    ? static_cast<NativeObj*>(obj.asObject())->attrs->table.findStr(name) != nullptr
+                    : false;
+            if (!shadowed) {
                 method = *found;
                 return true;
             }
@@ -1460,23 +1484,44 @@ bool VM::loadMethod(const Value& obj, StrObj* name, Value& method)
     return false;
 }
 
+// Sets [name] through a property of [cls] and returns true, or returns false when [cls] has none.
+static bool setThroughProperty(VM& vm, ClassObj* cls, const Value& obj, StrObj* name, const Value& value)
+{
+    Value* classAttr = cls->lookup(name);
+    if (!classAttr || !isKind(*classAttr, ObjKind::Property))
+        return false;
+    auto* p = classAttr->as<PropertyObj>();
+    if (p->fset.isEmpty() || p->fset.isNone())
+        vm.raise(ExcType::AttributeError,
+                 "property '" + name->text + "' of '" + cls->name + "' object has no setter");
+    vm.call(p->fset, {obj, value});
+    return true;
+}
+
 void VM::setAttr(const Value& obj, StrObj* name, Value value)
 {
     if (obj.isObject()) {
         Obj* o = obj.asObject();
         switch (o->kind) {
+        case ObjKind::Native: {
+            ClassObj* cls = o->cls;
+            if (setThroughProperty(*this, cls, obj, name, value))
+                return;
+            if (cls->builtin && !cls->nativeInstanceDict)
+                break;
+            Value hook = cls->hasUserSetattr ? userOverride(*this, obj, names.__setattr__) : Value();
+            if (!hook.isEmpty()) {
+                call(hook, {obj, Value::object(name), value});
+                return;
+            }
+            static_cast<NativeObj*>(o)->attributes().set(Value::object(name), std::move(value));
+            return;
+        }
         case ObjKind::Instance:
         case ObjKind::Exception: {
             ClassObj* cls = o->cls;
-            Value* classAttr = cls->hasDataDescriptors ? cls->lookup(name) : nullptr;
-            if (classAttr && isKind(*classAttr, ObjKind::Property)) {
-                auto* p = classAttr->as<PropertyObj>();
-                if (p->fset.isEmpty() || p->fset.isNone())
-                    raise(ExcType::AttributeError,
-                          "property '" + name->text + "' of '" + cls->name + "' object has no setter");
-                call(p->fset, {obj, value});
+            if (cls->hasDataDescriptors && setThroughProperty(*this, cls, obj, name, value))
                 return;
-            }
             Value hook = cls->hasUserSetattr ? userOverride(*this, obj, names.__setattr__) : Value();
             if (!hook.isEmpty()) {
                 call(hook, {obj, Value::object(name), value});
@@ -1578,6 +1623,10 @@ void VM::delAttr(const Value& obj, StrObj* name)
             return;
     } else if (isKind(obj, ObjKind::Module)) {
         if (obj.as<ModuleObj>()->dict()->table.erase(Value::object(name)))
+            return;
+    } else if (isKind(obj, ObjKind::Native)) {
+        auto* native = obj.as<NativeObj>();
+        if (native->attrs && native->attrs->table.erase(Value::object(name)))
             return;
     }
     raise(ExcType::AttributeError, "'" + typeName(obj) + "' object has no attribute '" + name->text + "'");

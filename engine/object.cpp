@@ -142,6 +142,15 @@ void releaseObject(Obj* object)
 {
     if (tTearingDown)
         return;
+    if (object->hasFinalizer) {
+        // The count is held at one while finalize() runs, so that the references it makes and
+        // drops cannot free the object again; a reference it gave out keeps the object alive.
+        object->hasFinalizer = false;
+        object->refcount = 1;
+        object->finalize();
+        if (--object->refcount != 0)
+            return;
+    }
     delete object;
 }
 
@@ -416,7 +425,30 @@ GeneratorObj::~GeneratorObj()
 }
 
 IteratorObj::IteratorObj(ClassObj* c) : Obj(ObjKind::Iterator, c) {}
-NativeObj::NativeObj(ClassObj* c) : Obj(ObjKind::Native, c) {}
+NativeObj::NativeObj(ClassObj* c, NativeKind k) : Obj(ObjKind::Native, c), nativeKind(k) {}
+
+NativeObj::~NativeObj()
+{
+    if (attrs && --attrs->refcount == 0)
+        releaseObject(attrs);
+}
+
+ResumeStatus NativeObj::resumeAwait(VM& vm, Value, Value, Value&)
+{
+    // Only the kinds isAwaitDriver() accepts override this; reaching it is an engine bug.
+    vm.raise(ExcType::SystemError, "'" + cls->name + "' object cannot be resumed");
+}
+
+void NativeObj::closeAwait(VM&) {}
+
+DictTable& NativeObj::attributes()
+{
+    if (!attrs) {
+        attrs = new DictObj();
+        ++attrs->refcount;
+    }
+    return attrs->table;
+}
 CodeObj::CodeObj() : Obj(ObjKind::Code, types().code) {}
 
 const Value* CallArgs::keyword(std::string_view name) const

@@ -55,8 +55,14 @@ struct Obj {
     static void* operator new(size_t bytes);
     static void operator delete(void* p, size_t bytes);
 
+    // Runs before the object is freed, when [hasFinalizer] is set (an asyncio future whose
+    // exception nobody retrieved reports it): CPython's tp_finalize. It may run Python code and
+    // may hand out new references, which keep the object alive (releaseObject).
+    virtual void finalize() {}
+
     uint32_t refcount = 0;
     ObjKind kind;
+    bool hasFinalizer = false;
     ClassObj* cls; // the object's type; user classes are kept alive by the VM until the run ends
     Obj* prevLive = nullptr;
     Obj* nextLive = nullptr;

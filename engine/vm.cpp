@@ -4,6 +4,7 @@
 #include <cstring>
 
 #include "compiler.h"
+#include "loop/asyncio_runtime.h"
 #include "prelude.h"
 
 namespace loopscope {
@@ -28,6 +29,7 @@ VM::VM(const RunOptions& options, TraceObserver* observer) : options_(options), 
     // Code outside any task step (the module body before and after asyncio.run) may compute
     // for longer than one step; it still ends, so an endless top-level loop cannot hang.
     instructionsLeft_ = options_.budgets.instructionsPerStep * kTopLevelBudgetFactor;
+    asyncio_ = std::make_unique<AsyncioRuntime>();
     initTypes();
     initBuiltins();
     // Setup may have rebuilt an MRO (ExceptionGroup's bases) after looking names up.
@@ -43,6 +45,7 @@ VM::~VM()
         delete f;
     framePool_.clear();
     handled_.clear();
+    asyncio_.reset();
     builtinsDict.clear();
     notImplemented.clear();
     ellipsis.clear();
@@ -449,10 +452,10 @@ bool VM::handleException(Frame*& frame, Frame* entry, PyException& e)
         if (frame == entry)
             return false;
         Frame* back = frame->back;
+        frame_ = back;
         freeFrame(frame);
         --depth_;
         frame = back;
-        frame_ = frame;
     }
 }
 
@@ -491,6 +494,8 @@ ResumeStatus VM::resume(GeneratorObj* gen, Value send, Value throwExc, Value& ou
             if (isExit) {
                 if (isKind(sub, ObjKind::Generator))
                     generatorClose(sub);
+                else if (isAwaitDriver(sub))
+                    static_cast<NativeObj*>(sub.asObject())->closeAwait(*this);
                 else {
                     Value closeMethod;
                     if (tryGetAttr(sub, names.close, closeMethod))
@@ -500,6 +505,20 @@ ResumeStatus VM::resume(GeneratorObj* gen, Value send, Value throwExc, Value& ou
                 Value subOut;
                 ResumeStatus st = resume(sub.as<GeneratorObj>(), Value(), throwExc, subOut);
                 delegated = true;
+                if (st == ResumeStatus::Yielded) {
+                    out = subOut;
+                    return ResumeStatus::Yielded;
+                }
+                gen->yieldFrom.clear();
+                f->sp[-1] = subOut;
+                f->ip = gen->sendExitTarget;
+                throwExc.clear();
+                pushSent = false;
+            } else if (isAwaitDriver(sub)) {
+                Value subOut;
+                delegated = true;
+                ResumeStatus st =
+                    static_cast<NativeObj*>(sub.asObject())->resumeAwait(*this, Value(), throwExc, subOut);
                 if (st == ResumeStatus::Yielded) {
                     out = subOut;
                     return ResumeStatus::Yielded;
@@ -752,11 +771,23 @@ void VM::warn(const std::string& text, WarningKind kind, TaskId task)
 
 void VM::warnNeverAwaited(const std::string& qualname)
 {
+    // Python's warnings filter shows a RuntimeWarning once per location (module and line): the
+    // same never-awaited coroutine made by a loop warns once. When no scenario frame runs (the
+    // module's variables are cleared at exit) CPython names the location sys:1.
     const uint32_t line = scenarioLine();
-    std::string text = options_.filename + ":" + std::to_string(line) + ": RuntimeWarning: coroutine '" +
-                       qualname + "' was never awaited";
+    const std::string message = "coroutine '" + qualname + "' was never awaited";
+    if (!warnedLocations_.insert(std::to_string(line) + ":" + message).second)
+        return;
+    if (line == 0) {
+        const std::string text = "sys:1: RuntimeWarning: " + message;
+        writeStderr(text + "\n");
+        record(TraceEvent::warning(clock_, currentTask, WarningKind::NeverAwaited, StringId{internTrace(text)}, 0,
+                                   clock_));
+        return;
+    }
+    std::string text = options_.filename + ":" + std::to_string(line) + ": RuntimeWarning: " + message;
     std::string full = text + "\n";
-    if (line > 0 && line <= sourceLines.size()) {
+    if (line <= sourceLines.size()) {
         std::string src = sourceLines[line - 1];
         size_t first = src.find_first_not_of(" \t");
         if (first != std::string::npos)
@@ -767,6 +798,38 @@ void VM::warnNeverAwaited(const std::string& qualname)
     // The coroutine's creation is not recorded yet, so the warning is about the moment it is given.
     record(TraceEvent::warning(clock_, currentTask, WarningKind::NeverAwaited, StringId{internTrace(text)}, line,
                                clock_));
+}
+
+void VM::clearModuleAtExit(const Value& module)
+{
+    // As CPython's finalization frees __main__'s variables, in the order they were defined:
+    // what they held last says what it has to say (never-awaited coroutines, exceptions
+    // nobody retrieved) with no scenario frame running. A future holding an exception goes
+    // first: in CPython its traceback's frames hold the module's globals, a reference cycle
+    // that the collector frees before the variables are cleared.
+    DictTable& globals = module.as<ModuleObj>()->dict()->table;
+    std::vector<Value> keys, later;
+    size_t pos = 0;
+    while (const DictTable::Entry* e = globals.next(pos)) {
+        if (isStr(e->key) && e->key.asObject() == names.__builtins__)
+            continue;
+        (e->value.isObject() && e->value.asObject()->hasFinalizer ? keys : later).push_back(e->key);
+    }
+    keys.insert(keys.end(), later.begin(), later.end());
+    Frame* saved = frame_;
+    frame_ = nullptr;
+    for (const Value& key : keys) {
+        try {
+            Value old;
+            if (Value* slot = globals.find(key)) {
+                old = std::move(*slot);
+                *slot = Value::none();
+            }
+        } catch (PyException&) {
+            // An error in a finalizer at exit is not the program's error.
+        }
+    }
+    frame_ = saved;
 }
 
 // -- Tracebacks ----------------------------------------------------------------------------------
@@ -1026,6 +1089,13 @@ Value VM::getAwaitable(const Value& v)
 {
     if (isKind(v, ObjKind::Generator) && v.as<GeneratorObj>()->genKind == GeneratorKind::Coroutine)
         return v;
+    // asyncio's native awaitables (engine/loop/) are driven by SEND directly, unless a Python
+    // subclass of Future brings its own __await__.
+    if (isAwaitDriver(v)) {
+        Value* await = v.asObject()->cls->lookup(names.__await__);
+        if (!await || isKind(*await, ObjKind::NativeFunction))
+            return v;
+    }
     Value method = lookupSpecial(v, names.__await__);
     if (method.isEmpty())
         raise(ExcType::TypeError, "object " + typeName(v) + " can't be used in 'await' expression");
@@ -1494,11 +1564,13 @@ Value VM::runLoop(Frame*& frame, Frame* entry)
                     freeFrame(frame);
                 return result;
             }
+            // The caller is the running frame again before the callee's locals die, so that what
+            // they say as they go (a never-awaited coroutine) names the caller's line, as in CPython.
             Frame* back = frame->back;
+            frame_ = back;
             freeFrame(frame);
             --depth_;
             frame = back;
-            frame_ = frame;
             LOAD_FRAME();
             *sp++ = std::move(result);
             break;
@@ -1887,7 +1959,7 @@ Value VM::runLoop(Frame*& frame, Frame* entry)
             return v;
         }
         case Op::GET_YIELD_FROM_ITER:
-            if (!isKind(sp[-1], ObjKind::Generator))
+            if (!isKind(sp[-1], ObjKind::Generator) && !isAwaitDriver(sp[-1]))
                 sp[-1] = getIter(sp[-1]);
             break;
         case Op::GET_AWAITABLE: {
@@ -1914,6 +1986,9 @@ Value VM::runLoop(Frame*& frame, Frame* entry)
             if (isKind(sub, ObjKind::Generator)) {
                 returned =
                     resume(sub.as<GeneratorObj>(), std::move(v), Value(), out) == ResumeStatus::Returned;
+            } else if (isAwaitDriver(sub)) {
+                returned = static_cast<NativeObj*>(sub.asObject())->resumeAwait(*this, std::move(v), Value(), out) ==
+                           ResumeStatus::Returned;
             } else {
                 try {
                     if (v.isNone())

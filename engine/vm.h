@@ -8,6 +8,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "chunk.h"
@@ -57,6 +58,8 @@ struct Frame {
     int line() const { return code->lineAt(ip == 0 ? 0 : ip - 1); }
 };
 
+struct AsyncioRuntime; // loop/asyncio_runtime.h
+
 enum class ExcType : uint8_t {
 #define EXC(name, parent) name,
 #include "builtins/exceptions.def"
@@ -78,8 +81,6 @@ struct Names {
 #include "builtins/names.def"
 #undef NAME
 };
-
-enum class ResumeStatus { Yielded, Returned };
 
 class VM {
   public:
@@ -198,6 +199,9 @@ class VM {
     // Writes [text] to stderr and records it as a Warning about [task].
     void warn(const std::string& text, WarningKind kind = WarningKind::Other, TaskId task = {});
     void warnNeverAwaited(const std::string& qualname);
+    // Frees the variables of the scenario's [module] at the end of a run, as CPython's
+    // finalization does (warnings about what they held are printed then, at sys:1).
+    void clearModuleAtExit(const Value& module);
     std::vector<std::string> sourceLines; // of the scenario, for warnings
     TraceObserver* observer() const { return observer_; }
     double now() const { return clock_; }
@@ -209,6 +213,9 @@ class VM {
     }
     static constexpr uint64_t kTopLevelBudgetFactor = 10;
     const RunOptions& options() const { return options_; }
+
+    // asyncio's native core (engine/loop/): its classes, counters, pending tasks, running loop.
+    AsyncioRuntime& asyncio() { return *asyncio_; }
 
     BuiltinTypes types;
     Names names;
@@ -246,6 +253,8 @@ class VM {
     Value handled_; // the exception being handled (sys.exc_info()), or Empty
     std::unordered_map<std::string, Value> interned_;
     std::vector<Frame*> framePool_;
+    std::unique_ptr<AsyncioRuntime> asyncio_;
+    std::unordered_set<std::string> warnedLocations_; // "line:message" of the warnings shown once
     friend struct VMAccess;
 };
 
@@ -254,7 +263,8 @@ void registerCoreBuiltins(VM& vm);  // builtins/functions.cpp
 void registerTypeMethods(VM& vm);   // builtins/*_methods.cpp
 void registerExceptions(VM& vm);    // builtins/exceptions.cpp
 void registerNativeModules(VM& vm); // builtins/modules.cpp
-void addTraceFunctions(VM& vm, const Value& module); // builtins/trace_functions.cpp: _loopscope's trace calls
+void addTraceConstants(VM& vm, const Value& module); // builtins/trace_constants.cpp: _loopscope's trace constants
+Value makeAsyncioModule(VM& vm);                      // loop/asyncio_module.cpp: asyncio's native core
 
 // Helpers for builtins.
 bool isUserKind(const Value& v); // an instance of a user class (or an exception)

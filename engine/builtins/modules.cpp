@@ -5,6 +5,7 @@
 #include <numeric>
 
 #include "../format/float_repr.h"
+#include "../loop/task.h"
 #include "../vm.h"
 
 namespace loopscope {
@@ -498,40 +499,15 @@ static Value makeLoopscope(VM& vm)
 {
     Value m = makeModule(vm, "_loopscope");
     moduleAddFunction(vm, m, "time", [](VM& vm, const CallArgs&) { return Value::floating(vm.now()); });
-    moduleAddFunction(vm, m, "set_time", [](VM& vm, const CallArgs& a) {
-        checkArgs(vm, a, "set_time", 1, 1);
-        vm.setNow(vm.toDouble(a[0]));
-        return Value::none();
-    });
-    addTraceFunctions(vm, m);
+    addTraceConstants(vm, m);
     moduleAddFunction(vm, m, "coro_line", [](VM& vm, const CallArgs& a) {
         checkArgs(vm, a, "coro_line", 1, 1);
-        if (!isKind(a[0], ObjKind::Generator))
-            return Value::integer(0);
-        auto* g = a[0].as<GeneratorObj>();
-        if (g->finished())
-            return Value::integer(0);
-        if (!g->started)
-            return Value::integer(g->frame->code->firstLine);
-        // A coroutine suspended in an await of another coroutine reports the innermost
-        // scenario line.
-        GeneratorObj* inner = g;
-        int line = g->frame->line();
-        while (isKind(inner->yieldFrom, ObjKind::Generator)) {
-            inner = inner->yieldFrom.as<GeneratorObj>();
-            if (inner->finished() || (inner->frame->code->flags & kHidden))
-                break;
-            line = inner->frame->line();
-        }
-        return Value::integer(line);
+        return Value::integer(coroutineLine(a[0]));
     });
-    moduleAddFunction(vm, m, "reset_budget", [](VM& vm, const CallArgs&) {
-        vm.resetBudget();
-        return Value::none();
-    });
-    moduleAddFunction(vm, m, "is_coroutine", [](VM&, const CallArgs& a) {
-        return Value::boolean(isKind(a[0], ObjKind::Generator) &&
-                              a[0].as<GeneratorObj>()->genKind == GeneratorKind::Coroutine);
+    // format_exception(exc): the traceback and "Type: message" CPython prints for [exc].
+    moduleAddFunction(vm, m, "format_exception", [](VM& vm, const CallArgs& a) {
+        checkArgs(vm, a, "format_exception", 1, 1);
+        return vm.newStr(vm.formatException(a[0]));
     });
     moduleAddFunction(vm, m, "is_coroutine_function", [](VM& vm, const CallArgs& a) {
         Value f = a[0];
@@ -560,14 +536,6 @@ static Value makeLoopscope(VM& vm)
         vm.warn(vm.str(a[0]), kind, task);
         return Value::none();
     });
-    moduleAddFunction(vm, m, "limits", [](VM& vm, const CallArgs&) {
-        return vm.newTuple({Value::integer(int64_t(vm.options().budgets.loopPasses)),
-                            Value::floating(vm.options().budgets.virtualTime)});
-    });
-    moduleAddFunction(vm, m, "set_current_task", [](VM& vm, const CallArgs& a) {
-        vm.currentTask = TaskId{a.count ? uint32_t(vm.toIndex(a[0])) : 0u};
-        return Value::none();
-    });
     Value limitNs = vm.newDict();
     limitNs.as<DictObj>()->table.set(vm.intern("__module__"), vm.intern("_loopscope"));
     vm.limitExceededClass =
@@ -587,6 +555,7 @@ void registerNativeModules(VM& vm)
     vm.nativeModules["time"] = makeTime(vm);
     vm.nativeModules["random"] = makeRandom(vm);
     vm.nativeModules["_loopscope"] = makeLoopscope(vm);
+    vm.nativeModules["_asyncio"] = makeAsyncioModule(vm);
 }
 
 } // namespace loopscope
