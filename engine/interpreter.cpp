@@ -1368,6 +1368,14 @@ Value VM::getAttr(const Value& obj, StrObj* name)
         }
         case ObjKind::Class: {
             auto* c = static_cast<ClassObj*>(o);
+            // type's __name__ and __qualname__ are data descriptors of the metaclass in CPython:
+            // they win over anything of that name in the class dict (a property for instances).
+            if (name == names.__name__ || name == names.__qualname__) {
+                bool found = false;
+                Value special = specialAttr(*this, obj, name, found);
+                if (found)
+                    return special;
+            }
             if (Value* v = c->lookup(name)) {
                 if (isKind(*v, ObjKind::ClassMethod))
                     return bindMethod(v->as<MethodWrapperObj>()->func, obj);

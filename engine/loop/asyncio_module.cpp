@@ -9,6 +9,7 @@
 #include "future.h"
 #include "handle.h"
 #include "native_args.h"
+#include "queue.h"
 #include "sleep.h"
 #include "task.h"
 
@@ -59,6 +60,7 @@ Value makeAsyncioModule(VM& vm)
     registerHandleClasses(vm, rt, m);
     registerEventLoopClass(vm, rt, m);
     registerSleep(vm, rt, m);
+    registerQueueClass(vm, rt, m);
 
     // _setup(CancelledError, InvalidStateError, QueueEmpty, QueueFull): the exception classes
     // asyncio.py defines, for the errors the core raises.

@@ -57,7 +57,7 @@ struct AsyncioRuntime {
     // Names the core looks up on Python objects, interned once.
     struct {
         StrObj *cancel, *result, *addDoneCallback, *asyncioFutureBlocking, *loop, *callExceptionHandler,
-            *getEventLoop, *put, *get;
+            *getEventLoop, *put, *get, *queuePutLabel;
     } names{};
 
     // Exceptions defined by the Python side (asyncio.py), set by _asyncio._setup().

@@ -1264,34 +1264,9 @@ class Barrier(_LoopBoundMixin):
 
 # -- Queues ----------------------------------------------------------------------------------
 
-class Queue(_LoopBoundMixin):
-    """A FIFO queue for tasks; get() waits while empty, put() while full."""
-
-    def __init__(self, maxsize=0):
-        self._maxsize = maxsize
-        self._getters = deque()
-        self._putters = deque()
-        self._unfinished_tasks = 0
-        self._finished = Event()
-        self._finished.set()
-        self._init(maxsize)
-
-    def _init(self, maxsize):
-        self._queue = deque()
-
-    def _get(self):
-        return self._queue.popleft()
-
-    def _put(self, item):
-        self._queue.append(item)
-
-    def _wakeup_next(self, waiters):
-        # Wake up the next waiter (if any) that isn't cancelled.
-        while waiters:
-            waiter = waiters.popleft()
-            if not waiter.done():
-                waiter.set_result(None)
-                break
+class Queue(_asyncio.Queue):
+    """A FIFO queue for tasks; get() waits while empty, put() while full. The items, waiters,
+    put/get and their _nowait forms are native (engine/loop/queue.cpp)."""
 
     def __repr__(self):
         return f'<{type(self).__name__} at 0x{id(self):x} {self._format()}>'
@@ -1301,8 +1276,9 @@ class Queue(_LoopBoundMixin):
 
     def _format(self):
         result = f'maxsize={repr(self._maxsize)}'
-        if self._queue:
-            result += f' _queue={repr(list(self._queue))}'
+        items = self._items()
+        if items:
+            result += f' _queue={repr(items)}'
         if self._getters:
             result += f' _getters[{len(self._getters)}]'
         if self._putters:
@@ -1311,82 +1287,10 @@ class Queue(_LoopBoundMixin):
             result += f' tasks={self._unfinished_tasks}'
         return result
 
-    def qsize(self):
-        return len(self._queue)
-
-    @property
-    def maxsize(self):
-        return self._maxsize
-
-    def empty(self):
-        return not self._queue
-
-    def full(self):
-        if self._maxsize <= 0:
-            return False
-        return len(self._queue) >= self._maxsize
-
-    async def put(self, item):
-        while self.full():
-            putter = self._get_loop().create_future()
-            putter._ls_kind = _WAIT_QUEUE
-            putter._ls_what = 'Queue.put'
-            self._putters.append(putter)
-            try:
-                await putter
-            except BaseException:
-                putter.cancel()  # Just in case putter is not done yet.
-                try:
-                    self._putters.remove(putter)
-                except ValueError:
-                    pass
-                if not self.full() and not putter.cancelled():
-                    self._wakeup_next(self._putters)
-                raise
-        return self.put_nowait(item)
-
-    def put_nowait(self, item):
-        if self.full():
-            raise QueueFull
-        self._put(item)
-        self._unfinished_tasks += 1
-        self._finished.clear()
-        self._wakeup_next(self._getters)
-
-    async def get(self):
-        while not self._queue:
-            getter = self._get_loop().create_future()
-            getter._ls_kind = _WAIT_QUEUE
-            self._getters.append(getter)
-            try:
-                await getter
-            except BaseException:
-                getter.cancel()  # Just in case getter is not done yet.
-                try:
-                    self._getters.remove(getter)
-                except ValueError:
-                    pass
-                if self._queue and not getter.cancelled():
-                    self._wakeup_next(self._getters)
-                raise
-        return self.get_nowait()
-
-    def get_nowait(self):
-        if not self._queue:
-            raise QueueEmpty
-        item = self._get()
-        self._wakeup_next(self._putters)
-        return item
-
-    def task_done(self):
-        if self._unfinished_tasks <= 0:
-            raise ValueError('task_done() called too many times')
-        self._unfinished_tasks -= 1
-        if self._unfinished_tasks == 0:
-            self._finished.set()
-
     async def join(self):
         if self._unfinished_tasks > 0:
+            if self._finished is None:
+                self._finished = Event()
             await self._finished.wait()
 
 
