@@ -320,6 +320,11 @@ void invalidateClassLookups()
     ++tClassLookupEpoch;
 }
 
+uint64_t classLookupEpoch()
+{
+    return tClassLookupEpoch;
+}
+
 Value* ClassObj::lookup(const StrObj* key) const
 {
     if (!key->interned)

@@ -56,6 +56,9 @@ struct ListObj final : Obj {
 uint64_t nextDictVersion();
 // Forgets every cached ClassObj::lookup result (a class dict or an MRO changed).
 void invalidateClassLookups();
+// Changes whenever invalidateClassLookups() runs: a cached class lookup taken at one epoch is
+// valid while the epoch is unchanged (the inline caches of inline_cache.h keep it).
+uint64_t classLookupEpoch();
 
 class DictTable {
   public:

@@ -119,21 +119,27 @@ class Value {
 
     Value(const Value& other) : tag_(other.tag_), bits_(other.bits_) { retain(); }
     Value(Value&& other) noexcept : tag_(other.tag_), bits_(other.bits_) { other.tag_ = Tag::Empty; }
-    Value& operator=(const Value& other)
+    // Assignments are on every hot path of the VM: always inlined (GCC otherwise outlines them
+    // because of the release call), with the old value released after the new one is in place.
+    [[gnu::always_inline]] Value& operator=(const Value& other)
     {
-        if (this != &other) {
-            Value copy(other);
-            swap(copy);
-        }
+        other.retain();
+        const Tag oldTag = tag_;
+        const Bits oldBits = bits_;
+        tag_ = other.tag_;
+        bits_ = other.bits_;
+        releaseRaw(oldTag, oldBits);
         return *this;
     }
-    Value& operator=(Value&& other) noexcept
+    [[gnu::always_inline]] Value& operator=(Value&& other) noexcept
     {
         if (this != &other) {
-            Value old(std::move(*this));
+            const Tag oldTag = tag_;
+            const Bits oldBits = bits_;
             tag_ = other.tag_;
             bits_ = other.bits_;
             other.tag_ = Tag::Empty;
+            releaseRaw(oldTag, oldBits);
         }
         return *this;
     }
@@ -185,13 +191,19 @@ class Value {
         if (tag_ == Tag::Object && --bits_.o->refcount == 0)
             releaseObject(bits_.o);
     }
-
-    Tag tag_;
     union Bits {
         int64_t i;
         double f;
         Obj* o;
-    } bits_;
+    };
+    static void releaseRaw(Tag tag, Bits bits)
+    {
+        if (tag == Tag::Object && --bits.o->refcount == 0)
+            releaseObject(bits.o);
+    }
+
+    Tag tag_;
+    Bits bits_;
 };
 static_assert(sizeof(Value) == 16, "Value must stay at 16 bytes");
 

@@ -1008,13 +1008,11 @@ namespace loopscope {
 // there instead of at every instruction keeps the dispatch loop lean. The asyncio model's own
 // code (hidden prelude frames) is not the scenario's work and spends nothing: a step that
 // creates 100k tasks is not a runaway; the loop's pass budget bounds the model itself.
-void VM::spendBudget(Frame* frame)
+void VM::budgetCheckpoint(Frame* frame)
 {
-    if (frame->code->flags & kHidden)
-        return;
-    if (--instructionsLeft_ == 0)
+    if (instructionsLeft_ == 0)
         runaway(*this, frame, budgetWasReset_);
-    if ((instructionsLeft_ & 0xff) == 0 && allocatedBytes() > int64_t(options_.budgets.memoryBytes))
+    if (allocatedBytes() > int64_t(options_.budgets.memoryBytes))
         throw LimitReached{"MemoryError", "the scenario holds more than " +
                                               std::to_string(options_.budgets.memoryBytes >> 20) +
                                               " MB of memory"};
@@ -1302,9 +1300,17 @@ Value VM::runLoop(Frame*& frame, Frame* entry)
             if (!frame->locals.as<DictObj>()->table.erase(nameTable[arg]))
                 raise(ExcType::NameError, nameErrorText(strText(nameTable[arg])));
             break;
-        case Op::LOAD_ATTR:
-            sp[-1] = getAttr(sp[-1], nameTable[arg].as<StrObj>());
+        case Op::LOAD_ATTR: {
+            StrObj* name = nameTable[arg].as<StrObj>();
+            AttrCache& cache = code->attrCacheAt(ip - 1);
+            Value found;
+            if (!cachedAttr(cache, sp[-1], name, found)) {
+                found = getAttr(sp[-1], name);
+                fillAttrCache(cache, sp[-1], name, found);
+            }
+            sp[-1] = std::move(found);
             break;
+        }
         case Op::STORE_ATTR:
             setAttr(sp[-1], nameTable[arg].as<StrObj>(), sp[-2]);
             (--sp)->clear();
@@ -1315,12 +1321,27 @@ Value VM::runLoop(Frame*& frame, Frame* entry)
             (--sp)->clear();
             break;
         case Op::LOAD_METHOD: {
+            StrObj* name = nameTable[arg].as<StrObj>();
+            AttrCache& cache = code->attrCacheAt(ip - 1);
             Value method;
-            if (loadMethod(sp[-1], nameTable[arg].as<StrObj>(), method)) {
+            if (cachedMethod(cache, sp[-1], name, method)) {
+                Value self = std::move(sp[-1]);
+                sp[-1] = std::move(method);
+                *sp++ = std::move(self);
+                break;
+            }
+            if (cachedAttr(cache, sp[-1], name, method)) {
+                sp[-1] = std::move(method);
+                *sp++ = Value();
+                break;
+            }
+            if (loadMethod(sp[-1], name, method)) {
+                fillMethodCache(cache, sp[-1], name);
                 Value self = std::move(sp[-1]);
                 sp[-1] = std::move(method);
                 *sp++ = std::move(self);
             } else {
+                fillAttrCache(cache, sp[-1], name, method);
                 sp[-1] = std::move(method);
                 *sp++ = Value();
             }

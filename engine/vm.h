@@ -244,7 +244,13 @@ class VM {
     bool reraising_ = false;        // the exception in flight was re-raised: no new traceback entry
     bool lastExitWasYield_ = false; // execute() returned because a generator frame yielded
     Value runLoop(Frame*& frame, Frame* entry);
-    void spendBudget(Frame* frame);
+    // Counts one backward jump or call of scenario code; every 256th looks at the budgets.
+    void spendBudget(Frame* frame)
+    {
+        if (!(frame->code->flags & kHidden) && (--instructionsLeft_ & 0xff) == 0)
+            budgetCheckpoint(frame);
+    }
+    void budgetCheckpoint(Frame* frame);
     Frame* frame_ = nullptr; // the innermost running frame
     int depth_ = 0;
     uint64_t instructionsLeft_ = 0;
