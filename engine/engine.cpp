@@ -127,6 +127,7 @@ RunResult runScenario(std::string_view source, const RunOptions& options, TraceO
         }
         endTime = vm.now();
         result.endTime = endTime;
+        result.stats = vm.runStats();
         endRun(observer, endTime, result);
     }
     return result;

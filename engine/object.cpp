@@ -311,7 +311,9 @@ struct ClassLookupEntry {
     Value* slot = nullptr;
 };
 constexpr size_t kClassLookupCacheSize = 4096;
+} // namespace
 thread_local uint64_t tClassLookupEpoch = 1;
+namespace {
 thread_local ClassLookupEntry tClassLookupCache[kClassLookupCacheSize];
 } // namespace
 
@@ -320,10 +322,6 @@ void invalidateClassLookups()
     ++tClassLookupEpoch;
 }
 
-uint64_t classLookupEpoch()
-{
-    return tClassLookupEpoch;
-}
 
 Value* ClassObj::lookup(const StrObj* key) const
 {
@@ -396,7 +394,7 @@ static ClassObj* generatorClass(GeneratorKind kind)
 
 GeneratorObj::GeneratorObj(GeneratorKind k, Frame* f, Value n, Value q)
     : Obj(ObjKind::Generator, generatorClass(k)), genKind(k), frame(f), name(std::move(n)),
-      qualname(std::move(q)), code(f->codeRef)
+      qualname(std::move(q)), code(Value::object(f->code))
 {
 }
 
@@ -405,7 +403,7 @@ GeneratorObj::~GeneratorObj()
     if (!frame)
         return;
     if (tTearingDown) {
-        delete frame;
+        deleteFrame(frame);
         return;
     }
     VM& vm = VM::current();

@@ -58,7 +58,11 @@ uint64_t nextDictVersion();
 void invalidateClassLookups();
 // Changes whenever invalidateClassLookups() runs: a cached class lookup taken at one epoch is
 // valid while the epoch is unchanged (the inline caches of inline_cache.h keep it).
-uint64_t classLookupEpoch();
+extern thread_local uint64_t tClassLookupEpoch;
+inline uint64_t classLookupEpoch()
+{
+    return tClassLookupEpoch;
+}
 
 class DictTable {
   public:
@@ -315,6 +319,7 @@ enum class NativeKind : uint8_t {
     Future,    // loop/future.h: FutureObj
     Task,      // loop/task.h: TaskObj, a FutureObj
     Sleep,     // loop/sleep.h: SleepObj, the coroutine of asyncio.sleep(), a FutureObj
+    SleepZero, // loop/sleep.h: the coroutine of asyncio.sleep(0), which only yields once
     EventLoop, // loop/event_loop.h: EventLoopObj
     Handle,    // loop/handle.h: HandleObj (Handle and TimerHandle)
     Queue,     // loop/queue.h: QueueObj
@@ -360,6 +365,7 @@ inline bool isAwaitDriver(const Value& v)
     case NativeKind::Future:
     case NativeKind::Task:
     case NativeKind::Sleep:
+    case NativeKind::SleepZero:
     case NativeKind::QueueCall:
     case NativeKind::FutureIter:
         return true;

@@ -26,6 +26,7 @@ VM::VM(const RunOptions& options, TraceObserver* observer) : options_(options), 
     tCurrentVM = this;
     allocatedBytes() = 0;
     lineEvents_ = observer_ && observer_->level() == TraceLevel::Line;
+    eventSink_ = observer_ ? observer_->eventSink() : nullptr;
     // Code outside any task step (the module body before and after asyncio.run) may compute
     // for longer than one step; it still ends, so an endless top-level loop cannot hang.
     instructionsLeft_ = options_.budgets.instructionsPerStep * kTopLevelBudgetFactor;
@@ -41,9 +42,11 @@ VM::~VM()
 {
     tearingDown = true;
     setTearingDown(true);
-    for (Frame* f : framePool_)
-        delete f;
-    framePool_.clear();
+    for (auto& pool : framePool_) {
+        for (Frame* f : pool)
+            deleteFrame(f);
+        pool.clear();
+    }
     handled_.clear();
     asyncio_.reset();
     builtinsDict.clear();
@@ -58,6 +61,15 @@ VM::~VM()
     freeAllObjects();
     if (tCurrentVM == this)
         tCurrentVM = nullptr;
+}
+
+RunStats VM::runStats() const
+{
+    RunStats stats;
+    stats.heapBytesAtLoopStart = std::max<int64_t>(asyncio_->heapAtLoopStart, 0);
+    stats.peakHeapBytes = std::max(asyncio_->peakHeap, stats.heapBytesAtLoopStart);
+    stats.maxPendingTasks = uint32_t(asyncio_->maxPendingTasks);
+    return stats;
 }
 
 Value VM::intern(std::string_view text)
@@ -95,24 +107,71 @@ Value VM::newNative(std::string name, NativeFn fn, Value bound)
 
 // -- Frames --------------------------------------------------------------------------------------
 
+namespace {
+
+template <class T> T* retained(T* object)
+{
+    if (object)
+        ++object->refcount;
+    return object;
+}
+
+void release(Obj* object)
+{
+    if (object && --object->refcount == 0)
+        releaseObject(object);
+}
+
+// The capacity class of a frame needing [slots] slots: 16, 32, 64, 128, 256 slots; beyond, none.
+size_t frameClass(size_t slots)
+{
+    size_t c = 0;
+    while (c < 5 && (size_t(16) << c) < slots)
+        ++c;
+    return c;
+}
+
+Frame* allocateFrame(size_t capacity)
+{
+    void* memory = ::operator new(sizeof(Frame) + capacity * sizeof(Value));
+    Frame* f = new (memory) Frame();
+    f->slotCapacity = uint32_t(capacity);
+    Value* slots = f->slots();
+    for (size_t i = 0; i < capacity; ++i)
+        new (&slots[i]) Value();
+    return f;
+}
+
+} // namespace
+
+void deleteFrame(Frame* f)
+{
+    Value* slots = f->slots();
+    for (uint32_t i = 0; i < f->slotCapacity; ++i)
+        slots[i].~Value();
+    f->~Frame();
+    ::operator delete(f);
+}
+
 Frame* VM::newFrame(CodeObj* code, Value function, Value globals, Value locals)
 {
+    const size_t needed = size_t(code->slotCount() + code->maxStack);
+    // A generator's frame lives as long as the generator (100k suspended coroutines are 100k
+    // frames): it gets exactly the slots it needs. Other frames come from the pool.
+    const size_t cls = code->isGeneratorLike() ? kFrameClasses : frameClass(needed);
     Frame* f;
-    if (framePool_.empty()) {
-        f = new Frame();
+    if (cls < kFrameClasses && !framePool_[cls].empty()) {
+        f = framePool_[cls].back();
+        framePool_[cls].pop_back();
     } else {
-        f = framePool_.back();
-        framePool_.pop_back();
+        f = allocateFrame(cls < kFrameClasses ? size_t(16) << cls : needed);
     }
-    f->code = code;
-    f->codeRef = Value::object(code);
-    f->function = std::move(function);
-    f->globals = std::move(globals);
-    f->locals = std::move(locals);
-    f->slots.resize(size_t(code->slotCount() + code->maxStack));
+    f->code = retained(code);
+    f->function = function.isObject() ? retained(function.asObject()) : nullptr;
+    f->globals = globals.isObject() ? retained(globals.as<DictObj>()) : nullptr;
+    f->locals = locals.isObject() ? retained(locals.as<DictObj>()) : nullptr;
     f->sp = f->stackBase();
     f->ip = 0;
-    f->blocks.clear();
     f->back = nullptr;
     f->generator = nullptr;
     f->lastLine = 0;
@@ -122,17 +181,29 @@ Frame* VM::newFrame(CodeObj* code, Value function, Value globals, Value locals)
 
 void VM::freeFrame(Frame* f)
 {
-    for (Value& v : f->slots)
-        v.clear();
+    // Slots past the code's own never held a value.
+    Value* slots = f->slots();
+    const size_t used = size_t(f->code->slotCount() + f->code->maxStack);
+    for (size_t i = 0; i < used; ++i)
+        slots[i].clear();
     f->blocks.clear();
-    f->codeRef.clear();
-    f->function.clear();
-    f->globals.clear();
-    f->locals.clear();
-    if (framePool_.size() < 256)
-        framePool_.push_back(f);
+    Obj* code = f->code;
+    Obj* function = f->function;
+    Obj* globals = f->globals;
+    Obj* locals = f->locals;
+    f->code = nullptr;
+    f->function = nullptr;
+    f->globals = nullptr;
+    f->locals = nullptr;
+    release(function);
+    release(globals);
+    release(locals);
+    release(code);
+    const size_t cls = frameClass(f->slotCapacity);
+    if (cls < kFrameClasses && (size_t(16) << cls) == f->slotCapacity && framePool_[cls].size() < 256)
+        framePool_[cls].push_back(f);
     else
-        delete f;
+        deleteFrame(f);
 }
 
 // -- Calls ---------------------------------------------------------------------------------------
@@ -157,7 +228,7 @@ Frame* VM::prepareCall(FunctionObj* fn, const CallArgs& a)
 {
     CodeObj* code = fn->codeObj();
     Frame* f = newFrame(code, Value::object(fn), fn->globals, Value());
-    Value* locals = f->slots.data();
+    Value* locals = f->slots();
     const std::string& qualname = strText(fn->qualname);
     size_t argc = size_t(code->argcount);
     size_t kwonly = size_t(code->kwonlyargcount);
@@ -419,7 +490,7 @@ bool VM::isInstance(const Value& v, ExcType type) const
 void VM::recordTraceback(ExceptionObj* exc, Frame* frame)
 {
     exc->traceback.push_back(
-        TracebackEntry{frame->codeRef, frame->code->lineAt(frame->ip ? frame->ip - 1 : 0)});
+        TracebackEntry{Value::object(frame->code), frame->code->lineAt(frame->ip ? frame->ip - 1 : 0)});
 }
 
 // Unwinds [frame] to a handler for [e]: returns false when the exception leaves [entry].
@@ -1090,6 +1161,9 @@ Value VM::getAwaitable(const Value& v)
     // asyncio's native awaitables (engine/loop/) are driven by SEND directly, unless a Python
     // subclass of Future brings its own __await__.
     if (isAwaitDriver(v)) {
+        const NativeKind kind = static_cast<NativeObj*>(v.asObject())->nativeKind;
+        if (kind != NativeKind::Future && kind != NativeKind::Task)
+            return v;
         Value* await = v.asObject()->cls->lookup(names.__await__);
         if (!await || isKind(*await, ObjKind::NativeFunction))
             return v;
@@ -1147,7 +1221,7 @@ Value VM::runLoop(Frame*& frame, Frame* entry)
     do {                                                                                                     \
         code = frame->code;                                                                                  \
         instrs = code->code.data();                                                                          \
-        locals = frame->slots.data();                                                                        \
+        locals = frame->slots();                                                                             \
         sp = frame->sp;                                                                                      \
         ip = frame->ip;                                                                                      \
         consts = code->constants.data();                                                                     \
@@ -1155,12 +1229,14 @@ Value VM::runLoop(Frame*& frame, Frame* entry)
     } while (0)
 #define POP() (std::move(*--sp))
     LOAD_FRAME();
+    // Read once: the trace level does not change during a run, and a local stays in a register.
+    const bool lineEvents = lineEvents_;
     for (;;) {
         uint32_t word = instrs[ip++];
         frame->ip = ip;
         frame->sp = sp;
         // A backward JUMP belongs to no new statement: its target reports the line instead.
-        if (lineEvents_ && !(code->flags & kHidden) && Op(word & 0xff) != Op::JUMP) {
+        if (lineEvents && !(code->flags & kHidden) && Op(word & 0xff) != Op::JUMP) [[unlikely]] {
             uint32_t line = code->lines[ip - 1];
             if (line != frame->lastLine) {
                 frame->lastLine = line;
@@ -1227,8 +1303,8 @@ Value VM::runLoop(Frame*& frame, Frame* entry)
         case Op::LOAD_CLASSDEREF: {
             size_t ncells = code->cellvars.size();
             const Value& name = arg < ncells ? code->cellvars[arg] : code->freevars[arg - ncells];
-            if (Op(word & 0xff) == Op::LOAD_CLASSDEREF && frame->locals.isObject()) {
-                if (Value* v = frame->locals.as<DictObj>()->table.findStr(name.as<StrObj>())) {
+            if (Op(word & 0xff) == Op::LOAD_CLASSDEREF && frame->locals) {
+                if (Value* v = frame->locals->table.findStr(name.as<StrObj>())) {
                     *sp++ = *v;
                     break;
                 }
@@ -1254,7 +1330,7 @@ Value VM::runLoop(Frame*& frame, Frame* entry)
             *sp++ = locals[code->varnames.size() + arg];
             break;
         case Op::LOAD_GLOBAL: {
-            const DictTable& globals = frame->globals.as<DictObj>()->table;
+            const DictTable& globals = frame->globals->table;
             const DictTable& builtins = builtinsDict.as<DictObj>()->table;
             if (code->globalCache.empty())
                 code->globalCache.resize(code->code.size());
@@ -1275,17 +1351,17 @@ Value VM::runLoop(Frame*& frame, Frame* entry)
             break;
         }
         case Op::STORE_GLOBAL:
-            frame->globals.as<DictObj>()->table.set(nameTable[arg], POP());
+            frame->globals->table.set(nameTable[arg], POP());
             break;
         case Op::DELETE_GLOBAL:
-            if (!frame->globals.as<DictObj>()->table.erase(nameTable[arg]))
+            if (!frame->globals->table.erase(nameTable[arg]))
                 raise(ExcType::NameError, nameErrorText(strText(nameTable[arg])));
             break;
         case Op::LOAD_NAME: {
             StrObj* name = nameTable[arg].as<StrObj>();
-            Value* v = frame->locals.isObject() ? frame->locals.as<DictObj>()->table.findStr(name) : nullptr;
+            Value* v = frame->locals ? frame->locals->table.findStr(name) : nullptr;
             if (!v)
-                v = frame->globals.as<DictObj>()->table.findStr(name);
+                v = frame->globals->table.findStr(name);
             if (!v)
                 v = builtinsDict.as<DictObj>()->table.findStr(name);
             if (!v)
@@ -1294,10 +1370,10 @@ Value VM::runLoop(Frame*& frame, Frame* entry)
             break;
         }
         case Op::STORE_NAME:
-            frame->locals.as<DictObj>()->table.set(nameTable[arg], POP());
+            frame->locals->table.set(nameTable[arg], POP());
             break;
         case Op::DELETE_NAME:
-            if (!frame->locals.as<DictObj>()->table.erase(nameTable[arg]))
+            if (!frame->locals->table.erase(nameTable[arg]))
                 raise(ExcType::NameError, nameErrorText(strText(nameTable[arg])));
             break;
         case Op::LOAD_ATTR: {
@@ -1781,6 +1857,14 @@ Value VM::runLoop(Frame*& frame, Frame* entry)
                 ca.count += 1;
                 args = base;
             }
+            // A builtin function or method: called in place, without the generic call path.
+            if (isKind(callee, ObjKind::NativeFunction) && callee.as<NativeFunctionObj>()->bound.isEmpty()) {
+                Value result = callee.as<NativeFunctionObj>()->fn(*this, ca);
+                while (sp > base)
+                    (--sp)->clear();
+                *sp++ = std::move(result);
+                break;
+            }
             if (isKind(callee, ObjKind::Function) &&
                 !callee.as<FunctionObj>()->codeObj()->isGeneratorLike()) {
                 // A Python-to-Python call: push a frame without recursing in C++.
@@ -1841,8 +1925,8 @@ Value VM::runLoop(Frame*& frame, Frame* entry)
             CodeObj* fc = codeValue.as<CodeObj>();
             fn->name = fc->name;
             fn->qualname = fc->qualname;
-            fn->globals = frame->globals;
-            if (Value* m = frame->globals.as<DictObj>()->table.findStr(names.__name__))
+            fn->globals = Value::object(frame->globals);
+            if (Value* m = frame->globals->table.findStr(names.__name__))
                 fn->module = *m;
             if (defaults.isObject())
                 fn->defaults = defaults.as<TupleObj>()->items;
@@ -2109,7 +2193,7 @@ Value VM::runLoop(Frame*& frame, Frame* entry)
         case Op::IMPORT_STAR: {
             Value module = POP();
             DictObj* target =
-                frame->locals.isObject() ? frame->locals.as<DictObj>() : frame->globals.as<DictObj>();
+                frame->locals ? frame->locals : frame->globals;
             DictObj* source = module.as<ModuleObj>()->dict();
             Value* all = source->table.findStr(internStr("__all__"));
             if (all) {
@@ -2126,6 +2210,9 @@ Value VM::runLoop(Frame*& frame, Frame* entry)
         }
         case Op::Count:
             break;
+        default:
+            // Every opcode the compiler emits has a case: no range check is needed.
+            __builtin_unreachable();
         }
     }
 #undef LOAD_FRAME

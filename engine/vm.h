@@ -39,24 +39,32 @@ struct Block {
     Value saved;     // ExceptClause: the exception handled before this clause began
 };
 
+// One activation of a function, class body or module. Its slots (locals, cells, free
+// variables, then the value stack) are allocated right after it, in one block from the VM's
+// pool of frames of that size: a call allocates nothing else. A generator's frame lives as long
+// as the generator.
 struct Frame {
-    CodeObj* code = nullptr;
-    Value codeRef;
-    Value function;           // FunctionObj, or Empty for module code
-    Value globals;            // DictObj
-    Value locals;             // DictObj for module and class bodies, else Empty
-    std::vector<Value> slots; // locals, cells, free variables, then the value stack
+    CodeObj* code = nullptr;    // held
+    Obj* function = nullptr;    // FunctionObj, held; null for module code
+    DictObj* globals = nullptr; // held
+    DictObj* locals = nullptr;  // held: the namespace of module and class bodies, else null
     Value* sp = nullptr;
-    uint32_t ip = 0;
-    std::vector<Block> blocks;
     Frame* back = nullptr;
     GeneratorObj* generator = nullptr;
+    std::vector<Block> blocks;
+    uint32_t ip = 0;
     uint32_t lastLine = 0;
-    bool isEntry = false; // returning from it leaves the current execute() call
+    uint32_t slotCapacity = 0; // Values allocated after the frame
+    bool isEntry = false;      // returning from it leaves the current execute() call
 
-    Value* stackBase() { return slots.data() + code->slotCount(); }
+    Value* slots() { return reinterpret_cast<Value*>(this + 1); }
+    Value& slot(size_t i) { return slots()[i]; }
+    Value* stackBase() { return slots() + code->slotCount(); }
     int line() const { return code->lineAt(ip == 0 ? 0 : ip - 1); }
 };
+static_assert(sizeof(Frame) % alignof(Value) == 0, "a frame's slots follow it");
+// Frees a frame's memory without a VM (generators dying at teardown).
+void deleteFrame(Frame* frame);
 
 struct AsyncioRuntime; // loop/asyncio_runtime.h
 
@@ -189,10 +197,16 @@ class VM {
     // Records [event] (built by one of TraceEvent's factories) when someone observes the run.
     void record(const TraceEvent& event)
     {
-        if (observer_)
+        if (eventSink_)
+            eventSink_->push_back(event);
+        else if (observer_)
             observer_->record(event);
     }
     bool tracing() const { return observer_ != nullptr; }
+    // Bytes the recorded events hold, when the observer stores them where the VM can see.
+    int64_t traceBytes() const { return eventSink_ ? int64_t(eventSink_->capacityBytes()) : 0; }
+    // The run's peak heap and pending tasks, for RunResult::stats.
+    RunStats runStats() const;
     // The line of the innermost scenario frame (prelude frames are skipped), or 0.
     uint32_t scenarioLine() const;
     uint32_t internTrace(std::string_view text) { return observer_ ? observer_->intern(text).value : 0; }
@@ -240,6 +254,7 @@ class VM {
 
     RunOptions options_;
     TraceObserver* observer_;
+    TraceEvents* eventSink_ = nullptr; // the observer's own event store, when it has one
     bool lineEvents_ = false;
     bool reraising_ = false;        // the exception in flight was re-raised: no new traceback entry
     bool lastExitWasYield_ = false; // execute() returned because a generator frame yielded
@@ -258,7 +273,9 @@ class VM {
     double clock_ = 0;
     Value handled_; // the exception being handled (sys.exc_info()), or Empty
     std::unordered_map<std::string, Value> interned_;
-    std::vector<Frame*> framePool_;
+    // Free frames by capacity class (16 << class slots), reused by newFrame.
+    static constexpr size_t kFrameClasses = 5;
+    std::vector<Frame*> framePool_[kFrameClasses];
     std::unique_ptr<AsyncioRuntime> asyncio_;
     std::unordered_set<std::string> warnedLocations_; // "line:message" of the warnings shown once
     friend struct VMAccess;

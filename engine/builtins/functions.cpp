@@ -850,8 +850,8 @@ static Value builtinDir(VM& vm, const CallArgs& a)
     };
     if (a.count == 0) {
         Frame* f = vm.currentFrame();
-        if (f && f->locals.isObject())
-            addTable(f->locals.as<DictObj>()->table);
+        if (f && f->locals)
+            addTable(f->locals->table);
         else if (f)
             for (const Value& v : f->code->varnames)
                 names.push_back(v);
@@ -891,10 +891,10 @@ static Value builtinBuildClass(VM& vm, const CallArgs& a)
     Frame* f = vm.newFrame(body->codeObj(), a[0], body->globals, ns);
     size_t nlocals = body->codeObj()->varnames.size();
     for (size_t i = 0; i < body->codeObj()->cellvars.size(); ++i)
-        f->slots[nlocals + i] = Value::object(new CellObj());
+        f->slot(nlocals + i) = Value::object(new CellObj());
     size_t base = nlocals + body->codeObj()->cellvars.size();
     for (size_t i = 0; i < body->closure.size(); ++i)
-        f->slots[base + i] = body->closure[i];
+        f->slot(base + i) = body->closure[i];
     Value cell = vm.execute(f, Value());
     Value cls = vm.makeClass(name, bases, ns);
     if (isKind(cell, ObjKind::Cell))

@@ -46,6 +46,7 @@ void internNames(VM& vm, AsyncioRuntime& rt)
     rt.names.getEventLoop = vm.internStr("get_event_loop");
     rt.names.put = vm.internStr("put");
     rt.names.get = vm.internStr("get");
+    rt.names.setResultUnlessCancelled = vm.internStr("_set_result_unless_cancelled");
 }
 
 } // namespace

@@ -2,6 +2,7 @@
 
 #include "asyncio_runtime.h"
 
+#include "../vm.h"
 #include "event_loop.h"
 #include "task.h"
 
@@ -58,6 +59,43 @@ void PendingTasks::releaseAll()
     for (TaskObj* t : all)
         if (t && --t->refcount == 0)
             releaseObject(t);
+}
+
+StringId AsyncioRuntime::traceName(VM& vm, const StrObj* text)
+{
+    if (!vm.tracing())
+        return {};
+    NameCacheEntry& entry = nameCache_[(reinterpret_cast<uintptr_t>(text) >> 4) & 63];
+    if (entry.text == text && entry.copy == text->text)
+        return entry.id;
+    entry.text = text;
+    entry.copy = text->text;
+    entry.id = StringId{vm.internTrace(text->text)};
+    return entry.id;
+}
+
+StringId AsyncioRuntime::waitDescriptionId(VM& vm, WaitKind kind)
+{
+    if (!vm.tracing())
+        return {};
+    if (!waitDescriptionsInterned_) {
+        for (uint8_t k = 0; k < enumCount<WaitKind>(); ++k) {
+            const std::string_view description = waitDescription(WaitKind(k));
+            waitDescriptionIds_[k] = description.empty() ? StringId{} : StringId{vm.internTrace(description)};
+        }
+        waitDescriptionsInterned_ = true;
+    }
+    return waitDescriptionIds_[uint8_t(kind)];
+}
+
+void AsyncioRuntime::notePass(VM& vm)
+{
+    // The trace is the observer's, not the scenario's: its blocks are left out.
+    const int64_t heap = allocatedBytes() - vm.traceBytes();
+    if (heapAtLoopStart < 0)
+        heapAtLoopStart = heap;
+    if (heap > peakHeap)
+        peakHeap = heap;
 }
 
 EventLoopObj* AsyncioRuntime::running() const

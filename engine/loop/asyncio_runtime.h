@@ -57,7 +57,7 @@ struct AsyncioRuntime {
     // Names the core looks up on Python objects, interned once.
     struct {
         StrObj *cancel, *result, *addDoneCallback, *asyncioFutureBlocking, *loop, *callExceptionHandler,
-            *getEventLoop, *put, *get, *queuePutLabel;
+            *getEventLoop, *put, *get, *queuePutLabel, *setResultUnlessCancelled;
     } names{};
 
     // Exceptions defined by the Python side (asyncio.py), set by _asyncio._setup().
@@ -75,11 +75,30 @@ struct AsyncioRuntime {
     PendingTasks pending;
     Value runningLoop; // EventLoopObj, or Empty
 
-    // Bookkeeping of the bytes-per-pending-task statistic (RunOptions::collectStats).
+    // The run's peak heap and pending tasks (RunStats), noted at each pass of a loop.
     size_t maxPendingTasks = 0;
+    int64_t heapAtLoopStart = -1;
+    int64_t peakHeap = 0;
+    void notePass(VM& vm);
 
     HandleId nextHandleId() { return HandleId{++handleCounter}; }
     EventLoopObj* running() const;
+
+    // The trace's string id of [text] (a callback's or coroutine's name, a wait label), from a
+    // small cache checked against the text, so that steps and callbacks hash no strings.
+    StringId traceName(VM& vm, const StrObj* text);
+    // The trace's string id of waitDescription([kind]) ("a timer", "Queue.get"), or 0.
+    StringId waitDescriptionId(VM& vm, WaitKind kind);
+
+  private:
+    struct NameCacheEntry {
+        const StrObj* text = nullptr;
+        std::string copy; // the text it had: an address may be reused by another string
+        StringId id;
+    };
+    NameCacheEntry nameCache_[64];
+    StringId waitDescriptionIds_[32] = {};
+    bool waitDescriptionsInterned_ = false;
 };
 
 } // namespace loopscope

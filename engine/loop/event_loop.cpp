@@ -59,6 +59,18 @@ StringId traceString(VM& vm, const std::string& text)
     return vm.tracing() ? StringId{vm.internTrace(text)} : StringId{};
 }
 
+// The trace's string id of a callback's name (callableName): a Python function's qualified
+// name without asking the attribute protocol.
+StringId callbackNameId(VM& vm, const Value& callback)
+{
+    if (!vm.tracing())
+        return {};
+    if (isKind(callback, ObjKind::Function) && isStr(callback.as<FunctionObj>()->qualname) &&
+        !strText(callback.as<FunctionObj>()->qualname).empty())
+        return vm.asyncio().traceName(vm, callback.as<FunctionObj>()->qualname.as<StrObj>());
+    return traceString(vm, callableName(vm, callback));
+}
+
 } // namespace
 
 EventLoopObj::EventLoopObj(ClassObj* c) : NativeObj(c, NativeKind::EventLoop) {}
@@ -93,7 +105,7 @@ void EventLoopObj::callSoonDone(VM& vm, Value callback, Value future)
         pushReady(vm, ReadyItem{ReadyItem::Action::Wakeup, id, std::move(callback), std::move(future)}, owner, {});
         return;
     }
-    const StringId name = vm.tracing() ? traceString(vm, callableName(vm, callback)) : StringId{};
+    const StringId name = callbackNameId(vm, callback);
     pushReady(vm, ReadyItem{ReadyItem::Action::DoneCallback, id, std::move(callback), std::move(future)}, TaskId{},
               name);
 }
@@ -105,8 +117,7 @@ Value EventLoopObj::callSoon(VM& vm, Value callback, Value args)
     Value handle = Value::object(h);
     h->id = vm.asyncio().nextHandleId();
     h->queued = true;
-    const StringId name = vm.tracing() ? traceString(vm, callableName(vm, callback)) : StringId{};
-    pushReady(vm, ReadyItem{ReadyItem::Action::Handle, h->id, handle, Value()}, TaskId{}, name);
+    pushReady(vm, ReadyItem{ReadyItem::Action::Handle, h->id, handle, Value()}, TaskId{}, callbackNameId(vm, callback));
     return handle;
 }
 
@@ -125,8 +136,7 @@ Value EventLoopObj::callAt(VM& vm, TimerKind kind, Value when, Value callback, V
         h->owner = currentTask->id;
     timers.push(h->when, h);
     h->scheduled = true;
-    const StringId name =
-        kind == TimerKind::Sleep || !vm.tracing() ? StringId{} : traceString(vm, callableName(vm, callback));
+    const StringId name = kind == TimerKind::Sleep ? StringId{} : callbackNameId(vm, h->callback);
     vm.record(TraceEvent::timerScheduled(vm.now(), h->owner, h->id, kind, name, h->when));
     return handle;
 }
@@ -205,6 +215,7 @@ void EventLoopObj::runOnce(VM& vm)
                 "the event loop ran more than " + std::to_string(budgets.loopPasses) + " passes" +
                     describePending(vm, this));
     vm.record(TraceEvent::passBegan(vm.now(), uint32_t(passes)));
+    vm.asyncio().notePass(vm);
     dropCancelledTimers(vm);
 
     if (ready.empty() && !stopping) {
@@ -228,7 +239,7 @@ void EventLoopObj::runOnce(VM& vm)
         ReadyItem item = std::move(ready.front());
         ready.pop_front();
         TaskId owner;
-        std::string callbackName;
+        StringId callbackName;
         switch (item.action) {
         case ReadyItem::Action::Handle: {
             auto* h = item.target.as<HandleObj>();
@@ -236,8 +247,7 @@ void EventLoopObj::runOnce(VM& vm)
             if (h->cancelled)
                 continue;
             owner = h->owner;
-            if (vm.tracing())
-                callbackName = callableName(vm, h->callback);
+            callbackName = callbackNameId(vm, h->callback);
             break;
         }
         case ReadyItem::Action::SleepTimer: {
@@ -246,12 +256,11 @@ void EventLoopObj::runOnce(VM& vm)
             if (sleep->timerCancelled)
                 continue;
             owner = sleep->owner;
-            callbackName = "_set_result_unless_cancelled";
+            callbackName = vm.asyncio().traceName(vm, vm.asyncio().names.setResultUnlessCancelled);
             break;
         }
         case ReadyItem::Action::DoneCallback:
-            if (vm.tracing())
-                callbackName = callableName(vm, item.target);
+            callbackName = callbackNameId(vm, item.target);
             break;
         default:
             break;
@@ -259,8 +268,7 @@ void EventLoopObj::runOnce(VM& vm)
         runningHandle = item.id;
         // A task's step or wakeup is recorded by the step itself (StepBegan names the handle).
         if (item.handleKind() == HandleKind::Callback)
-            vm.record(TraceEvent::callbackRan(vm.now(), owner, item.id, HandleKind::Callback,
-                                              traceString(vm, callbackName)));
+            vm.record(TraceEvent::callbackRan(vm.now(), owner, item.id, HandleKind::Callback, callbackName));
         const double started = vm.now();
         run(vm, item);
         const double took = vm.now() - started;

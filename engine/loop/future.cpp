@@ -274,8 +274,7 @@ void FutureObj::scheduleCallbacks(VM& vm)
     if (callbacks.empty() || !loop)
         return;
     const Value self = Value::object(this);
-    for (Value& callback : callbacks.take())
-        loop->callSoonDone(vm, std::move(callback), self);
+    callbacks.drain([&](Value callback) { loop->callSoonDone(vm, std::move(callback), self); });
 }
 
 std::string FutureObj::stateRepr(VM& vm) const

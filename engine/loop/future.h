@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "../object.h"
+#include "object_pool.h"
 #include "../trace.h"
 
 namespace loopscope {
@@ -31,6 +32,17 @@ class DoneCallbacks {
     size_t remove(VM& vm, const Value& callback);
     // Hands all callbacks over, in the order they were added, and forgets them.
     std::vector<Value> take();
+    // Passes each callback to [fn] in the order they were added, forgetting them first.
+    template <class Fn> void drain(Fn&& fn)
+    {
+        Value first = std::move(first_);
+        first_ = Value();
+        std::unique_ptr<std::vector<Value>> rest = std::move(rest_);
+        fn(std::move(first));
+        if (rest)
+            for (Value& v : *rest)
+                fn(std::move(v));
+    }
 
   private:
     Value first_;
@@ -40,6 +52,7 @@ class DoneCallbacks {
 struct FutureObj : NativeObj {
     FutureObj(ClassObj* cls, NativeKind kind = NativeKind::Future);
     ~FutureObj() override;
+    LOOPSCOPE_POOLED(FutureObj)
 
     // Small fields first: they share the tail padding of NativeObj.
     FutureState state = FutureState::Pending;

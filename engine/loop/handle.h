@@ -8,6 +8,7 @@
 #include <string>
 
 #include "../object.h"
+#include "object_pool.h"
 #include "../trace.h"
 
 namespace loopscope {
@@ -17,6 +18,7 @@ struct EventLoopObj;
 
 struct HandleObj final : NativeObj {
     HandleObj(ClassObj* cls, Value loop, Value callback, Value args, bool isTimer);
+    LOOPSCOPE_POOLED(HandleObj)
 
     // Small fields first: they share the tail padding of NativeObj.
     bool isTimer;

@@ -11,6 +11,7 @@
 #include "future.h"
 #include "native_args.h"
 #include "native_coroutine.h"
+#include "object_pool.h"
 
 namespace loopscope {
 
@@ -120,6 +121,7 @@ struct QueueCallObj final : NativeObj {
     Value item;
     Value waiter; // the putter or getter future it awaits, or Empty
 
+    LOOPSCOPE_POOLED(QueueCallObj)
     const char* coroutineQualname() const override { return isPut ? "Queue.put" : "Queue.get"; }
 
     QueueObj* q() const { return queue.as<QueueObj>(); }

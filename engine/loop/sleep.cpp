@@ -114,6 +114,41 @@ ResumeStatus SleepObj::resumeAwait(VM& vm, Value send, Value throwExc, Value& ou
     vm.raise(ExcType::RuntimeError, "cannot reuse already awaited coroutine");
 }
 
+SleepZeroObj::~SleepZeroObj()
+{
+    if (stage == Stage::Created) {
+        VM& vm = VM::current();
+        if (!vm.tearingDown)
+            vm.warnNeverAwaited(coroutineQualname());
+    }
+}
+
+ResumeStatus SleepZeroObj::resumeAwait(VM& vm, Value send, Value throwExc, Value& out)
+{
+    switch (stage) {
+    case Stage::Created:
+        stage = Stage::Done;
+        if (!throwExc.isEmpty())
+            vm.raiseValue(std::move(throwExc));
+        if (!send.isNone() && !send.isEmpty())
+            vm.raise(ExcType::TypeError, "can't send non-None value to a just-started coroutine");
+        stage = Stage::Yielded;
+        out = Value::none();
+        return ResumeStatus::Yielded;
+    case Stage::Yielded:
+        stage = Stage::Done;
+        if (!throwExc.isEmpty())
+            vm.raiseValue(std::move(throwExc));
+        out = std::move(result);
+        return ResumeStatus::Returned;
+    case Stage::Done:
+        break;
+    }
+    if (!throwExc.isEmpty())
+        vm.raiseValue(std::move(throwExc));
+    vm.raise(ExcType::RuntimeError, "cannot reuse already awaited coroutine");
+}
+
 void SleepObj::closeAwait(VM& vm)
 {
     if (stage == Stage::Waiting)
@@ -130,6 +165,10 @@ void registerSleep(VM& vm, AsyncioRuntime& rt, const Value& module)
         if (!delay)
             vm.raise(ExcType::TypeError, "sleep() missing 1 required positional argument: 'delay'");
         const Value* result = argOrKeyword(a, 1, "result");
+        // A number <= 0 makes the sleep that only yields once; anything else is compared when
+        // the coroutine runs, where CPython would raise for it.
+        if ((delay->isNumber() && delay->toDouble() <= 0) || (delay->isIntLike() && delay->asInt() <= 0))
+            return Value::object(new SleepZeroObj(vm.asyncio().sleepClass, result ? *result : Value::none()));
         return Value::object(new SleepObj(vm.asyncio().sleepClass, *delay, result ? *result : Value::none()));
     });
 }

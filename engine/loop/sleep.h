@@ -6,12 +6,14 @@
 // and HandleCancelled when the sleep is cancelled before its timer ran.
 
 #include "future.h"
+#include "object_pool.h"
 
 namespace loopscope {
 
 struct SleepObj final : FutureObj {
     explicit SleepObj(ClassObj* cls, Value delay, Value result);
     ~SleepObj() override;
+    LOOPSCOPE_POOLED(SleepObj)
 
     enum class Stage : uint8_t { Created, YieldedOnce, Waiting, Done };
     Stage stage = Stage::Created;
@@ -30,6 +32,22 @@ struct SleepObj final : FutureObj {
     void timerFired(VM& vm);
     // The timer handle's cancel(), as sleep's `finally: h.cancel()`.
     void cancelTimer(VM& vm);
+};
+
+// asyncio.sleep(0) (any delay that is a number <= 0): yields None once, so that the task goes
+// round the ready queue, then returns the result. No future, no timer.
+struct SleepZeroObj final : NativeObj {
+    SleepZeroObj(ClassObj* cls, Value r) : NativeObj(cls, NativeKind::SleepZero), result(std::move(r)) {}
+    ~SleepZeroObj() override;
+    LOOPSCOPE_POOLED(SleepZeroObj)
+
+    enum class Stage : uint8_t { Created, Yielded, Done };
+    Stage stage = Stage::Created;
+    Value result;
+
+    ResumeStatus resumeAwait(VM& vm, Value send, Value throwExc, Value& out) override;
+    void closeAwait(VM&) override { stage = Stage::Done; }
+    const char* coroutineQualname() const override { return "sleep"; }
 };
 
 // A sleep's deadline, for StepEnded.

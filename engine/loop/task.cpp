@@ -77,7 +77,7 @@ bool isCoroutineLike(const Value& v)
 {
     if (isKind(v, ObjKind::Generator))
         return v.as<GeneratorObj>()->genKind != GeneratorKind::AsyncGenerator;
-    return isNative(v, NativeKind::Sleep) || isNative(v, NativeKind::QueueCall);
+    return isNative(v, NativeKind::Sleep) || isNative(v, NativeKind::SleepZero) || isNative(v, NativeKind::QueueCall);
 }
 
 // What a task waiting on [waiter] waits on, for StepEnded: the kind, the awaited task's id (or a
@@ -87,7 +87,7 @@ void describeWait(VM& vm, const Value& waiter, WaitKind& kind, uint32_t& target,
     kind = WaitKind::Future;
     target = 0;
     deadline = 0.0;
-    std::string what;
+    AsyncioRuntime& rt = vm.asyncio();
     if (FutureObj* f = asFuture(waiter)) {
         kind = f->waitKind;
         if (kind == WaitKind::Task) {
@@ -96,12 +96,10 @@ void describeWait(VM& vm, const Value& waiter, WaitKind& kind, uint32_t& target,
         }
         if (f->nativeKind == NativeKind::Sleep)
             deadline = sleepDeadline(f);
-        what = f->waitLabel ? f->waitLabel->text : std::string(waitDescription(kind));
+        target = f->waitLabel ? rt.traceName(vm, f->waitLabel).value : rt.waitDescriptionId(vm, kind).value;
     } else {
-        what = "a Future";
+        target = rt.waitDescriptionId(vm, WaitKind::Future).value;
     }
-    if (!what.empty() && vm.tracing())
-        target = vm.internTrace(what);
 }
 
 std::string_view waitDescription(WaitKind kind)
@@ -493,7 +491,9 @@ void initTask(VM& vm, TaskObj* t, const Value& coro, EventLoopObj* loop, const V
     t->coro = coro;
     const TaskObj* parent = loop->currentTask;
     if (vm.tracing()) {
-        const StringId coroName{vm.internTrace(coroutineName(vm, coro))};
+        const StringId coroName = isKind(coro, ObjKind::Generator) && isStr(coro.as<GeneratorObj>()->name)
+                                      ? rt.traceName(vm, coro.as<GeneratorObj>()->name.as<StrObj>())
+                                      : StringId{vm.internTrace(coroutineName(vm, coro))};
         vm.record(TraceEvent::taskCreated(vm.now(), t->id, traceName, coroName, parent ? parent->id : TaskId{},
                                           parent ? coroutineLine(parent->coro) : 0));
     }
