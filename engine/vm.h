@@ -1,7 +1,7 @@
 #pragma once
 // The virtual machine: frames, the dispatch loop, calls, generators, and the runtime state
 // of one run (types, interned names, modules, the virtual clock, budgets, output).
-// Protocol helpers (repr, hash, attribute lookup, operators, calls) are in interpreter.cpp;
+// Protocol helpers (repr, hash, attribute lookup, operators, calls) are in object_protocols.cpp;
 // builtin functions, methods and modules in builtins/.
 
 #include <memory>
@@ -143,7 +143,7 @@ class VM {
     // The traceback and "Type: message" text CPython prints for an uncaught [exception].
     std::string formatException(const Value& exception);
 
-    // -- Protocols (interpreter.cpp) ---------------------------------------------------------
+    // -- Protocols (object_protocols.cpp) ----------------------------------------------------
     ClassObj* typeOf(const Value& v) const;
     std::string typeName(const Value& v) const;
     std::string repr(const Value& v);

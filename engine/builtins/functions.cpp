@@ -90,7 +90,7 @@ std::string utf8EncodeAll(const std::vector<uint32_t>& cps)
     return out;
 }
 
-std::string strRepr(std::string_view s); // interpreter.cpp
+std::string strRepr(std::string_view s); // object_protocols.cpp
 
 std::string asciiOf(VM& vm, const Value& v)
 {
