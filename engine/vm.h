@@ -230,6 +230,7 @@ class VM {
 
     // asyncio's native core (engine/loop/): its classes, counters, pending tasks, running loop.
     AsyncioRuntime& asyncio() { return *asyncio_; }
+    const AsyncioRuntime& asyncio() const { return *asyncio_; }
 
     BuiltinTypes types;
     Names names;

@@ -456,7 +456,7 @@ std::string describeDeadlock(VM& vm, const EventLoopObj* loop)
     vm.asyncio().pending.forEach([&](TaskObj* task) {
         if (task->loop != loop || task->state != FutureState::Pending)
             return;
-        const std::string what = task->waiter.isEmpty() ? "nothing" : waiterDescription(vm, task->waiter);
+        const std::string what = task->waiter.isEmpty() ? "nothing" : waiterDescription(task->waiter);
         waiting.push_back(task->taskName() + " (" + coroutineName(vm, task->coro) + ") waits on " + what);
     });
     if (waiting.empty())

@@ -119,7 +119,7 @@ std::string_view waitDescription(WaitKind kind)
     }
 }
 
-std::string waiterDescription(VM&, const Value& waiter)
+std::string waiterDescription(const Value& waiter)
 {
     if (isNative(waiter, NativeKind::Task))
         return waiter.as<TaskObj>()->taskName();

@@ -54,7 +54,7 @@ void describeWait(VM& vm, const Value& waiter, WaitKind& kind, uint32_t& target,
 // that name nothing awaited (Ready, None, Other).
 std::string_view waitDescription(WaitKind kind);
 // What a task waits on, for the deadlock report: a task's name, a label, or a description.
-std::string waiterDescription(VM& vm, const Value& waiter);
+std::string waiterDescription(const Value& waiter);
 
 // Creates Task and adds it to the _asyncio [module].
 void registerTaskClass(VM& vm, AsyncioRuntime& rt, const Value& module);

@@ -6,6 +6,60 @@
 
 namespace loopscope {
 
+namespace {
+
+// heapq._siftdown: the entry at [pos] moves up towards [startPos] while it is strictly earlier
+// than its parent.
+void siftDown(std::vector<TimerEntry>& heap, size_t startPos, size_t pos)
+{
+    TimerEntry item = heap[pos];
+    while (pos > startPos) {
+        size_t parentPos = (pos - 1) >> 1;
+        if (item.when < heap[parentPos].when) {
+            heap[pos] = heap[parentPos];
+            pos = parentPos;
+            continue;
+        }
+        break;
+    }
+    heap[pos] = item;
+}
+
+// heapq._siftup: the entry at [pos] sinks to a leaf along the path of smaller children (the
+// right child when the left one is not strictly smaller), then siftDown puts it in place.
+void siftUp(std::vector<TimerEntry>& heap, size_t pos)
+{
+    const size_t endPos = heap.size();
+    const size_t startPos = pos;
+    TimerEntry item = heap[pos];
+    size_t childPos = 2 * pos + 1;
+    while (childPos < endPos) {
+        size_t rightPos = childPos + 1;
+        if (rightPos < endPos && !(heap[childPos].when < heap[rightPos].when))
+            childPos = rightPos;
+        heap[pos] = heap[childPos];
+        pos = childPos;
+        childPos = 2 * pos + 1;
+    }
+    heap[pos] = item;
+    siftDown(heap, startPos, pos);
+}
+
+// heapq.heappop on [heap] (no references change hands).
+TimerEntry popEntry(std::vector<TimerEntry>& heap)
+{
+    TimerEntry last = heap.back();
+    heap.pop_back();
+    if (heap.empty())
+        return last;
+    TimerEntry first = heap.front();
+    heap.front() = last;
+    siftUp(heap, 0);
+    return first;
+}
+
+} // namespace
+
 void TimerHeap::release(Obj* timer)
 {
     if (--timer->refcount == 0)
@@ -16,25 +70,18 @@ void TimerHeap::push(double when, Obj* timer)
 {
     ++timer->refcount;
     entries_.push_back(TimerEntry{when, timer});
-    siftDown(0, entries_.size() - 1);
+    siftDown(entries_, 0, entries_.size() - 1);
 }
 
 TimerEntry TimerHeap::pop()
 {
-    TimerEntry last = entries_.back();
-    entries_.pop_back();
-    if (entries_.empty())
-        return last;
-    TimerEntry first = entries_.front();
-    entries_.front() = last;
-    siftUp(0);
-    return first;
+    return popEntry(entries_);
 }
 
 void TimerHeap::heapify()
 {
     for (size_t i = entries_.size() / 2; i-- > 0;)
-        siftUp(i);
+        siftUp(entries_, i);
 }
 
 void TimerHeap::clear()
@@ -45,41 +92,14 @@ void TimerHeap::clear()
         release(e.timer);
 }
 
-// heapq._siftdown: the entry at [pos] moves up towards [startPos] while it is strictly earlier
-// than its parent.
-void TimerHeap::siftDown(size_t startPos, size_t pos)
+std::vector<TimerEntry> TimerHeap::inFiringOrder() const
 {
-    TimerEntry item = entries_[pos];
-    while (pos > startPos) {
-        size_t parentPos = (pos - 1) >> 1;
-        if (item.when < entries_[parentPos].when) {
-            entries_[pos] = entries_[parentPos];
-            pos = parentPos;
-            continue;
-        }
-        break;
-    }
-    entries_[pos] = item;
-}
-
-// heapq._siftup: the entry at [pos] sinks to a leaf along the path of smaller children (the
-// right child when the left one is not strictly smaller), then siftDown puts it in place.
-void TimerHeap::siftUp(size_t pos)
-{
-    const size_t endPos = entries_.size();
-    const size_t startPos = pos;
-    TimerEntry item = entries_[pos];
-    size_t childPos = 2 * pos + 1;
-    while (childPos < endPos) {
-        size_t rightPos = childPos + 1;
-        if (rightPos < endPos && !(entries_[childPos].when < entries_[rightPos].when))
-            childPos = rightPos;
-        entries_[pos] = entries_[childPos];
-        pos = childPos;
-        childPos = 2 * pos + 1;
-    }
-    entries_[pos] = item;
-    siftDown(startPos, pos);
+    std::vector<TimerEntry> heap = entries_;
+    std::vector<TimerEntry> order;
+    order.reserve(heap.size());
+    while (!heap.empty())
+        order.push_back(popEntry(heap));
+    return order;
 }
 
 } // namespace loopscope

@@ -53,11 +53,11 @@ class TimerHeap {
     }
     // Drops every timer (loop.close()).
     void clear();
+    // The timers in the order the loop will pop them: by deadline, ties as heapq breaks them.
+    std::vector<TimerEntry> inFiringOrder() const;
 
   private:
     void heapify();
-    void siftDown(size_t startPos, size_t pos);
-    void siftUp(size_t pos);
     static void release(Obj* timer);
     std::vector<TimerEntry> entries_;
 };
