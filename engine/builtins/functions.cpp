@@ -588,7 +588,8 @@ static StrObj* attrName(VM& vm, const Value& v, const char* fn)
     if (!isStr(v))
         vm.raise(ExcType::TypeError,
                  std::string(fn) + "(): attribute name must be string, not '" + vm.typeName(v) + "'");
-    return vm.internStr(strText(v));
+    // A name written in the program is interned already: no need to look it up again.
+    return v.as<StrObj>()->interned ? v.as<StrObj>() : vm.internStr(strText(v));
 }
 
 static Value builtinGetattr(VM& vm, const CallArgs& a)

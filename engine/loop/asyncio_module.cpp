@@ -103,6 +103,19 @@ Value makeAsyncioModule(VM& vm)
         });
         return vm.newList(std::move(tasks));
     });
+    // isfuture(obj): asyncio's futures, and anything else whose _asyncio_future_blocking is
+    // not None (a class never is one).
+    moduleAddFunction(vm, m, "isfuture", [](VM& vm, const CallArgs& a) {
+        checkArgs(vm, a, "isfuture", 1, 1);
+        const Value& obj = a[0];
+        if (asFuture(obj))
+            return Value::boolean(!isNative(obj, NativeKind::Sleep));
+        if (!obj.isObject() || obj.asObject()->kind == ObjKind::Generator || obj.asObject()->kind == ObjKind::Class)
+            return Value::boolean(false);
+        Value blocking;
+        return Value::boolean(vm.tryGetAttr(obj, vm.asyncio().names.asyncioFutureBlocking, blocking) &&
+                              !blocking.isNone());
+    });
     moduleAddFunction(vm, m, "iscoroutine", [](VM&, const CallArgs& a) {
         return Value::boolean(a.count == 1 && isCoroutineLike(a[0]));
     });

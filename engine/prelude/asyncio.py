@@ -128,9 +128,7 @@ def iscoroutinefunction(func):
     return func is sleep or _loopscope.is_coroutine_function(func)
 
 
-def isfuture(obj):
-    """True for asyncio Futures and anything that quacks like one."""
-    return getattr(obj, '_asyncio_future_blocking', None) is not None and not isinstance(obj, type)
+isfuture = _asyncio.isfuture
 
 
 def _exception_text(exc):
