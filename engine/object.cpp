@@ -393,9 +393,10 @@ static ClassObj* generatorClass(GeneratorKind kind)
 }
 
 GeneratorObj::GeneratorObj(GeneratorKind k, Frame* f, Value n, Value q)
-    : Obj(ObjKind::Generator, generatorClass(k)), genKind(k), frame(f), name(std::move(n)),
-      qualname(std::move(q)), code(Value::object(f->code))
+    : Obj(ObjKind::Generator, generatorClass(k)), genKind(k), frame(f), code(Value::object(f->code))
 {
+    name = n;
+    qualname = q;
 }
 
 GeneratorObj::~GeneratorObj()

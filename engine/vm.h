@@ -39,6 +39,31 @@ struct Block {
     Value saved;     // ExceptClause: the exception handled before this clause began
 };
 
+// A frame's handler blocks: most frames never have one, so the stack is allocated on first use
+// and a frame pays one pointer for it.
+class BlockStack {
+  public:
+    bool empty() const { return !blocks_ || blocks_->empty(); }
+    void push_back(Block block)
+    {
+        if (!blocks_)
+            blocks_ = std::make_unique<std::vector<Block>>();
+        blocks_->push_back(std::move(block));
+    }
+    void pop_back() { blocks_->pop_back(); }
+    Block& back() { return blocks_->back(); }
+    void clear()
+    {
+        if (blocks_)
+            blocks_->clear();
+    }
+    const Block* begin() const { return blocks_ ? blocks_->data() : nullptr; }
+    const Block* end() const { return blocks_ ? blocks_->data() + blocks_->size() : nullptr; }
+
+  private:
+    std::unique_ptr<std::vector<Block>> blocks_;
+};
+
 // One activation of a function, class body or module. Its slots (locals, cells, free
 // variables, then the value stack) are allocated right after it, in one block from the VM's
 // pool of frames of that size: a call allocates nothing else. A generator's frame lives as long
@@ -51,7 +76,7 @@ struct Frame {
     Value* sp = nullptr;
     Frame* back = nullptr;
     GeneratorObj* generator = nullptr;
-    std::vector<Block> blocks;
+    BlockStack blocks;
     uint32_t ip = 0;
     uint32_t lastLine = 0;
     uint32_t slotCapacity = 0; // Values allocated after the frame

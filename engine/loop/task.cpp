@@ -91,7 +91,8 @@ void describeWait(VM& vm, const Value& waiter, WaitKind& kind, uint32_t& target,
     if (FutureObj* f = asFuture(waiter)) {
         kind = f->waitKind;
         if (kind == WaitKind::Task) {
-            target = f->nativeKind == NativeKind::Task ? static_cast<TaskObj*>(f)->id.value : f->waitTask.value;
+            target =
+                f->nativeKind == NativeKind::Task ? static_cast<TaskObj*>(f)->id.value : f->waitTask().value;
             return;
         }
         if (f->nativeKind == NativeKind::Sleep)
@@ -279,9 +280,7 @@ void TaskObj::step(VM& vm, Value exc)
         raised = true;
         if (isCancelledError(vm, e.exception)) {
             // Kept so that result() can chain the original exception later.
-            if (!cancelDetails)
-                cancelDetails = std::make_unique<CancelDetails>();
-            cancelDetails->exception = e.exception;
+            rareFields().cancelledError = e.exception;
             FutureObj::cancel(vm, Value::none());
         } else {
             if (endsTheLoop(vm, e.exception))
@@ -573,7 +572,8 @@ void registerTaskClass(VM& vm, AsyncioRuntime& rt, const Value& module)
         return Value::none();
     });
     vm.addMethod(c, "__repr__", [](VM& vm, const CallArgs& a) { return vm.newStr(selfTask(vm, a, "__repr__")->repr(vm)); });
-    vm.addMethod(c, "get_coro", [](VM& vm, const CallArgs& a) { return selfTask(vm, a, "get_coro")->coro; });
+    vm.addMethod(c, "get_coro",
+                 [](VM& vm, const CallArgs& a) { return selfTask(vm, a, "get_coro")->coro.value(); });
     vm.addMethod(c, "get_context", [](VM&, const CallArgs&) { return Value::none(); });
     vm.addMethod(c, "get_name", [](VM& vm, const CallArgs& a) {
         TaskObj* t = selfTask(vm, a, "get_name");
@@ -611,7 +611,8 @@ void registerTaskClass(VM& vm, AsyncioRuntime& rt, const Value& module)
         vm.writeStdout("No stack for " + selfTask(vm, a, "print_stack")->repr(vm) + "\n");
         return Value::none();
     });
-    addNativeProperty(vm, c, "_coro", [](VM& vm, const CallArgs& a) { return selfTask(vm, a, "_coro")->coro; });
+    addNativeProperty(vm, c, "_coro",
+                      [](VM& vm, const CallArgs& a) { return selfTask(vm, a, "_coro")->coro.value(); });
     addNativeProperty(vm, c, "_name", [](VM& vm, const CallArgs& a) {
         TaskObj* t = selfTask(vm, a, "_name");
         return t->name ? Value::object(t->name) : vm.newStr(t->taskName());

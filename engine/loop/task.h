@@ -19,8 +19,8 @@ struct TaskObj final : FutureObj {
     uint16_t numCancelsRequested = 0;  // cancelling()
     bool mustCancel = false;           // cancel() came while no future could take it
     bool logDestroyPending = true;     // "Task was destroyed but it is pending!" when closed early
-    Value coro;                        // the coroutine (or generator) it drives
-    Value waiter;                      // _fut_waiter: the future it waits on, or Empty
+    ObjRef coro;                       // the coroutine (or generator) it drives
+    ObjRef waiter;                     // _fut_waiter: the future it waits on, or none
     StrObj* name = nullptr;            // held; null: the default "Task-<id>"
 
     // One step: sends None (or throws [exc]) into the coroutine, then waits on what it yielded
