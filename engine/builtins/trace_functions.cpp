@@ -151,6 +151,11 @@ void addTraceFunctions(VM& vm, const Value& m)
         vm.record(TraceEvent::clockJumped(vm.now(), timeArg(vm, a[0])));
         return Value::none();
     });
+    moduleAddFunction(vm, m, "task_joined", [](VM& vm, const CallArgs& a) {
+        checkArgs(vm, a, "task_joined", 2, 2); // (task, awaited task)
+        vm.record(TraceEvent::taskJoined(vm.now(), TaskId{idArg(vm, a[0])}, TaskId{idArg(vm, a[1])}));
+        return Value::none();
+    });
     moduleAddFunction(vm, m, "loop_closed", [](VM& vm, const CallArgs& a) {
         checkArgs(vm, a, "loop_closed", 0, 0);
         vm.record(TraceEvent::loopClosed(vm.now()));
