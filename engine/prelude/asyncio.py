@@ -2050,6 +2050,7 @@ class Event(_LoopBoundMixin):
             return True
         fut = self._get_loop().create_future()
         fut._ls_kind = _WAIT_EVENT
+        fut._ls_what = getattr(self, '_ls_what', None)  # an Event inside Queue says Queue.join
         self._waiters.append(fut)
         try:
             await fut
@@ -2305,6 +2306,7 @@ class Queue(_LoopBoundMixin):
         self._putters = deque()
         self._unfinished_tasks = 0
         self._finished = Event()
+        self._finished._ls_what = 'Queue.join'
         self._finished.set()
         self._init(maxsize)
 
