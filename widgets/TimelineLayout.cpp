@@ -7,6 +7,9 @@ namespace loopscope {
 
 namespace {
 
+// Sleeps narrower than this show no deadline tick: at that zoom it is the bar's end anyway.
+constexpr double kMinDeadlineBar = 12;
+
 // Steps and callbacks take no virtual time; they are drawn at least stepWidth wide.
 bool isStep(SegmentKind kind)
 {
@@ -66,8 +69,22 @@ void layoutBars(const TimelineModel& model, int row, double top, double height, 
             ++i;
             continue;
         }
-        // A narrow bar: fold it with every bar that starts within foldWidth of it.
+        // A narrow bar: fold it with every bar that starts within foldWidth of it, and keep
+        // going while the bars that follow are narrow too (one box for the whole run).
         int j = std::max(i + 1, firstStartingAtOrAfter(model, o.axis, row, i + 1, n, g.coordAt(x0 + o.foldWidth)));
+        while (j < n) {
+            const double lastStart = g.xFor(model.segmentStartOn(o.axis, row, j - 1));
+            if (g.xFor(model.segmentEndOn(o.axis, row, j - 1)) - lastStart >= o.foldWidth)
+                break; // the last one absorbed is wide: the run ends there
+            const double nextStart = g.xFor(model.segmentStartOn(o.axis, row, j));
+            const double nextEnd = g.xFor(model.segmentEndOn(o.axis, row, j));
+            const double reached = g.xFor(model.segmentEndOn(o.axis, row, j - 1));
+            const bool nextPending = (segs[size_t(j)].flags & kPendingAtEnd) && j + 1 == n;
+            if (nextEnd - nextStart >= o.foldWidth || nextPending || nextStart - reached > o.foldWidth ||
+                nextStart > right)
+                break;
+            j = std::max(j + 1, firstStartingAtOrAfter(model, o.axis, row, j + 1, n, g.coordAt(nextStart + o.foldWidth)));
+        }
         if (j - 1 > i) {
             const double lastStart = g.xFor(model.segmentStartOn(o.axis, row, j - 1));
             const double lastEnd = g.xFor(model.segmentEndOn(o.axis, row, j - 1));
@@ -118,33 +135,31 @@ void layoutMarkers(const TimelineModel& model, int row, double centre, double he
 void layoutArrows(const TimelineModel& model, const TimelineRowSet& rows, const TimelineGeometry& g,
                   const TimelineLayoutOptions& o, TimelineScene& scene)
 {
+    // Only arrows whose both ends are in view: with thousands of rows, arrows to rows scrolled
+    // away would pile up at the edges and say nothing (the tooltips of bars and markers still
+    // name who created, woke or cancelled whom).
     const auto [first, last] = g.visibleRows();
     const double c0 = g.coordAt(g.plot.left()), c1 = g.coordAt(g.plot.right());
     const auto& arrows = model.arrows();
-    auto yFor = [&](int display) {
-        // Rows scrolled out of view: the arrow leaves through the top or bottom edge.
-        if (display != kPinnedRow && display < first)
-            return g.scrollArea().top();
-        if (display != kPinnedRow && display >= last)
-            return g.plot.bottom();
-        return g.rowCentre(display);
-    };
+    auto visible = [&](int display) { return display == kPinnedRow || (display >= first && display < last); };
+    QPointF lastFrom(-1, -1), lastTo(-1, -1);
     for (uint32_t k = 0; k < arrows.size(); ++k) {
         const TimelineArrow& a = arrows[k];
-        const double from = model.pointOn(o.axis, a.from), to = model.pointOn(o.axis, a.to);
+        const double from = model.pointOn(o.axis, a.from);
         if (o.axis == TimelineAxis::Time && from > c1)
             break; // sorted by their first event: the rest start later still
+        const int d0 = rows.displayRowOf(int(a.fromRow)), d1 = rows.displayRowOf(int(a.toRow));
+        if (!visible(d0) || !visible(d1) || d0 == kNoDisplayRow || d1 == kNoDisplayRow)
+            continue;
+        const double to = model.pointOn(o.axis, a.to);
         if (std::max(from, to) < c0 || std::min(from, to) > c1)
             continue;
-        const int d0 = rows.displayRowOf(int(a.fromRow)), d1 = rows.displayRowOf(int(a.toRow));
-        if (d0 == kNoDisplayRow || d1 == kNoDisplayRow)
-            continue;
-        const bool in0 = d0 == kPinnedRow || (d0 >= first && d0 < last);
-        const bool in1 = d1 == kPinnedRow || (d1 >= first && d1 < last);
-        const bool crosses = d0 != kPinnedRow && d1 != kPinnedRow && ((d0 < first && d1 >= last) || (d1 < first && d0 >= last));
-        if (!in0 && !in1 && !crosses)
-            continue;
-        scene.arrows.push_back({QPointF(g.xFor(from), yFor(d0)), QPointF(g.xFor(to), yFor(d1)), k, a.kind});
+        const QPointF p0(std::round(g.xFor(from)), g.rowCentre(d0)), p1(std::round(g.xFor(to)), g.rowCentre(d1));
+        if (p0 == lastFrom && p1 == lastTo)
+            continue; // the same pixels again: one arrow says it
+        lastFrom = p0;
+        lastTo = p1;
+        scene.arrows.push_back({p0, p1, k, a.kind});
         if (int(scene.arrows.size()) >= o.maxArrows)
             break;
     }
@@ -227,8 +242,8 @@ TimelineScene layoutTimeline(const TimelineModel& model, const TimelineRowSet& r
         // A sleep's deadline is marked on its row, where the timer was due.
         for (size_t b = barsBefore; b < scene.bars.size(); ++b) {
             const TimelineScene::Bar& bar = scene.bars[b];
-            if (bar.kind != SegmentKind::Sleeping)
-                continue;
+            if (bar.kind != SegmentKind::Sleeping || bar.rect.width() < kMinDeadlineBar)
+                continue; // too narrow to tell a deadline from the bar's end
             const TraceEvent& e = model.event(model.segments(modelRow)[size_t(bar.segment)].event);
             if (e.kind != EventKind::StepEnded || e.deadline() <= 0)
                 continue;

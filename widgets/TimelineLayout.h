@@ -45,7 +45,7 @@ struct TimelineLayoutOptions {
     bool arrows = true;
     double stepWidth = 6; // pixels a step or callback of zero duration takes
     double foldWidth = 3; // runs of bars narrower than this fold into one box
-    int maxArrows = 4000; // arrows drawn at most (the densest views thin them)
+    int maxArrows = 1500; // arrows drawn at most (the densest views thin them)
 };
 
 // What one paint draws, in pixels.

@@ -49,17 +49,6 @@ QString stateWords(SegmentKind kind)
     return QString::fromUtf8(texts[size_t(kind)]);
 }
 
-namespace {
-
-// Kinds that fill the whole slot of the event that opened them on the passes axis.
-bool occupiesSlot(SegmentKind kind)
-{
-    return kind == SegmentKind::Running || kind == SegmentKind::Blocking || kind == SegmentKind::LoopCallback ||
-           kind == SegmentKind::LoopIdle;
-}
-
-} // namespace
-
 // -- Rows ------------------------------------------------------------------------------------------
 
 int TimelineModel::rowOfTask(TaskId task) const
@@ -107,22 +96,20 @@ double TimelineModel::segmentEnd(int r, int i) const
 
 double TimelineModel::segmentStartOn(TimelineAxis axis, int r, int i) const
 {
-    const TimelineSegment& s = segments(r)[size_t(i)];
-    if (axis == TimelineAxis::Time)
-        return s.start;
-    return slotCoord(s.event, occupiesSlot(s.kind));
+    const size_t index = rows_[size_t(r)].firstSegment + size_t(i);
+    return axis == TimelineAxis::Time ? segments_[index].start : double(segmentSlots_[index]);
 }
 
 double TimelineModel::segmentEndOn(TimelineAxis axis, int r, int i) const
 {
     if (axis == TimelineAxis::Time)
         return segmentEnd(r, i);
-    const auto segs = segments(r);
-    const TimelineSegment& s = segs[size_t(i)];
-    const double start = slotCoord(s.event, occupiesSlot(s.kind));
-    const double next = size_t(i) + 1 < segs.size() ? segmentStartOn(axis, r, i + 1)
-                                                    : slotCoord(rows_[size_t(r)].endEvent, false);
-    return std::max(next, start + (occupiesSlot(s.kind) ? 1.0 : 0.0));
+    const TimelineRow& row = rows_[size_t(r)];
+    const size_t index = row.firstSegment + size_t(i);
+    const size_t last = size_t(r) + 1 < rows_.size() ? rows_[size_t(r) + 1].firstSegment : segments_.size();
+    const double start = segmentSlots_[index];
+    const double next = index + 1 < last ? double(segmentSlots_[index + 1]) : double(row.endSlot);
+    return std::max(next, start + (occupiesSlot(segments_[index].kind) ? 1.0 : 0.0));
 }
 
 int TimelineModel::segmentAt(TimelineAxis axis, int r, double coord) const
@@ -252,6 +239,7 @@ size_t TimelineModel::memoryBytes() const
     size_t bytes = sizeof(*this);
     bytes += rows_.capacity() * sizeof(TimelineRow) + rowOfTask_.capacity() * sizeof(uint32_t);
     bytes += segments_.capacity() * sizeof(TimelineSegment) + markers_.capacity() * sizeof(TimelineMarker);
+    bytes += segmentSlots_.capacity() * sizeof(uint32_t);
     bytes += arrows_.capacity() * sizeof(TimelineArrow) + stalls_.capacity() * sizeof(TimelineStall);
     bytes += joins_.capacity() * sizeof(joins_[0]);
     bytes += (slotFirstEvent_.capacity() + passFirstEvent_.capacity()) * sizeof(uint32_t);

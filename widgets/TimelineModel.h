@@ -4,7 +4,7 @@
 // the stalls of blocking calls. Plain data, no painting, so that it is tested without a
 // window. Segments take 16 bytes: a row's segments are stored together, in time order, and
 // each ends where the next begins (or where the row ends), so neither the row nor the end is
-// stored. Details (what a task waits on, the line, the deadline) are read from the trace
+// stored; with its place on the passes axis (4 more bytes, beside it) a segment costs 20 bytes. Details (what a task waits on, the line, the deadline) are read from the trace
 // event that opened the segment, which the model keeps.
 
 #include <atomic>
@@ -90,6 +90,7 @@ struct TimelineRow {
     uint32_t firstSegment = 0; // segments [firstSegment, next row's firstSegment)
     uint32_t firstMarker = 0;
     double end = 0;            // when its last segment ends
+    uint32_t endSlot = 0;      // where it ends on the passes axis
     RowEnd ending = RowEnd::Pending;
     bool shutdownTask = false; // one of asyncio.run's shutdown tasks: hidden by default
 };
@@ -173,6 +174,12 @@ class TimelineModel {
     // The coordinate of [e]: the slot it opens (or is inside, for kinds that occupy a slot), or
     // the end of the slot it happened in.
     double slotCoord(EventIndex e, bool occupiesSlot) const;
+    // Kinds that fill the whole slot of the event that opened them.
+    static bool occupiesSlot(SegmentKind kind)
+    {
+        return kind == SegmentKind::Running || kind == SegmentKind::Blocking || kind == SegmentKind::LoopCallback ||
+               kind == SegmentKind::LoopIdle;
+    }
 
     // -- The whole run -------------------------------------------------------------------------
     double endTime() const { return endTime_; }
@@ -205,6 +212,7 @@ class TimelineModel {
     std::vector<TimelineRow> rows_;
     std::vector<uint32_t> rowOfTask_; // task id -> row (kNoRow when unknown)
     std::vector<TimelineSegment> segments_;
+    std::vector<uint32_t> segmentSlots_; // each segment's start on the passes axis
     std::vector<TimelineMarker> markers_;
     std::vector<TimelineArrow> arrows_;
     std::vector<TimelineStall> stalls_;

@@ -89,6 +89,7 @@ class TimelineModelBuilder {
         bool open = false;
         bool pushedInStep = false; // its own next step was queued during the step now running
         uint16_t pushedAhead = 0;
+        uint32_t slot = 0; // where the segment starts on the passes axis
         TimelineSegment seg;
     };
     struct Cause {
@@ -107,6 +108,7 @@ class TimelineModelBuilder {
     enum class Context : uint8_t { None, Step, Callback };
     struct ClosedSegment {
         uint32_t row;
+        uint32_t slot;
         TimelineSegment seg;
     };
 
@@ -140,7 +142,7 @@ class TimelineModelBuilder {
         // themselves take no virtual time.
         if (o.seg.kind == SegmentKind::Ready && t > o.seg.start + kSameInstant)
             o.seg.kind = SegmentKind::HeldUp;
-        closed_.push_back({row, o.seg});
+        closed_.push_back({row, o.slot, o.seg});
         o.open = false;
     }
     void openSegment(uint32_t row, SegmentKind kind, double t, uint32_t event, uint16_t ahead = 0)
@@ -149,6 +151,17 @@ class TimelineModelBuilder {
         Open& o = open_[row];
         o.open = true;
         o.seg = TimelineSegment{t, EventIndex{event}, kind, 0, ahead};
+        o.slot = slotOf(event, kind);
+    }
+    // Where a segment opened by [event] starts on the passes axis (the model's rule, computed
+    // here once instead of by a search at every paint).
+    uint32_t slotOf(uint32_t event, SegmentKind kind) const
+    {
+        const auto& starts = m_.slotFirstEvent_;
+        if (starts.empty() || starts.back() > event)
+            return uint32_t(m_.slotCoord(EventIndex{event}, TimelineModel::occupiesSlot(kind)));
+        const uint32_t k = uint32_t(starts.size() - 1);
+        return TimelineModel::occupiesSlot(kind) || starts.back() == event ? k : k + 1;
     }
     void addMarker(uint32_t row, double t, uint32_t event, MarkerKind kind)
     {
@@ -577,8 +590,14 @@ class TimelineModelBuilder {
             m_.rows_[r].firstSegment = count[r];
         }
         m_.segments_.resize(closed_.size());
-        for (const ClosedSegment& c : closed_)
-            m_.segments_[count[c.row]++] = c.seg;
+        m_.segmentSlots_.resize(closed_.size());
+        for (const ClosedSegment& c : closed_) {
+            const uint32_t at = count[c.row]++;
+            m_.segments_[at] = c.seg;
+            m_.segmentSlots_[at] = c.slot;
+        }
+        for (TimelineRow& row : m_.rows_)
+            row.endSlot = uint32_t(m_.slotCoord(row.endEvent, false));
         std::vector<ClosedSegment>().swap(closed_);
     }
 

@@ -5,7 +5,9 @@
 
 #include <QFontMetricsF>
 #include <QPainter>
+#include <QHash>
 #include <QPainterPath>
+#include <QStaticText>
 
 #include "TimelineDescriptions.h"
 
@@ -14,6 +16,8 @@ namespace loopscope {
 namespace {
 
 constexpr double kPad = 6;
+// Bars narrower than this get no outline: at that size it is noise, and lines cost more than fills.
+constexpr double kMinEdgedBar = 8;
 
 QFont scaled(const QFont& font, double factor, bool bold = false)
 {
@@ -75,6 +79,26 @@ std::vector<LegendEntry> legendEntries(const TimelineModel& model, const Timelin
             if (all || (model.arrowKindsPresent() >> k & 1u))
                 entries.push_back({LegendEntry::Arrow, k, legendText(ArrowKind(k))});
     return entries;
+}
+
+// [text] laid out in [font], kept for later paints (per thread: exports may paint off the GUI
+// thread). The cache is bounded; it is cleared when it fills.
+const QStaticText* cachedText(const QString& text, const QFont& font)
+{
+    thread_local QHash<QString, QStaticText> cache;
+    thread_local QFont cachedFont;
+    if (!(cachedFont == font) || cache.size() > 4000) {
+        cache.clear();
+        cachedFont = font;
+    }
+    auto it = cache.find(text);
+    if (it == cache.end()) {
+        QStaticText laidOut(text);
+        laidOut.setTextFormat(Qt::PlainText);
+        laidOut.prepare(QTransform(), font);
+        it = cache.insert(text, laidOut);
+    }
+    return &*it;
 }
 
 constexpr double kSwatchWidth = 24, kSwatchGap = 5, kEntryGap = 14;
@@ -406,7 +430,7 @@ void TimelineRenderer::paintBars(QPainter& painter, const TimelineScene& scene, 
         painter.fillRect(bar.rect, style.fill);
         if (style.pattern != Qt::NoBrush)
             painter.fillRect(bar.rect, QBrush(style.patternColor, style.pattern));
-        if (style.edge.isValid() && bar.rect.width() >= 3) {
+        if (style.edge.isValid() && bar.rect.width() >= kMinEdgedBar) {
             painter.setPen(QPen(style.edge, 1));
             const QRectF r = bar.rect.adjusted(0.5, 0.5, -0.5, -0.5);
             painter.drawLine(r.topLeft(), r.topRight());
@@ -438,7 +462,8 @@ void TimelineRenderer::paintBars(QPainter& painter, const TimelineScene& scene, 
             painter.drawText(box, Qt::AlignCenter, count);
         }
     }
-    // Captions inside wide bars: what a row waits on, where it waits.
+    // Captions inside wide bars: what a row waits on, where it waits. Each caption is laid out
+    // once and kept (QStaticText): shaping text is the costliest part of a paint.
     QFont caption = scaled(font, 0.85);
     painter.setFont(caption);
     const QFontMetricsF fm(caption);
@@ -447,16 +472,21 @@ void TimelineRenderer::paintBars(QPainter& painter, const TimelineScene& scene, 
     for (const TimelineScene::Bar& bar : scene.bars) {
         if (bar.rect.width() < minWidth || bar.kind == SegmentKind::Running || bar.kind == SegmentKind::LoopBusy)
             continue;
-        const double left = std::max(bar.rect.left(), scene.rows.empty() ? bar.rect.left() : bar.rect.left());
-        QString text = segmentCaption(model_, bar.row, bar.segment);
+        const QString text = segmentCaption(model_, bar.row, bar.segment);
         if (text.isEmpty())
             continue;
-        text = fm.elidedText(text, Qt::ElideRight, bar.rect.width() - 10);
-        if (text.size() < 3)
-            continue;
+        const QStaticText* laidOut = cachedText(text, caption);
+        QString elided;
+        double textWidth = laidOut->size().width();
+        if (textWidth > bar.rect.width() - 10) {
+            elided = fm.elidedText(text, Qt::ElideRight, bar.rect.width() - 10);
+            if (elided.size() < 3)
+                continue;
+            laidOut = cachedText(elided, caption);
+            textWidth = laidOut->size().width();
+        }
         const TimelineStateStyle& style = theme_.style(bar.kind);
-        const double textWidth = fm.horizontalAdvance(text);
-        const QRectF box(left + 5, bar.rect.center().y() - fm.height() / 2, textWidth, fm.height());
+        const QRectF box(bar.rect.left() + 5, bar.rect.center().y() - fm.height() / 2, textWidth, fm.height());
         if (bar.rect.height() < fm.height()) {
             // A thin bar: the caption sits on a small plate over it.
             QColor plate = theme_.plotBackground;
@@ -468,7 +498,7 @@ void TimelineRenderer::paintBars(QPainter& painter, const TimelineScene& scene, 
         } else {
             painter.setPen(style.text);
         }
-        painter.drawText(box, Qt::AlignLeft | Qt::AlignVCenter, text);
+        painter.drawStaticText(QPointF(box.left(), box.center().y() - laidOut->size().height() / 2), *laidOut);
     }
 }
 
