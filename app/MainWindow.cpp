@@ -189,7 +189,7 @@ void MainWindow::createDocks()
     // The timeline gets what the panels leave; these are the panels' first sizes,
     // applied once the window has its real size (before that, they are ignored).
     applyDefaultDockSizes_ = [=, this] {
-        resizeDocks({browserDock, codeDock}, {290, 460}, Qt::Horizontal);
+        resizeDocks({browserDock, codeDock}, {250, 420}, Qt::Horizontal);
         resizeDocks({consoleDock}, {150}, Qt::Vertical);
         resizeDocks({narrationDock}, {narration_->sizeHint().height()}, Qt::Vertical);
         resizeDocks({codeDock}, {440}, Qt::Vertical);

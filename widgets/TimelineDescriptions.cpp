@@ -121,6 +121,14 @@ QString pendingNote(const TimelineModel& model, const TimelineSegment& s)
 
 } // namespace
 
+QString formatSecondsShort(double t)
+{
+    QString text = QString::number(t, 'g', t < 1 ? 3 : 4);
+    if (!text.contains(u'.') && !text.contains(u'e'))
+        text += QStringLiteral(".0");
+    return text;
+}
+
 QString formatSeconds(double t)
 {
     QString text = QString::number(t, 'g', 6);
@@ -223,17 +231,23 @@ QString describeSegment(const TimelineModel& model, int row, int index)
     return {};
 }
 
-QString segmentCaption(const TimelineModel& model, int row, int index)
+QString segmentCaption(const TimelineModel& model, int row, int index, bool shortForm)
 {
     const TimelineSegment& s = model.segments(row)[size_t(index)];
     const TraceEvent& e = model.event(s.event);
     switch (s.kind) {
     case SegmentKind::Sleeping:
-        return e.kind == EventKind::StepEnded ? QStringLiteral("sleep until %1 s").arg(formatSeconds(e.deadline()))
-                                              : QStringLiteral("sleeping");
+        if (e.kind != EventKind::StepEnded)
+            return QStringLiteral("sleeping");
+        return (shortForm ? QStringLiteral("→ %1 s") : QStringLiteral("sleep until %1 s"))
+            .arg(formatSecondsShort(e.deadline()));
     case SegmentKind::AwaitingTask:
-    case SegmentKind::AwaitingFuture:
-        return QStringLiteral("awaits ") + waitTarget(model, row, s);
+    case SegmentKind::AwaitingFuture: {
+        QString target = waitTarget(model, row, s);
+        if (shortForm)
+            target = target.section(u' ', 0, 0);
+        return QStringLiteral("awaits ") + target;
+    }
     case SegmentKind::WaitingSync:
         return waitTarget(model, row, s);
     case SegmentKind::HeldUp:
@@ -344,6 +358,8 @@ QString describeMarker(const TimelineModel& model, const TimelineMarker& marker)
                               "asyncio reported it at %2 s: %3")
             .arg(name, formatSeconds(e.t), firstLine(str(model, e.text()).section(u'\n', -1)));
     case MarkerKind::Stuck: {
+        if (row == 0)
+            return QStringLiteral("The run ended at %1 s: %2").arg(at, firstLine(model.runError(), 400));
         const auto segs = model.segments(row);
         QString what;
         if (!segs.empty())

@@ -11,8 +11,10 @@
 
 namespace loopscope {
 
-// "5.0", "0.25", "2.1": seconds as a learner reads them (no unit).
+// "5.0", "0.25", "2.1": seconds as a learner reads them (no unit); up to six digits.
 QString formatSeconds(double t);
+// The same with at most four digits ("0.844", "12.35"), for captions inside bars.
+QString formatSecondsShort(double t);
 
 QString describeSegment(const TimelineModel& model, int row, int index);
 QString describeMarker(const TimelineModel& model, const TimelineMarker& marker);
@@ -23,9 +25,9 @@ QString stallCaption(const TimelineModel& model, const TimelineStall& stall);
 // [count] segments of [row] from [first], folded into one box at this zoom.
 QString describeFold(const TimelineModel& model, int row, int first, int count);
 
-// What a bar says inside itself when it is wide enough ("sleep until 5.0 s", "awaits Task-3",
-// "Queue.get"), or empty.
-QString segmentCaption(const TimelineModel& model, int row, int index);
+// What a bar says inside itself when it is wide enough ("sleep until 5.0 s", "awaits Task-3
+// add_fast", "Queue.get"), or empty; [shortForm] for narrow bars ("→ 5.0 s", "awaits Task-3").
+QString segmentCaption(const TimelineModel& model, int row, int index, bool shortForm = false);
 
 // The scenario lines (1-based) the item is about: where a step resumed and suspended, where a
 // task waits, where it was created.

@@ -57,7 +57,7 @@ double TimelineGeometry::maxScroll() const
 
 double TimelineAxisLimits::maxSpan() const
 {
-    return std::max(minSpan, (end - start) * 1.25);
+    return std::max(minSpan, (end - start) * (1.2 + trailingRoom));
 }
 
 std::pair<double, double> TimelineAxisLimits::clamp(double x0, double x1) const
@@ -90,7 +90,7 @@ std::pair<double, double> TimelineAxisLimits::fitAll() const
 {
     // More room on the right: the run's last instant carries its end markers and arrows.
     const double span = end - start;
-    return clamp(start - span * 0.02, end + span * 0.06);
+    return clamp(start - span * 0.02, end + span * trailingRoom);
 }
 
 TimelineAxisLimits TimelineAxisLimits::forTime(double endTime)

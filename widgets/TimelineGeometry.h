@@ -49,6 +49,9 @@ struct TimelineGeometry {
 struct TimelineAxisLimits {
     double start = 0, end = 1; // the data's extent
     double minSpan = 1e-6;
+    // Room after the end in fit-all, as a fraction of the extent: a run that ended waiting
+    // (a deadlock, a limit) gets more, so that the rows still waiting can say on what.
+    double trailingRoom = 0.06;
 
     // [x0, x1] zoomed by [factor] (< 1 zooms in) around [anchor], then clamped.
     std::pair<double, double> zoom(double x0, double x1, double anchor, double factor) const;

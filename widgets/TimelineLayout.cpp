@@ -118,8 +118,10 @@ void layoutMarkers(const TimelineModel& model, int row, double centre, double he
         const TimelineMarker& m = markers[k];
         const double coord = o.axis == TimelineAxis::Time ? m.t : model.pointOn(o.axis, m.event);
         double x = g.xFor(coord);
-        if (m.kind == MarkerKind::Stuck || m.kind == MarkerKind::LimitHit) {
-            // The end of a run that stopped: where the (pending) bars stop being real.
+        if (m.kind == MarkerKind::Stuck && row != 0 && x <= g.plot.right()) {
+            // A row that waits forever: its bar runs to the edge, and the stop sign ends it there.
+            x = g.plot.right() - height * 0.45;
+        } else if (m.kind == MarkerKind::Stuck || m.kind == MarkerKind::LimitHit) {
             x = std::min(x, g.plot.right() - height * 0.3);
         }
         if (x < g.plot.left() - height || x > g.plot.right() + height)
@@ -247,8 +249,11 @@ TimelineScene layoutTimeline(const TimelineModel& model, const TimelineRowSet& r
             const TraceEvent& e = model.event(model.segments(modelRow)[size_t(bar.segment)].event);
             if (e.kind != EventKind::StepEnded || e.deadline() <= 0)
                 continue;
+            // Reached: the sleep lasted until its deadline (a late timer's bar ends on it too).
+            const bool reached = model.segmentEnd(modelRow, bar.segment) >= e.deadline() - 1e-9;
+            if (!reached && o.axis == TimelineAxis::Passes)
+                continue; // a time that never came has no place on the passes axis
             const double x = o.axis == TimelineAxis::Time ? g.xFor(e.deadline()) : bar.rect.right();
-            const bool reached = x <= bar.rect.right() + 1.5;
             if (x >= g.plot.left() && x <= g.plot.right() + 0.5)
                 scene.deadlines.push_back(
                     {QPointF(reached ? std::min(x, bar.rect.right()) : x, top + height / 2), height * 0.32, reached});

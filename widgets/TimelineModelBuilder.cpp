@@ -552,8 +552,11 @@ class TimelineModelBuilder {
                 limitPlaced = true;
             }
         }
-        if (!m_.runError_.isEmpty() && !limitPlaced)
-            addMarker(0, m_.endTime_, runEnded_, m_.endedByLimit_ ? MarkerKind::LimitHit : MarkerKind::Failed);
+        if (!m_.runError_.isEmpty() && !limitPlaced) {
+            const MarkerKind kind =
+                deadlock ? MarkerKind::Stuck : m_.endedByLimit_ ? MarkerKind::LimitHit : MarkerKind::Failed;
+            addMarker(0, m_.endTime_, runEnded_, kind);
+        }
         m_.rows_[0].endEvent = EventIndex{last};
 
         sortSegments();

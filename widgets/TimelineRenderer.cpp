@@ -468,21 +468,28 @@ void TimelineRenderer::paintBars(QPainter& painter, const TimelineScene& scene, 
     painter.setFont(caption);
     const QFontMetricsF fm(caption);
     const double minWidth = fm.horizontalAdvance(QStringLiteral("awaits")) + 10;
+    const bool deadlock = model_.runError().startsWith(QLatin1String("Deadlock"));
     painter.setRenderHint(QPainter::Antialiasing, true);
     for (const TimelineScene::Bar& bar : scene.bars) {
         if (bar.rect.width() < minWidth || bar.kind == SegmentKind::Running || bar.kind == SegmentKind::LoopBusy)
             continue;
-        const QString text = segmentCaption(model_, bar.row, bar.segment);
+        QString text = segmentCaption(model_, bar.row, bar.segment);
         if (text.isEmpty())
             continue;
+        if ((bar.flags & kPendingAtEnd) && deadlock)
+            text += QStringLiteral(" — forever");
         const QStaticText* laidOut = cachedText(text, caption);
-        QString elided;
         double textWidth = laidOut->size().width();
-        if (textWidth > bar.rect.width() - 10) {
-            elided = fm.elidedText(text, Qt::ElideRight, bar.rect.width() - 10);
-            if (elided.size() < 3)
+        // A bar that runs to the edge ends under its stop sign: the caption stays clear of it.
+        const double room = bar.rect.width() - 10 - ((bar.flags & kPendingAtEnd) ? bar.rect.height() * 1.6 + 8 : 0);
+        if (textWidth > room) {
+            // Too long: the short form, else the long one cut short.
+            QString fitted = segmentCaption(model_, bar.row, bar.segment, true);
+            if (fm.horizontalAdvance(fitted) > room)
+                fitted = fm.elidedText(text, Qt::ElideRight, room);
+            if (fitted.size() < 3 || (fitted.endsWith(QChar(0x2026)) && fitted.size() < 6))
                 continue;
-            laidOut = cachedText(elided, caption);
+            laidOut = cachedText(fitted, caption);
             textWidth = laidOut->size().width();
         }
         const TimelineStateStyle& style = theme_.style(bar.kind);

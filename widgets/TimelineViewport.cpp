@@ -8,6 +8,10 @@ void TimelineViewport::reset(const TimelineModel& model)
 {
     timeLimits_ = TimelineAxisLimits::forTime(model.endTime());
     passLimits_ = TimelineAxisLimits::forPasses(model.extent(TimelineAxis::Passes));
+    if (!model.runError().isEmpty() && model.endTime() > 0) {
+        timeLimits_.trailingRoom = 0.45;
+        passLimits_.trailingRoom = 0.45;
+    }
     selection_ = {};
     state_.scroll = 0;
     std::tie(state_.x0, state_.x1) = limits().fitAll();
