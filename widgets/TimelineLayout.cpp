@@ -130,7 +130,12 @@ void layoutMarkers(const TimelineModel& model, int row, double centre, double he
             continue; // the same marker on the same pixel draws nothing new
         lastX = x;
         lastKind = m.kind;
-        scene.markers.push_back({QPointF(x, centre), row, k, m.kind});
+        // Warnings sit above the row's line: a task's failure and the warning that nobody
+        // retrieved it happen at one instant, and both must show.
+        const bool raised = m.kind == MarkerKind::NeverAwaited || m.kind == MarkerKind::NeverRetrieved ||
+                            m.kind == MarkerKind::OtherWarning;
+        scene.markers.push_back({QPointF(raised ? x + height * 0.22 : x, raised ? centre - height * 0.26 : centre), row,
+                                 k, m.kind});
     }
 }
 

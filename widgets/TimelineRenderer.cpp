@@ -240,7 +240,7 @@ double TimelineRenderer::minRowHeight(const QFont& font)
 
 double TimelineRenderer::maxRowHeight(const QFont& font)
 {
-    return std::ceil(QFontMetricsF(font).height() * 2.6);
+    return std::ceil(QFontMetricsF(font).height() * 3.2);
 }
 
 double TimelineRenderer::preferredLabelWidth(const TimelineModel& model, const TimelineRowSet& rows,
@@ -373,7 +373,7 @@ void TimelineRenderer::paintPlot(QPainter& painter, const TimelineFigureLayout& 
         painter.drawLine(QPointF(band.right(), plot.top()), QPointF(band.right(), plot.bottom()));
     }
 
-    paintBars(painter, scene, font);
+    paintBars(painter, scene, plot, font);
 
     // A sleep's deadline: a tick across the bar's end, and a small notch above it.
     painter.setRenderHint(QPainter::Antialiasing, true);
@@ -422,7 +422,8 @@ void TimelineRenderer::paintPlot(QPainter& painter, const TimelineFigureLayout& 
     painter.restore();
 }
 
-void TimelineRenderer::paintBars(QPainter& painter, const TimelineScene& scene, const QFont& font) const
+void TimelineRenderer::paintBars(QPainter& painter, const TimelineScene& scene, const QRectF& plot,
+                                 const QFont& font) const
 {
     painter.setRenderHint(QPainter::Antialiasing, false);
     for (const TimelineScene::Bar& bar : scene.bars) {
@@ -473,6 +474,11 @@ void TimelineRenderer::paintBars(QPainter& painter, const TimelineScene& scene, 
     for (const TimelineScene::Bar& bar : scene.bars) {
         if (bar.rect.width() < minWidth || bar.kind == SegmentKind::Running || bar.kind == SegmentKind::LoopBusy)
             continue;
+        // A bar that begins off the left edge says it where it comes into view.
+        const double visibleLeft = std::max(bar.rect.left(), plot.left());
+        const double visibleWidth = bar.rect.right() - visibleLeft;
+        if (visibleWidth < minWidth)
+            continue;
         QString text = segmentCaption(model_, bar.row, bar.segment);
         if (text.isEmpty())
             continue;
@@ -481,7 +487,8 @@ void TimelineRenderer::paintBars(QPainter& painter, const TimelineScene& scene, 
         const QStaticText* laidOut = cachedText(text, caption);
         double textWidth = laidOut->size().width();
         // A bar that runs to the edge ends under its stop sign: the caption stays clear of it.
-        const double room = bar.rect.width() - 10 - ((bar.flags & kPendingAtEnd) ? bar.rect.height() * 1.6 + 8 : 0);
+        const double room = std::min(visibleWidth, plot.right() - visibleLeft) - 10 -
+                            ((bar.flags & kPendingAtEnd) ? bar.rect.height() * 1.6 + 8 : 0);
         if (textWidth > room) {
             // Too long: the short form, else the long one cut short.
             QString fitted = segmentCaption(model_, bar.row, bar.segment, true);
@@ -493,7 +500,7 @@ void TimelineRenderer::paintBars(QPainter& painter, const TimelineScene& scene, 
             textWidth = laidOut->size().width();
         }
         const TimelineStateStyle& style = theme_.style(bar.kind);
-        const QRectF box(bar.rect.left() + 5, bar.rect.center().y() - fm.height() / 2, textWidth, fm.height());
+        const QRectF box(visibleLeft + 5, bar.rect.center().y() - fm.height() / 2, textWidth, fm.height());
         if (bar.rect.height() < fm.height()) {
             // A thin bar: the caption sits on a small plate over it.
             QColor plate = theme_.plotBackground;

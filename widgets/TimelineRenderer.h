@@ -68,7 +68,7 @@ class TimelineRenderer {
   private:
     void paintPlot(QPainter& painter, const TimelineFigureLayout& layout, const TimelineScene& scene,
                    const TimelineViewState& state, const QFont& font) const;
-    void paintBars(QPainter& painter, const TimelineScene& scene, const QFont& font) const;
+    void paintBars(QPainter& painter, const TimelineScene& scene, const QRectF& plot, const QFont& font) const;
     void paintMarkers(QPainter& painter, const TimelineScene& scene, double rowHeight) const;
     void paintArrows(QPainter& painter, const TimelineScene& scene) const;
     void paintRowLabels(QPainter& painter, const TimelineFigureLayout& layout, const TimelineScene& scene,
