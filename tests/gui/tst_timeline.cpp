@@ -146,7 +146,7 @@ class TimelineTest : public QObject {
         const TimelineStateStyle& style = theme.style(SegmentKind(kind));
         QVERIFY2(pixelsOf(f.image, at, style.fill) > 0, qPrintable(QStringLiteral("no fill at %1,%2").arg(at.x()).arg(at.y())));
         if (style.pattern != Qt::NoBrush)
-            QVERIFY2(pixelsOf(f.image, at, style.patternColor, 6, 3) > 0, "no pattern");
+            QVERIFY2(pixelsOf(f.image, at, style.patternColor, 6, 5) > 0, "no pattern");
     }
 
     // The ready state lasts no virtual time: the passes axis gives it room.
