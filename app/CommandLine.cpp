@@ -12,8 +12,8 @@
 #include <QTimer>
 
 #include "MainWindow.h"
-#include "TimelineView.h"
 #include "Resources.h"
+#include "TimelineView.h"
 #include "engine.h"
 #include "trace_json.h"
 

@@ -5,9 +5,9 @@
 #include <QAction>
 #include <QActionGroup>
 #include <QApplication>
-#include <QElapsedTimer>
 #include <QCloseEvent>
 #include <QDockWidget>
+#include <QElapsedTimer>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHeaderView>
@@ -130,10 +130,11 @@ MainWindow::MainWindow(QWidget* parent)
             [this](std::shared_ptr<const RunOutcome> outcome) { showRunOutcome(*outcome); });
 
     // Clicking a timeline item marks its lines in the code and says what it is.
-    connect(timeline_, &TimelineView::itemSelected, this, [this](const QString& text, const QList<int>& lines) {
-        editor_->markLines(lines);
-        narration_->setText(text);
-    });
+    connect(timeline_, &TimelineView::itemSelected, this,
+            [this](const QString& text, const QList<int>& lines) {
+                editor_->markLines(lines);
+                narration_->setText(text);
+            });
     connect(timeline_, &TimelineView::selectionCleared, this, [this] { editor_->markLines({}); });
 
     QSettings settings;
@@ -213,7 +214,8 @@ void MainWindow::createActions()
 
     QMenu* runMenu = menuBar()->addMenu(tr("&Run"));
     runMenu->addAction(tr("&Run Scenario"), QKeySequence(Qt::Key_F5), this, [this] { runCurrentSource(); });
-    cancelAction_ = runMenu->addAction(tr("&Cancel Run"), QKeySequence(Qt::Key_Escape), this, [this] { cancelRun(); });
+    cancelAction_ =
+        runMenu->addAction(tr("&Cancel Run"), QKeySequence(Qt::Key_Escape), this, [this] { cancelRun(); });
     cancelAction_->setEnabled(false);
 
     viewMenu_ = menuBar()->addMenu(tr("&View"));
@@ -300,7 +302,8 @@ void MainWindow::openBrowserItem(QTreeWidgetItem* item)
 
 void MainWindow::setTheme(const QString& name)
 {
-    const bool dark = name == QLatin1String("dark") || (name != QLatin1String("light") && isDark(desktopPalette_));
+    const bool dark =
+        name == QLatin1String("dark") || (name != QLatin1String("light") && isDark(desktopPalette_));
     if (name == QLatin1String("system"))
         QApplication::setPalette(desktopPalette_);
     else if (dark)
@@ -510,7 +513,8 @@ bool MainWindow::waitForRun(int timeoutMs)
 
 void MainWindow::showProgress(double virtualTime, quint64 events)
 {
-    const QString text = tr("Running… virtual time %1 s, %2 events").arg(formatSeconds(virtualTime), megaCount(events));
+    const QString text =
+        tr("Running… virtual time %1 s, %2 events").arg(formatSeconds(virtualTime), megaCount(events));
     progressLabel_->setText(text);
     // A short run ends before anyone could read this; only a long one covers the timeline.
     if (events > 0 || virtualTime > 0)
@@ -545,7 +549,8 @@ void MainWindow::showRunOutcome(const RunOutcome& outcome)
     }
     // An engine that writes stdout without recording it still shows its output, at the end time.
     if (!sawOutputEvents && !outcome.stdoutText.empty()) {
-        for (const QString& line : QString::fromStdString(outcome.stdoutText).split(QLatin1Char('\n'), Qt::SkipEmptyParts))
+        for (const QString& line :
+             QString::fromStdString(outcome.stdoutText).split(QLatin1Char('\n'), Qt::SkipEmptyParts))
             console_->appendLine(result.endTime, line);
     }
     // stderr holds the warnings (shown above, at their time) and, when the run failed, the
@@ -584,8 +589,9 @@ void MainWindow::showRunOutcome(const RunOutcome& outcome)
                       .arg(QString::fromStdString(result.errorType), formatSeconds(result.endTime),
                            QString::fromStdString(result.errorMessage).section(QLatin1Char('\n'), 0, 0));
     narration_->setText(message);
-    statusBar()->showMessage(tr("Ran in %1 s, %2 events").arg(outcome.seconds, 0, 'f', 2).arg(megaCount(trace.events().size())),
-                             8000);
+    statusBar()->showMessage(
+        tr("Ran in %1 s, %2 events").arg(outcome.seconds, 0, 'f', 2).arg(megaCount(trace.events().size())),
+        8000);
 }
 
 void MainWindow::showAbout()

@@ -81,7 +81,8 @@ void CodeEditor::paintGutter(QPaintEvent* event)
             const bool marked = marked_.contains(block.blockNumber() + 1);
             if (marked)
                 painter.fillRect(0, top, gutter_->width(), lineHeight, pal.color(QPalette::Highlight));
-            painter.setPen(marked ? pal.color(QPalette::HighlightedText) : pal.color(QPalette::PlaceholderText));
+            painter.setPen(marked ? pal.color(QPalette::HighlightedText)
+                                  : pal.color(QPalette::PlaceholderText));
             painter.drawText(0, top, gutter_->width() - 6, lineHeight, Qt::AlignRight,
                              QString::number(block.blockNumber() + 1));
         }

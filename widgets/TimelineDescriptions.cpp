@@ -163,7 +163,8 @@ QString describeSegment(const TimelineModel& model, int row, int index)
             text += QStringLiteral(", and finished");
         if (s.kind == SegmentKind::Blocking)
             if (const TimelineStall* stall = model.stallAt(t0))
-                text += QStringLiteral(". %1: no other task can run meanwhile").arg(stallCaption(model, *stall));
+                text +=
+                    QStringLiteral(". %1: no other task can run meanwhile").arg(stallCaption(model, *stall));
         return text + pendingNote(model, s);
     }
     case SegmentKind::Ready: {
@@ -318,13 +319,15 @@ QString describeMarker(const TimelineModel& model, const TimelineMarker& marker)
     switch (marker.kind) {
     case MarkerKind::Created: {
         const TimelineRow& r = model.row(row);
-        QString by = r.creatorRow != kNoRow ? who(model, int(r.creatorRow))
-                                            : (e.line() ? QStringLiteral("top-level code") : QStringLiteral("asyncio.run"));
+        QString by = r.creatorRow != kNoRow
+                         ? who(model, int(r.creatorRow))
+                         : (e.line() ? QStringLiteral("top-level code") : QStringLiteral("asyncio.run"));
         return QStringLiteral("%1 created at %2 s by %3%4").arg(name, at, by, whereLine(model, e.line()));
     }
     case MarkerKind::Done: {
         const QString result = str(model, e.text());
-        return QStringLiteral("%1 done at %2 s, result: %3").arg(name, at, result.isEmpty() ? QStringLiteral("None") : firstLine(result));
+        return QStringLiteral("%1 done at %2 s, result: %3")
+            .arg(name, at, result.isEmpty() ? QStringLiteral("None") : firstLine(result));
     }
     case MarkerKind::Cancelled: {
         QString text = QStringLiteral("%1 cancelled at %2 s").arg(name, at);

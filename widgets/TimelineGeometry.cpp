@@ -9,7 +9,8 @@ namespace loopscope {
 
 QRectF TimelineGeometry::scrollArea() const
 {
-    return QRectF(plot.left(), plot.top() + pinnedHeight, plot.width(), std::max(0.0, plot.height() - pinnedHeight));
+    return QRectF(plot.left(), plot.top() + pinnedHeight, plot.width(),
+                  std::max(0.0, plot.height() - pinnedHeight));
 }
 
 double TimelineGeometry::rowTop(int row) const
@@ -128,7 +129,8 @@ QString timeLabel(double value, double step)
         double seconds;
         const char* name;
     };
-    static const Unit units[] = {{3600, "h"}, {60, "min"}, {1, "s"}, {1e-3, "ms"}, {1e-6, "µs"}, {1e-9, "ns"}};
+    static const Unit units[] = {{3600, "h"},  {60, "min"},  {1, "s"},
+                                 {1e-3, "ms"}, {1e-6, "µs"}, {1e-9, "ns"}};
     // Seconds for everything a learner types (sleep(0.05) reads "0.05 s"); minutes and hours for
     // long runs; ms and below only for tiny steps.
     const Unit* unit = &units[2];
@@ -153,7 +155,8 @@ std::vector<TimelineTick> timeTicks(double x0, double x1, double widthPx, double
     const double rough = (x1 - x0) * minSpacing / widthPx;
     if (rough > 60) {
         // Clock steps for long runs: minutes and hours, not 500 s.
-        static const double clock[] = {120, 300, 600, 900, 1200, 1800, 3600, 7200, 10800, 21600, 43200, 86400};
+        static const double clock[] = {120,  300,  600,   900,   1200,  1800,
+                                       3600, 7200, 10800, 21600, 43200, 86400};
         step = 86400 * niceStep(rough / 86400, 1, 1);
         for (double c : clock)
             if (c >= rough) {

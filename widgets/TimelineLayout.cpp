@@ -17,7 +17,8 @@ bool isStep(SegmentKind kind)
 }
 
 // The first segment of [row] whose start is at or after [coord] (starts never decrease).
-int firstStartingAtOrAfter(const TimelineModel& model, TimelineAxis axis, int row, int from, int to, double coord)
+int firstStartingAtOrAfter(const TimelineModel& model, TimelineAxis axis, int row, int from, int to,
+                           double coord)
 {
     int lo = from, hi = to;
     while (lo < hi) {
@@ -71,7 +72,8 @@ void layoutBars(const TimelineModel& model, int row, double top, double height, 
         }
         // A narrow bar: fold it with every bar that starts within foldWidth of it, and keep
         // going while the bars that follow are narrow too (one box for the whole run).
-        int j = std::max(i + 1, firstStartingAtOrAfter(model, o.axis, row, i + 1, n, g.coordAt(x0 + o.foldWidth)));
+        int j = std::max(i + 1,
+                         firstStartingAtOrAfter(model, o.axis, row, i + 1, n, g.coordAt(x0 + o.foldWidth)));
         while (j < n) {
             const double lastStart = g.xFor(model.segmentStartOn(o.axis, row, j - 1));
             if (g.xFor(model.segmentEndOn(o.axis, row, j - 1)) - lastStart >= o.foldWidth)
@@ -83,7 +85,8 @@ void layoutBars(const TimelineModel& model, int row, double top, double height, 
             if (nextEnd - nextStart >= o.foldWidth || nextPending || nextStart - reached > o.foldWidth ||
                 nextStart > right)
                 break;
-            j = std::max(j + 1, firstStartingAtOrAfter(model, o.axis, row, j + 1, n, g.coordAt(nextStart + o.foldWidth)));
+            j = std::max(j + 1, firstStartingAtOrAfter(model, o.axis, row, j + 1, n,
+                                                       g.coordAt(nextStart + o.foldWidth)));
         }
         if (j - 1 > i) {
             const double lastStart = g.xFor(model.segmentStartOn(o.axis, row, j - 1));
@@ -99,17 +102,18 @@ void layoutBars(const TimelineModel& model, int row, double top, double height, 
             ++i;
             continue;
         }
-        const double foldRight =
-            std::max(g.xFor(model.segmentEndOn(o.axis, row, j - 1)), barLeft + std::max(o.stepWidth, o.foldWidth));
+        const double foldRight = std::max(g.xFor(model.segmentEndOn(o.axis, row, j - 1)),
+                                          barLeft + std::max(o.stepWidth, o.foldWidth));
         if (foldRight >= left)
-            scene.folds.push_back({QRectF(barLeft, top + height * 0.15, foldRight - barLeft, height * 0.7), row, i, j - i});
+            scene.folds.push_back(
+                {QRectF(barLeft, top + height * 0.15, foldRight - barLeft, height * 0.7), row, i, j - i});
         cursor = foldRight;
         i = j;
     }
 }
 
-void layoutMarkers(const TimelineModel& model, int row, double centre, double height, const TimelineGeometry& g,
-                   const TimelineLayoutOptions& o, TimelineScene& scene)
+void layoutMarkers(const TimelineModel& model, int row, double centre, double height,
+                   const TimelineGeometry& g, const TimelineLayoutOptions& o, TimelineScene& scene)
 {
     const auto markers = model.markers(row);
     double lastX = -1e300;
@@ -134,8 +138,9 @@ void layoutMarkers(const TimelineModel& model, int row, double centre, double he
         // retrieved it happen at one instant, and both must show.
         const bool raised = m.kind == MarkerKind::NeverAwaited || m.kind == MarkerKind::NeverRetrieved ||
                             m.kind == MarkerKind::OtherWarning;
-        scene.markers.push_back({QPointF(raised ? x + height * 0.22 : x, raised ? centre - height * 0.26 : centre), row,
-                                 k, m.kind});
+        scene.markers.push_back(
+            {QPointF(raised ? x + height * 0.22 : x, raised ? centre - height * 0.26 : centre), row, k,
+             m.kind});
     }
 }
 
@@ -161,7 +166,8 @@ void layoutArrows(const TimelineModel& model, const TimelineRowSet& rows, const 
         const double to = model.pointOn(o.axis, a.to);
         if (std::max(from, to) < c0 || std::min(from, to) > c1)
             continue;
-        const QPointF p0(std::round(g.xFor(from)), g.rowCentre(d0)), p1(std::round(g.xFor(to)), g.rowCentre(d1));
+        const QPointF p0(std::round(g.xFor(from)), g.rowCentre(d0)),
+            p1(std::round(g.xFor(to)), g.rowCentre(d1));
         if (p0 == lastFrom && p1 == lastTo)
             continue; // the same pixels again: one arrow says it
         lastFrom = p0;
@@ -217,8 +223,8 @@ TimelineRowSet selectRows(const TimelineModel& model, const QString& filter, boo
     return set;
 }
 
-TimelineScene layoutTimeline(const TimelineModel& model, const TimelineRowSet& rows, const TimelineGeometry& g,
-                             const TimelineLayoutOptions& o)
+TimelineScene layoutTimeline(const TimelineModel& model, const TimelineRowSet& rows,
+                             const TimelineGeometry& g, const TimelineLayoutOptions& o)
 {
     TimelineScene scene;
     if (!model.hasTrace() || g.plot.width() <= 0)
@@ -261,7 +267,8 @@ TimelineScene layoutTimeline(const TimelineModel& model, const TimelineRowSet& r
             const double x = o.axis == TimelineAxis::Time ? g.xFor(e.deadline()) : bar.rect.right();
             if (x >= g.plot.left() && x <= g.plot.right() + 0.5)
                 scene.deadlines.push_back(
-                    {QPointF(reached ? std::min(x, bar.rect.right()) : x, top + height / 2), height * 0.32, reached});
+                    {QPointF(reached ? std::min(x, bar.rect.right()) : x, top + height / 2), height * 0.32,
+                     reached});
         }
         layoutMarkers(model, modelRow, top + height / 2, height, g, o, scene);
     };
@@ -304,7 +311,8 @@ TimelineScene::Hit TimelineScene::hitAt(QPointF pos) const
         const double d = std::hypot(m.at.x() - pos.x(), m.at.y() - pos.y());
         if (d < best) {
             best = d;
-            hit = makeHit(TimelineScene::Hit::Marker, m.row, int(m.index), 0, QRectF(m.at - QPointF(6, 6), QSizeF(12, 12)));
+            hit = makeHit(TimelineScene::Hit::Marker, m.row, int(m.index), 0,
+                          QRectF(m.at - QPointF(6, 6), QSizeF(12, 12)));
         }
     }
     if (hit.kind != Hit::None)
@@ -328,14 +336,19 @@ TimelineScene::Hit TimelineScene::hitAt(QPointF pos) const
         // Distance to the segment from a.from to a.to.
         const QPointF d = a.to - a.from;
         const double len2 = d.x() * d.x() + d.y() * d.y();
-        const double u = len2 > 0 ? std::clamp(((pos.x() - a.from.x()) * d.x() + (pos.y() - a.from.y()) * d.y()) / len2, 0.0, 1.0) : 0;
+        const double u =
+            len2 > 0 ? std::clamp(((pos.x() - a.from.x()) * d.x() + (pos.y() - a.from.y()) * d.y()) / len2,
+                                  0.0, 1.0)
+                     : 0;
         const QPointF p = a.from + u * d;
         if (std::hypot(p.x() - pos.x(), p.y() - pos.y()) < 3.5)
-            return makeHit(TimelineScene::Hit::Arrow, -1, int(a.index), 0, QRectF(a.from, a.to).normalized(), QLineF(a.from, a.to));
+            return makeHit(TimelineScene::Hit::Arrow, -1, int(a.index), 0, QRectF(a.from, a.to).normalized(),
+                           QLineF(a.from, a.to));
     }
     for (const Stall& s : stalls)
         if (pos.x() >= s.left && pos.x() <= s.right)
-            return makeHit(TimelineScene::Hit::Stall, -1, int(s.index), 0, QRectF(s.left, 0, s.right - s.left, 0));
+            return makeHit(TimelineScene::Hit::Stall, -1, int(s.index), 0,
+                           QRectF(s.left, 0, s.right - s.left, 0));
     return hit;
 }
 
@@ -358,17 +371,20 @@ TimelineScene::Hit TimelineScene::locate(const Hit& item) const
     case Hit::Marker:
         for (const Marker& m : markers)
             if (m.row == item.row && int(m.index) == item.index)
-                return makeHit(TimelineScene::Hit::Marker, m.row, int(m.index), 0, QRectF(m.at - QPointF(6, 6), QSizeF(12, 12)));
+                return makeHit(TimelineScene::Hit::Marker, m.row, int(m.index), 0,
+                               QRectF(m.at - QPointF(6, 6), QSizeF(12, 12)));
         break;
     case Hit::Arrow:
         for (const Arrow& a : arrows)
             if (int(a.index) == item.index)
-                return makeHit(TimelineScene::Hit::Arrow, -1, int(a.index), 0, QRectF(a.from, a.to).normalized(), QLineF(a.from, a.to));
+                return makeHit(TimelineScene::Hit::Arrow, -1, int(a.index), 0,
+                               QRectF(a.from, a.to).normalized(), QLineF(a.from, a.to));
         break;
     case Hit::Stall:
         for (const Stall& s : stalls)
             if (int(s.index) == item.index)
-                return makeHit(TimelineScene::Hit::Stall, -1, int(s.index), 0, QRectF(s.left, 0, s.right - s.left, 0));
+                return makeHit(TimelineScene::Hit::Stall, -1, int(s.index), 0,
+                               QRectF(s.left, 0, s.right - s.left, 0));
         break;
     case Hit::None:
         break;

@@ -26,7 +26,8 @@ struct TimelineRowSet {
 
     int displayRowOf(int modelRow) const
     {
-        return modelRow >= 0 && size_t(modelRow) < displayOf.size() ? displayOf[size_t(modelRow)] : kNoDisplayRow;
+        return modelRow >= 0 && size_t(modelRow) < displayOf.size() ? displayOf[size_t(modelRow)]
+                                                                    : kNoDisplayRow;
     }
     int modelRowOf(int displayRow) const
     {
@@ -104,11 +105,11 @@ struct TimelineScene {
     // What is under a point, for tooltips and clicks.
     struct Hit {
         enum Kind { None, Segment, Fold, Marker, Arrow, Stall } kind = None;
-        int row = -1;    // model row
-        int index = -1;  // segment, first folded segment, marker (in the row), arrow or stall
-        int count = 0;   // folded segments
-        QRectF rect;     // the item's box (a marker's: around it)
-        QLineF line;     // an arrow's line
+        int row = -1;   // model row
+        int index = -1; // segment, first folded segment, marker (in the row), arrow or stall
+        int count = 0;  // folded segments
+        QRectF rect;    // the item's box (a marker's: around it)
+        QLineF line;    // an arrow's line
 
         bool operator==(const Hit& o) const { return kind == o.kind && row == o.row && index == o.index; }
     };
@@ -117,8 +118,8 @@ struct TimelineScene {
     Hit locate(const Hit& item) const;
 };
 
-TimelineScene layoutTimeline(const TimelineModel& model, const TimelineRowSet& rows, const TimelineGeometry& geometry,
-                             const TimelineLayoutOptions& options);
+TimelineScene layoutTimeline(const TimelineModel& model, const TimelineRowSet& rows,
+                             const TimelineGeometry& geometry, const TimelineLayoutOptions& options);
 
 // The bar height, as a fraction of the row, that each kind is drawn with (shape tells states
 // apart as well as colour and pattern).

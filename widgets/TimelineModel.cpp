@@ -84,7 +84,8 @@ QString TimelineModel::rowLabel(int r) const
 std::span<const TimelineSegment> TimelineModel::segments(int r) const
 {
     const uint32_t first = rows_[size_t(r)].firstSegment;
-    const uint32_t last = size_t(r) + 1 < rows_.size() ? rows_[size_t(r) + 1].firstSegment : uint32_t(segments_.size());
+    const uint32_t last =
+        size_t(r) + 1 < rows_.size() ? rows_[size_t(r) + 1].firstSegment : uint32_t(segments_.size());
     return {segments_.data() + first, last - first};
 }
 
@@ -135,7 +136,8 @@ int TimelineModel::segmentAt(TimelineAxis axis, int r, double coord) const
 std::span<const TimelineMarker> TimelineModel::markers(int r) const
 {
     const uint32_t first = rows_[size_t(r)].firstMarker;
-    const uint32_t last = size_t(r) + 1 < rows_.size() ? rows_[size_t(r) + 1].firstMarker : uint32_t(markers_.size());
+    const uint32_t last =
+        size_t(r) + 1 < rows_.size() ? rows_[size_t(r) + 1].firstMarker : uint32_t(markers_.size());
     return {markers_.data() + first, last - first};
 }
 

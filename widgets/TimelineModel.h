@@ -4,8 +4,9 @@
 // the stalls of blocking calls. Plain data, no painting, so that it is tested without a
 // window. Segments take 16 bytes: a row's segments are stored together, in time order, and
 // each ends where the next begins (or where the row ends), so neither the row nor the end is
-// stored; with its place on the passes axis (4 more bytes, beside it) a segment costs 20 bytes. Details (what a task waits on, the line, the deadline) are read from the trace
-// event that opened the segment, which the model keeps.
+// stored; with its place on the passes axis (4 more bytes, beside it) a segment costs 20 bytes. Details (what
+// a task waits on, the line, the deadline) are read from the trace event that opened the segment, which the
+// model keeps.
 
 #include <atomic>
 #include <cstdint>
@@ -68,11 +69,11 @@ enum SegmentFlag : uint8_t {
 };
 
 struct TimelineSegment {
-    double start = 0;     // virtual time
-    EventIndex event;     // the event that opened it: its details, and its place on the passes axis
+    double start = 0; // virtual time
+    EventIndex event; // the event that opened it: its details, and its place on the passes axis
     SegmentKind kind = SegmentKind::Running;
-    uint8_t flags = 0;    // SegmentFlag bits
-    uint16_t ahead = 0;   // Ready: live handles ahead of it in the ready queue when it joined (saturates)
+    uint8_t flags = 0;  // SegmentFlag bits
+    uint16_t ahead = 0; // Ready: live handles ahead of it in the ready queue when it joined (saturates)
 };
 static_assert(sizeof(TimelineSegment) == 16, "a segment must stay at 16 bytes");
 
@@ -81,16 +82,16 @@ enum class RowEnd : uint8_t { Pending, Done, Cancelled, Failed };
 constexpr uint32_t kNoRow = UINT32_MAX;
 
 struct TimelineRow {
-    TaskId task;               // 0 for the loop's row
+    TaskId task; // 0 for the loop's row
     uint32_t creatorRow = kNoRow;
-    EventIndex createdEvent;   // TaskCreated (the loop: 0)
-    EventIndex endEvent;       // TaskFinished, or the trace's last event
-    StringId name;             // latest name (TaskRenamed); 0: the derived "Task-<id>"
+    EventIndex createdEvent; // TaskCreated (the loop: 0)
+    EventIndex endEvent;     // TaskFinished, or the trace's last event
+    StringId name;           // latest name (TaskRenamed); 0: the derived "Task-<id>"
     StringId coro;
     uint32_t firstSegment = 0; // segments [firstSegment, next row's firstSegment)
     uint32_t firstMarker = 0;
-    double end = 0;            // when its last segment ends
-    uint32_t endSlot = 0;      // where it ends on the passes axis
+    double end = 0;       // when its last segment ends
+    uint32_t endSlot = 0; // where it ends on the passes axis
     RowEnd ending = RowEnd::Pending;
     bool shutdownTask = false; // one of asyncio.run's shutdown tasks: hidden by default
 };
@@ -177,8 +178,8 @@ class TimelineModel {
     // Kinds that fill the whole slot of the event that opened them.
     static bool occupiesSlot(SegmentKind kind)
     {
-        return kind == SegmentKind::Running || kind == SegmentKind::Blocking || kind == SegmentKind::LoopCallback ||
-               kind == SegmentKind::LoopIdle;
+        return kind == SegmentKind::Running || kind == SegmentKind::Blocking ||
+               kind == SegmentKind::LoopCallback || kind == SegmentKind::LoopIdle;
     }
 
     // -- The whole run -------------------------------------------------------------------------
@@ -217,8 +218,8 @@ class TimelineModel {
     std::vector<TimelineArrow> arrows_;
     std::vector<TimelineStall> stalls_;
     std::vector<std::pair<uint32_t, uint32_t>> joins_; // (waiting row, joined row), sorted
-    std::vector<uint32_t> slotFirstEvent_;               // the event that opens each slot
-    std::vector<uint32_t> passFirstEvent_;               // each pass's PassBegan
+    std::vector<uint32_t> slotFirstEvent_;             // the event that opens each slot
+    std::vector<uint32_t> passFirstEvent_;             // each pass's PassBegan
     std::vector<std::string> sourceLines_;
     double endTime_ = 0;
     uint32_t segmentKinds_ = 0, markerKinds_ = 0, arrowKinds_ = 0;

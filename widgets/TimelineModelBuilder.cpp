@@ -296,8 +296,8 @@ class TimelineModelBuilder {
         r.name = e.name();
         r.coro = e.coroName();
         r.creatorRow = e.creator().value ? rowOf(e.creator()) : kNoRow;
-        r.shutdownTask = e.creator().value == 0 && e.line() == 0 &&
-                         isShutdownCoroutine(m_.trace_->string(e.coroName()));
+        r.shutdownTask =
+            e.creator().value == 0 && e.line() == 0 && isShutdownCoroutine(m_.trace_->string(e.coroName()));
         m_.rows_.push_back(r);
         open_.emplace_back();
         addMarker(row, e.t, i, MarkerKind::Created);
@@ -341,8 +341,9 @@ class TimelineModelBuilder {
         if (const uint32_t r = rowOf(e.task); r != kNoRow && open_[r].open && isWaiting(open_[r].seg.kind)) {
             const TraceEvent& waitEvent = events_[open_[r].seg.event.value];
             const double deadline = e.deadline();
-            if (waitEvent.kind == EventKind::StepEnded && std::abs(waitEvent.deadline() - deadline) < kSameInstant &&
-                e.t > deadline + kSameInstant && deadline >= open_[r].seg.start) {
+            if (waitEvent.kind == EventKind::StepEnded &&
+                std::abs(waitEvent.deadline() - deadline) < kSameInstant && e.t > deadline + kSameInstant &&
+                deadline >= open_[r].seg.start) {
                 const TimelineStall* stall = stallCovering(deadline);
                 openSegment(r, SegmentKind::HeldUp, deadline, stall ? stall->event.value : i);
             }
@@ -553,8 +554,9 @@ class TimelineModelBuilder {
             }
         }
         if (!m_.runError_.isEmpty() && !limitPlaced) {
-            const MarkerKind kind =
-                deadlock ? MarkerKind::Stuck : m_.endedByLimit_ ? MarkerKind::LimitHit : MarkerKind::Failed;
+            const MarkerKind kind = deadlock           ? MarkerKind::Stuck
+                                    : m_.endedByLimit_ ? MarkerKind::LimitHit
+                                                       : MarkerKind::Failed;
             addMarker(0, m_.endTime_, runEnded_, kind);
         }
         m_.rows_[0].endEvent = EventIndex{last};
@@ -610,7 +612,7 @@ class TimelineModelBuilder {
     std::vector<ClosedSegment> closed_;
     std::vector<Handle> handles_;
     std::vector<bool> stepped_;
-    std::unordered_multimap<uint32_t, uint32_t> parentsOf_;           // joined row -> waiting rows
+    std::unordered_multimap<uint32_t, uint32_t> parentsOf_;            // joined row -> waiting rows
     std::unordered_map<uint32_t, std::vector<uint32_t>> fanInPending_; // waiting row -> its fan-in arrows
     std::unordered_map<uint32_t, uint32_t> cancelledFrom_;             // row -> who cancelled it
     uint32_t queued_ = 0;                                              // live handles in the ready queue

@@ -4,8 +4,8 @@
 #include <cmath>
 
 #include <QFontMetricsF>
-#include <QPainter>
 #include <QHash>
+#include <QPainter>
 #include <QPainterPath>
 #include <QStaticText>
 
@@ -45,8 +45,9 @@ void drawCentredText(QPainter& painter, QPointF centre, const QString& text, con
 {
     const QFontMetricsF fm(painter.font());
     painter.setPen(color);
-    painter.drawText(QPointF(centre.x() - fm.horizontalAdvance(text) / 2, centre.y() + (fm.ascent() - fm.descent()) / 2),
-                     text);
+    painter.drawText(
+        QPointF(centre.x() - fm.horizontalAdvance(text) / 2, centre.y() + (fm.ascent() - fm.descent()) / 2),
+        text);
 }
 
 // The legend's entries, in order: only what this run shows.
@@ -138,8 +139,9 @@ void paintMarkerShape(QPainter& painter, MarkerKind kind, QPointF at, double siz
         painter.drawLine(QPointF(at.x(), at.y() - r * 1.3), QPointF(at.x(), at.y() + r * 1.3));
         painter.setBrush(color);
         painter.setPen(Qt::NoPen);
-        painter.drawPolygon(QPolygonF({QPointF(at.x(), at.y() - r * 1.3), QPointF(at.x() + r * 1.1, at.y() - r * 0.85),
-                                       QPointF(at.x(), at.y() - r * 0.4)}));
+        painter.drawPolygon(
+            QPolygonF({QPointF(at.x(), at.y() - r * 1.3), QPointF(at.x() + r * 1.1, at.y() - r * 0.85),
+                       QPointF(at.x(), at.y() - r * 0.4)}));
         break;
     }
     case MarkerKind::Done:
@@ -147,7 +149,8 @@ void paintMarkerShape(QPainter& painter, MarkerKind kind, QPointF at, double siz
         painter.setBrush(color);
         painter.drawEllipse(at, r, r);
         painter.setPen(QPen(theme.markerEdge, 1.6));
-        painter.drawPolyline(QPolygonF({at + QPointF(-r * 0.45, 0), at + QPointF(-r * 0.1, r * 0.4), at + QPointF(r * 0.5, -r * 0.4)}));
+        painter.drawPolyline(QPolygonF(
+            {at + QPointF(-r * 0.45, 0), at + QPointF(-r * 0.1, r * 0.4), at + QPointF(r * 0.5, -r * 0.4)}));
         break;
     case MarkerKind::Cancelled:
         painter.setPen(QPen(theme.markerEdge, 4));
@@ -265,19 +268,23 @@ TimelineFigureLayout TimelineRenderer::layout(const QRectF& target, const Timeli
     const double line = fm.height();
     const double titleHeight = options.title.isEmpty() ? 0 : std::ceil(line * 1.9);
     const double axisHeight = std::ceil(line * 2.5);
-    const double labelWidth = options.labelWidth > 0
-                                  ? options.labelWidth
-                                  : preferredLabelWidth(model_, rows_, options.font, std::max(80.0, target.width() * 0.3));
+    const double labelWidth =
+        options.labelWidth > 0
+            ? options.labelWidth
+            : preferredLabelWidth(model_, rows_, options.font, std::max(80.0, target.width() * 0.3));
     const double legendSpace =
         options.legend ? legendHeight(target.width() - 2 * kPad, state, options.font) + kPad : 0;
 
     l.title = QRectF(target.left() + kPad, target.top(), target.width() - 2 * kPad, titleHeight);
     const double top = target.top() + titleHeight + kPad;
-    const double plotHeight = std::max(line * 2, target.height() - titleHeight - kPad - axisHeight - legendSpace);
+    const double plotHeight =
+        std::max(line * 2, target.height() - titleHeight - kPad - axisHeight - legendSpace);
     l.labels = QRectF(target.left(), top, labelWidth, plotHeight);
-    l.plot = QRectF(target.left() + labelWidth, top, std::max(10.0, target.width() - labelWidth - kPad * 2), plotHeight);
+    l.plot = QRectF(target.left() + labelWidth, top, std::max(10.0, target.width() - labelWidth - kPad * 2),
+                    plotHeight);
     l.axis = QRectF(l.plot.left(), l.plot.bottom(), l.plot.width(), axisHeight);
-    l.legend = QRectF(target.left() + kPad, l.axis.bottom() + kPad / 2, target.width() - 2 * kPad, legendSpace - kPad);
+    l.legend = QRectF(target.left() + kPad, l.axis.bottom() + kPad / 2, target.width() - 2 * kPad,
+                      legendSpace - kPad);
 
     TimelineGeometry& g = l.geometry;
     g.plot = l.plot;
@@ -287,8 +294,8 @@ TimelineFigureLayout TimelineRenderer::layout(const QRectF& target, const Timeli
     const double pinnedFactor = rows_.loopShown ? 1.1 : 0;
     double rowHeight = options.rowHeight;
     if (rowHeight <= 0)
-        rowHeight = std::clamp(plotHeight / std::max(1.0, g.rowCount + pinnedFactor), minRowHeight(options.font),
-                               maxRowHeight(options.font));
+        rowHeight = std::clamp(plotHeight / std::max(1.0, g.rowCount + pinnedFactor),
+                               minRowHeight(options.font), maxRowHeight(options.font));
     g.rowHeight = rowHeight;
     g.pinnedHeight = std::round(rowHeight * pinnedFactor);
     g.scroll = std::clamp(state.scroll, 0.0, g.maxScroll());
@@ -297,8 +304,9 @@ TimelineFigureLayout TimelineRenderer::layout(const QRectF& target, const Timeli
 
 // -- The figure ------------------------------------------------------------------------------------
 
-TimelineScene TimelineRenderer::render(QPainter& painter, const QRectF& target, const TimelineViewState& state,
-                                       const TimelineFigureOptions& options, TimelineFigureLayout* layoutOut) const
+TimelineScene TimelineRenderer::render(QPainter& painter, const QRectF& target,
+                                       const TimelineViewState& state, const TimelineFigureOptions& options,
+                                       TimelineFigureLayout* layoutOut) const
 {
     const TimelineFigureLayout l = layout(target, state, options);
     if (layoutOut)
@@ -381,11 +389,13 @@ void TimelineRenderer::paintPlot(QPainter& painter, const TimelineFigureLayout& 
         if (!d.reached) {
             // A sleep that ended early (cancelled): where it would have woken, dashed.
             painter.setPen(QPen(theme_.deadline, 1.2, Qt::DashLine, Qt::FlatCap));
-            painter.drawLine(QPointF(d.at.x(), d.at.y() - d.halfHeight), QPointF(d.at.x(), d.at.y() + d.halfHeight));
+            painter.drawLine(QPointF(d.at.x(), d.at.y() - d.halfHeight),
+                             QPointF(d.at.x(), d.at.y() + d.halfHeight));
             continue;
         }
         painter.setPen(QPen(theme_.deadline, 2, Qt::SolidLine, Qt::FlatCap));
-        painter.drawLine(QPointF(d.at.x() - 1, d.at.y() - d.halfHeight), QPointF(d.at.x() - 1, d.at.y() + d.halfHeight));
+        painter.drawLine(QPointF(d.at.x() - 1, d.at.y() - d.halfHeight),
+                         QPointF(d.at.x() - 1, d.at.y() + d.halfHeight));
         painter.setPen(Qt::NoPen);
         painter.setBrush(theme_.deadline);
         const double s = std::max(3.0, d.halfHeight * 0.45);
@@ -405,7 +415,8 @@ void TimelineRenderer::paintPlot(QPainter& painter, const TimelineFigureLayout& 
         if (text.size() < 4)
             continue;
         // On the loop's row: it is the loop that the call holds.
-        const double y = g.pinnedHeight > 0 ? plot.top() + (g.pinnedHeight - fm.height() - 2) / 2 : plot.top() + 2;
+        const double y =
+            g.pinnedHeight > 0 ? plot.top() + (g.pinnedHeight - fm.height() - 2) / 2 : plot.top() + 2;
         const QRectF box(s.left + 3, y, fm.horizontalAdvance(text) + 6, fm.height() + 2);
         QColor back = theme_.plotBackground;
         back.setAlpha(225);
@@ -455,9 +466,11 @@ void TimelineRenderer::paintBars(QPainter& painter, const TimelineScene& scene, 
             zigzag << QPointF(x, y + (up ? -amplitude : amplitude));
         painter.drawPolyline(zigzag);
         const QString count = QString::number(f.count);
-        if (f.rect.width() > smallMetrics.horizontalAdvance(count) + 8 && f.rect.height() >= smallMetrics.height()) {
+        if (f.rect.width() > smallMetrics.horizontalAdvance(count) + 8 &&
+            f.rect.height() >= smallMetrics.height()) {
             const QRectF box(f.rect.center().x() - smallMetrics.horizontalAdvance(count) / 2 - 2,
-                             y - smallMetrics.height() / 2, smallMetrics.horizontalAdvance(count) + 4, smallMetrics.height());
+                             y - smallMetrics.height() / 2, smallMetrics.horizontalAdvance(count) + 4,
+                             smallMetrics.height());
             painter.fillRect(box, theme_.foldFill);
             painter.setPen(theme_.foldEdge);
             painter.drawText(box, Qt::AlignCenter, count);
@@ -472,7 +485,8 @@ void TimelineRenderer::paintBars(QPainter& painter, const TimelineScene& scene, 
     const bool deadlock = model_.runError().startsWith(QLatin1String("Deadlock"));
     painter.setRenderHint(QPainter::Antialiasing, true);
     for (const TimelineScene::Bar& bar : scene.bars) {
-        if (bar.rect.width() < minWidth || bar.kind == SegmentKind::Running || bar.kind == SegmentKind::LoopBusy)
+        if (bar.rect.width() < minWidth || bar.kind == SegmentKind::Running ||
+            bar.kind == SegmentKind::LoopBusy)
             continue;
         // A bar that begins off the left edge says it where it comes into view.
         const double visibleLeft = std::max(bar.rect.left(), plot.left());
@@ -512,7 +526,8 @@ void TimelineRenderer::paintBars(QPainter& painter, const TimelineScene& scene, 
         } else {
             painter.setPen(style.text);
         }
-        painter.drawStaticText(QPointF(box.left(), box.center().y() - laidOut->size().height() / 2), *laidOut);
+        painter.drawStaticText(QPointF(box.left(), box.center().y() - laidOut->size().height() / 2),
+                               *laidOut);
     }
 }
 
@@ -540,8 +555,8 @@ void TimelineRenderer::paintArrows(QPainter& painter, const TimelineScene& scene
     }
 }
 
-void TimelineRenderer::paintRowLabels(QPainter& painter, const TimelineFigureLayout& l, const TimelineScene& scene,
-                                      const QFont& font) const
+void TimelineRenderer::paintRowLabels(QPainter& painter, const TimelineFigureLayout& l,
+                                      const TimelineScene& scene, const QFont& font) const
 {
     const QRectF area = l.labels;
     painter.save();
@@ -560,8 +575,9 @@ void TimelineRenderer::paintRowLabels(QPainter& painter, const TimelineFigureLay
             painter.fillRect(box, theme_.stripe);
         painter.setFont(pinned ? bold : font);
         painter.setPen(theme_.text);
-        const QString label = QFontMetricsF(painter.font()).elidedText(model_.rowLabel(row.modelRow), Qt::ElideRight,
-                                                                       area.width() - 2 * kPad);
+        const QString label =
+            QFontMetricsF(painter.font())
+                .elidedText(model_.rowLabel(row.modelRow), Qt::ElideRight, area.width() - 2 * kPad);
         painter.drawText(box.adjusted(kPad, 0, -kPad, 0), Qt::AlignLeft | Qt::AlignVCenter, label);
     }
     painter.setClipping(false);
@@ -571,8 +587,8 @@ void TimelineRenderer::paintRowLabels(QPainter& painter, const TimelineFigureLay
     painter.restore();
 }
 
-void TimelineRenderer::paintAxis(QPainter& painter, const TimelineFigureLayout& l, const TimelineViewState& state,
-                                 const QFont& font) const
+void TimelineRenderer::paintAxis(QPainter& painter, const TimelineFigureLayout& l,
+                                 const TimelineViewState& state, const QFont& font) const
 {
     const TimelineGeometry& g = l.geometry;
     const QRectF axis = l.axis;
@@ -605,7 +621,8 @@ void TimelineRenderer::paintAxis(QPainter& painter, const TimelineFigureLayout& 
             const QString label = QString::number(p + 1);
             const double w = fm.horizontalAdvance(label);
             painter.setPen(QPen(theme_.mutedText, 1));
-            painter.drawLine(QPointF(std::round(x) + 0.5, axis.top()), QPointF(std::round(x) + 0.5, axis.top() + 5));
+            painter.drawLine(QPointF(std::round(x) + 0.5, axis.top()),
+                             QPointF(std::round(x) + 0.5, axis.top() + 5));
             const double labelX = std::max(x + 2, x + (g.xFor(model_.passEnd(p)) - x - w) / 2);
             if (labelX > lastRight + 6) {
                 painter.setPen(theme_.text);
@@ -616,12 +633,13 @@ void TimelineRenderer::paintAxis(QPainter& painter, const TimelineFigureLayout& 
         title = QStringLiteral("loop passes (each step in its own slot)");
     }
     painter.setPen(theme_.mutedText);
-    painter.drawText(QRectF(axis.left(), axis.top() + 6 + fm.height(), axis.width(), fm.height() + 2), Qt::AlignCenter,
-                     title);
+    painter.drawText(QRectF(axis.left(), axis.top() + 6 + fm.height(), axis.width(), fm.height() + 2),
+                     Qt::AlignCenter, title);
     painter.restore();
 }
 
-double TimelineRenderer::legendHeight(double width, const TimelineViewState& state, const QFont& legendFont) const
+double TimelineRenderer::legendHeight(double width, const TimelineViewState& state,
+                                      const QFont& legendFont) const
 {
     const QFontMetricsF fm(scaled(legendFont, kLegendScale));
     double x = 0;
@@ -665,7 +683,8 @@ void TimelineRenderer::paintLegend(QPainter& painter, const QRectF& area, const 
         case LegendEntry::Deadline: {
             const TimelineStateStyle& sleeping = theme_.style(SegmentKind::Sleeping);
             const double h = std::max(4.0, (lineHeight - 2) * barHeightFraction(SegmentKind::Sleeping));
-            paintStateSwatch(painter, QRectF(cell.left(), centre.y() - h / 2, kSwatchWidth * 0.7, h), sleeping);
+            paintStateSwatch(painter, QRectF(cell.left(), centre.y() - h / 2, kSwatchWidth * 0.7, h),
+                             sleeping);
             painter.setPen(QPen(theme_.deadline, 2));
             painter.drawLine(QPointF(cell.left() + kSwatchWidth * 0.7, centre.y() - h),
                              QPointF(cell.left() + kSwatchWidth * 0.7, centre.y() + h));
@@ -692,7 +711,8 @@ void TimelineRenderer::paintLegend(QPainter& painter, const QRectF& area, const 
             break;
         }
         painter.setPen(theme_.text);
-        painter.drawText(QPointF(x + kSwatchWidth + kSwatchGap, centre.y() + (fm.ascent() - fm.descent()) / 2), e.text);
+        painter.drawText(
+            QPointF(x + kSwatchWidth + kSwatchGap, centre.y() + (fm.ascent() - fm.descent()) / 2), e.text);
         x += w;
     }
     painter.restore();
@@ -728,7 +748,8 @@ void TimelineRenderer::paintHighlight(QPainter& painter, const TimelineScene::Hi
         }
         break;
     case TimelineScene::Hit::Stall:
-        painter.drawRect(QRectF(hit.rect.left(), layout.plot.top() + 1, hit.rect.width(), layout.plot.height() - 2));
+        painter.drawRect(
+            QRectF(hit.rect.left(), layout.plot.top() + 1, hit.rect.width(), layout.plot.height() - 2));
         break;
     case TimelineScene::Hit::None:
         break;

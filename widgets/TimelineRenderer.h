@@ -27,11 +27,11 @@ struct TimelineViewState {
 };
 
 struct TimelineFigureOptions {
-    QString title;          // empty: no title band
+    QString title; // empty: no title band
     bool legend = true;
-    double labelWidth = 0;  // the row label column; 0: measured from the rows shown
-    double rowHeight = 0;   // 0: rows share the height, between a readable minimum and a maximum
-    QString emptyText;      // said in the middle of an empty timeline
+    double labelWidth = 0; // the row label column; 0: measured from the rows shown
+    double rowHeight = 0;  // 0: rows share the height, between a readable minimum and a maximum
+    QString emptyText;     // said in the middle of an empty timeline
     QFont font;
 };
 
@@ -53,14 +53,15 @@ class TimelineRenderer {
     // Draws the whole figure into [target]; returns what it drew, for hit tests (and where, in
     // [layoutOut]).
     TimelineScene render(QPainter& painter, const QRectF& target, const TimelineViewState& state,
-                         const TimelineFigureOptions& options, TimelineFigureLayout* layoutOut = nullptr) const;
+                         const TimelineFigureOptions& options,
+                         TimelineFigureLayout* layoutOut = nullptr) const;
     // Outlines [hit] (a hover, or the selection) on a figure drawn with [scene].
     void paintHighlight(QPainter& painter, const TimelineScene::Hit& hit, const TimelineFigureLayout& layout,
                         bool selected) const;
 
     // The label column's width for [rows] in [font] (at most [maxWidth]).
-    static double preferredLabelWidth(const TimelineModel& model, const TimelineRowSet& rows, const QFont& font,
-                                      double maxWidth);
+    static double preferredLabelWidth(const TimelineModel& model, const TimelineRowSet& rows,
+                                      const QFont& font, double maxWidth);
     // Task row height limits: labels never overlap.
     static double minRowHeight(const QFont& font);
     static double maxRowHeight(const QFont& font);
@@ -68,14 +69,16 @@ class TimelineRenderer {
   private:
     void paintPlot(QPainter& painter, const TimelineFigureLayout& layout, const TimelineScene& scene,
                    const TimelineViewState& state, const QFont& font) const;
-    void paintBars(QPainter& painter, const TimelineScene& scene, const QRectF& plot, const QFont& font) const;
+    void paintBars(QPainter& painter, const TimelineScene& scene, const QRectF& plot,
+                   const QFont& font) const;
     void paintMarkers(QPainter& painter, const TimelineScene& scene, double rowHeight) const;
     void paintArrows(QPainter& painter, const TimelineScene& scene) const;
     void paintRowLabels(QPainter& painter, const TimelineFigureLayout& layout, const TimelineScene& scene,
                         const QFont& font) const;
     void paintAxis(QPainter& painter, const TimelineFigureLayout& layout, const TimelineViewState& state,
                    const QFont& font) const;
-    void paintLegend(QPainter& painter, const QRectF& area, const TimelineViewState& state, const QFont& font) const;
+    void paintLegend(QPainter& painter, const QRectF& area, const TimelineViewState& state,
+                     const QFont& font) const;
     // The legend's entries laid out in [width]: returns the height they need.
     double legendHeight(double width, const TimelineViewState& state, const QFont& font) const;
 
@@ -86,7 +89,8 @@ class TimelineRenderer {
 
 // Drawing primitives shared by the figure and its legend.
 void paintStateSwatch(QPainter& painter, const QRectF& rect, const TimelineStateStyle& style);
-void paintMarkerShape(QPainter& painter, MarkerKind kind, QPointF at, double size, const TimelineTheme& theme);
+void paintMarkerShape(QPainter& painter, MarkerKind kind, QPointF at, double size,
+                      const TimelineTheme& theme);
 void paintArrowLine(QPainter& painter, QPointF from, QPointF to, const TimelineArrowStyle& style);
 
 } // namespace loopscope

@@ -26,7 +26,8 @@ void setStates(TimelineTheme& t, const QColor& paper, const QColor& ink)
     // Waiting states are pale tints of their hue (against the paper), drawn with a pattern in
     // the full hue; running states are solid. Heights differ too (TimelineLayout).
     auto tint = [&](const QColor& hue, double amount) { return mix(hue, paper, amount); };
-    auto set = [&](SegmentKind kind, QColor fill, QColor edge, Qt::BrushStyle pattern, QColor patternColor, QColor text) {
+    auto set = [&](SegmentKind kind, QColor fill, QColor edge, Qt::BrushStyle pattern, QColor patternColor,
+                   QColor text) {
         t.states[size_t(kind)] = {fill, edge, pattern, patternColor, text};
     };
     set(SegmentKind::Running, kBlue, QColor(), Qt::NoBrush, QColor(), Qt::white);
@@ -40,7 +41,8 @@ void setStates(TimelineTheme& t, const QColor& paper, const QColor& ink)
         mix(kPurple, ink, 0.2), ink);
     set(SegmentKind::WaitingSync, tint(kGreen, 0.72), kGreen, Qt::VerPattern, mix(kGreen, ink, 0.1), ink);
     set(SegmentKind::LoopBusy, mix(paper, ink, 0.55), QColor(), Qt::NoBrush, QColor(), paper);
-    set(SegmentKind::LoopIdle, mix(paper, ink, 0.1), mix(paper, ink, 0.3), Qt::HorPattern, mix(paper, ink, 0.3), ink);
+    set(SegmentKind::LoopIdle, mix(paper, ink, 0.1), mix(paper, ink, 0.3), Qt::HorPattern,
+        mix(paper, ink, 0.3), ink);
     set(SegmentKind::LoopCallback, kYellow, mix(kYellow, Qt::black, 0.55), Qt::NoBrush, QColor(), Qt::black);
     set(SegmentKind::Gap, QColor(), QColor(), Qt::NoBrush, QColor(), ink);
 

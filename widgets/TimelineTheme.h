@@ -13,10 +13,10 @@ namespace loopscope {
 
 struct TimelineStateStyle {
     QColor fill;
-    QColor edge;                        // invalid: no outline
+    QColor edge;                          // invalid: no outline
     Qt::BrushStyle pattern = Qt::NoBrush; // drawn in patternColor over the fill
     QColor patternColor;
-    QColor text;                        // captions written inside the bar
+    QColor text; // captions written inside the bar
 };
 
 struct TimelineArrowStyle {
@@ -32,13 +32,13 @@ struct TimelineTheme {
     QColor stripe;         // every other row
     QColor grid;           // time ticks across the plot
     QColor text, mutedText;
-    QColor selection;      // the selected item's outline
+    QColor selection; // the selected item's outline
     QColor hover;
     QColor stallFill, stallEdge, stallText;
-    QColor passShade;      // every other pass column on the passes axis
+    QColor passShade; // every other pass column on the passes axis
     QColor foldFill, foldEdge;
-    QColor deadline;       // a sleep's deadline tick
-    QColor markerEdge;     // outline around markers, for contrast on any bar
+    QColor deadline;   // a sleep's deadline tick
+    QColor markerEdge; // outline around markers, for contrast on any bar
     TimelineStateStyle states[kSegmentKindCount];
     QColor markers[kMarkerKindCount];
     TimelineArrowStyle arrows[kArrowKindCount];

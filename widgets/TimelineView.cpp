@@ -68,8 +68,10 @@ TimelineView::TimelineView(QWidget* parent)
     plot_->setFocusPolicy(Qt::StrongFocus);
     plot_->setMouseTracking(true);
     plot_->installEventFilter(this);
-    figureLayer_ = new TimelinePlotLayer(plot_, QStringLiteral("main"), [this](QCPPainter* p) { paintFigure(p); });
-    overlayLayer_ = new TimelinePlotLayer(plot_, QStringLiteral("overlay"), [this](QCPPainter* p) { paintOverlay(p); });
+    figureLayer_ =
+        new TimelinePlotLayer(plot_, QStringLiteral("main"), [this](QCPPainter* p) { paintFigure(p); });
+    overlayLayer_ =
+        new TimelinePlotLayer(plot_, QStringLiteral("overlay"), [this](QCPPainter* p) { paintOverlay(p); });
     plot_->layer(QStringLiteral("overlay"))->setMode(QCPLayer::lmBuffered);
 
     scrollBar_ = new QScrollBar(Qt::Vertical, this);
@@ -180,7 +182,8 @@ void TimelineView::setBusyText(const QString& text)
     busyLabel_->setText(text);
     busyLabel_->setVisible(!text.isEmpty());
     busyLabel_->adjustSize();
-    busyLabel_->move((plot_->width() - busyLabel_->width()) / 2, (plot_->height() - busyLabel_->height()) / 3);
+    busyLabel_->move((plot_->width() - busyLabel_->width()) / 2,
+                     (plot_->height() - busyLabel_->height()) / 3);
     busyLabel_->raise();
 }
 
@@ -244,7 +247,8 @@ void TimelineView::resizeEvent(QResizeEvent* event)
 void TimelineView::paintFigure(QCPPainter* painter)
 {
     const TimelineRenderer renderer(*model_, rows_, theme_);
-    scene_ = renderer.render(*painter, QRectF(plot_->viewport()), viewport_->state(), figureOptions(), &layout_);
+    scene_ =
+        renderer.render(*painter, QRectF(plot_->viewport()), viewport_->state(), figureOptions(), &layout_);
 }
 
 void TimelineView::paintOverlay(QCPPainter* painter)
@@ -284,8 +288,9 @@ QString TimelineView::toolTipAt(QPointF pos) const
         if (row < 0)
             return {};
         if (row == 0)
-            return tr("The event loop: busy while it runs passes, idle while the clock jumps to the next timer, "
-                      "and the callbacks it runs");
+            return tr(
+                "The event loop: busy while it runs passes, idle while the clock jumps to the next timer, "
+                "and the callbacks it runs");
         const TimelineRow& r = model_->row(row);
         QString text = model_->rowLabel(row);
         switch (r.ending) {

@@ -142,7 +142,7 @@ void addTraceFunctions(VM& vm, const Value& m)
     });
     moduleAddFunction(vm, m, "pass_began", [](VM& vm, const CallArgs& a) {
         checkArgs(vm, a, "pass_began", 1, 1); // (index)
-        vm.pollCancel(); // once per pass: the loop model's own work is cancellable too
+        vm.pollCancel();                      // once per pass: the loop model's own work is cancellable too
         vm.record(TraceEvent::passBegan(vm.now(), idArg(vm, a[0])));
         return Value::none();
     });

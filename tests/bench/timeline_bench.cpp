@@ -46,7 +46,8 @@ std::shared_ptr<TraceRecorder> syntheticTrace(uint32_t tasks, uint32_t steps)
             trace->record(TraceEvent::clockJumped(now - 1, now));
         trace->record(TraceEvent::passBegan(now, ++pass));
         for (uint32_t t = 1; t <= tasks; ++t)
-            trace->record(TraceEvent::readyPushed(now, TaskId{t}, HandleId{++handle}, HandleKind::TaskWakeup, {}));
+            trace->record(
+                TraceEvent::readyPushed(now, TaskId{t}, HandleId{++handle}, HandleKind::TaskWakeup, {}));
         trace->record(TraceEvent::passBegan(now, ++pass));
         const uint32_t first = handle - tasks;
         for (uint32_t t = 1; t <= tasks; ++t) {
@@ -109,9 +110,10 @@ void benchReplots(const char* name, uint32_t tasks, uint32_t steps, int runs)
                 model->segmentCount(), tasks + 1, traceMs, buildMs, firstMs);
     std::printf("    replot ms (ours / QCustomPlot's):  fit-all %5.2f / %5.2f   1%% zoom %5.2f / %5.2f   "
                 "pan %5.2f / %5.2f   passes fit-all %5.2f / %5.2f\n",
-                fit.ours, fit.qcustomplot, zoom.ours, zoom.qcustomplot, pan.ours, pan.qcustomplot, passes.ours,
-                passes.qcustomplot);
-    std::printf("    model: %.1f bytes per segment in all (segments alone: %zu bytes each); trace %.1f bytes per event\n",
+                fit.ours, fit.qcustomplot, zoom.ours, zoom.qcustomplot, pan.ours, pan.qcustomplot,
+                passes.ours, passes.qcustomplot);
+    std::printf("    model: %.1f bytes per segment in all (segments alone: %zu bytes each); trace %.1f bytes "
+                "per event\n",
                 double(model->memoryBytes()) / double(model->segmentCount()), sizeof(TimelineSegment),
                 double(trace->memoryBytes()) / double(trace->events().size()));
 }
@@ -137,10 +139,12 @@ void benchTenThousandTasks(int runs)
     view.plot()->replot(QCustomPlot::rpImmediateRefresh);
     TimelineViewport* vp = view.viewport();
     const Replots scroll = replotTimes(view, runs, [&](int i) { vp->setScroll(i * 137 % 9000); });
-    const Replots zoom = replotTimes(view, runs, [&](int i) { vp->zoomAt(0.5 + 0.01 * i, i % 2 ? 1.25 : 0.8); });
+    const Replots zoom =
+        replotTimes(view, runs, [&](int i) { vp->zoomAt(0.5 + 0.01 * i, i % 2 ? 1.25 : 0.8); });
     const Replots pan = replotTimes(view, runs, [&](int i) { vp->panBy((i % 2 ? -1 : 1) * 0.05); });
-    std::printf("10k tasks (%zu segments, %zu arrows): replot ms while scrolling %.2f, zooming %.2f, panning %.2f\n",
-                model->segmentCount(), model->arrows().size(), scroll.ours, zoom.ours, pan.ours);
+    std::printf(
+        "10k tasks (%zu segments, %zu arrows): replot ms while scrolling %.2f, zooming %.2f, panning %.2f\n",
+        model->segmentCount(), model->arrows().size(), scroll.ours, zoom.ours, pan.ours);
 }
 
 void benchHundredThousandTasks(int runs)
@@ -175,9 +179,11 @@ void benchHundredThousandTasks(int runs)
         const double total = median(runMs) + median(buildMs) + median(paintMs);
         std::printf("100k tasks, %s trace: %zu events, %zu segments (median of %d)\n",
                     level == TraceLevel::Step ? "step-level" : "line-level", events, segments, runs);
-        std::printf("    run %.0f ms + model %.0f ms + first paint %.0f ms = %.2f s to the timeline; model %.1f bytes "
+        std::printf("    run %.0f ms + model %.0f ms + first paint %.0f ms = %.2f s to the timeline; model "
+                    "%.1f bytes "
                     "per segment\n",
-                    median(runMs), median(buildMs), median(paintMs), total / 1000, double(bytes) / double(segments));
+                    median(runMs), median(buildMs), median(paintMs), total / 1000,
+                    double(bytes) / double(segments));
     }
 }
 
@@ -197,8 +203,9 @@ int main(int argc, char** argv)
         else if (args[i] == QLatin1String("--only") && i + 1 < args.size())
             only = args[++i];
     }
-    std::printf("Timeline benchmark (SPEC.md section 7: 100k-task run shown in under 2 s; replot of 1M segments "
-                "under 5 ms, 5M under 16 ms; model at most 24 bytes per segment)\n\n");
+    std::printf(
+        "Timeline benchmark (SPEC.md section 7: 100k-task run shown in under 2 s; replot of 1M segments "
+        "under 5 ms, 5M under 16 ms; model at most 24 bytes per segment)\n\n");
     if (only.isEmpty() || only == QLatin1String("10k"))
         benchTenThousandTasks(runs * 3);
     if (only.isEmpty() || only == QLatin1String("100k"))

@@ -92,7 +92,8 @@ class MainWindowTest : public QObject {
         QVERIFY(window.waitForRun());
         const TimelineModel& model = window.timeline()->model();
         QCOMPARE(model.endTime(), 5.0);
-        const int slow = rowOf(model, QStringLiteral("add_slow")), fast = rowOf(model, QStringLiteral("add_fast"));
+        const int slow = rowOf(model, QStringLiteral("add_slow")),
+                  fast = rowOf(model, QStringLiteral("add_fast"));
         QVERIFY(slow > 0 && fast > 0);
         QCOMPARE(model.row(slow).end, 5.0);
         QCOMPARE(model.row(fast).end, 3.0);

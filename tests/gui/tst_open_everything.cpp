@@ -82,19 +82,22 @@ int main(int argc, char** argv)
                 else if (message.isEmpty())
                     problem = QStringLiteral("no message says how the run ended");
                 else if (const RunResult& result = window.lastResult();
-                         !result.ok && !window.console()->toPlainText().contains(QString::fromStdString(result.errorType)))
-                    problem = QStringLiteral("the run failed but the console does not say with what: ") + message;
-                else if (!result.ok && timeline->model().runError().isEmpty() && timeline->model().hasTrace() &&
-                         timeline->model().rowCount() > 0)
+                         !result.ok &&
+                         !window.console()->toPlainText().contains(QString::fromStdString(result.errorType)))
+                    problem =
+                        QStringLiteral("the run failed but the console does not say with what: ") + message;
+                else if (!result.ok && timeline->model().runError().isEmpty() &&
+                         timeline->model().hasTrace() && timeline->model().rowCount() > 0)
                     problem = QStringLiteral("the run failed but the timeline does not say so");
             }
         }
         const qint64 ms = clock.elapsed();
         std::printf("%-4s %6lld ms  %s  %s\n", problem.isEmpty() ? "ok" : "FAIL", static_cast<long long>(ms),
-                    qPrintable(path), qPrintable(problem.isEmpty() ? window.narrationText().left(100) : problem));
+                    qPrintable(path),
+                    qPrintable(problem.isEmpty() ? window.narrationText().left(100) : problem));
         failures += !problem.isEmpty();
     }
-    std::printf("%lld files in %.1f s, %d failed\n", static_cast<long long>(files.size()), total.elapsed() / 1000.0,
-                failures);
+    std::printf("%lld files in %.1f s, %d failed\n", static_cast<long long>(files.size()),
+                total.elapsed() / 1000.0, failures);
     return failures ? 1 : 0;
 }

@@ -50,14 +50,16 @@ struct Figure {
     TimelineRowSet rows;
 };
 
-Figure render(const TimelineModel& model, TimelineAxis axis = TimelineAxis::Time, const TimelineTheme& theme = TimelineTheme::light(),
-              bool arrows = true, QSize size = QSize(1200, 640))
+Figure render(const TimelineModel& model, TimelineAxis axis = TimelineAxis::Time,
+              const TimelineTheme& theme = TimelineTheme::light(), bool arrows = true,
+              QSize size = QSize(1200, 640))
 {
     Figure f;
     f.rows = selectRows(model, {}, false);
     f.image = QImage(size, QImage::Format_RGB32);
-    const TimelineAxisLimits limits = axis == TimelineAxis::Time ? TimelineAxisLimits::forTime(model.endTime())
-                                                                  : TimelineAxisLimits::forPasses(model.extent(axis));
+    const TimelineAxisLimits limits = axis == TimelineAxis::Time
+                                          ? TimelineAxisLimits::forTime(model.endTime())
+                                          : TimelineAxisLimits::forPasses(model.extent(axis));
     TimelineViewState state;
     state.axis = axis;
     state.arrows = arrows;
@@ -68,7 +70,9 @@ Figure render(const TimelineModel& model, TimelineAxis axis = TimelineAxis::Time
     const TimelineRenderer renderer(model, f.rows, theme);
     f.scene = renderer.render(painter, QRectF(QPointF(0, 0), QSizeF(size)), state, options, &f.layout);
     if (const QString dir = qEnvironmentVariable("LOOPSCOPE_TEST_IMAGES"); !dir.isEmpty())
-        f.image.save(dir + QStringLiteral("/timeline_%1.png").arg(QTest::currentDataTag()[0] ? QTest::currentDataTag() : QTest::currentTestFunction()));
+        f.image.save(dir + QStringLiteral("/timeline_%1.png")
+                               .arg(QTest::currentDataTag()[0] ? QTest::currentDataTag()
+                                                               : QTest::currentTestFunction()));
     return f;
 }
 
@@ -91,8 +95,8 @@ QPointF pointOf(const Figure& f, const TimelineModel& model, int row, double coo
 
 void sendMouse(QWidget* w, QEvent::Type type, QPointF pos, Qt::MouseButtons buttons)
 {
-    QMouseEvent event(type, pos, w->mapToGlobal(pos), type == QEvent::MouseMove ? Qt::NoButton : Qt::LeftButton,
-                      buttons, Qt::NoModifier);
+    QMouseEvent event(type, pos, w->mapToGlobal(pos),
+                      type == QEvent::MouseMove ? Qt::NoButton : Qt::LeftButton, buttons, Qt::NoModifier);
     QApplication::sendEvent(w, &event);
 }
 
@@ -118,15 +122,17 @@ class TimelineTest : public QObject {
         const QString slowFast = QStringLiteral("scenarios/articles/two_additions.py");
         const QString blocking = QStringLiteral("scenarios/pitfalls/blocking_sleep.py");
         QTest::newRow("sleeping") << slowFast << "add_fast" << 1.5 << int(SegmentKind::Sleeping);
-        QTest::newRow("awaiting a task") << slowFast << "get_results" << 2.5 << int(SegmentKind::AwaitingTask);
-        QTest::newRow("running (a zero-duration step)") << slowFast << "add_slow" << 0.0 << int(SegmentKind::Running);
+        QTest::newRow("awaiting a task")
+            << slowFast << "get_results" << 2.5 << int(SegmentKind::AwaitingTask);
+        QTest::newRow("running (a zero-duration step)")
+            << slowFast << "add_slow" << 0.0 << int(SegmentKind::Running);
         QTest::newRow("loop idle") << slowFast << "event loop" << 1.5 << int(SegmentKind::LoopIdle);
         QTest::newRow("held up") << blocking << "ticker" << 1.3 << int(SegmentKind::HeldUp);
         QTest::newRow("blocking the loop") << blocking << "blocker" << 1.0 << int(SegmentKind::Blocking);
         QTest::newRow("awaiting a gather") << blocking << "main" << 3.0 << int(SegmentKind::AwaitingFuture);
         QTest::newRow("loop busy") << blocking << "event loop" << 1.8 << int(SegmentKind::LoopBusy);
-        QTest::newRow("waiting on a lock") << "scenarios/sync/lock_serialises.py" << "Task-4 · use" << 1.5
-                                           << int(SegmentKind::WaitingSync);
+        QTest::newRow("waiting on a lock") << "scenarios/sync/lock_serialises.py"
+                                           << "Task-4 · use" << 1.5 << int(SegmentKind::WaitingSync);
     }
 
     void statesArePaintedWhereTheyHappen()
@@ -144,7 +150,8 @@ class TimelineTest : public QObject {
             at.rx() += 2; // inside the step's minimum width
         const TimelineTheme theme = TimelineTheme::light();
         const TimelineStateStyle& style = theme.style(SegmentKind(kind));
-        QVERIFY2(pixelsOf(f.image, at, style.fill) > 0, qPrintable(QStringLiteral("no fill at %1,%2").arg(at.x()).arg(at.y())));
+        QVERIFY2(pixelsOf(f.image, at, style.fill) > 0,
+                 qPrintable(QStringLiteral("no fill at %1,%2").arg(at.x()).arg(at.y())));
         if (style.pattern != Qt::NoBrush)
             QVERIFY2(pixelsOf(f.image, at, style.patternColor, 6, 5) > 0, "no pattern");
     }
@@ -162,7 +169,8 @@ class TimelineTest : public QObject {
                 index = i;
         QVERIFY(index >= 0);
         const double middle = (model->segmentStartOn(TimelineAxis::Passes, pong, index) +
-                               model->segmentEndOn(TimelineAxis::Passes, pong, index)) / 2;
+                               model->segmentEndOn(TimelineAxis::Passes, pong, index)) /
+                              2;
         const TimelineTheme theme = TimelineTheme::light();
         const TimelineStateStyle& ready = theme.style(SegmentKind::Ready);
         QPointF at = pointOf(f, *model, pong, middle);
@@ -181,7 +189,8 @@ class TimelineTest : public QObject {
             const QColor fill = TimelineTheme::light().style(kind).fill;
             int h = 0;
             for (int y = int(at.y()) - 30; y <= int(at.y()) + 30; ++y)
-                h += f.image.pixel(int(at.x()), y) == fill.rgb() || f.image.pixel(int(at.x()) + 1, y) == fill.rgb();
+                h += f.image.pixel(int(at.x()), y) == fill.rgb() ||
+                     f.image.pixel(int(at.x()) + 1, y) == fill.rgb();
             return h;
         };
         const int sleeping = heightOf(QStringLiteral("ticker"), 0.25, SegmentKind::Sleeping);
@@ -207,10 +216,12 @@ class TimelineTest : public QObject {
         // add_fast's deadline at 3 s is marked; its done marker sits there too.
         // (the notch above the bar: the done marker covers the tick itself)
         const double notch = g.layout.geometry.rowHeight * 0.32 + 2;
-        QVERIFY(pixelsOf(g.image, pointOf(g, *slowFast, fast, 3.0) - QPointF(1, notch), theme.deadline, 2, 2) > 0);
+        QVERIFY(pixelsOf(g.image, pointOf(g, *slowFast, fast, 3.0) - QPointF(1, notch), theme.deadline, 2,
+                         2) > 0);
         int done = 0;
         for (const auto& m : g.scene.markers)
-            done += m.kind == MarkerKind::Done && m.row == fast && std::abs(m.at.x() - g.layout.geometry.xFor(3.0)) < 1;
+            done += m.kind == MarkerKind::Done && m.row == fast &&
+                    std::abs(m.at.x() - g.layout.geometry.xFor(3.0)) < 1;
         QCOMPARE(done, 1);
         QVERIFY(pixelsOf(g.image, pointOf(g, *slowFast, fast, 3.0), theme.color(MarkerKind::Done), 5, 5) > 0);
     }
@@ -325,7 +336,8 @@ class TimelineTest : public QObject {
         QCOMPARE(view.viewport()->selection().kind, TimelineScene::Hit::Segment);
         // The selection is outlined on the overlay.
         const QImage shot = view.plot()->toPixmap().toImage();
-        const QRectF outline = view.lastScene().locate(view.viewport()->selection()).rect.adjusted(-2, -2, 2, 2);
+        const QRectF outline =
+            view.lastScene().locate(view.viewport()->selection()).rect.adjusted(-2, -2, 2, 2);
         QVERIFY(!outline.isEmpty());
         QVERIFY(pixelsOf(shot, QPointF(g.xFor(1.5), outline.top()), view.theme().selection, 3, 1) > 0);
     }

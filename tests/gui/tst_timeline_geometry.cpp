@@ -24,7 +24,8 @@ struct SyntheticTrace {
     void pass(double t) { trace->record(TraceEvent::passBegan(t, ++passes)); }
     void pushed(double t, uint32_t task)
     {
-        trace->record(TraceEvent::readyPushed(t, TaskId{task}, HandleId{++handles}, HandleKind::TaskStep, {}));
+        trace->record(
+            TraceEvent::readyPushed(t, TaskId{task}, HandleId{++handles}, HandleKind::TaskStep, {}));
     }
     // One step of [task] at [t] that ends waiting on [wait] (a timer until [deadline]).
     void step(double t, uint32_t task, WaitKind wait, double deadline = 0)
@@ -116,12 +117,18 @@ class TimelineGeometryTest : public QObject {
         QTest::addColumn<double>("x1");
         QTest::addColumn<QString>("first");
         QTest::addColumn<QString>("second");
-        QTest::newRow("seconds") << 0.0 << 5.0 << "0 s" << "1 s";
-        QTest::newRow("tenths") << 0.0 << 0.6 << "0.0 s" << "0.1 s";
-        QTest::newRow("milliseconds") << 0.0 << 0.004 << "0.0 ms" << "0.5 ms";
-        QTest::newRow("microseconds") << 1.0 << 1.000004 << "1000000.0 µs" << "1000000.5 µs";
-        QTest::newRow("minutes") << 0.0 << 3600.0 << "0 min" << "10 min";
-        QTest::newRow("hours") << 0.0 << 86400.0 << "0 h" << "3 h";
+        QTest::newRow("seconds") << 0.0 << 5.0 << "0 s"
+                                 << "1 s";
+        QTest::newRow("tenths") << 0.0 << 0.6 << "0.0 s"
+                                << "0.1 s";
+        QTest::newRow("milliseconds") << 0.0 << 0.004 << "0.0 ms"
+                                      << "0.5 ms";
+        QTest::newRow("microseconds") << 1.0 << 1.000004 << "1000000.0 µs"
+                                      << "1000000.5 µs";
+        QTest::newRow("minutes") << 0.0 << 3600.0 << "0 min"
+                                 << "10 min";
+        QTest::newRow("hours") << 0.0 << 86400.0 << "0 h"
+                               << "3 h";
     }
 
     void ticksHaveNiceStepsAndUnits()
@@ -243,7 +250,8 @@ class TimelineGeometryTest : public QObject {
         QCOMPARE(model.passCount(), 1);
         TimelineLayoutOptions options;
         options.axis = TimelineAxis::Passes;
-        const TimelineScene scene = layoutTimeline(model, selectRows(model, {}, true), geometry(0, 2), options);
+        const TimelineScene scene =
+            layoutTimeline(model, selectRows(model, {}, true), geometry(0, 2), options);
         std::vector<QRectF> running;
         for (const auto& b : scene.bars)
             if (b.kind == SegmentKind::Running)
@@ -281,7 +289,8 @@ class TimelineGeometryTest : public QObject {
         s.created(0, 1, "main");
         s.created(0, 2, "worker", 1);
         s.created(0, 3, "worker", 1);
-        s.trace->record(TraceEvent::taskCreated(1, TaskId{4}, {}, s.trace->intern("shutdown_asyncgens"), {}, 0));
+        s.trace->record(
+            TraceEvent::taskCreated(1, TaskId{4}, {}, s.trace->intern("shutdown_asyncgens"), {}, 0));
         const TimelineModel model = s.model();
         TimelineRowSet rows = selectRows(model, {}, false);
         QCOMPARE(rows.rows.size(), size_t(3)); // the shutdown task is hidden

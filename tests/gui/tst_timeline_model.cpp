@@ -61,7 +61,10 @@ QString intervals(const TimelineModel& model, int row)
     QStringList parts;
     const auto segs = model.segments(row);
     for (int i = 0; i < int(segs.size()); ++i)
-        parts << QStringLiteral("%1 %2→%3").arg(stateWords(segs[size_t(i)].kind)).arg(segs[size_t(i)].start).arg(model.segmentEnd(row, i));
+        parts << QStringLiteral("%1 %2→%3")
+                     .arg(stateWords(segs[size_t(i)].kind))
+                     .arg(segs[size_t(i)].start)
+                     .arg(model.segmentEnd(row, i));
     return parts.join(QStringLiteral(", "));
 }
 
@@ -97,47 +100,60 @@ class TimelineModelTest : public QObject {
         QTest::addColumn<QString>("caption");
 
         const QString slowFast = QStringLiteral("scenarios/articles/two_additions.py");
-        QTest::newRow("slow/fast: add_slow runs at 0") << slowFast << "add_slow" << "Running" << 0.0 << 0.0 << "";
-        QTest::newRow("slow/fast: add_fast runs at 0") << slowFast << "add_fast" << "Running" << 0.0 << 0.0 << "";
-        QTest::newRow("slow/fast: add_fast sleeps 0→3") << slowFast << "add_fast" << "Sleeping" << 0.0 << 3.0
-                                                         << "sleep until 3.0 s";
-        QTest::newRow("slow/fast: add_slow sleeps 0→5") << slowFast << "add_slow" << "Sleeping" << 0.0 << 5.0
-                                                         << "sleep until 5.0 s";
+        QTest::newRow("slow/fast: add_slow runs at 0") << slowFast << "add_slow"
+                                                       << "Running" << 0.0 << 0.0 << "";
+        QTest::newRow("slow/fast: add_fast runs at 0") << slowFast << "add_fast"
+                                                       << "Running" << 0.0 << 0.0 << "";
+        QTest::newRow("slow/fast: add_fast sleeps 0→3") << slowFast << "add_fast"
+                                                        << "Sleeping" << 0.0 << 3.0 << "sleep until 3.0 s";
+        QTest::newRow("slow/fast: add_slow sleeps 0→5") << slowFast << "add_slow"
+                                                        << "Sleeping" << 0.0 << 5.0 << "sleep until 5.0 s";
         QTest::newRow("slow/fast: main awaits add_slow 0→5")
-            << slowFast << "get_results" << "AwaitingTask" << 0.0 << 5.0 << "awaits Task-2 add_slow";
-        QTest::newRow("slow/fast: the loop idles 0→3") << slowFast << "event loop" << "LoopIdle" << 0.0 << 3.0 << "";
-        QTest::newRow("slow/fast: the loop idles 3→5") << slowFast << "event loop" << "LoopIdle" << 3.0 << 5.0 << "";
+            << slowFast << "get_results"
+            << "AwaitingTask" << 0.0 << 5.0 << "awaits Task-2 add_slow";
+        QTest::newRow("slow/fast: the loop idles 0→3") << slowFast << "event loop"
+                                                       << "LoopIdle" << 0.0 << 3.0 << "";
+        QTest::newRow("slow/fast: the loop idles 3→5") << slowFast << "event loop"
+                                                       << "LoopIdle" << 3.0 << 5.0 << "";
 
         const QString blocking = QStringLiteral("scenarios/pitfalls/blocking_sleep.py");
-        QTest::newRow("blocking: ticker sleeps 0→0.5") << blocking << "ticker" << "Sleeping" << 0.0 << 0.5 << "";
+        QTest::newRow("blocking: ticker sleeps 0→0.5") << blocking << "ticker"
+                                                       << "Sleeping" << 0.0 << 0.5 << "";
         QTest::newRow("blocking: ticker due at 0.5, held up until 2.1")
-            << blocking << "ticker" << "HeldUp" << 0.5 << 2.1 << "held up";
+            << blocking << "ticker"
+            << "HeldUp" << 0.5 << 2.1 << "held up";
         QTest::newRow("blocking: blocker holds the loop 0.1→2.1")
-            << blocking << "blocker" << "Blocking" << 0.1 << 2.1 << "time.sleep(2)";
-        QTest::newRow("blocking: the loop is busy 0.1→2.1") << blocking << "event loop" << "LoopBusy" << 0.1 << 2.1 << "";
+            << blocking << "blocker"
+            << "Blocking" << 0.1 << 2.1 << "time.sleep(2)";
+        QTest::newRow("blocking: the loop is busy 0.1→2.1") << blocking << "event loop"
+                                                            << "LoopBusy" << 0.1 << 2.1 << "";
         QTest::newRow("blocking: main awaits the gather 0→3.6")
-            << blocking << "main" << "AwaitingFuture" << 0.0 << 3.6 << "awaits gather of Task-2, Task-3";
+            << blocking << "main"
+            << "AwaitingFuture" << 0.0 << 3.6 << "awaits gather of Task-2, Task-3";
 
         const QString bounded = QStringLiteral("scenarios/queues/bounded_queue_backpressure.py");
-        QTest::newRow("queue: producer waits on Queue.put 0→1")
-            << bounded << "producer" << "WaitingSync" << 0.0 << 1.0 << "Queue.put";
-        QTest::newRow("queue: producer waits on Queue.put 2→3")
-            << bounded << "producer" << "WaitingSync" << 2.0 << 3.0 << "Queue.put";
+        QTest::newRow("queue: producer waits on Queue.put 0→1") << bounded << "producer"
+                                                                << "WaitingSync" << 0.0 << 1.0 << "Queue.put";
+        QTest::newRow("queue: producer waits on Queue.put 2→3") << bounded << "producer"
+                                                                << "WaitingSync" << 2.0 << 3.0 << "Queue.put";
         const QString queue = QStringLiteral("scenarios/queues/producer_consumer.py");
         QTest::newRow("queue: consumer waits on Queue.get 0→0.5")
-            << queue << "consumer" << "WaitingSync" << 0.0 << 0.5 << "Queue.get";
-        QTest::newRow("queue: main waits on Queue.join 2→4.5")
-            << queue << "main" << "WaitingSync" << 2.0 << 4.5 << "Queue.join";
+            << queue << "consumer"
+            << "WaitingSync" << 0.0 << 0.5 << "Queue.get";
+        QTest::newRow("queue: main waits on Queue.join 2→4.5") << queue << "main"
+                                                               << "WaitingSync" << 2.0 << 4.5 << "Queue.join";
 
         const QString lock = QStringLiteral("scenarios/sync/lock_serialises.py");
-        QTest::newRow("lock: the third user waits 0→2")
-            << lock << "Task-4 · use" << "WaitingSync" << 0.0 << 2.0 << "Lock.acquire";
+        QTest::newRow("lock: the third user waits 0→2") << lock << "Task-4 · use"
+                                                        << "WaitingSync" << 0.0 << 2.0 << "Lock.acquire";
 
         const QString group = QStringLiteral("scenarios/taskgroups/one_fails_all_cancelled.py");
         QTest::newRow("taskgroup: main waits for its group 0→1")
-            << group << "main" << "AwaitingFuture" << 0.0 << 1.0 << "awaits its TaskGroup of Task-2, Task-3, Task-4";
+            << group << "main"
+            << "AwaitingFuture" << 0.0 << 1.0 << "awaits its TaskGroup of Task-2, Task-3, Task-4";
         QTest::newRow("taskgroup: the 3 s job sleeps until cancelled at 1")
-            << group << "Task-2 · job" << "Sleeping" << 0.0 << 1.0 << "sleep until 3.0 s";
+            << group << "Task-2 · job"
+            << "Sleeping" << 0.0 << 1.0 << "sleep until 3.0 s";
     }
 
     void stateIntervals()
@@ -161,7 +177,11 @@ class TimelineModelTest : public QObject {
                 QCOMPARE(segmentCaption(model, r, i), caption);
             return;
         }
-        QFAIL(qPrintable(QStringLiteral("no %1 %2→%3 on %4: %5").arg(kind).arg(start).arg(end).arg(row, intervals(model, r))));
+        QFAIL(qPrintable(QStringLiteral("no %1 %2→%3 on %4: %5")
+                             .arg(kind)
+                             .arg(start)
+                             .arg(end)
+                             .arg(row, intervals(model, r))));
     }
 
     void rowsAreLabelledWithNameAndCoroutine()
@@ -202,24 +222,29 @@ class TimelineModelTest : public QObject {
         QTest::addColumn<int>("kind");
         QTest::addColumn<double>("t");
         QTest::addColumn<QString>("words"); // part of its tooltip
-        QTest::newRow("done, with its result") << "scenarios/articles/two_additions.py" << "add_fast"
-                                               << int(MarkerKind::Done) << 3.0 << "result: 10";
-        QTest::newRow("created, by whom and where") << "scenarios/articles/two_additions.py" << "add_fast"
-                                                    << int(MarkerKind::Created) << 0.0 << "by Task-1 get_results";
+        QTest::newRow("done, with its result") << "scenarios/articles/two_additions.py"
+                                               << "add_fast" << int(MarkerKind::Done) << 3.0 << "result: 10";
+        QTest::newRow("created, by whom and where")
+            << "scenarios/articles/two_additions.py"
+            << "add_fast" << int(MarkerKind::Created) << 0.0 << "by Task-1 get_results";
         QTest::newRow("failed, with its exception")
-            << "scenarios/taskgroups/one_fails_all_cancelled.py" << "Task-3 · job" << int(MarkerKind::Failed) << 1.0
-            << "ValueError: job 1 failed";
-        QTest::newRow("cancelled, by whom") << "scenarios/taskgroups/one_fails_all_cancelled.py" << "Task-2 · job"
-                                            << int(MarkerKind::Cancelled) << 1.0 << "cancel() by Task-3 job";
-        QTest::newRow("never awaited, where it was made") << "scenarios/pitfalls/forgot_await.py" << "main"
-                                                          << int(MarkerKind::NeverAwaited) << 0.0 << "never awaited";
+            << "scenarios/taskgroups/one_fails_all_cancelled.py"
+            << "Task-3 · job" << int(MarkerKind::Failed) << 1.0 << "ValueError: job 1 failed";
+        QTest::newRow("cancelled, by whom")
+            << "scenarios/taskgroups/one_fails_all_cancelled.py"
+            << "Task-2 · job" << int(MarkerKind::Cancelled) << 1.0 << "cancel() by Task-3 job";
+        QTest::newRow("never awaited, where it was made")
+            << "scenarios/pitfalls/forgot_await.py"
+            << "main" << int(MarkerKind::NeverAwaited) << 0.0 << "never awaited";
         QTest::newRow("exception never retrieved, where it happened")
-            << "scenarios/pitfalls/exception_never_retrieved.py" << "fails" << int(MarkerKind::NeverRetrieved) << 0.5
-            << "nobody retrieved its exception";
-        QTest::newRow("deadlock: waits forever, on what") << "scenarios/pitfalls/deadlock_waiting_forever.py" << "main"
-                                                          << int(MarkerKind::Stuck) << 0.0 << "waits forever (Event.wait)";
-        QTest::newRow("a limit, where it stopped the run") << "tests/bad/limits/task_never_yields.py" << "f"
-                                                           << int(MarkerKind::LimitHit) << 0.0 << "RunawayTask";
+            << "scenarios/pitfalls/exception_never_retrieved.py"
+            << "fails" << int(MarkerKind::NeverRetrieved) << 0.5 << "nobody retrieved its exception";
+        QTest::newRow("deadlock: waits forever, on what")
+            << "scenarios/pitfalls/deadlock_waiting_forever.py"
+            << "main" << int(MarkerKind::Stuck) << 0.0 << "waits forever (Event.wait)";
+        QTest::newRow("a limit, where it stopped the run")
+            << "tests/bad/limits/task_never_yields.py"
+            << "f" << int(MarkerKind::LimitHit) << 0.0 << "RunawayTask";
     }
 
     void markersSayHowTasksEnd()
@@ -242,7 +267,8 @@ class TimelineModelTest : public QObject {
     // Every waiting row of a deadlock says on what it waits, and waits to the end.
     void deadlockRowsSayWhatTheyWaitOn()
     {
-        const TimelineModel model = modelOf(QStringLiteral("tests/scripts/asyncio_deadlock/two_tasks_wait_each_other.py"));
+        const TimelineModel model =
+            modelOf(QStringLiteral("tests/scripts/asyncio_deadlock/two_tasks_wait_each_other.py"));
         QVERIFY(model.runError().startsWith(QLatin1String("Deadlock")));
         int stuck = 0;
         for (int r = 1; r < model.rowCount(); ++r) {
@@ -268,14 +294,15 @@ class TimelineModelTest : public QObject {
 
         // gather: fan-out by creation, fan-in from each child's end to the waiting task.
         const TimelineModel blocking = modelOf(QStringLiteral("scenarios/pitfalls/blocking_sleep.py"));
-        QCOMPARE(countArrows(blocking, ArrowKind::FanIn, 3, 1), 1);  // blocker ends first
-        QCOMPARE(countArrows(blocking, ArrowKind::Wakes, 2, 1), 1);  // ticker's end wakes main
+        QCOMPARE(countArrows(blocking, ArrowKind::FanIn, 3, 1), 1); // blocker ends first
+        QCOMPARE(countArrows(blocking, ArrowKind::Wakes, 2, 1), 1); // ticker's end wakes main
         QCOMPARE(blocking.stalls().size(), size_t(1));
         QCOMPARE(stallCaption(blocking, blocking.stalls()[0]),
                  QStringLiteral("time.sleep(2) in Task-3 blocker held the loop 2.0 s"));
 
         // TaskGroup: the failing job's end cancels its siblings and the parent (fan-out).
-        const TimelineModel group = modelOf(QStringLiteral("scenarios/taskgroups/one_fails_all_cancelled.py"));
+        const TimelineModel group =
+            modelOf(QStringLiteral("scenarios/taskgroups/one_fails_all_cancelled.py"));
         for (int to : {1, 2, 4})
             QCOMPARE(countArrows(group, ArrowKind::Cancels, 3, to), 1);
 
@@ -326,8 +353,10 @@ class TimelineModelTest : public QObject {
 
     void lineLevelTracesGiveTheSameModel()
     {
-        const TimelineModel step = modelOf(QStringLiteral("scenarios/pitfalls/blocking_sleep.py"), TraceLevel::Step);
-        const TimelineModel line = modelOf(QStringLiteral("scenarios/pitfalls/blocking_sleep.py"), TraceLevel::Line);
+        const TimelineModel step =
+            modelOf(QStringLiteral("scenarios/pitfalls/blocking_sleep.py"), TraceLevel::Step);
+        const TimelineModel line =
+            modelOf(QStringLiteral("scenarios/pitfalls/blocking_sleep.py"), TraceLevel::Line);
         QCOMPARE(line.segmentCount(), step.segmentCount());
         QCOMPARE(line.arrows().size(), step.arrows().size());
         QCOMPARE(line.slotCount(), step.slotCount());
@@ -343,7 +372,8 @@ class TimelineModelTest : public QObject {
     void cancelledBuildGivesAnEmptyModel()
     {
         auto trace = std::make_shared<TraceRecorder>();
-        runScenario(readFile(QStringLiteral("scenarios/articles/two_additions.py")), RunOptions{}, trace.get());
+        runScenario(readFile(QStringLiteral("scenarios/articles/two_additions.py")), RunOptions{},
+                    trace.get());
         std::atomic<bool> cancel{true};
         const TimelineModel model = TimelineModel::build(trace, {}, &cancel);
         QCOMPARE(model.rowCount(), 0);

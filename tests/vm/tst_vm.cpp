@@ -488,8 +488,9 @@ class TestVm : public QObject {
         QTest::newRow("endless top-level loop") << QString("while True:\n    pass\n");
         QTest::newRow("endless task step") << QString("import asyncio\nasync def spin():\n    while True:\n"
                                                       "        pass\nasyncio.run(spin())\n");
-        QTest::newRow("endless loop passes") << QString("import asyncio\nasync def spin():\n    while True:\n"
-                                                        "        await asyncio.sleep(0)\nasyncio.run(spin())\n");
+        QTest::newRow("endless loop passes")
+            << QString("import asyncio\nasync def spin():\n    while True:\n"
+                       "        await asyncio.sleep(0)\nasyncio.run(spin())\n");
     }
 
     void cancelStopsARunFromAnotherThread()
