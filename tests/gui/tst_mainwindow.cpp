@@ -17,27 +17,13 @@
 #include "ScenarioLibrary.h"
 #include "ScenarioRunner.h"
 #include "TimelineView.h"
+#include "timeline_test_support.h"
 
 using namespace loopscope;
+using loopscope::test::distinctColors;
+using loopscope::test::rowNamed;
 
 namespace {
-
-int distinctColors(const QImage& image)
-{
-    QSet<QRgb> colors;
-    for (int y = 0; y < image.height(); y += 2)
-        for (int x = 0; x < image.width(); x += 2)
-            colors.insert(image.pixel(x, y));
-    return int(colors.size());
-}
-
-int rowOf(const TimelineModel& model, const QString& coroutine)
-{
-    for (int row = 0; row < model.rowCount(); ++row)
-        if (model.coroName(row) == coroutine)
-            return row;
-    return -1;
-}
 
 QString narration(const MainWindow& window)
 {
@@ -92,8 +78,8 @@ class MainWindowTest : public QObject {
         QVERIFY(window.waitForRun());
         const TimelineModel& model = window.timeline()->model();
         QCOMPARE(model.endTime(), 5.0);
-        const int slow = rowOf(model, QStringLiteral("add_slow")),
-                  fast = rowOf(model, QStringLiteral("add_fast"));
+        const int slow = rowNamed(model, QStringLiteral("add_slow")),
+                  fast = rowNamed(model, QStringLiteral("add_fast"));
         QVERIFY(slow > 0 && fast > 0);
         QCOMPARE(model.row(slow).end, 5.0);
         QCOMPARE(model.row(fast).end, 3.0);
@@ -188,7 +174,8 @@ class MainWindowTest : public QObject {
         TimelineView* timeline = window.timeline();
         timeline->plot()->replot(QCustomPlot::rpImmediateRefresh);
         const TimelineGeometry& g = timeline->lastLayout().geometry;
-        const int fast = timeline->rows().displayRowOf(rowOf(timeline->model(), QStringLiteral("add_fast")));
+        const int fast =
+            timeline->rows().displayRowOf(rowNamed(timeline->model(), QStringLiteral("add_fast")));
         const QPoint bar(int(g.xFor(1.5)), int(g.rowCentre(fast)));
         QTest::mouseClick(timeline->plot(), Qt::LeftButton, {}, bar);
         QCOMPARE(window.editor()->markedLines(), QList<int>{8});

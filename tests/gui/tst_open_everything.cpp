@@ -14,21 +14,14 @@
 #include "ConsoleView.h"
 #include "MainWindow.h"
 #include "TimelineView.h"
+#include "timeline_test_support.h"
 
 using namespace loopscope;
+using loopscope::test::distinctColors;
 
 namespace {
 
 constexpr int kPerFileLimitMs = 60000;
-
-int distinctColors(const QImage& image)
-{
-    QSet<QRgb> colors;
-    for (int y = 0; y < image.height(); y += 3)
-        for (int x = 0; x < image.width(); x += 3)
-            colors.insert(image.pixel(x, y));
-    return int(colors.size());
-}
 
 } // namespace
 
@@ -77,7 +70,7 @@ int main(int argc, char** argv)
                 timeline->plot()->replot(QCustomPlot::rpImmediateRefresh);
                 const QImage image = timeline->plot()->toPixmap().toImage();
                 const QString message = window.narrationText();
-                if (distinctColors(image) < 4)
+                if (distinctColors(image, 3) < 4)
                     problem = QStringLiteral("the timeline is blank");
                 else if (message.isEmpty())
                     problem = QStringLiteral("no message says how the run ended");

@@ -3,9 +3,6 @@
 // markers, arrows), and the widget driven with simulated wheel, drag, keys and clicks.
 #include <QtTest>
 
-#include <fstream>
-#include <sstream>
-
 #include <QPainter>
 #include <QScrollBar>
 
@@ -13,33 +10,29 @@
 #include "TimelineRenderer.h"
 #include "TimelineView.h"
 #include "engine.h"
+#include "timeline_test_support.h"
 
 using namespace loopscope;
+using loopscope::test::rowNamed;
 
 namespace {
 
-std::string readFile(const QString& relative)
-{
-    std::ifstream in((QStringLiteral(LOOPSCOPE_SOURCE_DIR "/") + relative).toStdString());
-    std::stringstream text;
-    text << in.rdbuf();
-    return text.str();
-}
-
 std::shared_ptr<const TimelineModel> modelOf(const QString& relative)
 {
-    const std::string source = readFile(relative);
-    auto trace = std::make_shared<TraceRecorder>();
-    runScenario(source, RunOptions{}, trace.get());
-    return std::make_shared<const TimelineModel>(TimelineModel::build(trace, source));
+    return test::modelOfFile(relative);
 }
 
-int rowNamed(const TimelineModel& model, const QString& coro)
+// A timeline widget of [size] on [relative]'s run, shown and painted once.
+std::unique_ptr<TimelineView> shownView(const QString& relative, QSize size)
 {
-    for (int r = 0; r < model.rowCount(); ++r)
-        if (model.coroName(r) == coro || model.rowLabel(r) == coro)
-            return r;
-    return -1;
+    auto view = std::make_unique<TimelineView>();
+    view->resize(size);
+    view->setModel(modelOf(relative));
+    view->show();
+    if (!QTest::qWaitForWindowExposed(view.get()))
+        return nullptr;
+    view->plot()->replot(QCustomPlot::rpImmediateRefresh);
+    return view;
 }
 
 // One rendering of a whole figure, with where everything went.
@@ -280,12 +273,9 @@ class TimelineTest : public QObject {
 
     void wheelZoomsAroundTheMouse()
     {
-        TimelineView view;
-        view.resize(1100, 500);
-        view.setModel(modelOf(QStringLiteral("scenarios/articles/two_additions.py")));
-        view.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&view));
-        view.plot()->replot(QCustomPlot::rpImmediateRefresh);
+        auto shown = shownView(QStringLiteral("scenarios/articles/two_additions.py"), QSize(1100, 500));
+        QVERIFY(shown);
+        TimelineView& view = *shown;
         const TimelineGeometry before = view.lastLayout().geometry;
         const QPointF pos(before.xFor(2.0), before.rowCentre(0));
         sendWheel(view.plot(), pos, 2);
@@ -302,12 +292,9 @@ class TimelineTest : public QObject {
 
     void dragPansAndClickSelects()
     {
-        TimelineView view;
-        view.resize(1100, 500);
-        view.setModel(modelOf(QStringLiteral("scenarios/articles/two_additions.py")));
-        view.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&view));
-        view.plot()->replot(QCustomPlot::rpImmediateRefresh);
+        auto shown = shownView(QStringLiteral("scenarios/articles/two_additions.py"), QSize(1100, 500));
+        QVERIFY(shown);
+        TimelineView& view = *shown;
         TimelineGeometry g = view.lastLayout().geometry;
         const double x0 = view.viewport()->state().x0;
         // Drag 100 px to the left: the view moves 100 px later in time.
@@ -344,11 +331,9 @@ class TimelineTest : public QObject {
 
     void keysZoomAndPanLikePerfetto()
     {
-        TimelineView view;
-        view.resize(1000, 400);
-        view.setModel(modelOf(QStringLiteral("scenarios/articles/two_additions.py")));
-        view.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        auto shown = shownView(QStringLiteral("scenarios/articles/two_additions.py"), QSize(1000, 400));
+        QVERIFY(shown);
+        TimelineView& view = *shown;
         view.plot()->setFocus();
         auto span = [&] { return view.viewport()->state().x1 - view.viewport()->state().x0; };
         const double full = span();
@@ -370,16 +355,14 @@ class TimelineTest : public QObject {
     // Ten thousand rows: labels keep a readable height and never overlap; the rows scroll.
     void manyRowsScroll()
     {
-        auto trace = std::make_shared<TraceRecorder>();
         const std::string source = "import asyncio\n"
                                    "async def sleeper(i):\n    await asyncio.sleep(i % 7)\n"
                                    "async def main():\n"
                                    "    await asyncio.gather(*(sleeper(i) for i in range(10000)))\n"
                                    "asyncio.run(main())\n";
-        runScenario(source, RunOptions{}, trace.get());
         TimelineView view;
         view.resize(1000, 600);
-        view.setModel(std::make_shared<const TimelineModel>(TimelineModel::build(trace, source)));
+        view.setModel(test::modelOfSource(source));
         view.show();
         QVERIFY(QTest::qWaitForWindowExposed(&view));
         view.plot()->replot(QCustomPlot::rpImmediateRefresh);

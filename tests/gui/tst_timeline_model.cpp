@@ -2,44 +2,21 @@
 // file and checks the states, markers and arrows the timeline will draw, with their times.
 #include <QtTest>
 
-#include <fstream>
-#include <sstream>
-
 #include "TimelineDescriptions.h"
 #include "TimelineModel.h"
 #include "engine.h"
+#include "timeline_test_support.h"
 
 using namespace loopscope;
+using loopscope::test::readRepositoryFile;
+using loopscope::test::rowNamed;
 
 namespace {
-
-std::string readFile(const QString& relative)
-{
-    const QString path = QStringLiteral(LOOPSCOPE_SOURCE_DIR "/") + relative;
-    std::ifstream in(path.toStdString());
-    std::stringstream text;
-    text << in.rdbuf();
-    return text.str();
-}
 
 // Runs [relative] (a path under the repository) and builds its timeline model.
 TimelineModel modelOf(const QString& relative, TraceLevel level = TraceLevel::Step)
 {
-    const std::string source = readFile(relative);
-    auto trace = std::make_shared<TraceRecorder>(level);
-    RunOptions options;
-    options.filename = relative.toStdString();
-    runScenario(source, options, trace.get());
-    return TimelineModel::build(trace, source);
-}
-
-// The row whose label is [label] exactly ("Task-2 · add_slow"), or whose coroutine is [label].
-int rowNamed(const TimelineModel& model, const QString& label)
-{
-    for (int r = 0; r < model.rowCount(); ++r)
-        if (model.rowLabel(r) == label || model.coroName(r) == label)
-            return r;
-    return -1;
+    return *test::modelOfFile(relative, level);
 }
 
 SegmentKind kindNamed(const QString& name)
@@ -372,7 +349,7 @@ class TimelineModelTest : public QObject {
     void cancelledBuildGivesAnEmptyModel()
     {
         auto trace = std::make_shared<TraceRecorder>();
-        runScenario(readFile(QStringLiteral("scenarios/articles/two_additions.py")), RunOptions{},
+        runScenario(readRepositoryFile(QStringLiteral("scenarios/articles/two_additions.py")), RunOptions{},
                     trace.get());
         std::atomic<bool> cancel{true};
         const TimelineModel model = TimelineModel::build(trace, {}, &cancel);
