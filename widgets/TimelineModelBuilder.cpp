@@ -581,6 +581,14 @@ class TimelineModelBuilder {
             m_.arrowKinds_ |= 1u << unsigned(a.kind);
         std::sort(m_.joins_.begin(), m_.joins_.end());
         m_.joins_.erase(std::unique(m_.joins_.begin(), m_.joins_.end()), m_.joins_.end());
+        // The model lives as long as its run is shown: no growth slack.
+        m_.rows_.shrink_to_fit();
+        m_.rowOfTask_.shrink_to_fit();
+        m_.markers_.shrink_to_fit();
+        m_.arrows_.shrink_to_fit();
+        m_.joins_.shrink_to_fit();
+        m_.slotFirstEvent_.shrink_to_fit();
+        m_.passFirstEvent_.shrink_to_fit();
     }
 
     // Row-major order, each row's segments in the order they closed (a counting sort by row).
