@@ -16,7 +16,8 @@ namespace loopscope {
 namespace {
 
 constexpr double kPad = 6;
-// Bars narrower than this get no outline: at that size it is noise, and lines cost more than fills.
+// Bars narrower than this get no outline and no pattern: at that size they are noise, and they
+// cost more than the fill.
 constexpr double kMinEdgedBar = 8;
 
 QFont scaled(const QFont& font, double factor, bool bold = false)
@@ -437,11 +438,28 @@ void TimelineRenderer::paintBars(QPainter& painter, const TimelineScene& scene, 
                                  const QFont& font) const
 {
     painter.setRenderHint(QPainter::Antialiasing, false);
+    // Fills are batched by kind: one brush and one call per kind, not per bar.
+    std::vector<QRectF> fills[kSegmentKindCount], patterns[kSegmentKindCount];
+    for (const TimelineScene::Bar& bar : scene.bars) {
+        fills[size_t(bar.kind)].push_back(bar.rect);
+        if (bar.rect.width() >= kMinEdgedBar)
+            patterns[size_t(bar.kind)].push_back(bar.rect);
+    }
+    painter.setPen(Qt::NoPen);
+    for (int k = 0; k < kSegmentKindCount; ++k) {
+        const TimelineStateStyle& style = theme_.style(SegmentKind(k));
+        if (!fills[k].empty()) {
+            painter.setBrush(style.fill);
+            painter.drawRects(fills[k].data(), int(fills[k].size()));
+        }
+        if (style.pattern != Qt::NoBrush && !patterns[k].empty()) {
+            painter.setBrush(QBrush(style.patternColor, style.pattern));
+            painter.drawRects(patterns[k].data(), int(patterns[k].size()));
+        }
+    }
+    painter.setBrush(Qt::NoBrush);
     for (const TimelineScene::Bar& bar : scene.bars) {
         const TimelineStateStyle& style = theme_.style(bar.kind);
-        painter.fillRect(bar.rect, style.fill);
-        if (style.pattern != Qt::NoBrush)
-            painter.fillRect(bar.rect, QBrush(style.patternColor, style.pattern));
         if (style.edge.isValid() && bar.rect.width() >= kMinEdgedBar) {
             painter.setPen(QPen(style.edge, 1));
             const QRectF r = bar.rect.adjusted(0.5, 0.5, -0.5, -0.5);
@@ -456,8 +474,17 @@ void TimelineRenderer::paintBars(QPainter& painter, const TimelineScene& scene, 
     QFont small = scaled(font, 0.8);
     painter.setFont(small);
     const QFontMetricsF smallMetrics(small);
+    std::vector<QRectF> foldRects;
+    foldRects.reserve(scene.folds.size());
+    for (const TimelineScene::Fold& f : scene.folds)
+        foldRects.push_back(f.rect);
+    painter.setPen(Qt::NoPen);
+    painter.setBrush(theme_.foldFill);
+    painter.drawRects(foldRects.data(), int(foldRects.size()));
+    painter.setBrush(Qt::NoBrush);
     for (const TimelineScene::Fold& f : scene.folds) {
-        painter.fillRect(f.rect, theme_.foldFill);
+        if (f.rect.width() < kMinEdgedBar)
+            continue; // a small grey box: too small for its zig-zag
         painter.setPen(QPen(theme_.foldEdge, 1));
         QPolygonF zigzag;
         const double amplitude = f.rect.height() * 0.3, y = f.rect.center().y();
