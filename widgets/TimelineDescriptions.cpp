@@ -264,6 +264,11 @@ QString segmentCaption(const TimelineModel& model, int row, int index, bool shor
     case SegmentKind::Ready:
         return QStringLiteral("ready");
     case SegmentKind::Running:
+        // A step that never ended: the limit (or Cancel) stopped the run inside it.
+        if ((s.flags & kPendingAtEnd) && !model.runError().isEmpty())
+            return QStringLiteral("still running when %1 stopped the run")
+                .arg(model.runError().section(u':', 0, 0));
+        break;
     case SegmentKind::LoopBusy:
     case SegmentKind::Gap:
         break;

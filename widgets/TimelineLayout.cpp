@@ -122,7 +122,8 @@ void layoutMarkers(const TimelineModel& model, int row, double centre, double he
         const TimelineMarker& m = markers[k];
         const double coord = o.axis == TimelineAxis::Time ? m.t : model.pointOn(o.axis, m.event);
         double x = g.xFor(coord);
-        if (m.kind == MarkerKind::Stuck && row != 0 && x <= g.plot.right()) {
+        if ((m.kind == MarkerKind::Stuck || m.kind == MarkerKind::LimitHit) && row != 0 &&
+            x <= g.plot.right()) {
             // A row that waits forever: its bar runs to the edge, and the stop sign ends it there.
             x = g.plot.right() - height * 0.45;
         } else if (m.kind == MarkerKind::Stuck || m.kind == MarkerKind::LimitHit) {

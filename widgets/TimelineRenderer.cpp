@@ -512,7 +512,8 @@ void TimelineRenderer::paintBars(QPainter& painter, const TimelineScene& scene, 
     const bool deadlock = model_.runError().startsWith(QLatin1String("Deadlock"));
     painter.setRenderHint(QPainter::Antialiasing, true);
     for (const TimelineScene::Bar& bar : scene.bars) {
-        if (bar.rect.width() < minWidth || bar.kind == SegmentKind::Running ||
+        const bool stoppedStep = bar.kind == SegmentKind::Running && (bar.flags & kPendingAtEnd);
+        if (bar.rect.width() < minWidth || (bar.kind == SegmentKind::Running && !stoppedStep) ||
             bar.kind == SegmentKind::LoopBusy)
             continue;
         // A bar that begins off the left edge says it where it comes into view.
