@@ -208,6 +208,12 @@ class VM {
         budgetWasReset_ = true;
     }
     static constexpr uint64_t kTopLevelBudgetFactor = 10;
+    // Ends the run with LimitReached{"Cancelled"} once RunOptions::cancel is set.
+    void pollCancel() const
+    {
+        if (options_.cancel && options_.cancel->load(std::memory_order_relaxed))
+            throw LimitReached{"Cancelled", "the run was cancelled"};
+    }
     const RunOptions& options() const { return options_; }
 
     BuiltinTypes types;
