@@ -5,6 +5,7 @@
 
 #include <QFontMetricsF>
 #include <QHash>
+#include <QPaintEngine>
 #include <QPainter>
 #include <QPainterPath>
 #include <QStaticText>
@@ -19,6 +20,9 @@ constexpr double kPad = 6;
 // Bars narrower than this get no outline and no pattern: at that size they are noise, and they
 // cost more than the fill.
 constexpr double kMinEdgedBar = 8;
+// Task rows thinner than this (a figure of thousands of rows) get no markers, arrows or
+// captions: they would bury the bars.
+constexpr double kThinRow = 6;
 
 QFont scaled(const QFont& font, double factor, bool bold = false)
 {
@@ -103,6 +107,85 @@ const QStaticText* cachedText(const QString& text, const QFont& font)
     return &*it;
 }
 
+// Qt's SVG writer has no hatch patterns (it would fill them black): on an SVG device the
+// renderer draws the pattern's lines itself, all of one kind in one path.
+bool drawsPatternsAsLines(const QPainter& painter)
+{
+    const QPaintEngine* engine = painter.paintEngine();
+    return engine && engine->type() == QPaintEngine::SVG;
+}
+
+// Lines and dots past this make an SVG too big to open: beyond it, fills stay plain.
+constexpr size_t kMaxPatternStrokes = 200000;
+
+// The strokes of [style] (Qt's 8-pixel hatches, or a dot grid for the dense ones) over [rect],
+// added to [path].
+void addPatternStrokes(QPainterPath& path, const QRectF& rect, Qt::BrushStyle style, size_t& strokes)
+{
+    constexpr double s = 8;
+    const double l = rect.left(), t = rect.top(), r = rect.right(), b = rect.bottom();
+    auto line = [&](QPointF a, QPointF c) {
+        path.moveTo(a);
+        path.lineTo(c);
+        ++strokes;
+    };
+    const bool bdiag = style == Qt::BDiagPattern || style == Qt::DiagCrossPattern;
+    const bool fdiag = style == Qt::FDiagPattern || style == Qt::DiagCrossPattern;
+    if (style == Qt::HorPattern || style == Qt::CrossPattern)
+        for (double y = std::ceil(t / s) * s + 0.5; y < b; y += s)
+            line(QPointF(l, y), QPointF(r, y));
+    if (style == Qt::VerPattern || style == Qt::CrossPattern)
+        for (double x = std::ceil(l / s) * s + 0.5; x < r; x += s)
+            line(QPointF(x, t), QPointF(x, b));
+    if (bdiag) // "/": x + y = c
+        for (double c = std::ceil((l + t) / s) * s; c < r + b; c += s) {
+            const double x0 = std::max(l, c - b), x1 = std::min(r, c - t);
+            if (x0 < x1)
+                line(QPointF(x0, c - x0), QPointF(x1, c - x1));
+        }
+    if (fdiag) // "\": x - y = c
+        for (double c = std::floor((l - b) / s) * s; c < r - t; c += s) {
+            const double x0 = std::max(l, t + c), x1 = std::min(r, b + c);
+            if (x0 < x1)
+                line(QPointF(x0, x0 - c), QPointF(x1, x1 - c));
+        }
+    if (style >= Qt::Dense1Pattern && style <= Qt::Dense7Pattern) {
+        // A sparse grid of one-pixel dots, every other row shifted.
+        int rowIndex = 0;
+        for (double y = std::ceil(t / 4) * 4 + 0.5; y < b; y += 4, ++rowIndex)
+            for (double x = std::ceil(l / 4) * 4 + (rowIndex % 2 ? 2 : 0); x + 1 <= r; x += 4)
+                line(QPointF(x, y), QPointF(x + 1, y));
+    }
+}
+
+} // namespace
+
+// Fills [rects] with [style] in [color]: a brush, or on an SVG device the pattern's strokes.
+void fillPattern(QPainter& painter, const QRectF* rects, int count, Qt::BrushStyle style, const QColor& color)
+{
+    if (style == Qt::NoBrush || count <= 0)
+        return;
+    if (!drawsPatternsAsLines(painter)) {
+        painter.save();
+        painter.setPen(Qt::NoPen);
+        painter.setBrush(QBrush(color, style));
+        painter.drawRects(rects, count);
+        painter.restore();
+        return;
+    }
+    QPainterPath path;
+    size_t strokes = 0;
+    for (int i = 0; i < count && strokes < kMaxPatternStrokes; ++i)
+        addPatternStrokes(path, rects[i], style, strokes);
+    painter.save();
+    painter.setBrush(Qt::NoBrush);
+    painter.setPen(QPen(color, 1, Qt::SolidLine, Qt::FlatCap));
+    painter.drawPath(path);
+    painter.restore();
+}
+
+namespace {
+
 constexpr double kSwatchWidth = 24, kSwatchGap = 5, kEntryGap = 14;
 constexpr double kLegendScale = 0.92;
 
@@ -113,8 +196,7 @@ constexpr double kLegendScale = 0.92;
 void paintStateSwatch(QPainter& painter, const QRectF& rect, const TimelineStateStyle& style)
 {
     painter.fillRect(rect, style.fill);
-    if (style.pattern != Qt::NoBrush)
-        painter.fillRect(rect, QBrush(style.patternColor, style.pattern));
+    fillPattern(painter, &rect, 1, style.pattern, style.patternColor);
     if (style.edge.isValid() && rect.width() >= 3 && rect.height() >= 3) {
         painter.setPen(QPen(style.edge, 1));
         painter.setBrush(Qt::NoBrush);
@@ -261,31 +343,46 @@ double TimelineRenderer::preferredLabelWidth(const TimelineModel& model, const T
     return std::min(maxWidth, std::ceil(width + 2 * kPad));
 }
 
+TimelineRenderer::Bands TimelineRenderer::bands(double width, const TimelineViewState& state,
+                                                const TimelineFigureOptions& options) const
+{
+    const double line = QFontMetricsF(options.font).height();
+    Bands b;
+    b.title = options.title.isEmpty() ? 0 : std::ceil(line * 1.9);
+    b.axis = std::ceil(line * 2.5);
+    b.legend = options.legend ? legendHeight(width - 2 * kPad, state, options.font) + kPad : 0;
+    return b;
+}
+
+double TimelineRenderer::heightFor(double width, double rowHeight, const TimelineViewState& state,
+                                   const TimelineFigureOptions& options) const
+{
+    const Bands b = bands(width, state, options);
+    const double pinned = rows_.loopShown ? std::round(rowHeight * 1.1) : 0;
+    return std::ceil(b.title + kPad + pinned + double(rows_.rows.size()) * rowHeight + b.axis + b.legend);
+}
+
 TimelineFigureLayout TimelineRenderer::layout(const QRectF& target, const TimelineViewState& state,
                                               const TimelineFigureOptions& options) const
 {
     TimelineFigureLayout l;
-    const QFontMetricsF fm(options.font);
-    const double line = fm.height();
-    const double titleHeight = options.title.isEmpty() ? 0 : std::ceil(line * 1.9);
-    const double axisHeight = std::ceil(line * 2.5);
+    const double line = QFontMetricsF(options.font).height();
+    const Bands b = bands(target.width(), state, options);
     const double labelWidth =
         options.labelWidth > 0
             ? options.labelWidth
             : preferredLabelWidth(model_, rows_, options.font, std::max(80.0, target.width() * 0.3));
-    const double legendSpace =
-        options.legend ? legendHeight(target.width() - 2 * kPad, state, options.font) + kPad : 0;
 
-    l.title = QRectF(target.left() + kPad, target.top(), target.width() - 2 * kPad, titleHeight);
-    const double top = target.top() + titleHeight + kPad;
-    const double plotHeight =
-        std::max(line * 2, target.height() - titleHeight - kPad - axisHeight - legendSpace);
+    l.figure = target;
+    l.title = QRectF(target.left() + kPad, target.top(), target.width() - 2 * kPad, b.title);
+    const double top = target.top() + b.title + kPad;
+    const double plotHeight = std::max(line * 2, target.height() - b.title - kPad - b.axis - b.legend);
     l.labels = QRectF(target.left(), top, labelWidth, plotHeight);
     l.plot = QRectF(target.left() + labelWidth, top, std::max(10.0, target.width() - labelWidth - kPad * 2),
                     plotHeight);
-    l.axis = QRectF(l.plot.left(), l.plot.bottom(), l.plot.width(), axisHeight);
-    l.legend = QRectF(target.left() + kPad, l.axis.bottom() + kPad / 2, target.width() - 2 * kPad,
-                      legendSpace - kPad);
+    l.axis = QRectF(l.plot.left(), l.plot.bottom(), l.plot.width(), b.axis);
+    l.legend =
+        QRectF(target.left() + kPad, l.axis.bottom() + kPad / 2, target.width() - 2 * kPad, b.legend - kPad);
 
     TimelineGeometry& g = l.geometry;
     g.plot = l.plot;
@@ -293,12 +390,19 @@ TimelineFigureLayout TimelineRenderer::layout(const QRectF& target, const Timeli
     g.x1 = state.x1;
     g.rowCount = int(rows_.rows.size());
     const double pinnedFactor = rows_.loopShown ? 1.1 : 0;
+    const double minRow = minRowHeight(options.font);
     double rowHeight = options.rowHeight;
     if (rowHeight <= 0)
-        rowHeight = std::clamp(plotHeight / std::max(1.0, g.rowCount + pinnedFactor),
-                               minRowHeight(options.font), maxRowHeight(options.font));
+        rowHeight = std::clamp(plotHeight / std::max(1.0, g.rowCount + pinnedFactor), minRow,
+                               maxRowHeight(options.font));
     g.rowHeight = rowHeight;
     g.pinnedHeight = std::round(rowHeight * pinnedFactor);
+    if (options.fitAllRows && g.rowCount > 0 && g.pinnedHeight + g.rowCount * rowHeight > plotHeight) {
+        // Too many rows for the readable height: the loop's row keeps it, the task rows share
+        // what is left.
+        g.pinnedHeight = std::min(g.pinnedHeight, std::round(plotHeight * 0.25));
+        g.rowHeight = (plotHeight - g.pinnedHeight) / g.rowCount;
+    }
     g.scroll = std::clamp(state.scroll, 0.0, g.maxScroll());
     return l;
 }
@@ -314,7 +418,7 @@ TimelineScene TimelineRenderer::render(QPainter& painter, const QRectF& target,
         *layoutOut = l;
     TimelineLayoutOptions layoutOptions;
     layoutOptions.axis = state.axis;
-    layoutOptions.arrows = state.arrows;
+    layoutOptions.arrows = state.arrows && l.geometry.rowHeight >= kThinRow;
     const TimelineScene scene = layoutTimeline(model_, rows_, l.geometry, layoutOptions);
 
     painter.save();
@@ -323,6 +427,8 @@ TimelineScene TimelineRenderer::render(QPainter& painter, const QRectF& target,
     paintPlot(painter, l, scene, state, options.font);
     paintRowLabels(painter, l, scene, options.font);
     paintAxis(painter, l, state, options.font);
+    if (options.cursor)
+        paintCursor(painter, l, scene, state, *options.cursor, options.font);
     if (options.legend)
         paintLegend(painter, l.legend, state, options.font);
     if (!options.title.isEmpty()) {
@@ -376,7 +482,7 @@ void TimelineRenderer::paintPlot(QPainter& painter, const TimelineFigureLayout& 
         painter.fillRect(band, theme_.stallFill);
         QColor hatch = theme_.stallEdge;
         hatch.setAlpha(70);
-        painter.fillRect(band, QBrush(hatch, Qt::BDiagPattern));
+        fillPattern(painter, &band, 1, Qt::BDiagPattern, hatch);
         painter.setPen(QPen(theme_.stallEdge, 1.2, Qt::DashLine));
         painter.drawLine(QPointF(band.left(), plot.top()), QPointF(band.left(), plot.bottom()));
         painter.drawLine(QPointF(band.right(), plot.top()), QPointF(band.right(), plot.bottom()));
@@ -428,7 +534,7 @@ void TimelineRenderer::paintPlot(QPainter& painter, const TimelineFigureLayout& 
         painter.drawText(box, Qt::AlignCenter, text);
     }
 
-    paintMarkers(painter, scene, g.rowHeight);
+    paintMarkers(painter, scene, g);
     if (state.arrows)
         paintArrows(painter, scene);
     painter.restore();
@@ -452,10 +558,7 @@ void TimelineRenderer::paintBars(QPainter& painter, const TimelineScene& scene, 
             painter.setBrush(style.fill);
             painter.drawRects(fills[k].data(), int(fills[k].size()));
         }
-        if (style.pattern != Qt::NoBrush && !patterns[k].empty()) {
-            painter.setBrush(QBrush(style.patternColor, style.pattern));
-            painter.drawRects(patterns[k].data(), int(patterns[k].size()));
-        }
+        fillPattern(painter, patterns[k].data(), int(patterns[k].size()), style.pattern, style.patternColor);
     }
     painter.setBrush(Qt::NoBrush);
     for (const TimelineScene::Bar& bar : scene.bars) {
@@ -514,7 +617,7 @@ void TimelineRenderer::paintBars(QPainter& painter, const TimelineScene& scene, 
     for (const TimelineScene::Bar& bar : scene.bars) {
         const bool stoppedStep = bar.kind == SegmentKind::Running && (bar.flags & kPendingAtEnd);
         if (bar.rect.width() < minWidth || (bar.kind == SegmentKind::Running && !stoppedStep) ||
-            bar.kind == SegmentKind::LoopBusy)
+            bar.kind == SegmentKind::LoopBusy || bar.rect.height() < kThinRow * 0.5)
             continue;
         // A bar that begins off the left edge says it where it comes into view.
         const double visibleLeft = std::max(bar.rect.left(), plot.left());
@@ -559,11 +662,15 @@ void TimelineRenderer::paintBars(QPainter& painter, const TimelineScene& scene, 
     }
 }
 
-void TimelineRenderer::paintMarkers(QPainter& painter, const TimelineScene& scene, double rowHeight) const
+void TimelineRenderer::paintMarkers(QPainter& painter, const TimelineScene& scene,
+                                    const TimelineGeometry& g) const
 {
-    const double size = std::clamp(rowHeight * 0.5, 8.0, 15.0);
+    const double size = std::clamp(g.rowHeight * 0.5, 8.0, 15.0);
+    const bool thin = g.rowHeight < kThinRow;
     for (const TimelineScene::Marker& m : scene.markers)
-        paintMarkerShape(painter, m.kind, m.at, size, theme_);
+        if (!thin || m.row == 0)
+            paintMarkerShape(painter, m.kind, m.at,
+                             thin ? std::clamp(g.pinnedHeight * 0.45, 8.0, 15.0) : size, theme_);
 }
 
 void TimelineRenderer::paintArrows(QPainter& painter, const TimelineScene& scene) const
@@ -589,29 +696,39 @@ void TimelineRenderer::paintRowLabels(QPainter& painter, const TimelineFigureLay
     const QRectF area = l.labels;
     painter.save();
     painter.setRenderHint(QPainter::Antialiasing, true);
-    const QFontMetricsF fm(font);
     QFont bold = font;
     bold.setBold(true);
+    const double textHeight = QFontMetricsF(font).height();
+    // Rows thinner than a line of text (a figure of many rows) are labelled only where a label
+    // fits below the one before: every few rows, never on top of each other.
+    double labelledUntil = -1e300;
     for (const TimelineScene::Row& row : scene.rows) {
         const bool pinned = row.displayRow == kPinnedRow;
         // Task rows scroll under the pinned loop row's label.
-        painter.setClipRect(pinned ? QRectF(area.left(), area.top(), area.width(), l.geometry.pinnedHeight)
-                                   : QRectF(area.left(), area.top() + l.geometry.pinnedHeight, area.width(),
-                                            area.height() - l.geometry.pinnedHeight));
+        const QRectF visible = pinned ? QRectF(area.left(), area.top(), area.width(), l.geometry.pinnedHeight)
+                                      : QRectF(area.left(), area.top() + l.geometry.pinnedHeight,
+                                               area.width(), area.height() - l.geometry.pinnedHeight);
+        painter.setClipRect(visible);
         const QRectF box(area.left(), row.top, area.width(), row.height);
-        if (pinned || row.displayRow % 2 == 1)
+        if ((pinned || row.displayRow % 2 == 1) && row.height >= 2)
             painter.fillRect(box, theme_.stripe);
+        QRectF textBox = box.adjusted(kPad, 0, -kPad, 0);
+        if (!pinned && row.height < textHeight) {
+            textBox = QRectF(textBox.left(), box.center().y() - textHeight / 2, textBox.width(), textHeight);
+            if (textBox.top() < labelledUntil || textBox.top() < visible.top() ||
+                textBox.bottom() > visible.bottom() + 0.5)
+                continue;
+            labelledUntil = textBox.bottom();
+        }
         painter.setFont(pinned ? bold : font);
         painter.setPen(theme_.text);
-        const QString label =
-            QFontMetricsF(painter.font())
-                .elidedText(model_.rowLabel(row.modelRow), Qt::ElideRight, area.width() - 2 * kPad);
-        painter.drawText(box.adjusted(kPad, 0, -kPad, 0), Qt::AlignLeft | Qt::AlignVCenter, label);
+        const QString label = QFontMetricsF(painter.font())
+                                  .elidedText(model_.rowLabel(row.modelRow), Qt::ElideRight, textBox.width());
+        painter.drawText(textBox, Qt::AlignLeft | Qt::AlignVCenter, label);
     }
     painter.setClipping(false);
     painter.setPen(QPen(theme_.grid, 1));
     painter.drawLine(QPointF(area.right() - 0.5, area.top()), QPointF(area.right() - 0.5, area.bottom()));
-    Q_UNUSED(fm)
     painter.restore();
 }
 
@@ -622,26 +739,41 @@ void TimelineRenderer::paintAxis(QPainter& painter, const TimelineFigureLayout& 
     const QRectF axis = l.axis;
     painter.save();
     painter.setRenderHint(QPainter::Antialiasing, false);
-    painter.setClipRect(axis.adjusted(-kPad * 4, 0, kPad * 2, 0));
+    // Tick labels may reach past the plot's ends, never past the figure's.
+    const QRectF room = l.figure.isValid() ? l.figure : axis.adjusted(-kPad * 4, 0, kPad * 2, 0);
+    painter.setClipRect(QRectF(room.left(), axis.top(), room.width(), axis.height()));
     painter.setFont(font);
     const QFontMetricsF fm(font);
     painter.setPen(QPen(theme_.mutedText, 1));
     painter.drawLine(QPointF(axis.left(), axis.top() + 0.5), QPointF(axis.right(), axis.top() + 0.5));
+    // A label at [x] (its centre, or its left edge), kept whole inside the figure and clear of
+    // the one before it.
+    double lastRight = -1e300;
+    auto drawLabel = [&](double x, const QString& label, bool centred) {
+        const double w = fm.horizontalAdvance(label);
+        double left = centred ? x - w / 2 : x;
+        left = std::clamp(left, room.left() + 2, std::max(room.left() + 2, room.right() - 2 - w));
+        if (left < lastRight + 6)
+            return;
+        painter.setPen(theme_.text);
+        painter.drawText(QPointF(left, axis.top() + 6 + fm.ascent()), label);
+        lastRight = left + w;
+    };
     QString title;
     if (state.axis == TimelineAxis::Time) {
-        for (const TimelineTick& tick : timeTicks(g.x0, g.x1, axis.width())) {
+        const std::vector<TimelineTick> ticks = timeTicks(g.x0, g.x1, axis.width());
+        for (const TimelineTick& tick : ticks) {
             const double x = std::round(g.xFor(tick.coord)) + 0.5;
             painter.setPen(QPen(theme_.mutedText, 1));
             painter.drawLine(QPointF(x, axis.top()), QPointF(x, axis.top() + 5));
-            painter.setPen(theme_.text);
-            const double w = fm.horizontalAdvance(tick.label);
-            painter.drawText(QPointF(x - w / 2, axis.top() + 6 + fm.ascent()), tick.label);
+            drawLabel(x, tick.label, true);
         }
-        title = QStringLiteral("virtual time");
+        // The title names the unit the ticks are in.
+        const QString unit = ticks.empty() ? QStringLiteral("s") : ticks.back().label.section(u' ', -1);
+        title = QStringLiteral("virtual time (%1)").arg(unit);
     } else if (model_.passCount() > 0) {
         const int p0 = std::max(0, model_.passAt(g.x0)), p1 = std::max(p0, model_.passAt(g.x1));
         const int step = std::max(1, int(niceStep(p1 - p0 + 1, axis.width(), 70)));
-        double lastRight = -1e300;
         for (int p = (p0 / step) * step; p <= p1; p += step) {
             const double x = g.xFor(model_.passStart(p));
             if (x < axis.left() - 1)
@@ -651,18 +783,80 @@ void TimelineRenderer::paintAxis(QPainter& painter, const TimelineFigureLayout& 
             painter.setPen(QPen(theme_.mutedText, 1));
             painter.drawLine(QPointF(std::round(x) + 0.5, axis.top()),
                              QPointF(std::round(x) + 0.5, axis.top() + 5));
-            const double labelX = std::max(x + 2, x + (g.xFor(model_.passEnd(p)) - x - w) / 2);
-            if (labelX > lastRight + 6) {
-                painter.setPen(theme_.text);
-                painter.drawText(QPointF(labelX, axis.top() + 6 + fm.ascent()), label);
-                lastRight = labelX + w;
-            }
+            drawLabel(std::max(x + 2, x + (g.xFor(model_.passEnd(p)) - x - w) / 2), label, false);
         }
-        title = QStringLiteral("loop passes (each step in its own slot)");
+        title = QStringLiteral("loop pass (each step in its own slot, in execution order)");
     }
     painter.setPen(theme_.mutedText);
     painter.drawText(QRectF(axis.left(), axis.top() + 6 + fm.height(), axis.width(), fm.height() + 2),
-                     Qt::AlignCenter, title);
+                     Qt::AlignCenter, fm.elidedText(title, Qt::ElideRight, axis.width()));
+    painter.restore();
+}
+
+void TimelineRenderer::paintCursor(QPainter& painter, const TimelineFigureLayout& l,
+                                   const TimelineScene& scene, const TimelineViewState& state,
+                                   const TimelineCursor& cursor, const QFont& font) const
+{
+    if (!model_.hasTrace() || cursor.event.value >= model_.trace().events().size())
+        return;
+    const TimelineGeometry& g = l.geometry;
+    const QRectF plot = l.plot;
+    const TraceEvent& at = model_.event(cursor.event);
+    const double x =
+        std::round(g.xFor(state.axis == TimelineAxis::Time ? at.t : model_.slotCoord(cursor.event, true)));
+    painter.save();
+    painter.setClipRect(plot);
+    painter.setRenderHint(QPainter::Antialiasing, false);
+    // What comes after the cursor has not happened yet: it is veiled. Steps at the cursor's own
+    // instant that ran before it stay clear, and so does the step it opens, outlined.
+    const double veilLeft = std::max(x, plot.left());
+    if (veilLeft < plot.right()) {
+        QColor veil = theme_.plotBackground;
+        veil.setAlpha(theme_.isDark ? 165 : 175);
+        painter.fillRect(QRectF(veilLeft, plot.top(), plot.right() - veilLeft, plot.height()), veil);
+    }
+    const int cursorRow = model_.rowOfTask(at.task);
+    const TimelineScene::Bar* current = nullptr;
+    for (const TimelineScene::Bar& bar : scene.bars) {
+        const TimelineSegment& seg = model_.segments(bar.row)[size_t(bar.segment)];
+        if (bar.row == cursorRow && seg.event == cursor.event)
+            current = &bar;
+        else if (seg.event < cursor.event && bar.rect.left() >= x - 0.5 && bar.rect.left() <= x + 0.5 &&
+                 (bar.kind == SegmentKind::Running || bar.kind == SegmentKind::Blocking ||
+                  bar.kind == SegmentKind::LoopCallback))
+            paintStateSwatch(painter, bar.rect, theme_.style(bar.kind));
+    }
+    if (x >= plot.left() && x <= plot.right()) {
+        painter.setPen(QPen(theme_.selection, 2, Qt::SolidLine, Qt::FlatCap));
+        painter.drawLine(QPointF(x, plot.top()), QPointF(x, plot.bottom()));
+    }
+    if (current) {
+        paintStateSwatch(painter, current->rect, theme_.style(current->kind));
+        painter.setRenderHint(QPainter::Antialiasing, true);
+        painter.setPen(QPen(theme_.selection, 2.2));
+        painter.setBrush(Qt::NoBrush);
+        painter.drawRect(current->rect.adjusted(-2, -2, 2, 2));
+    }
+    if (!cursor.label.isEmpty()) {
+        // The tag: on the cursor's right where it fits, else on its left.
+        QFont bold = font;
+        bold.setBold(true);
+        painter.setFont(bold);
+        const QFontMetricsF fm(bold);
+        const QString text = fm.elidedText(cursor.label, Qt::ElideRight, plot.width() - 16);
+        const double w = fm.horizontalAdvance(text) + 10, h = fm.height() + 4;
+        double left = x + 5;
+        if (left + w > plot.right() - 2)
+            left = std::max(plot.left() + 2, x - 5 - w);
+        // At the top, over the loop's row: a step is always a task's, so it stays in view.
+        const QRectF tag(left, plot.top() + 3, w, h);
+        painter.setRenderHint(QPainter::Antialiasing, true);
+        painter.setPen(Qt::NoPen);
+        painter.setBrush(theme_.selection);
+        painter.drawRoundedRect(tag, 3, 3);
+        painter.setPen(theme_.plotBackground);
+        painter.drawText(tag, Qt::AlignCenter, text);
+    }
     painter.restore();
 }
 
@@ -723,7 +917,7 @@ void TimelineRenderer::paintLegend(QPainter& painter, const QRectF& area, const 
             painter.fillRect(band, theme_.stallFill);
             QColor hatch = theme_.stallEdge;
             hatch.setAlpha(70);
-            painter.fillRect(band, QBrush(hatch, Qt::BDiagPattern));
+            fillPattern(painter, &band, 1, Qt::BDiagPattern, hatch);
             painter.setPen(QPen(theme_.stallEdge, 1.2, Qt::DashLine));
             painter.drawLine(band.topLeft(), band.bottomLeft());
             painter.drawLine(band.topRight(), band.bottomRight());
