@@ -490,9 +490,12 @@ void TimelineRenderer::paintPlot(QPainter& painter, const TimelineFigureLayout& 
 
     paintBars(painter, scene, plot, font);
 
-    // A sleep's deadline: a tick across the bar's end, and a small notch above it.
+    // A sleep's deadline: a tick across the bar's end, and a small notch above it (not on rows
+    // too thin to tell it from the bar).
     painter.setRenderHint(QPainter::Antialiasing, true);
     for (const TimelineScene::Deadline& d : scene.deadlines) {
+        if (g.rowHeight < kThinRow)
+            break;
         if (!d.reached) {
             // A sleep that ended early (cancelled): where it would have woken, dashed.
             painter.setPen(QPen(theme_.deadline, 1.2, Qt::DashLine, Qt::FlatCap));
@@ -548,7 +551,7 @@ void TimelineRenderer::paintBars(QPainter& painter, const TimelineScene& scene, 
     std::vector<QRectF> fills[kSegmentKindCount], patterns[kSegmentKindCount];
     for (const TimelineScene::Bar& bar : scene.bars) {
         fills[size_t(bar.kind)].push_back(bar.rect);
-        if (bar.rect.width() >= kMinEdgedBar)
+        if (bar.rect.width() >= kMinEdgedBar && bar.rect.height() >= kThinRow * 0.5)
             patterns[size_t(bar.kind)].push_back(bar.rect);
     }
     painter.setPen(Qt::NoPen);
@@ -563,7 +566,7 @@ void TimelineRenderer::paintBars(QPainter& painter, const TimelineScene& scene, 
     painter.setBrush(Qt::NoBrush);
     for (const TimelineScene::Bar& bar : scene.bars) {
         const TimelineStateStyle& style = theme_.style(bar.kind);
-        if (style.edge.isValid() && bar.rect.width() >= kMinEdgedBar) {
+        if (style.edge.isValid() && bar.rect.width() >= kMinEdgedBar && bar.rect.height() >= kThinRow * 0.5) {
             painter.setPen(QPen(style.edge, 1));
             const QRectF r = bar.rect.adjusted(0.5, 0.5, -0.5, -0.5);
             painter.drawLine(r.topLeft(), r.topRight());
