@@ -53,13 +53,13 @@ QString exportSuffix(ExportFormat format)
 
 // -- The figure ------------------------------------------------------------------------------------
 
-QFont TimelineFigure::font()
+QFont TimelineFigure::font(int pixelSize)
 {
     QFont font;
     font.setFamilies({QStringLiteral("DejaVu Sans"), QStringLiteral("Liberation Sans"),
                       QStringLiteral("Noto Sans"), QStringLiteral("Arial")});
     font.setStyleHint(QFont::SansSerif);
-    font.setPixelSize(14);
+    font.setPixelSize(pixelSize);
     return font;
 }
 
@@ -82,7 +82,15 @@ TimelineFigure::TimelineFigure(const TimelineModel& model, const TimelineExportS
     const TimelineRenderer renderer(model_, rows_, theme_);
     const int width = settings.width > 0 ? settings.width : kDefaultWidth;
     int height = settings.height;
-    if (height <= 0) {
+    if (height > 0) {
+        // A figure of a given size: smaller text where that keeps every row readable and labelled.
+        for (int pixels = kFontPixels; pixels >= kMinFontPixels; --pixels) {
+            options_.font = font(pixels);
+            if (renderer.heightFor(width, TimelineRenderer::minRowHeight(options_.font), state_, options_) <=
+                height)
+                break;
+        }
+    } else {
         // Tall enough for every row at the window's comfortable height, within a long page.
         const double rowHeight = std::ceil(QFontMetricsF(options_.font).height() * kRowLines);
         height = int(std::clamp(renderer.heightFor(width, rowHeight, state_, options_),

@@ -67,8 +67,10 @@ class TimelineFigure {
     QByteArray svg() const;
     QByteArray pdf() const;
 
-    // The font figures are written in (the same on every machine that has DejaVu Sans).
-    static QFont font();
+    // The font figures are written in (the same on every machine that has DejaVu Sans), at
+    // [pixelSize]: 14, or less in a small figure of many rows.
+    static QFont font(int pixelSize = kFontPixels);
+    static constexpr int kFontPixels = 14, kMinFontPixels = 9;
 
   private:
     const TimelineModel& model_;

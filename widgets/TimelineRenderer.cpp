@@ -402,6 +402,19 @@ TimelineFigureLayout TimelineRenderer::layout(const QRectF& target, const Timeli
         // what is left.
         g.pinnedHeight = std::min(g.pinnedHeight, std::round(plotHeight * 0.25));
         g.rowHeight = (plotHeight - g.pinnedHeight) / g.rowCount;
+    } else if (options.fitAllRows && options.rowHeight <= 0) {
+        // Fewer rows than the height holds: the figure keeps its size, its content is centred
+        // in it rather than leaving an empty band in the plot.
+        const double spare = plotHeight - (g.pinnedHeight + g.rowCount * rowHeight);
+        if (spare >= 1) {
+            TimelineFigureOptions tight = options;
+            tight.rowHeight = rowHeight;
+            TimelineFigureLayout centred = layout(QRectF(target.left(), target.top() + std::floor(spare / 2),
+                                                         target.width(), target.height() - spare),
+                                                  state, tight);
+            centred.figure = target;
+            return centred;
+        }
     }
     g.scroll = std::clamp(state.scroll, 0.0, g.maxScroll());
     return l;
@@ -718,8 +731,10 @@ void TimelineRenderer::paintRowLabels(QPainter& painter, const TimelineFigureLay
         QRectF textBox = box.adjusted(kPad, 0, -kPad, 0);
         if (!pinned && row.height < textHeight) {
             textBox = QRectF(textBox.left(), box.center().y() - textHeight / 2, textBox.width(), textHeight);
-            if (textBox.top() < labelledUntil || textBox.top() < visible.top() ||
-                textBox.bottom() > visible.bottom() + 0.5)
+            // Kept inside the rows' area: the first and last rows are labelled too.
+            textBox.moveTop(std::max(visible.top(), std::min(textBox.top(), visible.bottom() - textHeight)));
+            if (textBox.top() < labelledUntil || box.bottom() <= visible.top() ||
+                box.top() >= visible.bottom())
                 continue;
             labelledUntil = textBox.bottom();
         }

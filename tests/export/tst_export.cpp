@@ -88,6 +88,7 @@ struct Layout {
     TimelineRowSet rows;
     TimelineFigureLayout layout;
     QSize size;
+    QFont font;
 
     QPointF at(const QString& row, double coord) const
     {
@@ -103,6 +104,7 @@ Layout layoutOf(const QString& scenario, const TimelineExportSettings& settings)
     const TimelineFigure figure(*l.model, settings);
     l.rows = figure.rows();
     l.size = figure.size();
+    l.font = figure.options().font;
     QImage scratch(l.size, QImage::Format_RGB32);
     QPainter painter(&scratch);
     figure.paint(painter, QRectF(QPointF(0, 0), QSizeF(l.size)), &l.layout);
@@ -325,7 +327,7 @@ class ExportTest : public QObject {
             settings.width = 640;
             settings.height = 360;
             const Layout l = layoutOf(scenario, settings);
-            const QFontMetricsF fm(TimelineFigure::font());
+            const QFontMetricsF fm(l.font);
             for (int row : l.rows.rows)
                 QVERIFY2(fm.horizontalAdvance(l.model->rowLabel(row)) <= l.layout.labels.width() - 12,
                          qPrintable(l.model->rowLabel(row)));
