@@ -174,6 +174,18 @@ void writeStderr(const std::string& text)
     std::fflush(stderr);
 }
 
+// Why a figure with [settings] cannot be drawn (too many pixels), or empty.
+QString tooBig(const TimelineModel& model, const TimelineExportSettings& settings)
+{
+    const QSize size = TimelineFigure(model, settings).size();
+    if (figureFits(size, settings.scale))
+        return {};
+    return QStringLiteral("a %1 x %2 figure at scale %3 is too big to draw; make it smaller")
+        .arg(size.width())
+        .arg(size.height())
+        .arg(settings.scale);
+}
+
 // "step 3 of 8 · Task-3 add_fast at 0.0 s"
 TimelineCursor stepCursor(const TimelineModel& model, const std::vector<EventIndex>& steps, int k)
 {
@@ -206,6 +218,8 @@ int writeFrames(const TimelineModel& model, TimelineExportSettings settings, con
                                          "with --range")
                               .arg(chosen.size())
                               .arg(kMaxFrames));
+    if (const QString error = tooBig(model, settings); !error.isEmpty())
+        return usageError(error);
     if (!QDir().mkpath(dir)) {
         printError(QStringLiteral("export: cannot create the directory '%1'").arg(dir));
         return 2;
@@ -267,8 +281,11 @@ int runExportCommand(const QCommandLineParser& parser, const ExportOptions& opti
     readScenarioMetadata(QString::fromStdString(source), title, summary);
     if (!request.titleGiven)
         settings.title = title;
-    settings.processName = title.isEmpty() ? QFileInfo(path).fileName()
-                                           : QStringLiteral("%1 (%2)").arg(title, QFileInfo(path).fileName());
+    // The trace's process: the title (--title's, else the scenario's) and the file.
+    const QString processTitle = request.titleGiven ? settings.title : title;
+    settings.processName = processTitle.isEmpty()
+                               ? QFileInfo(path).fileName()
+                               : QStringLiteral("%1 (%2)").arg(processTitle, QFileInfo(path).fileName());
     if (request.range) {
         if (settings.axis == TimelineAxis::Time) {
             settings.range = request.range;
@@ -296,14 +313,9 @@ int runExportCommand(const QCommandLineParser& parser, const ExportOptions& opti
         TimelineExportSettings figure = settings;
         if (request.step > 0)
             figure.cursor = stepCursor(model, steps, request.step);
-        const QSize size = TimelineFigure(model, figure).size();
-        if (*request.format != ExportFormat::Json &&
-            double(size.width()) * size.height() * figure.scale * figure.scale > kMaxFigurePixels)
-            return usageError(
-                QStringLiteral("a %1 x %2 figure at scale %3 is too big to draw; make it smaller")
-                    .arg(size.width())
-                    .arg(size.height())
-                    .arg(figure.scale));
+        if (*request.format != ExportFormat::Json)
+            if (const QString error = tooBig(model, figure); !error.isEmpty())
+                return usageError(error);
         QString error;
         if (!writeFileAtomically(request.output, exportTimeline(model, figure, *request.format), &error)) {
             printError(QStringLiteral("export: cannot write '%1': %2").arg(request.output, error));

@@ -347,7 +347,7 @@ void ExportDialog::startExport()
     const TimelineExportSettings s = settings();
     if (*suffixFormat != ExportFormat::Json) {
         const QSize size = TimelineFigure(*model_, s).size();
-        if (double(size.width()) * size.height() * s.scale * s.scale > kMaxFigurePixels) {
+        if (!figureFits(size, s.scale)) {
             showStatus(tr("A %1 × %2 figure at scale %3 is too big to draw; make it smaller.")
                            .arg(size.width())
                            .arg(size.height())

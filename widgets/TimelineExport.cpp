@@ -77,7 +77,7 @@ TimelineFigure::TimelineFigure(const TimelineModel& model, const TimelineExportS
     options_.legend = true;
     options_.fitAllRows = true;
     options_.cursor = settings.cursor;
-    options_.emptyText = QStringLiteral("Nothing ran: the program ended before any task did.");
+    options_.emptyText = QStringLiteral("Nothing ran: the program uses no event loop.");
 
     const TimelineRenderer renderer(model_, rows_, theme_);
     const int width = settings.width > 0 ? settings.width : kDefaultWidth;

@@ -48,6 +48,12 @@ struct TimelineExportSettings {
 // Sizes a figure may have, in device pixels: beyond them an image would not fit in memory.
 constexpr int kMaxFigureSide = 16384;
 constexpr double kMaxFigurePixels = 64.0 * 1024 * 1024;
+// Whether a figure of [size] logical pixels at [scale] stays within those limits.
+inline bool figureFits(QSize size, double scale)
+{
+    return double(size.width()) * size.height() * scale * scale <= kMaxFigurePixels &&
+           size.width() * scale <= kMaxFigureSide && size.height() * scale <= kMaxFigureSide;
+}
 
 // One figure of a run, laid out once for its settings.
 class TimelineFigure {

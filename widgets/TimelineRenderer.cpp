@@ -449,10 +449,15 @@ TimelineScene TimelineRenderer::render(QPainter& painter, const QRectF& target,
         painter.setPen(theme_.text);
         painter.drawText(l.title, Qt::AlignLeft | Qt::AlignVCenter, options.title);
     }
-    if (model_.isEmpty() && !options.emptyText.isEmpty()) {
+    // Nothing to draw: say why (a program that failed before anything ran says how).
+    if (model_.segmentCount() == 0) {
+        const QString why =
+            model_.runError().isEmpty()
+                ? options.emptyText
+                : QStringLiteral("Nothing ran: %1").arg(model_.runError().section(u'\n', 0, 0));
         painter.setFont(options.font);
         painter.setPen(theme_.mutedText);
-        painter.drawText(l.plot, Qt::AlignCenter | Qt::TextWordWrap, options.emptyText);
+        painter.drawText(l.plot, Qt::AlignCenter | Qt::TextWordWrap, why);
     }
     painter.restore();
     return scene;
