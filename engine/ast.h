@@ -179,6 +179,7 @@ struct ConstantExpr : ExprOf<ExprKind::Constant> {
     ConstantKind constantKind = ConstantKind::None;
     bool boolValue = false;
     int64_t intValue = 0;
+    std::string bigIntDigits; // Int beyond int64_t: its decimal digits (intValue unused)
     double floatValue = 0;
     std::string stringValue; // Str: UTF-8 text; Bytes: the raw bytes
 };

@@ -5,6 +5,7 @@
 #include <cstring>
 #include <unordered_map>
 
+#include "bigint.h"
 #include "chunk.h"
 #include "parser.h"
 #include "symtable.h"
@@ -1351,7 +1352,13 @@ class Compiler {
             emit(Op::LOAD_CONST, addConst(vm_.ellipsis, "..."));
             break;
         case ConstantKind::Int:
-            emitConst(Value::integer(c->intValue));
+            if (!c->bigIntDigits.empty()) {
+                Mpz big;
+                mpz_set_str(big.get(), c->bigIntDigits.c_str(), 10);
+                emit(Op::LOAD_CONST, addConst(intFromMpz(big.get()), "I" + c->bigIntDigits));
+            } else {
+                emitConst(Value::integer(c->intValue));
+            }
             break;
         case ConstantKind::Float:
             emitConst(Value::floating(c->floatValue));

@@ -5,6 +5,7 @@
 #include <cmath>
 #include <cstring>
 
+#include "bigint.h"
 #include "builtins/iterators.h"
 #include "format/float_repr.h"
 #include "format/format_spec.h"
@@ -203,6 +204,8 @@ std::string VM::repr(const Value& v)
             return str(call(method, {v}));
     }
     switch (o->kind) {
+    case ObjKind::BigInt:
+        return intToString(*this, v);
     case ObjKind::Str:
         return strRepr(static_cast<StrObj*>(o)->text);
     case ObjKind::Bytes:
@@ -550,6 +553,8 @@ int64_t VM::hash(const Value& v)
         }
         return s->hash;
     }
+    case ObjKind::BigInt:
+        return intHash(v);
     case ObjKind::List:
     case ObjKind::Dict:
     case ObjKind::Set:
@@ -567,9 +572,9 @@ int64_t VM::hash(const Value& v)
                 if (c->builtin)
                     break;
                 Value r = call(*h, {v});
-                if (!r.isIntLike())
+                if (!isInteger(r))
                     raise(ExcType::TypeError, "__hash__ method should return an integer");
-                return hashInt(r.asInt());
+                return intHash(r);
             }
             if (!c->builtin && c->dict->table.findStr(names.__eq__))
                 raise(ExcType::TypeError, "unhashable type: '" + typeName(v) + "'");
@@ -584,6 +589,25 @@ int64_t VM::hash(const Value& v)
 
 // -- Comparison ------------------------------------------------------------------------------------
 
+template <typename T> static bool ordered(const T& x, const T& y, CompareKind kind)
+{
+    switch (kind) {
+    case CompareKind::Lt:
+        return x < y;
+    case CompareKind::Le:
+        return x <= y;
+    case CompareKind::Eq:
+        return x == y;
+    case CompareKind::Ne:
+        return x != y;
+    case CompareKind::Gt:
+        return x > y;
+    case CompareKind::Ge:
+        return x >= y;
+    }
+    return false;
+}
+
 static bool sequencesEqual(VM& vm, const std::vector<Value>& a, const std::vector<Value>& b)
 {
     if (a.size() != b.size())
@@ -594,13 +618,36 @@ static bool sequencesEqual(VM& vm, const std::vector<Value>& a, const std::vecto
     return true;
 }
 
+// Compares two numbers (int, bool, big int or float) exactly, as CPython does across int and
+// float. False when either is not a number.
+static bool compareNumbers(const Value& a, const Value& b, CompareKind kind, bool& result)
+{
+    bool floatA = a.isFloat(), floatB = b.isFloat();
+    if (!(floatA || isInteger(a)) || !(floatB || isInteger(b)))
+        return false;
+    if (floatA && floatB) {
+        result = ordered(a.asFloat(), b.asFloat(), kind);
+    } else if (floatA || floatB) {
+        double d = floatA ? a.asFloat() : b.asFloat();
+        if (std::isnan(d)) {
+            result = kind == CompareKind::Ne;
+            return true;
+        }
+        int c = intCompareDouble(floatA ? b : a, d);
+        result = ordered(floatA ? -c : c, 0, kind);
+    } else {
+        result = ordered(intCompare(a, b), 0, kind);
+    }
+    return true;
+}
+
 bool VM::equals(const Value& a, const Value& b)
 {
-    if (a.isNumber() && b.isNumber()) {
-        if (a.isFloat() || b.isFloat())
-            return a.toDouble() == b.toDouble();
+    if (a.isIntLike() && b.isIntLike())
         return a.asInt() == b.asInt();
-    }
+    bool numbersEqual;
+    if (compareNumbers(a, b, CompareKind::Eq, numbersEqual))
+        return numbersEqual;
     if (a.isNone() || b.isNone())
         return a.isNone() && b.isNone();
     if (a.isObject() && b.isObject()) {
@@ -720,25 +767,6 @@ static CompareKind swapped(CompareKind kind)
     }
 }
 
-template <typename T> static bool ordered(const T& x, const T& y, CompareKind kind)
-{
-    switch (kind) {
-    case CompareKind::Lt:
-        return x < y;
-    case CompareKind::Le:
-        return x <= y;
-    case CompareKind::Eq:
-        return x == y;
-    case CompareKind::Ne:
-        return x != y;
-    case CompareKind::Gt:
-        return x > y;
-    case CompareKind::Ge:
-        return x >= y;
-    }
-    return false;
-}
-
 static bool compareSequences(VM& vm, const std::vector<Value>& a, const std::vector<Value>& b,
                              CompareKind kind)
 {
@@ -776,11 +804,11 @@ static StrObj* dunderFor(VM& vm, CompareKind kind)
 
 Value VM::richCompare(const Value& a, const Value& b, CompareKind kind)
 {
-    if (a.isNumber() && b.isNumber()) {
-        if (a.isFloat() || b.isFloat())
-            return Value::boolean(ordered(a.toDouble(), b.toDouble(), kind));
+    if (a.isIntLike() && b.isIntLike())
         return Value::boolean(ordered(a.asInt(), b.asInt(), kind));
-    }
+    bool numbersCompare;
+    if (compareNumbers(a, b, kind, numbersCompare))
+        return Value::boolean(numbersCompare);
     bool userA = isUserKind(a) || isKind(a, ObjKind::Native);
     bool userB = isUserKind(b) || isKind(b, ObjKind::Native);
     if (userA || userB) {
@@ -883,56 +911,30 @@ static const char* binarySymbol(BinaryOp op)
     return symbols[int(op)];
 }
 
-[[noreturn]] static void overflow(VM& vm, const char* what)
-{
-    vm.raise(ExcType::OverflowError, std::string("Loopscope ints are 64-bit: ") + what + " does not fit");
-}
-
-static Value intPow(VM& vm, int64_t base, int64_t exp)
-{
-    if (exp < 0) {
-        if (base == 0)
-            vm.raise(ExcType::ZeroDivisionError, "0.0 cannot be raised to a negative power");
-        return Value::floating(std::pow(double(base), double(exp)));
-    }
-    int64_t result = 1;
-    int64_t b = base;
-    while (exp > 0) {
-        if (exp & 1)
-            if (__builtin_mul_overflow(result, b, &result))
-                overflow(vm, "the result of **");
-        exp >>= 1;
-        if (exp > 0 && __builtin_mul_overflow(b, b, &b))
-            overflow(vm, "the result of **");
-    }
-    return Value::integer(result);
-}
-
+// Small-int arithmetic; what would overflow int64_t goes to the big-int arithmetic (bigint.h).
 static Value intBinary(VM& vm, BinaryOp op, int64_t x, int64_t y)
 {
     int64_t r;
     switch (op) {
     case BinaryOp::Add:
         if (__builtin_add_overflow(x, y, &r))
-            overflow(vm, "the result of +");
+            break;
         return Value::integer(r);
     case BinaryOp::Sub:
         if (__builtin_sub_overflow(x, y, &r))
-            overflow(vm, "the result of -");
+            break;
         return Value::integer(r);
     case BinaryOp::Mult:
         if (__builtin_mul_overflow(x, y, &r))
-            overflow(vm, "the result of *");
+            break;
         return Value::integer(r);
     case BinaryOp::Div:
-        if (y == 0)
-            vm.raise(ExcType::ZeroDivisionError, "division by zero");
-        return Value::floating(double(x) / double(y));
+        break;
     case BinaryOp::FloorDiv:
         if (y == 0)
             vm.raise(ExcType::ZeroDivisionError, "integer division or modulo by zero");
         if (x == INT64_MIN && y == -1)
-            overflow(vm, "the result of //");
+            break;
         r = x / y;
         if ((x % y != 0) && ((x < 0) != (y < 0)))
             --r;
@@ -946,15 +948,28 @@ static Value intBinary(VM& vm, BinaryOp op, int64_t x, int64_t y)
         if (r != 0 && ((r < 0) != (y < 0)))
             r += y;
         return Value::integer(r);
-    case BinaryOp::Pow:
-        return intPow(vm, x, y);
+    case BinaryOp::Pow: {
+        if (y < 0)
+            break;
+        int64_t result = 1, base = x;
+        bool overflowed = false;
+        for (int64_t e = y; e > 0 && !overflowed; e >>= 1) {
+            if (e & 1)
+                overflowed |= __builtin_mul_overflow(result, base, &result);
+            if (e > 1)
+                overflowed |= __builtin_mul_overflow(base, base, &base);
+        }
+        if (overflowed)
+            break;
+        return Value::integer(result);
+    }
     case BinaryOp::LShift:
         if (y < 0)
             vm.raise(ExcType::ValueError, "negative shift count");
         if (x == 0)
             return Value::integer(0);
         if (y >= 63 || (x > 0 ? x > (INT64_MAX >> y) : x < (INT64_MIN >> y)))
-            overflow(vm, "the result of <<");
+            break;
         return Value::integer(int64_t(uint64_t(x) << y));
     case BinaryOp::RShift:
         if (y < 0)
@@ -967,9 +982,9 @@ static Value intBinary(VM& vm, BinaryOp op, int64_t x, int64_t y)
     case BinaryOp::And:
         return Value::integer(x & y);
     default:
-        break;
+        return Value();
     }
-    return Value();
+    return intBinaryOp(vm, op, Value::integer(x), Value::integer(y));
 }
 
 static Value floatBinary(VM& vm, BinaryOp op, double x, double y)
@@ -1102,10 +1117,16 @@ Value setBinaryOp(VM& vm, BinaryOp op, const Value& a, const Value& b);   // bui
 
 Value VM::binaryOp(BinaryOp op, const Value& a, const Value& b, bool inplace)
 {
-    if (a.isIntLike() && b.isIntLike())
-        return intBinary(*this, op, a.asInt(), b.asInt());
-    if (a.isNumber() && b.isNumber()) {
-        Value r = floatBinary(*this, op, a.toDouble(), b.toDouble());
+    if (a.isIntLike() && b.isIntLike()) {
+        Value r = intBinary(*this, op, a.asInt(), b.asInt());
+        if (!r.isEmpty())
+            return r;
+    } else if (isInteger(a) && isInteger(b)) {
+        Value r = intBinaryOp(*this, op, a, b);
+        if (!r.isEmpty())
+            return r;
+    } else if ((a.isFloat() || isInteger(a)) && (b.isFloat() || isInteger(b))) {
+        Value r = floatBinary(*this, op, toDouble(a), toDouble(b));
         if (!r.isEmpty())
             return r;
     }
@@ -1188,6 +1209,8 @@ Value VM::binaryOp(BinaryOp op, const Value& a, const Value& b, bool inplace)
             break;
         case BinaryOp::Mult:
             if (isSequenceKind(a)) {
+                if (isBigInt(b))
+                    raise(ExcType::OverflowError, "cannot fit 'int' into an index-sized integer");
                 if (b.isIntLike()) {
                     if (inplace && x->kind == ObjKind::List) {
                         Value r = repeatSequence(*this, a, b.asInt());
@@ -1237,7 +1260,9 @@ Value VM::binaryOp(BinaryOp op, const Value& a, const Value& b, bool inplace)
         default:
             break;
         }
-    } else if (a.isIntLike() && isSequenceKind(b) && op == BinaryOp::Mult) {
+    } else if (isInteger(a) && isSequenceKind(b) && op == BinaryOp::Mult) {
+        if (isBigInt(a))
+            raise(ExcType::OverflowError, "cannot fit 'int' into an index-sized integer");
         return repeatSequence(*this, b, a.asInt());
     }
     raise(ExcType::TypeError, std::string("unsupported operand type(s) for ") + binarySymbol(op) +
@@ -1248,23 +1273,22 @@ Value VM::unaryOp(Op op, const Value& v)
 {
     switch (op) {
     case Op::UNARY_NEGATIVE:
-        if (v.isIntLike()) {
-            if (v.asInt() == INT64_MIN)
-                overflow(*this, "the result of unary -");
-            return Value::integer(-v.asInt());
-        }
+        if (isInteger(v))
+            return intNegate(v);
         if (v.isFloat())
             return Value::floating(-v.asFloat());
         break;
     case Op::UNARY_POSITIVE:
         if (v.isIntLike())
             return Value::integer(v.asInt());
-        if (v.isFloat())
+        if (v.isFloat() || isBigInt(v))
             return v;
         break;
     case Op::UNARY_INVERT:
         if (v.isIntLike())
             return Value::integer(~v.asInt());
+        if (isBigInt(v))
+            return intBinaryOp(*this, BinaryOp::Xor, v, Value::integer(-1)); // ~x == x ^ -1
         break;
     default:
         break;
@@ -1701,12 +1725,14 @@ int64_t VM::toIndex(const Value& v, const char* what)
 {
     if (v.isIntLike())
         return v.asInt();
+    if (isBigInt(v))
+        raise(ExcType::OverflowError, "cannot fit 'int' into an index-sized integer");
     if (isUserKind(v)) {
         Value method = lookupSpecial(v, names.__index__);
         if (!method.isEmpty()) {
             Value r = call(method, {v});
-            if (r.isIntLike())
-                return r.asInt();
+            if (isInteger(r))
+                return toIndex(r);
         }
     }
     if (what)
@@ -1718,6 +1744,8 @@ double VM::toDouble(const Value& v)
 {
     if (v.isNumber())
         return v.toDouble();
+    if (isBigInt(v))
+        return intToDouble(*this, v);
     if (isUserKind(v)) {
         Value method = lookupSpecial(v, names.__float__);
         if (!method.isEmpty())
@@ -1738,7 +1766,10 @@ void sliceIndices(VM& vm, const SliceObj* s, int64_t length, int64_t& start, int
     auto clamp = [&](const Value& v, int64_t dflt, bool isStart) {
         if (v.isNone())
             return dflt;
-        int64_t i = vm.toIndex(v, "slice indices must be integers or None or have an __index__ method");
+        // A big int bound lies past either end.
+        int64_t i = isBigInt(v)
+                        ? (intSign(v) < 0 ? INT64_MIN / 2 : INT64_MAX / 2)
+                        : vm.toIndex(v, "slice indices must be integers or None or have an __index__ method");
         if (i < 0) {
             i += length;
             if (i < 0)
@@ -1762,9 +1793,11 @@ std::string utf8EncodeAll(const std::vector<uint32_t>& cps);
 
 static int64_t normalizeIndex(VM& vm, const Value& key, int64_t length, const char* what)
 {
-    if (!key.isIntLike() && !isUserKind(key))
+    if (!key.isIntLike() && !isUserKind(key) && !isBigInt(key))
         vm.raise(ExcType::TypeError,
                  std::string(what) + " indices must be integers or slices, not " + vm.typeName(key));
+    if (isBigInt(key))
+        vm.raise(ExcType::IndexError, "cannot fit 'int' into an index-sized integer");
     int64_t i = vm.toIndex(key);
     if (i < 0)
         i += length;
@@ -2128,6 +2161,8 @@ std::string VM::format(const Value& v, std::string_view spec)
         r = formatInt(v.asInt(), spec, "bool");
     } else if (v.isInt()) {
         r = formatInt(v.asInt(), spec);
+    } else if (isBigInt(v)) {
+        r = formatInt(intOperand(*this, v), spec);
     } else if (v.isFloat()) {
         r = formatFloat(v.asFloat(), spec);
     } else if (isStr(v)) {

@@ -40,6 +40,7 @@ enum class ObjKind : uint8_t {
     DictView,
     Iterator,
     Native,
+    BigInt, // an int beyond int64_t (bigint.h)
 };
 
 // The header of every heap object. Objects are reference counted (intrusively, like CPython)

@@ -214,6 +214,9 @@ class VM {
     bool tearingDown = false;
     std::vector<std::pair<StrObj**, std::string>> pendingNames;
     int nativeDepth = 0;
+    // sys.set_int_max_str_digits: the most decimal digits an int <-> str conversion takes (0: no
+    // limit); CPython 3.11's default (bigint.h).
+    int64_t maxStrDigits = 4300;
 
   private:
     void initTypes();

@@ -63,18 +63,6 @@ static Value objectRepr(VM& vm, const CallArgs& a)
     return vm.newStr("<" + prefix + qual + " object at " + buf + ">");
 }
 
-static Value numberMethodsBitLength(VM& vm, const CallArgs& a)
-{
-    uint64_t m = a[0].asInt() < 0 ? 0 - uint64_t(a[0].asInt()) : uint64_t(a[0].asInt());
-    int n = 0;
-    while (m) {
-        ++n;
-        m >>= 1;
-    }
-    (void)vm;
-    return Value::integer(n);
-}
-
 void registerCoreMethods(VM& vm)
 {
     ClassObj* o = vm.types.object;
@@ -106,38 +94,6 @@ void registerCoreMethods(VM& vm)
     o->dict->table.set(vm.intern("__init_subclass__"),
                        Value::object(new MethodWrapperObj(ObjKind::ClassMethod, initSubclass)));
 
-    ClassObj* i = vm.types.intType;
-    vm.addMethod(i, "bit_length", numberMethodsBitLength);
-    vm.addMethod(i, "conjugate", [](VM&, const CallArgs& a) { return Value::integer(a[0].asInt()); });
-    vm.addMethod(i, "__index__", [](VM&, const CallArgs& a) { return Value::integer(a[0].asInt()); });
-    vm.addMethod(i, "__int__", [](VM&, const CallArgs& a) { return Value::integer(a[0].asInt()); });
-    vm.addMethod(i, "__float__",
-                 [](VM&, const CallArgs& a) { return Value::floating(double(a[0].asInt())); });
-    vm.addMethod(i, "as_integer_ratio", [](VM& vm, const CallArgs& a) {
-        return vm.newTuple({Value::integer(a[0].asInt()), Value::integer(1)});
-    });
-    vm.addMethod(i, "__add__",
-                 [](VM& vm, const CallArgs& a) { return vm.binaryOp(BinaryOp::Add, a[0], a[1]); });
-    vm.addMethod(i, "__mul__",
-                 [](VM& vm, const CallArgs& a) { return vm.binaryOp(BinaryOp::Mult, a[0], a[1]); });
-    vm.addMethod(i, "__sub__",
-                 [](VM& vm, const CallArgs& a) { return vm.binaryOp(BinaryOp::Sub, a[0], a[1]); });
-    vm.addMethod(i, "__lt__",
-                 [](VM& vm, const CallArgs& a) { return vm.richCompare(a[0], a[1], CompareKind::Lt); });
-    vm.addMethod(i, "__format__",
-                 [](VM& vm, const CallArgs& a) { return vm.newStr(vm.format(a[0], strText(a[1]))); });
-    vm.addMethod(i, "to_bytes", [](VM& vm, const CallArgs& a) {
-        int64_t length = a.count > 1 ? vm.toIndex(a[1]) : 1;
-        const Value* order = a.count > 2 ? &a[2] : a.keyword("byteorder");
-        bool little = order && strText(*order) == "little";
-        std::string out(size_t(length), '\0');
-        uint64_t v = uint64_t(a[0].asInt());
-        for (int64_t k = 0; k < length; ++k) {
-            out[size_t(little ? k : length - 1 - k)] = char(v & 0xff);
-            v >>= 8;
-        }
-        return Value::object(new BytesObj(std::move(out)));
-    });
     ClassObj* f = vm.types.floatType;
     vm.addMethod(f, "is_integer", [](VM&, const CallArgs& a) {
         double d = a[0].asFloat();
@@ -161,17 +117,13 @@ void registerCoreMethods(VM& vm)
             m *= 2.0;
             --e;
         }
-        int64_t num = int64_t(m), den = 1;
-        if (e > 0) {
-            if (e > 62)
-                vm.raise(ExcType::OverflowError, "Loopscope ints are 64-bit: the ratio does not fit");
-            num <<= e;
-        } else {
-            if (-e > 62)
-                vm.raise(ExcType::OverflowError, "Loopscope ints are 64-bit: the ratio does not fit");
-            den <<= -e;
-        }
-        return vm.newTuple({Value::integer(num), Value::integer(den)});
+        // m is an integer below 2**53; the ratio is m * 2**e.
+        Value num = Value::integer(int64_t(m)), den = Value::integer(1);
+        if (e > 0)
+            num = vm.binaryOp(BinaryOp::LShift, num, Value::integer(e));
+        else
+            den = vm.binaryOp(BinaryOp::LShift, den, Value::integer(-e));
+        return vm.newTuple({num, den});
     });
     ClassObj* b = vm.types.boolType;
     (void)b;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "../bigint.h"
 #include "../format/format_spec.h"
 #include "../format/percent_format.h"
 #include "../format/str_format.h"
@@ -545,6 +546,9 @@ Value percentFormatValue(VM& vm, const Value& format, const Value& args)
         if (v.isIntLike()) {
             p.kind = PercentArg::Kind::Int;
             p.intValue = v.asInt();
+        } else if (isBigInt(v)) {
+            p.kind = PercentArg::Kind::Int;
+            p.wideInt = std::make_shared<IntOperand>(intOperand(vm, v));
         } else if (v.isFloat()) {
             p.kind = PercentArg::Kind::Float;
             p.floatValue = v.asFloat();

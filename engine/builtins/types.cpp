@@ -3,6 +3,7 @@
 
 #include <cmath>
 
+#include "../bigint.h"
 #include "../format/float_repr.h"
 #include "iterators.h"
 
@@ -315,6 +316,10 @@ Value specialAttr(VM& vm, const Value& obj, StrObj* name, bool& found)
             break;
         }
     }
+    if (isBigInt(obj) && (n == "real" || n == "numerator"))
+        return obj;
+    if (isBigInt(obj) && (n == "imag" || n == "denominator"))
+        return Value::integer(n == "imag" ? 0 : 1);
     if (obj.isInt() || obj.isBool()) {
         if (n == "real" || n == "numerator")
             return Value::integer(obj.asInt());
@@ -361,14 +366,15 @@ static Value constructInt(VM& vm, const CallArgs& a)
     }
     if (v.isIntLike())
         return Value::integer(v.asInt());
+    if (isBigInt(v))
+        return v;
     if (v.isFloat()) {
-        FloatToIntResult r = floatTruncateToInt(v.asFloat());
-        if (!r.ok) {
-            if (r.errorType == "OverflowError")
-                vm.raise(ExcType::OverflowError, r.error);
-            vm.raise(ExcType::ValueError, r.error);
-        }
-        return Value::integer(r.value);
+        double d = v.asFloat();
+        if (std::isnan(d))
+            vm.raise(ExcType::ValueError, "cannot convert float NaN to integer");
+        if (std::isinf(d))
+            vm.raise(ExcType::OverflowError, "cannot convert float infinity to integer");
+        return intFromDouble(d);
     }
     if (isStr(v))
         return parseIntText(vm, strText(v), 10);
@@ -391,8 +397,8 @@ static Value constructFloat(VM& vm, const CallArgs& a)
     if (a.count == 1)
         return Value::floating(0);
     const Value& v = a[1];
-    if (v.isNumber())
-        return Value::floating(v.toDouble());
+    if (v.isNumber() || isBigInt(v))
+        return Value::floating(vm.toDouble(v));
     if (isStr(v))
         return parseFloatText(vm, strText(v));
     if (isUserKind(v)) {
