@@ -483,7 +483,7 @@ struct FunctionDefStmt : StmtOf<StmtKind::FunctionDef> {
 struct ClassDefStmt : StmtOf<StmtKind::ClassDef> {
     std::string name;
     std::vector<Expr*> bases;
-    std::vector<Keyword*> keywords; // the parser refuses metaclass= and friends today
+    std::vector<Keyword*> keywords; // metaclass= and the keywords for __init_subclass__
     StmtList body;
     std::vector<Expr*> decorators;
 };

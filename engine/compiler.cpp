@@ -13,6 +13,8 @@
 
 namespace loopscope {
 
+std::string strRepr(std::string_view s); // interpreter.cpp
+
 namespace {
 
 struct CompileError {
@@ -79,6 +81,9 @@ class Compiler {
         Scope* scope = symbols_.moduleScope();
         enterUnit(scope, "<module>", "<module>", 1);
         unit_->code->flags |= kModule | kUsesLocalsDict;
+        futureAnnotations_ = importsFutureAnnotations(module.body);
+        if (hasAnnotations(module.body))
+            setupAnnotations();
         compileBody(module.body);
         // The implicit `return None` belongs to the last statement's line, as in CPython.
         if (!module.body.empty())
@@ -89,6 +94,148 @@ class Compiler {
     }
 
   private:
+    // -- Annotations ---------------------------------------------------------------------------
+
+    // Whether [body] annotates a name anywhere outside nested functions and classes (CPython's
+    // find_ann): then the body starts with an empty __annotations__.
+    static bool hasAnnotations(const StmtList& body)
+    {
+        for (const Stmt* s : body) {
+            switch (s->kind) {
+            case StmtKind::AnnAssign:
+                return true;
+            case StmtKind::If:
+                if (hasAnnotations(s->as<IfStmt>()->body) || hasAnnotations(s->as<IfStmt>()->orelse))
+                    return true;
+                break;
+            case StmtKind::While:
+                if (hasAnnotations(s->as<WhileStmt>()->body) || hasAnnotations(s->as<WhileStmt>()->orelse))
+                    return true;
+                break;
+            case StmtKind::For:
+                if (hasAnnotations(s->as<ForStmt>()->body) || hasAnnotations(s->as<ForStmt>()->orelse))
+                    return true;
+                break;
+            case StmtKind::With:
+                if (hasAnnotations(s->as<WithStmt>()->body))
+                    return true;
+                break;
+            case StmtKind::Try: {
+                auto* t = s->as<TryStmt>();
+                if (hasAnnotations(t->body) || hasAnnotations(t->orelse) || hasAnnotations(t->finalbody))
+                    return true;
+                for (const ExceptHandler* h : t->handlers)
+                    if (hasAnnotations(h->body))
+                        return true;
+                break;
+            }
+            default:
+                break;
+            }
+        }
+        return false;
+    }
+
+    // `from __future__ import annotations` among the leading statements (after a docstring):
+    // annotations are then kept as their source text (PEP 563).
+    static bool importsFutureAnnotations(const StmtList& body)
+    {
+        for (size_t i = 0; i < body.size(); ++i) {
+            const Stmt* s = body[i];
+            if (i == 0 && s->kind == StmtKind::Expr)
+                continue; // the docstring
+            if (s->kind != StmtKind::ImportFrom || s->as<ImportFromStmt>()->module != "__future__")
+                return false;
+            for (const Alias* name : s->as<ImportFromStmt>()->names)
+                if (name->name == "annotations")
+                    return true;
+        }
+        return false;
+    }
+
+    void setupAnnotations()
+    {
+        emit(Op::BUILD_MAP, 0);
+        emit(Op::STORE_NAME, nameArg("__annotations__"));
+    }
+
+    // An annotation as PEP 563 stores it: CPython's ast.unparse of the expression, for the forms
+    // annotations take (names, attributes, subscripts, `|`, literals); the source text otherwise.
+    std::string annotationText(const Expr* e) const
+    {
+        auto join = [&](const std::vector<Expr*>& elts) {
+            std::string out;
+            for (size_t i = 0; i < elts.size(); ++i)
+                out += (i ? ", " : "") + annotationText(elts[i]);
+            return out;
+        };
+        switch (e->kind) {
+        case ExprKind::Name:
+            return e->as<NameExpr>()->id;
+        case ExprKind::Attribute:
+            return annotationText(e->as<AttributeExpr>()->value) + "." + e->as<AttributeExpr>()->attr;
+        case ExprKind::Subscript: {
+            const Expr* index = e->as<SubscriptExpr>()->index;
+            std::string inside = index->kind == ExprKind::Tuple && !index->as<TupleExpr>()->elts.empty()
+                                     ? join(index->as<TupleExpr>()->elts)
+                                     : annotationText(index);
+            return annotationText(e->as<SubscriptExpr>()->value) + "[" + inside + "]";
+        }
+        case ExprKind::BinOp: {
+            auto* b = e->as<BinOpExpr>();
+            if (b->op == BinaryOperator::BitOr)
+                return annotationText(b->left) + " | " + annotationText(b->right);
+            break;
+        }
+        case ExprKind::List:
+            return "[" + join(e->as<ListExpr>()->elts) + "]";
+        case ExprKind::Tuple: {
+            const auto& elts = e->as<TupleExpr>()->elts;
+            return "(" + join(elts) + (elts.size() == 1 ? ",)" : ")");
+        }
+        case ExprKind::Constant: {
+            auto* c = e->as<ConstantExpr>();
+            switch (c->constantKind) {
+            case ConstantKind::None:
+                return "None";
+            case ConstantKind::Bool:
+                return c->boolValue ? "True" : "False";
+            case ConstantKind::Ellipsis:
+                return "...";
+            case ConstantKind::Str:
+                return strRepr(c->stringValue);
+            case ConstantKind::Int:
+                return c->bigIntDigits.empty() ? std::to_string(c->intValue) : c->bigIntDigits;
+            default:
+                break;
+            }
+            break;
+        }
+        default:
+            break;
+        }
+        return sourceText(e);
+    }
+
+    // The source text of [node], its lines joined as written.
+    std::string sourceText(const SourceSpan* node) const
+    {
+        size_t start = offsetOf(node->line, node->col), end = offsetOf(node->endLine, node->endCol);
+        return end > start ? std::string(source_.substr(start, end - start)) : std::string();
+    }
+
+    size_t offsetOf(int line, int col) const
+    {
+        size_t offset = 0;
+        for (int l = 1; l < line && offset < source_.size(); ++l) {
+            size_t nl = source_.find('\n', offset);
+            if (nl == std::string_view::npos)
+                return source_.size();
+            offset = nl + 1;
+        }
+        return std::min(source_.size(), offset + size_t(col));
+    }
+
     // -- Units and emission --------------------------------------------------------------------
     void enterUnit(Scope* scope, const std::string& name, const std::string& qualname, int line)
     {
@@ -364,6 +511,18 @@ class Compiler {
             if (a->value) {
                 compileExpr(a->value);
                 compileStore(a->target);
+            }
+            // A simple name in a module or class body records its annotation, as CPython does;
+            // dataclasses and enum read __annotations__.
+            bool recorded = unit_->scope->kind == ScopeKind::Module || unit_->scope->kind == ScopeKind::Class;
+            if (recorded && a->simple && a->target->kind == ExprKind::Name) {
+                if (futureAnnotations_)
+                    emitConst(vm_.newStr(annotationText(a->annotation)));
+                else
+                    compileExpr(a->annotation);
+                emit(Op::LOAD_NAME, nameArg("__annotations__"));
+                emitConst(vm_.newStr(a->target->as<NameExpr>()->id));
+                emit(Op::STORE_SUBSCR);
             }
             break;
         }
@@ -1037,6 +1196,8 @@ class Compiler {
         emit(Op::STORE_NAME, nameArg("__module__"));
         emitConst(vm_.newStr(qualname));
         emit(Op::STORE_NAME, nameArg("__qualname__"));
+        if (hasAnnotations(c->body))
+            setupAnnotations();
         compileBody(c->body);
         if (scope->needsClassCell) {
             emit(Op::LOAD_CLOSURE, uint32_t(unit_->derefIndex.at("__class__")));
@@ -1652,6 +1813,7 @@ class Compiler {
     std::string_view source_;
     std::string filename_;
     bool hidden_;
+    bool futureAnnotations_ = false;
     std::vector<std::unique_ptr<Unit>> units_;
     Unit* unit_ = nullptr;
 };

@@ -2,6 +2,7 @@
 // ordering, arithmetic, attributes, iteration, subscripts, formatting, instantiation.
 // Builtin kinds are handled in C++ directly; user classes through their dunder methods.
 
+#include <algorithm>
 #include <cmath>
 #include <cstring>
 
@@ -63,6 +64,15 @@ static Value userOverride(VM& vm, const Value& obj, StrObj* name)
             return *v;
     }
     return Value();
+}
+
+// The method [name] of the metaclass of class [v], when that metaclass is a user class and
+// defines it (for len(Color), Color['RED'], ... on an enum); Empty otherwise.
+static Value metaclassMethod(VM& vm, const Value& v, StrObj* name)
+{
+    if (!isKind(v, ObjKind::Class) || v.asObject()->cls->builtin)
+        return Value();
+    return userOverride(vm, v, name);
 }
 
 // -- repr and str ----------------------------------------------------------------------------------
@@ -310,8 +320,16 @@ std::string VM::repr(const Value& v)
             isKind(m->func, ObjKind::Function) ? strText(m->func.as<FunctionObj>()->qualname) : "?";
         return "<bound method " + name + " of " + repr(m->self) + ">";
     }
-    case ObjKind::Class:
+    case ObjKind::Class: {
+        Value method = metaclassMethod(*this, v, names.__repr__);
+        if (!method.isEmpty()) {
+            Value r = call(method, {v});
+            if (!isStr(r))
+                raise(ExcType::TypeError, "__repr__ returned non-string (type " + typeName(r) + ")");
+            return strText(r);
+        }
         return classRepr(*this, static_cast<ClassObj*>(o));
+    }
     case ObjKind::Module: {
         auto* m = static_cast<ModuleObj*>(o);
         return "<module '" + strText(m->name) + "' (built-in)>";
@@ -363,7 +381,7 @@ std::string VM::str(const Value& v)
 {
     if (isStr(v))
         return strText(v);
-    if (isUserKind(v) || isKind(v, ObjKind::Native)) {
+    if (isUserKind(v) || isKind(v, ObjKind::Native) || !metaclassMethod(*this, v, names.__str__).isEmpty()) {
         Value method = lookupSpecial(v, names.__str__);
         if (!method.isEmpty() && !(isKind(method, ObjKind::NativeFunction) &&
                                    method.as<NativeFunctionObj>()->name == "object.__str__")) {
@@ -1405,6 +1423,9 @@ Value VM::getAttr(const Value& obj, StrObj* name)
                 return special;
             if (Value* v = cls->lookup(name))
                 return bindFound(*this, *v, obj, cls);
+            Value getattrHook = metaclassMethod(*this, obj, names.__getattr__);
+            if (!getattrHook.isEmpty())
+                return call(getattrHook, {obj, Value::object(name)});
             raise(ExcType::AttributeError,
                   "type object '" + c->name + "' has no attribute '" + name->text + "'");
         }
@@ -1429,12 +1450,15 @@ Value VM::getAttr(const Value& obj, StrObj* name)
         case ObjKind::Super: {
             auto* s = static_cast<SuperObj*>(o);
             ClassObj* start = s->startAfter.as<ClassObj>();
-            ClassObj* selfType = isKind(s->self, ObjKind::Class) ? s->self.as<ClassObj>() : typeOf(s->self);
+            // super() in a class method looks along the class's own MRO; in a metaclass's method
+            // (self is a class that is not a subclass of [start]), along its metaclass's.
+            bool classSelf = isKind(s->self, ObjKind::Class) && s->self.as<ClassObj>()->isSubclassOf(start);
+            ClassObj* selfType = classSelf ? s->self.as<ClassObj>() : typeOf(s->self);
             bool after = false;
             for (ClassObj* c : selfType->mro) {
                 if (after) {
                     if (Value* v = c->dict->table.findStr(name)) {
-                        if (isKind(s->self, ObjKind::Class)) {
+                        if (classSelf) {
                             if (isKind(*v, ObjKind::ClassMethod))
                                 return bindMethod(v->as<MethodWrapperObj>()->func, s->self);
                             if (isKind(*v, ObjKind::StaticMethod))
@@ -1536,6 +1560,11 @@ void VM::setAttr(const Value& obj, StrObj* name, Value value)
             if (c->builtin)
                 raise(ExcType::TypeError,
                       "cannot set '" + name->text + "' attribute of immutable type '" + c->name + "'");
+            Value hook = metaclassMethod(*this, obj, names.__setattr__);
+            if (!hook.isEmpty()) {
+                call(hook, {obj, Value::object(name), value});
+                return;
+            }
             if (name == names.__name__) {
                 c->name = str(value);
                 return;
@@ -1598,6 +1627,11 @@ void VM::delAttr(const Value& obj, StrObj* name)
         if (static_cast<InstanceObj*>(obj.asObject())->attrs.erase(Value::object(name)))
             return;
     } else if (isKind(obj, ObjKind::Class) && !obj.as<ClassObj>()->builtin) {
+        Value hook = metaclassMethod(*this, obj, internStr("__delattr__"));
+        if (!hook.isEmpty()) {
+            call(hook, {obj, Value::object(name)});
+            return;
+        }
         if (obj.as<ClassObj>()->dict->table.erase(Value::object(name)))
             return;
     } else if (isKind(obj, ObjKind::Module)) {
@@ -1646,8 +1680,9 @@ Value VM::getIter(const Value& v)
                 return v;
             break;
         default: {
-            Value method = lookupSpecial(v, names.__iter__);
-            if (!method.isEmpty() && !isKind(v, ObjKind::Class)) {
+            Value method = isKind(v, ObjKind::Class) ? metaclassMethod(*this, v, names.__iter__)
+                                                     : lookupSpecial(v, names.__iter__);
+            if (!method.isEmpty()) {
                 Value it = call(method, {v});
                 if (lookupSpecial(it, names.__next__).isEmpty() && !isKind(it, ObjKind::Iterator) &&
                     !isKind(it, ObjKind::Generator))
@@ -1892,7 +1927,9 @@ Value VM::getItem(const Value& obj, const Value& key)
             raiseValue(newException(excClass(ExcType::KeyError), {key}));
         }
         case ObjKind::Class: {
-            Value method;
+            Value method = metaclassMethod(*this, obj, names.__getitem__);
+            if (!method.isEmpty())
+                return call(method, {obj, key});
             if (Value* m = static_cast<ClassObj*>(o)->lookup(names.__class_getitem__))
                 return call(isKind(*m, ObjKind::ClassMethod) ? m->as<MethodWrapperObj>()->func : *m,
                             {obj, key});
@@ -2059,6 +2096,20 @@ bool VM::contains(const Value& container, const Value& item)
                 return truthy(call(method, {container, item}));
             break;
         }
+        case ObjKind::Class: {
+            Value method = metaclassMethod(*this, container, names.__contains__);
+            if (!method.isEmpty())
+                return truthy(call(method, {container, item}));
+            if (!metaclassMethod(*this, container, names.__iter__).isEmpty()) {
+                Value it = getIter(container);
+                Value x;
+                while (iterNext(it, x))
+                    if (x.is(item) || equals(x, item))
+                        return true;
+                return false;
+            }
+            break;
+        }
         default:
             break;
         }
@@ -2098,10 +2149,12 @@ int64_t VM::length(const Value& v)
             return static_cast<RangeObj*>(o)->length();
         case ObjKind::DictView:
             return int64_t(static_cast<DictViewObj*>(o)->dict.as<DictObj>()->table.size());
+        case ObjKind::Class:
         case ObjKind::Instance:
         case ObjKind::Exception:
         case ObjKind::Native: {
-            Value method = lookupSpecial(v, names.__len__);
+            Value method = o->kind == ObjKind::Class ? metaclassMethod(*this, v, names.__len__)
+                                                     : lookupSpecial(v, names.__len__);
             if (!method.isEmpty()) {
                 Value r = call(method, {v});
                 if (!r.isIntLike())
@@ -2206,6 +2259,31 @@ Value VM::instantiate(ClassObj* cls, const CallArgs& args)
 {
     if (cls == types.type && args.count == 1 && args.kwCount() == 0)
         return Value::object(typeOf(args[0]));
+    if (!cls->cls->builtin) {
+        // abc.ABCMeta records the abstract methods a class leaves unimplemented.
+        Value* abstract = cls->dict->table.findStr(internStr("__abstractmethods__"));
+        // As object.__new__ does, surplus arguments to a class without __init__ are reported first.
+        bool userInit = false;
+        for (ClassObj* c : cls->mro) {
+            if (c->dict->table.findStr(names.__init__) || c->dict->table.findStr(names.__new__)) {
+                userInit = !c->builtin;
+                break;
+            }
+        }
+        if (abstract && truthy(*abstract) && (userInit || (!args.count && !args.kwCount()))) {
+            std::vector<Value> methods = toVector(*abstract);
+            std::vector<std::string> sortedNames;
+            for (const Value& m : methods)
+                sortedNames.push_back(str(m));
+            std::sort(sortedNames.begin(), sortedNames.end());
+            std::string joined;
+            for (const std::string& n : sortedNames)
+                joined += (joined.empty() ? "" : ", ") + n;
+            raise(ExcType::TypeError, "Can't instantiate abstract class " + cls->name +
+                                          " with abstract method" + (sortedNames.size() > 1 ? "s " : " ") +
+                                          joined);
+        }
+    }
     // A user-defined __new__ takes over creation.
     Value clsValue = Value::object(cls);
     Value instance;

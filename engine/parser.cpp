@@ -906,9 +906,6 @@ class Parser {
         if (accept(TokenKind::LPar)) {
             callArguments(s->bases, s->keywords);
             expect(TokenKind::RPar);
-            if (!s->keywords.empty())
-                refuse(*s->keywords.front(),
-                       "class keyword arguments such as '" + s->keywords.front()->arg + "='");
         }
         headerColon(false);
         shared_.frames.push_back({FrameKind::Class});

@@ -353,6 +353,12 @@ Value VM::call(const Value& callable, const CallArgs& args)
         }
         case ObjKind::Class: {
             Value keep = callable;
+            if (!o->cls->builtin) {
+                // A metaclass's own __call__ decides what calling the class does.
+                Value* metaCall = o->cls->lookup(names.__call__);
+                if (metaCall && isKind(*metaCall, ObjKind::Function))
+                    return callWithSelf(*this, *metaCall, callable, args);
+            }
             return instantiate(static_cast<ClassObj*>(o), args);
         }
         default:

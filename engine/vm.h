@@ -178,7 +178,13 @@ class VM {
     Value newNative(std::string name, NativeFn fn, Value bound = Value());
     ClassObj* newBuiltinClass(const std::string& name, ClassObj* base,
                               ObjKind instanceKind = ObjKind::Instance);
-    Value makeClass(const std::string& name, std::vector<Value> bases, Value namespaceDict);
+    // Makes a class as type.__new__ does: [metaclass] (null: type) becomes its type, [keywords]
+    // (a dict or Empty) go to __init_subclass__.
+    Value makeClass(const std::string& name, std::vector<Value> bases, Value namespaceDict,
+                    ClassObj* metaclass = nullptr, const Value& keywords = Value());
+    // The metaclass of a class with [bases] and the requested [metaclass]: the most derived of
+    // them all (TypeError "metaclass conflict" when there is none).
+    ClassObj* mostDerivedMetaclass(ClassObj* metaclass, const std::vector<Value>& bases);
     void addMethod(ClassObj* cls, const char* name, NativeFn fn);
     void computeMro(ClassObj* cls);
 

@@ -89,8 +89,13 @@ void registerCoreMethods(VM& vm)
     vm.addMethod(o, "__dir__", [](VM& vm, const CallArgs& a) {
         return vm.call(*vm.builtinsDict.as<DictObj>()->table.findStr(vm.internStr("dir")), {a[0]});
     });
-    Value initSubclass =
-        vm.newNative("object.__init_subclass__", [](VM&, const CallArgs&) { return Value::none(); });
+    Value initSubclass = vm.newNative("object.__init_subclass__", [](VM& vm, const CallArgs& a) {
+        if (a.kwCount())
+            vm.raise(ExcType::TypeError,
+                     (a.count && isKind(a[0], ObjKind::Class) ? a[0].as<ClassObj>()->name : "object") +
+                         ".__init_subclass__() takes no keyword arguments");
+        return Value::none();
+    });
     o->dict->table.set(vm.intern("__init_subclass__"),
                        Value::object(new MethodWrapperObj(ObjKind::ClassMethod, initSubclass)));
 
@@ -170,6 +175,37 @@ void registerCoreMethods(VM& vm)
         return vm.call(a[0].as<PropertyObj>()->fget, {a[1]});
     });
     ClassObj* t = vm.types.type;
+    // type.__new__(mcs, name, bases, namespace, **keywords): what a metaclass's __new__ reaches
+    // through super().__new__; the class it makes has [mcs] as its type.
+    Value typeNew = vm.newNative("type.__new__", [](VM& vm, const CallArgs& a) -> Value {
+        if (a.count != 4 || !isKind(a[0], ObjKind::Class) ||
+            !a[0].as<ClassObj>()->isSubclassOf(vm.types.type))
+            vm.raise(ExcType::TypeError, "type.__new__() takes exactly 3 arguments (" +
+                                             std::to_string(a.count ? a.count - 1 : 0) + " given)");
+        if (!isKind(a[3], ObjKind::Dict))
+            vm.raise(ExcType::TypeError, "type.__new__() argument 3 must be dict, not " + vm.typeName(a[3]));
+        Value keywords;
+        if (a.kwCount()) {
+            keywords = vm.newDict();
+            for (size_t k = 0; k < a.kwCount(); ++k)
+                keywords.as<DictObj>()->table.set(a.kwNames->items[k], a.kwValues[k]);
+        }
+        std::vector<Value> bases = vm.toVector(a[2]);
+        ClassObj* meta = vm.mostDerivedMetaclass(a[0].as<ClassObj>(), bases);
+        return vm.makeClass(vm.str(a[1]), bases, a[3], meta, keywords);
+    });
+    t->dict->table.set(vm.intern("__new__"),
+                       Value::object(new MethodWrapperObj(ObjKind::StaticMethod, typeNew)));
+    vm.addMethod(t, "__init__", [](VM&, const CallArgs&) { return Value::none(); });
+    // type.__call__(cls, ...): creating an instance, for a metaclass's __call__ to delegate to.
+    vm.addMethod(t, "__call__", [](VM& vm, const CallArgs& a) {
+        if (a.count == 0 || !isKind(a[0], ObjKind::Class))
+            vm.raise(ExcType::TypeError, "descriptor '__call__' requires a 'type' object");
+        CallArgs rest = a;
+        rest.args = a.args + 1;
+        rest.count = a.count - 1;
+        return vm.instantiate(a[0].as<ClassObj>(), rest);
+    });
     vm.addMethod(t, "mro", [](VM& vm, const CallArgs& a) {
         std::vector<Value> items;
         for (ClassObj* c : a[0].as<ClassObj>()->mro)

@@ -546,7 +546,15 @@ static bool isInstanceCheck(VM& vm, const Value& obj, const Value& cls, const ch
     if (!isKind(cls, ObjKind::Class))
         vm.raise(ExcType::TypeError,
                  std::string(fn) + "() arg 2 must be a type, a tuple of types, or a union");
-    return vm.typeOf(obj)->isSubclassOf(cls.as<ClassObj>());
+    if (vm.typeOf(obj)->isSubclassOf(cls.as<ClassObj>()))
+        return true;
+    // A metaclass may widen the test (abc's virtual subclasses, typing's protocols).
+    if (!vm.typeOf(cls)->builtin) {
+        Value hook = vm.lookupSpecial(cls, vm.internStr("__instancecheck__"));
+        if (!hook.isEmpty())
+            return vm.truthy(vm.call(hook, {cls, obj}));
+    }
+    return false;
 }
 
 static Value builtinIsinstance(VM& vm, const CallArgs& a)
@@ -568,6 +576,11 @@ static Value builtinIssubclass(VM& vm, const CallArgs& a)
                      "issubclass() arg 2 must be a class, a tuple of classes, or a union");
         if (a[0].as<ClassObj>()->isSubclassOf(c.as<ClassObj>()))
             return Value::boolean(true);
+        if (!vm.typeOf(c)->builtin) {
+            Value hook = vm.lookupSpecial(c, vm.internStr("__subclasscheck__"));
+            if (!hook.isEmpty() && vm.truthy(vm.call(hook, {c, a[0]})))
+                return Value::boolean(true);
+        }
     }
     return Value::boolean(false);
 }
@@ -847,7 +860,11 @@ static Value builtinDir(VM& vm, const CallArgs& a)
     return vm.newList(std::move(unique));
 }
 
-// __build_class__(body, name, *bases): runs the class body into a namespace, then makes the class.
+Value callWithKeywords(VM& vm, const Value& fn, std::vector<Value> positional,
+                       const Value& keywords); // types.cpp
+
+// __build_class__(body, name, *bases, metaclass=..., **keywords): picks the metaclass, runs
+// the class body into the namespace it prepares, then has the metaclass make the class.
 static Value builtinBuildClass(VM& vm, const CallArgs& a)
 {
     if (a.count < 2 || !isKind(a[0], ObjKind::Function))
@@ -855,12 +872,34 @@ static Value builtinBuildClass(VM& vm, const CallArgs& a)
     auto* body = a[0].as<FunctionObj>();
     std::string name = vm.str(a[1]);
     std::vector<Value> bases(a.args + 2, a.args + a.count);
+    Value metaclass, keywords;
     for (size_t i = 0; i < a.kwCount(); ++i) {
-        const std::string& k = strText(a.kwNames->items[i]);
-        if (k != "metaclass")
-            vm.raise(ExcType::TypeError, "Loopscope does not support class keyword '" + k + "'");
+        if (strText(a.kwNames->items[i]) == "metaclass") {
+            metaclass = a.kwValues[i];
+            continue;
+        }
+        if (!keywords.isObject())
+            keywords = vm.newDict();
+        keywords.as<DictObj>()->table.set(a.kwNames->items[i], a.kwValues[i]);
     }
-    Value ns = vm.newDict();
+    // A metaclass that is a class is replaced by the most derived metaclass of the bases.
+    if (metaclass.isEmpty() || isKind(metaclass, ObjKind::Class)) {
+        ClassObj* requested = metaclass.isEmpty() ? (bases.empty() ? vm.types.type : vm.typeOf(bases[0]))
+                                                  : metaclass.as<ClassObj>();
+        metaclass = Value::object(vm.mostDerivedMetaclass(requested, bases));
+    }
+    Value basesTuple = vm.newTuple(bases);
+    Value ns, prepare;
+    if (!(isKind(metaclass, ObjKind::Class) && metaclass.as<ClassObj>()->builtin) &&
+        vm.tryGetAttr(metaclass, vm.internStr("__prepare__"), prepare)) {
+        ns = callWithKeywords(vm, prepare, {a[1], basesTuple}, keywords);
+        if (!isKind(ns, ObjKind::Dict))
+            vm.raise(ExcType::TypeError,
+                     "Loopscope supports only a dict as the namespace __prepare__ returns, not " +
+                         vm.typeName(ns));
+    } else {
+        ns = vm.newDict();
+    }
     Frame* f = vm.newFrame(body->codeObj(), a[0], body->globals, ns);
     size_t nlocals = body->codeObj()->varnames.size();
     for (size_t i = 0; i < body->codeObj()->cellvars.size(); ++i)
@@ -869,7 +908,9 @@ static Value builtinBuildClass(VM& vm, const CallArgs& a)
     for (size_t i = 0; i < body->closure.size(); ++i)
         f->slots[base + i] = body->closure[i];
     Value cell = vm.execute(f, Value());
-    Value cls = vm.makeClass(name, bases, ns);
+    Value cls = metaclass.is(Value::object(vm.types.type))
+                    ? vm.makeClass(name, bases, ns, nullptr, keywords)
+                    : callWithKeywords(vm, metaclass, {a[1], basesTuple, ns}, keywords);
     if (isKind(cell, ObjKind::Cell))
         cell.as<CellObj>()->value = cls;
     return cls;
