@@ -66,6 +66,7 @@ struct Unit {
     std::unordered_map<std::string, int> nameIndex, varIndex, derefIndex, constIndex;
     std::vector<FBlock> fblocks;
     int line = 1;
+    CodeObj::Span span; // of the node being compiled
     std::string qualname;
 };
 
@@ -348,6 +349,7 @@ class Compiler {
     {
         unit_->code->code.push_back(encode(op, arg));
         unit_->code->lines.push_back(uint32_t(unit_->line));
+        unit_->code->spans.push_back(unit_->span);
         return unit_->code->code.size() - 1;
     }
 
@@ -440,6 +442,19 @@ class Compiler {
         int saved;
     };
 
+    // The instructions emitted while it lives belong to [node] (and its line).
+    struct NodeScope {
+        NodeScope(Unit* u, const SourceSpan* node) : line(u, node->line), unit(u), saved(u->span)
+        {
+            if (node->line > 0)
+                u->span = CodeObj::Span{node->col, node->endLine, node->endCol};
+        }
+        ~NodeScope() { unit->span = saved; }
+        LineScope line;
+        Unit* unit;
+        CodeObj::Span saved;
+    };
+
     // -- Names -------------------------------------------------------------------------------
     void compileName(const std::string& name, ExprContext ctx)
     {
@@ -487,7 +502,7 @@ class Compiler {
 
     void compileStmt(const Stmt* s)
     {
-        LineScope line(unit_, s->line);
+        NodeScope node(unit_, s);
         switch (s->kind) {
         case StmtKind::Expr:
             compileExpr(s->as<ExprStmt>()->value);
@@ -600,6 +615,8 @@ class Compiler {
             auto* a = s->as<AssertStmt>();
             int end = newLabel();
             compileExpr(a->test);
+            // CPython's raise carries the test's position: tracebacks underline the test.
+            NodeScope failing(unit_, a->test);
             emitJump(Op::POP_JUMP_IF_TRUE, end);
             emit(Op::LOAD_ASSERTION_ERROR);
             if (a->msg) {
@@ -1317,7 +1334,7 @@ class Compiler {
     // -- Expressions -------------------------------------------------------------------------
     void compileExpr(const Expr* e)
     {
-        LineScope line(unit_, e->line);
+        NodeScope node(unit_, e);
         switch (e->kind) {
         case ExprKind::Constant:
             compileConstant(e->as<ConstantExpr>());
@@ -1714,10 +1731,18 @@ class Compiler {
         if (c->func->kind == ExprKind::Attribute && !dynamic) {
             auto* a = c->func->as<AttributeExpr>();
             compileExpr(a->value);
+            // As CPython: the method lookup belongs to the attribute, and a call spread over
+            // lines to the line of the method's name.
+            SourceSpan attribute = *a, call = *c;
+            if (a->line != a->endLine) {
+                attribute.line = call.line = a->endLine;
+                attribute.col = call.col = std::max(0, a->endCol - int(a->attr.size()));
+            }
             {
-                LineScope line(unit_, a->endLine);
+                NodeScope lookup(unit_, &attribute);
                 emit(Op::LOAD_METHOD, nameArg(a->attr));
             }
+            NodeScope calling(unit_, &call);
             compileCallArgs(c->args, c->keywords, 0, true);
             return;
         }

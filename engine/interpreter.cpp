@@ -1333,7 +1333,12 @@ static Value bindFound(VM& vm, const Value& found, const Value& obj, ClassObj* c
         return found;
     switch (found.asObject()->kind) {
     case ObjKind::Function:
+        return vm.bindMethod(found, obj);
     case ObjKind::NativeFunction:
+        // Methods of builtin types bind; a builtin function stored on a class does not (as
+        // in CPython: `converter = time.localtime` stays a plain function).
+        if (found.as<NativeFunctionObj>()->selfClass.isEmpty())
+            return found;
         return vm.bindMethod(found, obj);
     case ObjKind::StaticMethod:
         return found.as<MethodWrapperObj>()->func;
@@ -1497,7 +1502,8 @@ bool VM::loadMethod(const Value& obj, StrObj* name, Value& method)
         Value* found = cls->lookup(name);
         if (found && found->isObject() &&
             (found->asObject()->kind == ObjKind::Function ||
-             found->asObject()->kind == ObjKind::NativeFunction)) {
+             (found->asObject()->kind == ObjKind::NativeFunction &&
+              !found->as<NativeFunctionObj>()->selfClass.isEmpty()))) {
             if (!instance || !static_cast<InstanceObj*>(obj.asObject())->attrs.findStr(name)) {
                 method = *found;
                 return true;

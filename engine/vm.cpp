@@ -421,8 +421,8 @@ bool VM::isInstance(const Value& v, ExcType type) const
 
 void VM::recordTraceback(ExceptionObj* exc, Frame* frame)
 {
-    exc->traceback.push_back(
-        TracebackEntry{frame->codeRef, frame->code->lineAt(frame->ip ? frame->ip - 1 : 0)});
+    uint32_t ip = frame->ip ? frame->ip - 1 : 0;
+    exc->traceback.push_back(TracebackEntry{frame->codeRef, frame->code->lineAt(ip), ip});
 }
 
 // Unwinds [frame] to a handler for [e]: returns false when the exception leaves [entry].
@@ -804,6 +804,7 @@ static std::string exceptionTypeName(VM& vm, const Value& exc)
 struct PrintContext {
     int groupDepth = 0;
     bool needClose = false;
+    bool tracebackModule = false; // traceback.py's caret rules rather than the interpreter's
     std::string indent() const { return std::string(size_t(2 * groupDepth), ' '); }
     void emit(std::string& out, const std::string& text, char margin = '|') const
     {
@@ -820,7 +821,10 @@ struct PrintContext {
     }
 };
 
-static std::string formatStack(VM& vm, const ExceptionObj* e)
+// traceback_carets.cpp
+std::string errorCarets(const std::string& line, int lineNumber, const CodeObj::Span& span, bool tracebackModule);
+
+static std::string formatStack(VM& vm, const ExceptionObj* e, bool tracebackModule)
 {
     std::string frames;
     for (size_t i = e->traceback.size(); i-- > 0;) {
@@ -835,8 +839,10 @@ static std::string formatStack(VM& vm, const ExceptionObj* e)
             std::string src = vm.sourceLines[size_t(t.line - 1)];
             size_t first = src.find_first_not_of(" \t");
             size_t last = src.find_last_not_of(" \t\r");
-            if (first != std::string::npos)
+            if (first != std::string::npos) {
                 frames += "    " + src.substr(first, last - first + 1) + "\n";
+                frames += errorCarets(src, t.line, code->spanAt(t.ip), tracebackModule);
+            }
         }
     }
     return frames;
@@ -882,7 +888,7 @@ static void formatOne(VM& vm, const Value& exc, std::string& out, PrintContext& 
     for (size_t k = chain.size(); k-- > 0;) {
         const Value& item = chain[k].second;
         auto* e = item.as<ExceptionObj>();
-        std::string stack = formatStack(vm, e);
+        std::string stack = formatStack(vm, e, ctx.tracebackModule);
         if (!vm.isInstance(item, ExcType::BaseExceptionGroup)) {
             if (!stack.empty()) {
                 ctx.emit(out, "Traceback (most recent call last):\n");
@@ -925,12 +931,13 @@ static void formatOne(VM& vm, const Value& exc, std::string& out, PrintContext& 
     }
 }
 
-std::string VM::formatException(const Value& exception)
+std::string VM::formatException(const Value& exception, bool likeTracebackModule)
 {
     std::string out;
     if (!isKind(exception, ObjKind::Exception))
         return "Exception: " + repr(exception) + "\n";
     PrintContext ctx;
+    ctx.tracebackModule = likeTracebackModule;
     formatOne(*this, exception, out, ctx, 0);
     return out;
 }

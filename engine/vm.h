@@ -131,8 +131,9 @@ class VM {
     ClassObj* excClass(ExcType type) const { return types.exceptions[size_t(type)]; }
     bool isInstance(const Value& v, ExcType type) const;
     Value& handledException() { return handled_; }
-    // The traceback and "Type: message" text CPython prints for an uncaught [exception].
-    std::string formatException(const Value& exception);
+    // The traceback and "Type: message" text CPython prints for an uncaught [exception]; with
+    // [likeTracebackModule], as the traceback module formats it (its caret rules differ a little).
+    std::string formatException(const Value& exception, bool likeTracebackModule = false);
 
     // -- Protocols (interpreter.cpp) ---------------------------------------------------------
     ClassObj* typeOf(const Value& v) const;

@@ -1,5 +1,5 @@
-// The native modules: sys, time (on the virtual clock), random (bit-exact with CPython
-// through engine/random/) and _loopscope (the contract with the asyncio prelude).
+// The native modules: sys, random (bit-exact with CPython through engine/random/) and _loopscope
+// (the contract with the asyncio prelude).
 
 #include <cmath>
 #include <numeric>
@@ -88,34 +88,6 @@ static Value makeSys(VM& vm)
     moduleAddFunction(vm, m, "exception", [](VM& vm, const CallArgs&) {
         Value e = vm.handledException();
         return e.isEmpty() ? Value::none() : e;
-    });
-    return m;
-}
-
-// -- time ------------------------------------------------------------------------------------------
-
-static Value makeTime(VM& vm)
-{
-    Value m = makeModule(vm, "time");
-    NativeFn now = [](VM& vm, const CallArgs&) { return Value::floating(vm.now()); };
-    moduleAddFunction(vm, m, "time", now);
-    moduleAddFunction(vm, m, "monotonic", now);
-    moduleAddFunction(vm, m, "perf_counter", now);
-    moduleAddFunction(vm, m, "process_time", now);
-    NativeFn nowNs = [](VM& vm, const CallArgs&) {
-        return Value::integer(int64_t(std::llround(vm.now() * 1e9)));
-    };
-    moduleAddFunction(vm, m, "time_ns", nowNs);
-    moduleAddFunction(vm, m, "monotonic_ns", nowNs);
-    moduleAddFunction(vm, m, "perf_counter_ns", nowNs);
-    // time.sleep blocks: the virtual clock moves while the caller keeps the loop.
-    moduleAddFunction(vm, m, "sleep", [](VM& vm, const CallArgs& a) {
-        checkArgs(vm, a, "sleep", 1, 1);
-        double s = vm.toDouble(a[0]);
-        if (s < 0)
-            vm.raise(ExcType::ValueError, "sleep length must be non-negative");
-        vm.setNow(vm.now() + s);
-        return Value::none();
     });
     return m;
 }
@@ -371,6 +343,13 @@ static Value makeLoopscope(VM& vm)
         }
         return Value::integer(line);
     });
+    // The module [name] if something imported it already, else None: asyncio logs through
+    // logging only when the program uses logging.
+    moduleAddFunction(vm, m, "loaded_module", [](VM& vm, const CallArgs& a) {
+        checkArgs(vm, a, "loaded_module", 1, 1);
+        auto it = vm.modules.find(vm.str(a[0]));
+        return it == vm.modules.end() ? Value::none() : it->second;
+    });
     moduleAddFunction(vm, m, "reset_budget", [](VM& vm, const CallArgs&) {
         vm.resetBudget();
         return Value::none();
@@ -426,7 +405,6 @@ static Value makeLoopscope(VM& vm)
 void registerNativeModules(VM& vm)
 {
     vm.nativeModules["sys"] = makeSys(vm);
-    vm.nativeModules["time"] = makeTime(vm);
     vm.nativeModules["random"] = makeRandom(vm);
     vm.nativeModules["_loopscope"] = makeLoopscope(vm);
 }

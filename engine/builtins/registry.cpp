@@ -15,6 +15,8 @@ void registerIntMethods(VM& vm);        // int_methods.cpp
 void registerExtraBuiltins(VM& vm);     // extra.cpp: a second engineer's additions
 void registerCollectionsModule(VM& vm); // collections_module.cpp
 void registerMathModule(VM& vm);        // math_module.cpp
+void registerTimeModule(VM& vm);        // time_module.cpp
+void registerStdlibSupport(VM& vm);     // stdlib_support.cpp
 
 void registerTypeMethods(VM& vm)
 {
@@ -36,6 +38,8 @@ void VM::initBuiltins()
     registerNativeModules(*this);
     registerCollectionsModule(*this);
     registerMathModule(*this);
+    registerTimeModule(*this);
+    registerStdlibSupport(*this);
     registerExtraBuiltins(*this);
 }
 

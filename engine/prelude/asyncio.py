@@ -453,6 +453,18 @@ def new_event_loop():
 
 # -- The event loop --------------------------------------------------------------------------
 
+def _log_selector():
+    # CPython's selector loop logs its selector at DEBUG level on the 'asyncio' logger, which a
+    # program sees once it configures logging that verbosely.
+    logging = _loopscope.loaded_module('logging')
+    if logging is not None:
+        logger = logging.getLogger('asyncio')
+        if logger.isEnabledFor(logging.DEBUG):
+            logger.handle(logger.makeRecord('asyncio', logging.DEBUG,
+                                            '/usr/lib/python3.11/asyncio/selector_events.py', 54,
+                                            'Using selector: %s', ('EpollSelector',), None, '__init__'))
+
+
 class BaseEventLoop:
     """CPython's BaseEventLoop with a selector that never waits: when nothing is ready, the
     virtual clock jumps to the earliest timer deadline."""
@@ -476,6 +488,7 @@ class BaseEventLoop:
         limits = _loopscope.limits()
         self._max_passes = limits[0]
         self._max_time = limits[1]
+        _log_selector()
 
     def __repr__(self):
         return (f'<_UnixSelectorEventLoop running={self.is_running()} '

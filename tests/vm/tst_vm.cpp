@@ -276,6 +276,7 @@ class TestVm : public QObject {
                                                         "    inner()\n"
                                                         "  File \"demo.py\", line 2, in inner\n"
                                                         "    return 1 / 0\n"
+                                                        "           ~~^~~\n"
                                                         "ZeroDivisionError: division by zero\n"));
     }
 
