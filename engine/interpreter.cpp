@@ -17,24 +17,6 @@ namespace loopscope {
 
 // -- Types -----------------------------------------------------------------------------------------
 
-ClassObj* VM::typeOf(const Value& v) const
-{
-    switch (v.tag()) {
-    case Tag::None:
-        return types.none;
-    case Tag::Bool:
-        return types.boolType;
-    case Tag::Int:
-        return types.intType;
-    case Tag::Float:
-        return types.floatType;
-    case Tag::Object:
-        return v.asObject()->cls;
-    default:
-        return types.none;
-    }
-}
-
 std::string VM::typeName(const Value& v) const
 {
     return typeOf(v)->name;
@@ -592,6 +574,9 @@ int64_t VM::hash(const Value& v)
                 Value r = call(*h, {v});
                 if (!isInteger(r))
                     raise(ExcType::TypeError, "__hash__ method should return an integer");
+                // As CPython: a result that fits is used as it is (-1 excepted), a bigger one is hashed.
+                if (r.isIntLike())
+                    return r.asInt() == -1 ? -2 : r.asInt();
                 return intHash(r);
             }
             if (!c->builtin && c->dict->table.findStr(names.__eq__))
@@ -663,6 +648,8 @@ bool VM::equals(const Value& a, const Value& b)
 {
     if (a.isIntLike() && b.isIntLike())
         return a.asInt() == b.asInt();
+    if (a.isFloat() && b.isFloat())
+        return a.asFloat() == b.asFloat();
     bool numbersEqual;
     if (compareNumbers(a, b, CompareKind::Eq, numbersEqual))
         return numbersEqual;
@@ -824,6 +811,8 @@ Value VM::richCompare(const Value& a, const Value& b, CompareKind kind)
 {
     if (a.isIntLike() && b.isIntLike())
         return Value::boolean(ordered(a.asInt(), b.asInt(), kind));
+    if (a.isFloat() && b.isFloat())
+        return Value::boolean(ordered(a.asFloat(), b.asFloat(), kind));
     bool numbersCompare;
     if (compareNumbers(a, b, kind, numbersCompare))
         return Value::boolean(numbersCompare);
@@ -1005,7 +994,8 @@ static Value intBinary(VM& vm, BinaryOp op, int64_t x, int64_t y)
     return intBinaryOp(vm, op, Value::integer(x), Value::integer(y));
 }
 
-static Value floatBinary(VM& vm, BinaryOp op, double x, double y)
+// Inlined: float arithmetic is on the hot path of numeric loops.
+[[gnu::always_inline]] static inline Value floatBinary(VM& vm, BinaryOp op, double x, double y)
 {
     switch (op) {
     case BinaryOp::Add:
@@ -1137,6 +1127,10 @@ Value VM::binaryOp(BinaryOp op, const Value& a, const Value& b, bool inplace)
 {
     if (a.isIntLike() && b.isIntLike()) {
         Value r = intBinary(*this, op, a.asInt(), b.asInt());
+        if (!r.isEmpty())
+            return r;
+    } else if (a.isNumber() && b.isNumber()) {
+        Value r = floatBinary(*this, op, a.toDouble(), b.toDouble());
         if (!r.isEmpty())
             return r;
     } else if (isInteger(a) && isInteger(b)) {

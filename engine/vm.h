@@ -136,7 +136,21 @@ class VM {
     std::string formatException(const Value& exception, bool likeTracebackModule = false);
 
     // -- Protocols (interpreter.cpp) ---------------------------------------------------------
-    ClassObj* typeOf(const Value& v) const;
+    ClassObj* typeOf(const Value& v) const
+    {
+        switch (v.tag()) {
+        case Tag::Bool:
+            return types.boolType;
+        case Tag::Int:
+            return types.intType;
+        case Tag::Float:
+            return types.floatType;
+        case Tag::Object:
+            return v.asObject()->cls;
+        default:
+            return types.none;
+        }
+    }
     std::string typeName(const Value& v) const;
     std::string repr(const Value& v);
     std::string str(const Value& v);

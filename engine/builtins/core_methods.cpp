@@ -79,7 +79,12 @@ void registerCoreMethods(VM& vm)
         Value r = vm.richCompare(a[0], a[1], CompareKind::Eq);
         return r.is(vm.notImplemented) ? r : Value::boolean(!vm.truthy(r));
     });
-    vm.addMethod(o, "__hash__", [](VM& vm, const CallArgs& a) { return Value::integer(vm.hash(a[0])); });
+    // object.__hash__ is the identity hash, whatever a subclass's own __hash__ does.
+    vm.addMethod(o, "__hash__", [](VM& vm, const CallArgs& a) {
+        if (a.count && (isUserKind(a[0]) || isKind(a[0], ObjKind::Native)))
+            return Value::integer(identityHash(a[0].asObject()));
+        return Value::integer(vm.hash(a[0]));
+    });
     vm.addMethod(o, "__setattr__", objectSetattr);
     vm.addMethod(o, "__delattr__", objectDelattr);
     vm.addMethod(o, "__getattribute__", objectGetattribute);
@@ -197,6 +202,30 @@ void registerCoreMethods(VM& vm)
     t->dict->table.set(vm.intern("__new__"),
                        Value::object(new MethodWrapperObj(ObjKind::StaticMethod, typeNew)));
     vm.addMethod(t, "__init__", [](VM&, const CallArgs&) { return Value::none(); });
+    // type.__setattr__/__delattr__: what a metaclass's own hooks delegate to with super().
+    vm.addMethod(t, "__setattr__", [](VM& vm, const CallArgs& a) {
+        checkArgs(vm, a, "__setattr__", 3, 3);
+        if (!isKind(a[0], ObjKind::Class) || !isStr(a[1]))
+            vm.raise(ExcType::TypeError, "descriptor '__setattr__' requires a 'type' object");
+        auto* cls = a[0].as<ClassObj>();
+        if (cls->builtin)
+            vm.raise(ExcType::TypeError,
+                     "cannot set '" + strText(a[1]) + "' attribute of immutable type '" + cls->name + "'");
+        if (isKind(a[2], ObjKind::Property))
+            cls->hasDataDescriptors = true;
+        cls->dict->table.set(vm.intern(strText(a[1])), a[2]);
+        return Value::none();
+    });
+    vm.addMethod(t, "__delattr__", [](VM& vm, const CallArgs& a) {
+        checkArgs(vm, a, "__delattr__", 2, 2);
+        if (!isKind(a[0], ObjKind::Class) || !isStr(a[1]))
+            vm.raise(ExcType::TypeError, "descriptor '__delattr__' requires a 'type' object");
+        auto* cls = a[0].as<ClassObj>();
+        if (cls->builtin || !cls->dict->table.erase(vm.intern(strText(a[1]))))
+            vm.raise(ExcType::AttributeError,
+                     "type object '" + cls->name + "' has no attribute '" + strText(a[1]) + "'");
+        return Value::none();
+    });
     // type.__call__(cls, ...): creating an instance, for a metaclass's __call__ to delegate to.
     vm.addMethod(t, "__call__", [](VM& vm, const CallArgs& a) {
         if (a.count == 0 || !isKind(a[0], ObjKind::Class))

@@ -11,12 +11,18 @@ namespace loopscope {
 
 namespace {
 
-// self as an int: bool's methods are int's.
+// self as an int: bool's methods are int's. An instance of a user class deriving from int (an
+// IntEnum member) keeps its int in `_value_`.
 Value selfInt(VM& vm, const CallArgs& a, const char* name)
 {
-    if (a.count == 0 || !isInteger(a[0]))
-        vm.raise(ExcType::TypeError, std::string("descriptor '") + name + "' requires a 'int' object");
-    return a[0].isBool() ? Value::integer(a[0].asInt()) : a[0];
+    if (a.count > 0 && isInteger(a[0]))
+        return a[0].isBool() ? Value::integer(a[0].asInt()) : a[0];
+    if (a.count > 0 && isUserKind(a[0]) && vm.typeOf(a[0])->isSubclassOf(vm.types.intType)) {
+        Value* inner = static_cast<InstanceObj*>(a[0].asObject())->attrs.findStr(vm.internStr("_value_"));
+        if (inner && isInteger(*inner))
+            return *inner;
+    }
+    vm.raise(ExcType::TypeError, std::string("descriptor '") + name + "' requires a 'int' object");
 }
 
 const Value* argument(const CallArgs& a, size_t position, const char* keyword)

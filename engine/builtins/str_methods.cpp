@@ -15,11 +15,18 @@ std::vector<uint32_t> utf8Decode(std::string_view s);
 std::string utf8EncodeAll(const std::vector<uint32_t>& cps);
 std::string asciiOf(VM& vm, const Value& v);
 
+// The str a method of str works on. An instance of a user class deriving from str (a StrEnum
+// member, a `class Color(str, Enum)` member) keeps its str in `_value_`.
 static const std::string& selfText(VM& vm, const CallArgs& a, const char* name)
 {
-    if (a.count == 0 || !isStr(a[0]))
-        vm.raise(ExcType::TypeError, std::string("descriptor '") + name + "' requires a 'str' object");
-    return strText(a[0]);
+    if (a.count > 0 && isStr(a[0]))
+        return strText(a[0]);
+    if (a.count > 0 && isUserKind(a[0]) && vm.typeOf(a[0])->isSubclassOf(vm.types.str)) {
+        Value* inner = static_cast<InstanceObj*>(a[0].asObject())->attrs.findStr(vm.internStr("_value_"));
+        if (inner && isStr(*inner))
+            return strText(*inner);
+    }
+    vm.raise(ExcType::TypeError, std::string("descriptor '") + name + "' requires a 'str' object");
 }
 
 static const std::string& strArg(VM& vm, const Value& v, const char* what)

@@ -791,6 +791,13 @@ void VM::initTypes()
     types.classmethod->construct = constructClassMethod;
     types.super->construct = constructSuper;
     types.none->construct = constructNone;
+    // types.MethodType(function, instance)
+    types.method->construct = [](VM& vm, const CallArgs& a) {
+        checkArgs(vm, a, "method", 3, 3);
+        if (!vm.isCallable(a[1]))
+            vm.raise(ExcType::TypeError, "first argument must be callable");
+        return vm.bindMethod(a[1], a[2]);
+    };
 
     notImplemented = Value::object(new NativeObj(types.notImplementedType));
     ellipsis = Value::object(new NativeObj(types.ellipsisType));

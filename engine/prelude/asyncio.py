@@ -453,6 +453,13 @@ def new_event_loop():
 
 # -- The event loop --------------------------------------------------------------------------
 
+# The contextvars module once the program has made a ContextVar (contextvars sets it): until
+# then every context is empty, so tasks need no context of their own and steps switch none.
+_contextvars = _loopscope.loaded_module('contextvars')
+if _contextvars is not None and not _contextvars._in_use:
+    _contextvars = None
+
+
 def _log_selector():
     # CPython's selector loop logs its selector at DEBUG level on the 'asyncio' logger, which a
     # program sees once it configures logging that verbosely.
@@ -566,7 +573,7 @@ class BaseEventLoop:
     def create_task(self, coro, *, name=None, context=None):
         if self._closed:
             raise RuntimeError('Event loop is closed')
-        return Task(coro, loop=self, name=name)
+        return Task(coro, loop=self, name=name, context=context)
 
     def run_in_executor(self, executor, func, *args):
         raise RuntimeError('run_in_executor is not available in Loopscope: there are no threads; '
@@ -1044,6 +1051,10 @@ class Task(Future):
             trace_name = self._name
         self._id = tid
         self._coro = coro
+        # Each task runs in its own copy of the creator's context (contextvars).
+        self._context = context
+        if context is None and _contextvars is not None:
+            self._context = _contextvars.copy_context()
         parent = loop._current_task
         if parent is None:
             _emit(_EV_TASK_CREATED, tid, 0, 0, 0.0, 0, trace_name, _coro_name(coro))
@@ -1065,7 +1076,7 @@ class Task(Future):
         return self._coro
 
     def get_context(self):
-        return None
+        return self._context
 
     def get_name(self):
         return self._name
@@ -1123,6 +1134,13 @@ class Task(Future):
             raise RuntimeError(f'Cannot enter into task {repr(self)} while another task '
                                f'{repr(loop._current_task)} is being executed.')
         loop._current_task = self
+        contexts = _contextvars
+        if contexts is not None:
+            # The step runs in the task's context (contextvars._current: the whole interface).
+            if self._context is None:
+                self._context = contexts.Context()
+            outer_context = contexts._current
+            contexts._current = self._context
         tid = self._id
         fatal = None
         _emit(_EV_STEP_BEGAN, tid, 0, _coro_line(coro))
@@ -1188,6 +1206,8 @@ class Task(Future):
                 else:
                     loop._call_soon_step(self, RuntimeError(f'Task got bad yield: {repr(result)}'))
         loop._current_task = None
+        if contexts is not None:
+            contexts._current = outer_context
         state = self._state
         if state == _PENDING:
             waiter = self._fut_waiter
@@ -1256,10 +1276,10 @@ def create_task(coro, *, name=None, context=None):
     """Schedule the execution of a coroutine object in a task and return the task."""
     loop = get_running_loop()
     if name is None:
-        return loop.create_task(coro)
+        return loop.create_task(coro, context=context)
     if loop._closed:
         raise RuntimeError('Event loop is closed')
-    return Task(coro, loop=loop, name=name, _numbered=True)
+    return Task(coro, loop=loop, name=name, context=context, _numbered=True)
 
 
 def current_task(loop=None):
