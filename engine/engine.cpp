@@ -79,6 +79,7 @@ RunResult runScenario(std::string_view source, const RunOptions& options, TraceO
         if (compiled.error)
             return syntaxFailure(*compiled.error, options, observer);
         Value module = makeModule(vm, "__main__");
+        moduleSet(vm, module, "__file__", vm.newStr(options.filename));
         vm.modules["__main__"] = module;
         try {
             try {

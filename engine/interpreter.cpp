@@ -569,7 +569,8 @@ int64_t VM::hash(const Value& v)
             if (h) {
                 if (h->isNone())
                     raise(ExcType::TypeError, "unhashable type: '" + typeName(v) + "'");
-                if (c->builtin)
+                // A builtin class's own __hash__ counts for native objects (weakref.ref).
+                if (c->builtin && (o->kind != ObjKind::Native || c == types.object))
                     break;
                 Value r = call(*h, {v});
                 if (!isInteger(r))
@@ -828,7 +829,9 @@ Value VM::richCompare(const Value& a, const Value& b, CompareKind kind)
             CompareKind k = useB ? swapped(kind) : kind;
             if (!(useB ? userB : userA))
                 continue;
-            Value method = userOverride(*this, self, dunderFor(*this, k));
+            // Native objects (deque, weakref, ...) compare through their builtin methods.
+            Value method = isKind(self, ObjKind::Native) ? lookupSpecial(self, dunderFor(*this, k))
+                                                         : userOverride(*this, self, dunderFor(*this, k));
             if (method.isEmpty())
                 continue;
             Value r = call(method, {self, other});
@@ -1277,6 +1280,12 @@ Value VM::binaryOp(BinaryOp op, const Value& a, const Value& b, bool inplace)
             raise(ExcType::OverflowError, "cannot fit 'int' into an index-sized integer");
         return repeatSequence(*this, b, a.asInt());
     }
+    if (op == BinaryOp::Or && (isKind(a, ObjKind::Class) || isKind(b, ObjKind::Class)) &&
+        (isKind(a, ObjKind::Class) || a.isNone()) && (isKind(b, ObjKind::Class) || b.isNone())) {
+        // int | None: types.UnionType.
+        Value unite = getAttr(importModule("types"), internStr("_union"));
+        return call(unite, {a, b});
+    }
     raise(ExcType::TypeError, std::string("unsupported operand type(s) for ") + binarySymbol(op) +
                                   (inplace ? "=" : "") + ": '" + typeName(a) + "' and '" + typeName(b) + "'");
 }
@@ -1436,6 +1445,8 @@ Value VM::getAttr(const Value& obj, StrObj* name)
                 return m->name;
             if (name == names.__dict__)
                 return m->globals;
+            if (Value* hook = m->dict()->table.findStr(names.__getattr__))
+                return call(*hook, {Value::object(name)}); // a module's own __getattr__ (PEP 562)
             raise(ExcType::AttributeError,
                   "module '" + strText(m->name) + "' has no attribute '" + name->text + "'");
         }
@@ -1933,8 +1944,11 @@ Value VM::getItem(const Value& obj, const Value& key)
             if (Value* m = static_cast<ClassObj*>(o)->lookup(names.__class_getitem__))
                 return call(isKind(*m, ObjKind::ClassMethod) ? m->as<MethodWrapperObj>()->func : *m,
                             {obj, key});
-            if (static_cast<ClassObj*>(o)->builtin)
-                return obj; // list[int] and friends: generic aliases are not modelled
+            if (static_cast<ClassObj*>(o)->builtin) {
+                // list[int] and friends: types.GenericAlias.
+                Value alias = getAttr(importModule("types"), internStr("GenericAlias"));
+                return call(alias, {obj, key});
+            }
             break;
         }
         default: {

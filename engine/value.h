@@ -58,6 +58,7 @@ struct Obj {
 
     uint32_t refcount = 0;
     ObjKind kind;
+    bool weaklyReferenced = false; // some weakref.ref points here (builtins/weakref_module.cpp)
     ClassObj* cls; // the object's type; user classes are kept alive by the VM until the run ends
     Obj* prevLive = nullptr;
     Obj* nextLive = nullptr;

@@ -705,11 +705,28 @@ Value VM::importModule(const std::string& name)
             return sub;
         }
     }
-    Value err = newException(ExcType::ModuleNotFoundError,
-                             "No module named '" + name +
-                                 "'. Loopscope runs scenarios in a simulator without files, "
-                                 "network or processes; model I/O with `await asyncio.sleep(seconds)`.");
-    raiseValue(err);
+    // Modules for files, the network, processes and threads cannot exist in the simulator: say
+    // so, and how to model what they do. Other missing modules are just missing.
+    static const char* const kInputOutput[] = {
+        "socket", "ssl", "subprocess", "multiprocessing", "threading", "_thread", "concurrent", "queue",
+        "shutil", "pathlib", "io", "tempfile", "glob", "select", "selectors", "signal", "mmap", "fcntl",
+        "pty", "tty", "termios", "sqlite3", "dbm", "shelve", "pickle", "csv", "urllib", "http", "ftplib",
+        "smtplib", "poplib", "imaplib", "xmlrpc", "socketserver", "wsgiref", "webbrowser", "requests",
+        "aiohttp", "httpx", "aiofiles", "asyncpg", "aiosqlite", "aioredis", "redis", "websockets", "uvloop",
+        "trio", "anyio", "aiodns", "paramiko", "psycopg2", "pymongo", "motor", "grpc", "zmq", "serial",
+        "fileinput", "gzip", "zipfile", "tarfile", "bz2", "lzma", "ctypes", "platform", "getpass", "uuid"};
+    std::string top = name.substr(0, name.find('.'));
+    bool inputOutput = name.rfind("asyncio.", 0) == 0;
+    for (const char* io : kInputOutput)
+        inputOutput |= top == io;
+    std::string message = "No module named '" + name + "'";
+    if (inputOutput)
+        message += ". Loopscope runs scenarios in a simulator without files, network or processes; "
+                   "model I/O with `await asyncio.sleep(seconds)`.";
+    else
+        message += " (Loopscope has the parts of the standard library that asyncio programs use; this module is "
+                   "not one of them)";
+    raiseValue(newException(ExcType::ModuleNotFoundError, message));
 }
 
 // -- Output and trace ----------------------------------------------------------------------------
@@ -2018,8 +2035,11 @@ Value VM::runLoop(Frame*& frame, Frame* entry)
                     bool isModule = false;
                     for (const PreludeFile* p = kPreludeFiles; p->name; ++p)
                         isModule |= full == p->name;
+                    Value* hook = sp[-1].as<ModuleObj>()->dict()->table.findStr(names.__getattr__);
                     if (isModule || nativeModules.count(full)) {
                         v = importModule(full);
+                    } else if (hook) {
+                        v = call(*hook, {Value::object(name)}); // a module's own __getattr__ (PEP 562)
                     } else {
                         raise(ExcType::ImportError, "cannot import name '" + name->text + "' from '" +
                                                         strText(sp[-1].as<ModuleObj>()->name) + "'");

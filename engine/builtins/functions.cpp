@@ -871,7 +871,18 @@ static Value builtinBuildClass(VM& vm, const CallArgs& a)
         vm.raise(ExcType::TypeError, "__build_class__: not enough arguments");
     auto* body = a[0].as<FunctionObj>();
     std::string name = vm.str(a[1]);
-    std::vector<Value> bases(a.args + 2, a.args + a.count);
+    std::vector<Value> bases;
+    // A base that is not a class may stand for others (PEP 560: typing's Generic[T], NamedTuple).
+    for (size_t i = 2; i < a.count; ++i) {
+        Value entries;
+        if (!isKind(a[i], ObjKind::Class) && vm.tryGetAttr(a[i], vm.internStr("__mro_entries__"), entries)) {
+            std::vector<Value> original(a.args + 2, a.args + a.count);
+            for (Value& v : vm.toVector(vm.call(entries, {vm.newTuple(original)})))
+                bases.push_back(std::move(v));
+            continue;
+        }
+        bases.push_back(a[i]);
+    }
     Value metaclass, keywords;
     for (size_t i = 0; i < a.kwCount(); ++i) {
         if (strText(a.kwNames->items[i]) == "metaclass") {

@@ -30,6 +30,37 @@ Value sysStreamWrite(VM& vm, const Value& stream, const std::string& text)
     return vm.callMethod(stream, vm.names.write, {vm.newStr(text)});
 }
 
+// sys.version_info: a tuple with named fields, printed as CPython prints it.
+static Value versionInfo(VM& vm)
+{
+    ClassObj* cls = vm.newBuiltinClass("version_info", vm.types.tuple, ObjKind::Tuple);
+    cls->builtin = false; // so that its own __repr__ applies to the tuple it is
+    cls->dict->table.set(Value::object(vm.names.__module__), vm.intern("sys"));
+    static const char* const fields[] = {"major", "minor", "micro", "releaselevel", "serial"};
+    for (size_t i = 0; i < 5; ++i) {
+        auto* p = new PropertyObj();
+        Value property = Value::object(p);
+        // The getter is bound to its field's index: it receives (index, the tuple).
+        p->fget = vm.newNative(
+            fields[i],
+            [](VM&, const CallArgs& a) { return a[1].as<TupleObj>()->items[size_t(a[0].asInt())]; },
+            Value::integer(int64_t(i)));
+        cls->dict->table.set(vm.intern(fields[i]), property);
+    }
+    cls->hasDataDescriptors = true;
+    vm.addMethod(cls, "__repr__", [](VM& vm, const CallArgs& a) {
+        const auto& items = a[0].as<TupleObj>()->items;
+        return vm.newStr("sys.version_info(major=" + vm.repr(items[0]) + ", minor=" + vm.repr(items[1]) +
+                         ", micro=" + vm.repr(items[2]) + ", releaselevel=" + vm.repr(items[3]) +
+                         ", serial=" + vm.repr(items[4]) + ")");
+    });
+    Value info = vm.newTuple(
+        {Value::integer(3), Value::integer(11), Value::integer(7), vm.newStr("final"), Value::integer(0)});
+    info.asObject()->cls = cls;
+    ++cls->refcount;
+    return info;
+}
+
 static Value makeSys(VM& vm)
 {
     Value m = makeModule(vm, "sys");
@@ -49,11 +80,15 @@ static Value makeSys(VM& vm)
     moduleSet(vm, m, "__stdout__", out);
     moduleSet(vm, m, "__stderr__", err);
     moduleSet(vm, m, "argv", vm.newList({vm.newStr(vm.options().filename)}));
-    moduleSet(vm, m, "version", vm.newStr("3.11.0 (Loopscope)"));
-    moduleSet(vm, m, "version_info",
-              vm.newTuple({Value::integer(3), Value::integer(11), Value::integer(0), vm.newStr("final"),
-                           Value::integer(0)}));
-    moduleSet(vm, m, "platform", vm.newStr("loopscope"));
+    moduleSet(vm, m, "version", vm.newStr("3.11.7 (Loopscope)"));
+    moduleSet(vm, m, "version_info", versionInfo(vm));
+    moduleSet(vm, m, "hexversion", Value::integer(0x30B07F0));
+    // The simulator behaves as CPython on Linux (asyncio picks its loop by platform).
+    moduleSet(vm, m, "platform", vm.newStr("linux"));
+    moduleSet(vm, m, "byteorder", vm.newStr("little"));
+    moduleSet(vm, m, "executable", vm.newStr("python3"));
+    moduleSet(vm, m, "path", vm.newList({vm.newStr("")}));
+    moduleSet(vm, m, "flags", Value::none());
     moduleSet(vm, m, "maxsize", Value::integer(INT64_MAX));
     moduleAddFunction(vm, m, "exit", [](VM& vm, const CallArgs& a) -> Value {
         std::vector<Value> args;

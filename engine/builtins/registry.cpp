@@ -17,6 +17,7 @@ void registerCollectionsModule(VM& vm); // collections_module.cpp
 void registerMathModule(VM& vm);        // math_module.cpp
 void registerTimeModule(VM& vm);        // time_module.cpp
 void registerStdlibSupport(VM& vm);     // stdlib_support.cpp
+void registerWeakrefModule(VM& vm);     // weakref_module.cpp
 
 void registerTypeMethods(VM& vm)
 {
@@ -40,6 +41,7 @@ void VM::initBuiltins()
     registerMathModule(*this);
     registerTimeModule(*this);
     registerStdlibSupport(*this);
+    registerWeakrefModule(*this);
     registerExtraBuiltins(*this);
 }
 

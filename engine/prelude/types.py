@@ -135,3 +135,98 @@ class DynamicClassAttribute(property):
 
 def get_original_bases(cls):
     return cls.__dict__.get('__orig_bases__', cls.__bases__)
+
+
+def _type_repr(obj):
+    if obj is None or obj is NoneType:
+        return 'None'
+    if isinstance(obj, type):
+        if obj.__module__ == 'builtins':
+            return obj.__qualname__
+        return f'{obj.__module__}.{obj.__qualname__}'
+    if obj is ...:
+        return '...'
+    if isinstance(obj, FunctionType):
+        return obj.__name__
+    if isinstance(obj, list):
+        return '[' + ', '.join(_type_repr(a) for a in obj) + ']'
+    return repr(obj)
+
+
+class GenericAlias:
+    """list[int] and friends: a builtin class with type arguments."""
+
+    def __init__(self, origin, args):
+        self.__origin__ = origin
+        self.__args__ = args if isinstance(args, tuple) else (args,)
+        self.__parameters__ = ()
+
+    def __repr__(self):
+        args = ', '.join(_type_repr(a) for a in self.__args__) if self.__args__ else '()'
+        return f'{_type_repr(self.__origin__)}[{args}]'
+
+    def __call__(self, *args, **kwargs):
+        return self.__origin__(*args, **kwargs)
+
+    def __mro_entries__(self, bases):
+        return (self.__origin__,)
+
+    def __getattr__(self, name):
+        if name.startswith('__') and name.endswith('__'):
+            raise AttributeError(name)
+        return getattr(self.__origin__, name)
+
+    def __eq__(self, other):
+        if not isinstance(other, GenericAlias):
+            return NotImplemented
+        return self.__origin__ == other.__origin__ and self.__args__ == other.__args__
+
+    def __hash__(self):
+        return hash(self.__origin__) ^ hash(self.__args__)
+
+    def __or__(self, other):
+        return _union(self, other)
+
+    def __ror__(self, other):
+        return _union(other, self)
+
+    def __instancecheck__(self, obj):
+        raise TypeError('isinstance() argument 2 cannot be a parameterized generic')
+
+
+class UnionType:
+    """int | str: the union of types made with |."""
+
+    def __init__(self, args):
+        self.__args__ = args
+
+    def __repr__(self):
+        return ' | '.join(_type_repr(a) for a in self.__args__)
+
+    def __eq__(self, other):
+        if not isinstance(other, UnionType):
+            return NotImplemented
+        return set(self.__args__) == set(other.__args__)
+
+    def __hash__(self):
+        return hash(frozenset(self.__args__))
+
+    def __or__(self, other):
+        return _union(self, other)
+
+    def __ror__(self, other):
+        return _union(other, self)
+
+
+def _union(a, b):
+    # What `a | b` gives for types (the VM calls this for classes and None).
+    args = []
+    for item in (a, b):
+        if item is None:
+            item = NoneType
+        for arg in (item.__args__ if isinstance(item, UnionType) else (item,)):
+            if arg not in args:
+                args.append(arg)
+    if len(args) == 1:
+        return args[0]
+    return UnionType(tuple(args))
