@@ -7,6 +7,7 @@
 #include "compiler.h"
 #include "disasm.h"
 #include "parser.h"
+#include "source_text.h"
 #include "vm.h"
 
 namespace loopscope {
@@ -67,6 +68,8 @@ std::string errorTypeName(VM& vm, const Value& exc)
 
 RunResult runScenario(std::string_view source, const RunOptions& options, TraceObserver* observer)
 {
+    if (std::optional<SyntaxError> encoding = prepareSource(source, options.filename))
+        return syntaxFailure(*encoding, options, observer);
     ParseResult parsed = parseModule(source);
     if (!parsed.ok())
         return syntaxFailure(*parsed.error, options, observer);
@@ -134,6 +137,8 @@ RunResult runScenario(std::string_view source, const RunOptions& options, TraceO
 
 std::string disassembleScenario(std::string_view source, std::string_view filename)
 {
+    if (std::optional<SyntaxError> encoding = prepareSource(source, filename))
+        return formatSyntaxError(*encoding, filename);
     ParseResult parsed = parseModule(source);
     if (!parsed.ok())
         return formatSyntaxError(*parsed.error, filename);

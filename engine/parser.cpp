@@ -2512,6 +2512,8 @@ int byteColumn(std::string_view text, int charCol)
 
 std::string formatSyntaxError(const SyntaxError& error, std::string_view filename)
 {
+    if (error.messageOnly)
+        return error.type + ": " + error.message + "\n";
     std::string out = "  File \"" + std::string(filename) + "\", line " + std::to_string(error.line) + "\n";
     std::string_view text = error.text;
     while (!text.empty() && (text.back() == '\n' || text.back() == '\r'))
