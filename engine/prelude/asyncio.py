@@ -497,6 +497,12 @@ class BaseEventLoop:
         self._max_time = limits[1]
         _log_selector()
 
+    def __getattr__(self, name):
+        error = _not_simulated(f'loop.{name}()', name)
+        if error is None:
+            raise AttributeError(f"'{type(self).__name__}' object has no attribute '{name}'")
+        raise error
+
     def __repr__(self):
         return (f'<_UnixSelectorEventLoop running={self.is_running()} '
                 f'closed={self.is_closed()} debug={self.get_debug()}>')
@@ -1337,6 +1343,40 @@ async def to_thread(func, *args, **kwargs):
     """Not available: the simulator has no threads."""
     raise RuntimeError('asyncio.to_thread is not available in Loopscope: there are no threads; '
                        'model slow I/O with `await asyncio.sleep(seconds)`')
+
+
+# What needs the real machine (the network, other processes, signals) says so when a program
+# reaches for it, instead of a bare AttributeError.
+_NOT_SIMULATED = {
+    'open_connection': 'there is no network', 'start_server': 'there is no network',
+    'open_unix_connection': 'there is no network', 'start_unix_server': 'there is no network',
+    'StreamReader': 'there is no network', 'StreamWriter': 'there is no network',
+    'create_subprocess_exec': 'there are no other processes', 'create_subprocess_shell': 'there are no other processes',
+    'create_connection': 'there is no network', 'create_server': 'there is no network',
+    'create_unix_connection': 'there is no network', 'create_unix_server': 'there is no network',
+    'create_datagram_endpoint': 'there is no network', 'sock_recv': 'there is no network',
+    'sock_sendall': 'there is no network', 'sock_connect': 'there is no network', 'sock_accept': 'there is no network',
+    'getaddrinfo': 'there is no network', 'getnameinfo': 'there is no network', 'add_reader': 'there are no files',
+    'add_writer': 'there are no files', 'connect_read_pipe': 'there are no other processes',
+    'connect_write_pipe': 'there are no other processes', 'subprocess_exec': 'there are no other processes',
+    'subprocess_shell': 'there are no other processes', 'add_signal_handler': 'there are no signals',
+    'remove_signal_handler': 'there are no signals', 'sendfile': 'there are no files',
+}
+
+
+def _not_simulated(qualified, name):
+    reason = _NOT_SIMULATED.get(name)
+    if reason is None:
+        return None
+    return RuntimeError(f'{qualified} is not available in Loopscope: {reason}; model I/O with '
+                        '`await asyncio.sleep(seconds)`')
+
+
+def __getattr__(name):
+    error = _not_simulated(f'asyncio.{name}', name)
+    if error is None:
+        raise AttributeError(f"module 'asyncio' has no attribute '{name}'")
+    raise error
 
 
 class _Sleep0:
