@@ -49,7 +49,11 @@ static void useCountingAllocator()
 
 void checkIntResultBits(VM& vm, double bits)
 {
-    if (bits / 8 > double(vm.options().budgets.memoryBytes))
+    // One GMP operation cannot be interrupted by the instruction budget: results are capped at
+    // 2**26 bits (about 20 million decimal digits, a fraction of a second to compute) as well as
+    // by the memory budget, so that no single expression runs for long.
+    constexpr double kMaxBits = double(int64_t(1) << 26);
+    if (bits > kMaxBits || bits / 8 > double(vm.options().budgets.memoryBytes))
         vm.raise(ExcType::MemoryError, "");
 }
 
@@ -100,6 +104,14 @@ MpzView::~MpzView()
 {
     if (ownsLocal_)
         mpz_clear(local_);
+}
+
+// Charges the budget for an operation that produced [z] (see VM::spendWork): 8 units a limb,
+// about what the interpreter does in the time GMP multiplies numbers that long.
+static Value charged(VM& vm, mpz_srcptr z)
+{
+    vm.spendWork(mpz_size(z) * 8);
+    return intFromMpz(z);
 }
 
 Value intFromMpz(mpz_srcptr z)
@@ -334,7 +346,7 @@ static Value intPower(VM& vm, const Value& a, const Value& b)
     checkIntResultBits(vm, double(mpz_sizeinbase(x.get(), 2)) * double(exponent));
     Mpz r;
     mpz_pow_ui(r.get(), x.get(), exponent);
-    return intFromMpz(r.get());
+    return charged(vm, r.get());
 }
 
 static Value intShift(VM& vm, BinaryOp op, const Value& a, const Value& b)
@@ -349,7 +361,7 @@ static Value intShift(VM& vm, BinaryOp op, const Value& a, const Value& b)
         if (!fits || count >= mpz_sizeinbase(x.get(), 2))
             return Value::integer(mpz_sgn(x.get()) < 0 ? -1 : 0);
         mpz_fdiv_q_2exp(r.get(), x.get(), count);
-        return intFromMpz(r.get());
+        return charged(vm, r.get());
     }
     if (mpz_sgn(x.get()) == 0)
         return Value::integer(0);
@@ -357,7 +369,7 @@ static Value intShift(VM& vm, BinaryOp op, const Value& a, const Value& b)
         vm.raise(ExcType::OverflowError, "too many digits in integer");
     checkIntResultBits(vm, double(mpz_sizeinbase(x.get(), 2)) + double(count));
     mpz_mul_2exp(r.get(), x.get(), count);
-    return intFromMpz(r.get());
+    return charged(vm, r.get());
 }
 
 Value intBinaryOp(VM& vm, BinaryOp op, const Value& a, const Value& b)
@@ -410,7 +422,7 @@ Value intBinaryOp(VM& vm, BinaryOp op, const Value& a, const Value& b)
     default:
         return Value();
     }
-    return intFromMpz(r.get());
+    return charged(vm, r.get());
 }
 
 Value intPowMod(VM& vm, const Value& base, const Value& exp, const Value& mod)
@@ -435,7 +447,7 @@ Value intPowMod(VM& vm, const Value& base, const Value& exp, const Value& mod)
     // The result takes the sign of the modulus, as % does.
     if (mpz_sgn(m.get()) < 0 && mpz_sgn(r.get()) != 0)
         mpz_sub(r.get(), r.get(), modulus.get());
-    return intFromMpz(r.get());
+    return charged(vm, r.get());
 }
 
 // -- Text ------------------------------------------------------------------------------------------
@@ -458,6 +470,7 @@ static FormatResult magnitudeDigits(VM& vm, mpz_srcptr z, int base)
 {
     if (base == 10 && surelyOverDigitLimit(vm, z))
         return FormatResult::failure("ValueError", digitLimitMessage(vm));
+    vm.spendWork(mpz_size(z));
     std::string text(mpz_sizeinbase(z, base) + 2, '\0');
     mpz_get_str(text.data(), base, z);
     text.resize(std::strlen(text.c_str()));
