@@ -223,7 +223,10 @@ class VM {
     // Counts [units] of native work (big-int limbs) against the instruction budget: one GMP
     // operation on huge ints is worth many instructions. The runaway check happens at the next
     // backward jump or call, as for instructions.
-    void spendWork(uint64_t units) { instructionsLeft_ = units >= instructionsLeft_ ? 1 : instructionsLeft_ - units; }
+    void spendWork(uint64_t units)
+    {
+        instructionsLeft_ = units >= instructionsLeft_ ? 1 : instructionsLeft_ - units;
+    }
     static constexpr uint64_t kTopLevelBudgetFactor = 10;
     const RunOptions& options() const { return options_; }
 
