@@ -746,7 +746,7 @@ void VM::writeStdout(std::string_view text)
             break;
         }
         pendingStdoutLine.append(text.substr(start, nl - start));
-        emit(EventKind::Output, 0, internTrace(pendingStdoutLine));
+        record(TraceEvent::output(clock_, currentTask, StringId{internTrace(pendingStdoutLine)}, scenarioLine()));
         pendingStdoutLine.clear();
         start = nl + 1;
     }
@@ -758,48 +758,38 @@ void VM::writeStderr(std::string_view text)
         options_.writeStderr(text);
 }
 
-void VM::emit(EventKind kind, uint32_t task, uint32_t a, uint32_t line, double t2, uint8_t sub)
+uint32_t VM::scenarioLine() const
 {
-    if (!observer_)
-        return;
-    TraceEvent e;
-    e.t = clock_;
-    e.t2 = t2;
-    e.task = TaskId{task};
-    e.a = a;
-    e.line = line;
-    e.kind = kind;
-    e.sub = sub;
-    observer_->record(e);
+    for (Frame* f = frame_; f; f = f->back) {
+        if (!(f->code->flags & kHidden))
+            return uint32_t(f->line());
+    }
+    return 0;
 }
 
-void VM::warn(const std::string& text)
+void VM::warn(const std::string& text, WarningKind kind, TaskId task)
 {
     writeStderr(text + "\n");
-    emit(EventKind::Warning, 0, internTrace(text));
+    record(TraceEvent::warning(clock_, task, kind, StringId{internTrace(text)}, scenarioLine(), clock_));
 }
 
 void VM::warnNeverAwaited(const std::string& qualname)
 {
-    int line = 0;
-    for (Frame* f = frame_; f; f = f->back) {
-        if (!(f->code->flags & kHidden)) {
-            line = f->line();
-            break;
-        }
-    }
+    const uint32_t line = scenarioLine();
     std::string text = options_.filename + ":" + std::to_string(line) + ": RuntimeWarning: coroutine '" +
                        qualname + "' was never awaited";
     std::string full = text + "\n";
-    if (line > 0 && size_t(line) <= sourceLines.size()) {
-        std::string src = sourceLines[size_t(line - 1)];
+    if (line > 0 && line <= sourceLines.size()) {
+        std::string src = sourceLines[line - 1];
         size_t first = src.find_first_not_of(" \t");
         if (first != std::string::npos)
             full += "  " + src.substr(first) + "\n";
     }
     full += "RuntimeWarning: Enable tracemalloc to get the object allocation traceback\n";
     writeStderr(full);
-    emit(EventKind::Warning, 0, internTrace(text));
+    // The coroutine's creation is not recorded yet, so the warning is about the moment it is given.
+    record(TraceEvent::warning(clock_, currentTask, WarningKind::NeverAwaited, StringId{internTrace(text)}, line,
+                               clock_));
 }
 
 // -- Tracebacks ----------------------------------------------------------------------------------
@@ -1136,7 +1126,7 @@ Value VM::runLoop(Frame*& frame, Frame* entry)
             uint32_t line = code->lines[ip - 1];
             if (line != frame->lastLine) {
                 frame->lastLine = line;
-                emit(EventKind::Statement, currentTask, 0, line);
+                record(TraceEvent::statement(clock_, currentTask, line));
             }
         }
         uint32_t arg = word >> 8;

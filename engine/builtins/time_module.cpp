@@ -202,7 +202,13 @@ static Value makeTimeNative(VM& vm)
         double s = vm.toDouble(a[0]);
         if (s < 0)
             vm.raise(ExcType::ValueError, "sleep length must be non-negative");
-        vm.setNow(vm.now() + s);
+        const double start = vm.now();
+        vm.setNow(start + s);
+        if (vm.tracing()) {
+            const uint32_t text = vm.internTrace("time.sleep(" + vm.repr(a[0]) + ")");
+            vm.record(
+                TraceEvent::blockingCall(start, vm.currentTask, StringId{text}, vm.scenarioLine(), vm.now()));
+        }
         return Value::none();
     });
     moduleAddFunction(vm, m, "broken_down", brokenDown);
