@@ -158,6 +158,15 @@ static std::string classRepr(VM& vm, ClassObj* cls)
     return "<class '" + qual + "'>";
 }
 
+// Calls a __repr__ of the program's and checks that it gave a str.
+static std::string callRepr(VM& vm, const Value& method, const Value& v)
+{
+    Value r = vm.call(method, {v});
+    if (!isStr(r))
+        vm.raise(ExcType::TypeError, "__repr__ returned non-string (type " + vm.typeName(r) + ")");
+    return strText(r);
+}
+
 std::string VM::repr(const Value& v)
 {
     switch (v.tag()) {
@@ -182,12 +191,8 @@ std::string VM::repr(const Value& v)
     if (!o->cls->builtin && (o->kind == ObjKind::List || o->kind == ObjKind::Dict ||
                              o->kind == ObjKind::Tuple || o->kind == ObjKind::Set)) {
         Value method = userOverride(*this, v, names.__repr__);
-        if (!method.isEmpty()) {
-            Value r = call(method, {v});
-            if (!isStr(r))
-                raise(ExcType::TypeError, "__repr__ returned non-string (type " + typeName(r) + ")");
-            return strText(r);
-        }
+        if (!method.isEmpty())
+            return callRepr(*this, method, v);
     }
     if (o->cls != types.dict && o->kind == ObjKind::Dict && o->cls->builtin) {
         Value method = lookupSpecial(v, names.__repr__);
@@ -304,12 +309,8 @@ std::string VM::repr(const Value& v)
     }
     case ObjKind::Class: {
         Value method = metaclassMethod(*this, v, names.__repr__);
-        if (!method.isEmpty()) {
-            Value r = call(method, {v});
-            if (!isStr(r))
-                raise(ExcType::TypeError, "__repr__ returned non-string (type " + typeName(r) + ")");
-            return strText(r);
-        }
+        if (!method.isEmpty())
+            return callRepr(*this, method, v);
         return classRepr(*this, static_cast<ClassObj*>(o));
     }
     case ObjKind::Module: {

@@ -89,6 +89,16 @@ static double logOf(VM& vm, const Value& v, double (*logFn)(double))
     return logFn(x);
 }
 
+// comb and perm: both counts must be non-negative; true when k > n (no way to choose: 0).
+static bool chooseNothing(VM& vm, const Value& n, const Value& k)
+{
+    if (intSign(n) < 0)
+        vm.raise(ExcType::ValueError, "n must be a non-negative integer");
+    if (intSign(k) < 0)
+        vm.raise(ExcType::ValueError, "k must be a non-negative integer");
+    return intCompare(k, n) > 0;
+}
+
 // n as a GMP unsigned long, or OverflowError with [message].
 static unsigned long ulongArg(VM& vm, const Value& n, const char* message)
 {
@@ -231,11 +241,7 @@ static Value makeMath(VM& vm)
     moduleAddFunction(vm, m, "comb", [](VM& vm, const CallArgs& a) {
         checkArgs(vm, a, "comb", 2, 2);
         Value n = integerArg(vm, a[0]), k = integerArg(vm, a[1]);
-        if (intSign(n) < 0)
-            vm.raise(ExcType::ValueError, "n must be a non-negative integer");
-        if (intSign(k) < 0)
-            vm.raise(ExcType::ValueError, "k must be a non-negative integer");
-        if (intCompare(k, n) > 0)
+        if (chooseNothing(vm, n, k))
             return Value::integer(0);
         Value rest = vm.binaryOp(BinaryOp::Sub, n, k);
         Value smaller = intCompare(rest, k) < 0 ? rest : k;
@@ -251,11 +257,7 @@ static Value makeMath(VM& vm)
         checkArgs(vm, a, "perm", 1, 2);
         Value n = integerArg(vm, a[0]);
         Value k = a.count > 1 && !a[1].isNone() ? integerArg(vm, a[1]) : n;
-        if (intSign(n) < 0)
-            vm.raise(ExcType::ValueError, "n must be a non-negative integer");
-        if (intSign(k) < 0)
-            vm.raise(ExcType::ValueError, "k must be a non-negative integer");
-        if (intCompare(k, n) > 0)
+        if (chooseNothing(vm, n, k))
             return Value::integer(0);
         unsigned long kk = ulongArg(vm, k, "k must not exceed 9223372036854775807");
         MpzView nz(n);

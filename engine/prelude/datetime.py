@@ -103,6 +103,23 @@ def _cmp(x, y):
     return 0 if x == y else 1 if x > y else -1
 
 
+def _ordered(cls):
+    """Defines <, <=, >, >= (and == unless the class has its own) from cls._cmp(self, other),
+    which gives -1, 0 or 1, or NotImplemented."""
+    def comparison(test):
+        def method(self, other):
+            c = self._cmp(other)
+            return c if c is NotImplemented else test(c)
+        return method
+
+    for name, test in (('__lt__', lambda c: c < 0), ('__le__', lambda c: c <= 0), ('__gt__', lambda c: c > 0),
+                       ('__ge__', lambda c: c >= 0)):
+        setattr(cls, name, comparison(test))
+    if '__eq__' not in cls.__dict__:
+        cls.__eq__ = comparison(lambda c: c == 0)
+    return cls
+
+
 def _format_offset(off, sep=':'):
     if off is None:
         return ''
@@ -163,6 +180,7 @@ def _wrap_strftime(obj, format, timetuple):
 
 # -- timedelta -----------------------------------------------------------------------------------
 
+@_ordered
 class timedelta:
     __slots__ = ('_days', '_seconds', '_microseconds', '_hashcode')
 
@@ -307,29 +325,9 @@ class timedelta:
     def _key(self):
         return (self._days, self._seconds, self._microseconds)
 
-    def __eq__(self, other):
+    def _cmp(self, other):
         if isinstance(other, timedelta):
-            return self._key() == other._key()
-        return NotImplemented
-
-    def __lt__(self, other):
-        if isinstance(other, timedelta):
-            return self._key() < other._key()
-        return NotImplemented
-
-    def __le__(self, other):
-        if isinstance(other, timedelta):
-            return self._key() <= other._key()
-        return NotImplemented
-
-    def __gt__(self, other):
-        if isinstance(other, timedelta):
-            return self._key() > other._key()
-        return NotImplemented
-
-    def __ge__(self, other):
-        if isinstance(other, timedelta):
-            return self._key() >= other._key()
+            return _cmp(self._key(), other._key())
         return NotImplemented
 
     def __hash__(self):
@@ -365,6 +363,7 @@ timedelta.resolution = timedelta(microseconds=1)
 
 # -- date ----------------------------------------------------------------------------------------
 
+@_ordered
 class date:
     __slots__ = ('_year', '_month', '_day', '_hashcode')
 
@@ -468,32 +467,10 @@ class date:
     def _date_key(self):
         return (self._year, self._month, self._day)
 
-    def _comparable(self, other):
-        return isinstance(other, date) and not isinstance(other, datetime) and not isinstance(self, datetime)
-
-    def __eq__(self, other):
-        if self._comparable(other):
-            return self._date_key() == other._date_key()
-        return NotImplemented
-
-    def __lt__(self, other):
-        if self._comparable(other):
-            return self._date_key() < other._date_key()
-        return NotImplemented
-
-    def __le__(self, other):
-        if self._comparable(other):
-            return self._date_key() <= other._date_key()
-        return NotImplemented
-
-    def __gt__(self, other):
-        if self._comparable(other):
-            return self._date_key() > other._date_key()
-        return NotImplemented
-
-    def __ge__(self, other):
-        if self._comparable(other):
-            return self._date_key() >= other._date_key()
+    def _cmp(self, other):
+        # A date and a datetime do not compare as dates: datetime answers for both.
+        if isinstance(other, date) and not isinstance(other, datetime) and not isinstance(self, datetime):
+            return _cmp(self._date_key(), other._date_key())
         return NotImplemented
 
     def __hash__(self):
@@ -639,6 +616,7 @@ UTC = timezone.utc
 
 # -- time ----------------------------------------------------------------------------------------
 
+@_ordered
 class time:
     __slots__ = ('_hour', '_minute', '_second', '_microsecond', '_tzinfo', '_fold', '_hashcode')
 
@@ -708,29 +686,14 @@ class time:
     def _time_key(self):
         return (self._hour, self._minute, self._second, self._microsecond)
 
+    def _cmp(self, other):
+        if isinstance(other, time):
+            return _cmp(self._time_key(), other._time_key())
+        return NotImplemented
+
     def __eq__(self, other):
         if isinstance(other, time):
             return self._time_key() == other._time_key() and self.utcoffset() == other.utcoffset()
-        return NotImplemented
-
-    def __lt__(self, other):
-        if isinstance(other, time):
-            return self._time_key() < other._time_key()
-        return NotImplemented
-
-    def __le__(self, other):
-        if isinstance(other, time):
-            return self._time_key() <= other._time_key()
-        return NotImplemented
-
-    def __gt__(self, other):
-        if isinstance(other, time):
-            return self._time_key() > other._time_key()
-        return NotImplemented
-
-    def __ge__(self, other):
-        if isinstance(other, time):
-            return self._time_key() >= other._time_key()
         return NotImplemented
 
     def __hash__(self):
@@ -747,6 +710,7 @@ time.resolution = timedelta(microseconds=1)
 
 # -- datetime ------------------------------------------------------------------------------------
 
+@_ordered
 class datetime(date):
     __slots__ = ('_hour', '_minute', '_second', '_microsecond', '_tzinfo', '_fold')
 
@@ -940,29 +904,13 @@ class datetime(date):
             return False
         return NotImplemented
 
-    def _order(self, other):
+    def _cmp(self, other):
         if isinstance(other, datetime):
             return self._compare(other, False)
         if isinstance(other, date):
             raise TypeError(f"can't compare {type(self).__module__}.{type(self).__name__} to "
                             f"{type(other).__module__}.{type(other).__name__}")
-        return None
-
-    def __lt__(self, other):
-        c = self._order(other)
-        return NotImplemented if c is None else c < 0
-
-    def __le__(self, other):
-        c = self._order(other)
-        return NotImplemented if c is None else c <= 0
-
-    def __gt__(self, other):
-        c = self._order(other)
-        return NotImplemented if c is None else c > 0
-
-    def __ge__(self, other):
-        c = self._order(other)
-        return NotImplemented if c is None else c >= 0
+        return NotImplemented
 
     def __hash__(self):
         if self._hashcode == -1:

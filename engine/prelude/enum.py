@@ -97,6 +97,20 @@ _DELEGATES = {
     '__index__': lambda self: self._value_.__index__(),
     '__float__': lambda self: float(self._value_),
     '__bool__': lambda self: bool(self._value_),
+    '__rmod__': lambda self, other: _plain(other) % self._value_,
+    '__rtruediv__': lambda self, other: _plain(other) / self._value_,
+    '__rfloordiv__': lambda self, other: _plain(other) // self._value_,
+    '__rpow__': lambda self, other: _plain(other) ** self._value_,
+    '__and__': lambda self, other: self._value_ & _plain(other),
+    '__rand__': lambda self, other: _plain(other) & self._value_,
+    '__or__': lambda self, other: self._value_ | _plain(other),
+    '__ror__': lambda self, other: _plain(other) | self._value_,
+    '__xor__': lambda self, other: self._value_ ^ _plain(other),
+    '__rxor__': lambda self, other: _plain(other) ^ self._value_,
+    '__lshift__': lambda self, other: self._value_ << _plain(other),
+    '__rshift__': lambda self, other: self._value_ >> _plain(other),
+    '__invert__': lambda self: ~self._value_,
+    '__round__': lambda self, *ndigits: round(self._value_, *ndigits),
 }
 
 
@@ -408,7 +422,8 @@ _ReprEnum = ReprEnum
 
 
 class IntEnum(int, ReprEnum):
-    """Enum where members are also (and must be) ints."""
+    """Enum where members are also (and must be) ints: comparisons, hashing and arithmetic go
+    to the value (the metaclass installs _DELEGATES)."""
 
     def __str__(self):
         return str(self._value_)
@@ -416,114 +431,9 @@ class IntEnum(int, ReprEnum):
     def __format__(self, format_spec):
         return format(self._value_, format_spec)
 
-    def __int__(self):
-        return self._value_
-
-    __index__ = __int__
-
-    def __float__(self):
-        return float(self._value_)
-
-    def __bool__(self):
-        return bool(self._value_)
-
-    def __hash__(self):
-        return hash(self._value_)
-
-    def __eq__(self, other):
-        return self._value_ == _plain(other)
-
-    def __ne__(self, other):
-        return self._value_ != _plain(other)
-
-    def __lt__(self, other):
-        return self._value_ < _plain(other)
-
-    def __le__(self, other):
-        return self._value_ <= _plain(other)
-
-    def __gt__(self, other):
-        return self._value_ > _plain(other)
-
-    def __ge__(self, other):
-        return self._value_ >= _plain(other)
-
-    def __add__(self, other):
-        return self._value_ + _plain(other)
-
-    def __radd__(self, other):
-        return _plain(other) + self._value_
-
-    def __sub__(self, other):
-        return self._value_ - _plain(other)
-
-    def __rsub__(self, other):
-        return _plain(other) - self._value_
-
-    def __mul__(self, other):
-        return self._value_ * _plain(other)
-
-    def __rmul__(self, other):
-        return _plain(other) * self._value_
-
-    def __truediv__(self, other):
-        return self._value_ / _plain(other)
-
-    def __rtruediv__(self, other):
-        return _plain(other) / self._value_
-
-    def __floordiv__(self, other):
-        return self._value_ // _plain(other)
-
-    def __rfloordiv__(self, other):
-        return _plain(other) // self._value_
-
-    def __mod__(self, other):
-        return self._value_ % _plain(other)
-
-    def __rmod__(self, other):
-        return _plain(other) % self._value_
-
-    def __pow__(self, other):
-        return self._value_ ** _plain(other)
-
-    def __neg__(self):
-        return -self._value_
-
-    def __pos__(self):
-        return +self._value_
-
-    def __abs__(self):
-        return abs(self._value_)
-
-    def __invert__(self):
-        return ~self._value_
-
-    def __and__(self, other):
-        return self._value_ & _plain(other)
-
-    def __or__(self, other):
-        return self._value_ | _plain(other)
-
-    def __xor__(self, other):
-        return self._value_ ^ _plain(other)
-
-    __rand__ = __and__
-    __ror__ = __or__
-    __rxor__ = __xor__
-
-    def __lshift__(self, other):
-        return self._value_ << _plain(other)
-
-    def __rshift__(self, other):
-        return self._value_ >> _plain(other)
-
-    def __round__(self, ndigits=None):
-        return self._value_ if ndigits is None else round(self._value_, ndigits)
-
 
 class StrEnum(str, ReprEnum):
-    """Enum where members are also (and must be) strings."""
+    """Enum where members are also (and must be) strings (the metaclass installs _DELEGATES)."""
 
     @staticmethod
     def _generate_next_value_(name, start, count, last_values):
@@ -534,53 +444,6 @@ class StrEnum(str, ReprEnum):
 
     def __format__(self, format_spec):
         return format(self._value_, format_spec)
-
-    def __hash__(self):
-        return hash(self._value_)
-
-    def __eq__(self, other):
-        return self._value_ == _plain(other)
-
-    def __ne__(self, other):
-        return self._value_ != _plain(other)
-
-    def __lt__(self, other):
-        return self._value_ < _plain(other)
-
-    def __le__(self, other):
-        return self._value_ <= _plain(other)
-
-    def __gt__(self, other):
-        return self._value_ > _plain(other)
-
-    def __ge__(self, other):
-        return self._value_ >= _plain(other)
-
-    def __add__(self, other):
-        return self._value_ + _plain(other)
-
-    def __radd__(self, other):
-        return _plain(other) + self._value_
-
-    def __mul__(self, other):
-        return self._value_ * other
-
-    __rmul__ = __mul__
-
-    def __mod__(self, other):
-        return self._value_ % other
-
-    def __len__(self):
-        return len(self._value_)
-
-    def __iter__(self):
-        return iter(self._value_)
-
-    def __getitem__(self, index):
-        return self._value_[index]
-
-    def __contains__(self, item):
-        return _plain(item) in self._value_
 
 
 class FlagBoundary:
@@ -705,26 +568,6 @@ class IntFlag(int, ReprEnum, Flag, boundary=KEEP):
 
     def __format__(self, format_spec):
         return format(self._value_, format_spec)
-
-    def __int__(self):
-        return self._value_
-
-    __index__ = __int__
-
-    def __hash__(self):
-        return hash(self._value_)
-
-    def __eq__(self, other):
-        return self._value_ == _plain(other)
-
-    def __ne__(self, other):
-        return self._value_ != _plain(other)
-
-    def __lt__(self, other):
-        return self._value_ < _plain(other)
-
-    def __gt__(self, other):
-        return self._value_ > _plain(other)
 
     def __or__(self, other):
         if isinstance(other, Flag) and not isinstance(other, type(self)):

@@ -147,58 +147,45 @@ class JSONEncoder:
             markers[marker] = o
 
     def _encode_list(self, o, out, markers, indent, level):
-        if not o:
-            out.append('[]')
-            return
-        self._enter(o, markers)
-        out.append('[')
-        separator = self.item_separator
-        if indent is not None:
-            level += 1
-            newline = '\n' + indent * level
-            separator += newline
-            out.append(newline)
-        first = True
-        for value in o:
-            if not first:
-                out.append(separator)
-            first = False
-            self._encode(value, out, markers, indent, level)
-        if indent is not None:
-            level -= 1
-            out.append('\n' + indent * level)
-        out.append(']')
-        if markers is not None:
-            del markers[id(o)]
+        def items():
+            for value in o:
+                yield None, value
+        self._encode_container(o, '[]', items(), out, markers, indent, level)
 
     def _encode_dict(self, o, out, markers, indent, level):
+        def items():
+            for key, value in (sorted(o.items()) if self.sort_keys else o.items()):
+                key = self._key(key)
+                if key is not None:
+                    yield key, value
+        self._encode_container(o, '{}', items(), out, markers, indent, level)
+
+    def _encode_container(self, o, brackets, items, out, markers, indent, level):
+        # A list or a dict: [items] gives (key or None, value) pairs, in order.
         if not o:
-            out.append('{}')
+            out.append(brackets)
             return
         self._enter(o, markers)
-        out.append('{')
+        out.append(brackets[0])
         separator = self.item_separator
         if indent is not None:
             level += 1
             newline = '\n' + indent * level
             separator += newline
             out.append(newline)
-        items = sorted(o.items()) if self.sort_keys else o.items()
         first = True
         for key, value in items:
-            key = self._key(key)
-            if key is None:
-                continue
             if not first:
                 out.append(separator)
             first = False
-            out.append(_encode_string(key, self.ensure_ascii))
-            out.append(self.key_separator)
+            if key is not None:
+                out.append(_encode_string(key, self.ensure_ascii))
+                out.append(self.key_separator)
             self._encode(value, out, markers, indent, level)
         if indent is not None:
             level -= 1
             out.append('\n' + indent * level)
-        out.append('}')
+        out.append(brackets[1])
         if markers is not None:
             del markers[id(o)]
 

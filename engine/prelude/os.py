@@ -65,11 +65,7 @@ class PathLike:
 
 
 def _unavailable(name):
-    def function(*args, **kwargs):
-        raise OSError(f'os.{name}() is not available in the simulator: a scenario cannot touch files, '
-                      'processes or the machine; model I/O with `await asyncio.sleep(seconds)`')
-    function.__name__ = name
-    return function
+    return path._unavailable(name, f'os.{name}', 'touch files, processes or the machine')
 
 
 getcwd = _unavailable('getcwd')

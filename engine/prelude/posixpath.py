@@ -13,9 +13,12 @@ devnull = '/dev/null'
 supports_unicode_filenames = False
 
 
-def _unavailable(name):
+def _unavailable(name, qualified=None, what='look at files'):
+    """A stand-in for a function that needs the real machine: it says so when called (os uses it too)."""
+    qualified = qualified or f'os.path.{name}'
+
     def function(*args, **kwargs):
-        raise OSError(f'os.path.{name}() is not available in the simulator: a scenario cannot look at files; '
+        raise OSError(f'{qualified}() is not available in the simulator: a scenario cannot {what}; '
                       'model I/O with `await asyncio.sleep(seconds)`')
     function.__name__ = name
     return function
