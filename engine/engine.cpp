@@ -116,6 +116,7 @@ RunResult runScenario(std::string_view source, const RunOptions& options, TraceO
             result.ok = false;
             result.errorType = limit.type;
             result.errorMessage = limit.message;
+            result.cancelled = options.cancel && options.cancel->load(std::memory_order_relaxed);
             vm.writeStderr(limit.type + ": " + limit.message + "\n");
         } catch (std::bad_alloc&) {
             result.ok = false;

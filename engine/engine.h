@@ -2,6 +2,7 @@
 // The engine's public API: compile and run a scenario in virtual time.
 // Results, not exceptions, cross this boundary.
 
+#include <atomic>
 #include <cstdint>
 #include <functional>
 #include <string>
@@ -27,6 +28,11 @@ struct RunOptions {
     // Where the program's stdout and stderr go, as written. Null: discarded.
     std::function<void(std::string_view)> writeStdout;
     std::function<void(std::string_view)> writeStderr;
+    // Another thread sets it to stop the run. The engine polls it where it already counts its
+    // budgets (every few hundred loop iterations or calls of scenario code, and once per loop
+    // pass), so even `while True: pass` stops within milliseconds; the run then ends with
+    // RunResult::cancelled. Null: the run cannot be cancelled.
+    const std::atomic<bool>* cancel = nullptr;
 };
 
 struct RunResult {
@@ -35,6 +41,7 @@ struct RunResult {
     std::string errorMessage;  // the exception's str()
     int errorLine = 0;         // for SyntaxError: the line
     double endTime = 0;        // virtual time when the program ended
+    bool cancelled = false;    // RunOptions::cancel stopped it (errorType "Cancelled")
 };
 
 // Compiles and runs [source], reporting to [observer] (may be null). [source] is the file's

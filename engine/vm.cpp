@@ -981,10 +981,13 @@ void VM::spendBudget(Frame* frame)
         return;
     if (--instructionsLeft_ == 0)
         runaway(*this, frame, budgetWasReset_);
-    if ((instructionsLeft_ & 0xff) == 0 && allocatedBytes() > int64_t(options_.budgets.memoryBytes))
-        throw LimitReached{"MemoryError", "the scenario holds more than " +
-                                              std::to_string(options_.budgets.memoryBytes >> 20) +
-                                              " MB of memory"};
+    if ((instructionsLeft_ & 0xff) == 0) {
+        if (allocatedBytes() > int64_t(options_.budgets.memoryBytes))
+            throw LimitReached{"MemoryError", "the scenario holds more than " +
+                                                  std::to_string(options_.budgets.memoryBytes >> 20) +
+                                                  " MB of memory"};
+        pollCancel();
+    }
 }
 
 Value VM::execute(Frame* entry, Value throwExc)

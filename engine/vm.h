@@ -236,6 +236,12 @@ class VM {
         instructionsLeft_ = units >= instructionsLeft_ ? 1 : instructionsLeft_ - units;
     }
     static constexpr uint64_t kTopLevelBudgetFactor = 10;
+    // Ends the run with LimitReached{"Cancelled"} once RunOptions::cancel is set.
+    void pollCancel() const
+    {
+        if (options_.cancel && options_.cancel->load(std::memory_order_relaxed))
+            throw LimitReached{"Cancelled", "the run was cancelled"};
+    }
     const RunOptions& options() const { return options_; }
 
     BuiltinTypes types;
