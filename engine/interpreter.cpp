@@ -2057,6 +2057,17 @@ void VM::delItem(const Value& obj, const Value& key)
     raise(ExcType::TypeError, "'" + typeName(obj) + "' object doesn't support item deletion");
 }
 
+// `in` for a container without __contains__: a scan of its iteration.
+static bool containsByIteration(VM& vm, const Value& container, const Value& item)
+{
+    Value it = vm.getIter(container);
+    Value x;
+    while (vm.iterNext(it, x))
+        if (x.is(item) || vm.equals(x, item))
+            return true;
+    return false;
+}
+
 bool VM::contains(const Value& container, const Value& item)
 {
     if (container.isObject()) {
@@ -2095,6 +2106,8 @@ bool VM::contains(const Value& container, const Value& item)
                     return false;
                 return (i - r->start) % r->step == 0;
             }
+            if (isBigInt(item)) // beyond int64, so beyond every range's bounds
+                return false;
             break;
         }
         case ObjKind::DictView: {
@@ -2115,14 +2128,8 @@ bool VM::contains(const Value& container, const Value& item)
             Value method = metaclassMethod(*this, container, names.__contains__);
             if (!method.isEmpty())
                 return truthy(call(method, {container, item}));
-            if (!metaclassMethod(*this, container, names.__iter__).isEmpty()) {
-                Value it = getIter(container);
-                Value x;
-                while (iterNext(it, x))
-                    if (x.is(item) || equals(x, item))
-                        return true;
-                return false;
-            }
+            if (!metaclassMethod(*this, container, names.__iter__).isEmpty())
+                return containsByIteration(*this, container, item);
             break;
         }
         default:
@@ -2131,12 +2138,7 @@ bool VM::contains(const Value& container, const Value& item)
         if (!lookupSpecial(container, names.__iter__).isEmpty() ||
             !lookupSpecial(container, names.__getitem__).isEmpty() || o->kind == ObjKind::Iterator ||
             o->kind == ObjKind::Generator || o->kind == ObjKind::Range || o->kind == ObjKind::DictView) {
-            Value it = getIter(container);
-            Value x;
-            while (iterNext(it, x))
-                if (x.is(item) || equals(x, item))
-                    return true;
-            return false;
+            return containsByIteration(*this, container, item);
         }
     }
     raise(ExcType::TypeError, "argument of type '" + typeName(container) + "' is not iterable");

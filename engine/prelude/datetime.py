@@ -614,27 +614,33 @@ timezone.max = timezone(timedelta(hours=23, minutes=59))
 UTC = timezone.utc
 
 
+def _set_time_of_day(self, hour, minute, second, microsecond, tzinfo, fold):
+    # A time's or a datetime's fields, checked.
+    hour, minute, second, microsecond, fold = _check_time_fields(hour, minute, second, microsecond, fold)
+    _check_tzinfo(tzinfo)
+    self._hour, self._minute, self._second = hour, minute, second
+    self._microsecond, self._tzinfo, self._fold = microsecond, tzinfo, fold
+
+
+def _time_of_day_properties(cls):
+    """The read-only hour .. fold of a time or a datetime."""
+    for name in ('hour', 'minute', 'second', 'microsecond', 'tzinfo', 'fold'):
+        setattr(cls, name, property(lambda self, slot='_' + name: getattr(self, slot)))
+    return cls
+
+
 # -- time ----------------------------------------------------------------------------------------
 
+@_time_of_day_properties
 @_ordered
 class time:
     __slots__ = ('_hour', '_minute', '_second', '_microsecond', '_tzinfo', '_fold', '_hashcode')
 
     def __new__(cls, hour=0, minute=0, second=0, microsecond=0, tzinfo=None, *, fold=0):
-        hour, minute, second, microsecond, fold = _check_time_fields(hour, minute, second, microsecond, fold)
-        _check_tzinfo(tzinfo)
         self = object.__new__(cls)
-        self._hour, self._minute, self._second = hour, minute, second
-        self._microsecond, self._tzinfo, self._fold = microsecond, tzinfo, fold
+        _set_time_of_day(self, hour, minute, second, microsecond, tzinfo, fold)
         self._hashcode = -1
         return self
-
-    hour = property(lambda self: self._hour)
-    minute = property(lambda self: self._minute)
-    second = property(lambda self: self._second)
-    microsecond = property(lambda self: self._microsecond)
-    tzinfo = property(lambda self: self._tzinfo)
-    fold = property(lambda self: self._fold)
 
     @classmethod
     def fromisoformat(cls, text):
@@ -710,6 +716,7 @@ time.resolution = timedelta(microseconds=1)
 
 # -- datetime ------------------------------------------------------------------------------------
 
+@_time_of_day_properties
 @_ordered
 class datetime(date):
     __slots__ = ('_hour', '_minute', '_second', '_microsecond', '_tzinfo', '_fold')
@@ -717,21 +724,11 @@ class datetime(date):
     def __new__(cls, year, month=None, day=None, hour=0, minute=0, second=0, microsecond=0, tzinfo=None, *,
                 fold=0):
         year, month, day = _check_date_fields(year, month, day)
-        hour, minute, second, microsecond, fold = _check_time_fields(hour, minute, second, microsecond, fold)
-        _check_tzinfo(tzinfo)
         self = object.__new__(cls)
         self._year, self._month, self._day = year, month, day
-        self._hour, self._minute, self._second = hour, minute, second
-        self._microsecond, self._tzinfo, self._fold = microsecond, tzinfo, fold
+        _set_time_of_day(self, hour, minute, second, microsecond, tzinfo, fold)
         self._hashcode = -1
         return self
-
-    hour = property(lambda self: self._hour)
-    minute = property(lambda self: self._minute)
-    second = property(lambda self: self._second)
-    microsecond = property(lambda self: self._microsecond)
-    tzinfo = property(lambda self: self._tzinfo)
-    fold = property(lambda self: self._fold)
 
     @classmethod
     def _from_timestamp(cls, t, utc, tz):

@@ -522,32 +522,25 @@ class Flag(Enum):
     def __bool__(self):
         return bool(self._value_)
 
-    def __or__(self, other):
+    def _operand(self, other):
+        # The bits of [other] for |, & and ^: a member's value or, with a data type, an int; else None.
         if isinstance(other, type(self)):
-            other = other._value_
-        elif type(self)._member_type_ is not object and isinstance(other, int):
-            pass
-        else:
-            return NotImplemented
-        return type(self)(self._value_ | other)
+            return other._value_
+        if type(self)._member_type_ is not object and isinstance(other, int):
+            return other
+        return None
+
+    def __or__(self, other):
+        other = self._operand(other)
+        return NotImplemented if other is None else type(self)(self._value_ | other)
 
     def __and__(self, other):
-        if isinstance(other, type(self)):
-            other = other._value_
-        elif type(self)._member_type_ is not object and isinstance(other, int):
-            pass
-        else:
-            return NotImplemented
-        return type(self)(self._value_ & other)
+        other = self._operand(other)
+        return NotImplemented if other is None else type(self)(self._value_ & other)
 
     def __xor__(self, other):
-        if isinstance(other, type(self)):
-            other = other._value_
-        elif type(self)._member_type_ is not object and isinstance(other, int):
-            pass
-        else:
-            return NotImplemented
-        return type(self)(self._value_ ^ other)
+        other = self._operand(other)
+        return NotImplemented if other is None else type(self)(self._value_ ^ other)
 
     def __invert__(self):
         return type(self)(type(self)._flag_mask_ ^ self._value_)
