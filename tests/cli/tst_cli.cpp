@@ -226,6 +226,36 @@ class CommandLineTest : public QObject {
         QVERIFY2(r.err.isEmpty(), qPrintable(r.err));
     }
 
+    // The file's bytes reach the engine as they are: a UTF-8 BOM is skipped as CPython skips it,
+    // and bytes that are not UTF-8 are CPython's SyntaxError, message and line alike.
+    void sourceBytesAreReadAsPythonReadsThem_data()
+    {
+        QTest::addColumn<QByteArray>("bytes");
+        QTest::newRow("bom") << QByteArray("\xEF\xBB\xBFprint('with a BOM')\n");
+        QTest::newRow("latin-1 in a string") << QByteArray("print(1)\nx = \"caf\xE9\"\nprint(x)\n");
+        QTest::newRow("bad byte in a comment") << QByteArray("# fine\n# not \xFF fine\nprint(2)\n");
+        QTest::newRow("truncated sequence") << QByteArray("x = '\xF0\x9F\x98'\n");
+        QTest::newRow("surrogate") << QByteArray("x = 1\ny = '\xED\xA0\x80'\n");
+    }
+
+    void sourceBytesAreReadAsPythonReadsThem()
+    {
+        QFETCH(QByteArray, bytes);
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("scenario.py"));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(bytes);
+        file.close();
+        QProcess python;
+        python.start(QStringLiteral("python3"), {path});
+        QVERIFY(python.waitForFinished(60000));
+        const Result r = runLoopscope({QStringLiteral("run"), path});
+        QCOMPARE(r.exitCode, python.exitCode());
+        QCOMPARE(r.out, QString::fromUtf8(python.readAllStandardOutput()));
+        QCOMPARE(r.err, QString::fromUtf8(python.readAllStandardError()));
+    }
+
   private:
     static QString writeScenario(const QTemporaryDir& dir, const QString& source)
     {
