@@ -19,18 +19,11 @@
 
 #include "TimelineExport.h"
 #include "engine.h"
+#include "ten_thousand_sleepers.h"
 
 using namespace loopscope;
 
 namespace {
-
-const char* const kTenThousandTasks = "import asyncio, random\n"
-                                      "async def sleeper(i):\n"
-                                      "    await asyncio.sleep(random.random())\n"
-                                      "    await asyncio.sleep(random.random())\n"
-                                      "async def main():\n"
-                                      "    await asyncio.gather(*(sleeper(i) for i in range(10000)))\n"
-                                      "asyncio.run(main())\n";
 
 double median(std::vector<double> v)
 {
@@ -59,12 +52,13 @@ int main(int argc, char** argv)
     auto trace = std::make_shared<TraceRecorder>(TraceLevel::Step);
     QElapsedTimer clock;
     clock.start();
-    runScenario(kTenThousandTasks, RunOptions{}, trace.get());
+    runScenario(bench::kTenThousandSleepers, RunOptions{}, trace.get());
     const double runMs = msSince(clock);
     clock.restart();
-    const TimelineModel model = TimelineModel::build(trace, kTenThousandTasks);
+    const TimelineModel model = TimelineModel::build(trace, bench::kTenThousandSleepers);
     const double modelMs = msSince(clock);
-    std::printf("Export benchmark (SPEC.md section 7: a 10k-task PNG export in under 1 s), median of %d\n\n", runs);
+    std::printf("Export benchmark (SPEC.md section 7: a 10k-task PNG export in under 1 s), median of %d\n\n",
+                runs);
     std::printf("10k tasks: %zu events, %zu segments; the run %.0f ms, the model %.0f ms (not part of the "
                 "export)\n",
                 trace->events().size(), model.segmentCount(), runMs, modelMs);
@@ -93,10 +87,11 @@ int main(int argc, char** argv)
         size = figure.size();
         bytes = png.size();
     }
-    std::printf("PNG %d x %d, %lld KB: layout and drawing %.0f ms + encoding %.0f ms + writing %.1f ms = %.2f s "
-                "(target 1 s)\n",
-                size.width(), size.height(), bytes / 1024, median(drawMs), median(encodeMs), median(writeMs),
-                median(totalMs) / 1000);
+    std::printf(
+        "PNG %d x %d, %lld KB: layout and drawing %.0f ms + encoding %.0f ms + writing %.1f ms = %.2f s "
+        "(target 1 s)\n",
+        size.width(), size.height(), bytes / 1024, median(drawMs), median(encodeMs), median(writeMs),
+        median(totalMs) / 1000);
 
     for (ExportFormat format : {ExportFormat::Svg, ExportFormat::Pdf, ExportFormat::Json}) {
         std::vector<double> ms;
@@ -115,14 +110,14 @@ int main(int argc, char** argv)
     // The command as users run it.
     const QString scenario = dir.filePath(QStringLiteral("tenk.py"));
     QFile file(scenario);
-    if (file.open(QIODevice::WriteOnly) && file.write(kTenThousandTasks) > 0) {
+    if (file.open(QIODevice::WriteOnly) && file.write(bench::kTenThousandSleepers) > 0) {
         file.close();
         std::vector<double> ms;
         for (int i = 0; i < runs; ++i) {
             QProcess process;
             clock.restart();
-            process.start(QStringLiteral(LOOPSCOPE_BINARY),
-                          {QStringLiteral("export"), scenario, QStringLiteral("-o"), dir.filePath("cli.png")});
+            process.start(QStringLiteral(LOOPSCOPE_BINARY), {QStringLiteral("export"), scenario,
+                                                             QStringLiteral("-o"), dir.filePath("cli.png")});
             process.waitForFinished(120000);
             ms.push_back(msSince(clock));
         }

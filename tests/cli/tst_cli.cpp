@@ -5,37 +5,10 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
-namespace {
+#include "run_loopscope.h"
 
-struct Result {
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
-
-// Runs loopscope with [args] and no display: a GUI path would abort here.
-Result runLoopscope(const QStringList& args)
-{
-    QProcess process;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.remove(QStringLiteral("DISPLAY"));
-    env.remove(QStringLiteral("WAYLAND_DISPLAY"));
-    env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("xcb"));
-    process.setProcessEnvironment(env);
-    process.start(QStringLiteral(LOOPSCOPE_BINARY), args);
-    if (!process.waitForFinished(60000)) {
-        process.kill();
-        process.waitForFinished();
-        return {};
-    }
-    Result result;
-    result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-    result.out = QString::fromUtf8(process.readAllStandardOutput());
-    result.err = QString::fromUtf8(process.readAllStandardError());
-    return result;
-}
-
-} // namespace
+using loopscope::test::Result;
+using loopscope::test::runLoopscope;
 
 class CommandLineTest : public QObject {
     Q_OBJECT

@@ -50,11 +50,16 @@ class ChromeTraceTest : public QObject {
     void everyScenarioTilesEachTaskLife_data()
     {
         QTest::addColumn<QString>("scenario");
-        QDirIterator it(QStringLiteral(LOOPSCOPE_SOURCE_DIR "/scenarios"), {QStringLiteral("*.py")},
-                        QDir::Files, QDirIterator::Subdirectories);
+        // scenarios/, or the folders LOOPSCOPE_TRACE_DIRS names (relative to the repository,
+        // separated by ':'), e.g. tests/scripts:tests/real for a wider sweep by hand.
+        const QString dirs = qEnvironmentVariable("LOOPSCOPE_TRACE_DIRS", QStringLiteral("scenarios"));
         QStringList files;
-        while (it.hasNext())
-            files << it.next().mid(int(strlen(LOOPSCOPE_SOURCE_DIR)) + 1);
+        for (const QString& dir : dirs.split(u':', Qt::SkipEmptyParts)) {
+            QDirIterator it(QStringLiteral(LOOPSCOPE_SOURCE_DIR "/") + dir, {QStringLiteral("*.py")},
+                            QDir::Files, QDirIterator::Subdirectories);
+            while (it.hasNext())
+                files << it.next().mid(int(strlen(LOOPSCOPE_SOURCE_DIR)) + 1);
+        }
         files.sort();
         QVERIFY(files.size() >= 30);
         for (const QString& file : files)

@@ -18,10 +18,13 @@
 #include "ScenarioLibrary.h"
 #include "TimelineExport.h"
 #include "TimelineRenderer.h"
+#include "run_loopscope.h"
 #include "timeline_test_support.h"
 
 using namespace loopscope;
+using loopscope::test::Result;
 using loopscope::test::rowNamed;
+using loopscope::test::runLoopscope;
 
 namespace {
 
@@ -33,33 +36,6 @@ const QString kDeadlock = QStringLiteral("scenarios/pitfalls/deadlock_waiting_fo
 QString repo(const QString& relative)
 {
     return QStringLiteral(LOOPSCOPE_SOURCE_DIR "/") + relative;
-}
-
-struct Result {
-    int exitCode = -1;
-    QString out, err;
-};
-
-// Runs loopscope with [args] and no display (QT_QPA_PLATFORM=xcb: a GUI path would abort).
-Result runLoopscope(const QStringList& args)
-{
-    QProcess process;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.remove(QStringLiteral("DISPLAY"));
-    env.remove(QStringLiteral("WAYLAND_DISPLAY"));
-    env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("xcb"));
-    process.setProcessEnvironment(env);
-    process.start(QStringLiteral(LOOPSCOPE_BINARY), args);
-    if (!process.waitForFinished(60000)) {
-        process.kill();
-        process.waitForFinished();
-        return {};
-    }
-    Result r;
-    r.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-    r.out = QString::fromUtf8(process.readAllStandardOutput());
-    r.err = QString::fromUtf8(process.readAllStandardError());
-    return r;
 }
 
 // `loopscope export [scenario] -o [out] [extra...]`, which must succeed.
