@@ -13,6 +13,7 @@
 #include "TimelineGeometry.h"
 #include "TimelineLayout.h"
 #include "TimelineModel.h"
+#include "TimelinePrimitives.h"
 #include "TimelineTheme.h"
 
 class QPainter;
@@ -109,14 +110,5 @@ class TimelineRenderer {
     const TimelineRowSet& rows_;
     TimelineTheme theme_;
 };
-
-// Drawing primitives shared by the figure and its legend.
-// Fills [rects] with the hatch or dot [style] in [color] (on any device, SVG included).
-void fillPattern(QPainter& painter, const QRectF* rects, int count, Qt::BrushStyle style,
-                 const QColor& color);
-void paintStateSwatch(QPainter& painter, const QRectF& rect, const TimelineStateStyle& style);
-void paintMarkerShape(QPainter& painter, MarkerKind kind, QPointF at, double size,
-                      const TimelineTheme& theme);
-void paintArrowLine(QPainter& painter, QPointF from, QPointF to, const TimelineArrowStyle& style);
 
 } // namespace loopscope
