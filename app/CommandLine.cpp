@@ -62,7 +62,8 @@ struct Options {
                               QStringLiteral("export: the file to write (.png, .svg, .pdf or .json)."),
                               QStringLiteral("OUT")};
     QCommandLineOption width{QStringLiteral("width"),
-                             QStringLiteral("export: figure width in pixels (default 1200)."), QStringLiteral("W")};
+                             QStringLiteral("export: figure width in pixels (default 1200)."),
+                             QStringLiteral("W")};
     QCommandLineOption height{QStringLiteral("height"),
                               QStringLiteral("export: figure height in pixels (default: from the rows)."),
                               QStringLiteral("H")};
