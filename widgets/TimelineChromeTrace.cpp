@@ -140,6 +140,8 @@ class ChromeTraceWriter {
 
     void collect()
     {
+        if (!m_.hasTrace())
+            return; // no run: a process and nothing in it
         for (int row = 0; row < m_.rowCount(); ++row) {
             if (!shown(row))
                 continue;

@@ -205,6 +205,15 @@ class ChromeTraceTest : public QObject {
         QCOMPARE(flowEnds.size(), flowStarts.size());
     }
 
+    // No run at all: a valid file with a process and nothing in it.
+    void aModelWithoutARunIsAnEmptyTrace()
+    {
+        QJsonParseError error;
+        const QJsonDocument doc = QJsonDocument::fromJson(chromeTrace(TimelineModel(), {}), &error);
+        QVERIFY2(error.error == QJsonParseError::NoError, qPrintable(error.errorString()));
+        QCOMPARE(doc.object().value(QStringLiteral("traceEvents")).toArray().size(), 1); // process_name
+    }
+
     // Hidden like the window's: asyncio.run's shutdown tasks are left out unless asked for.
     void shutdownTasksAreHiddenByDefault()
     {
