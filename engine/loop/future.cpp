@@ -522,10 +522,11 @@ void registerFutureClasses(VM& vm, AsyncioRuntime& rt, const Value& module)
                 f->rareFields().waitTask = a[1].as<TaskObj>()->id;
                 return Value::none();
             }
-            if (!isStr(a[1]))
-                vm.raise(ExcType::TypeError, "_ls_what must be a str or a Task");
-            StrObj* label = a[1].as<StrObj>();
-            ++label->refcount;
+            if (!isStr(a[1]) && !a[1].isNone())
+                vm.raise(ExcType::TypeError, "_ls_what must be a str, a Task or None");
+            StrObj* label = a[1].isNone() ? nullptr : a[1].as<StrObj>(); // None: waitKind's words
+            if (label)
+                ++label->refcount;
             if (f->waitLabel && --f->waitLabel->refcount == 0)
                 releaseObject(f->waitLabel);
             f->waitLabel = label;

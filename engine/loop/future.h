@@ -72,6 +72,7 @@ struct FutureObj : NativeObj {
         Value cancelledError; // the CancelledError a task's coroutine raised, kept for chaining
         TaskId waitTask;      // with WaitKind::Task on a plain future: the task really awaited (wait_for)
         Value sleepDelay;     // asyncio.sleep() given a delay that is no number, until it runs
+        Value taskContext;    // a task's contextvars.Context, once the program uses contextvars
     };
     std::unique_ptr<Rare> rare;
     Rare& rareFields()

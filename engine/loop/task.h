@@ -59,6 +59,7 @@ std::string waiterDescription(const Value& waiter);
 // Creates Task and adds it to the _asyncio [module].
 void registerTaskClass(VM& vm, AsyncioRuntime& rt, const Value& module);
 // Task(coro, loop=..., name=...): [numbered] takes a Task-N number even when named (asyncio.create_task).
-Value createTask(VM& vm, ClassObj* cls, const Value& coro, EventLoopObj* loop, const Value& name, bool numbered);
+Value createTask(VM& vm, ClassObj* cls, const Value& coro, EventLoopObj* loop, const Value& name,
+                 bool numbered, const Value& context = Value());
 
 } // namespace loopscope
