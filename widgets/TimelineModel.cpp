@@ -81,24 +81,32 @@ QString TimelineModel::rowLabel(int r) const
 
 // -- Segments --------------------------------------------------------------------------------------
 
-std::span<const TimelineSegment> TimelineModel::segments(int r) const
+TimelineSegments TimelineModel::segments(int r) const
 {
     const uint32_t first = rows_[size_t(r)].firstSegment;
     const uint32_t last =
         size_t(r) + 1 < rows_.size() ? rows_[size_t(r) + 1].firstSegment : uint32_t(segments_.size());
-    return {segments_.data() + first, last - first};
+    return {this, first, last - first};
+}
+
+double TimelineModel::startElsewhere(size_t index) const
+{
+    const auto it = std::lower_bound(startsElsewhere_.begin(), startsElsewhere_.end(), uint32_t(index),
+                                     [](const auto& entry, uint32_t i) { return entry.first < i; });
+    return it != startsElsewhere_.end() && it->first == index ? it->second : event(segments_[index].event).t;
 }
 
 double TimelineModel::segmentEnd(int r, int i) const
 {
-    const auto segs = segments(r);
-    return size_t(i) + 1 < segs.size() ? segs[size_t(i) + 1].start : rows_[size_t(r)].end;
+    const size_t index = rows_[size_t(r)].firstSegment + size_t(i);
+    const size_t last = size_t(r) + 1 < rows_.size() ? rows_[size_t(r) + 1].firstSegment : segments_.size();
+    return index + 1 < last ? segmentStartAtIndex(index + 1) : rows_[size_t(r)].end;
 }
 
 double TimelineModel::segmentStartOn(TimelineAxis axis, int r, int i) const
 {
     const size_t index = rows_[size_t(r)].firstSegment + size_t(i);
-    return axis == TimelineAxis::Time ? segments_[index].start : double(segmentSlots_[index]);
+    return axis == TimelineAxis::Time ? segmentStartAtIndex(index) : double(segmentSlots_[index]);
 }
 
 double TimelineModel::segmentEndOn(TimelineAxis axis, int r, int i) const
@@ -240,8 +248,9 @@ size_t TimelineModel::memoryBytes() const
 {
     size_t bytes = sizeof(*this);
     bytes += rows_.capacity() * sizeof(TimelineRow) + rowOfTask_.capacity() * sizeof(uint32_t);
-    bytes += segments_.capacity() * sizeof(TimelineSegment) + markers_.capacity() * sizeof(TimelineMarker);
-    bytes += segmentSlots_.capacity() * sizeof(uint32_t);
+    bytes += segments_.capacity() * sizeof(PackedSegment) + markers_.capacity() * sizeof(TimelineMarker);
+    bytes += segmentSlots_.capacity() * sizeof(uint32_t) +
+             startsElsewhere_.capacity() * sizeof(startsElsewhere_[0]);
     bytes += arrows_.capacity() * sizeof(TimelineArrow) + stalls_.capacity() * sizeof(TimelineStall);
     bytes += joins_.capacity() * sizeof(joins_[0]);
     bytes += (slotFirstEvent_.capacity() + passFirstEvent_.capacity()) * sizeof(uint32_t);

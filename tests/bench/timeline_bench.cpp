@@ -113,9 +113,11 @@ void benchReplots(const char* name, uint32_t tasks, uint32_t steps, int runs)
                 "pan %5.2f / %5.2f   passes fit-all %5.2f / %5.2f\n",
                 fit.ours, fit.qcustomplot, zoom.ours, zoom.qcustomplot, pan.ours, pan.qcustomplot,
                 passes.ours, passes.qcustomplot);
-    std::printf("    model: %.1f bytes per segment in all (segments alone: %zu bytes each); trace %.1f bytes "
+    std::printf("    model: %.1f bytes per segment in all (segments alone: %zu bytes each, with their slot); "
+                "trace %.1f bytes "
                 "per event\n",
-                double(model->memoryBytes()) / double(model->segmentCount()), sizeof(TimelineSegment),
+                double(model->memoryBytes()) / double(model->segmentCount()),
+                sizeof(PackedSegment) + sizeof(uint32_t),
                 double(trace->memoryBytes()) / double(trace->events().size()));
 }
 
