@@ -31,6 +31,23 @@ int firstStartingAtOrAfter(const TimelineModel& model, TimelineAxis axis, int ro
     return lo;
 }
 
+// The same, for a [coord] expected a few segments after [from] (folding walks a row in steps of
+// a few pixels): gallop forward, then search the last stride, so a step costs O(log distance)
+// segment reads rather than O(log row).
+int nextStartingAtOrAfter(const TimelineModel& model, TimelineAxis axis, int row, int from, int to,
+                          double coord)
+{
+    int lo = from, stride = 1;
+    while (lo < to && model.segmentStartOn(axis, row, lo) < coord) {
+        const int next = std::min(to, lo + stride);
+        if (next == to || model.segmentStartOn(axis, row, next) >= coord)
+            return firstStartingAtOrAfter(model, axis, row, lo + 1, next, coord);
+        lo = next + 1;
+        stride *= 2;
+    }
+    return lo;
+}
+
 void layoutBars(const TimelineModel& model, int row, double top, double height, const TimelineGeometry& g,
                 const TimelineLayoutOptions& o, TimelineScene& scene)
 {
@@ -73,8 +90,8 @@ void layoutBars(const TimelineModel& model, int row, double top, double height, 
         }
         // A narrow bar: fold it with every bar that starts within foldWidth of it, and keep
         // going while the bars that follow are narrow too (one box for the whole run).
-        int j = std::max(i + 1,
-                         firstStartingAtOrAfter(model, o.axis, row, i + 1, n, g.coordAt(x0 + o.foldWidth)));
+        int j =
+            std::max(i + 1, nextStartingAtOrAfter(model, o.axis, row, i + 1, n, g.coordAt(x0 + o.foldWidth)));
         while (j < n) {
             const double lastStart = g.xFor(model.segmentStartOn(o.axis, row, j - 1));
             if (g.xFor(model.segmentEndOn(o.axis, row, j - 1)) - lastStart >= o.foldWidth)
@@ -86,8 +103,8 @@ void layoutBars(const TimelineModel& model, int row, double top, double height, 
             if (nextEnd - nextStart >= o.foldWidth || nextPending || nextStart - reached > o.foldWidth ||
                 nextStart > right)
                 break;
-            j = std::max(j + 1, firstStartingAtOrAfter(model, o.axis, row, j + 1, n,
-                                                       g.coordAt(nextStart + o.foldWidth)));
+            j = std::max(j + 1, nextStartingAtOrAfter(model, o.axis, row, j + 1, n,
+                                                      g.coordAt(nextStart + o.foldWidth)));
         }
         if (j - 1 > i) {
             const double lastStart = g.xFor(model.segmentStartOn(o.axis, row, j - 1));
