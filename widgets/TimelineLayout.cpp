@@ -16,36 +16,15 @@ bool isStep(SegmentKind kind)
     return kind == SegmentKind::Running || kind == SegmentKind::Blocking || kind == SegmentKind::LoopCallback;
 }
 
-// The first segment of [row] whose start is at or after [coord] (starts never decrease).
-int firstStartingAtOrAfter(const TimelineModel& model, TimelineAxis axis, int row, int from, int to,
-                           double coord)
-{
-    int lo = from, hi = to;
-    while (lo < hi) {
-        const int mid = lo + (hi - lo) / 2;
-        if (model.segmentStartOn(axis, row, mid) < coord)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo;
-}
-
-// The same, for a [coord] expected a few segments after [from] (folding walks a row in steps of
-// a few pixels): gallop forward, then search the last stride, so a step costs O(log distance)
-// segment reads rather than O(log row).
+// The first segment of [row] in [from, to) whose start is at or after [coord], expected right
+// after [from] (folding walks a row in steps of a few pixels): one read of [from] settles the common case
+// before the search.
 int nextStartingAtOrAfter(const TimelineModel& model, TimelineAxis axis, int row, int from, int to,
                           double coord)
 {
-    int lo = from, stride = 1;
-    while (lo < to && model.segmentStartOn(axis, row, lo) < coord) {
-        const int next = std::min(to, lo + stride);
-        if (next == to || model.segmentStartOn(axis, row, next) >= coord)
-            return firstStartingAtOrAfter(model, axis, row, lo + 1, next, coord);
-        lo = next + 1;
-        stride *= 2;
-    }
-    return lo;
+    if (from >= to || model.segmentStartOn(axis, row, from) >= coord)
+        return from;
+    return model.firstStartingAtOrAfter(axis, row, from + 1, to, coord);
 }
 
 void layoutBars(const TimelineModel& model, int row, double top, double height, const TimelineGeometry& g,
@@ -58,7 +37,7 @@ void layoutBars(const TimelineModel& model, int row, double top, double height, 
     const double left = g.plot.left(), right = g.plot.right();
     const double c0 = g.coordAt(left - o.stepWidth);
     // Start at the last segment that begins at or before the left edge.
-    int i = std::max(0, firstStartingAtOrAfter(model, o.axis, row, 0, n, c0) - 1);
+    int i = std::max(0, model.firstStartingAtOrAfter(o.axis, row, 0, n, c0) - 1);
     double cursor = -1e300; // where the previous bar ended: the next never paints over it
     const double centre = top + height / 2;
     auto rectFor = [&](SegmentKind kind, double x0, double x1) {

@@ -121,6 +121,35 @@ double TimelineModel::segmentEndOn(TimelineAxis axis, int r, int i) const
     return std::max(next, start + (occupiesSlot(segments_[index].kind) ? 1.0 : 0.0));
 }
 
+int TimelineModel::firstStartingAtOrAfter(TimelineAxis axis, int r, int from, int to, double coord) const
+{
+    const size_t first = rows_[size_t(r)].firstSegment;
+    size_t lo = first + size_t(from), hi = first + size_t(to);
+    if (axis == TimelineAxis::Time && hi - lo > kStartSampleEvery) {
+        // The samples inside [lo, hi): the first one at or after [coord] bounds the answer from
+        // above, the one before it from below.
+        const size_t k0 = (lo + kStartSampleEvery - 1) / kStartSampleEvery;
+        const size_t k1 = (hi + kStartSampleEvery - 1) / kStartSampleEvery;
+        const size_t k = size_t(std::lower_bound(startSamples_.begin() + ptrdiff_t(k0),
+                                                 startSamples_.begin() + ptrdiff_t(k1), coord) -
+                                startSamples_.begin());
+        if (k < k1)
+            hi = k * kStartSampleEvery;
+        if (k > k0)
+            lo = (k - 1) * kStartSampleEvery + 1;
+    }
+    while (lo < hi) {
+        const size_t mid = lo + (hi - lo) / 2;
+        const double start =
+            axis == TimelineAxis::Time ? segmentStartAtIndex(mid) : double(segmentSlots_[mid]);
+        if (start < coord)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return int(lo - first);
+}
+
 int TimelineModel::segmentAt(TimelineAxis axis, int r, double coord) const
 {
     const auto segs = segments(r);
@@ -251,6 +280,7 @@ size_t TimelineModel::memoryBytes() const
     bytes += segments_.capacity() * sizeof(PackedSegment) + markers_.capacity() * sizeof(TimelineMarker);
     bytes += segmentSlots_.capacity() * sizeof(uint32_t) +
              startsElsewhere_.capacity() * sizeof(startsElsewhere_[0]);
+    bytes += startSamples_.capacity() * sizeof(double);
     bytes += arrows_.capacity() * sizeof(TimelineArrow) + stalls_.capacity() * sizeof(TimelineStall);
     bytes += joins_.capacity() * sizeof(joins_[0]);
     bytes += (slotFirstEvent_.capacity() + passFirstEvent_.capacity()) * sizeof(uint32_t);

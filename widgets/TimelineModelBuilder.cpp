@@ -616,6 +616,9 @@ class TimelineModelBuilder {
         }
         std::sort(m_.startsElsewhere_.begin(), m_.startsElsewhere_.end());
         m_.startsElsewhere_.shrink_to_fit();
+        m_.startSamples_.reserve(m_.segments_.size() / TimelineModel::kStartSampleEvery + 1);
+        for (size_t i = 0; i < m_.segments_.size(); i += TimelineModel::kStartSampleEvery)
+            m_.startSamples_.push_back(m_.segmentStartAtIndex(i));
         for (TimelineRow& row : m_.rows_)
             row.endSlot = uint32_t(m_.slotCoord(row.endEvent, false));
         std::vector<ClosedSegment>().swap(closed_);
