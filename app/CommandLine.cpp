@@ -13,6 +13,7 @@
 
 #include "MainWindow.h"
 #include "Resources.h"
+#include "StateCommand.h"
 #include "engine.h"
 #include "trace_json.h"
 
@@ -20,7 +21,7 @@ namespace loopscope {
 
 namespace {
 
-const QStringList kHeadlessCommands = {QStringLiteral("run"), QStringLiteral("trace"),
+const QStringList kHeadlessCommands = {QStringLiteral("run"), QStringLiteral("trace"), QStringLiteral("state"),
                                        QStringLiteral("export")};
 
 // -- Options ---------------------------------------------------------------
@@ -67,6 +68,9 @@ struct Options {
                             QStringLiteral("time|passes")};
     QCommandLineOption theme{QStringLiteral("theme"), QStringLiteral("export: light or dark."),
                              QStringLiteral("light|dark")};
+    QCommandLineOption step{QStringLiteral("step"),
+                            QStringLiteral("state: the step whose beginning is shown (K from 1)."),
+                            QStringLiteral("K")};
     // Hidden: grabs the window once it is shown, saves it to FILE and quits (for screenshots and CI).
     QCommandLineOption screenshot{QStringLiteral("screenshot"),
                                   QStringLiteral("Save a window grab and quit."), QStringLiteral("FILE")};
@@ -77,9 +81,9 @@ struct Options {
     {
         parser.setApplicationDescription(QStringLiteral("Loopscope: see how asyncio schedules coroutines."));
         parser.addOptions({help, version, seed, maxInstructions, maxPasses, maxTime, maxDepth, maxMemory,
-                           dumpBytecode, traceStats, output, width, height, axis, theme, screenshot});
+                           dumpBytecode, traceStats, step, output, width, height, axis, theme, screenshot});
         parser.addPositionalArgument(QStringLiteral("command"),
-                                     QStringLiteral("run, trace or export; or a scenario file to open."),
+                                     QStringLiteral("run, trace, state or export; or a scenario file to open."),
                                      QStringLiteral("[command | FILE.py]"));
     }
 };
@@ -99,6 +103,8 @@ QString helpText(const QCommandLineParser& parser)
                "                                 run headless; print the program's output as python3 would\n"
                "  loopscope trace FILE.py [--seed N]\n"
                "                                 write the comparison trace (JSON Lines) to stdout\n"
+               "  loopscope state FILE.py --step K [--seed N]\n"
+               "                                 print the loop's state when step K begins, as JSON\n"
                "  loopscope export FILE.py -o OUT [--width W] [--height H] [--axis time|passes]\n"
                "                   [--theme light|dark]\n"
                "                                 render the timeline to OUT (.png, .svg, .pdf, .json)\n"
@@ -296,6 +302,11 @@ int runHeadless(const QCommandLineParser& parser, Options& o)
         return 2;
     if (command == QLatin1String("trace"))
         return commandTrace(*source, std::move(run));
+    if (command == QLatin1String("state")) {
+        if (!parser.isSet(o.step))
+            return usageError(QStringLiteral("'state' needs the step, e.g. loopscope state FILE.py --step 1"));
+        return runStateCommand(*source, parser.value(o.step), std::move(run));
+    }
     return commandRun(path, *source, std::move(run), parser.isSet(o.dumpBytecode), parser.isSet(o.traceStats));
 }
 
@@ -372,7 +383,7 @@ int runLoopscope(int argc, char** argv)
         if (!QFileInfo(command).isFile()) {
             if (command.endsWith(QLatin1String(".py")) || command.contains(QLatin1Char('/')))
                 return printError(QStringLiteral("cannot read '%1': no such file").arg(command)), 2;
-            return usageError(QStringLiteral("unknown command '%1'. The commands are run, trace and export; "
+            return usageError(QStringLiteral("unknown command '%1'. The commands are run, trace, state and export; "
                                              "or give a .py file to open it in the window.")
                                   .arg(command));
         }

@@ -1,0 +1,92 @@
+#pragma once
+// The loop's state at any step of a run, for `loopscope state FILE --step K` and the window's
+// cursor. The engine is deterministic, so the state when the K-th step begins is found by
+// running the program again from the start until that step begins, reading the loop
+// (loop_state.h), and stopping there: nothing after step K runs. Nothing is kept between calls
+// and every run has its own VM, so any thread may call stateAtStep, several at once.
+//
+// Steps are counted as the comparison trace counts them: one per StepBegan, from 1, the steps of
+// asyncio.run's shutdown tasks included.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "../engine.h"
+#include "../trace.h"
+#include "value_view.h"
+
+namespace loopscope {
+
+// A task's state as `loopscope state` names it.
+enum class TaskStatus : uint8_t { Pending, Done, Cancelled, Failed };
+std::string_view taskStatusName(TaskStatus status); // "pending", "done", "cancelled", "failed"
+
+struct FrameSnapshot {
+    std::string function; // the code's name, as a traceback shows it ("add_slow", "run")
+    std::string qualname; // its qualified name ("Worker.run", "main.<locals>.job")
+    uint32_t line = 0;    // where it is suspended
+    std::vector<std::pair<std::string, ValueView>> locals; // bound locals and cells, as f_locals has them
+};
+
+struct TaskSnapshot {
+    TaskId id;
+    std::string name;      // its name now ("Task-2", or what set_name gave it)
+    std::string coroutine; // its coroutine's __name__
+    TaskStatus status = TaskStatus::Pending;
+    bool started = false;  // its coroutine has run at least once
+    // A pending task's wait: what it awaits, in loop_state.h's terms (Ready: nothing, its turn).
+    WaitKind wait = WaitKind::Ready;
+    TaskId awaitedTask;    // wait == Task: which
+    std::string waitingOn; // what it awaits in words ("task Task-3", "a timer", "Queue.get")
+    double deadline = 0;   // wait == Timer: when it wakes
+    // A started pending task's scenario frames, outermost first; empty for any other task.
+    std::vector<FrameSnapshot> stack;
+};
+
+struct ReadySnapshot {
+    HandleId id;
+    HandleKind kind = HandleKind::Callback;
+    TaskId task;          // kind TaskStep or TaskWakeup: the task it runs
+    std::string taskName; // ... and that task's name
+    std::string callback; // kind Callback: the function's name ("_on_completion", "print")
+};
+
+struct TimerSnapshot {
+    HandleId id;
+    TimerKind kind = TimerKind::Callback;
+    TaskId owner;         // the task that scheduled it (a sleep's: the sleeping task)
+    double when = 0;
+    std::string callback; // kind Callback or Timeout: the function's name
+};
+
+struct StepSnapshot {
+    uint64_t step = 0;      // K
+    double time = 0;        // the virtual clock when step K begins
+    uint64_t passes = 0;    // passes of the loop begun so far (the pass step K runs in)
+    TaskId task;            // the task whose step K is about to run (already off the ready queue)
+    std::string taskName;
+    std::vector<ReadySnapshot> ready;  // the handles still queued, in the order they will run; no cancelled ones
+    std::vector<TimerSnapshot> timers; // pending, not cancelled timers, by deadline (ties in firing order)
+    std::vector<TaskSnapshot> tasks;   // every task created so far, in creation order
+};
+
+struct StateAtStepResult {
+    // The state when step K begins, or nothing when the run has fewer than K steps (or K is 0).
+    std::optional<StepSnapshot> snapshot;
+    // Without a snapshot: how many steps the whole run has (it ran to its end). With one: K.
+    uint64_t steps = 0;
+    // Without a snapshot: how the run ended (a SyntaxError, an uncaught exception, a limit).
+    RunResult run;
+};
+
+// Runs [source] with [options] (seed, budgets; the output callbacks are ignored) until its
+// [step]-th step begins and returns the loop's state then. [limits] bounds how much of each
+// local's structure is kept (its repr is always whole).
+StateAtStepResult stateAtStep(std::string_view source, const RunOptions& options, uint64_t step,
+                              const ValueViewLimits& limits = {});
+
+} // namespace loopscope
