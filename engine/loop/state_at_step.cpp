@@ -29,13 +29,19 @@ TaskStatus statusOf(EndStatus status)
     return TaskStatus::Done;
 }
 
+// A function's name from its qualified name ("gather.<locals>._done_callback" -> "_done_callback"),
+// as its __name__ gives it.
+std::string shortName(const std::string& qualname)
+{
+    const size_t dot = qualname.rfind('.');
+    return dot == std::string::npos ? qualname : qualname.substr(dot + 1);
+}
+
 FrameSnapshot frameSnapshot(VM& vm, const FrameState& frame, const ValueViewLimits& limits)
 {
     FrameSnapshot snapshot;
     snapshot.qualname = frame.function;
-    // A traceback names the code by its last dotted part ("Worker.run" -> "run").
-    const size_t dot = frame.function.rfind('.');
-    snapshot.function = dot == std::string::npos ? frame.function : frame.function.substr(dot + 1);
+    snapshot.function = shortName(frame.function); // as a traceback names it
     snapshot.line = frame.line;
     for (const auto& [name, value] : frame.locals)
         snapshot.locals.emplace_back(name, viewValue(vm, value, limits));
@@ -114,7 +120,7 @@ class StepCatcher final : public TraceObserver {
             for (const ReadyState& r : loop->ready) {
                 if (r.cancelled)
                     continue; // the loop will skip it: it is not waiting its turn
-                ReadySnapshot ready{r.id, r.kind, {}, {}, r.callback};
+                ReadySnapshot ready{r.id, r.kind, {}, {}, shortName(r.callback)};
                 if (r.kind == HandleKind::TaskStep || r.kind == HandleKind::TaskWakeup) {
                     ready.task = r.task;
                     ready.taskName = nameOf(r.task);
@@ -123,7 +129,7 @@ class StepCatcher final : public TraceObserver {
             }
             for (const TimerState& t : loop->timers)
                 if (!t.cancelled)
-                    s.timers.push_back({t.id, t.kind, t.owner, t.when, t.callback});
+                    s.timers.push_back({t.id, t.kind, t.owner, t.when, shortName(t.callback)});
             // The heap gives firing order, which ascends by deadline; ties keep that order.
             for (const TaskState& pending : loop->tasks) {
                 TaskSnapshot* task = find(pending.id);

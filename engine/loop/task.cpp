@@ -161,7 +161,7 @@ std::string TaskObj::repr(VM& vm)
     }
     if (mustCancel)
         head = "cancelling";
-    return "<Task " + head + " name=" + vm.repr(vm.newStr(taskName())) + " coro=<" + formatCoroutine(vm, coro) +
+    return "<" + cls->name + " " + head + " name=" + vm.repr(vm.newStr(taskName())) + " coro=<" + formatCoroutine(vm, coro) +
            ">" + tail + ">";
 }
 

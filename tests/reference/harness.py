@@ -210,6 +210,10 @@ class VirtualTimeLoop(asyncio.SelectorEventLoop):
         return CLOCK.now
 
 
+# The loop reads like the one `python3 FILE` runs on Linux (repr, type(loop).__name__).
+VirtualTimeLoop.__name__ = VirtualTimeLoop.__qualname__ = asyncio.SelectorEventLoop.__name__
+
+
 class VirtualTimePolicy(asyncio.DefaultEventLoopPolicy):
     _loop_factory = VirtualTimeLoop
 
@@ -470,7 +474,7 @@ class StateReader:
                 break
             if os.path.realpath(frame.f_code.co_filename) == self.real_path:
                 stack.append({"function": frame.f_code.co_name, "line": frame.f_lineno,
-                              "locals": {name: safe_repr(value) for name, value in frame.f_locals.items()}})
+                              "locals": frame_locals(frame)})
             if hasattr(awaitable, "cr_await"):
                 awaitable = awaitable.cr_await
             elif hasattr(awaitable, "gi_yieldfrom"):
@@ -481,6 +485,18 @@ class StateReader:
 
     def missing(self):
         return f"there is no step {self.wanted[0]}: the run has {self.steps} steps"
+
+
+def frame_locals(frame):
+    """f_locals as reprs, in the order of a first read: parameters and locals, then cells, then
+    free variables. (A frame keeps its f_locals dict between reads, and a name bound after an
+    earlier read would otherwise come last.)"""
+    code = frame.f_code
+    values = frame.f_locals
+    order = list(code.co_varnames)
+    order += [name for name in code.co_cellvars if name not in order]
+    order += [name for name in code.co_freevars if name not in order]
+    return {name: safe_repr(values[name]) for name in order if name in values}
 
 
 def task_state(task):
