@@ -45,7 +45,10 @@ int runStateCommand(const std::string& source, const QString& stepText, RunOptio
     if (!ok)
         return stateError(
             QStringLiteral("--step needs a step number from 1, not '%1'\nTry 'loopscope --help'.").arg(stepText));
-    const StateAtStepResult result = stateAtStep(source, run, step);
+    // The JSON has whole reprs and nothing to expand.
+    ValueViewLimits reprsOnly;
+    reprsOnly.depth = 0;
+    const StateAtStepResult result = stateAtStep(source, run, step, reprsOnly);
     if (!result.snapshot) {
         if (step == 0)
             return stateError(QStringLiteral("there is no step 0: steps count from 1; %1").arg(stepsOfRun(result)));

@@ -37,14 +37,14 @@ std::string shortName(const std::string& qualname)
     return dot == std::string::npos ? qualname : qualname.substr(dot + 1);
 }
 
-FrameSnapshot frameSnapshot(VM& vm, const FrameState& frame, const ValueViewLimits& limits)
+FrameSnapshot frameSnapshot(ValueViewer& viewer, const FrameState& frame)
 {
     FrameSnapshot snapshot;
     snapshot.qualname = frame.function;
     snapshot.function = shortName(frame.function); // as a traceback names it
     snapshot.line = frame.line;
     for (const auto& [name, value] : frame.locals)
-        snapshot.locals.emplace_back(name, viewValue(vm, value, limits));
+        snapshot.locals.emplace_back(name, viewer.view(value));
     return snapshot;
 }
 
@@ -131,6 +131,7 @@ class StepCatcher final : public TraceObserver {
                 if (!t.cancelled)
                     s.timers.push_back({t.id, t.kind, t.owner, t.when, shortName(t.callback)});
             // The heap gives firing order, which ascends by deadline; ties keep that order.
+            ValueViewer viewer(vm, limits_);
             for (const TaskState& pending : loop->tasks) {
                 TaskSnapshot* task = find(pending.id);
                 if (!task)
@@ -143,7 +144,7 @@ class StepCatcher final : public TraceObserver {
                 task->deadline = pending.deadline;
                 if (pending.started)
                     for (const FrameState& frame : pending.stack)
-                        task->stack.push_back(frameSnapshot(vm, frame, limits_));
+                        task->stack.push_back(frameSnapshot(viewer, frame));
             }
         }
         for (TaskSnapshot& task : tasks_)
@@ -191,7 +192,11 @@ StateAtStepResult stateAtStep(std::string_view source, const RunOptions& options
     result.steps = catcher.steps();
     if (catcher.snapshot) {
         result.snapshot = std::move(catcher.snapshot);
-        result.run = RunResult(); // it was stopped on purpose, not ended
+        // It was stopped on purpose, not ended: only the heap it held so far is worth keeping.
+        const RunStats stats = result.run.stats;
+        result.run = RunResult();
+        result.run.stats = stats;
+        result.run.endTime = result.snapshot->time;
     }
     return result;
 }

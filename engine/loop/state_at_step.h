@@ -80,12 +80,14 @@ struct StateAtStepResult {
     // Without a snapshot: how many steps the whole run has (it ran to its end). With one: K.
     uint64_t steps = 0;
     // Without a snapshot: how the run ended (a SyntaxError, an uncaught exception, a limit).
+    // With one: ok, ended at the snapshot's time, and the heap the run held up to step K.
     RunResult run;
 };
 
 // Runs [source] with [options] (seed, budgets; the output callbacks are ignored) until its
 // [step]-th step begins and returns the loop's state then. [limits] bounds how much of each
-// local's structure is kept (its repr is always whole).
+// local is kept: `loopscope state` wants whole reprs and no items ({0, 0, 0}); the inspector
+// wants items to expand and reprs it can show ({2, 100, 200}).
 StateAtStepResult stateAtStep(std::string_view source, const RunOptions& options, uint64_t step,
                               const ValueViewLimits& limits = {});
 
