@@ -69,7 +69,7 @@ struct Options {
     QCommandLineOption theme{QStringLiteral("theme"), QStringLiteral("export: light or dark."),
                              QStringLiteral("light|dark")};
     QCommandLineOption step{QStringLiteral("step"),
-                            QStringLiteral("state: the step whose beginning is shown (K from 1)."),
+                            QStringLiteral("state: the step whose beginning is shown (K from 1; repeat for several)."),
                             QStringLiteral("K")};
     // Hidden: grabs the window once it is shown, saves it to FILE and quits (for screenshots and CI).
     QCommandLineOption screenshot{QStringLiteral("screenshot"),
@@ -103,7 +103,7 @@ QString helpText(const QCommandLineParser& parser)
                "                                 run headless; print the program's output as python3 would\n"
                "  loopscope trace FILE.py [--seed N]\n"
                "                                 write the comparison trace (JSON Lines) to stdout\n"
-               "  loopscope state FILE.py --step K [--seed N]\n"
+               "  loopscope state FILE.py --step K [--step K2 ...] [--seed N]\n"
                "                                 print the loop's state when step K begins, as JSON\n"
                "  loopscope export FILE.py -o OUT [--width W] [--height H] [--axis time|passes]\n"
                "                   [--theme light|dark]\n"
@@ -305,7 +305,7 @@ int runHeadless(const QCommandLineParser& parser, Options& o)
     if (command == QLatin1String("state")) {
         if (!parser.isSet(o.step))
             return usageError(QStringLiteral("'state' needs the step, e.g. loopscope state FILE.py --step 1"));
-        return runStateCommand(*source, parser.value(o.step), std::move(run));
+        return runStateCommand(*source, parser.values(o.step), std::move(run));
     }
     return commandRun(path, *source, std::move(run), parser.isSet(o.dumpBytecode), parser.isSet(o.traceStats));
 }

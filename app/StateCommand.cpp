@@ -2,7 +2,9 @@
 
 #include "StateCommand.h"
 
+#include <algorithm>
 #include <cstdio>
+#include <vector>
 
 #include "loop/state_at_step.h"
 #include "loop/state_json.h"
@@ -20,7 +22,7 @@ int stateError(const QString& message)
 }
 
 // "it has 14 steps (1 to 14)", or why it has none.
-QString stepsOfRun(const StateAtStepResult& result)
+QString stepsOfRun(const StatesAtStepsResult& result)
 {
     QString text = result.steps == 0   ? QStringLiteral("the run has no steps")
                    : result.steps == 1 ? QStringLiteral("the run has 1 step")
@@ -38,26 +40,38 @@ QString stepsOfRun(const StateAtStepResult& result)
 
 } // namespace
 
-int runStateCommand(const std::string& source, const QString& stepText, RunOptions run)
+int runStateCommand(const std::string& source, const QStringList& stepTexts, RunOptions run)
 {
-    bool ok = false;
-    const qulonglong step = stepText.toULongLong(&ok);
-    if (!ok)
-        return stateError(
-            QStringLiteral("--step needs a step number from 1, not '%1'\nTry 'loopscope --help'.").arg(stepText));
+    std::vector<uint64_t> steps;
+    for (const QString& text : stepTexts) {
+        bool ok = false;
+        steps.push_back(text.toULongLong(&ok));
+        if (!ok)
+            return stateError(
+                QStringLiteral("--step needs a step number from 1, not '%1'\nTry 'loopscope --help'.")
+                    .arg(text));
+    }
+    std::sort(steps.begin(), steps.end());
+    steps.erase(std::unique(steps.begin(), steps.end()), steps.end());
     // The JSON has whole reprs and nothing to expand.
     ValueViewLimits reprsOnly;
     reprsOnly.depth = 0;
-    const StateAtStepResult result = stateAtStep(source, run, step, reprsOnly);
-    if (!result.snapshot) {
-        if (step == 0)
-            return stateError(QStringLiteral("there is no step 0: steps count from 1; %1").arg(stepsOfRun(result)));
-        return stateError(QStringLiteral("there is no step %1: %2").arg(step).arg(stepsOfRun(result)));
-    }
+    const StatesAtStepsResult result = statesAtSteps(source, run, steps, reprsOnly);
     std::string out;
-    appendStateJson(*result.snapshot, out);
+    for (const StepSnapshot& snapshot : result.snapshots)
+        appendStateJson(snapshot, out);
     std::fwrite(out.data(), 1, out.size(), stdout);
     std::fflush(stdout);
+    for (const uint64_t step : steps) {
+        const bool found = std::any_of(result.snapshots.begin(), result.snapshots.end(),
+                                       [step](const StepSnapshot& s) { return s.step == step; });
+        if (found)
+            continue;
+        if (step == 0)
+            return stateError(
+                QStringLiteral("there is no step 0: steps count from 1; %1").arg(stepsOfRun(result)));
+        return stateError(QStringLiteral("there is no step %1: %2").arg(step).arg(stepsOfRun(result)));
+    }
     return 0;
 }
 

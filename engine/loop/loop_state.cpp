@@ -70,7 +70,8 @@ FrameState frameState(Frame* frame, bool started)
         (i < ncells ? cells : frees).emplace_back(strText(name), cell.as<CellObj>()->value);
     }
     for (auto* group : {&cells, &frees}) {
-        std::sort(group->begin(), group->end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+        std::sort(group->begin(), group->end(),
+                  [](const auto& a, const auto& b) { return a.first < b.first; });
         for (auto& local : *group)
             state.locals.push_back(std::move(local));
     }

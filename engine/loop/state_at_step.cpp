@@ -3,6 +3,7 @@
 
 #include "state_at_step.h"
 
+#include <algorithm>
 #include <unordered_map>
 
 #include "../vm.h"
@@ -48,26 +49,33 @@ FrameSnapshot frameSnapshot(ValueViewer& viewer, const FrameState& frame)
     return snapshot;
 }
 
-// Follows the run's tasks through the trace and takes the snapshot when step K begins.
+// Follows the run's tasks through the trace and takes a snapshot when each wanted step begins.
 class StepCatcher final : public TraceObserver {
   public:
-    StepCatcher(uint64_t step, const ValueViewLimits& limits) : stepToCatch_(step), limits_(limits) {}
+    StepCatcher(std::vector<uint64_t> wanted, const ValueViewLimits& limits)
+        : wanted_(std::move(wanted)), limits_(limits)
+    {
+        std::sort(wanted_.begin(), wanted_.end());
+        wanted_.erase(std::unique(wanted_.begin(), wanted_.end()), wanted_.end());
+        // Step 0 never begins (steps count from 1).
+        while (next_ < wanted_.size() && wanted_[next_] == 0)
+            ++next_;
+    }
 
     StringId intern(std::string_view text) override { return strings_.intern(text); }
 
     void record(const TraceEvent& e) override
     {
         switch (e.kind) {
-        case EventKind::TaskCreated:
+        case EventKind::TaskCreated: {
             indexOf_[e.task.value] = tasks_.size();
-        {
             TaskSnapshot task;
             task.id = e.task;
             task.name = strings_.taskName(e);
             task.coroutine = strings_.string(e.coroName());
             tasks_.push_back(std::move(task));
-        }
             break;
+        }
         case EventKind::TaskRenamed:
             if (TaskSnapshot* task = find(e.task))
                 task->name = strings_.string(e.name());
@@ -77,10 +85,12 @@ class StepCatcher final : public TraceObserver {
                 task->status = statusOf(e.status());
             break;
         case EventKind::StepBegan:
-            if (++steps_ == stepToCatch_ && !snapshot) {
-                takeSnapshot(e);
-                // Nothing after step K is needed: end the run here.
-                throw LimitReached{kStoppedAtStep, "the state was read"};
+            ++steps_;
+            if (next_ < wanted_.size() && steps_ == wanted_[next_]) {
+                snapshots.push_back(takeSnapshot(e));
+                // Nothing after the last wanted step is needed: end the run here.
+                if (++next_ == wanted_.size())
+                    throw LimitReached{kStoppedAtStep, "the state was read"};
             }
             break;
         default:
@@ -89,7 +99,8 @@ class StepCatcher final : public TraceObserver {
     }
 
     uint64_t steps() const { return steps_; }
-    std::optional<StepSnapshot> snapshot;
+    bool allTaken() const { return next_ == wanted_.size(); }
+    std::vector<StepSnapshot> snapshots;
 
   private:
     TaskSnapshot* find(TaskId id)
@@ -104,17 +115,18 @@ class StepCatcher final : public TraceObserver {
         return task ? task->name : std::string();
     }
 
-    void takeSnapshot(const TraceEvent& began)
+    StepSnapshot takeSnapshot(const TraceEvent& began)
     {
         VM& vm = VM::current();
-        // A __repr__ the reprs run starts with a whole budget; the run ends right after anyway.
+        // The reprs may run a class's __repr__: give it a whole budget (the step resets it anyway).
         vm.resetBudget();
         const std::optional<LoopState> loop = readLoopState(vm);
         StepSnapshot s;
-        s.step = stepToCatch_;
+        s.step = steps_;
         s.time = began.t;
         s.task = began.task;
         s.taskName = nameOf(began.task);
+        s.tasks = tasks_; // the run may go on to a later wanted step: copy
         if (loop) {
             s.passes = loop->passes;
             for (const ReadyState& r : loop->ready) {
@@ -127,34 +139,35 @@ class StepCatcher final : public TraceObserver {
                 }
                 s.ready.push_back(std::move(ready));
             }
+            // The heap gives firing order, which ascends by deadline; ties keep that order.
             for (const TimerState& t : loop->timers)
                 if (!t.cancelled)
                     s.timers.push_back({t.id, t.kind, t.owner, t.when, shortName(t.callback)});
-            // The heap gives firing order, which ascends by deadline; ties keep that order.
             ValueViewer viewer(vm, limits_);
             for (const TaskState& pending : loop->tasks) {
-                TaskSnapshot* task = find(pending.id);
-                if (!task)
+                const auto it = indexOf_.find(pending.id.value);
+                if (it == indexOf_.end())
                     continue;
-                task->name = pending.name;
-                task->started = pending.started;
-                task->wait = pending.wait;
-                task->awaitedTask = pending.awaitedTask;
-                task->waitingOn = pending.waitingOn;
-                task->deadline = pending.deadline;
+                TaskSnapshot& task = s.tasks[it->second];
+                task.name = pending.name;
+                task.started = pending.started;
+                task.wait = pending.wait;
+                task.awaitedTask = pending.awaitedTask;
+                task.waitingOn = pending.waitingOn;
+                task.deadline = pending.deadline;
                 if (pending.started)
                     for (const FrameState& frame : pending.stack)
-                        task->stack.push_back(frameSnapshot(viewer, frame));
+                        task.stack.push_back(frameSnapshot(viewer, frame));
             }
         }
-        for (TaskSnapshot& task : tasks_)
+        for (TaskSnapshot& task : s.tasks)
             if (task.status != TaskStatus::Pending)
                 task.wait = WaitKind::None;
-        s.tasks = std::move(tasks_);
-        snapshot = std::move(s);
+        return s;
     }
 
-    uint64_t stepToCatch_;
+    std::vector<uint64_t> wanted_; // ascending
+    size_t next_ = 0;              // the next wanted step's index
     ValueViewLimits limits_;
     uint64_t steps_ = 0;
     TraceRecorder strings_; // only its string table: the events are not kept
@@ -179,25 +192,36 @@ std::string_view taskStatusName(TaskStatus status)
     return "pending";
 }
 
-StateAtStepResult stateAtStep(std::string_view source, const RunOptions& options, uint64_t step,
-                              const ValueViewLimits& limits)
+StatesAtStepsResult statesAtSteps(std::string_view source, const RunOptions& options,
+                                  std::vector<uint64_t> steps, const ValueViewLimits& limits)
 {
     RunOptions quiet = options;
     quiet.writeStdout = nullptr;
     quiet.writeStderr = nullptr;
-    // Step 0 never begins (steps count from 1): the run then goes to its end and counts them.
-    StepCatcher catcher(step, limits);
-    StateAtStepResult result;
+    StepCatcher catcher(std::move(steps), limits);
+    StatesAtStepsResult result;
     result.run = runScenario(source, quiet, &catcher);
     result.steps = catcher.steps();
-    if (catcher.snapshot) {
-        result.snapshot = std::move(catcher.snapshot);
+    result.snapshots = std::move(catcher.snapshots);
+    if (catcher.allTaken() && !result.snapshots.empty()) {
         // It was stopped on purpose, not ended: only the heap it held so far is worth keeping.
         const RunStats stats = result.run.stats;
         result.run = RunResult();
         result.run.stats = stats;
-        result.run.endTime = result.snapshot->time;
+        result.run.endTime = result.snapshots.back().time;
     }
+    return result;
+}
+
+StateAtStepResult stateAtStep(std::string_view source, const RunOptions& options, uint64_t step,
+                              const ValueViewLimits& limits)
+{
+    StatesAtStepsResult all = statesAtSteps(source, options, {step}, limits);
+    StateAtStepResult result;
+    result.steps = all.steps;
+    result.run = std::move(all.run);
+    if (!all.snapshots.empty())
+        result.snapshot = std::move(all.snapshots.front());
     return result;
 }
 

@@ -29,9 +29,9 @@ struct ValueView {
 
 // How much of a value a ValueView keeps.
 struct ValueViewLimits {
-    int depth = 2;          // levels of items below the value itself (0: the repr only)
-    size_t items = 100;     // items kept per container
-    size_t reprChars = 0;   // reprs cut after this many bytes (0: whole, as `loopscope state` needs)
+    int depth = 2;        // levels of items below the value itself (0: the repr only)
+    size_t items = 100;   // items kept per container
+    size_t reprChars = 0; // reprs cut after this many bytes (0: whole, as `loopscope state` needs)
 };
 
 // Views values with one VM's repr. Within one viewer a container's repr is made once, however
@@ -53,7 +53,7 @@ class ValueViewer {
     VM& vm_;
     ValueViewLimits limits_;
     std::unordered_map<const void*, std::string> reprs_; // by object: containers only
-    std::unordered_set<const void*> inProgress_;        // the bounded repr's containers being written
+    std::unordered_set<const void*> inProgress_;         // the bounded repr's containers being written
 };
 
 } // namespace loopscope

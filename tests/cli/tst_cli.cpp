@@ -217,6 +217,20 @@ class CommandLineTest : public QObject {
         QCOMPARE(r.out.count(QLatin1Char('\n')), 1);
     }
 
+    // Several --step: one run, one line per step, in step order.
+    void stateAtSeveralSteps()
+    {
+        const QString path = QStringLiteral(LOOPSCOPE_SOURCE_DIR "/scenarios/articles/two_additions.py");
+        const Result r = runLoopscope({QStringLiteral("state"), path, QStringLiteral("--step"), QStringLiteral("6"),
+                                       QStringLiteral("--step"), QStringLiteral("2")});
+        QCOMPARE(r.exitCode, 0);
+        const QStringList lines = r.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        QCOMPARE(lines.size(), 2);
+        QVERIFY(lines[0].startsWith(QLatin1String("{\"step\": 2, \"t\": 0.0, \"task\": \"Task-2\", \"ready\": "
+                                                  "[{\"task\": \"Task-3\"}]")));
+        QVERIFY(lines[1].startsWith(QLatin1String("{\"step\": 6, \"t\": 5.0, \"task\": \"Task-1\"")));
+    }
+
     // --seed reaches the run: the locals differ with the seed.
     void stateFollowsTheSeed()
     {

@@ -6,7 +6,7 @@
 For each program (default: every program under scenarios/ and tests/scripts/) whose reference
 trace has steps, takes K = 1, the middle step and the last (counting every `step` of the checked-in
 trace, asyncio.run's shutdown tasks included), asks CPython (`harness.py state-batch`, one process
-for all programs) and Loopscope (`BIN state FILE --step K`) for the loop's state when step K
+for all programs) and Loopscope (`BIN state FILE --step K1 --step K2 ...`, one run per program) for the loop's state when step K
 begins, and compares the two JSON objects: equal except that a repr showing an object's identity
 (`<Task pending name='Task-2' coro=<...> ...>`, `<object object at 0x...>`) is compared by its
 name only (`<Task>`); the order of the locals counts (f_locals' order). Prints PASS or FAIL
@@ -139,8 +139,11 @@ def cpython_states(jobs, timeout):
     return states
 
 
-def loopscope_state(loopscope, program, seed, step, timeout):
-    command = [loopscope, "state", str(REPO_ROOT / program), "--step", str(step)]
+def loopscope_states(loopscope, program, seed, steps, timeout):
+    """{K: state} from one `BIN state FILE --step K1 --step K2 ...` run, or the error text."""
+    command = [loopscope, "state", str(REPO_ROOT / program)]
+    for step in steps:
+        command += ["--step", str(step)]
     if seed is not None:
         command += ["--seed", str(seed)]
     try:
@@ -150,10 +153,14 @@ def loopscope_state(loopscope, program, seed, step, timeout):
         return f"loopscope timed out after {timeout} s"
     if completed.returncode != 0:
         return f"loopscope exited {completed.returncode}: {completed.stderr.strip()[-300:]}"
-    try:
-        return json.loads(completed.stdout, object_pairs_hook=unique_keys)
-    except ValueError as problem:
-        return f"loopscope wrote no JSON ({problem}): {completed.stdout[:200]!r}"
+    states = {}
+    for line in completed.stdout.splitlines():
+        try:
+            state = json.loads(line, object_pairs_hook=unique_keys)
+        except ValueError as problem:
+            return f"loopscope wrote a line that is not JSON ({problem}): {line[:200]!r}"
+        states[state.get("step")] = state
+    return states
 
 
 def main():
@@ -179,14 +186,15 @@ def main():
 
     expected = cpython_states([(p, s or 0, k) for p, s, k in jobs], timeout=args.timeout * 4)
     with concurrent.futures.ThreadPoolExecutor(max_workers=max(1, args.jobs)) as pool:
-        actual = {(program, step): pool.submit(loopscope_state, loopscope, program, seed, step, args.timeout)
-                  for program, seed, steps in jobs for step in steps}
+        actual = {program: pool.submit(loopscope_states, loopscope, program, seed, steps, args.timeout)
+                  for program, seed, steps in jobs}
         passed = failed = 0
         for program, seed, steps in jobs:
             problems = []
+            states = actual[program].result()
             for step in steps:
                 want = expected.get((program, step))
-                got = actual[(program, step)].result()
+                got = states if isinstance(states, str) else states.get(step, f"Loopscope gave no state")
                 if want is None:
                     problems.append(f"step {step}: CPython gave no state "
                                     f"({expected.get((program, None), 'its run ended early')})")

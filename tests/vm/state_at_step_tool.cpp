@@ -54,7 +54,8 @@ int main(int argc, char** argv)
         for (int r = 0; r < repeat; ++r) {
             const auto start = std::chrono::steady_clock::now();
             result = stateAtStep(source, options, k, limits);
-            ms.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count());
+            ms.push_back(
+                std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count());
         }
         std::sort(ms.begin(), ms.end());
         if (!result.snapshot) {
@@ -67,9 +68,11 @@ int main(int argc, char** argv)
             frames += task.stack.size();
         rusage usage{};
         getrusage(RUSAGE_SELF, &usage);
-        std::printf("step %llu: %.1f ms (median of %d, min %.1f), %zu tasks, %zu frames, heap %.1f MB, peak RSS %.1f MB\n",
-                    (unsigned long long)k, ms[ms.size() / 2], repeat, ms.front(), result.snapshot->tasks.size(),
-                    frames, double(result.run.stats.peakHeapBytes) / 1e6, double(usage.ru_maxrss) / 1024.0);
+        std::printf("step %llu: %.1f ms (median of %d, min %.1f), %zu tasks, %zu frames, heap %.1f MB, peak "
+                    "RSS %.1f MB\n",
+                    (unsigned long long)k, ms[ms.size() / 2], repeat, ms.front(),
+                    result.snapshot->tasks.size(), frames, double(result.run.stats.peakHeapBytes) / 1e6,
+                    double(usage.ru_maxrss) / 1024.0);
     }
     return 0;
 }

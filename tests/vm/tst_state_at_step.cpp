@@ -66,7 +66,10 @@ QStringList stackLabels(const StepSnapshot& s)
                     repr = repr.section(QLatin1Char(' '), 0, 2); // "<Task pending name='Task-2'"
                 locals << QString::fromStdString(name) + QLatin1Char('=') + repr;
             }
-            frames << QStringLiteral("%1@%2(%3)").arg(QString::fromStdString(f.function)).arg(f.line).arg(locals.join(", "));
+            frames << QStringLiteral("%1@%2(%3)")
+                          .arg(QString::fromStdString(f.function))
+                          .arg(f.line)
+                          .arg(locals.join(", "));
         }
         labels << QString::fromStdString(t.name) + QStringLiteral(": ") + frames.join(QStringLiteral(" > "));
     }
@@ -100,16 +103,18 @@ class TestStateAtStep : public QObject {
         const QString slowNew = "Task-2 add_slow pending", fastNew = "Task-3 add_fast pending";
         const QString mainAwaits = "Task-1: get_results@24(task1=<Task pending name='Task-2', "
                                    "task2=<Task pending name='Task-3')";
-        QTest::newRow("1: get_results starts") << 1 << 0.0 << "Task-1" << QStringList() << QList<double>()
-                                               << QStringList{main} << QStringList();
+        QTest::newRow("1: get_results starts")
+            << 1 << 0.0 << "Task-1" << QStringList() << QList<double>() << QStringList{main} << QStringList();
         QTest::newRow("2: add_slow starts, add_fast queued")
             << 2 << 0.0 << "Task-2" << QStringList{"Task-3"} << QList<double>()
             << QStringList{main, slowNew, fastNew} << QStringList{mainAwaits};
         QTest::newRow("3: add_fast starts, add_slow sleeps until 5")
-            << 3 << 0.0 << "Task-3" << QStringList() << QList<double>{5.0} << QStringList{main, slowNew, fastNew}
+            << 3 << 0.0 << "Task-3" << QStringList() << QList<double>{5.0}
+            << QStringList{main, slowNew, fastNew}
             << QStringList{mainAwaits, "Task-2: add_slow@15(x=3, y=4)"};
         QTest::newRow("4: add_fast wakes at 3")
-            << 4 << 3.0 << "Task-3" << QStringList() << QList<double>{5.0} << QStringList{main, slowNew, fastNew}
+            << 4 << 3.0 << "Task-3" << QStringList() << QList<double>{5.0}
+            << QStringList{main, slowNew, fastNew}
             << QStringList{mainAwaits, "Task-2: add_slow@15(x=3, y=4)", "Task-3: add_fast@8(x=5, y=5)"};
         QTest::newRow("5: add_slow wakes at 5, add_fast done")
             << 5 << 5.0 << "Task-2" << QStringList() << QList<double>()
@@ -122,20 +127,23 @@ class TestStateAtStep : public QObject {
             << QStringList{main, "Task-2 add_slow done", "Task-3 add_fast done"}
             << QStringList{"Task-1: get_results@24(task1=<Task finished name='Task-2', task2=<Task finished "
                            "name='Task-3')"};
-        const QStringList allDone = {"Task-1 get_results done", "Task-2 add_slow done", "Task-3 add_fast done"};
+        const QStringList allDone = {"Task-1 get_results done", "Task-2 add_slow done",
+                                     "Task-3 add_fast done"};
         QTest::newRow("7: asyncio.run shuts down async generators")
             << 7 << 5.0 << "Task-4" << QStringList() << QList<double>()
             << (allDone + QStringList{"Task-4 shutdown_asyncgens pending"}) << QStringList();
         QTest::newRow("8: and the default executor")
             << 8 << 5.0 << "Task-5" << QStringList() << QList<double>()
-            << (allDone + QStringList{"Task-4 shutdown_asyncgens done", "Task-5 shutdown_default_executor pending"})
+            << (allDone +
+                QStringList{"Task-4 shutdown_asyncgens done", "Task-5 shutdown_default_executor pending"})
             << QStringList();
     }
 
     void slowFastAdditions()
     {
         QFETCH(int, step);
-        const StateAtStepResult result = stateAtStep(slowFastSource(), optionsFor("two_additions.py"), uint64_t(step));
+        const StateAtStepResult result =
+            stateAtStep(slowFastSource(), optionsFor("two_additions.py"), uint64_t(step));
         QVERIFY(result.snapshot.has_value());
         QVERIFY(result.run.ok);
         const StepSnapshot& s = *result.snapshot;
@@ -178,7 +186,8 @@ class TestStateAtStep : public QObject {
     void stepsOutsideTheRun()
     {
         for (uint64_t step : {uint64_t(0), uint64_t(9), uint64_t(1000)}) {
-            const StateAtStepResult result = stateAtStep(slowFastSource(), optionsFor("two_additions.py"), step);
+            const StateAtStepResult result =
+                stateAtStep(slowFastSource(), optionsFor("two_additions.py"), step);
             QVERIFY(!result.snapshot.has_value());
             QCOMPARE(result.steps, uint64_t(8));
             QVERIFY(result.run.ok);
@@ -230,8 +239,8 @@ class TestStateAtStep : public QObject {
         QStringList locals;
         for (const auto& [name, value] : frame.locals)
             locals << QString::fromStdString(name + "=" + value.repr);
-        QCOMPARE(locals, (QStringList{"start=18", "step=5", "bump=" + locals.value(2).section('=', 1), "alpha=2",
-                                      "zeta=1"}));
+        QCOMPARE(locals, (QStringList{"start=18", "step=5", "bump=" + locals.value(2).section('=', 1),
+                                      "alpha=2", "zeta=1"}));
         QVERIFY(locals.value(2).startsWith("bump=<function count.<locals>.bump at "));
     }
 
@@ -335,16 +344,17 @@ class TestStateAtStep : public QObject {
     {
         const StateAtStepResult result = stateAtStep(slowFastSource(), optionsFor("two_additions.py"), 3);
         QVERIFY(result.snapshot.has_value());
-        QCOMPARE(json(*result.snapshot),
-                 QString("{\"step\": 3, \"t\": 0.0, \"task\": \"Task-3\", \"ready\": [], \"timers\": [5.0], "
-                         "\"tasks\": [{\"name\": \"Task-1\", \"coro\": \"get_results\", \"state\": \"pending\", "
-                         "\"stack\": [{\"function\": \"get_results\", \"line\": 24, \"locals\": {\"task1\": "
-                         "\"<Task pending name='Task-2' coro=<add_slow() running at two_additions.py:15>>\", "
-                         "\"task2\": \"<Task pending name='Task-3' coro=<add_fast() running at "
-                         "two_additions.py:6>>\"}}]}, {\"name\": \"Task-2\", \"coro\": \"add_slow\", \"state\": "
-                         "\"pending\", \"stack\": [{\"function\": \"add_slow\", \"line\": 15, \"locals\": {\"x\": "
-                         "\"3\", \"y\": \"4\"}}]}, {\"name\": \"Task-3\", \"coro\": \"add_fast\", \"state\": "
-                         "\"pending\", \"stack\": []}]}\n"));
+        QCOMPARE(
+            json(*result.snapshot),
+            QString("{\"step\": 3, \"t\": 0.0, \"task\": \"Task-3\", \"ready\": [], \"timers\": [5.0], "
+                    "\"tasks\": [{\"name\": \"Task-1\", \"coro\": \"get_results\", \"state\": \"pending\", "
+                    "\"stack\": [{\"function\": \"get_results\", \"line\": 24, \"locals\": {\"task1\": "
+                    "\"<Task pending name='Task-2' coro=<add_slow() running at two_additions.py:15>>\", "
+                    "\"task2\": \"<Task pending name='Task-3' coro=<add_fast() running at "
+                    "two_additions.py:6>>\"}}]}, {\"name\": \"Task-2\", \"coro\": \"add_slow\", \"state\": "
+                    "\"pending\", \"stack\": [{\"function\": \"add_slow\", \"line\": 15, \"locals\": {\"x\": "
+                    "\"3\", \"y\": \"4\"}}]}, {\"name\": \"Task-3\", \"coro\": \"add_fast\", \"state\": "
+                    "\"pending\", \"stack\": []}]}\n"));
     }
 };
 
