@@ -21,8 +21,8 @@ namespace loopscope {
 
 namespace {
 
-const QStringList kHeadlessCommands = {QStringLiteral("run"), QStringLiteral("trace"), QStringLiteral("state"),
-                                       QStringLiteral("export")};
+const QStringList kHeadlessCommands = {QStringLiteral("run"), QStringLiteral("trace"),
+                                       QStringLiteral("state"), QStringLiteral("export")};
 
 // -- Options ---------------------------------------------------------------
 
@@ -68,9 +68,10 @@ struct Options {
                             QStringLiteral("time|passes")};
     QCommandLineOption theme{QStringLiteral("theme"), QStringLiteral("export: light or dark."),
                              QStringLiteral("light|dark")};
-    QCommandLineOption step{QStringLiteral("step"),
-                            QStringLiteral("state: the step whose beginning is shown (K from 1; repeat for several)."),
-                            QStringLiteral("K")};
+    QCommandLineOption step{
+        QStringLiteral("step"),
+        QStringLiteral("state: the step whose beginning is shown (K from 1; repeat for several)."),
+        QStringLiteral("K")};
     // Hidden: grabs the window once it is shown, saves it to FILE and quits (for screenshots and CI).
     QCommandLineOption screenshot{QStringLiteral("screenshot"),
                                   QStringLiteral("Save a window grab and quit."), QStringLiteral("FILE")};
@@ -82,9 +83,10 @@ struct Options {
         parser.setApplicationDescription(QStringLiteral("Loopscope: see how asyncio schedules coroutines."));
         parser.addOptions({help, version, seed, maxInstructions, maxPasses, maxTime, maxDepth, maxMemory,
                            dumpBytecode, traceStats, step, output, width, height, axis, theme, screenshot});
-        parser.addPositionalArgument(QStringLiteral("command"),
-                                     QStringLiteral("run, trace, state or export; or a scenario file to open."),
-                                     QStringLiteral("[command | FILE.py]"));
+        parser.addPositionalArgument(
+            QStringLiteral("command"),
+            QStringLiteral("run, trace, state or export; or a scenario file to open."),
+            QStringLiteral("[command | FILE.py]"));
     }
 };
 
@@ -304,7 +306,8 @@ int runHeadless(const QCommandLineParser& parser, Options& o)
         return commandTrace(*source, std::move(run));
     if (command == QLatin1String("state")) {
         if (!parser.isSet(o.step))
-            return usageError(QStringLiteral("'state' needs the step, e.g. loopscope state FILE.py --step 1"));
+            return usageError(
+                QStringLiteral("'state' needs the step, e.g. loopscope state FILE.py --step 1"));
         return runStateCommand(*source, parser.values(o.step), std::move(run));
     }
     return commandRun(path, *source, std::move(run), parser.isSet(o.dumpBytecode), parser.isSet(o.traceStats));
@@ -383,9 +386,10 @@ int runLoopscope(int argc, char** argv)
         if (!QFileInfo(command).isFile()) {
             if (command.endsWith(QLatin1String(".py")) || command.contains(QLatin1Char('/')))
                 return printError(QStringLiteral("cannot read '%1': no such file").arg(command)), 2;
-            return usageError(QStringLiteral("unknown command '%1'. The commands are run, trace, state and export; "
-                                             "or give a .py file to open it in the window.")
-                                  .arg(command));
+            return usageError(
+                QStringLiteral("unknown command '%1'. The commands are run, trace, state and export; "
+                               "or give a .py file to open it in the window.")
+                    .arg(command));
         }
     }
 

@@ -56,9 +56,8 @@ class CommandLineTest : public QObject {
         QCOMPARE(r.exitCode, 0);
         for (const char* expected :
              {"loopscope run FILE.py", "loopscope trace FILE.py", "loopscope state FILE.py --step K",
-              "loopscope export FILE.py", "--seed", "--step",
-              "--max-instructions", "--max-passes", "--max-time", "--max-depth", "--max-memory",
-              "--dump-bytecode", "--output", "--theme"})
+              "loopscope export FILE.py", "--seed", "--step", "--max-instructions", "--max-passes",
+              "--max-time", "--max-depth", "--max-memory", "--dump-bytecode", "--output", "--theme"})
             QVERIFY2(r.out.contains(QLatin1String(expected)), expected);
         // The screenshot option is for tooling, not for learners.
         QVERIFY(!r.out.contains(QLatin1String("--screenshot")));
@@ -207,12 +206,14 @@ class CommandLineTest : public QObject {
     void statePrintsTheStateAtAStep()
     {
         const QString path = QStringLiteral(LOOPSCOPE_SOURCE_DIR "/scenarios/articles/two_additions.py");
-        const Result r = runLoopscope({QStringLiteral("state"), path, QStringLiteral("--step"), QStringLiteral("3")});
+        const Result r =
+            runLoopscope({QStringLiteral("state"), path, QStringLiteral("--step"), QStringLiteral("3")});
         QCOMPARE(r.exitCode, 0);
         QVERIFY2(r.err.isEmpty(), qPrintable(r.err));
-        QVERIFY2(r.out.startsWith(QLatin1String("{\"step\": 3, \"t\": 0.0, \"task\": \"Task-3\", \"ready\": [], "
-                                                "\"timers\": [5.0], \"tasks\": [{\"name\": \"Task-1\"")),
-                 qPrintable(r.out));
+        QVERIFY2(
+            r.out.startsWith(QLatin1String("{\"step\": 3, \"t\": 0.0, \"task\": \"Task-3\", \"ready\": [], "
+                                           "\"timers\": [5.0], \"tasks\": [{\"name\": \"Task-1\"")),
+            qPrintable(r.out));
         QVERIFY(r.out.endsWith(QLatin1String("\"stack\": []}]}\n")));
         QCOMPARE(r.out.count(QLatin1Char('\n')), 1);
     }
@@ -221,13 +222,14 @@ class CommandLineTest : public QObject {
     void stateAtSeveralSteps()
     {
         const QString path = QStringLiteral(LOOPSCOPE_SOURCE_DIR "/scenarios/articles/two_additions.py");
-        const Result r = runLoopscope({QStringLiteral("state"), path, QStringLiteral("--step"), QStringLiteral("6"),
-                                       QStringLiteral("--step"), QStringLiteral("2")});
+        const Result r = runLoopscope({QStringLiteral("state"), path, QStringLiteral("--step"),
+                                       QStringLiteral("6"), QStringLiteral("--step"), QStringLiteral("2")});
         QCOMPARE(r.exitCode, 0);
         const QStringList lines = r.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
         QCOMPARE(lines.size(), 2);
-        QVERIFY(lines[0].startsWith(QLatin1String("{\"step\": 2, \"t\": 0.0, \"task\": \"Task-2\", \"ready\": "
-                                                  "[{\"task\": \"Task-3\"}]")));
+        QVERIFY(
+            lines[0].startsWith(QLatin1String("{\"step\": 2, \"t\": 0.0, \"task\": \"Task-2\", \"ready\": "
+                                              "[{\"task\": \"Task-3\"}]")));
         QVERIFY(lines[1].startsWith(QLatin1String("{\"step\": 6, \"t\": 5.0, \"task\": \"Task-1\"")));
     }
 
@@ -242,8 +244,9 @@ class CommandLineTest : public QObject {
                                                                "asyncio.run(main())\n"));
         QString outs[2];
         for (int seed = 0; seed < 2; ++seed) {
-            const Result r = runLoopscope({QStringLiteral("state"), path, QStringLiteral("--step"), QStringLiteral("2"),
-                                           QStringLiteral("--seed"), QString::number(seed + 1)});
+            const Result r =
+                runLoopscope({QStringLiteral("state"), path, QStringLiteral("--step"), QStringLiteral("2"),
+                              QStringLiteral("--seed"), QString::number(seed + 1)});
             QCOMPARE(r.exitCode, 0);
             QVERIFY(r.out.contains(QLatin1String("\"n\": \"")));
             outs[seed] = r.out;
@@ -257,10 +260,12 @@ class CommandLineTest : public QObject {
         QTest::addColumn<QString>("message");
         QTest::newRow("step 0") << QStringList{"--step", "0"}
                                 << "there is no step 0: steps count from 1; the run has 8 steps (1 to 8)";
-        QTest::newRow("beyond the run") << QStringList{"--step", "9"}
-                                        << "there is no step 9: the run has 8 steps (1 to 8)";
-        QTest::newRow("not a number") << QStringList{"--step", "x"} << "--step needs a step number from 1, not 'x'";
-        QTest::newRow("no step") << QStringList() << "'state' needs the step, e.g. loopscope state FILE.py --step 1";
+        QTest::newRow("beyond the run")
+            << QStringList{"--step", "9"} << "there is no step 9: the run has 8 steps (1 to 8)";
+        QTest::newRow("not a number")
+            << QStringList{"--step", "x"} << "--step needs a step number from 1, not 'x'";
+        QTest::newRow("no step") << QStringList()
+                                 << "'state' needs the step, e.g. loopscope state FILE.py --step 1";
     }
 
     void stateOfAStepOutsideTheRun()
@@ -279,7 +284,8 @@ class CommandLineTest : public QObject {
     {
         QTemporaryDir dir;
         const QString path = writeScenario(dir, QStringLiteral("x = 1\ndef f(:\n    pass\n"));
-        const Result r = runLoopscope({QStringLiteral("state"), path, QStringLiteral("--step"), QStringLiteral("1")});
+        const Result r =
+            runLoopscope({QStringLiteral("state"), path, QStringLiteral("--step"), QStringLiteral("1")});
         QCOMPARE(r.exitCode, 2);
         QVERIFY2(r.err.contains(QLatin1String("there is no step 1: the run has no steps; it ended with "
                                               "SyntaxError: invalid syntax (line 2)")),
