@@ -181,7 +181,8 @@ std::optional<LoopState> readLoopState(const VM& vm)
         state.timers.push_back(std::move(t));
     }
     vm.asyncio().pending.forEach([&](TaskObj* task) {
-        if (task->loop == loop && task->state == FutureState::Pending)
+        // A task left pending on a loop that no longer runs is still pending, with its frames.
+        if (task->state == FutureState::Pending)
             state.tasks.push_back(taskState(task, loop));
     });
     return state;

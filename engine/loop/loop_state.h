@@ -61,7 +61,7 @@ struct LoopState {
     TaskId running;                // the task whose step runs, or 0
     std::vector<ReadyState> ready; // in the order the loop will run them
     std::vector<TimerState> timers; // in the order they will fire
-    std::vector<TaskState> tasks;  // the pending tasks, in creation order
+    std::vector<TaskState> tasks;  // the pending tasks (of any loop), in creation order
 };
 
 // The state of the running event loop, or nothing when no loop runs.

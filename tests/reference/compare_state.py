@@ -7,7 +7,8 @@ For each program (default: every program under scenarios/ and tests/scripts/) wh
 trace has steps, takes K = 1, the middle step and the last (counting every `step` of the checked-in
 trace, asyncio.run's shutdown tasks included), asks CPython (`harness.py state-batch`, one process
 for all programs) and Loopscope (`BIN state FILE --step K1 --step K2 ...`, one run per program) for the loop's state when step K
-begins, and compares the two JSON objects: equal except that a repr showing an object's identity
+begins (every step for tests/scripts/asyncio_state/ and the slow/fast additions), and
+compares the two JSON objects: equal except that a repr showing an object's identity
 (`<Task pending name='Task-2' coro=<...> ...>`, `<object object at 0x...>`) is compared by its
 name only (`<Task>`); the order of the locals counts (f_locals' order). Prints PASS or FAIL
 per program (a FAIL names the first difference) and ends with `N passed, M failed`. `--sweep M`
@@ -26,6 +27,10 @@ from pathlib import Path
 from traces_common import HARNESS, REPO_ROOT, RUN_TIMEOUT_SECONDS, program_files, seed_of, trace_path_for
 
 IDENTITY_START = re.compile(r"<[A-Za-z_]")
+
+# Checked at every step: the programs written for this comparison (stacks, locals, cells, odd
+# tasks) and the articles' slow and fast additions, which a newcomer steps through first.
+EVERY_STEP = (Path("tests/scripts/asyncio_state"), Path("scenarios/articles/two_additions.py"))
 
 
 def strip_identity(text):
@@ -182,7 +187,8 @@ def main():
     for program in programs:
         count = steps_in_reference(program)
         if count:
-            jobs.append((program, seed_of(REPO_ROOT / program), chosen_steps(count, args.sweep)))
+            sweep = count if any(program.is_relative_to(path) for path in EVERY_STEP) else args.sweep
+            jobs.append((program, seed_of(REPO_ROOT / program), chosen_steps(count, sweep)))
 
     expected = cpython_states([(p, s or 0, k) for p, s, k in jobs], timeout=args.timeout * 4)
     with concurrent.futures.ThreadPoolExecutor(max_workers=max(1, args.jobs)) as pool:
