@@ -94,7 +94,27 @@ std::vector<FrameState> stackOf(const Value& coro)
     return stack;
 }
 
-TaskState taskState(TaskObj* task, const EventLoopObj* loop)
+// The scenario frames of a task whose coroutine runs now (a state read in the middle of a step):
+// from the coroutine's own frame to the frame executing, plain calls included, outermost first.
+// Empty when [coro]'s frame is not on the VM's stack.
+std::vector<FrameState> runningStackOf(const VM& vm, const Value& coro)
+{
+    std::vector<FrameState> stack;
+    if (!isKind(coro, ObjKind::Generator) || !coro.as<GeneratorObj>()->running)
+        return stack;
+    const Frame* own = coro.as<GeneratorObj>()->frame;
+    for (Frame* f = vm.currentFrame(); f; f = f->back) {
+        if (!(f->code->flags & kHidden))
+            stack.push_back(frameState(f, true));
+        if (f == own) {
+            std::reverse(stack.begin(), stack.end());
+            return stack;
+        }
+    }
+    return {};
+}
+
+TaskState taskState(const VM& vm, TaskObj* task, const EventLoopObj* loop)
 {
     TaskState state;
     state.id = task->id;
@@ -116,7 +136,9 @@ TaskState taskState(TaskObj* task, const EventLoopObj* loop)
             state.wait = WaitKind::Future;
         }
     }
-    state.stack = stackOf(task->coro);
+    state.stack = runningStackOf(vm, task->coro);
+    if (state.stack.empty())
+        state.stack = stackOf(task->coro);
     return state;
 }
 
@@ -183,7 +205,7 @@ std::optional<LoopState> readLoopState(const VM& vm)
     vm.asyncio().pending.forEach([&](TaskObj* task) {
         // A task left pending on a loop that no longer runs is still pending, with its frames.
         if (task->state == FutureState::Pending)
-            state.tasks.push_back(taskState(task, loop));
+            state.tasks.push_back(taskState(vm, task, loop));
     });
     return state;
 }

@@ -52,8 +52,11 @@ FrameSnapshot frameSnapshot(ValueViewer& viewer, const FrameState& frame)
 // Follows the run's tasks through the trace and takes a snapshot when each wanted step begins.
 class StepCatcher final : public TraceObserver {
   public:
-    StepCatcher(std::vector<uint64_t> wanted, const ValueViewLimits& limits)
-        : wanted_(std::move(wanted)), limits_(limits)
+    // Snapshots at the [wanted] steps, or (eventLevel set) at the event [wantedEvent] of a trace
+    // recorded at that level.
+    StepCatcher(std::vector<uint64_t> wanted, const ValueViewLimits& limits,
+                std::optional<TraceLevel> eventLevel = std::nullopt, uint64_t wantedEvent = 0)
+        : wanted_(std::move(wanted)), limits_(limits), eventLevel_(eventLevel), wantedEvent_(wantedEvent)
     {
         std::sort(wanted_.begin(), wanted_.end());
         wanted_.erase(std::unique(wanted_.begin(), wanted_.end()), wanted_.end());
@@ -63,8 +66,30 @@ class StepCatcher final : public TraceObserver {
     }
 
     StringId intern(std::string_view text) override { return strings_.intern(text); }
+    TraceLevel level() const override { return eventLevel_.value_or(TraceLevel::Step); }
 
     void record(const TraceEvent& e) override
+    {
+        const uint64_t index = events_++;
+        follow(e);
+        if (!eventLevel_)
+            return;
+        if (index == wantedEvent_)
+            snapshots.push_back(takeSnapshot(e));
+        // Events are also recorded where an exception must not fly (a finalizer's warning, the
+        // run's end): the run is stopped at the next statement or step, where a limit may.
+        if (!snapshots.empty() && (e.kind == EventKind::Statement || e.kind == EventKind::StepBegan))
+            throw LimitReached{kStoppedAtStep, "the state was read"};
+    }
+
+    uint64_t steps() const { return steps_; }
+    uint64_t events() const { return events_; }
+    bool allTaken() const { return eventLevel_ ? !snapshots.empty() : next_ == wanted_.size(); }
+    std::vector<StepSnapshot> snapshots;
+
+  private:
+    // Keeps the tasks' names and states; in step mode, takes the wanted steps' snapshots.
+    void follow(const TraceEvent& e)
     {
         switch (e.kind) {
         case EventKind::TaskCreated: {
@@ -86,7 +111,7 @@ class StepCatcher final : public TraceObserver {
             break;
         case EventKind::StepBegan:
             ++steps_;
-            if (next_ < wanted_.size() && steps_ == wanted_[next_]) {
+            if (!eventLevel_ && next_ < wanted_.size() && steps_ == wanted_[next_]) {
                 snapshots.push_back(takeSnapshot(e));
                 // Nothing after the last wanted step is needed: end the run here.
                 if (++next_ == wanted_.size())
@@ -98,11 +123,6 @@ class StepCatcher final : public TraceObserver {
         }
     }
 
-    uint64_t steps() const { return steps_; }
-    bool allTaken() const { return next_ == wanted_.size(); }
-    std::vector<StepSnapshot> snapshots;
-
-  private:
     TaskSnapshot* find(TaskId id)
     {
         const auto it = indexOf_.find(id.value);
@@ -124,8 +144,8 @@ class StepCatcher final : public TraceObserver {
         StepSnapshot s;
         s.step = steps_;
         s.time = began.t;
-        s.task = began.task;
-        s.taskName = nameOf(began.task);
+        s.task = began.kind == EventKind::StepBegan ? began.task : loop ? loop->running : TaskId{};
+        s.taskName = nameOf(s.task);
         s.tasks = tasks_; // the run may go on to a later wanted step: copy
         if (loop) {
             s.passes = loop->passes;
@@ -169,7 +189,10 @@ class StepCatcher final : public TraceObserver {
     std::vector<uint64_t> wanted_; // ascending
     size_t next_ = 0;              // the next wanted step's index
     ValueViewLimits limits_;
+    std::optional<TraceLevel> eventLevel_;
+    uint64_t wantedEvent_ = 0;
     uint64_t steps_ = 0;
+    uint64_t events_ = 0;
     TraceRecorder strings_; // only its string table: the events are not kept
     std::vector<TaskSnapshot> tasks_;
     std::unordered_map<uint32_t, size_t> indexOf_;
@@ -209,6 +232,28 @@ StatesAtStepsResult statesAtSteps(std::string_view source, const RunOptions& opt
         result.run = RunResult();
         result.run.stats = stats;
         result.run.endTime = result.snapshots.back().time;
+    }
+    return result;
+}
+
+StateAtStepResult stateAtEvent(std::string_view source, const RunOptions& options, EventIndex event,
+                               TraceLevel level, const ValueViewLimits& limits)
+{
+    RunOptions quiet = options;
+    quiet.writeStdout = nullptr;
+    quiet.writeStderr = nullptr;
+    StepCatcher catcher({}, limits, level, event.value);
+    StateAtStepResult result;
+    result.run = runScenario(source, quiet, &catcher);
+    result.steps = catcher.steps();
+    result.events = catcher.events();
+    if (!catcher.snapshots.empty()) {
+        result.snapshot = std::move(catcher.snapshots.front());
+        result.steps = result.snapshot->step;
+        const RunStats stats = result.run.stats;
+        result.run = RunResult();
+        result.run.stats = stats;
+        result.run.endTime = result.snapshot->time;
     }
     return result;
 }

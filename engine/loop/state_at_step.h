@@ -72,10 +72,11 @@ struct TimerSnapshot {
 };
 
 struct StepSnapshot {
-    uint64_t step = 0;   // K
+    uint64_t step = 0;   // K (stateAtEvent: the steps begun so far)
     double time = 0;     // the virtual clock when step K begins
     uint64_t passes = 0; // passes of the loop begun so far (the pass step K runs in)
-    TaskId task;         // the task whose step K is about to run (already off the ready queue)
+    TaskId task;         // the task whose step K is about to run (already off the ready queue);
+                         // stateAtEvent: the task whose step runs, or 0 between steps
     std::string taskName;
     std::vector<ReadySnapshot>
         ready; // the handles still queued, in the order they will run; no cancelled ones
@@ -88,6 +89,8 @@ struct StateAtStepResult {
     std::optional<StepSnapshot> snapshot;
     // Without a snapshot: how many steps the whole run has (it ran to its end). With one: K.
     uint64_t steps = 0;
+    // stateAtEvent without a snapshot: how many events the run recorded.
+    uint64_t events = 0;
     // Without a snapshot: how the run ended (a SyntaxError, an uncaught exception, a limit).
     // With one: ok, ended at the snapshot's time, and the heap the run held up to step K.
     RunResult run;
@@ -105,6 +108,14 @@ struct StatesAtStepsResult {
 // wants items to expand and reprs it can show ({2, 100, 200}).
 StateAtStepResult stateAtStep(std::string_view source, const RunOptions& options, uint64_t step,
                               const ValueViewLimits& limits = {});
+
+// The state when the event [event] (from 0) of the run's trace recorded at [level] is recorded:
+// the window's cursor over the trace it recorded (at TraceLevel::Line, to step by statement). The
+// engine is deterministic, so the same source and options give the same events. At a Statement
+// event the statement is about to run; the running task's stack then reaches down to the frame
+// that runs it, plain calls included. The run stops at the next statement or step after it.
+StateAtStepResult stateAtEvent(std::string_view source, const RunOptions& options, EventIndex event,
+                               TraceLevel level, const ValueViewLimits& limits = {});
 
 // The same for several steps in one run (any order; duplicates and 0 are ignored): the run stops
 // when the last of them begins. A class's __repr__ runs while the run goes on, as in CPython.

@@ -1,8 +1,9 @@
-// state_at_step_tool FILE [--repeat N] [--whole] K...: times stateAtStep (engine/loop/state_at_step.h)
-// at each step K, as the window's cursor would call it (reprs cut at 200 bytes, items to expand),
-// or with --whole as `loopscope state` does. Prints, per K, the median wall time of N calls, the
-// tasks and frames in the snapshot, the heap the run held, and the process's peak RSS. A tool
-// for README's numbers, not a test.
+// state_at_step_tool FILE [--repeat N] [--whole] [--events] K...: times stateAtStep
+// (engine/loop/state_at_step.h) at each step K, as the window's cursor would call it (reprs cut at 200 bytes,
+// items to expand), or with --whole as `loopscope state` does; with --events, K are event indices of the
+// line-level trace (stateAtEvent, the window's statement cursor). Prints, per K, the median wall time of N
+// calls, the tasks and frames in the snapshot, the heap the run held, and the process's peak RSS. A tool for
+// README's numbers, not a test.
 
 #include <sys/resource.h>
 
@@ -22,7 +23,7 @@ using namespace loopscope;
 int main(int argc, char** argv)
 {
     if (argc < 3) {
-        std::fprintf(stderr, "usage: state_at_step_tool FILE [--repeat N] [--whole] K...\n");
+        std::fprintf(stderr, "usage: state_at_step_tool FILE [--repeat N] [--whole] [--events] K...\n");
         return 2;
     }
     std::ifstream file(argv[1], std::ios::binary);
@@ -37,10 +38,13 @@ int main(int argc, char** argv)
     ValueViewLimits limits;
     limits.reprChars = 200;
     std::vector<uint64_t> steps;
+    bool events = false;
     for (int i = 2; i < argc; ++i) {
         const std::string arg = argv[i];
         if (arg == "--repeat" && i + 1 < argc)
             repeat = std::max(1, std::atoi(argv[++i]));
+        else if (arg == "--events")
+            events = true;
         else if (arg == "--whole")
             limits = ValueViewLimits{0, 0, 0};
         else
@@ -53,14 +57,16 @@ int main(int argc, char** argv)
         StateAtStepResult result;
         for (int r = 0; r < repeat; ++r) {
             const auto start = std::chrono::steady_clock::now();
-            result = stateAtStep(source, options, k, limits);
+            result = events ? stateAtEvent(source, options, EventIndex{uint32_t(k)}, TraceLevel::Line, limits)
+                            : stateAtStep(source, options, k, limits);
             ms.push_back(
                 std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count());
         }
         std::sort(ms.begin(), ms.end());
         if (!result.snapshot) {
-            std::printf("step %llu: none (the run has %llu steps)\n", (unsigned long long)k,
-                        (unsigned long long)result.steps);
+            std::printf("%s %llu: none (the run has %llu steps, %llu events)\n", events ? "event" : "step",
+                        (unsigned long long)k, (unsigned long long)result.steps,
+                        (unsigned long long)result.events);
             continue;
         }
         size_t frames = 0;
@@ -68,9 +74,9 @@ int main(int argc, char** argv)
             frames += task.stack.size();
         rusage usage{};
         getrusage(RUSAGE_SELF, &usage);
-        std::printf("step %llu: %.1f ms (median of %d, min %.1f), %zu tasks, %zu frames, heap %.1f MB, peak "
+        std::printf("%s %llu: %.1f ms (median of %d, min %.1f), %zu tasks, %zu frames, heap %.1f MB, peak "
                     "RSS %.1f MB\n",
-                    (unsigned long long)k, ms[ms.size() / 2], repeat, ms.front(),
+                    events ? "event" : "step", (unsigned long long)k, ms[ms.size() / 2], repeat, ms.front(),
                     result.snapshot->tasks.size(), frames, double(result.run.stats.peakHeapBytes) / 1e6,
                     double(usage.ru_maxrss) / 1024.0);
     }

@@ -1,7 +1,8 @@
 // The loop's state at any step (engine/loop/state_at_step.h): every step of the articles' slow
 // and fast additions (both tasks start at t=0, add_fast finishes at 3, add_slow at 5) with its
 // exact ready queue, timers, tasks, stacks and locals; steps outside the run; failed runs;
-// locals that closures capture; containers to expand; calls from several threads at once.
+// locals that closures capture; containers to expand; calls from several threads at once; the
+// state at any event of a line-level trace, in the middle of a step too.
 
 #include <QtTest>
 
@@ -338,6 +339,77 @@ class TestStateAtStep : public QObject {
             t.join();
         QCOMPARE(fromThreads[0], alone);
         QCOMPARE(fromThreads[1], alone);
+    }
+
+    // The window's cursor over its line-level trace: at every event of the slow/fast additions the
+    // state names the steps begun so far and the event's time; at a StepBegan it is the step's.
+    void stateAtEveryEventOfARecordedTrace()
+    {
+        const std::string source = slowFastSource();
+        const RunOptions options = optionsFor("two_additions.py");
+        TraceRecorder recorder(TraceLevel::Line);
+        QVERIFY(runScenario(source, options, &recorder).ok);
+        const TraceEvents& events = recorder.events();
+        uint64_t steps = 0;
+        for (size_t i = 0; i < events.size(); ++i) {
+            const TraceEvent& e = events[i];
+            steps += e.kind == EventKind::StepBegan;
+            const StateAtStepResult r =
+                stateAtEvent(source, options, EventIndex{uint32_t(i)}, TraceLevel::Line);
+            QVERIFY2(r.snapshot.has_value(), qPrintable(QString("event %1").arg(i)));
+            QCOMPARE(r.snapshot->step, steps);
+            QCOMPARE(r.snapshot->time, e.t);
+            if (e.kind == EventKind::StepBegan)
+                QCOMPARE(json(*r.snapshot), json(*stateAtStep(source, options, steps).snapshot));
+            if (e.kind == EventKind::Statement && e.task.value != 0) {
+                // The statement's task runs, and its innermost frame stands at that line.
+                QCOMPARE(r.snapshot->task, e.task);
+                const TaskSnapshot& task = r.snapshot->tasks.at(e.task.value - 1);
+                QVERIFY(!task.stack.empty());
+                QCOMPARE(task.stack.back().line, e.line());
+            }
+        }
+        const StateAtStepResult past =
+            stateAtEvent(source, options, EventIndex{uint32_t(events.size())}, TraceLevel::Line);
+        QVERIFY(!past.snapshot.has_value());
+        QCOMPARE(past.events, uint64_t(events.size()));
+        QCOMPARE(past.steps, uint64_t(8));
+    }
+
+    // In the middle of a step, the running task's stack reaches the plain function that runs.
+    void stateInTheMiddleOfAStep()
+    {
+        const char* source = "import asyncio\n"             // 1
+                             "def helper(n):\n"             // 2
+                             "    doubled = n * 2\n"        // 3
+                             "    return doubled + 1\n"     // 4
+                             "async def main():\n"          // 5
+                             "    x = 20\n"                 // 6
+                             "    y = helper(x)\n"          // 7
+                             "    await asyncio.sleep(1)\n" // 8
+                             "asyncio.run(main())\n";       // 9
+        const RunOptions options = optionsFor("middle.py");
+        TraceRecorder recorder(TraceLevel::Line);
+        QVERIFY(runScenario(source, options, &recorder).ok);
+        const TraceEvents& events = recorder.events();
+        size_t at = events.size();
+        for (size_t i = 0; i < events.size(); ++i)
+            if (events[i].kind == EventKind::Statement && events[i].line() == 4)
+                at = i;
+        QVERIFY(at < events.size());
+        const StateAtStepResult r = stateAtEvent(source, options, EventIndex{uint32_t(at)}, TraceLevel::Line);
+        QVERIFY(r.snapshot.has_value());
+        QCOMPARE(QString::fromStdString(r.snapshot->taskName), QString("Task-1"));
+        const auto& stack = r.snapshot->tasks.at(0).stack;
+        QCOMPARE(stack.size(), size_t(2));
+        QCOMPARE(QString::fromStdString(stack[0].function), QString("main"));
+        QCOMPARE(stack[0].line, 7u);
+        QCOMPARE(QString::fromStdString(stack[1].function), QString("helper"));
+        QCOMPARE(stack[1].line, 4u);
+        QStringList locals;
+        for (const auto& [name, value] : stack[1].locals)
+            locals << QString::fromStdString(name + "=" + value.repr);
+        QCOMPARE(locals, (QStringList{"n=20", "doubled=40"}));
     }
 
     void jsonOfAStep()
