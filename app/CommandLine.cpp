@@ -11,9 +11,11 @@
 #include <QScreen>
 #include <QTimer>
 
+#include "ExportCommand.h"
 #include "MainWindow.h"
 #include "Resources.h"
 #include "StateCommand.h"
+#include "TimelineView.h"
 #include "engine.h"
 #include "trace_json.h"
 
@@ -60,21 +62,21 @@ struct Options {
     QCommandLineOption output{{QStringLiteral("o"), QStringLiteral("output")},
                               QStringLiteral("export: the file to write (.png, .svg, .pdf or .json)."),
                               QStringLiteral("OUT")};
-    QCommandLineOption width{QStringLiteral("width"), QStringLiteral("export: image width in pixels."),
+    QCommandLineOption width{QStringLiteral("width"),
+                             QStringLiteral("export: figure width in pixels (default 1200)."),
                              QStringLiteral("W")};
-    QCommandLineOption height{QStringLiteral("height"), QStringLiteral("export: image height in pixels."),
+    QCommandLineOption height{QStringLiteral("height"),
+                              QStringLiteral("export: figure height in pixels (default: from the rows)."),
                               QStringLiteral("H")};
     QCommandLineOption axis{QStringLiteral("axis"), QStringLiteral("export: x axis, time or passes."),
                             QStringLiteral("time|passes")};
     QCommandLineOption theme{QStringLiteral("theme"), QStringLiteral("export: light or dark."),
                              QStringLiteral("light|dark")};
-    QCommandLineOption step{
-        QStringLiteral("step"),
-        QStringLiteral("state: the step whose beginning is shown (K from 1; repeat for several)."),
-        QStringLiteral("K")};
     // Hidden: grabs the window once it is shown, saves it to FILE and quits (for screenshots and CI).
     QCommandLineOption screenshot{QStringLiteral("screenshot"),
                                   QStringLiteral("Save a window grab and quit."), QStringLiteral("FILE")};
+
+    ExportOptions exportOptions;
 
     Options() { screenshot.setFlags(QCommandLineOption::HiddenFromHelp); }
 
@@ -82,7 +84,8 @@ struct Options {
     {
         parser.setApplicationDescription(QStringLiteral("Loopscope: see how asyncio schedules coroutines."));
         parser.addOptions({help, version, seed, maxInstructions, maxPasses, maxTime, maxDepth, maxMemory,
-                           dumpBytecode, traceStats, step, output, width, height, axis, theme, screenshot});
+                           dumpBytecode, traceStats, output, width, height, axis, theme, screenshot});
+        exportOptions.addTo(parser);
         parser.addPositionalArgument(
             QStringLiteral("command"),
             QStringLiteral("run, trace, state or export; or a scenario file to open."),
@@ -107,9 +110,12 @@ QString helpText(const QCommandLineParser& parser)
                "                                 write the comparison trace (JSON Lines) to stdout\n"
                "  loopscope state FILE.py --step K [--step K2 ...] [--seed N]\n"
                "                                 print the loop's state when step K begins, as JSON\n"
-               "  loopscope export FILE.py -o OUT [--width W] [--height H] [--axis time|passes]\n"
-               "                   [--theme light|dark]\n"
-               "                                 render the timeline to OUT (.png, .svg, .pdf, .json)\n"
+               "  loopscope export FILE.py -o OUT [--width W] [--height H] [--scale S] [--axis time|passes]\n"
+               "                   [--theme light|dark] [--range T0:T1] [--title T] [--no-arrows]\n"
+               "                   [--show-shutdown] [--step K] [--frames DIR] [--seed N]\n"
+               "                                 render the timeline to OUT (.png, .svg, .pdf) or write the\n"
+               "                                 run as a Chrome trace (.json) for Perfetto; --frames DIR\n"
+               "                                 writes one PNG per step\n"
                "\n"
                "Exit status: 0 success, 1 the scenario raised an error or hit a limit, 2 a usage error.\n"
                "\n")
@@ -289,11 +295,6 @@ int runHeadless(const QCommandLineParser& parser, Options& o)
         return usageError(
             QStringLiteral("'%1' takes one scenario file; unexpected '%2'").arg(command, positional[2]));
 
-    if (command == QLatin1String("export")) {
-        printError(QStringLiteral("export: not built yet"));
-        return 2;
-    }
-
     RunOptions run;
     const QString path = positional[1];
     run.filename = path.toStdString();
@@ -305,11 +306,13 @@ int runHeadless(const QCommandLineParser& parser, Options& o)
     if (command == QLatin1String("trace"))
         return commandTrace(*source, std::move(run));
     if (command == QLatin1String("state")) {
-        if (!parser.isSet(o.step))
+        if (!parser.isSet(o.exportOptions.step))
             return usageError(
                 QStringLiteral("'state' needs the step, e.g. loopscope state FILE.py --step 1"));
-        return runStateCommand(*source, parser.values(o.step), std::move(run));
+        return runStateCommand(*source, parser.values(o.exportOptions.step), std::move(run));
     }
+    if (command == QLatin1String("export"))
+        return runExportCommand(parser, o.exportOptions, path, *source, std::move(run));
     return commandRun(path, *source, std::move(run), parser.isSet(o.dumpBytecode), parser.isSet(o.traceStats));
 }
 
@@ -319,6 +322,11 @@ int runWindow(QApplication& app, const QCommandLineParser& parser, Options& o)
 {
     const QStringList positional = parser.positionalArguments();
     MainWindow window;
+    if (parser.isSet(o.theme))
+        window.setTheme(parser.value(o.theme));
+    if (parser.isSet(o.axis))
+        window.timeline()->setAxis(parser.value(o.axis) == QLatin1String("passes") ? TimelineAxis::Passes
+                                                                                   : TimelineAxis::Time);
     if (!positional.isEmpty())
         window.openFile(positional.first());
     else
@@ -327,12 +335,16 @@ int runWindow(QApplication& app, const QCommandLineParser& parser, Options& o)
 
     if (parser.isSet(o.screenshot)) {
         const QString target = parser.value(o.screenshot);
-        // Let the queued replots and the layout settle before grabbing.
-        QTimer::singleShot(800, &window, [&window, &app, target] {
-            const bool saved = window.grab().save(target);
-            if (!saved)
-                printError(QStringLiteral("cannot write the screenshot to '%1'").arg(target));
-            app.exit(saved ? 0 : 2);
+        // The run happens off the GUI thread: wait for it, then let the layout and the queued
+        // replots settle before grabbing.
+        QTimer::singleShot(0, &window, [&window, &app, target] {
+            window.waitForRun(300000);
+            QTimer::singleShot(600, &window, [&window, &app, target] {
+                const bool saved = window.grab().save(target);
+                if (!saved)
+                    printError(QStringLiteral("cannot write the screenshot to '%1'").arg(target));
+                app.exit(saved ? 0 : 2);
+            });
         });
     }
     return app.exec();
@@ -367,7 +379,11 @@ int runLoopscope(int argc, char** argv)
         parser.isSet(options.help) || parser.isSet(options.version) || kHeadlessCommands.contains(command);
 
     if (headless) {
-        QCoreApplication app(argc, argv);
+        // run and trace need no more than a QCoreApplication; export draws, on the offscreen platform.
+        const bool draws = command == QLatin1String("export") && !parser.isSet(options.help) &&
+                           !parser.isSet(options.version);
+        const std::unique_ptr<QCoreApplication> app =
+            draws ? createExportApplication(argc, argv) : std::make_unique<QCoreApplication>(argc, argv);
         if (parser.isSet(options.help)) {
             std::fputs(qPrintable(helpText(parser)), stdout);
             return 0;

@@ -179,6 +179,7 @@ struct ConstantExpr : ExprOf<ExprKind::Constant> {
     ConstantKind constantKind = ConstantKind::None;
     bool boolValue = false;
     int64_t intValue = 0;
+    std::string bigIntDigits; // Int beyond int64_t: its decimal digits (intValue unused)
     double floatValue = 0;
     std::string stringValue; // Str: UTF-8 text; Bytes: the raw bytes
 };
@@ -482,7 +483,7 @@ struct FunctionDefStmt : StmtOf<StmtKind::FunctionDef> {
 struct ClassDefStmt : StmtOf<StmtKind::ClassDef> {
     std::string name;
     std::vector<Expr*> bases;
-    std::vector<Keyword*> keywords; // the parser refuses metaclass= and friends today
+    std::vector<Keyword*> keywords; // metaclass= and the keywords for __init_subclass__
     StmtList body;
     std::vector<Expr*> decorators;
 };

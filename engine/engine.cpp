@@ -7,6 +7,7 @@
 #include "compiler.h"
 #include "disasm.h"
 #include "parser.h"
+#include "source_text.h"
 #include "vm.h"
 
 namespace loopscope {
@@ -62,6 +63,8 @@ std::string errorTypeName(VM& vm, const Value& exc)
 
 RunResult runScenario(std::string_view source, const RunOptions& options, TraceObserver* observer)
 {
+    if (std::optional<SyntaxError> encoding = prepareSource(source, options.filename))
+        return syntaxFailure(*encoding, options, observer);
     ParseResult parsed = parseModule(source);
     if (!parsed.ok())
         return syntaxFailure(*parsed.error, options, observer);
@@ -74,6 +77,7 @@ RunResult runScenario(std::string_view source, const RunOptions& options, TraceO
         if (compiled.error)
             return syntaxFailure(*compiled.error, options, observer);
         Value module = makeModule(vm, "__main__");
+        moduleSet(vm, module, "__file__", vm.newStr(options.filename));
         vm.modules["__main__"] = module;
         bool endedByLimit = false;
         try {
@@ -118,6 +122,7 @@ RunResult runScenario(std::string_view source, const RunOptions& options, TraceO
             result.ok = false;
             result.errorType = limit.type;
             result.errorMessage = limit.message;
+            result.cancelled = options.cancel && options.cancel->load(std::memory_order_relaxed);
             vm.writeStderr(limit.type + ": " + limit.message + "\n");
         } catch (std::bad_alloc&) {
             result.ok = false;
@@ -135,6 +140,8 @@ RunResult runScenario(std::string_view source, const RunOptions& options, TraceO
 
 std::string disassembleScenario(std::string_view source, std::string_view filename)
 {
+    if (std::optional<SyntaxError> encoding = prepareSource(source, filename))
+        return formatSyntaxError(*encoding, filename);
     ParseResult parsed = parseModule(source);
     if (!parsed.ok())
         return formatSyntaxError(*parsed.error, filename);

@@ -2,6 +2,7 @@
 // The engine's public API: compile and run a scenario in virtual time.
 // Results, not exceptions, cross this boundary.
 
+#include <atomic>
 #include <cstdint>
 #include <functional>
 #include <string>
@@ -27,6 +28,11 @@ struct RunOptions {
     // Where the program's stdout and stderr go, as written. Null: discarded.
     std::function<void(std::string_view)> writeStdout;
     std::function<void(std::string_view)> writeStderr;
+    // Another thread sets it to stop the run. The engine polls it where it already counts its
+    // budgets (every few hundred loop iterations or calls of scenario code, and once per loop
+    // pass), so even `while True: pass` stops within milliseconds; the run then ends with
+    // RunResult::cancelled. Null: the run cannot be cancelled.
+    const std::atomic<bool>* cancel = nullptr;
 };
 
 // What a run held at its peak (for `loopscope run --trace-stats` and tests/bench): heap bytes
@@ -50,9 +56,12 @@ struct RunResult {
     int errorLine = 0;         // for SyntaxError: the line
     double endTime = 0;        // virtual time when the program ended
     RunStats stats;
+    bool cancelled = false;    // RunOptions::cancel stopped it (errorType "Cancelled")
 };
 
-// Compiles and runs [source], reporting to [observer] (may be null).
+// Compiles and runs [source], reporting to [observer] (may be null). [source] is the file's
+// bytes as read: a UTF-8 BOM is skipped, and bytes that are not UTF-8 end the run with
+// CPython's SyntaxError ("Non-UTF-8 code starting with ..."), as python3 FILE does.
 RunResult runScenario(std::string_view source, const RunOptions& options, TraceObserver* observer);
 
 // The disassembly of [source]'s bytecode, or the SyntaxError text.

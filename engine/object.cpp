@@ -138,6 +138,8 @@ Obj::~Obj()
     --tLiveCount;
 }
 
+void clearWeakReferences(Obj* object); // builtins/weakref_module.cpp
+
 void releaseObject(Obj* object)
 {
     if (tTearingDown)
@@ -151,6 +153,8 @@ void releaseObject(Obj* object)
         if (--object->refcount != 0)
             return;
     }
+    if (object->weaklyReferenced)
+        clearWeakReferences(object);
     delete object;
 }
 
@@ -327,7 +331,8 @@ Value* ClassObj::lookup(const StrObj* key) const
 {
     if (!key->interned)
         return lookupUncached(key);
-    size_t h = (reinterpret_cast<uintptr_t>(this) >> 4) ^ (reinterpret_cast<uintptr_t>(key) >> 3) * 0x9E3779B1u;
+    size_t h =
+        (reinterpret_cast<uintptr_t>(this) >> 4) ^ (reinterpret_cast<uintptr_t>(key) >> 3) * 0x9E3779B1u;
     ClassLookupEntry& e = tClassLookupCache[(h ^ (h >> 12)) & (kClassLookupCacheSize - 1)];
     if (e.cls == this && e.name == key && e.epoch == tClassLookupEpoch)
         return e.slot;
@@ -393,9 +398,10 @@ static ClassObj* generatorClass(GeneratorKind kind)
 }
 
 GeneratorObj::GeneratorObj(GeneratorKind k, Frame* f, Value n, Value q)
-    : Obj(ObjKind::Generator, generatorClass(k)), genKind(k), frame(f), name(std::move(n)),
-      qualname(std::move(q)), code(Value::object(f->code))
+    : Obj(ObjKind::Generator, generatorClass(k)), genKind(k), frame(f), code(Value::object(f->code))
 {
+    name = n;
+    qualname = q;
 }
 
 GeneratorObj::~GeneratorObj()

@@ -249,6 +249,7 @@ struct InstanceObj : Obj {
 struct TracebackEntry {
     Value code; // CodeObj
     int line = 0;
+    uint32_t ip = 0; // the instruction that failed: its span draws the traceback's carets
 };
 
 struct ExceptionObj final : InstanceObj {
@@ -291,18 +292,18 @@ enum class GeneratorKind : uint8_t { Generator, Coroutine, AsyncGenerator };
 struct GeneratorObj final : Obj {
     GeneratorObj(GeneratorKind kind, Frame* frame, Value name, Value qualname);
     ~GeneratorObj() override;
+    // The small fields first, packed together (100k suspended coroutines are 100k of these).
     GeneratorKind genKind;
+    bool running = false;
+    bool started = false;
+    bool asyncRunning = false; // async generators: an asend/athrow in progress
+    uint32_t sendExitTarget = 0;
     Frame* frame; // owned; null once finished
-    Value name, qualname;
+    ObjRef name, qualname; // strs
     Value code;      // its code object, still there once it finished (cr_code, for reprs)
     Value yieldFrom; // the iterator it delegates to while suspended in SEND, else Empty
     Value excState;  // the exception its own except clause was handling when it suspended
-    uint32_t sendExitTarget = 0;
-    bool running = false;
-    bool started = false;
     bool finished() const { return frame == nullptr; }
-    // async generators: an asend/athrow in progress
-    bool asyncRunning = false;
 };
 
 // A native iterator (list, range, enumerate, zip, map, ...): next() gives the next item or

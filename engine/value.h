@@ -40,6 +40,7 @@ enum class ObjKind : uint8_t {
     DictView,
     Iterator,
     Native,
+    BigInt, // an int beyond int64_t (bigint.h)
 };
 
 // The header of every heap object. Objects are reference counted (intrusively, like CPython)
@@ -63,6 +64,7 @@ struct Obj {
     uint32_t refcount = 0;
     ObjKind kind;
     bool hasFinalizer = false;
+    bool weaklyReferenced = false; // some weakref.ref points here (builtins/weakref_module.cpp)
     ClassObj* cls; // the object's type; user classes are kept alive by the VM until the run ends
     Obj* prevLive = nullptr;
     Obj* nextLive = nullptr;
@@ -206,5 +208,40 @@ class Value {
     Bits bits_;
 };
 static_assert(sizeof(Value) == 16, "Value must stay at 16 bytes");
+
+// One held reference to an object, or none, in 8 bytes: for the fields of objects that exist by
+// the 100k (a coroutine's names, a task's coroutine and the future it waits on), where a Value's
+// 16 bytes add up. Reads as a Value where one is needed.
+class ObjRef {
+  public:
+    ObjRef() = default;
+    ObjRef(const ObjRef&) = delete;
+    ObjRef& operator=(const ObjRef&) = delete;
+    ~ObjRef() { set(nullptr); }
+
+    // Holds [v]'s object (a Value that is no object holds nothing).
+    ObjRef& operator=(const Value& v)
+    {
+        set(v.isObject() ? v.asObject() : nullptr);
+        return *this;
+    }
+    bool isEmpty() const { return object_ == nullptr; }
+    Obj* get() const { return object_; }
+    template <class T> T* as() const { return static_cast<T*>(object_); }
+    Value value() const { return object_ ? Value::object(object_) : Value(); }
+    operator Value() const { return value(); }
+
+  private:
+    void set(Obj* object)
+    {
+        if (object)
+            ++object->refcount;
+        Obj* old = object_;
+        object_ = object;
+        if (old && --old->refcount == 0)
+            releaseObject(old);
+    }
+    Obj* object_ = nullptr;
+};
 
 } // namespace loopscope

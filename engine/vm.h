@@ -39,6 +39,31 @@ struct Block {
     Value saved;     // ExceptClause: the exception handled before this clause began
 };
 
+// A frame's handler blocks: most frames never have one, so the stack is allocated on first use
+// and a frame pays one pointer for it.
+class BlockStack {
+  public:
+    bool empty() const { return !blocks_ || blocks_->empty(); }
+    void push_back(Block block)
+    {
+        if (!blocks_)
+            blocks_ = std::make_unique<std::vector<Block>>();
+        blocks_->push_back(std::move(block));
+    }
+    void pop_back() { blocks_->pop_back(); }
+    Block& back() { return blocks_->back(); }
+    void clear()
+    {
+        if (blocks_)
+            blocks_->clear();
+    }
+    const Block* begin() const { return blocks_ ? blocks_->data() : nullptr; }
+    const Block* end() const { return blocks_ ? blocks_->data() + blocks_->size() : nullptr; }
+
+  private:
+    std::unique_ptr<std::vector<Block>> blocks_;
+};
+
 // One activation of a function, class body or module. Its slots (locals, cells, free
 // variables, then the value stack) are allocated right after it, in one block from the VM's
 // pool of frames of that size: a call allocates nothing else. A generator's frame lives as long
@@ -51,7 +76,7 @@ struct Frame {
     Value* sp = nullptr;
     Frame* back = nullptr;
     GeneratorObj* generator = nullptr;
-    std::vector<Block> blocks;
+    BlockStack blocks;
     uint32_t ip = 0;
     uint32_t lastLine = 0;
     uint32_t slotCapacity = 0; // Values allocated after the frame
@@ -140,11 +165,26 @@ class VM {
     ClassObj* excClass(ExcType type) const { return types.exceptions[size_t(type)]; }
     bool isInstance(const Value& v, ExcType type) const;
     Value& handledException() { return handled_; }
-    // The traceback and "Type: message" text CPython prints for an uncaught [exception].
-    std::string formatException(const Value& exception);
+    // The traceback and "Type: message" text CPython prints for an uncaught [exception]; with
+    // [likeTracebackModule], as the traceback module formats it (its caret rules differ a little).
+    std::string formatException(const Value& exception, bool likeTracebackModule = false);
 
     // -- Protocols (object_protocols.cpp) ----------------------------------------------------
-    ClassObj* typeOf(const Value& v) const;
+    ClassObj* typeOf(const Value& v) const
+    {
+        switch (v.tag()) {
+        case Tag::Bool:
+            return types.boolType;
+        case Tag::Int:
+            return types.intType;
+        case Tag::Float:
+            return types.floatType;
+        case Tag::Object:
+            return v.asObject()->cls;
+        default:
+            return types.none;
+        }
+    }
     std::string typeName(const Value& v) const;
     std::string repr(const Value& v);
     std::string str(const Value& v);
@@ -187,7 +227,13 @@ class VM {
     Value newNative(std::string name, NativeFn fn, Value bound = Value());
     ClassObj* newBuiltinClass(const std::string& name, ClassObj* base,
                               ObjKind instanceKind = ObjKind::Instance);
-    Value makeClass(const std::string& name, std::vector<Value> bases, Value namespaceDict);
+    // Makes a class as type.__new__ does: [metaclass] (null: type) becomes its type, [keywords]
+    // (a dict or Empty) go to __init_subclass__.
+    Value makeClass(const std::string& name, std::vector<Value> bases, Value namespaceDict,
+                    ClassObj* metaclass = nullptr, const Value& keywords = Value());
+    // The metaclass of a class with [bases] and the requested [metaclass]: the most derived of
+    // them all (TypeError "metaclass conflict" when there is none).
+    ClassObj* mostDerivedMetaclass(ClassObj* metaclass, const std::vector<Value>& bases);
     void addMethod(ClassObj* cls, const char* name, NativeFn fn);
     void computeMro(ClassObj* cls);
 
@@ -225,7 +271,20 @@ class VM {
         instructionsLeft_ = options_.budgets.instructionsPerStep;
         budgetWasReset_ = true;
     }
+    // Counts [units] of native work (big-int limbs) against the instruction budget: one GMP
+    // operation on huge ints is worth many instructions. The runaway check happens at the next
+    // backward jump or call, as for instructions.
+    void spendWork(uint64_t units)
+    {
+        instructionsLeft_ = units >= instructionsLeft_ ? 1 : instructionsLeft_ - units;
+    }
     static constexpr uint64_t kTopLevelBudgetFactor = 10;
+    // Ends the run with LimitReached{"Cancelled"} once RunOptions::cancel is set.
+    void pollCancel() const
+    {
+        if (options_.cancel && options_.cancel->load(std::memory_order_relaxed))
+            throw LimitReached{"Cancelled", "the run was cancelled"};
+    }
     const RunOptions& options() const { return options_; }
 
     // asyncio's native core (engine/loop/): its classes, counters, pending tasks, running loop.
@@ -244,6 +303,9 @@ class VM {
     bool tearingDown = false;
     std::vector<std::pair<StrObj**, std::string>> pendingNames;
     int nativeDepth = 0;
+    // sys.set_int_max_str_digits: the most decimal digits an int <-> str conversion takes (0: no
+    // limit); CPython 3.11's default (bigint.h).
+    int64_t maxStrDigits = 4300;
 
   private:
     void initTypes();

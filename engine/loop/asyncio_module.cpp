@@ -74,6 +74,13 @@ Value makeAsyncioModule(VM& vm)
         rt.queueFull = a[3];
         return Value::none();
     });
+    // _use_contextvars(module): from now on each new task copies the current context and its
+    // steps run in it (contextvars.py calls it when the first ContextVar is made).
+    moduleAddFunction(vm, m, "_use_contextvars", [](VM& vm, const CallArgs& a) {
+        checkArgs(vm, a, "_use_contextvars", 1, 1);
+        vm.asyncio().contextvars = a[0];
+        return Value::none();
+    });
     moduleAddFunction(vm, m, "get_running_loop", [](VM& vm, const CallArgs&) {
         return Value::object(runningLoopOrRaise(vm));
     });
@@ -130,7 +137,9 @@ Value makeAsyncioModule(VM& vm)
             vm.raise(ExcType::RuntimeError, "Event loop is closed");
         const Value* name = a.keyword("name");
         const bool named = name && !name->isNone();
-        return createTask(vm, vm.asyncio().taskClass, *coro, loop, named ? *name : Value(), named);
+        const Value* context = a.keyword("context");
+        return createTask(vm, vm.asyncio().taskClass, *coro, loop, named ? *name : Value(), named,
+                          context ? *context : Value());
     });
     return m;
 }

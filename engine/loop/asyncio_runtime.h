@@ -74,6 +74,9 @@ struct AsyncioRuntime {
 
     PendingTasks pending;
     Value runningLoop; // EventLoopObj, or Empty
+    // The contextvars module once the program made a ContextVar (_asyncio._use_contextvars):
+    // until then every context is empty, so tasks carry none and steps switch none.
+    Value contextvars;
 
     // The run's peak heap and pending tasks (RunStats), noted at each pass of a loop.
     size_t maxPendingTasks = 0;

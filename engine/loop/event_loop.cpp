@@ -208,6 +208,7 @@ void EventLoopObj::moveDueTimers(VM& vm)
 
 void EventLoopObj::runOnce(VM& vm)
 {
+    vm.pollCancel(); // once per pass: a run of callbacks that never enter Python stops too
     const Budgets& budgets = vm.options().budgets;
     ++passes;
     if (passes > budgets.loopPasses)
@@ -552,7 +553,9 @@ void registerEventLoopClass(VM& vm, AsyncioRuntime& rt, const Value& module)
         if (loop->closed)
             vm.raise(ExcType::RuntimeError, "Event loop is closed");
         const Value* name = a.keyword("name");
-        return createTask(vm, vm.asyncio().taskClass, *coro, loop, name ? *name : Value(), false);
+        const Value* context = a.keyword("context");
+        return createTask(vm, vm.asyncio().taskClass, *coro, loop, name ? *name : Value(), false,
+                          context ? *context : Value());
     });
     vm.addMethod(c, "_run_once", [](VM& vm, const CallArgs& a) {
         selfLoop(vm, a, "_run_once")->runOnce(vm);

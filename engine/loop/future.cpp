@@ -159,12 +159,9 @@ void FutureObj::setLoop(EventLoopObj* newLoop)
 
 void FutureObj::setCancelMessage(Value message)
 {
-    if (!cancelDetails) {
-        if (message.isEmpty() || message.isNone())
-            return;
-        cancelDetails = std::make_unique<CancelDetails>();
-    }
-    cancelDetails->message = std::move(message);
+    if (!rare && (message.isEmpty() || message.isNone()))
+        return;
+    rareFields().cancelMessage = std::move(message);
 }
 
 static std::string stateName(FutureState state)
@@ -223,9 +220,9 @@ bool FutureObj::cancel(VM& vm, Value message)
 
 Value FutureObj::makeCancelledError(VM& vm)
 {
-    if (cancelDetails && !cancelDetails->exception.isEmpty()) {
-        Value exc = std::move(cancelDetails->exception);
-        cancelDetails->exception = Value();
+    if (rare && !rare->cancelledError.isEmpty()) {
+        Value exc = std::move(rare->cancelledError);
+        rare->cancelledError = Value();
         return exc;
     }
     const Value& cls = vm.asyncio().cancelledError;
@@ -522,13 +519,14 @@ void registerFutureClasses(VM& vm, AsyncioRuntime& rt, const Value& module)
             FutureObj* f = selfFuture(vm, a, "_ls_what");
             if (isNative(a[1], NativeKind::Task)) {
                 f->waitKind = WaitKind::Task;
-                f->waitTask = a[1].as<TaskObj>()->id;
+                f->rareFields().waitTask = a[1].as<TaskObj>()->id;
                 return Value::none();
             }
-            if (!isStr(a[1]))
-                vm.raise(ExcType::TypeError, "_ls_what must be a str or a Task");
-            StrObj* label = a[1].as<StrObj>();
-            ++label->refcount;
+            if (!isStr(a[1]) && !a[1].isNone())
+                vm.raise(ExcType::TypeError, "_ls_what must be a str, a Task or None");
+            StrObj* label = a[1].isNone() ? nullptr : a[1].as<StrObj>(); // None: waitKind's words
+            if (label)
+                ++label->refcount;
             if (f->waitLabel && --f->waitLabel->refcount == 0)
                 releaseObject(f->waitLabel);
             f->waitLabel = label;

@@ -62,16 +62,26 @@ struct FutureObj : NativeObj {
     // What a task awaiting this future waits on, for StepEnded and the deadlock report
     // (asyncio.py sets it on the futures of Lock.acquire, Queue.get, ...: `_ls_kind`).
     WaitKind waitKind = WaitKind::Future;
-    TaskId waitTask; // with WaitKind::Task on a plain future: the task really awaited (wait_for)
     EventLoopObj* loop = nullptr; // holds a reference
     Value outcome;                // the result, or the exception when [hasException]
     DoneCallbacks callbacks;
     StrObj* waitLabel = nullptr; // `_ls_what` ("Queue.put"), held; null: waitKind's description
-    struct CancelDetails {
-        Value message;   // cancel(msg)'s message
-        Value exception; // the CancelledError a task's coroutine raised, kept for chaining
+    // What few futures need, allocated when first needed (100k pending futures go without).
+    struct Rare {
+        Value cancelMessage;  // cancel(msg)'s message
+        Value cancelledError; // the CancelledError a task's coroutine raised, kept for chaining
+        TaskId waitTask;      // with WaitKind::Task on a plain future: the task really awaited (wait_for)
+        Value sleepDelay;     // asyncio.sleep() given a delay that is no number, until it runs
+        Value taskContext;    // a task's contextvars.Context, once the program uses contextvars
     };
-    std::unique_ptr<CancelDetails> cancelDetails;
+    std::unique_ptr<Rare> rare;
+    Rare& rareFields()
+    {
+        if (!rare)
+            rare = std::make_unique<Rare>();
+        return *rare;
+    }
+    TaskId waitTask() const { return rare ? rare->waitTask : TaskId{}; }
 
     bool done() const { return state != FutureState::Pending; }
     void setLoop(EventLoopObj* newLoop);
@@ -83,7 +93,7 @@ struct FutureObj : NativeObj {
     Value exception(VM& vm);
     void addDoneCallback(VM& vm, Value callback);
     Value makeCancelledError(VM& vm);
-    Value cancelMessage() const { return cancelDetails ? cancelDetails->message : Value(); }
+    Value cancelMessage() const { return rare ? rare->cancelMessage : Value(); }
     void setCancelMessage(Value message);
     // Queues every done callback on the loop (CPython's __schedule_callbacks).
     void scheduleCallbacks(VM& vm);

@@ -121,7 +121,8 @@ TaskState taskState(const VM& vm, TaskObj* task, const EventLoopObj* loop)
     state.name = task->taskName();
     state.coroutine = isKind(task->coro, ObjKind::Generator) && isStr(task->coro.as<GeneratorObj>()->name)
                           ? strText(task->coro.as<GeneratorObj>()->name)
-                          : task->coro.isObject() ? task->coro.asObject()->cls->name : "";
+                      : !task->coro.isEmpty() ? task->coro.get()->cls->name
+                                              : "";
     state.running = loop->currentTask == task;
     state.started = !isKind(task->coro, ObjKind::Generator) || task->coro.as<GeneratorObj>()->started;
     if (!task->waiter.isEmpty()) {
@@ -129,7 +130,8 @@ TaskState taskState(const VM& vm, TaskObj* task, const EventLoopObj* loop)
         if (FutureObj* f = asFuture(task->waiter)) {
             state.wait = f->waitKind;
             if (f->waitKind == WaitKind::Task)
-                state.awaitedTask = f->nativeKind == NativeKind::Task ? static_cast<TaskObj*>(f)->id : f->waitTask;
+                state.awaitedTask =
+                    f->nativeKind == NativeKind::Task ? static_cast<TaskObj*>(f)->id : f->waitTask();
             if (f->nativeKind == NativeKind::Sleep)
                 state.deadline = sleepDeadline(f);
         } else {

@@ -4,7 +4,8 @@
 // line, locals). It is what `loopscope state FILE --step K` and the window's loop inspector
 // show; taken when a step begins (a TraceObserver seeing StepBegan can call it), it is the state
 // the loop is in when that step runs. Reading it runs no Python code and changes nothing:
-// locals are handed over as Values, for the caller to format.
+// locals are handed over as Values, for the caller to format while the VM still lives (its
+// objects go with it).
 
 #include <optional>
 #include <string>

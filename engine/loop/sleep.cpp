@@ -14,10 +14,17 @@
 
 namespace loopscope {
 
-SleepObj::SleepObj(ClassObj* c, Value d, Value result) : FutureObj(c, NativeKind::Sleep), delay(std::move(d))
+SleepObj::SleepObj(ClassObj* c, Value delay, Value result) : FutureObj(c, NativeKind::Sleep)
 {
     waitKind = WaitKind::Timer;
     outcome = std::move(result); // the value to return (and to set as the future's result)
+    // Kept as it was given: CPython compares and adds it when the coroutine runs, raising there.
+    if (delay.isNumber()) {
+        when = delay.toDouble();
+    } else {
+        delayIsNumber = false;
+        rareFields().sleepDelay = std::move(delay);
+    }
 }
 
 SleepObj::~SleepObj()
@@ -67,7 +74,8 @@ ResumeStatus SleepObj::resumeAwait(VM& vm, Value send, Value throwExc, Value& ou
         if (!send.isNone() && !send.isEmpty())
             vm.raise(ExcType::TypeError, "can't send non-None value to a just-started coroutine");
         stage = Stage::Done; // until it is really waiting, an error ends it
-        if (vm.compare(delay, Value::integer(0), CompareKind::Le)) {
+        Value delay = delayIsNumber ? Value::floating(when) : std::move(rare->sleepDelay);
+        if (delayIsNumber ? when <= 0 : vm.compare(delay, Value::integer(0), CompareKind::Le)) {
             stage = Stage::YieldedOnce;
             out = Value::none();
             return ResumeStatus::Yielded;
@@ -75,9 +83,8 @@ ResumeStatus SleepObj::resumeAwait(VM& vm, Value send, Value throwExc, Value& ou
         EventLoopObj* running = vm.asyncio().running();
         if (!running)
             vm.raise(ExcType::RuntimeError, "no running event loop");
-        const Value deadline = vm.binaryOp(BinaryOp::Add, Value::floating(vm.now()), delay);
-        when = vm.toDouble(deadline);
-        delay = Value();
+        when = delayIsNumber ? vm.now() + when
+                             : vm.toDouble(vm.binaryOp(BinaryOp::Add, Value::floating(vm.now()), delay));
         setLoop(running);
         running->scheduleSleep(vm, this);
         stage = Stage::Waiting;

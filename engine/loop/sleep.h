@@ -20,10 +20,10 @@ struct SleepObj final : FutureObj {
     bool timerScheduled = false; // in the loop's timer heap
     bool timerQueued = false;    // fired, waiting in the ready queue
     bool timerCancelled = false;
+    bool delayIsNumber = true; // the delay is in [when] until the coroutine starts; else in rare
     HandleId timer;
     TaskId owner; // the task that slept, for the trace of its timer
-    double when = 0;
-    Value delay; // until the coroutine starts
+    double when = 0; // the delay until the coroutine starts, then the deadline
 
     ResumeStatus resumeAwait(VM& vm, Value send, Value throwExc, Value& out) override;
     void closeAwait(VM& vm) override;

@@ -91,7 +91,8 @@ void describeWait(VM& vm, const Value& waiter, WaitKind& kind, uint32_t& target,
     if (FutureObj* f = asFuture(waiter)) {
         kind = f->waitKind;
         if (kind == WaitKind::Task) {
-            target = f->nativeKind == NativeKind::Task ? static_cast<TaskObj*>(f)->id.value : f->waitTask.value;
+            target =
+                f->nativeKind == NativeKind::Task ? static_cast<TaskObj*>(f)->id.value : f->waitTask().value;
             return;
         }
         if (f->nativeKind == NativeKind::Sleep)
@@ -244,6 +245,46 @@ Value wakeupCallback(VM& vm, const CallArgs& a)
     return Value::none();
 }
 
+// Runs a task's step in the task's context once the program uses contextvars: the module's
+// _current is the context in effect (contextvars.py), swapped in for the step and back after.
+class ContextSwitch {
+  public:
+    ContextSwitch(VM& vm, TaskObj* task) : vm_(vm)
+    {
+        module_ = vm.asyncio().contextvars;
+        if (module_.isEmpty())
+            return;
+        Value& context = task->rareFields().taskContext;
+        if (context.isEmpty() || context.isNone())
+            context = vm.call(vm.getAttr(module_, vm.internStr("Context")), {});
+        StrObj* current = vm.internStr("_current");
+        outer_ = vm.getAttr(module_, current);
+        vm.setAttr(module_, current, context);
+    }
+    ~ContextSwitch()
+    {
+        try {
+            restore();
+        } catch (...) {
+        }
+    }
+    ContextSwitch(const ContextSwitch&) = delete;
+    ContextSwitch& operator=(const ContextSwitch&) = delete;
+    void restore()
+    {
+        if (module_.isEmpty())
+            return;
+        Value module = std::move(module_);
+        module_ = Value();
+        vm_.setAttr(module, vm_.internStr("_current"), std::move(outer_));
+    }
+
+  private:
+    VM& vm_;
+    Value module_; // Empty: nothing to switch
+    Value outer_;
+};
+
 } // namespace
 
 void TaskObj::step(VM& vm, Value exc)
@@ -266,6 +307,7 @@ void TaskObj::step(VM& vm, Value exc)
     l->currentTask = this;
     vm.currentTask = id;
     const Value coroutine = coro;
+    ContextSwitch context(vm, this);
     vm.record(TraceEvent::stepBegan(vm.now(), id, l->runningHandle, coroutineLine(coroutine)));
     vm.resetBudget();
 
@@ -279,9 +321,7 @@ void TaskObj::step(VM& vm, Value exc)
         raised = true;
         if (isCancelledError(vm, e.exception)) {
             // Kept so that result() can chain the original exception later.
-            if (!cancelDetails)
-                cancelDetails = std::make_unique<CancelDetails>();
-            cancelDetails->exception = e.exception;
+            rareFields().cancelledError = e.exception;
             FutureObj::cancel(vm, Value::none());
         } else {
             if (endsTheLoop(vm, e.exception))
@@ -303,6 +343,7 @@ void TaskObj::step(VM& vm, Value exc)
         }
     }
     l->currentTask = nullptr;
+    context.restore();
     if (state == FutureState::Pending) {
         const uint32_t line = coroutineLine(coroutine);
         if (waiter.isEmpty()) {
@@ -465,7 +506,8 @@ void FutureObj::finalize()
 
 namespace {
 
-void initTask(VM& vm, TaskObj* t, const Value& coro, EventLoopObj* loop, const Value& name, bool numbered)
+void initTask(VM& vm, TaskObj* t, const Value& coro, EventLoopObj* loop, const Value& name, bool numbered,
+              const Value& context)
 {
     AsyncioRuntime& rt = vm.asyncio();
     t->setLoop(loop);
@@ -489,6 +531,11 @@ void initTask(VM& vm, TaskObj* t, const Value& coro, EventLoopObj* loop, const V
             traceName = StringId{vm.internTrace(t->name->text)};
     }
     t->coro = coro;
+    // Each task runs in its own copy of its creator's context (contextvars), or in [context].
+    if (!context.isEmpty() && !context.isNone())
+        t->rareFields().taskContext = context;
+    else if (!rt.contextvars.isEmpty())
+        t->rareFields().taskContext = vm.call(vm.getAttr(rt.contextvars, vm.internStr("copy_context")), {});
     const TaskObj* parent = loop->currentTask;
     if (vm.tracing()) {
         const StringId coroName = isKind(coro, ObjKind::Generator) && isStr(coro.as<GeneratorObj>()->name)
@@ -534,19 +581,21 @@ void initTaskFromArgs(VM& vm, const CallArgs& a, TaskObj* t)
         vm.raise(ExcType::TypeError, "Task.__init__() missing 1 required positional argument: 'coro'");
     const Value* name = a.keyword("name");
     const Value* numbered = a.keyword("_numbered");
+    const Value* context = a.keyword("context");
     initTask(vm, t, *coro, loopArgument(vm, a.keyword("loop")), name ? *name : Value(),
-             numbered && vm.truthy(*numbered));
+             numbered && vm.truthy(*numbered), context ? *context : Value());
 }
 
 } // namespace
 
-Value createTask(VM& vm, ClassObj* cls, const Value& coro, EventLoopObj* loop, const Value& name, bool numbered)
+Value createTask(VM& vm, ClassObj* cls, const Value& coro, EventLoopObj* loop, const Value& name,
+                 bool numbered, const Value& context)
 {
     auto* t = new TaskObj(cls);
     Value task = Value::object(t);
     if (!cls->builtin)
         ++cls->refcount;
-    initTask(vm, t, coro, loop, name, numbered);
+    initTask(vm, t, coro, loop, name, numbered, context);
     return task;
 }
 
@@ -573,8 +622,12 @@ void registerTaskClass(VM& vm, AsyncioRuntime& rt, const Value& module)
         return Value::none();
     });
     vm.addMethod(c, "__repr__", [](VM& vm, const CallArgs& a) { return vm.newStr(selfTask(vm, a, "__repr__")->repr(vm)); });
-    vm.addMethod(c, "get_coro", [](VM& vm, const CallArgs& a) { return selfTask(vm, a, "get_coro")->coro; });
-    vm.addMethod(c, "get_context", [](VM&, const CallArgs&) { return Value::none(); });
+    vm.addMethod(c, "get_coro",
+                 [](VM& vm, const CallArgs& a) { return selfTask(vm, a, "get_coro")->coro.value(); });
+    vm.addMethod(c, "get_context", [](VM& vm, const CallArgs& a) {
+        TaskObj* t = selfTask(vm, a, "get_context");
+        return t->rare && !t->rare->taskContext.isEmpty() ? t->rare->taskContext : Value::none();
+    });
     vm.addMethod(c, "get_name", [](VM& vm, const CallArgs& a) {
         TaskObj* t = selfTask(vm, a, "get_name");
         return t->name ? Value::object(t->name) : vm.newStr(t->taskName());
@@ -611,7 +664,8 @@ void registerTaskClass(VM& vm, AsyncioRuntime& rt, const Value& module)
         vm.writeStdout("No stack for " + selfTask(vm, a, "print_stack")->repr(vm) + "\n");
         return Value::none();
     });
-    addNativeProperty(vm, c, "_coro", [](VM& vm, const CallArgs& a) { return selfTask(vm, a, "_coro")->coro; });
+    addNativeProperty(vm, c, "_coro",
+                      [](VM& vm, const CallArgs& a) { return selfTask(vm, a, "_coro")->coro.value(); });
     addNativeProperty(vm, c, "_name", [](VM& vm, const CallArgs& a) {
         TaskObj* t = selfTask(vm, a, "_name");
         return t->name ? Value::object(t->name) : vm.newStr(t->taskName());

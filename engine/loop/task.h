@@ -19,8 +19,8 @@ struct TaskObj final : FutureObj {
     uint16_t numCancelsRequested = 0;  // cancelling()
     bool mustCancel = false;           // cancel() came while no future could take it
     bool logDestroyPending = true;     // "Task was destroyed but it is pending!" when closed early
-    Value coro;                        // the coroutine (or generator) it drives
-    Value waiter;                      // _fut_waiter: the future it waits on, or Empty
+    ObjRef coro;                       // the coroutine (or generator) it drives
+    ObjRef waiter;                     // _fut_waiter: the future it waits on, or none
     StrObj* name = nullptr;            // held; null: the default "Task-<id>"
 
     // One step: sends None (or throws [exc]) into the coroutine, then waits on what it yielded
@@ -59,6 +59,7 @@ std::string waiterDescription(const Value& waiter);
 // Creates Task and adds it to the _asyncio [module].
 void registerTaskClass(VM& vm, AsyncioRuntime& rt, const Value& module);
 // Task(coro, loop=..., name=...): [numbered] takes a Task-N number even when named (asyncio.create_task).
-Value createTask(VM& vm, ClassObj* cls, const Value& coro, EventLoopObj* loop, const Value& name, bool numbered);
+Value createTask(VM& vm, ClassObj* cls, const Value& coro, EventLoopObj* loop, const Value& name,
+                 bool numbered, const Value& context = Value());
 
 } // namespace loopscope

@@ -19,6 +19,7 @@ _LimitExceeded = _loopscope.LimitExceeded
 _Deadlock = _loopscope.Deadlock
 
 # The constants of engine/trace_events.def (one list for C++ and Python: no number is copied here).
+_task_joined = _loopscope.task_joined
 _WAIT_TASK = _loopscope.WAIT_TASK
 _WAIT_LOCK = _loopscope.WAIT_LOCK
 _WAIT_EVENT = _loopscope.WAIT_EVENT
@@ -175,6 +176,18 @@ def new_event_loop():
 
 # -- The event loop --------------------------------------------------------------------------
 
+def _log_selector():
+    # CPython's selector loop logs its selector at DEBUG level on the 'asyncio' logger, which a
+    # program sees once it configures logging that verbosely.
+    logging = _loopscope.loaded_module('logging')
+    if logging is not None:
+        logger = logging.getLogger('asyncio')
+        if logger.isEnabledFor(logging.DEBUG):
+            logger.handle(logger.makeRecord('asyncio', logging.DEBUG,
+                                            '/usr/lib/python3.11/asyncio/selector_events.py', 54,
+                                            'Using selector: %s', ('EpollSelector',), None, '__init__'))
+
+
 class BaseEventLoop(_asyncio.EventLoop):
     """CPython's BaseEventLoop with a selector that never waits. The native base runs the loop
     (call_soon, call_at, _run_once, run_forever, close); this class adds the rest of its API."""
@@ -186,6 +199,13 @@ class BaseEventLoop(_asyncio.EventLoop):
         self._exception_handler = None
         self._asyncgens_shutdown_called = False
         self._executor_shutdown_called = False
+        _log_selector()
+
+    def __getattr__(self, name):
+        error = _not_simulated(f'loop.{name}()', name)
+        if error is None:
+            raise AttributeError(f"'{type(self).__name__}' object has no attribute '{name}'")
+        raise error
 
     def __repr__(self):
         return (f'<_UnixSelectorEventLoop running={self.is_running()} '
@@ -374,6 +394,40 @@ async def to_thread(func, *args, **kwargs):
                        'model slow I/O with `await asyncio.sleep(seconds)`')
 
 
+# What needs the real machine (the network, other processes, signals) says so when a program
+# reaches for it, instead of a bare AttributeError.
+_NOT_SIMULATED = {
+    'open_connection': 'there is no network', 'start_server': 'there is no network',
+    'open_unix_connection': 'there is no network', 'start_unix_server': 'there is no network',
+    'StreamReader': 'there is no network', 'StreamWriter': 'there is no network',
+    'create_subprocess_exec': 'there are no other processes', 'create_subprocess_shell': 'there are no other processes',
+    'create_connection': 'there is no network', 'create_server': 'there is no network',
+    'create_unix_connection': 'there is no network', 'create_unix_server': 'there is no network',
+    'create_datagram_endpoint': 'there is no network', 'sock_recv': 'there is no network',
+    'sock_sendall': 'there is no network', 'sock_connect': 'there is no network', 'sock_accept': 'there is no network',
+    'getaddrinfo': 'there is no network', 'getnameinfo': 'there is no network', 'add_reader': 'there are no files',
+    'add_writer': 'there are no files', 'connect_read_pipe': 'there are no other processes',
+    'connect_write_pipe': 'there are no other processes', 'subprocess_exec': 'there are no other processes',
+    'subprocess_shell': 'there are no other processes', 'add_signal_handler': 'there are no signals',
+    'remove_signal_handler': 'there are no signals', 'sendfile': 'there are no files',
+}
+
+
+def _not_simulated(qualified, name):
+    reason = _NOT_SIMULATED.get(name)
+    if reason is None:
+        return None
+    return RuntimeError(f'{qualified} is not available in Loopscope: {reason}; model I/O with '
+                        '`await asyncio.sleep(seconds)`')
+
+
+def __getattr__(name):
+    error = _not_simulated(f'asyncio.{name}', name)
+    if error is None:
+        raise AttributeError(f"module 'asyncio' has no attribute '{name}'")
+    raise error
+
+
 # -- Combinators: gather, wait, wait_for, as_completed, shield -------------------------------
 
 class _GatheringFuture(Future):
@@ -459,7 +513,18 @@ def gather(*coros_or_futures, return_exceptions=False):
             fut = arg_to_fut[arg]
         children.append(fut)
     outer = _GatheringFuture(children, loop=loop)
+    outer._ls_what = 'gather'
+    _trace_fan_in(loop, children)
     return outer
+
+
+def _trace_fan_in(loop, children):
+    # The timeline draws an arrow from each child's end to the task that waits for them all.
+    parent = loop._current_task
+    if parent is not None:
+        for child in children:
+            if isinstance(child, Task):
+                _task_joined(parent._id, child._id)
 
 
 def _release_waiter(waiter, *args):
@@ -502,6 +567,8 @@ async def wait(fs, *, timeout=None, return_when=ALL_COMPLETED):
 
 async def _wait(fs, timeout, return_when, loop):
     waiter = loop.create_future()
+    waiter._ls_what = 'asyncio.wait'
+    _trace_fan_in(loop, fs)
     timeout_handle = None
     if timeout is not None:
         timeout_handle = loop._call_timeout(timeout, _release_waiter, waiter)
@@ -835,6 +902,7 @@ class TaskGroup:
         while self._tasks:
             if self._on_completed_fut is None:
                 self._on_completed_fut = self._loop.create_future()
+                self._on_completed_fut._ls_what = 'its TaskGroup'
             try:
                 await self._on_completed_fut
             except CancelledError as ex:
@@ -871,6 +939,7 @@ class TaskGroup:
             task = Task(coro, loop=self._loop, name=name, _numbered=True)
         task.add_done_callback(self._on_task_done)
         self._tasks[task] = None
+        _task_joined(self._parent_task._id, task._id)
         return task
 
     def _is_base_error(self, exc):
@@ -1023,6 +1092,7 @@ class Event(_LoopBoundMixin):
             return True
         fut = self._get_loop().create_future()
         fut._ls_kind = _WAIT_EVENT
+        fut._ls_what = getattr(self, '_ls_what', None)  # an Event inside Queue says Queue.join
         self._waiters.append(fut)
         try:
             await fut
@@ -1296,6 +1366,7 @@ class Queue(_asyncio.Queue):
         if self._unfinished_tasks > 0:
             if self._finished is None:
                 self._finished = Event()
+                self._finished._ls_what = 'Queue.join'
             await self._finished.wait()
 
 

@@ -17,8 +17,17 @@ class StateAtStep final : public TraceObserver {
     explicit StateAtStep(int stepToCatch) : stepToCatch_(stepToCatch) {}
     void record(const TraceEvent& e) override
     {
-        if (e.kind == EventKind::StepBegan && ++steps_ == stepToCatch_)
-            state = readLoopState(VM::current());
+        if (e.kind != EventKind::StepBegan || ++steps_ != stepToCatch_)
+            return;
+        state = readLoopState(VM::current());
+        // The locals' objects belong to the VM, which ends with the run before the checks:
+        // only plain values are kept.
+        if (state)
+            for (TaskState& task : state->tasks)
+                for (FrameState& frame : task.stack)
+                    for (auto& local : frame.locals)
+                        if (local.second.isObject())
+                            local.second = Value::none();
     }
     std::optional<LoopState> state;
 

@@ -1,0 +1,781 @@
+#include "TimelineRenderer.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include <QFontMetricsF>
+#include <QHash>
+#include <QPaintEngine>
+#include <QPainter>
+#include <QPainterPath>
+#include <QStaticText>
+
+#include "TimelineDescriptions.h"
+#include "TimelinePrimitives.h"
+
+namespace loopscope {
+
+namespace {
+
+constexpr double kPad = 6;
+// Bars narrower than this get no outline and no pattern: at that size they are noise, and they
+// cost more than the fill.
+constexpr double kMinEdgedBar = 8;
+// Task rows thinner than this (a figure of thousands of rows) get no markers, arrows or
+// captions: they would bury the bars.
+constexpr double kThinRow = 6;
+
+QFont scaled(const QFont& font, double factor, bool bold = false)
+{
+    QFont f = font;
+    if (f.pointSizeF() > 0)
+        f.setPointSizeF(f.pointSizeF() * factor);
+    else
+        f.setPixelSize(std::max(1, int(std::lround(f.pixelSize() * factor))));
+    f.setBold(bold);
+    return f;
+}
+
+// The legend's entries, in order: only what this run shows.
+struct LegendEntry {
+    enum Kind { State, Marker, Arrow, Stall, Deadline } kind;
+    int value;
+    QString text;
+};
+
+std::vector<LegendEntry> legendEntries(const TimelineModel& model, const TimelineViewState& state)
+{
+    std::vector<LegendEntry> entries;
+    const bool all = model.isEmpty();
+    for (int k = 0; k < kSegmentKindCount; ++k) {
+        const auto kind = SegmentKind(k);
+        if (kind == SegmentKind::Gap || legendText(kind).isEmpty())
+            continue;
+        if (all || (model.segmentKindsPresent() >> k & 1u))
+            entries.push_back({LegendEntry::State, k, legendText(kind)});
+    }
+    if (all || (model.segmentKindsPresent() >> int(SegmentKind::Sleeping) & 1u))
+        entries.push_back({LegendEntry::Deadline, 0, QStringLiteral("deadline")});
+    if (!model.stalls().empty() && state.axis == TimelineAxis::Time)
+        entries.push_back({LegendEntry::Stall, 0, QStringLiteral("stall: a blocking call holds the loop")});
+    for (int k = 0; k < kMarkerKindCount; ++k)
+        if (all || (model.markerKindsPresent() >> k & 1u))
+            entries.push_back({LegendEntry::Marker, k, legendText(MarkerKind(k))});
+    if (state.arrows)
+        for (int k = 0; k < kArrowKindCount; ++k)
+            if (all || (model.arrowKindsPresent() >> k & 1u))
+                entries.push_back({LegendEntry::Arrow, k, legendText(ArrowKind(k))});
+    return entries;
+}
+
+// [text] laid out in [font], kept for later paints (per thread: exports may paint off the GUI
+// thread). The cache is bounded; it is cleared when it fills.
+const QStaticText* cachedText(const QString& text, const QFont& font)
+{
+    thread_local QHash<QString, QStaticText> cache;
+    thread_local QFont cachedFont;
+    if (!(cachedFont == font) || cache.size() > 4000) {
+        cache.clear();
+        cachedFont = font;
+    }
+    auto it = cache.find(text);
+    if (it == cache.end()) {
+        QStaticText laidOut(text);
+        laidOut.setTextFormat(Qt::PlainText);
+        laidOut.prepare(QTransform(), font);
+        it = cache.insert(text, laidOut);
+    }
+    return &*it;
+}
+
+constexpr double kSwatchWidth = 24, kSwatchGap = 5, kEntryGap = 14;
+constexpr double kLegendScale = 0.92;
+
+} // namespace
+
+// -- Layout --------------------------------------------------------------------------------------
+
+double TimelineRenderer::minRowHeight(const QFont& font)
+{
+    return std::ceil(QFontMetricsF(font).height() + 8);
+}
+
+double TimelineRenderer::maxRowHeight(const QFont& font)
+{
+    return std::ceil(QFontMetricsF(font).height() * 3.2);
+}
+
+double TimelineRenderer::preferredLabelWidth(const TimelineModel& model, const TimelineRowSet& rows,
+                                             const QFont& font, double maxWidth)
+{
+    const QFontMetricsF fm(font);
+    QFont bold = font;
+    bold.setBold(true);
+    double width = QFontMetricsF(bold).horizontalAdvance(QStringLiteral("event loop"));
+    // A sample is enough for huge runs: labels of one run look alike.
+    const size_t step = std::max<size_t>(1, rows.rows.size() / 4000);
+    for (size_t i = 0; i < rows.rows.size() && width < maxWidth; i += step)
+        width = std::max(width, fm.horizontalAdvance(model.rowLabel(rows.rows[i])));
+    return std::min(maxWidth, std::ceil(width + 2 * kPad));
+}
+
+TimelineRenderer::Bands TimelineRenderer::bands(double width, const TimelineViewState& state,
+                                                const TimelineFigureOptions& options) const
+{
+    const double line = QFontMetricsF(options.font).height();
+    Bands b;
+    b.title = options.title.isEmpty() ? 0 : std::ceil(line * 1.9);
+    b.axis = std::ceil(line * 2.5);
+    b.legend = options.legend ? legendHeight(width - 2 * kPad, state, options.font) + kPad : 0;
+    return b;
+}
+
+double TimelineRenderer::heightFor(double width, double rowHeight, const TimelineViewState& state,
+                                   const TimelineFigureOptions& options) const
+{
+    const Bands b = bands(width, state, options);
+    const double pinned = rows_.loopShown ? std::round(rowHeight * 1.1) : 0;
+    return std::ceil(b.title + kPad + pinned + double(rows_.rows.size()) * rowHeight + b.axis + b.legend);
+}
+
+TimelineFigureLayout TimelineRenderer::layout(const QRectF& target, const TimelineViewState& state,
+                                              const TimelineFigureOptions& options) const
+{
+    TimelineFigureLayout l;
+    const double line = QFontMetricsF(options.font).height();
+    const Bands b = bands(target.width(), state, options);
+    const double labelWidth =
+        options.labelWidth > 0
+            ? options.labelWidth
+            : preferredLabelWidth(model_, rows_, options.font, std::max(80.0, target.width() * 0.3));
+
+    l.figure = target;
+    l.title = QRectF(target.left() + kPad, target.top(), target.width() - 2 * kPad, b.title);
+    const double top = target.top() + b.title + kPad;
+    const double plotHeight = std::max(line * 2, target.height() - b.title - kPad - b.axis - b.legend);
+    l.labels = QRectF(target.left(), top, labelWidth, plotHeight);
+    l.plot = QRectF(target.left() + labelWidth, top, std::max(10.0, target.width() - labelWidth - kPad * 2),
+                    plotHeight);
+    l.axis = QRectF(l.plot.left(), l.plot.bottom(), l.plot.width(), b.axis);
+    l.legend =
+        QRectF(target.left() + kPad, l.axis.bottom() + kPad / 2, target.width() - 2 * kPad, b.legend - kPad);
+
+    TimelineGeometry& g = l.geometry;
+    g.plot = l.plot;
+    g.x0 = state.x0;
+    g.x1 = state.x1;
+    g.rowCount = int(rows_.rows.size());
+    const double pinnedFactor = rows_.loopShown ? 1.1 : 0;
+    const double minRow = minRowHeight(options.font);
+    double rowHeight = options.rowHeight;
+    if (rowHeight <= 0)
+        rowHeight = std::clamp(plotHeight / std::max(1.0, g.rowCount + pinnedFactor), minRow,
+                               maxRowHeight(options.font));
+    g.rowHeight = rowHeight;
+    g.pinnedHeight = std::round(rowHeight * pinnedFactor);
+    if (options.fitAllRows && g.rowCount > 0 && g.pinnedHeight + g.rowCount * rowHeight > plotHeight) {
+        // Too many rows for the readable height: the loop's row keeps it, the task rows share
+        // what is left.
+        g.pinnedHeight = std::min(g.pinnedHeight, std::round(plotHeight * 0.25));
+        g.rowHeight = (plotHeight - g.pinnedHeight) / g.rowCount;
+    } else if (options.fitAllRows && options.rowHeight <= 0) {
+        // Fewer rows than the height holds: the figure keeps its size, its content is centred
+        // in it rather than leaving an empty band in the plot.
+        const double spare = plotHeight - (g.pinnedHeight + g.rowCount * rowHeight);
+        if (spare >= 1) {
+            TimelineFigureOptions tight = options;
+            tight.rowHeight = rowHeight;
+            TimelineFigureLayout centred = layout(QRectF(target.left(), target.top() + std::floor(spare / 2),
+                                                         target.width(), target.height() - spare),
+                                                  state, tight);
+            centred.figure = target;
+            return centred;
+        }
+    }
+    g.scroll = std::clamp(state.scroll, 0.0, g.maxScroll());
+    return l;
+}
+
+// -- The figure ------------------------------------------------------------------------------------
+
+TimelineScene TimelineRenderer::render(QPainter& painter, const QRectF& target,
+                                       const TimelineViewState& state, const TimelineFigureOptions& options,
+                                       TimelineFigureLayout* layoutOut) const
+{
+    const TimelineFigureLayout l = layout(target, state, options);
+    if (layoutOut)
+        *layoutOut = l;
+    TimelineLayoutOptions layoutOptions;
+    layoutOptions.axis = state.axis;
+    layoutOptions.arrows = state.arrows && l.geometry.rowHeight >= kThinRow;
+    const TimelineScene scene = layoutTimeline(model_, rows_, l.geometry, layoutOptions);
+
+    painter.save();
+    painter.setFont(options.font);
+    painter.fillRect(target, theme_.background);
+    paintPlot(painter, l, scene, state, options.font);
+    paintRowLabels(painter, l, scene, options.font);
+    paintAxis(painter, l, state, options.font);
+    if (options.cursor)
+        paintCursor(painter, l, scene, state, *options.cursor, options.font);
+    if (options.legend)
+        paintLegend(painter, l.legend, state, options.font);
+    if (!options.title.isEmpty()) {
+        painter.setFont(scaled(options.font, 1.2, true));
+        painter.setPen(theme_.text);
+        painter.drawText(l.title, Qt::AlignLeft | Qt::AlignVCenter, options.title);
+    }
+    // Nothing to draw: say why (a program that failed before anything ran says how).
+    if (model_.segmentCount() == 0) {
+        const QString why =
+            model_.runError().isEmpty()
+                ? options.emptyText
+                : QStringLiteral("Nothing ran: %1").arg(model_.runError().section(u'\n', 0, 0));
+        painter.setFont(options.font);
+        painter.setPen(theme_.mutedText);
+        painter.drawText(l.plot, Qt::AlignCenter | Qt::TextWordWrap, why);
+    }
+    painter.restore();
+    return scene;
+}
+
+void TimelineRenderer::paintPlot(QPainter& painter, const TimelineFigureLayout& l, const TimelineScene& scene,
+                                 const TimelineViewState& state, const QFont& font) const
+{
+    const TimelineGeometry& g = l.geometry;
+    const QRectF plot = l.plot;
+    painter.save();
+    painter.setClipRect(plot);
+    painter.setRenderHint(QPainter::Antialiasing, false);
+    painter.fillRect(plot, theme_.plotBackground);
+
+    // Stripes on every other row, and the pinned loop row set apart.
+    for (const TimelineScene::Row& row : scene.rows)
+        if (row.displayRow == kPinnedRow || row.displayRow % 2 == 1)
+            painter.fillRect(QRectF(plot.left(), row.top, plot.width(), row.height), theme_.stripe);
+    // Pass columns, every other one shaded.
+    for (const TimelineScene::PassColumn& p : scene.passes)
+        if (p.pass % 2 == 1)
+            painter.fillRect(QRectF(p.left, plot.top(), p.right - p.left, plot.height()), theme_.passShade);
+    // Grid lines at the time ticks.
+    if (state.axis == TimelineAxis::Time) {
+        painter.setPen(QPen(theme_.grid, 1));
+        for (const TimelineTick& tick : timeTicks(g.x0, g.x1, plot.width()))
+            painter.drawLine(QPointF(std::round(g.xFor(tick.coord)) + 0.5, plot.top()),
+                             QPointF(std::round(g.xFor(tick.coord)) + 0.5, plot.bottom()));
+    }
+    if (g.pinnedHeight > 0) {
+        painter.setPen(QPen(theme_.grid, 1));
+        painter.drawLine(QPointF(plot.left(), plot.top() + g.pinnedHeight - 0.5),
+                         QPointF(plot.right(), plot.top() + g.pinnedHeight - 0.5));
+    }
+
+    // Stall bands: a blocking call holds the loop for every row.
+    for (const TimelineScene::Stall& s : scene.stalls) {
+        const QRectF band(s.left, plot.top(), std::max(2.0, s.right - s.left), plot.height());
+        painter.fillRect(band, theme_.stallFill);
+        QColor hatch = theme_.stallEdge;
+        hatch.setAlpha(70);
+        fillPattern(painter, &band, 1, Qt::BDiagPattern, hatch);
+        painter.setPen(QPen(theme_.stallEdge, 1.2, Qt::DashLine));
+        painter.drawLine(QPointF(band.left(), plot.top()), QPointF(band.left(), plot.bottom()));
+        painter.drawLine(QPointF(band.right(), plot.top()), QPointF(band.right(), plot.bottom()));
+    }
+
+    paintBars(painter, scene, plot, font);
+
+    // A sleep's deadline: a tick across the bar's end, and a small notch above it (not on rows
+    // too thin to tell it from the bar).
+    painter.setRenderHint(QPainter::Antialiasing, true);
+    for (const TimelineScene::Deadline& d : scene.deadlines) {
+        if (g.rowHeight < kThinRow)
+            break;
+        if (!d.reached) {
+            // A sleep that ended early (cancelled): where it would have woken, dashed.
+            painter.setPen(QPen(theme_.deadline, 1.2, Qt::DashLine, Qt::FlatCap));
+            painter.drawLine(QPointF(d.at.x(), d.at.y() - d.halfHeight),
+                             QPointF(d.at.x(), d.at.y() + d.halfHeight));
+            continue;
+        }
+        painter.setPen(QPen(theme_.deadline, 2, Qt::SolidLine, Qt::FlatCap));
+        painter.drawLine(QPointF(d.at.x() - 1, d.at.y() - d.halfHeight),
+                         QPointF(d.at.x() - 1, d.at.y() + d.halfHeight));
+        painter.setPen(Qt::NoPen);
+        painter.setBrush(theme_.deadline);
+        const double s = std::max(3.0, d.halfHeight * 0.45);
+        painter.drawPolygon(QPolygonF({QPointF(d.at.x() - 1 - s, d.at.y() - d.halfHeight - s),
+                                       QPointF(d.at.x() - 1 + s, d.at.y() - d.halfHeight - s),
+                                       QPointF(d.at.x() - 1, d.at.y() - d.halfHeight)}));
+    }
+
+    // Stall captions on top of the bars, where the band begins.
+    QFont small = scaled(font, 0.9, true);
+    painter.setFont(small);
+    const QFontMetricsF fm(small);
+    for (const TimelineScene::Stall& s : scene.stalls) {
+        QString text = stallCaption(model_, model_.stalls()[s.index]);
+        const double room = std::max(s.right - s.left, plot.right() - s.left) - 8;
+        text = fm.elidedText(text, Qt::ElideRight, room);
+        if (text.size() < 4)
+            continue;
+        // On the loop's row: it is the loop that the call holds.
+        const double y =
+            g.pinnedHeight > 0 ? plot.top() + (g.pinnedHeight - fm.height() - 2) / 2 : plot.top() + 2;
+        const QRectF box(s.left + 3, y, fm.horizontalAdvance(text) + 6, fm.height() + 2);
+        QColor back = theme_.plotBackground;
+        back.setAlpha(225);
+        painter.setPen(QPen(theme_.stallEdge, 1));
+        painter.setBrush(back);
+        painter.drawRoundedRect(box, 3, 3);
+        painter.setPen(theme_.stallText);
+        painter.drawText(box, Qt::AlignCenter, text);
+    }
+
+    paintMarkers(painter, scene, g);
+    if (state.arrows)
+        paintArrows(painter, scene);
+    painter.restore();
+}
+
+void TimelineRenderer::paintBars(QPainter& painter, const TimelineScene& scene, const QRectF& plot,
+                                 const QFont& font) const
+{
+    painter.setRenderHint(QPainter::Antialiasing, false);
+    // Fills are batched by kind: one brush and one call per kind, not per bar.
+    std::vector<QRectF> fills[kSegmentKindCount], patterns[kSegmentKindCount];
+    for (const TimelineScene::Bar& bar : scene.bars) {
+        fills[size_t(bar.kind)].push_back(bar.rect);
+        if (bar.rect.width() >= kMinEdgedBar && bar.rect.height() >= kThinRow * 0.5)
+            patterns[size_t(bar.kind)].push_back(bar.rect);
+    }
+    painter.setPen(Qt::NoPen);
+    for (int k = 0; k < kSegmentKindCount; ++k) {
+        const TimelineStateStyle& style = theme_.style(SegmentKind(k));
+        if (!fills[k].empty()) {
+            painter.setBrush(style.fill);
+            painter.drawRects(fills[k].data(), int(fills[k].size()));
+        }
+        fillPattern(painter, patterns[k].data(), int(patterns[k].size()), style.pattern, style.patternColor);
+    }
+    painter.setBrush(Qt::NoBrush);
+    for (const TimelineScene::Bar& bar : scene.bars) {
+        const TimelineStateStyle& style = theme_.style(bar.kind);
+        if (style.edge.isValid() && bar.rect.width() >= kMinEdgedBar && bar.rect.height() >= kThinRow * 0.5) {
+            painter.setPen(QPen(style.edge, 1));
+            const QRectF r = bar.rect.adjusted(0.5, 0.5, -0.5, -0.5);
+            painter.drawLine(r.topLeft(), r.topRight());
+            painter.drawLine(r.bottomLeft(), r.bottomRight());
+            painter.drawLine(r.topLeft(), r.bottomLeft());
+            if (!(bar.flags & kPendingAtEnd))
+                painter.drawLine(r.topRight(), r.bottomRight());
+        }
+    }
+    // Folded boxes: a zig-zag says "more than can be drawn here".
+    QFont small = scaled(font, 0.8);
+    painter.setFont(small);
+    const QFontMetricsF smallMetrics(small);
+    std::vector<QRectF> foldRects;
+    foldRects.reserve(scene.folds.size());
+    for (const TimelineScene::Fold& f : scene.folds)
+        foldRects.push_back(f.rect);
+    painter.setPen(Qt::NoPen);
+    painter.setBrush(theme_.foldFill);
+    painter.drawRects(foldRects.data(), int(foldRects.size()));
+    painter.setBrush(Qt::NoBrush);
+    for (const TimelineScene::Fold& f : scene.folds) {
+        if (f.rect.width() < kMinEdgedBar)
+            continue; // a small grey box: too small for its zig-zag
+        painter.setPen(QPen(theme_.foldEdge, 1));
+        QPolygonF zigzag;
+        const double amplitude = f.rect.height() * 0.3, y = f.rect.center().y();
+        bool up = true;
+        for (double x = f.rect.left(); x <= f.rect.right(); x += 3, up = !up)
+            zigzag << QPointF(x, y + (up ? -amplitude : amplitude));
+        painter.drawPolyline(zigzag);
+        const QString count = QString::number(f.count);
+        if (f.rect.width() > smallMetrics.horizontalAdvance(count) + 8 &&
+            f.rect.height() >= smallMetrics.height()) {
+            const QRectF box(f.rect.center().x() - smallMetrics.horizontalAdvance(count) / 2 - 2,
+                             y - smallMetrics.height() / 2, smallMetrics.horizontalAdvance(count) + 4,
+                             smallMetrics.height());
+            painter.fillRect(box, theme_.foldFill);
+            painter.setPen(theme_.foldEdge);
+            painter.drawText(box, Qt::AlignCenter, count);
+        }
+    }
+    // Captions inside wide bars: what a row waits on, where it waits. Each caption is laid out
+    // once and kept (QStaticText): shaping text is the costliest part of a paint.
+    QFont caption = scaled(font, 0.85);
+    painter.setFont(caption);
+    const QFontMetricsF fm(caption);
+    const double minWidth = fm.horizontalAdvance(QStringLiteral("awaits")) + 10;
+    const bool deadlock = model_.runError().startsWith(QLatin1String("Deadlock"));
+    painter.setRenderHint(QPainter::Antialiasing, true);
+    for (const TimelineScene::Bar& bar : scene.bars) {
+        const bool stoppedStep = bar.kind == SegmentKind::Running && (bar.flags & kPendingAtEnd);
+        if (bar.rect.width() < minWidth || (bar.kind == SegmentKind::Running && !stoppedStep) ||
+            bar.kind == SegmentKind::LoopBusy || bar.rect.height() < kThinRow * 0.5)
+            continue;
+        // A bar that begins off the left edge says it where it comes into view.
+        const double visibleLeft = std::max(bar.rect.left(), plot.left());
+        const double visibleWidth = bar.rect.right() - visibleLeft;
+        if (visibleWidth < minWidth)
+            continue;
+        QString text = segmentCaption(model_, bar.row, bar.segment);
+        if (text.isEmpty())
+            continue;
+        if ((bar.flags & kPendingAtEnd) && deadlock)
+            text += QStringLiteral(" — forever");
+        const QStaticText* laidOut = cachedText(text, caption);
+        double textWidth = laidOut->size().width();
+        // A bar that runs to the edge ends under its stop sign: the caption stays clear of it.
+        const double room = std::min(visibleWidth, plot.right() - visibleLeft) - 10 -
+                            ((bar.flags & kPendingAtEnd) ? bar.rect.height() * 1.6 + 8 : 0);
+        if (textWidth > room) {
+            // Too long: the short form, else the long one cut short.
+            QString fitted = segmentCaption(model_, bar.row, bar.segment, true);
+            if (fm.horizontalAdvance(fitted) > room)
+                fitted = fm.elidedText(text, Qt::ElideRight, room);
+            if (fitted.size() < 3 || (fitted.endsWith(QChar(0x2026)) && fitted.size() < 6))
+                continue;
+            laidOut = cachedText(fitted, caption);
+            textWidth = laidOut->size().width();
+        }
+        const TimelineStateStyle& style = theme_.style(bar.kind);
+        const QRectF box(visibleLeft + 5, bar.rect.center().y() - fm.height() / 2, textWidth, fm.height());
+        if (bar.rect.height() < fm.height()) {
+            // A thin bar: the caption sits on a small plate over it.
+            QColor plate = theme_.plotBackground;
+            plate.setAlpha(230);
+            painter.setPen(Qt::NoPen);
+            painter.setBrush(plate);
+            painter.drawRoundedRect(box.adjusted(-3, 0, 3, 0), 3, 3);
+            painter.setPen(theme_.text);
+        } else {
+            painter.setPen(style.text);
+        }
+        painter.drawStaticText(QPointF(box.left(), box.center().y() - laidOut->size().height() / 2),
+                               *laidOut);
+    }
+}
+
+void TimelineRenderer::paintMarkers(QPainter& painter, const TimelineScene& scene,
+                                    const TimelineGeometry& g) const
+{
+    const double size = std::clamp(g.rowHeight * 0.5, 8.0, 15.0);
+    const bool thin = g.rowHeight < kThinRow;
+    for (const TimelineScene::Marker& m : scene.markers)
+        if (!thin || m.row == 0)
+            paintMarkerShape(painter, m.kind, m.at,
+                             thin ? std::clamp(g.pinnedHeight * 0.45, 8.0, 15.0) : size, theme_);
+}
+
+void TimelineRenderer::paintArrows(QPainter& painter, const TimelineScene& scene) const
+{
+    painter.setRenderHint(QPainter::Antialiasing, true);
+    for (const TimelineScene::Arrow& a : scene.arrows) {
+        // Arrows stop at the bars they join, not in their middle.
+        QPointF from = a.from, to = a.to;
+        const QPointF d = to - from;
+        const double len = std::hypot(d.x(), d.y());
+        const double inset = 6;
+        if (len > 3 * inset) {
+            from += d / len * inset;
+            to -= d / len * inset;
+        }
+        paintArrowLine(painter, from, to, theme_.style(a.kind));
+    }
+}
+
+void TimelineRenderer::paintRowLabels(QPainter& painter, const TimelineFigureLayout& l,
+                                      const TimelineScene& scene, const QFont& font) const
+{
+    const QRectF area = l.labels;
+    painter.save();
+    painter.setRenderHint(QPainter::Antialiasing, true);
+    QFont bold = font;
+    bold.setBold(true);
+    const double textHeight = QFontMetricsF(font).height();
+    // Rows thinner than a line of text (a figure of many rows) are labelled only where a label
+    // fits below the one before: every few rows, never on top of each other.
+    double labelledUntil = -1e300;
+    for (const TimelineScene::Row& row : scene.rows) {
+        const bool pinned = row.displayRow == kPinnedRow;
+        // Task rows scroll under the pinned loop row's label.
+        const QRectF visible = pinned ? QRectF(area.left(), area.top(), area.width(), l.geometry.pinnedHeight)
+                                      : QRectF(area.left(), area.top() + l.geometry.pinnedHeight,
+                                               area.width(), area.height() - l.geometry.pinnedHeight);
+        painter.setClipRect(visible);
+        const QRectF box(area.left(), row.top, area.width(), row.height);
+        if ((pinned || row.displayRow % 2 == 1) && row.height >= 2)
+            painter.fillRect(box, theme_.stripe);
+        QRectF textBox = box.adjusted(kPad, 0, -kPad, 0);
+        if (!pinned && row.height < textHeight) {
+            textBox = QRectF(textBox.left(), box.center().y() - textHeight / 2, textBox.width(), textHeight);
+            // Kept inside the rows' area: the first and last rows are labelled too.
+            textBox.moveTop(std::max(visible.top(), std::min(textBox.top(), visible.bottom() - textHeight)));
+            if (textBox.top() < labelledUntil || box.bottom() <= visible.top() ||
+                box.top() >= visible.bottom())
+                continue;
+            labelledUntil = textBox.bottom();
+        }
+        painter.setFont(pinned ? bold : font);
+        painter.setPen(theme_.text);
+        const QString label = QFontMetricsF(painter.font())
+                                  .elidedText(model_.rowLabel(row.modelRow), Qt::ElideRight, textBox.width());
+        painter.drawText(textBox, Qt::AlignLeft | Qt::AlignVCenter, label);
+    }
+    painter.setClipping(false);
+    painter.setPen(QPen(theme_.grid, 1));
+    painter.drawLine(QPointF(area.right() - 0.5, area.top()), QPointF(area.right() - 0.5, area.bottom()));
+    painter.restore();
+}
+
+void TimelineRenderer::paintAxis(QPainter& painter, const TimelineFigureLayout& l,
+                                 const TimelineViewState& state, const QFont& font) const
+{
+    const TimelineGeometry& g = l.geometry;
+    const QRectF axis = l.axis;
+    painter.save();
+    painter.setRenderHint(QPainter::Antialiasing, false);
+    // Tick labels may reach past the plot's ends, never past the figure's.
+    const QRectF room = l.figure.isValid() ? l.figure : axis.adjusted(-kPad * 4, 0, kPad * 2, 0);
+    painter.setClipRect(QRectF(room.left(), axis.top(), room.width(), axis.height()));
+    painter.setFont(font);
+    const QFontMetricsF fm(font);
+    painter.setPen(QPen(theme_.mutedText, 1));
+    painter.drawLine(QPointF(axis.left(), axis.top() + 0.5), QPointF(axis.right(), axis.top() + 0.5));
+    // A label at [x] (its centre, or its left edge), kept whole inside the figure and clear of
+    // the one before it.
+    double lastRight = -1e300;
+    auto drawLabel = [&](double x, const QString& label, bool centred) {
+        const double w = fm.horizontalAdvance(label);
+        double left = centred ? x - w / 2 : x;
+        left = std::clamp(left, room.left() + 2, std::max(room.left() + 2, room.right() - 2 - w));
+        if (left < lastRight + 6)
+            return;
+        painter.setPen(theme_.text);
+        painter.drawText(QPointF(left, axis.top() + 6 + fm.ascent()), label);
+        lastRight = left + w;
+    };
+    QString title;
+    if (state.axis == TimelineAxis::Time) {
+        const std::vector<TimelineTick> ticks = timeTicks(g.x0, g.x1, axis.width());
+        for (const TimelineTick& tick : ticks) {
+            const double x = std::round(g.xFor(tick.coord)) + 0.5;
+            painter.setPen(QPen(theme_.mutedText, 1));
+            painter.drawLine(QPointF(x, axis.top()), QPointF(x, axis.top() + 5));
+            drawLabel(x, tick.label, true);
+        }
+        // The title names the unit the ticks are in.
+        const QString unit = ticks.empty() ? QStringLiteral("s") : ticks.back().label.section(u' ', -1);
+        title = QStringLiteral("virtual time (%1)").arg(unit);
+    } else if (model_.passCount() > 0) {
+        const int p0 = std::max(0, model_.passAt(g.x0)), p1 = std::max(p0, model_.passAt(g.x1));
+        const int step = std::max(1, int(niceStep(p1 - p0 + 1, axis.width(), 70)));
+        for (int p = (p0 / step) * step; p <= p1; p += step) {
+            const double x = g.xFor(model_.passStart(p));
+            if (x < axis.left() - 1)
+                continue;
+            const QString label = QString::number(p + 1);
+            const double w = fm.horizontalAdvance(label);
+            painter.setPen(QPen(theme_.mutedText, 1));
+            painter.drawLine(QPointF(std::round(x) + 0.5, axis.top()),
+                             QPointF(std::round(x) + 0.5, axis.top() + 5));
+            drawLabel(std::max(x + 2, x + (g.xFor(model_.passEnd(p)) - x - w) / 2), label, false);
+        }
+        title = QStringLiteral("loop pass (each step in its own slot, in execution order)");
+    }
+    painter.setPen(theme_.mutedText);
+    painter.drawText(QRectF(axis.left(), axis.top() + 6 + fm.height(), axis.width(), fm.height() + 2),
+                     Qt::AlignCenter, fm.elidedText(title, Qt::ElideRight, axis.width()));
+    painter.restore();
+}
+
+void TimelineRenderer::paintCursor(QPainter& painter, const TimelineFigureLayout& l,
+                                   const TimelineScene& scene, const TimelineViewState& state,
+                                   const TimelineCursor& cursor, const QFont& font) const
+{
+    if (!model_.hasTrace() || cursor.event.value >= model_.trace().events().size())
+        return;
+    const TimelineGeometry& g = l.geometry;
+    const QRectF plot = l.plot;
+    const TraceEvent& at = model_.event(cursor.event);
+    const double x =
+        std::round(g.xFor(state.axis == TimelineAxis::Time ? at.t : model_.slotCoord(cursor.event, true)));
+    painter.save();
+    painter.setClipRect(plot);
+    painter.setRenderHint(QPainter::Antialiasing, false);
+    // What comes after the cursor has not happened yet: it is veiled. Steps at the cursor's own
+    // instant that ran before it stay clear, and so does the step it opens, outlined.
+    const double veilLeft = std::max(x, plot.left());
+    if (veilLeft < plot.right()) {
+        QColor veil = theme_.plotBackground;
+        veil.setAlpha(theme_.isDark ? 165 : 175);
+        painter.fillRect(QRectF(veilLeft, plot.top(), plot.right() - veilLeft, plot.height()), veil);
+    }
+    const int cursorRow = model_.rowOfTask(at.task);
+    const TimelineScene::Bar* current = nullptr;
+    for (const TimelineScene::Bar& bar : scene.bars) {
+        const TimelineSegment& seg = model_.segments(bar.row)[size_t(bar.segment)];
+        if (bar.row == cursorRow && seg.event == cursor.event)
+            current = &bar;
+        else if (seg.event < cursor.event && bar.rect.left() >= x - 0.5 && bar.rect.left() <= x + 0.5 &&
+                 (bar.kind == SegmentKind::Running || bar.kind == SegmentKind::Blocking ||
+                  bar.kind == SegmentKind::LoopCallback))
+            paintStateSwatch(painter, bar.rect, theme_.style(bar.kind));
+    }
+    if (x >= plot.left() && x <= plot.right()) {
+        painter.setPen(QPen(theme_.selection, 2, Qt::SolidLine, Qt::FlatCap));
+        painter.drawLine(QPointF(x, plot.top()), QPointF(x, plot.bottom()));
+    }
+    if (current) {
+        paintStateSwatch(painter, current->rect, theme_.style(current->kind));
+        painter.setRenderHint(QPainter::Antialiasing, true);
+        painter.setPen(QPen(theme_.selection, 2.2));
+        painter.setBrush(Qt::NoBrush);
+        painter.drawRect(current->rect.adjusted(-2, -2, 2, 2));
+    }
+    if (!cursor.label.isEmpty()) {
+        // The tag: on the cursor's right where it fits, else on its left.
+        QFont bold = font;
+        bold.setBold(true);
+        painter.setFont(bold);
+        const QFontMetricsF fm(bold);
+        const QString text = fm.elidedText(cursor.label, Qt::ElideRight, plot.width() - 16);
+        const double w = fm.horizontalAdvance(text) + 10, h = fm.height() + 4;
+        double left = x + 5;
+        if (left + w > plot.right() - 2)
+            left = std::max(plot.left() + 2, x - 5 - w);
+        // At the top, over the loop's row: a step is always a task's, so it stays in view.
+        const QRectF tag(left, plot.top() + 3, w, h);
+        painter.setRenderHint(QPainter::Antialiasing, true);
+        painter.setPen(Qt::NoPen);
+        painter.setBrush(theme_.selection);
+        painter.drawRoundedRect(tag, 3, 3);
+        painter.setPen(theme_.plotBackground);
+        painter.drawText(tag, Qt::AlignCenter, text);
+    }
+    painter.restore();
+}
+
+double TimelineRenderer::legendHeight(double width, const TimelineViewState& state,
+                                      const QFont& legendFont) const
+{
+    const QFontMetricsF fm(scaled(legendFont, kLegendScale));
+    double x = 0;
+    int lines = 1;
+    for (const LegendEntry& e : legendEntries(model_, state)) {
+        const double w = kSwatchWidth + kSwatchGap + fm.horizontalAdvance(e.text) + kEntryGap;
+        if (x > 0 && x + w > width) {
+            ++lines;
+            x = 0;
+        }
+        x += w;
+    }
+    return lines * (fm.height() + 6);
+}
+
+void TimelineRenderer::paintLegend(QPainter& painter, const QRectF& area, const TimelineViewState& state,
+                                   const QFont& legendFont) const
+{
+    const QFont font = scaled(legendFont, kLegendScale);
+    painter.save();
+    painter.setFont(font);
+    const QFontMetricsF fm(font);
+    const double lineHeight = fm.height() + 6;
+    double x = area.left(), y = area.top();
+    for (const LegendEntry& e : legendEntries(model_, state)) {
+        const double w = kSwatchWidth + kSwatchGap + fm.horizontalAdvance(e.text) + kEntryGap;
+        if (x > area.left() && x + w > area.right()) {
+            x = area.left();
+            y += lineHeight;
+        }
+        const QRectF cell(x, y, kSwatchWidth, lineHeight);
+        const QPointF centre = cell.center();
+        painter.setRenderHint(QPainter::Antialiasing, false);
+        switch (e.kind) {
+        case LegendEntry::State: {
+            const double h = std::max(4.0, (lineHeight - 2) * barHeightFraction(SegmentKind(e.value)));
+            paintStateSwatch(painter, QRectF(cell.left(), centre.y() - h / 2, kSwatchWidth, h),
+                             theme_.style(SegmentKind(e.value)));
+            break;
+        }
+        case LegendEntry::Deadline: {
+            const TimelineStateStyle& sleeping = theme_.style(SegmentKind::Sleeping);
+            const double h = std::max(4.0, (lineHeight - 2) * barHeightFraction(SegmentKind::Sleeping));
+            paintStateSwatch(painter, QRectF(cell.left(), centre.y() - h / 2, kSwatchWidth * 0.7, h),
+                             sleeping);
+            painter.setPen(QPen(theme_.deadline, 2));
+            painter.drawLine(QPointF(cell.left() + kSwatchWidth * 0.7, centre.y() - h),
+                             QPointF(cell.left() + kSwatchWidth * 0.7, centre.y() + h));
+            break;
+        }
+        case LegendEntry::Stall: {
+            const QRectF band(cell.left() + 4, cell.top() + 2, kSwatchWidth - 8, lineHeight - 4);
+            painter.fillRect(band, theme_.stallFill);
+            QColor hatch = theme_.stallEdge;
+            hatch.setAlpha(70);
+            fillPattern(painter, &band, 1, Qt::BDiagPattern, hatch);
+            painter.setPen(QPen(theme_.stallEdge, 1.2, Qt::DashLine));
+            painter.drawLine(band.topLeft(), band.bottomLeft());
+            painter.drawLine(band.topRight(), band.bottomRight());
+            break;
+        }
+        case LegendEntry::Marker:
+            paintMarkerShape(painter, MarkerKind(e.value), centre, std::min(13.0, lineHeight * 0.6), theme_);
+            break;
+        case LegendEntry::Arrow:
+            painter.setRenderHint(QPainter::Antialiasing, true);
+            paintArrowLine(painter, QPointF(cell.left(), centre.y()), QPointF(cell.right(), centre.y()),
+                           theme_.style(ArrowKind(e.value)));
+            break;
+        }
+        painter.setPen(theme_.text);
+        painter.drawText(
+            QPointF(x + kSwatchWidth + kSwatchGap, centre.y() + (fm.ascent() - fm.descent()) / 2), e.text);
+        x += w;
+    }
+    painter.restore();
+}
+
+// -- Highlight -----------------------------------------------------------------------------------
+
+void TimelineRenderer::paintHighlight(QPainter& painter, const TimelineScene::Hit& hit,
+                                      const TimelineFigureLayout& layout, bool selected) const
+{
+    if (hit.kind == TimelineScene::Hit::None)
+        return;
+    painter.save();
+    painter.setClipRect(layout.plot);
+    painter.setRenderHint(QPainter::Antialiasing, true);
+    const QColor color = selected ? theme_.selection : theme_.hover;
+    painter.setPen(QPen(color, selected ? 2.2 : 1.4, selected ? Qt::SolidLine : Qt::DotLine));
+    painter.setBrush(Qt::NoBrush);
+    switch (hit.kind) {
+    case TimelineScene::Hit::Segment:
+    case TimelineScene::Hit::Fold:
+        painter.drawRect(hit.rect.adjusted(-2, -2, 2, 2));
+        break;
+    case TimelineScene::Hit::Marker:
+        painter.drawEllipse(hit.rect.center(), 9, 9);
+        break;
+    case TimelineScene::Hit::Arrow:
+        if (hit.index >= 0 && size_t(hit.index) < model_.arrows().size()) {
+            TimelineArrowStyle style = theme_.style(model_.arrows()[size_t(hit.index)].kind);
+            style.width += 1.5;
+            style.line = Qt::SolidLine;
+            paintArrowLine(painter, hit.line.p1(), hit.line.p2(), style);
+        }
+        break;
+    case TimelineScene::Hit::Stall:
+        painter.drawRect(
+            QRectF(hit.rect.left(), layout.plot.top() + 1, hit.rect.width(), layout.plot.height() - 2));
+        break;
+    case TimelineScene::Hit::None:
+        break;
+    }
+    painter.restore();
+}
+
+} // namespace loopscope
