@@ -8,12 +8,13 @@
 // Steps are counted as the comparison trace counts them: one per StepBegan, from 1, the steps of
 // asyncio.run's shutdown tasks included.
 //
-// What it costs (RelWithDebInfo, measured with tests/vm/state_at_step_tool): about 4.5 ms for any
-// step of a small scenario (most of it the VM's start and asyncio's import), 25 ms for step 10,000
-// of tests/bench/state/ten_thousand_steps.py (100 tasks, 101 frames viewed with the inspector's
-// limits), and beyond that about 0.2 microseconds a step re-run (step 1,000,000 of
-// tests/bench/scenarios/sleep0_switches.py: 185 ms). Memory: the program's own heap up to step K
-// and the snapshot; no trace is kept (only the task names, and the strings the run interns).
+// What it costs (RelWithDebInfo, thread CPU time measured with tests/vm/state_at_step_tool; the
+// wall time is the same on an idle machine): about 5 ms for any step of a small scenario (most of it
+// the VM's start and asyncio's import), 24 ms for step 10,000 of tests/bench/state/ten_thousand_steps.py
+// (100 tasks, 101 frames viewed with the inspector's limits; stateAtEvent at its line-level event
+// 75,000: 24 ms), and beyond that about 0.2 microseconds a step re-run (step 1,000,000 of
+// tests/bench/scenarios/sleep0_switches.py: 175 ms). Memory: the program's own heap up to step K and
+// the snapshot; no trace is kept (only the task names, and the strings the run interns).
 // The window should call it from a worker thread and drop answers it no longer needs.
 
 #include <cstdint>
