@@ -63,7 +63,8 @@ int main(int argc, char** argv)
             result = events ? stateAtEvent(source, options, EventIndex{uint32_t(k)}, TraceLevel::Line, limits)
                             : stateAtStep(source, options, k, limits);
             clock_gettime(CLOCK_THREAD_CPUTIME_ID, &cpuEnd);
-            cpu.push_back(double(cpuEnd.tv_sec - cpuStart.tv_sec) * 1e3 + double(cpuEnd.tv_nsec - cpuStart.tv_nsec) / 1e6);
+            cpu.push_back(double(cpuEnd.tv_sec - cpuStart.tv_sec) * 1e3 +
+                          double(cpuEnd.tv_nsec - cpuStart.tv_nsec) / 1e6);
             ms.push_back(
                 std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count());
         }
@@ -80,11 +81,12 @@ int main(int argc, char** argv)
             frames += task.stack.size();
         rusage usage{};
         getrusage(RUSAGE_SELF, &usage);
-        std::printf("%s %llu: %.1f ms wall, %.1f ms CPU (medians of %d), %zu tasks, %zu frames, heap %.1f MB, "
-                    "peak RSS %.1f MB\n",
-                    events ? "event" : "step", (unsigned long long)k, ms[ms.size() / 2], cpu[cpu.size() / 2], repeat,
-                    result.snapshot->tasks.size(), frames, double(result.run.stats.peakHeapBytes) / 1e6,
-                    double(usage.ru_maxrss) / 1024.0);
+        std::printf(
+            "%s %llu: %.1f ms wall, %.1f ms CPU (medians of %d), %zu tasks, %zu frames, heap %.1f MB, "
+            "peak RSS %.1f MB\n",
+            events ? "event" : "step", (unsigned long long)k, ms[ms.size() / 2], cpu[cpu.size() / 2], repeat,
+            result.snapshot->tasks.size(), frames, double(result.run.stats.peakHeapBytes) / 1e6,
+            double(usage.ru_maxrss) / 1024.0);
     }
     return 0;
 }
