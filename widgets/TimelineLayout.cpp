@@ -22,6 +22,10 @@ bool isStep(SegmentKind kind)
 int nextStartingAtOrAfter(const TimelineModel& model, TimelineAxis axis, int row, int from, int to,
                           double coord)
 {
+    // Only times are known never to decrease along a row (the builder checks a held-up sleep's
+    // start); slots are not checked, so there the plain search keeps every bar where it was.
+    if (axis == TimelineAxis::Passes)
+        return model.firstStartingAtOrAfter(axis, row, from, to, coord);
     if (from >= to || model.segmentStartOn(axis, row, from) >= coord)
         return from;
     return model.firstStartingAtOrAfter(axis, row, from + 1, to, coord);
