@@ -4,32 +4,266 @@
 
 namespace loopscope {
 
+namespace {
+
+constexpr int kTaskRole = Qt::UserRole + 1;
+
+// The items of a list, tuple, set or dict repr at its top level ("[1, [2, 3], 'a,b']" -> "1",
+// "[2, 3]", "'a,b'"), or nothing when [repr] is not a container.
+QStringList containerItems(const QString& repr)
+{
+    if (repr.size() < 3)
+        return {};
+    const QChar open = repr.front(), close = repr.back();
+    const bool container = (open == u'[' && close == u']') || (open == u'(' && close == u')') ||
+                           (open == u'{' && close == u'}');
+    if (!container)
+        return {};
+    QStringList items;
+    int depth = 0, start = 1;
+    QChar quote;
+    for (int i = 1; i < repr.size() - 1; ++i) {
+        const QChar c = repr[i];
+        if (!quote.isNull()) {
+            if (c == u'\\')
+                ++i;
+            else if (c == quote)
+                quote = QChar();
+        } else if (c == u'\'' || c == u'"') {
+            quote = c;
+        } else if (c == u'[' || c == u'(' || c == u'{') {
+            ++depth;
+        } else if (c == u']' || c == u')' || c == u'}') {
+            --depth;
+        } else if (c == u',' && depth == 0) {
+            items << repr.mid(start, i - start).trimmed();
+            start = i + 1;
+        }
+    }
+    const QString last = repr.mid(start, repr.size() - 1 - start).trimmed();
+    if (!last.isEmpty())
+        items << last;
+    return items;
+}
+
+// A local variable's row, its items beneath it when it is a container.
+void addValue(QTreeWidgetItem* parent, const QString& name, const QString& repr, int depth = 0)
+{
+    auto* item = new QTreeWidgetItem(parent, {name, repr});
+    item->setToolTip(1, repr);
+    if (depth > 3)
+        return;
+    const bool isDict = repr.startsWith(u'{') && !containerItems(repr).isEmpty() &&
+                        containerItems(repr).first().contains(u':');
+    const QStringList items = containerItems(repr);
+    for (int i = 0; i < items.size() && i < 200; ++i) {
+        QString key = QStringLiteral("[%1]").arg(i), value = items[i];
+        if (isDict) {
+            // 'key': value; a colon inside the key's quotes stays in the key
+            int colon = -1;
+            QChar quote;
+            for (int j = 0; j < value.size(); ++j) {
+                const QChar c = value[j];
+                if (!quote.isNull()) {
+                    if (c == quote)
+                        quote = QChar();
+                } else if (c == u'\'' || c == u'"') {
+                    quote = c;
+                } else if (c == u':') {
+                    colon = j;
+                    break;
+                }
+            }
+            if (colon > 0) {
+                key = value.left(colon).trimmed();
+                value = value.mid(colon + 1).trimmed();
+            }
+        }
+        addValue(item, key, value, depth + 1);
+    }
+}
+
+} // namespace
+
 LoopInspector::LoopInspector(QWidget* parent) : QTreeWidget(parent)
 {
     setColumnCount(2);
     setHeaderLabels({tr("What"), tr("Detail")});
-    setColumnWidth(0, 220);
+    setColumnWidth(0, 200);
+    setWordWrap(true);
+    setUniformRowHeights(false);
     readyQueue_ = new QTreeWidgetItem(this, {tr("Ready queue")});
     timers_ = new QTreeWidgetItem(this, {tr("Timers")});
     tasks_ = new QTreeWidgetItem(this, {tr("Tasks")});
-    for (QTreeWidgetItem* section : {readyQueue_, timers_, tasks_}) {
+    whyNot_ = new QTreeWidgetItem(this, {tr("Why isn't it running?")});
+    readyQueue_->setToolTip(0, tr("The handles the loop will run, in order: a task's step or wake-up, or a callback"));
+    timers_->setToolTip(0, tr("The timer heap, by deadline, with what each timer will do when it fires"));
+    tasks_->setToolTip(0, tr("Every task so far, with its state; a suspended task's stack and locals beneath it. "
+                             "Click a task to ask why it is not running."));
+    whyNot_->setToolTip(0, tr("Click a task above (or its timeline row) to ask"));
+    for (QTreeWidgetItem* section : {readyQueue_, timers_, tasks_, whyNot_}) {
         QFont bold = section->font(0);
         bold.setBold(true);
         section->setFont(0, bold);
+        section->setFirstColumnSpanned(true);
         section->setExpanded(true);
     }
+    showWhyNot({});
+    connect(this, &QTreeWidget::currentItemChanged, this, [this](QTreeWidgetItem* item) {
+        for (; item; item = item->parent())
+            if (const uint32_t task = item->data(0, kTaskRole).toUInt()) {
+                if (task != selectedTask_) {
+                    selectedTask_ = task;
+                    emit taskSelected(task);
+                }
+                return;
+            }
+    });
 }
 
 void LoopInspector::showTasks(const TimelineModel& model)
 {
-    qDeleteAll(tasks_->takeChildren());
+    QList<Row> rows;
     // A huge run lists its first tasks; the timeline's row filter finds the others.
     const int shown = std::min(model.rowCount(), 2001);
     for (int row = 1; row < shown; ++row)
-        new QTreeWidgetItem(tasks_, {model.rowLabel(row)});
-    if (model.rowCount() > shown)
-        new QTreeWidgetItem(tasks_, {tr("… and %1 more").arg(model.rowCount() - shown)});
-    tasks_->setExpanded(true);
+        rows << Row{model.rowLabel(row), {}, model.row(row).task.value};
+    fill(tasks_, rows, std::max(0, model.rowCount() - shown), tr("(no tasks)"));
+    qDeleteAll(readyQueue_->takeChildren());
+    qDeleteAll(timers_->takeChildren());
+    selectedTask_ = 0;
+    showWhyNot({});
+}
+
+void LoopInspector::fill(QTreeWidgetItem* section, const QList<Row>& rows, int more, const QString& empty)
+{
+    // Reuse the rows that are there: stepping refills these lists many times a second.
+    const bool tasks = section == tasks_;
+    QList<QTreeWidgetItem*> items = section->takeChildren();
+    int used = 0;
+    auto next = [&]() -> QTreeWidgetItem* {
+        if (used < items.size()) {
+            QTreeWidgetItem* item = items[used++];
+            if (!tasks)
+                qDeleteAll(item->takeChildren());
+            section->addChild(item);
+            return item;
+        }
+        ++used;
+        return new QTreeWidgetItem(section);
+    };
+    for (const Row& row : rows) {
+        QTreeWidgetItem* item = next();
+        item->setText(0, row.what);
+        item->setText(1, row.detail);
+        item->setToolTip(0, row.what);
+        item->setToolTip(1, row.detail);
+        item->setData(0, kTaskRole, row.task);
+        item->setFirstColumnSpanned(false);
+        QFont font = item->font(0);
+        font.setItalic(false);
+        font.setBold(row.task != 0 && row.task == selectedTask_);
+        item->setFont(0, font);
+    }
+    if (rows.isEmpty() || more > 0) {
+        QTreeWidgetItem* item = next();
+        item->setText(0, rows.isEmpty() ? empty : tr("… and %1 more").arg(more));
+        item->setText(1, {});
+        item->setData(0, kTaskRole, 0u);
+        QFont font = item->font(0);
+        font.setItalic(true);
+        font.setBold(false);
+        item->setFont(0, font);
+    }
+    for (int i = used; i < items.size(); ++i)
+        delete items[i];
+}
+
+void LoopInspector::showMoment(const QList<Row>& ready, int moreReady, const QList<Row>& timers, int moreTimers,
+                               const QList<Row>& tasks, int moreTasks)
+{
+    setUpdatesEnabled(false);
+    // Refilling moves Qt's current item around: that is not the user picking a task.
+    const QSignalBlocker block(this);
+    fill(readyQueue_, ready, moreReady, tr("(empty)"));
+    fill(timers_, timers, moreTimers, tr("(none)"));
+    fill(tasks_, tasks, moreTasks, tr("(no tasks yet)"));
+    readyQueue_->setText(1, ready.isEmpty() ? QString() : tr("%n handle(s)", nullptr, int(ready.size()) + moreReady));
+    timers_->setText(1, timers.isEmpty() ? QString() : tr("%n timer(s)", nullptr, int(timers.size()) + moreTimers));
+    tasks_->setText(1, tasks.isEmpty() ? QString() : tr("%n task(s)", nullptr, int(tasks.size()) + moreTasks));
+    for (QTreeWidgetItem* section : {readyQueue_, timers_, tasks_})
+        section->setFirstColumnSpanned(false);
+    showStacks(stacks_, stacksNote_);
+    setCurrentItem(nullptr);
+    for (int i = 0; i < tasks_->childCount(); ++i)
+        if (selectedTask_ != 0 && tasks_->child(i)->data(0, kTaskRole).toUInt() == selectedTask_)
+            setCurrentItem(tasks_->child(i));
+    setUpdatesEnabled(true);
+}
+
+void LoopInspector::showStacks(const QHash<uint32_t, QList<Frame>>& stacks, const QString& note)
+{
+    stacks_ = stacks;
+    stacksNote_ = note;
+    for (int i = 0; i < tasks_->childCount(); ++i) {
+        QTreeWidgetItem* task = tasks_->child(i);
+        const uint32_t id = task->data(0, kTaskRole).toUInt();
+        const bool wasExpanded = task->isExpanded();
+        qDeleteAll(task->takeChildren());
+        if (id == 0)
+            continue;
+        const auto found = stacks.find(id);
+        if (found == stacks.end()) {
+            if (!note.isEmpty())
+                task->setToolTip(0, task->text(0) + QStringLiteral("\n") + tr("Stack: %1").arg(note));
+            continue;
+        }
+        for (const Frame& frame : *found) {
+            auto* item = new QTreeWidgetItem(task, {frame.function + QStringLiteral("()"),
+                                                    frame.line ? tr("line %1").arg(frame.line) : QString()});
+            for (const auto& [name, repr] : frame.locals)
+                addValue(item, name, repr);
+            item->setExpanded(true);
+        }
+        task->setExpanded(wasExpanded || found->size() > 0);
+    }
+}
+
+void LoopInspector::showWhyNot(const QString& text)
+{
+    qDeleteAll(whyNot_->takeChildren());
+    auto* item = new QTreeWidgetItem(whyNot_, {text.isEmpty() ? tr("Click a task above to ask.") : text});
+    item->setFirstColumnSpanned(true);
+    item->setToolTip(0, text);
+    if (text.isEmpty()) {
+        QFont font = item->font(0);
+        font.setItalic(true);
+        item->setFont(0, font);
+    }
+    whyNot_->setExpanded(true);
+}
+
+void LoopInspector::selectTask(uint32_t task)
+{
+    selectedTask_ = task;
+    {
+        const QSignalBlocker block(this);
+        setCurrentItem(nullptr);
+        for (int i = 0; i < tasks_->childCount(); ++i)
+            if (tasks_->child(i)->data(0, kTaskRole).toUInt() == task)
+                setCurrentItem(tasks_->child(i));
+    }
+    emit taskSelected(task);
+}
+
+QStringList LoopInspector::rowTexts(const QTreeWidgetItem* section)
+{
+    QStringList out;
+    for (int i = 0; i < section->childCount(); ++i) {
+        const QTreeWidgetItem* item = section->child(i);
+        out << (item->text(1).isEmpty() ? item->text(0) : item->text(0) + QStringLiteral(" | ") + item->text(1));
+    }
+    return out;
 }
 
 } // namespace loopscope

@@ -145,7 +145,7 @@ std::string timerPurpose(const LoopHistory& history, const PendingTimer& timer, 
     const std::string callback(history.trace().string(timer.callback));
     switch (timer.kind) {
     case TimerKind::Sleep:
-        return who.empty() ? "ends a sleep" : "wakes " + who + " from asyncio.sleep";
+        return who.empty() ? "ends a sleep" : "wakes " + who;
     case TimerKind::Timeout:
         return who.empty() ? "a timeout" : "times out " + who + "'s wait";
     case TimerKind::Callback:
@@ -184,7 +184,7 @@ std::string taskStateWords(const LoopHistory& history, const LoopMoment& moment,
     case TaskPhase::Running:
         return atLine(moment.blockingCall ? "running, blocking the loop" : "running");
     case TaskPhase::NotStarted:
-        words = "not started: first step ready";
+        words = "ready to start";
         break;
     case TaskPhase::Suspended:
         if (task.readyPosition >= 0)

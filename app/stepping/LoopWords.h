@@ -35,14 +35,14 @@ std::string formatTime(double t);
 std::string handleSubject(const LoopHistory& history, const QueuedHandle& h, EventIndex at);
 // "first step", "wake-up", "step", "timer callback of Task-3 add_fast's sleep", "callback".
 std::string handleRole(const LoopHistory& history, const QueuedHandle& h, EventIndex at);
-// What a timer will do when it fires: "wakes Task-2 add_slow from asyncio.sleep", "times out
+// What a timer will do when it fires: "wakes Task-2 add_slow" (a sleep's), "times out
 // Task-2 add_slow's wait", "calls tick".
 std::string timerPurpose(const LoopHistory& history, const PendingTimer& timer, EventIndex at);
 // What a suspended task waits on: "sleeps until t=5.0", "awaits Task-2 add_slow", "waits on
 // Queue.get", "yielded (sleep(0)): it is back in the ready queue".
 std::string waitWords(const LoopHistory& history, const TaskAtMoment& task, EventIndex at);
 // A task's state at the moment, for the inspector's row: "running, line 7", "sleeping until
-// t=5.0, line 15", "awaits Task-2 add_slow, line 24", "ready: first step, 1 handle ahead",
+// t=5.0, line 15", "awaits Task-2 add_slow, line 24", "ready to start, 1 handle ahead",
 // "done: 10", "cancelled", "failed: ValueError: bad".
 std::string taskStateWords(const LoopHistory& history, const LoopMoment& moment, const TaskAtMoment& task);
 // "1 handle", "2 handles".

@@ -335,7 +335,7 @@ class SteppingTest : public QObject {
         QCOMPARE(m.tasks.size(), size_t(3));
         QCOMPARE(taskStateWords(history, m, m.tasks[0]), std::string("awaits Task-2 add_slow, line 24"));
         QCOMPARE(taskStateWords(history, m, m.tasks[1]), std::string("running, line 13"));
-        QCOMPARE(taskStateWords(history, m, m.tasks[2]), std::string("not started: first step ready, next in the queue"));
+        QCOMPARE(taskStateWords(history, m, m.tasks[2]), std::string("ready to start, next in the queue"));
         QCOMPARE(whyNotRunning(history, m, TaskId{3}),
                  std::string("Task-3 add_fast has not started yet: its first step is ready, next in the ready "
                              "queue; Task-2 add_slow is running, and the loop runs one step at a time."));
@@ -347,7 +347,7 @@ class SteppingTest : public QObject {
         QVERIFY(m.ready.empty());
         QCOMPARE(m.timers.size(), size_t(1));
         QCOMPARE(m.timers[0].deadline, 5.0);
-        QCOMPARE(timerPurpose(history, m.timers[0], m.at), std::string("wakes Task-2 add_slow from asyncio.sleep"));
+        QCOMPARE(timerPurpose(history, m.timers[0], m.at), std::string("wakes Task-2 add_slow"));
         QCOMPARE(whyNotRunning(history, m, TaskId{2}),
                  std::string("Task-2 add_slow is sleeping until t=5.0 (line 15): its timer will wake it."));
 
@@ -402,8 +402,7 @@ class SteppingTest : public QObject {
         cursor.forward(StepUnit::ClockJump);
         QCOMPARE(narrator.sentence(cursor.position()),
                  std::string("t=0.0 → 3.0 · Nothing is ready, so the loop waits for its next timer: the clock jumps "
-                             "from t=0.0 to t=3.0, when the timer that wakes Task-3 add_fast from asyncio.sleep is "
-                             "due."));
+                             "from t=0.0 to t=3.0, when the timer that wakes Task-3 add_fast is due."));
         cursor.forward(StepUnit::Statement);
         QCOMPARE(narrator.sentence(cursor.position()),
                  std::string("t=3.0 · The loop calls _set_result_unless_cancelled (timer: ends Task-3 add_fast's "
