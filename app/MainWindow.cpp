@@ -162,7 +162,7 @@ MainWindow::MainWindow(QWidget* parent)
             lines.insert(uint32_t(line));
         stepper_->setBreakpoints(std::move(lines));
     });
-    connect(inspector_, &LoopInspector::taskSelected, this, &MainWindow::showWhyNot);
+    connect(inspector_, &LoopInspector::taskSelected, this, [this] { showWhyNot(); });
     connect(stacks_, &TaskStacksWorker::ready, this, &MainWindow::showStacks);
 
     QSettings settings;
@@ -829,7 +829,7 @@ void MainWindow::showCursor()
     const uint32_t lines = uint32_t(editor_->blockCount());
     editor_->setExecutionLines(atEnd ? 0 : cursorLine(cursor, lines), parkedLines(history, moment, lines));
     showMomentIn(*inspector_, history, moment);
-    showWhyNot();
+    showWhyNot(&moment);
 
     // The console: what is written by the next stop is shown; what this stop writes, marked.
     const std::optional<EventIndex> next =
@@ -842,7 +842,7 @@ void MainWindow::showCursor()
         stacks_->request(step);
 }
 
-void MainWindow::showWhyNot()
+void MainWindow::showWhyNot(const LoopMoment* moment)
 {
     const uint32_t task = inspector_->selectedTask();
     if (!stepper_->hasRun() || task == 0) {
@@ -850,8 +850,8 @@ void MainWindow::showWhyNot()
         return;
     }
     const LoopHistory& history = stepper_->history();
-    const LoopMoment moment = history.at(stepper_->cursor().event());
-    inspector_->showWhyNot(QString::fromStdString(whyNotRunning(history, moment, TaskId{task})));
+    const LoopMoment here = moment ? LoopMoment() : history.at(stepper_->cursor().event());
+    inspector_->showWhyNot(QString::fromStdString(whyNotRunning(history, moment ? *moment : here, TaskId{task})));
 }
 
 void MainWindow::showStacks()

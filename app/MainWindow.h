@@ -29,6 +29,7 @@ class ConsoleView;
 class LoopInspector;
 class ScenarioRunner;
 class StepController;
+struct LoopMoment;
 class TaskStacksWorker;
 class TimelineView;
 struct RunOutcome;
@@ -104,7 +105,8 @@ class MainWindow : public QMainWindow {
     void showShortcuts();
     // Every panel shows the cursor's stop.
     void showCursor();
-    void showWhyNot();
+    // The inspector's answer for its selected task, at [moment] (null: the cursor's).
+    void showWhyNot(const LoopMoment* moment = nullptr);
     void showStacks();
 
     TimelineView* timeline_ = nullptr;

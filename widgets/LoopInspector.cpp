@@ -90,8 +90,8 @@ LoopInspector::LoopInspector(QWidget* parent) : QTreeWidget(parent)
     setColumnCount(2);
     setHeaderLabels({tr("What"), tr("Detail")});
     setColumnWidth(0, 200);
-    setWordWrap(true);
-    setUniformRowHeights(false);
+    // Uniform rows: stepping refills hundreds of rows many times a second.
+    setUniformRowHeights(true);
     readyQueue_ = new QTreeWidgetItem(this, {tr("Ready queue")});
     timers_ = new QTreeWidgetItem(this, {tr("Timers")});
     tasks_ = new QTreeWidgetItem(this, {tr("Tasks")});
@@ -105,7 +105,6 @@ LoopInspector::LoopInspector(QWidget* parent) : QTreeWidget(parent)
         QFont bold = section->font(0);
         bold.setBold(true);
         section->setFont(0, bold);
-        section->setFirstColumnSpanned(true);
         section->setExpanded(true);
     }
     showWhyNot({});
@@ -137,46 +136,46 @@ void LoopInspector::showTasks(const TimelineModel& model)
 
 void LoopInspector::fill(QTreeWidgetItem* section, const QList<Row>& rows, int more, const QString& empty)
 {
-    // Reuse the rows that are there: stepping refills these lists many times a second.
+    // Reuse the rows that are there, in place: stepping refills these lists many times a second,
+    // and removing and inserting rows costs the view far more than changing their text.
     const bool tasks = section == tasks_;
-    QList<QTreeWidgetItem*> items = section->takeChildren();
     int used = 0;
     auto next = [&]() -> QTreeWidgetItem* {
-        if (used < items.size()) {
-            QTreeWidgetItem* item = items[used++];
-            if (!tasks)
+        if (used < section->childCount()) {
+            QTreeWidgetItem* item = section->child(used++);
+            if (!tasks && item->childCount() > 0)
                 qDeleteAll(item->takeChildren());
-            section->addChild(item);
             return item;
         }
         ++used;
         return new QTreeWidgetItem(section);
     };
-    for (const Row& row : rows) {
-        QTreeWidgetItem* item = next();
-        item->setText(0, row.what);
-        item->setText(1, row.detail);
-        item->setToolTip(0, row.what);
-        item->setToolTip(1, row.detail);
-        item->setData(0, kTaskRole, row.task);
-        item->setFirstColumnSpanned(false);
+    // Each change of an item costs the view work: only what differs is set.
+    auto set = [](QTreeWidgetItem* item, const QString& what, const QString& detail, uint32_t task, bool italic,
+                  bool bold) {
+        if (item->text(0) != what) {
+            item->setText(0, what);
+            item->setToolTip(0, what);
+        }
+        if (item->text(1) != detail) {
+            item->setText(1, detail);
+            item->setToolTip(1, detail);
+        }
+        if (item->data(0, kTaskRole).toUInt() != task)
+            item->setData(0, kTaskRole, task);
         QFont font = item->font(0);
-        font.setItalic(false);
-        font.setBold(row.task != 0 && row.task == selectedTask_);
-        item->setFont(0, font);
-    }
-    if (rows.isEmpty() || more > 0) {
-        QTreeWidgetItem* item = next();
-        item->setText(0, rows.isEmpty() ? empty : tr("… and %1 more").arg(more));
-        item->setText(1, {});
-        item->setData(0, kTaskRole, 0u);
-        QFont font = item->font(0);
-        font.setItalic(true);
-        font.setBold(false);
-        item->setFont(0, font);
-    }
-    for (int i = used; i < items.size(); ++i)
-        delete items[i];
+        if (font.italic() != italic || font.bold() != bold) {
+            font.setItalic(italic);
+            font.setBold(bold);
+            item->setFont(0, font);
+        }
+    };
+    for (const Row& row : rows)
+        set(next(), row.what, row.detail, row.task, false, row.task != 0 && row.task == selectedTask_);
+    if (rows.isEmpty() || more > 0)
+        set(next(), rows.isEmpty() ? empty : tr("… and %1 more").arg(more), {}, 0, true, false);
+    while (section->childCount() > used)
+        delete section->takeChild(section->childCount() - 1);
 }
 
 void LoopInspector::showMoment(const QList<Row>& ready, int moreReady, const QList<Row>& timers, int moreTimers,
@@ -191,8 +190,6 @@ void LoopInspector::showMoment(const QList<Row>& ready, int moreReady, const QLi
     readyQueue_->setText(1, ready.isEmpty() ? QString() : tr("%n handle(s)", nullptr, int(ready.size()) + moreReady));
     timers_->setText(1, timers.isEmpty() ? QString() : tr("%n timer(s)", nullptr, int(timers.size()) + moreTimers));
     tasks_->setText(1, tasks.isEmpty() ? QString() : tr("%n task(s)", nullptr, int(tasks.size()) + moreTasks));
-    for (QTreeWidgetItem* section : {readyQueue_, timers_, tasks_})
-        section->setFirstColumnSpanned(false);
     showStacks(stacks_, stacksNote_);
     setCurrentItem(nullptr);
     for (int i = 0; i < tasks_->childCount(); ++i)
@@ -205,19 +202,16 @@ void LoopInspector::showStacks(const QHash<uint32_t, QList<Frame>>& stacks, cons
 {
     stacks_ = stacks;
     stacksNote_ = note;
+    tasks_->setToolTip(1, note.isEmpty() ? QString() : tr("Stacks and locals: %1").arg(note));
     for (int i = 0; i < tasks_->childCount(); ++i) {
         QTreeWidgetItem* task = tasks_->child(i);
         const uint32_t id = task->data(0, kTaskRole).toUInt();
         const bool wasExpanded = task->isExpanded();
-        qDeleteAll(task->takeChildren());
-        if (id == 0)
+        if (task->childCount() > 0)
+            qDeleteAll(task->takeChildren());
+        const auto found = id == 0 ? stacks.end() : stacks.find(id);
+        if (found == stacks.end())
             continue;
-        const auto found = stacks.find(id);
-        if (found == stacks.end()) {
-            if (!note.isEmpty())
-                task->setToolTip(0, task->text(0) + QStringLiteral("\n") + tr("Stack: %1").arg(note));
-            continue;
-        }
         for (const Frame& frame : *found) {
             auto* item = new QTreeWidgetItem(task, {frame.function + QStringLiteral("()"),
                                                     frame.line ? tr("line %1").arg(frame.line) : QString()});
@@ -231,10 +225,14 @@ void LoopInspector::showStacks(const QHash<uint32_t, QList<Frame>>& stacks, cons
 
 void LoopInspector::showWhyNot(const QString& text)
 {
+    const QString shown = text.isEmpty() ? tr("Click a task above to ask.") : text;
+    if (whyNot_->childCount() == 1 && whyNot_->child(0)->text(0) == shown)
+        return;
     qDeleteAll(whyNot_->takeChildren());
-    auto* item = new QTreeWidgetItem(whyNot_, {text.isEmpty() ? tr("Click a task above to ask.") : text});
-    item->setFirstColumnSpanned(true);
+    auto* item = new QTreeWidgetItem(whyNot_, {shown});
     item->setToolTip(0, text);
+    // The sentence spans both columns (the detail column is empty) and wraps in its tooltip.
+    setFirstColumnSpanned(whyNot_->indexOfChild(item), indexFromItem(whyNot_), true);
     if (text.isEmpty()) {
         QFont font = item->font(0);
         font.setItalic(true);
