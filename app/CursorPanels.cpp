@@ -37,15 +37,27 @@ void showMomentIn(LoopInspector& inspector, const LoopHistory& history, const Lo
     inspector.showMoment(ready, more(m.ready.size()), timers, more(m.timers.size()), tasks, more(m.tasks.size()));
 }
 
-QHash<uint32_t, QList<LoopInspector::Frame>> inspectorStacks(const TaskStacksAtStep& stacks)
+namespace {
+
+LoopInspector::Value inspectorValue(const ValueRow& row)
+{
+    LoopInspector::Value value{q(row.name), q(row.repr), {}, int(row.itemCount - std::min(row.itemCount, row.items.size()))};
+    for (const ValueRow& item : row.items)
+        value.items.push_back(inspectorValue(item));
+    return value;
+}
+
+} // namespace
+
+QHash<uint32_t, QList<LoopInspector::Frame>> inspectorStacks(const TaskStacksAt& stacks)
 {
     QHash<uint32_t, QList<LoopInspector::Frame>> out;
     for (const auto& [task, frames] : stacks.stacks) {
         QList<LoopInspector::Frame>& list = out[task];
         for (const FrameView& f : frames) {
             LoopInspector::Frame frame{q(f.function), int(f.line), {}};
-            for (const LocalView& local : f.locals)
-                frame.locals << qMakePair(q(local.name), q(local.repr));
+            for (const ValueRow& local : f.locals)
+                frame.locals.push_back(inspectorValue(local));
             list << frame;
         }
     }

@@ -23,7 +23,7 @@ constexpr int kInspectorRowLimit = 300;
 // Fills [inspector]'s ready queue, timers and tasks for [moment].
 void showMomentIn(LoopInspector& inspector, const LoopHistory& history, const LoopMoment& moment);
 // The stacks of [stacks] for the inspector (task id -> frames), and a note when there are none.
-QHash<uint32_t, QList<LoopInspector::Frame>> inspectorStacks(const TaskStacksAtStep& stacks);
+QHash<uint32_t, QList<LoopInspector::Frame>> inspectorStacks(const TaskStacksAt& stacks);
 
 // The line the cursor's stop is on (0: none), and the scenario lines where suspended tasks are
 // parked, with the tasks' names.

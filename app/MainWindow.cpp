@@ -828,6 +828,10 @@ void MainWindow::showCursor()
 
     const uint32_t lines = uint32_t(editor_->blockCount());
     editor_->setExecutionLines(atEnd ? 0 : cursorLine(cursor, lines), parkedLines(history, moment, lines));
+    // Stacks read at another stop would mislead: none until this stop's come.
+    if (const auto stacks = stacks_->latest(); !stacks || stacks->event != cursor.event())
+        inspector_->showStacks({}, stacks && !stacks->unavailable.empty() ? QString::fromStdString(stacks->unavailable)
+                                                                          : tr("being read"));
     showMomentIn(*inspector_, history, moment);
     showWhyNot(&moment);
 
@@ -837,9 +841,8 @@ void MainWindow::showCursor()
     console_->setCursorRange(cursor.event(), next);
 
     timeline_->setStepCursor(atEnd ? std::nullopt : std::optional<TimelineCursor>(timelineCursor(cursor, history, moment)));
-    // Stacks and locals are read at the step the cursor is in.
-    if (step > 0)
-        stacks_->request(step);
+    // Stacks and locals: read off the GUI thread, shown when they come.
+    stacks_->request(cursor.event());
 }
 
 void MainWindow::showWhyNot(const LoopMoment* moment)
@@ -856,7 +859,7 @@ void MainWindow::showWhyNot(const LoopMoment* moment)
 
 void MainWindow::showStacks()
 {
-    const std::shared_ptr<const TaskStacksAtStep> stacks = stacks_->latest();
+    const std::shared_ptr<const TaskStacksAt> stacks = stacks_->latest();
     if (!stacks) {
         inspector_->showStacks({}, {});
         return;

@@ -15,16 +15,16 @@ constexpr int kDebounceMs = 150;
 
 } // namespace
 
-TaskStacksAtStep readTaskStacks(const std::string& source, const RunOptions& options, int step,
-                                const std::atomic<bool>* cancel)
+TaskStacksAt readTaskStacks(const std::string& source, const RunOptions& options, EventIndex event,
+                            const std::atomic<bool>* cancel)
 {
     (void)source;
     (void)options;
     (void)cancel;
-    // The seam for the engine's state API (engine/loop/state_at_step.h): it re-runs the scenario
-    // to the step and reads the frames there. This build does not have it yet.
-    TaskStacksAtStep result;
-    result.step = step;
+    // The seam for the engine's state API (engine/loop/state_at_step.h, stateAtEvent): it re-runs
+    // the scenario to the event and reads the frames there. This build does not have it yet.
+    TaskStacksAt result;
+    result.event = event;
     result.unavailable = "stacks and locals need the engine's state API, which this build does not have yet";
     return result;
 }
@@ -61,24 +61,24 @@ void TaskStacksWorker::setScenario(std::string source, RunOptions options)
     options_.writeStderr = nullptr;
     ++generation_;
     latest_.reset();
-    wanted_ = 0;
+    wanted_.reset();
     debounce_->stop();
     if (running_)
         running_->cancel = true;
 }
 
-void TaskStacksWorker::request(int step)
+void TaskStacksWorker::request(EventIndex event)
 {
-    wanted_ = step;
+    wanted_ = event;
     ++generation_;
-    if (latest_ && latest_->step == step)
+    if (latest_ && latest_->event == event)
         return;
     debounce_->start();
 }
 
 void TaskStacksWorker::startLatest()
 {
-    if (wanted_ <= 0)
+    if (!wanted_)
         return;
     // One re-run at a time: a newer request cancels the one in progress, which then reports
     // nothing.
@@ -96,9 +96,9 @@ void TaskStacksWorker::startLatest()
     const std::string source = source_;
     RunOptions options = options_;
     options.cancel = &job->cancel;
-    const int step = wanted_;
-    job->thread = QThread::create([job, self, source, options, step] {
-        auto result = std::make_shared<const TaskStacksAtStep>(readTaskStacks(source, options, step, &job->cancel));
+    const EventIndex event = *wanted_;
+    job->thread = QThread::create([job, self, source, options, event] {
+        auto result = std::make_shared<const TaskStacksAt>(readTaskStacks(source, options, event, &job->cancel));
         if (job->cancel)
             return;
         QMetaObject::invokeMethod(

@@ -8,79 +8,15 @@ namespace {
 
 constexpr int kTaskRole = Qt::UserRole + 1;
 
-// The items of a list, tuple, set or dict repr at its top level ("[1, [2, 3], 'a,b']" -> "1",
-// "[2, 3]", "'a,b'"), or nothing when [repr] is not a container.
-QStringList containerItems(const QString& repr)
+// A local variable's row, its items beneath it (collapsed) when it is a container.
+void addValue(QTreeWidgetItem* parent, const LoopInspector::Value& value)
 {
-    if (repr.size() < 3)
-        return {};
-    const QChar open = repr.front(), close = repr.back();
-    const bool container = (open == u'[' && close == u']') || (open == u'(' && close == u')') ||
-                           (open == u'{' && close == u'}');
-    if (!container)
-        return {};
-    QStringList items;
-    int depth = 0, start = 1;
-    QChar quote;
-    for (int i = 1; i < repr.size() - 1; ++i) {
-        const QChar c = repr[i];
-        if (!quote.isNull()) {
-            if (c == u'\\')
-                ++i;
-            else if (c == quote)
-                quote = QChar();
-        } else if (c == u'\'' || c == u'"') {
-            quote = c;
-        } else if (c == u'[' || c == u'(' || c == u'{') {
-            ++depth;
-        } else if (c == u']' || c == u')' || c == u'}') {
-            --depth;
-        } else if (c == u',' && depth == 0) {
-            items << repr.mid(start, i - start).trimmed();
-            start = i + 1;
-        }
-    }
-    const QString last = repr.mid(start, repr.size() - 1 - start).trimmed();
-    if (!last.isEmpty())
-        items << last;
-    return items;
-}
-
-// A local variable's row, its items beneath it when it is a container.
-void addValue(QTreeWidgetItem* parent, const QString& name, const QString& repr, int depth = 0)
-{
-    auto* item = new QTreeWidgetItem(parent, {name, repr});
-    item->setToolTip(1, repr);
-    if (depth > 3)
-        return;
-    const bool isDict = repr.startsWith(u'{') && !containerItems(repr).isEmpty() &&
-                        containerItems(repr).first().contains(u':');
-    const QStringList items = containerItems(repr);
-    for (int i = 0; i < items.size() && i < 200; ++i) {
-        QString key = QStringLiteral("[%1]").arg(i), value = items[i];
-        if (isDict) {
-            // 'key': value; a colon inside the key's quotes stays in the key
-            int colon = -1;
-            QChar quote;
-            for (int j = 0; j < value.size(); ++j) {
-                const QChar c = value[j];
-                if (!quote.isNull()) {
-                    if (c == quote)
-                        quote = QChar();
-                } else if (c == u'\'' || c == u'"') {
-                    quote = c;
-                } else if (c == u':') {
-                    colon = j;
-                    break;
-                }
-            }
-            if (colon > 0) {
-                key = value.left(colon).trimmed();
-                value = value.mid(colon + 1).trimmed();
-            }
-        }
-        addValue(item, key, value, depth + 1);
-    }
+    auto* item = new QTreeWidgetItem(parent, {value.name, value.repr});
+    item->setToolTip(1, value.repr);
+    for (const LoopInspector::Value& child : value.items)
+        addValue(item, child);
+    if (value.more > 0)
+        new QTreeWidgetItem(item, {QObject::tr("… and %1 more").arg(value.more)});
 }
 
 } // namespace
@@ -215,8 +151,8 @@ void LoopInspector::showStacks(const QHash<uint32_t, QList<Frame>>& stacks, cons
         for (const Frame& frame : *found) {
             auto* item = new QTreeWidgetItem(task, {frame.function + QStringLiteral("()"),
                                                     frame.line ? tr("line %1").arg(frame.line) : QString()});
-            for (const auto& [name, repr] : frame.locals)
-                addValue(item, name, repr);
+            for (const Value& local : frame.locals)
+                addValue(item, local);
             item->setExpanded(true);
         }
         task->setExpanded(wasExpanded || found->size() > 0);

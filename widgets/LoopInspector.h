@@ -5,6 +5,8 @@
 // the selected task the answer to "why isn't it running?". Filled from the rows the window
 // derives from the trace; it knows nothing of the engine.
 
+#include <vector>
+
 #include <QTreeWidget>
 
 #include "TimelineModel.h"
@@ -20,11 +22,17 @@ class LoopInspector : public QTreeWidget {
         QString what, detail;
         uint32_t task = 0;
     };
+    // A local variable, or an item of a container (expandable beneath it).
+    struct Value {
+        QString name, repr;
+        std::vector<Value> items;
+        int more = 0; // items the container holds beyond [items]
+    };
     // A frame of a task's stack.
     struct Frame {
         QString function;
         int line = 0;
-        QList<QPair<QString, QString>> locals; // name, repr
+        std::vector<Value> locals;
     };
 
     explicit LoopInspector(QWidget* parent = nullptr);
