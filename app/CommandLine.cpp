@@ -226,13 +226,19 @@ void reportUnwrittenError(const RunResult& result, bool engineWroteStderr)
     writeStderr(line + "\n");
 }
 
-// The step-level trace's size, for SPEC.md section 7's budget of 32 bytes per event.
-void printTraceStats(const TraceRecorder& trace)
+// The step-level trace's size and the heap per pending task, for SPEC.md section 7's budgets of
+// 32 bytes per event and 300 bytes per pending task.
+void printTraceStats(const TraceRecorder& trace, const RunStats& stats)
 {
     const size_t events = trace.events().size();
     const size_t bytes = trace.memoryBytes();
     std::fprintf(stderr, "trace: %zu events, %zu strings, %zu bytes (%.1f bytes per event)\n", events,
                  trace.stringCount(), bytes, events ? double(bytes) / double(events) : 0.0);
+    std::fprintf(stderr,
+                 "heap: %lld bytes when the loop started, %lld at the peak; at most %u pending tasks "
+                 "(%.1f bytes per pending task)\n",
+                 static_cast<long long>(stats.heapBytesAtLoopStart), static_cast<long long>(stats.peakHeapBytes),
+                 stats.maxPendingTasks, stats.bytesPerPendingTask());
 }
 
 int commandRun(const QString& path, const std::string& source, RunOptions options, bool dumpBytecode,
@@ -256,7 +262,7 @@ int commandRun(const QString& path, const std::string& source, RunOptions option
     std::fflush(stdout);
     reportUnwrittenError(result, wroteStderr);
     if (traceStats)
-        printTraceStats(recorder);
+        printTraceStats(recorder, result.stats);
     return result.ok ? 0 : 1;
 }
 

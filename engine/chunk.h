@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "inline_cache.h"
 #include "object.h"
 
 namespace loopscope {
@@ -117,6 +118,15 @@ struct CodeObj final : Obj {
         const Value* slot = nullptr;
     };
     std::vector<GlobalCacheEntry> globalCache;
+    // LOAD_ATTR's and LOAD_METHOD's inline caches (inline_cache.h), one per instruction, made
+    // on first use.
+    std::vector<AttrCache> attrCache;
+    AttrCache& attrCacheAt(uint32_t ip)
+    {
+        if (attrCache.empty())
+            attrCache.resize(code.size());
+        return attrCache[ip];
+    }
 
     int localCount() const { return int(varnames.size()); }
     int slotCount() const { return int(varnames.size() + cellvars.size() + freevars.size()); }

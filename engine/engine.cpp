@@ -79,6 +79,7 @@ RunResult runScenario(std::string_view source, const RunOptions& options, TraceO
         Value module = makeModule(vm, "__main__");
         moduleSet(vm, module, "__file__", vm.newStr(options.filename));
         vm.modules["__main__"] = module;
+        bool endedByLimit = false;
         try {
             try {
                 vm.runModule(compiled.code, module);
@@ -101,6 +102,7 @@ RunResult runScenario(std::string_view source, const RunOptions& options, TraceO
                             vm.writeStderr(vm.str(code) + "\n");
                     }
                 } else if (isLimit) {
+                    endedByLimit = true;
                     result.ok = false;
                     result.errorType = cls->name;
                     result.errorMessage = message;
@@ -112,6 +114,10 @@ RunResult runScenario(std::string_view source, const RunOptions& options, TraceO
                     vm.writeStderr(vm.formatException(exc));
                 }
             }
+            // The program ended (normally or by an exception): its variables are freed now.
+            // After a limit or a deadlock real Python would still be running: nothing more.
+            if (!endedByLimit)
+                vm.clearModuleAtExit(module);
         } catch (LimitReached& limit) {
             result.ok = false;
             result.errorType = limit.type;
@@ -126,6 +132,7 @@ RunResult runScenario(std::string_view source, const RunOptions& options, TraceO
         }
         endTime = vm.now();
         result.endTime = endTime;
+        result.stats = vm.runStats();
         endRun(observer, endTime, result);
     }
     return result;

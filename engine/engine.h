@@ -35,12 +35,27 @@ struct RunOptions {
     const std::atomic<bool>* cancel = nullptr;
 };
 
+// What a run held at its peak (for `loopscope run --trace-stats` and tests/bench): heap bytes
+// the scenario held (objects, frames, the loop's queues; not the trace), and the most tasks
+// pending at once.
+struct RunStats {
+    int64_t heapBytesAtLoopStart = 0; // when the first event loop started running
+    int64_t peakHeapBytes = 0;        // measured at each pass of the loop
+    uint32_t maxPendingTasks = 0;
+    // The heap the run grew by per pending task at the peak, or 0 when no task ran.
+    double bytesPerPendingTask() const
+    {
+        return maxPendingTasks ? double(peakHeapBytes - heapBytesAtLoopStart) / maxPendingTasks : 0.0;
+    }
+};
+
 struct RunResult {
     bool ok = true;            // false: an uncaught exception, a SyntaxError or a limit ended the run
     std::string errorType;     // "ZeroDivisionError", "SyntaxError", "Deadlock", ...
     std::string errorMessage;  // the exception's str()
     int errorLine = 0;         // for SyntaxError: the line
     double endTime = 0;        // virtual time when the program ended
+    RunStats stats;
     bool cancelled = false;    // RunOptions::cancel stopped it (errorType "Cancelled")
 };
 

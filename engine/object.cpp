@@ -144,6 +144,15 @@ void releaseObject(Obj* object)
 {
     if (tTearingDown)
         return;
+    if (object->hasFinalizer) {
+        // The count is held at one while finalize() runs, so that the references it makes and
+        // drops cannot free the object again; a reference it gave out keeps the object alive.
+        object->hasFinalizer = false;
+        object->refcount = 1;
+        object->finalize();
+        if (--object->refcount != 0)
+            return;
+    }
     if (object->weaklyReferenced)
         clearWeakReferences(object);
     delete object;
@@ -306,7 +315,9 @@ struct ClassLookupEntry {
     Value* slot = nullptr;
 };
 constexpr size_t kClassLookupCacheSize = 4096;
+} // namespace
 thread_local uint64_t tClassLookupEpoch = 1;
+namespace {
 thread_local ClassLookupEntry tClassLookupCache[kClassLookupCacheSize];
 } // namespace
 
@@ -314,6 +325,7 @@ void invalidateClassLookups()
 {
     ++tClassLookupEpoch;
 }
+
 
 Value* ClassObj::lookup(const StrObj* key) const
 {
@@ -386,9 +398,10 @@ static ClassObj* generatorClass(GeneratorKind kind)
 }
 
 GeneratorObj::GeneratorObj(GeneratorKind k, Frame* f, Value n, Value q)
-    : Obj(ObjKind::Generator, generatorClass(k)), genKind(k), frame(f), name(std::move(n)),
-      qualname(std::move(q)), code(f->codeRef)
+    : Obj(ObjKind::Generator, generatorClass(k)), genKind(k), frame(f), code(Value::object(f->code))
 {
+    name = n;
+    qualname = q;
 }
 
 GeneratorObj::~GeneratorObj()
@@ -396,7 +409,7 @@ GeneratorObj::~GeneratorObj()
     if (!frame)
         return;
     if (tTearingDown) {
-        delete frame;
+        deleteFrame(frame);
         return;
     }
     VM& vm = VM::current();
@@ -421,7 +434,30 @@ GeneratorObj::~GeneratorObj()
 }
 
 IteratorObj::IteratorObj(ClassObj* c) : Obj(ObjKind::Iterator, c) {}
-NativeObj::NativeObj(ClassObj* c) : Obj(ObjKind::Native, c) {}
+NativeObj::NativeObj(ClassObj* c, NativeKind k) : Obj(ObjKind::Native, c), nativeKind(k) {}
+
+NativeObj::~NativeObj()
+{
+    if (attrs && --attrs->refcount == 0)
+        releaseObject(attrs);
+}
+
+ResumeStatus NativeObj::resumeAwait(VM& vm, Value, Value, Value&)
+{
+    // Only the kinds isAwaitDriver() accepts override this; reaching it is an engine bug.
+    vm.raise(ExcType::SystemError, "'" + cls->name + "' object cannot be resumed");
+}
+
+void NativeObj::closeAwait(VM&) {}
+
+DictTable& NativeObj::attributes()
+{
+    if (!attrs) {
+        attrs = new DictObj();
+        ++attrs->refcount;
+    }
+    return attrs->table;
+}
 CodeObj::CodeObj() : Obj(ObjKind::Code, types().code) {}
 
 const Value* CallArgs::keyword(std::string_view name) const

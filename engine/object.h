@@ -56,6 +56,13 @@ struct ListObj final : Obj {
 uint64_t nextDictVersion();
 // Forgets every cached ClassObj::lookup result (a class dict or an MRO changed).
 void invalidateClassLookups();
+// Changes whenever invalidateClassLookups() runs: a cached class lookup taken at one epoch is
+// valid while the epoch is unchanged (the inline caches of inline_cache.h keep it).
+extern thread_local uint64_t tClassLookupEpoch;
+inline uint64_t classLookupEpoch()
+{
+    return tClassLookupEpoch;
+}
 
 class DictTable {
   public:
@@ -222,6 +229,9 @@ struct ClassObj final : Obj {
     // Without one, an instance's own attribute wins at once (the common, fast case).
     bool hasDataDescriptors = false;
     bool hasUserSetattr = false; // a user class in the MRO defines __setattr__
+    // A native type whose instances take any attribute, as the pure-Python objects they stand
+    // for do (asyncio's Future, Task and event loop). Python subclasses of native types always do.
+    bool nativeInstanceDict = false;
     // Looks [name] up along the MRO; null when absent. Results for interned names are
     // remembered in a per-thread cache until some class dict gains or loses a key.
     Value* lookup(const StrObj* name) const;
@@ -282,18 +292,18 @@ enum class GeneratorKind : uint8_t { Generator, Coroutine, AsyncGenerator };
 struct GeneratorObj final : Obj {
     GeneratorObj(GeneratorKind kind, Frame* frame, Value name, Value qualname);
     ~GeneratorObj() override;
+    // The small fields first, packed together (100k suspended coroutines are 100k of these).
     GeneratorKind genKind;
+    bool running = false;
+    bool started = false;
+    bool asyncRunning = false; // async generators: an asend/athrow in progress
+    uint32_t sendExitTarget = 0;
     Frame* frame; // owned; null once finished
-    Value name, qualname;
+    ObjRef name, qualname; // strs
     Value code;      // its code object, still there once it finished (cr_code, for reprs)
     Value yieldFrom; // the iterator it delegates to while suspended in SEND, else Empty
     Value excState;  // the exception its own except clause was handling when it suspended
-    uint32_t sendExitTarget = 0;
-    bool running = false;
-    bool started = false;
     bool finished() const { return frame == nullptr; }
-    // async generators: an asend/athrow in progress
-    bool asyncRunning = false;
 };
 
 // A native iterator (list, range, enumerate, zip, map, ...): next() gives the next item or
@@ -303,10 +313,67 @@ struct IteratorObj : Obj {
     virtual bool next(VM& vm, Value& out) = 0;
 };
 
-// A native object with behaviour provided by C++ (deque, the awaitables of async generators).
-struct NativeObj : Obj {
-    explicit NativeObj(ClassObj* cls);
+// Which C++ type a native object is, so that hot paths (the event loop, SEND) can test it
+// without RTTI.
+enum class NativeKind : uint8_t {
+    Other,
+    Future,    // loop/future.h: FutureObj
+    Task,      // loop/task.h: TaskObj, a FutureObj
+    Sleep,     // loop/sleep.h: SleepObj, the coroutine of asyncio.sleep(), a FutureObj
+    SleepZero, // loop/sleep.h: the coroutine of asyncio.sleep(0), which only yields once
+    EventLoop, // loop/event_loop.h: EventLoopObj
+    Handle,    // loop/handle.h: HandleObj (Handle and TimerHandle)
+    Queue,     // loop/queue.h: QueueObj
+    QueueCall, // loop/queue.h: the coroutine of Queue.get() or Queue.put()
+    FutureIter, // loop/future.h: what Future.__await__() returns
 };
+
+// How a resumed coroutine (or generator) left: it yielded a value or returned one.
+enum class ResumeStatus { Yielded, Returned };
+
+// A native object with behaviour provided by C++ (deque, futures, tasks, the event loop, the
+// awaitables of async generators).
+struct NativeObj : Obj {
+    explicit NativeObj(ClassObj* cls, NativeKind kind = NativeKind::Other);
+    ~NativeObj() override;
+    // Attributes Python code set on it (instances of Python subclasses; futures, which accept
+    // any attribute as the pure-Python asyncio's do), or null until the first one.
+    DictObj* attrs = nullptr;
+    // Creates [attrs] on first use.
+    DictTable& attributes();
+    // Native awaitables (isAwaitDriver below: asyncio.sleep()'s and Queue.get()'s coroutines,
+    // a Future being awaited) are driven by `await`, `yield from` and Task steps directly: send
+    // [send] in, or throw [throwExc] in when it is set; returns whether the awaitable yielded
+    // or returned, with the value in [out]. close() is coroutine.close().
+    virtual ResumeStatus resumeAwait(VM& vm, Value send, Value throwExc, Value& out);
+    virtual void closeAwait(VM& vm);
+    // A native coroutine's __qualname__ ("sleep", "Queue.get"); its __name__ is the last part.
+    virtual const char* coroutineQualname() const { return "coroutine"; }
+    // Declared last: derived types put their small fields into the tail padding after it.
+    NativeKind nativeKind;
+};
+inline bool isNative(const Value& v, NativeKind kind)
+{
+    return v.isObject() && v.asObject()->kind == ObjKind::Native &&
+           static_cast<NativeObj*>(v.asObject())->nativeKind == kind;
+}
+// Whether [v] is driven through NativeObj::resumeAwait.
+inline bool isAwaitDriver(const Value& v)
+{
+    if (!v.isObject() || v.asObject()->kind != ObjKind::Native)
+        return false;
+    switch (static_cast<NativeObj*>(v.asObject())->nativeKind) {
+    case NativeKind::Future:
+    case NativeKind::Task:
+    case NativeKind::Sleep:
+    case NativeKind::SleepZero:
+    case NativeKind::QueueCall:
+    case NativeKind::FutureIter:
+        return true;
+    default:
+        return false;
+    }
+}
 
 // Marks a value yielded by an async generator's own `yield` (as opposed to a value that an
 // await inside it passes up to the event loop). Its class is `object` itself, which no other

@@ -251,6 +251,8 @@ struct TraceEvent {
 };
 static_assert(sizeof(TraceEvent) == 32, "TraceEvent must stay at 32 bytes");
 
+class TraceEvents;
+
 // The one interface the engine reports through (trio's Instrument). Every
 // method has an empty default so observers override only what they need.
 class TraceObserver {
@@ -261,6 +263,9 @@ class TraceObserver {
     virtual void record(const TraceEvent&) {}
     // The level the observer wants; Line costs one event per statement.
     virtual TraceLevel level() const { return TraceLevel::Step; }
+    // Where record() would append every event unchanged, if it only does that: the engine then
+    // appends there directly (no virtual call per event). Null: call record().
+    virtual TraceEvents* eventSink() { return nullptr; }
 };
 
 // The recorded events, in fixed-size blocks: appending never copies what is stored, and the
@@ -361,6 +366,7 @@ class TraceRecorder final : public TraceObserver {
     std::string taskName(const TraceEvent& created) const;
     void record(const TraceEvent& e) override { events_.push_back(e); }
     TraceLevel level() const override { return level_; }
+    TraceEvents* eventSink() override { return &events_; }
 
     const TraceEvents& events() const { return events_; }
     std::string_view string(StringId id) const { return strings_[id.value]; }

@@ -56,8 +56,14 @@ struct Obj {
     static void* operator new(size_t bytes);
     static void operator delete(void* p, size_t bytes);
 
+    // Runs before the object is freed, when [hasFinalizer] is set (an asyncio future whose
+    // exception nobody retrieved reports it): CPython's tp_finalize. It may run Python code and
+    // may hand out new references, which keep the object alive (releaseObject).
+    virtual void finalize() {}
+
     uint32_t refcount = 0;
     ObjKind kind;
+    bool hasFinalizer = false;
     bool weaklyReferenced = false; // some weakref.ref points here (builtins/weakref_module.cpp)
     ClassObj* cls; // the object's type; user classes are kept alive by the VM until the run ends
     Obj* prevLive = nullptr;
@@ -115,21 +121,27 @@ class Value {
 
     Value(const Value& other) : tag_(other.tag_), bits_(other.bits_) { retain(); }
     Value(Value&& other) noexcept : tag_(other.tag_), bits_(other.bits_) { other.tag_ = Tag::Empty; }
-    Value& operator=(const Value& other)
+    // Assignments are on every hot path of the VM: always inlined (GCC otherwise outlines them
+    // because of the release call), with the old value released after the new one is in place.
+    [[gnu::always_inline]] Value& operator=(const Value& other)
     {
-        if (this != &other) {
-            Value copy(other);
-            swap(copy);
-        }
+        other.retain();
+        const Tag oldTag = tag_;
+        const Bits oldBits = bits_;
+        tag_ = other.tag_;
+        bits_ = other.bits_;
+        releaseRaw(oldTag, oldBits);
         return *this;
     }
-    Value& operator=(Value&& other) noexcept
+    [[gnu::always_inline]] Value& operator=(Value&& other) noexcept
     {
         if (this != &other) {
-            Value old(std::move(*this));
+            const Tag oldTag = tag_;
+            const Bits oldBits = bits_;
             tag_ = other.tag_;
             bits_ = other.bits_;
             other.tag_ = Tag::Empty;
+            releaseRaw(oldTag, oldBits);
         }
         return *this;
     }
@@ -181,14 +193,55 @@ class Value {
         if (tag_ == Tag::Object && --bits_.o->refcount == 0)
             releaseObject(bits_.o);
     }
-
-    Tag tag_;
     union Bits {
         int64_t i;
         double f;
         Obj* o;
-    } bits_;
+    };
+    static void releaseRaw(Tag tag, Bits bits)
+    {
+        if (tag == Tag::Object && --bits.o->refcount == 0)
+            releaseObject(bits.o);
+    }
+
+    Tag tag_;
+    Bits bits_;
 };
 static_assert(sizeof(Value) == 16, "Value must stay at 16 bytes");
+
+// One held reference to an object, or none, in 8 bytes: for the fields of objects that exist by
+// the 100k (a coroutine's names, a task's coroutine and the future it waits on), where a Value's
+// 16 bytes add up. Reads as a Value where one is needed.
+class ObjRef {
+  public:
+    ObjRef() = default;
+    ObjRef(const ObjRef&) = delete;
+    ObjRef& operator=(const ObjRef&) = delete;
+    ~ObjRef() { set(nullptr); }
+
+    // Holds [v]'s object (a Value that is no object holds nothing).
+    ObjRef& operator=(const Value& v)
+    {
+        set(v.isObject() ? v.asObject() : nullptr);
+        return *this;
+    }
+    bool isEmpty() const { return object_ == nullptr; }
+    Obj* get() const { return object_; }
+    template <class T> T* as() const { return static_cast<T*>(object_); }
+    Value value() const { return object_ ? Value::object(object_) : Value(); }
+    operator Value() const { return value(); }
+
+  private:
+    void set(Obj* object)
+    {
+        if (object)
+            ++object->refcount;
+        Obj* old = object_;
+        object_ = object;
+        if (old && --old->refcount == 0)
+            releaseObject(old);
+    }
+    Obj* object_ = nullptr;
+};
 
 } // namespace loopscope

@@ -4,6 +4,7 @@
 #include <cstring>
 
 #include "compiler.h"
+#include "loop/asyncio_runtime.h"
 #include "prelude.h"
 
 namespace loopscope {
@@ -25,9 +26,11 @@ VM::VM(const RunOptions& options, TraceObserver* observer) : options_(options), 
     tCurrentVM = this;
     allocatedBytes() = 0;
     lineEvents_ = observer_ && observer_->level() == TraceLevel::Line;
+    eventSink_ = observer_ ? observer_->eventSink() : nullptr;
     // Code outside any task step (the module body before and after asyncio.run) may compute
     // for longer than one step; it still ends, so an endless top-level loop cannot hang.
     instructionsLeft_ = options_.budgets.instructionsPerStep * kTopLevelBudgetFactor;
+    asyncio_ = std::make_unique<AsyncioRuntime>();
     initTypes();
     initBuiltins();
     // Setup may have rebuilt an MRO (ExceptionGroup's bases) after looking names up.
@@ -39,10 +42,13 @@ VM::~VM()
 {
     tearingDown = true;
     setTearingDown(true);
-    for (Frame* f : framePool_)
-        delete f;
-    framePool_.clear();
+    for (auto& pool : framePool_) {
+        for (Frame* f : pool)
+            deleteFrame(f);
+        pool.clear();
+    }
     handled_.clear();
+    asyncio_.reset();
     builtinsDict.clear();
     notImplemented.clear();
     ellipsis.clear();
@@ -55,6 +61,15 @@ VM::~VM()
     freeAllObjects();
     if (tCurrentVM == this)
         tCurrentVM = nullptr;
+}
+
+RunStats VM::runStats() const
+{
+    RunStats stats;
+    stats.heapBytesAtLoopStart = std::max<int64_t>(asyncio_->heapAtLoopStart, 0);
+    stats.peakHeapBytes = std::max(asyncio_->peakHeap, stats.heapBytesAtLoopStart);
+    stats.maxPendingTasks = uint32_t(asyncio_->maxPendingTasks);
+    return stats;
 }
 
 Value VM::intern(std::string_view text)
@@ -92,24 +107,71 @@ Value VM::newNative(std::string name, NativeFn fn, Value bound)
 
 // -- Frames --------------------------------------------------------------------------------------
 
+namespace {
+
+template <class T> T* retained(T* object)
+{
+    if (object)
+        ++object->refcount;
+    return object;
+}
+
+void release(Obj* object)
+{
+    if (object && --object->refcount == 0)
+        releaseObject(object);
+}
+
+// The capacity class of a frame needing [slots] slots: 16, 32, 64, 128, 256 slots; beyond, none.
+size_t frameClass(size_t slots)
+{
+    size_t c = 0;
+    while (c < 5 && (size_t(16) << c) < slots)
+        ++c;
+    return c;
+}
+
+Frame* allocateFrame(size_t capacity)
+{
+    void* memory = ::operator new(sizeof(Frame) + capacity * sizeof(Value));
+    Frame* f = new (memory) Frame();
+    f->slotCapacity = uint32_t(capacity);
+    Value* slots = f->slots();
+    for (size_t i = 0; i < capacity; ++i)
+        new (&slots[i]) Value();
+    return f;
+}
+
+} // namespace
+
+void deleteFrame(Frame* f)
+{
+    Value* slots = f->slots();
+    for (uint32_t i = 0; i < f->slotCapacity; ++i)
+        slots[i].~Value();
+    f->~Frame();
+    ::operator delete(f);
+}
+
 Frame* VM::newFrame(CodeObj* code, Value function, Value globals, Value locals)
 {
+    const size_t needed = size_t(code->slotCount() + code->maxStack);
+    // A generator's frame lives as long as the generator (100k suspended coroutines are 100k
+    // frames): it gets exactly the slots it needs. Other frames come from the pool.
+    const size_t cls = code->isGeneratorLike() ? kFrameClasses : frameClass(needed);
     Frame* f;
-    if (framePool_.empty()) {
-        f = new Frame();
+    if (cls < kFrameClasses && !framePool_[cls].empty()) {
+        f = framePool_[cls].back();
+        framePool_[cls].pop_back();
     } else {
-        f = framePool_.back();
-        framePool_.pop_back();
+        f = allocateFrame(cls < kFrameClasses ? size_t(16) << cls : needed);
     }
-    f->code = code;
-    f->codeRef = Value::object(code);
-    f->function = std::move(function);
-    f->globals = std::move(globals);
-    f->locals = std::move(locals);
-    f->slots.resize(size_t(code->slotCount() + code->maxStack));
+    f->code = retained(code);
+    f->function = function.isObject() ? retained(function.asObject()) : nullptr;
+    f->globals = globals.isObject() ? retained(globals.as<DictObj>()) : nullptr;
+    f->locals = locals.isObject() ? retained(locals.as<DictObj>()) : nullptr;
     f->sp = f->stackBase();
     f->ip = 0;
-    f->blocks.clear();
     f->back = nullptr;
     f->generator = nullptr;
     f->lastLine = 0;
@@ -119,17 +181,29 @@ Frame* VM::newFrame(CodeObj* code, Value function, Value globals, Value locals)
 
 void VM::freeFrame(Frame* f)
 {
-    for (Value& v : f->slots)
-        v.clear();
+    // Slots past the code's own never held a value.
+    Value* slots = f->slots();
+    const size_t used = size_t(f->code->slotCount() + f->code->maxStack);
+    for (size_t i = 0; i < used; ++i)
+        slots[i].clear();
     f->blocks.clear();
-    f->codeRef.clear();
-    f->function.clear();
-    f->globals.clear();
-    f->locals.clear();
-    if (framePool_.size() < 256)
-        framePool_.push_back(f);
+    Obj* code = f->code;
+    Obj* function = f->function;
+    Obj* globals = f->globals;
+    Obj* locals = f->locals;
+    f->code = nullptr;
+    f->function = nullptr;
+    f->globals = nullptr;
+    f->locals = nullptr;
+    release(function);
+    release(globals);
+    release(locals);
+    release(code);
+    const size_t cls = frameClass(f->slotCapacity);
+    if (cls < kFrameClasses && (size_t(16) << cls) == f->slotCapacity && framePool_[cls].size() < 256)
+        framePool_[cls].push_back(f);
     else
-        delete f;
+        deleteFrame(f);
 }
 
 // -- Calls ---------------------------------------------------------------------------------------
@@ -154,7 +228,7 @@ Frame* VM::prepareCall(FunctionObj* fn, const CallArgs& a)
 {
     CodeObj* code = fn->codeObj();
     Frame* f = newFrame(code, Value::object(fn), fn->globals, Value());
-    Value* locals = f->slots.data();
+    Value* locals = f->slots();
     const std::string& qualname = strText(fn->qualname);
     size_t argc = size_t(code->argcount);
     size_t kwonly = size_t(code->kwonlyargcount);
@@ -422,7 +496,7 @@ bool VM::isInstance(const Value& v, ExcType type) const
 void VM::recordTraceback(ExceptionObj* exc, Frame* frame)
 {
     uint32_t ip = frame->ip ? frame->ip - 1 : 0;
-    exc->traceback.push_back(TracebackEntry{frame->codeRef, frame->code->lineAt(ip), ip});
+    exc->traceback.push_back(TracebackEntry{Value::object(frame->code), frame->code->lineAt(ip), ip});
 }
 
 // Unwinds [frame] to a handler for [e]: returns false when the exception leaves [entry].
@@ -455,10 +529,10 @@ bool VM::handleException(Frame*& frame, Frame* entry, PyException& e)
         if (frame == entry)
             return false;
         Frame* back = frame->back;
+        frame_ = back;
         freeFrame(frame);
         --depth_;
         frame = back;
-        frame_ = frame;
     }
 }
 
@@ -497,6 +571,8 @@ ResumeStatus VM::resume(GeneratorObj* gen, Value send, Value throwExc, Value& ou
             if (isExit) {
                 if (isKind(sub, ObjKind::Generator))
                     generatorClose(sub);
+                else if (isAwaitDriver(sub))
+                    static_cast<NativeObj*>(sub.asObject())->closeAwait(*this);
                 else {
                     Value closeMethod;
                     if (tryGetAttr(sub, names.close, closeMethod))
@@ -506,6 +582,20 @@ ResumeStatus VM::resume(GeneratorObj* gen, Value send, Value throwExc, Value& ou
                 Value subOut;
                 ResumeStatus st = resume(sub.as<GeneratorObj>(), Value(), throwExc, subOut);
                 delegated = true;
+                if (st == ResumeStatus::Yielded) {
+                    out = subOut;
+                    return ResumeStatus::Yielded;
+                }
+                gen->yieldFrom.clear();
+                f->sp[-1] = subOut;
+                f->ip = gen->sendExitTarget;
+                throwExc.clear();
+                pushSent = false;
+            } else if (isAwaitDriver(sub)) {
+                Value subOut;
+                delegated = true;
+                ResumeStatus st =
+                    static_cast<NativeObj*>(sub.asObject())->resumeAwait(*this, Value(), throwExc, subOut);
                 if (st == ResumeStatus::Yielded) {
                     out = subOut;
                     return ResumeStatus::Yielded;
@@ -775,11 +865,23 @@ void VM::warn(const std::string& text, WarningKind kind, TaskId task)
 
 void VM::warnNeverAwaited(const std::string& qualname)
 {
+    // Python's warnings filter shows a RuntimeWarning once per location (module and line): the
+    // same never-awaited coroutine made by a loop warns once. When no scenario frame runs (the
+    // module's variables are cleared at exit) CPython names the location sys:1.
     const uint32_t line = scenarioLine();
-    std::string text = options_.filename + ":" + std::to_string(line) + ": RuntimeWarning: coroutine '" +
-                       qualname + "' was never awaited";
+    const std::string message = "coroutine '" + qualname + "' was never awaited";
+    if (!warnedLocations_.insert(std::to_string(line) + ":" + message).second)
+        return;
+    if (line == 0) {
+        const std::string text = "sys:1: RuntimeWarning: " + message;
+        writeStderr(text + "\n");
+        record(TraceEvent::warning(clock_, currentTask, WarningKind::NeverAwaited, StringId{internTrace(text)}, 0,
+                                   clock_));
+        return;
+    }
+    std::string text = options_.filename + ":" + std::to_string(line) + ": RuntimeWarning: " + message;
     std::string full = text + "\n";
-    if (line > 0 && line <= sourceLines.size()) {
+    if (line <= sourceLines.size()) {
         std::string src = sourceLines[line - 1];
         size_t first = src.find_first_not_of(" \t");
         if (first != std::string::npos)
@@ -790,6 +892,38 @@ void VM::warnNeverAwaited(const std::string& qualname)
     // The coroutine's creation is not recorded yet, so the warning is about the moment it is given.
     record(TraceEvent::warning(clock_, currentTask, WarningKind::NeverAwaited, StringId{internTrace(text)}, line,
                                clock_));
+}
+
+void VM::clearModuleAtExit(const Value& module)
+{
+    // As CPython's finalization frees __main__'s variables, in the order they were defined:
+    // what they held last says what it has to say (never-awaited coroutines, exceptions
+    // nobody retrieved) with no scenario frame running. A future holding an exception goes
+    // first: in CPython its traceback's frames hold the module's globals, a reference cycle
+    // that the collector frees before the variables are cleared.
+    DictTable& globals = module.as<ModuleObj>()->dict()->table;
+    std::vector<Value> keys, later;
+    size_t pos = 0;
+    while (const DictTable::Entry* e = globals.next(pos)) {
+        if (isStr(e->key) && e->key.asObject() == names.__builtins__)
+            continue;
+        (e->value.isObject() && e->value.asObject()->hasFinalizer ? keys : later).push_back(e->key);
+    }
+    keys.insert(keys.end(), later.begin(), later.end());
+    Frame* saved = frame_;
+    frame_ = nullptr;
+    for (const Value& key : keys) {
+        try {
+            Value old;
+            if (Value* slot = globals.find(key)) {
+                old = std::move(*slot);
+                *slot = Value::none();
+            }
+        } catch (PyException&) {
+            // An error in a finalizer at exit is not the program's error.
+        }
+    }
+    frame_ = saved;
 }
 
 // -- Tracebacks ----------------------------------------------------------------------------------
@@ -975,19 +1109,15 @@ namespace loopscope {
 // there instead of at every instruction keeps the dispatch loop lean. The asyncio model's own
 // code (hidden prelude frames) is not the scenario's work and spends nothing: a step that
 // creates 100k tasks is not a runaway; the loop's pass budget bounds the model itself.
-void VM::spendBudget(Frame* frame)
+void VM::budgetCheckpoint(Frame* frame)
 {
-    if (frame->code->flags & kHidden)
-        return;
-    if (--instructionsLeft_ == 0)
+    if (instructionsLeft_ == 0)
         runaway(*this, frame, budgetWasReset_);
-    if ((instructionsLeft_ & 0xff) == 0) {
-        if (allocatedBytes() > int64_t(options_.budgets.memoryBytes))
-            throw LimitReached{"MemoryError", "the scenario holds more than " +
-                                                  std::to_string(options_.budgets.memoryBytes >> 20) +
-                                                  " MB of memory"};
-        pollCancel();
-    }
+    if (allocatedBytes() > int64_t(options_.budgets.memoryBytes))
+        throw LimitReached{"MemoryError", "the scenario holds more than " +
+                                              std::to_string(options_.budgets.memoryBytes >> 20) +
+                                              " MB of memory"};
+    pollCancel();
 }
 
 Value VM::execute(Frame* entry, Value throwExc)
@@ -1059,6 +1189,16 @@ Value VM::getAwaitable(const Value& v)
 {
     if (isKind(v, ObjKind::Generator) && v.as<GeneratorObj>()->genKind == GeneratorKind::Coroutine)
         return v;
+    // asyncio's native awaitables (engine/loop/) are driven by SEND directly, unless a Python
+    // subclass of Future brings its own __await__.
+    if (isAwaitDriver(v)) {
+        const NativeKind kind = static_cast<NativeObj*>(v.asObject())->nativeKind;
+        if (kind != NativeKind::Future && kind != NativeKind::Task)
+            return v;
+        Value* await = v.asObject()->cls->lookup(names.__await__);
+        if (!await || isKind(*await, ObjKind::NativeFunction))
+            return v;
+    }
     Value method = lookupSpecial(v, names.__await__);
     if (method.isEmpty())
         raise(ExcType::TypeError, "object " + typeName(v) + " can't be used in 'await' expression");
@@ -1112,7 +1252,7 @@ Value VM::runLoop(Frame*& frame, Frame* entry)
     do {                                                                                                     \
         code = frame->code;                                                                                  \
         instrs = code->code.data();                                                                          \
-        locals = frame->slots.data();                                                                        \
+        locals = frame->slots();                                                                             \
         sp = frame->sp;                                                                                      \
         ip = frame->ip;                                                                                      \
         consts = code->constants.data();                                                                     \
@@ -1120,12 +1260,14 @@ Value VM::runLoop(Frame*& frame, Frame* entry)
     } while (0)
 #define POP() (std::move(*--sp))
     LOAD_FRAME();
+    // Read once: the trace level does not change during a run, and a local stays in a register.
+    const bool lineEvents = lineEvents_;
     for (;;) {
         uint32_t word = instrs[ip++];
         frame->ip = ip;
         frame->sp = sp;
         // A backward JUMP belongs to no new statement: its target reports the line instead.
-        if (lineEvents_ && !(code->flags & kHidden) && Op(word & 0xff) != Op::JUMP) {
+        if (lineEvents && !(code->flags & kHidden) && Op(word & 0xff) != Op::JUMP) [[unlikely]] {
             uint32_t line = code->lines[ip - 1];
             if (line != frame->lastLine) {
                 frame->lastLine = line;
@@ -1192,8 +1334,8 @@ Value VM::runLoop(Frame*& frame, Frame* entry)
         case Op::LOAD_CLASSDEREF: {
             size_t ncells = code->cellvars.size();
             const Value& name = arg < ncells ? code->cellvars[arg] : code->freevars[arg - ncells];
-            if (Op(word & 0xff) == Op::LOAD_CLASSDEREF && frame->locals.isObject()) {
-                if (Value* v = frame->locals.as<DictObj>()->table.findStr(name.as<StrObj>())) {
+            if (Op(word & 0xff) == Op::LOAD_CLASSDEREF && frame->locals) {
+                if (Value* v = frame->locals->table.findStr(name.as<StrObj>())) {
                     *sp++ = *v;
                     break;
                 }
@@ -1219,7 +1361,7 @@ Value VM::runLoop(Frame*& frame, Frame* entry)
             *sp++ = locals[code->varnames.size() + arg];
             break;
         case Op::LOAD_GLOBAL: {
-            const DictTable& globals = frame->globals.as<DictObj>()->table;
+            const DictTable& globals = frame->globals->table;
             const DictTable& builtins = builtinsDict.as<DictObj>()->table;
             if (code->globalCache.empty())
                 code->globalCache.resize(code->code.size());
@@ -1240,17 +1382,17 @@ Value VM::runLoop(Frame*& frame, Frame* entry)
             break;
         }
         case Op::STORE_GLOBAL:
-            frame->globals.as<DictObj>()->table.set(nameTable[arg], POP());
+            frame->globals->table.set(nameTable[arg], POP());
             break;
         case Op::DELETE_GLOBAL:
-            if (!frame->globals.as<DictObj>()->table.erase(nameTable[arg]))
+            if (!frame->globals->table.erase(nameTable[arg]))
                 raise(ExcType::NameError, nameErrorText(strText(nameTable[arg])));
             break;
         case Op::LOAD_NAME: {
             StrObj* name = nameTable[arg].as<StrObj>();
-            Value* v = frame->locals.isObject() ? frame->locals.as<DictObj>()->table.findStr(name) : nullptr;
+            Value* v = frame->locals ? frame->locals->table.findStr(name) : nullptr;
             if (!v)
-                v = frame->globals.as<DictObj>()->table.findStr(name);
+                v = frame->globals->table.findStr(name);
             if (!v)
                 v = builtinsDict.as<DictObj>()->table.findStr(name);
             if (!v)
@@ -1259,15 +1401,23 @@ Value VM::runLoop(Frame*& frame, Frame* entry)
             break;
         }
         case Op::STORE_NAME:
-            frame->locals.as<DictObj>()->table.set(nameTable[arg], POP());
+            frame->locals->table.set(nameTable[arg], POP());
             break;
         case Op::DELETE_NAME:
-            if (!frame->locals.as<DictObj>()->table.erase(nameTable[arg]))
+            if (!frame->locals->table.erase(nameTable[arg]))
                 raise(ExcType::NameError, nameErrorText(strText(nameTable[arg])));
             break;
-        case Op::LOAD_ATTR:
-            sp[-1] = getAttr(sp[-1], nameTable[arg].as<StrObj>());
+        case Op::LOAD_ATTR: {
+            StrObj* name = nameTable[arg].as<StrObj>();
+            AttrCache& cache = code->attrCacheAt(ip - 1);
+            Value found;
+            if (!cachedAttr(cache, sp[-1], name, found)) {
+                found = getAttr(sp[-1], name);
+                fillAttrCache(cache, sp[-1], name, found);
+            }
+            sp[-1] = std::move(found);
             break;
+        }
         case Op::STORE_ATTR:
             setAttr(sp[-1], nameTable[arg].as<StrObj>(), sp[-2]);
             (--sp)->clear();
@@ -1278,12 +1428,27 @@ Value VM::runLoop(Frame*& frame, Frame* entry)
             (--sp)->clear();
             break;
         case Op::LOAD_METHOD: {
+            StrObj* name = nameTable[arg].as<StrObj>();
+            AttrCache& cache = code->attrCacheAt(ip - 1);
             Value method;
-            if (loadMethod(sp[-1], nameTable[arg].as<StrObj>(), method)) {
+            if (cachedMethod(cache, sp[-1], name, method)) {
+                Value self = std::move(sp[-1]);
+                sp[-1] = std::move(method);
+                *sp++ = std::move(self);
+                break;
+            }
+            if (cachedAttr(cache, sp[-1], name, method)) {
+                sp[-1] = std::move(method);
+                *sp++ = Value();
+                break;
+            }
+            if (loadMethod(sp[-1], name, method)) {
+                fillMethodCache(cache, sp[-1], name);
                 Value self = std::move(sp[-1]);
                 sp[-1] = std::move(method);
                 *sp++ = std::move(self);
             } else {
+                fillAttrCache(cache, sp[-1], name, method);
                 sp[-1] = std::move(method);
                 *sp++ = Value();
             }
@@ -1527,11 +1692,13 @@ Value VM::runLoop(Frame*& frame, Frame* entry)
                     freeFrame(frame);
                 return result;
             }
+            // The caller is the running frame again before the callee's locals die, so that what
+            // they say as they go (a never-awaited coroutine) names the caller's line, as in CPython.
             Frame* back = frame->back;
+            frame_ = back;
             freeFrame(frame);
             --depth_;
             frame = back;
-            frame_ = frame;
             LOAD_FRAME();
             *sp++ = std::move(result);
             break;
@@ -1721,6 +1888,14 @@ Value VM::runLoop(Frame*& frame, Frame* entry)
                 ca.count += 1;
                 args = base;
             }
+            // A builtin function or method: called in place, without the generic call path.
+            if (isKind(callee, ObjKind::NativeFunction) && callee.as<NativeFunctionObj>()->bound.isEmpty()) {
+                Value result = callee.as<NativeFunctionObj>()->fn(*this, ca);
+                while (sp > base)
+                    (--sp)->clear();
+                *sp++ = std::move(result);
+                break;
+            }
             if (isKind(callee, ObjKind::Function) &&
                 !callee.as<FunctionObj>()->codeObj()->isGeneratorLike()) {
                 // A Python-to-Python call: push a frame without recursing in C++.
@@ -1781,8 +1956,8 @@ Value VM::runLoop(Frame*& frame, Frame* entry)
             CodeObj* fc = codeValue.as<CodeObj>();
             fn->name = fc->name;
             fn->qualname = fc->qualname;
-            fn->globals = frame->globals;
-            if (Value* m = frame->globals.as<DictObj>()->table.findStr(names.__name__))
+            fn->globals = Value::object(frame->globals);
+            if (Value* m = frame->globals->table.findStr(names.__name__))
                 fn->module = *m;
             if (defaults.isObject())
                 fn->defaults = defaults.as<TupleObj>()->items;
@@ -1920,7 +2095,7 @@ Value VM::runLoop(Frame*& frame, Frame* entry)
             return v;
         }
         case Op::GET_YIELD_FROM_ITER:
-            if (!isKind(sp[-1], ObjKind::Generator))
+            if (!isKind(sp[-1], ObjKind::Generator) && !isAwaitDriver(sp[-1]))
                 sp[-1] = getIter(sp[-1]);
             break;
         case Op::GET_AWAITABLE: {
@@ -1947,6 +2122,9 @@ Value VM::runLoop(Frame*& frame, Frame* entry)
             if (isKind(sub, ObjKind::Generator)) {
                 returned =
                     resume(sub.as<GeneratorObj>(), std::move(v), Value(), out) == ResumeStatus::Returned;
+            } else if (isAwaitDriver(sub)) {
+                returned = static_cast<NativeObj*>(sub.asObject())->resumeAwait(*this, std::move(v), Value(), out) ==
+                           ResumeStatus::Returned;
             } else {
                 try {
                     if (v.isNone())
@@ -2049,7 +2227,7 @@ Value VM::runLoop(Frame*& frame, Frame* entry)
         case Op::IMPORT_STAR: {
             Value module = POP();
             DictObj* target =
-                frame->locals.isObject() ? frame->locals.as<DictObj>() : frame->globals.as<DictObj>();
+                frame->locals ? frame->locals : frame->globals;
             DictObj* source = module.as<ModuleObj>()->dict();
             Value* all = source->table.findStr(internStr("__all__"));
             if (all) {
@@ -2066,6 +2244,9 @@ Value VM::runLoop(Frame*& frame, Frame* entry)
         }
         case Op::Count:
             break;
+        default:
+            // Every opcode the compiler emits has a case: no range check is needed.
+            __builtin_unreachable();
         }
     }
 #undef LOAD_FRAME

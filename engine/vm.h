@@ -1,13 +1,14 @@
 #pragma once
 // The virtual machine: frames, the dispatch loop, calls, generators, and the runtime state
 // of one run (types, interned names, modules, the virtual clock, budgets, output).
-// Protocol helpers (repr, hash, attribute lookup, operators, calls) are in interpreter.cpp;
+// Protocol helpers (repr, hash, attribute lookup, operators, calls) are in object_protocols.cpp;
 // builtin functions, methods and modules in builtins/.
 
 #include <memory>
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "chunk.h"
@@ -38,24 +39,59 @@ struct Block {
     Value saved;     // ExceptClause: the exception handled before this clause began
 };
 
+// A frame's handler blocks: most frames never have one, so the stack is allocated on first use
+// and a frame pays one pointer for it.
+class BlockStack {
+  public:
+    bool empty() const { return !blocks_ || blocks_->empty(); }
+    void push_back(Block block)
+    {
+        if (!blocks_)
+            blocks_ = std::make_unique<std::vector<Block>>();
+        blocks_->push_back(std::move(block));
+    }
+    void pop_back() { blocks_->pop_back(); }
+    Block& back() { return blocks_->back(); }
+    void clear()
+    {
+        if (blocks_)
+            blocks_->clear();
+    }
+    const Block* begin() const { return blocks_ ? blocks_->data() : nullptr; }
+    const Block* end() const { return blocks_ ? blocks_->data() + blocks_->size() : nullptr; }
+
+  private:
+    std::unique_ptr<std::vector<Block>> blocks_;
+};
+
+// One activation of a function, class body or module. Its slots (locals, cells, free
+// variables, then the value stack) are allocated right after it, in one block from the VM's
+// pool of frames of that size: a call allocates nothing else. A generator's frame lives as long
+// as the generator.
 struct Frame {
-    CodeObj* code = nullptr;
-    Value codeRef;
-    Value function;           // FunctionObj, or Empty for module code
-    Value globals;            // DictObj
-    Value locals;             // DictObj for module and class bodies, else Empty
-    std::vector<Value> slots; // locals, cells, free variables, then the value stack
+    CodeObj* code = nullptr;    // held
+    Obj* function = nullptr;    // FunctionObj, held; null for module code
+    DictObj* globals = nullptr; // held
+    DictObj* locals = nullptr;  // held: the namespace of module and class bodies, else null
     Value* sp = nullptr;
-    uint32_t ip = 0;
-    std::vector<Block> blocks;
     Frame* back = nullptr;
     GeneratorObj* generator = nullptr;
+    BlockStack blocks;
+    uint32_t ip = 0;
     uint32_t lastLine = 0;
-    bool isEntry = false; // returning from it leaves the current execute() call
+    uint32_t slotCapacity = 0; // Values allocated after the frame
+    bool isEntry = false;      // returning from it leaves the current execute() call
 
-    Value* stackBase() { return slots.data() + code->slotCount(); }
+    Value* slots() { return reinterpret_cast<Value*>(this + 1); }
+    Value& slot(size_t i) { return slots()[i]; }
+    Value* stackBase() { return slots() + code->slotCount(); }
     int line() const { return code->lineAt(ip == 0 ? 0 : ip - 1); }
 };
+static_assert(sizeof(Frame) % alignof(Value) == 0, "a frame's slots follow it");
+// Frees a frame's memory without a VM (generators dying at teardown).
+void deleteFrame(Frame* frame);
+
+struct AsyncioRuntime; // loop/asyncio_runtime.h
 
 enum class ExcType : uint8_t {
 #define EXC(name, parent) name,
@@ -78,8 +114,6 @@ struct Names {
 #include "builtins/names.def"
 #undef NAME
 };
-
-enum class ResumeStatus { Yielded, Returned };
 
 class VM {
   public:
@@ -135,7 +169,7 @@ class VM {
     // [likeTracebackModule], as the traceback module formats it (its caret rules differ a little).
     std::string formatException(const Value& exception, bool likeTracebackModule = false);
 
-    // -- Protocols (interpreter.cpp) ---------------------------------------------------------
+    // -- Protocols (object_protocols.cpp) ----------------------------------------------------
     ClassObj* typeOf(const Value& v) const
     {
         switch (v.tag()) {
@@ -209,16 +243,25 @@ class VM {
     // Records [event] (built by one of TraceEvent's factories) when someone observes the run.
     void record(const TraceEvent& event)
     {
-        if (observer_)
+        if (eventSink_)
+            eventSink_->push_back(event);
+        else if (observer_)
             observer_->record(event);
     }
     bool tracing() const { return observer_ != nullptr; }
+    // Bytes the recorded events hold, when the observer stores them where the VM can see.
+    int64_t traceBytes() const { return eventSink_ ? int64_t(eventSink_->capacityBytes()) : 0; }
+    // The run's peak heap and pending tasks, for RunResult::stats.
+    RunStats runStats() const;
     // The line of the innermost scenario frame (prelude frames are skipped), or 0.
     uint32_t scenarioLine() const;
     uint32_t internTrace(std::string_view text) { return observer_ ? observer_->intern(text).value : 0; }
     // Writes [text] to stderr and records it as a Warning about [task].
     void warn(const std::string& text, WarningKind kind = WarningKind::Other, TaskId task = {});
     void warnNeverAwaited(const std::string& qualname);
+    // Frees the variables of the scenario's [module] at the end of a run, as CPython's
+    // finalization does (warnings about what they held are printed then, at sys:1).
+    void clearModuleAtExit(const Value& module);
     std::vector<std::string> sourceLines; // of the scenario, for warnings
     TraceObserver* observer() const { return observer_; }
     double now() const { return clock_; }
@@ -243,6 +286,10 @@ class VM {
             throw LimitReached{"Cancelled", "the run was cancelled"};
     }
     const RunOptions& options() const { return options_; }
+
+    // asyncio's native core (engine/loop/): its classes, counters, pending tasks, running loop.
+    AsyncioRuntime& asyncio() { return *asyncio_; }
+    const AsyncioRuntime& asyncio() const { return *asyncio_; }
 
     BuiltinTypes types;
     Names names;
@@ -270,11 +317,18 @@ class VM {
 
     RunOptions options_;
     TraceObserver* observer_;
+    TraceEvents* eventSink_ = nullptr; // the observer's own event store, when it has one
     bool lineEvents_ = false;
     bool reraising_ = false;        // the exception in flight was re-raised: no new traceback entry
     bool lastExitWasYield_ = false; // execute() returned because a generator frame yielded
     Value runLoop(Frame*& frame, Frame* entry);
-    void spendBudget(Frame* frame);
+    // Counts one backward jump or call of scenario code; every 256th looks at the budgets.
+    void spendBudget(Frame* frame)
+    {
+        if (!(frame->code->flags & kHidden) && (--instructionsLeft_ & 0xff) == 0)
+            budgetCheckpoint(frame);
+    }
+    void budgetCheckpoint(Frame* frame);
     Frame* frame_ = nullptr; // the innermost running frame
     int depth_ = 0;
     uint64_t instructionsLeft_ = 0;
@@ -282,7 +336,11 @@ class VM {
     double clock_ = 0;
     Value handled_; // the exception being handled (sys.exc_info()), or Empty
     std::unordered_map<std::string, Value> interned_;
-    std::vector<Frame*> framePool_;
+    // Free frames by capacity class (16 << class slots), reused by newFrame.
+    static constexpr size_t kFrameClasses = 5;
+    std::vector<Frame*> framePool_[kFrameClasses];
+    std::unique_ptr<AsyncioRuntime> asyncio_;
+    std::unordered_set<std::string> warnedLocations_; // "line:message" of the warnings shown once
     friend struct VMAccess;
 };
 
@@ -291,7 +349,8 @@ void registerCoreBuiltins(VM& vm);  // builtins/functions.cpp
 void registerTypeMethods(VM& vm);   // builtins/*_methods.cpp
 void registerExceptions(VM& vm);    // builtins/exceptions.cpp
 void registerNativeModules(VM& vm); // builtins/modules.cpp
-void addTraceFunctions(VM& vm, const Value& module); // builtins/trace_functions.cpp: _loopscope's trace calls
+void addTraceConstants(VM& vm, const Value& module); // builtins/trace_constants.cpp: _loopscope's trace constants
+Value makeAsyncioModule(VM& vm);                      // loop/asyncio_module.cpp: asyncio's native core
 
 // Helpers for builtins.
 bool isUserKind(const Value& v); // an instance of a user class (or an exception)

@@ -91,7 +91,7 @@ std::string utf8EncodeAll(const std::vector<uint32_t>& cps)
     return out;
 }
 
-std::string strRepr(std::string_view s); // interpreter.cpp
+std::string strRepr(std::string_view s); // object_protocols.cpp
 
 std::string asciiOf(VM& vm, const Value& v)
 {
@@ -590,7 +590,8 @@ static StrObj* attrName(VM& vm, const Value& v, const char* fn)
     if (!isStr(v))
         vm.raise(ExcType::TypeError,
                  std::string(fn) + "(): attribute name must be string, not '" + vm.typeName(v) + "'");
-    return vm.internStr(strText(v));
+    // A name written in the program is interned already: no need to look it up again.
+    return v.as<StrObj>()->interned ? v.as<StrObj>() : vm.internStr(strText(v));
 }
 
 static Value builtinGetattr(VM& vm, const CallArgs& a)
@@ -836,8 +837,8 @@ static Value builtinDir(VM& vm, const CallArgs& a)
     };
     if (a.count == 0) {
         Frame* f = vm.currentFrame();
-        if (f && f->locals.isObject())
-            addTable(f->locals.as<DictObj>()->table);
+        if (f && f->locals)
+            addTable(f->locals->table);
         else if (f)
             for (const Value& v : f->code->varnames)
                 names.push_back(v);
@@ -914,10 +915,10 @@ static Value builtinBuildClass(VM& vm, const CallArgs& a)
     Frame* f = vm.newFrame(body->codeObj(), a[0], body->globals, ns);
     size_t nlocals = body->codeObj()->varnames.size();
     for (size_t i = 0; i < body->codeObj()->cellvars.size(); ++i)
-        f->slots[nlocals + i] = Value::object(new CellObj());
+        f->slot(nlocals + i) = Value::object(new CellObj());
     size_t base = nlocals + body->codeObj()->cellvars.size();
     for (size_t i = 0; i < body->closure.size(); ++i)
-        f->slots[base + i] = body->closure[i];
+        f->slot(base + i) = body->closure[i];
     Value cell = vm.execute(f, Value());
     Value cls = metaclass.is(Value::object(vm.types.type))
                     ? vm.makeClass(name, bases, ns, nullptr, keywords)

@@ -6,6 +6,7 @@
 
 #include "../bigint.h"
 #include "../format/float_repr.h"
+#include "../loop/task.h"
 #include "../vm.h"
 
 namespace loopscope {
@@ -298,32 +299,15 @@ static Value makeLoopscope(VM& vm)
 {
     Value m = makeModule(vm, "_loopscope");
     moduleAddFunction(vm, m, "time", [](VM& vm, const CallArgs&) { return Value::floating(vm.now()); });
-    moduleAddFunction(vm, m, "set_time", [](VM& vm, const CallArgs& a) {
-        checkArgs(vm, a, "set_time", 1, 1);
-        vm.setNow(vm.toDouble(a[0]));
-        return Value::none();
-    });
-    addTraceFunctions(vm, m);
+    addTraceConstants(vm, m);
     moduleAddFunction(vm, m, "coro_line", [](VM& vm, const CallArgs& a) {
         checkArgs(vm, a, "coro_line", 1, 1);
-        if (!isKind(a[0], ObjKind::Generator))
-            return Value::integer(0);
-        auto* g = a[0].as<GeneratorObj>();
-        if (g->finished())
-            return Value::integer(0);
-        if (!g->started)
-            return Value::integer(g->frame->code->firstLine);
-        // A coroutine suspended in an await of another coroutine reports the innermost
-        // scenario line.
-        GeneratorObj* inner = g;
-        int line = g->frame->line();
-        while (isKind(inner->yieldFrom, ObjKind::Generator)) {
-            inner = inner->yieldFrom.as<GeneratorObj>();
-            if (inner->finished() || (inner->frame->code->flags & kHidden))
-                break;
-            line = inner->frame->line();
-        }
-        return Value::integer(line);
+        return Value::integer(coroutineLine(a[0]));
+    });
+    // format_exception(exc): the traceback and "Type: message" CPython prints for [exc].
+    moduleAddFunction(vm, m, "format_exception", [](VM& vm, const CallArgs& a) {
+        checkArgs(vm, a, "format_exception", 1, 1);
+        return vm.newStr(vm.formatException(a[0]));
     });
     // The module [name] if something imported it already, else None: asyncio logs through
     // logging only when the program uses logging.
@@ -367,12 +351,12 @@ static Value makeLoopscope(VM& vm)
         vm.warn(vm.str(a[0]), kind, task);
         return Value::none();
     });
-    moduleAddFunction(vm, m, "limits", [](VM& vm, const CallArgs&) {
-        return vm.newTuple({Value::integer(int64_t(vm.options().budgets.loopPasses)),
-                            Value::floating(vm.options().budgets.virtualTime)});
-    });
-    moduleAddFunction(vm, m, "set_current_task", [](VM& vm, const CallArgs& a) {
-        vm.currentTask = TaskId{a.count ? uint32_t(vm.toIndex(a[0])) : 0u};
+    // task_joined(task, awaited): [task] waits for [awaited] among others (gather, asyncio.wait,
+    // a TaskGroup): the timeline's fan-in arrows.
+    moduleAddFunction(vm, m, "task_joined", [](VM& vm, const CallArgs& a) {
+        checkArgs(vm, a, "task_joined", 2, 2);
+        vm.record(TraceEvent::taskJoined(vm.now(), TaskId{uint32_t(vm.toIndex(a[0]))},
+                                         TaskId{uint32_t(vm.toIndex(a[1]))}));
         return Value::none();
     });
     Value limitNs = vm.newDict();
@@ -392,6 +376,7 @@ void registerNativeModules(VM& vm)
     vm.nativeModules["sys"] = makeSys(vm);
     vm.nativeModules["random"] = makeRandom(vm);
     vm.nativeModules["_loopscope"] = makeLoopscope(vm);
+    vm.nativeModules["_asyncio"] = makeAsyncioModule(vm);
 }
 
 } // namespace loopscope

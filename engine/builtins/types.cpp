@@ -665,18 +665,18 @@ static Value constructSuper(VM& vm, const CallArgs& a)
     Frame* f = vm.currentFrame();
     if (!f || f->code->argcount == 0)
         vm.raise(ExcType::RuntimeError, "super(): no arguments");
-    Value self = f->slots[0];
+    Value self = f->slot(0);
     if (self.isEmpty()) {
         // self may have been moved into a cell.
         for (size_t i = 0; i < f->code->cellvars.size(); ++i)
             if (f->code->cellFromArg[i] == 0)
-                self = f->slots[f->code->varnames.size() + i].as<CellObj>()->value;
+                self = f->slot(f->code->varnames.size() + i).as<CellObj>()->value;
     }
     Value cls;
     size_t ncells = f->code->cellvars.size();
     for (size_t i = 0; i < f->code->freevars.size(); ++i) {
         if (strText(f->code->freevars[i]) == "__class__") {
-            cls = f->slots[f->code->varnames.size() + ncells + i].as<CellObj>()->value;
+            cls = f->slot(f->code->varnames.size() + ncells + i).as<CellObj>()->value;
         }
     }
     if (!isKind(cls, ObjKind::Class))

@@ -1,48 +1,25 @@
-# asyncio for Loopscope: CPython 3.11's event loop, futures, tasks and synchronisation
-# primitives, written in the plain Python subset our VM runs. The structure mirrors CPython's
-# asyncio (base_events.py, futures.py, tasks.py, ...) so that every task step, callback and timer
-# happens in the same order as in CPython: `_run_once` is the only place callbacks run, the
-# ready queue is a FIFO deque, timers live in a binary heap kept with heapq's own algorithm,
-# and a task advances only in `Task._step`, scheduled by `call_soon` or by `Task._wakeup`.
+# asyncio for Loopscope: CPython 3.11's asyncio in virtual time. The core -- the event loop's
+# ready queue, timer heap and passes, Future, Task, Handle, TimerHandle, sleep -- is native
+# (engine/loop/, imported here as `_asyncio`, as CPython imports its C Future and Task); this
+# file builds the rest of asyncio on it, mirroring CPython's own Python modules (base_events.py,
+# tasks.py, locks.py, queues.py, runners.py, ...) so that every task step, callback and timer
+# happens in the same order as in CPython.
 #
-# Everything the subset cannot express comes from the native module `_loopscope`: the virtual
-# clock, the trace, the line a coroutine is suspended at, and the limit/deadlock exceptions.
-# Name-mangled `__private` names are avoided on purpose: the trace and the VM need none of them.
+# Everything the subset cannot express comes from the native modules: `_asyncio` (the core) and
+# `_loopscope` (the virtual clock, warnings, the trace vocabulary, the limit and deadlock
+# exceptions). Name-mangled `__private` names are avoided on purpose.
 
+import _asyncio
 import _loopscope
 from collections import deque
-# PriorityQueue's items compare with their own __lt__: heapq (the same pure-Python algorithm in
-# engine/prelude/heapq.py, the C one under CPython) serves them; timers use the copy below.
 from heapq import heappush as _heappush, heappop as _heappop
 
-_coro_line = _loopscope.coro_line
 _clock = _loopscope.time
-_set_clock = _loopscope.set_time
-_reset_budget = _loopscope.reset_budget
 _LimitExceeded = _loopscope.LimitExceeded
 _Deadlock = _loopscope.Deadlock
 
-# The trace's typed calls and the constants of engine/trace_events.def (one list for C++ and
-# Python: no number is copied here).
-_task_created = _loopscope.task_created
-_task_renamed = _loopscope.task_renamed
-_step_began = _loopscope.step_began
-_step_ended = _loopscope.step_ended
-_task_finished_event = _loopscope.task_finished
-_cancel_requested = _loopscope.cancel_requested
-_ready_pushed = _loopscope.ready_pushed
-_timer_scheduled = _loopscope.timer_scheduled
-_timer_fired = _loopscope.timer_fired
-_handle_cancelled = _loopscope.handle_cancelled
-_callback_ran = _loopscope.callback_ran
-_pass_began = _loopscope.pass_began
-_clock_jumped = _loopscope.clock_jumped
+# The constants of engine/trace_events.def (one list for C++ and Python: no number is copied here).
 _task_joined = _loopscope.task_joined
-
-_WAIT_NONE = _loopscope.WAIT_NONE
-_WAIT_READY = _loopscope.WAIT_READY
-_WAIT_TIMER = _loopscope.WAIT_TIMER
-_WAIT_FUTURE = _loopscope.WAIT_FUTURE
 _WAIT_TASK = _loopscope.WAIT_TASK
 _WAIT_LOCK = _loopscope.WAIT_LOCK
 _WAIT_EVENT = _loopscope.WAIT_EVENT
@@ -50,37 +27,7 @@ _WAIT_CONDITION = _loopscope.WAIT_CONDITION
 _WAIT_SEMAPHORE = _loopscope.WAIT_SEMAPHORE
 _WAIT_QUEUE = _loopscope.WAIT_QUEUE
 _WAIT_BARRIER = _loopscope.WAIT_BARRIER
-
-_STATUS_OK = _loopscope.STATUS_OK
-_STATUS_CANCELLED = _loopscope.STATUS_CANCELLED
-_STATUS_FAILED = _loopscope.STATUS_FAILED
-
-_HANDLE_TASK_STEP = _loopscope.HANDLE_TASK_STEP
-_HANDLE_TASK_WAKEUP = _loopscope.HANDLE_TASK_WAKEUP
-_HANDLE_CALLBACK = _loopscope.HANDLE_CALLBACK
-
-_TIMER_SLEEP = _loopscope.TIMER_SLEEP
 _TIMER_TIMEOUT = _loopscope.TIMER_TIMEOUT
-_TIMER_CALLBACK = _loopscope.TIMER_CALLBACK
-
-_WAIT_DESCRIPTIONS = {
-    _WAIT_TIMER: "a timer",
-    _WAIT_FUTURE: "a Future",
-    _WAIT_LOCK: "Lock.acquire",
-    _WAIT_EVENT: "Event.wait",
-    _WAIT_CONDITION: "Condition.wait",
-    _WAIT_SEMAPHORE: "Semaphore.acquire",
-    _WAIT_QUEUE: "Queue.get",
-    _WAIT_BARRIER: "Barrier.wait",
-}
-
-# CPython's monotonic clock resolution on Linux: a timer is due when its deadline is below
-# now + resolution.
-_CLOCK_RESOLUTION = 1e-09
-_MAXIMUM_SELECT_TIMEOUT = 24 * 3600
-_MIN_SCHEDULED_TIMER_HANDLES = 100
-_MIN_CANCELLED_TIMER_HANDLES_FRACTION = 0.5
-_SLOW_STEP_DURATION = 0.1
 
 FIRST_COMPLETED = 'FIRST_COMPLETED'
 FIRST_EXCEPTION = 'FIRST_EXCEPTION'
@@ -160,131 +107,29 @@ exceptions.IncompleteReadError = IncompleteReadError
 exceptions.LimitOverrunError = LimitOverrunError
 
 
-# -- Binary heap (heapq's algorithm) ---------------------------------------------------------
-# The timer heap must pop equal deadlines in exactly CPython's order, so these are heapq's
-# pure-Python _siftdown/_siftup, which the C heapq mirrors. The timer variants compare `_when`
-# directly (what TimerHandle.__lt__ does) to keep the hot path free of method dispatch.
-
-def _timer_siftdown(heap, startpos, pos):
-    newitem = heap[pos]
-    when = newitem._when
-    while pos > startpos:
-        parentpos = (pos - 1) >> 1
-        parent = heap[parentpos]
-        if when < parent._when:
-            heap[pos] = parent
-            pos = parentpos
-            continue
-        break
-    heap[pos] = newitem
+_asyncio._setup(CancelledError, InvalidStateError, QueueEmpty, QueueFull)
 
 
-def _timer_siftup(heap, pos):
-    endpos = len(heap)
-    startpos = pos
-    newitem = heap[pos]
-    childpos = 2 * pos + 1
-    while childpos < endpos:
-        rightpos = childpos + 1
-        if rightpos < endpos and not heap[childpos]._when < heap[rightpos]._when:
-            childpos = rightpos
-        heap[pos] = heap[childpos]
-        pos = childpos
-        childpos = 2 * pos + 1
-    heap[pos] = newitem
-    _timer_siftdown(heap, startpos, pos)
+# -- The native core -------------------------------------------------------------------------
 
-
-def _timer_heappush(heap, item):
-    heap.append(item)
-    _timer_siftdown(heap, 0, len(heap) - 1)
-
-
-def _timer_heappop(heap):
-    lastelt = heap.pop()
-    if heap:
-        returnitem = heap[0]
-        heap[0] = lastelt
-        _timer_siftup(heap, 0)
-        return returnitem
-    return lastelt
-
-
-def _timer_heapify(heap):
-    i = len(heap) // 2 - 1
-    while i >= 0:
-        _timer_siftup(heap, i)
-        i -= 1
-
-
-# -- Small helpers ---------------------------------------------------------------------------
-
-def _gen_function():
-    yield
-
-
-_GeneratorType = type(_gen_function())
-
-
-def iscoroutine(obj):
-    """Return True if obj is a coroutine object (generators count, as in CPython 3.11)."""
-    return _loopscope.is_coroutine(obj) or isinstance(obj, _GeneratorType)
+Future = _asyncio.Future
+Task = _asyncio.Task
+Handle = _asyncio.Handle
+TimerHandle = _asyncio.TimerHandle
+sleep = _asyncio.sleep
+get_running_loop = _asyncio.get_running_loop
+_get_running_loop = _asyncio._get_running_loop
+_set_running_loop = _asyncio._set_running_loop
+create_task = _asyncio.create_task
+iscoroutine = _asyncio.iscoroutine
 
 
 def iscoroutinefunction(func):
     """Return True if func is a coroutine function."""
-    return _loopscope.is_coroutine_function(func)
+    return func is sleep or _loopscope.is_coroutine_function(func)
 
 
-def isfuture(obj):
-    """True for asyncio Futures and anything that quacks like one."""
-    return getattr(obj, '_asyncio_future_blocking', None) is not None and not isinstance(obj, type)
-
-
-def _callable_name(fn):
-    name = getattr(fn, '__qualname__', None)
-    if name is None:
-        name = getattr(fn, '__name__', None)
-    if name is None:
-        return type(fn).__name__
-    return name
-
-
-def _format_callback(fn, args):
-    """`boom('first')`: the callback's name and its arguments, as CPython shows a handle."""
-    if args:
-        return _callable_name(fn) + '(' + ', '.join([repr(arg) for arg in args]) + ')'
-    return _callable_name(fn) + '()'
-
-
-def _coro_name(coro):
-    name = getattr(coro, '__name__', None)
-    if isinstance(name, str):
-        return name
-    return type(coro).__name__
-
-
-def _format_coroutine(coro):
-    """`main() running at FILE:LINE` or `main() done, defined at FILE:LINE`, as CPython."""
-    name = getattr(coro, '__qualname__', None) or getattr(coro, '__name__', None)
-    if not name:
-        name = f'<{type(coro).__name__} without __name__>'
-    code = getattr(coro, 'cr_code', None)
-    if code is None:
-        code = getattr(coro, 'gi_code', None)
-    filename = getattr(code, 'co_filename', None) or '<scenario>'
-    line = _coro_line(coro)
-    if line:
-        return f'{name}() running at {filename}:{line}'
-    return f'{name}() done, defined at {filename}:{getattr(code, "co_firstlineno", 0)}'
-
-
-def _short_repr(value):
-    # reprlib.repr's default limits, which CPython uses for a future's result.
-    text = repr(value)
-    if len(text) > 30 and isinstance(value, str):
-        return text[:13] + '...' + text[-14:]
-    return text
+isfuture = _asyncio.isfuture
 
 
 def _exception_text(exc):
@@ -294,161 +139,16 @@ def _exception_text(exc):
     return type(exc).__name__
 
 
-# -- Handles ---------------------------------------------------------------------------------
+# -- The policy's current loop ---------------------------------------------------------------
 
-class Handle:
-    """A callback registered with the loop. `_id` names it in the trace (one counter for ready
-    handles and timers); `_owner` is the id of the task it serves, or 0; `_kind` says whether
-    it steps a task, wakes one, or calls a plain callback."""
-
-    _id = 0
-    _owner = 0
-    _kind = _HANDLE_CALLBACK
-    _when = None
-    _queued = True  # in the ready queue (a plain handle is created there)
-    _scheduled = False  # in the timer heap
-
-    def __init__(self, callback, args, loop, context=None):
-        self._callback = callback
-        self._args = args
-        self._loop = loop
-        self._cancelled = False
-
-    def __repr__(self):
-        info = [type(self).__name__]
-        if self._cancelled:
-            info.append('cancelled')
-        if self._callback is not None:
-            info.append(_format_callback(self._callback, self._args))
-        if self._when is not None:
-            info.insert(1, f'when={self._when}')
-        return '<' + ' '.join(info) + '>'
-
-    def get_context(self):
-        return None
-
-    def cancel(self):
-        if not self._cancelled:
-            self._cancelled = True
-            self._callback = None
-            self._args = None
-            if self._queued:
-                _handle_cancelled(self._owner, self._id)
-
-    def cancelled(self):
-        return self._cancelled
-
-    def _run(self):
-        try:
-            self._callback(*self._args)
-        except (SystemExit, KeyboardInterrupt, _LimitExceeded, _Deadlock):
-            raise
-        except BaseException as exc:
-            self._loop.call_exception_handler({
-                'message': f'Exception in callback {_format_callback(self._callback, self._args)}',
-                'exception': exc,
-                'handle': self,
-            })
-
-
-class _StepHandle(Handle):
-    """The handle of a scheduled `Task._step`; its run is reported as a step, not a callback."""
-
-    _kind = _HANDLE_TASK_STEP
-
-    def __repr__(self):
-        return '<Handle Task._step()>'
-
-
-class TimerHandle(Handle):
-    """A callback scheduled at loop time `_when`; ordered by deadline like CPython's."""
-
-    _queued = False
-
-    def __init__(self, when, callback, args, loop, context=None):
-        self._callback = callback
-        self._args = args
-        self._loop = loop
-        self._cancelled = False
-        self._when = when
-        self._scheduled = False
-
-    def __hash__(self):
-        return hash(self._when)
-
-    def __lt__(self, other):
-        if isinstance(other, TimerHandle):
-            return self._when < other._when
-        return NotImplemented
-
-    def __le__(self, other):
-        if isinstance(other, TimerHandle):
-            return self._when < other._when or self.__eq__(other)
-        return NotImplemented
-
-    def __gt__(self, other):
-        if isinstance(other, TimerHandle):
-            return self._when > other._when
-        return NotImplemented
-
-    def __ge__(self, other):
-        if isinstance(other, TimerHandle):
-            return self._when > other._when or self.__eq__(other)
-        return NotImplemented
-
-    def __eq__(self, other):
-        if isinstance(other, TimerHandle):
-            return (self._when == other._when and self._callback == other._callback and
-                    self._args == other._args and self._cancelled == other._cancelled)
-        return NotImplemented
-
-    def cancel(self):
-        if not self._cancelled:
-            if self._scheduled:
-                self._loop._timer_cancelled_count += 1
-            # Also after it fired: it may wait in the ready queue, where the loop will skip it.
-            if self._scheduled or self._queued:
-                _handle_cancelled(self._owner, self._id)
-            self._cancelled = True
-            self._callback = None
-            self._args = None
-
-    def when(self):
-        return self._when
-
-
-# Handle ids are unique across loops so that a trace with two asyncio.run() calls stays clear.
-_handle_counter = 0
-
-
-# -- Running loop and the policy's current loop ----------------------------------------------
-
-_running_loop = None
 _current_loop = None
 _current_loop_set = False
-
-
-def _get_running_loop():
-    return _running_loop
-
-
-def _set_running_loop(loop):
-    global _running_loop
-    _running_loop = loop
-
-
-def get_running_loop():
-    """Return the running event loop; raise RuntimeError if there is none."""
-    loop = _running_loop
-    if loop is None:
-        raise RuntimeError('no running event loop')
-    return loop
 
 
 def get_event_loop():
     """The running loop, else the current loop (created on first use, as CPython 3.11 does)."""
     global _current_loop
-    loop = _running_loop
+    loop = _get_running_loop()
     if loop is not None:
         return loop
     if _current_loop is None and not _current_loop_set:
@@ -476,13 +176,6 @@ def new_event_loop():
 
 # -- The event loop --------------------------------------------------------------------------
 
-# The contextvars module once the program has made a ContextVar (contextvars sets it): until
-# then every context is empty, so tasks need no context of their own and steps switch none.
-_contextvars = _loopscope.loaded_module('contextvars')
-if _contextvars is not None and not _contextvars._in_use:
-    _contextvars = None
-
-
 def _log_selector():
     # CPython's selector loop logs its selector at DEBUG level on the 'asyncio' logger, which a
     # program sees once it configures logging that verbosely.
@@ -495,30 +188,17 @@ def _log_selector():
                                             'Using selector: %s', ('EpollSelector',), None, '__init__'))
 
 
-class BaseEventLoop:
-    """CPython's BaseEventLoop with a selector that never waits: when nothing is ready, the
-    virtual clock jumps to the earliest timer deadline."""
+class BaseEventLoop(_asyncio.EventLoop):
+    """CPython's BaseEventLoop with a selector that never waits. The native base runs the loop
+    (call_soon, call_at, _run_once, run_forever, close); this class adds the rest of its API."""
 
-    slow_callback_duration = _SLOW_STEP_DURATION
+    slow_callback_duration = 0.1
 
     def __init__(self):
-        self._ready = deque()
-        self._scheduled = []
-        self._timer_cancelled_count = 0
-        self._stopping = False
-        self._closed = False
-        self._running = False
         self._debug = False
-        self._current_task = None
         self._exception_handler = None
-        self._passes = 0
-        self._handle_id = 0  # the handle the loop is running, for StepBegan
-        self._fatal = False
         self._asyncgens_shutdown_called = False
         self._executor_shutdown_called = False
-        limits = _loopscope.limits()
-        self._max_passes = limits[0]
-        self._max_time = limits[1]
         _log_selector()
 
     def __getattr__(self, name):
@@ -531,98 +211,9 @@ class BaseEventLoop:
         return (f'<_UnixSelectorEventLoop running={self.is_running()} '
                 f'closed={self.is_closed()} debug={self.get_debug()}>')
 
-    # Scheduling ----------------------------------------------------------------------------
-
-    def time(self):
-        return _clock()
-
-    def call_soon(self, callback, *args, context=None):
-        if self._closed:
-            raise RuntimeError('Event loop is closed')
-        global _handle_counter
-        handle = Handle(callback, args, self)
-        _handle_counter += 1
-        handle._id = _handle_counter
-        self._ready.append(handle)
-        _ready_pushed(0, _handle_counter, _HANDLE_CALLBACK, _callable_name(callback))
-        return handle
-
-    def _call_soon_step(self, task, exc):
-        # Task._step goes through here so the handle knows its task.
-        if self._closed:
-            raise RuntimeError('Event loop is closed')
-        global _handle_counter
-        if exc is None:
-            handle = _StepHandle(task._step, (), self)
-        else:
-            handle = _StepHandle(task._step, (exc,), self)
-        _handle_counter += 1
-        handle._id = _handle_counter
-        handle._owner = task._id
-        self._ready.append(handle)
-        _ready_pushed(task._id, _handle_counter, _HANDLE_TASK_STEP, None)
-        return handle
-
-    def _call_soon_callback(self, callback, future, owner):
-        # A future's done callback; [owner] is the id of the task the callback wakes, or 0.
-        if self._closed:
-            raise RuntimeError('Event loop is closed')
-        global _handle_counter
-        handle = Handle(callback, (future,), self)
-        _handle_counter += 1
-        handle._id = _handle_counter
-        self._ready.append(handle)
-        if owner:
-            handle._owner = owner
-            handle._kind = _HANDLE_TASK_WAKEUP
-            _ready_pushed(owner, _handle_counter, _HANDLE_TASK_WAKEUP, None)
-        else:
-            _ready_pushed(0, _handle_counter, _HANDLE_CALLBACK, _callable_name(callback))
-        return handle
-
-    def call_soon_threadsafe(self, callback, *args, context=None):
-        return self.call_soon(callback, *args)
-
-    def call_later(self, delay, callback, *args, context=None):
-        if delay is None:
-            raise TypeError('delay must not be None')
-        return self.call_at(_clock() + delay, callback, *args)
-
-    def call_at(self, when, callback, *args, context=None):
-        return self._call_timer(_TIMER_CALLBACK, when, callback, args)
-
-    def _call_timer(self, kind, when, callback, args):
-        # call_at, with what the timer is for (a sleep, a timeout, a callback) for the trace.
-        if when is None:
-            raise TypeError("when cannot be None")
-        if self._closed:
-            raise RuntimeError('Event loop is closed')
-        global _handle_counter
-        timer = TimerHandle(when, callback, args, self)
-        _handle_counter += 1
-        timer._id = _handle_counter
-        current = self._current_task
-        if current is not None:
-            timer._owner = current._id
-        _timer_heappush(self._scheduled, timer)
-        timer._scheduled = True
-        _timer_scheduled(timer._owner, _handle_counter, kind,
-                         None if kind == _TIMER_SLEEP else _callable_name(callback), when)
-        return timer
-
     def _call_timeout(self, delay, callback, *args):
         # call_later for the timeouts of wait, wait_for and as_completed.
         return self._call_timer(_TIMER_TIMEOUT, _clock() + delay, callback, args)
-
-    # Futures and tasks ---------------------------------------------------------------------
-
-    def create_future(self):
-        return Future(loop=self)
-
-    def create_task(self, coro, *, name=None, context=None):
-        if self._closed:
-            raise RuntimeError('Event loop is closed')
-        return Task(coro, loop=self, name=name, context=context)
 
     def run_in_executor(self, executor, func, *args):
         raise RuntimeError('run_in_executor is not available in Loopscope: there are no threads; '
@@ -635,33 +226,15 @@ class BaseEventLoop:
     def get_task_factory(self):
         return None
 
-    # Running -------------------------------------------------------------------------------
-
     def _check_closed(self):
-        if self._closed:
+        if self.is_closed():
             raise RuntimeError('Event loop is closed')
 
     def _check_running(self):
-        if self._running:
+        if self.is_running():
             raise RuntimeError('This event loop is already running')
-        if _running_loop is not None:
+        if _get_running_loop() is not None:
             raise RuntimeError('Cannot run the event loop while another loop is running')
-
-    def run_forever(self):
-        """Run until stop() is called."""
-        self._check_closed()
-        self._check_running()
-        self._running = True
-        _set_running_loop(self)
-        try:
-            while True:
-                self._run_once()
-                if self._stopping:
-                    break
-        finally:
-            self._stopping = False
-            self._running = False
-            _set_running_loop(None)
 
     def run_until_complete(self, future):
         """Run until the Future is done; return its result or raise its exception."""
@@ -684,27 +257,9 @@ class BaseEventLoop:
             raise RuntimeError('Event loop stopped before Future completed.')
         return future.result()
 
-    def stop(self):
-        self._stopping = True
-
-    def is_running(self):
-        return self._running
-
-    def is_closed(self):
-        return self._closed
-
     def close(self):
-        if self._running:
-            raise RuntimeError("Cannot close a running event loop")
-        if self._closed:
-            return
-        self._closed = True
-        self._ready.clear()
-        self._scheduled.clear()
-        _loopscope.loop_closed()
+        super().close()
         self._executor_shutdown_called = True
-        if not self._fatal:
-            _warn_destroyed_pending_tasks(self)
 
     def get_debug(self):
         return self._debug
@@ -731,6 +286,7 @@ class BaseEventLoop:
         self._exception_handler = handler
 
     def default_exception_handler(self, context):
+        """Logs the error as CPython's logger does: the message, the context, the traceback."""
         message = context.get('message')
         if not message:
             message = 'Unhandled exception in event loop'
@@ -740,9 +296,14 @@ class BaseEventLoop:
                 continue
             lines.append(f'{key}: {repr(context[key])}')
         exception = context.get('exception')
+        text = '\n'.join(lines)
         if exception is not None:
-            lines.append(_exception_text(exception))
-        _loopscope.warn('\n'.join(lines), _loopscope.WARNING_LOOP_EXCEPTION)
+            text += '\n' + _loopscope.format_exception(exception).rstrip('\n')
+        kind = _loopscope.WARNING_LOOP_EXCEPTION
+        about = context.get('task', context.get('future'))
+        if message.endswith('exception was never retrieved'):
+            kind = _loopscope.WARNING_EXCEPTION_NEVER_RETRIEVED
+        _loopscope.warn(text, kind, about._id if isinstance(about, Task) else 0)
 
     def call_exception_handler(self, context):
         if self._exception_handler is None:
@@ -759,89 +320,6 @@ class BaseEventLoop:
                     'context': context,
                 })
 
-    # One pass of the loop ------------------------------------------------------------------
-
-    def _run_once(self):
-        """Run one full iteration of the event loop: drop cancelled timers, move the clock to
-        the next deadline if nothing is ready, move due timers to the ready queue, and run the
-        handles that were ready when the pass began."""
-        self._passes += 1
-        passes = self._passes
-        if passes > self._max_passes:
-            self._fatal = True
-            raise _LimitExceeded(f'the event loop ran more than {self._max_passes} passes'
-                                 f'{_describe_pending(self)}')
-        _pass_began(passes)
-        scheduled = self._scheduled
-        sched_count = len(scheduled)
-        if (sched_count > _MIN_SCHEDULED_TIMER_HANDLES and
-                self._timer_cancelled_count / sched_count > _MIN_CANCELLED_TIMER_HANDLES_FRACTION):
-            kept = []
-            for handle in scheduled:
-                if handle._cancelled:
-                    handle._scheduled = False
-                else:
-                    kept.append(handle)
-            _timer_heapify(kept)
-            self._scheduled = scheduled = kept
-            self._timer_cancelled_count = 0
-        else:
-            while scheduled and scheduled[0]._cancelled:
-                self._timer_cancelled_count -= 1
-                handle = _timer_heappop(scheduled)
-                handle._scheduled = False
-
-        ready = self._ready
-        if not ready and not self._stopping:
-            if scheduled:
-                when = scheduled[0]._when
-                now = _clock()
-                if when > now:
-                    # The selector would sleep until the earliest deadline: jump there.
-                    if when > self._max_time:
-                        self._fatal = True
-                        raise _LimitExceeded(
-                            f'virtual time would pass the limit of {self._max_time} s '
-                            f'(next timer at {when} s){_describe_pending(self)}')
-                    # ClockJumped is stamped with the old time; t2 is the new one.
-                    _clock_jumped(float(when))
-                    _set_clock(float(when))
-            else:
-                self._fatal = True
-                raise _Deadlock(_describe_deadlock(self))
-
-        end_time = _clock() + _CLOCK_RESOLUTION
-        while scheduled:
-            handle = scheduled[0]
-            if handle._when >= end_time:
-                break
-            handle = _timer_heappop(scheduled)
-            handle._scheduled = False
-            handle._queued = True
-            ready.append(handle)
-            if not handle._cancelled:
-                # A cancelled timer goes to the ready queue too, to be skipped there; the trace
-                # dropped it when it was cancelled.
-                _timer_fired(handle._owner, handle._id, handle._when)
-
-        ntodo = len(ready)
-        while ntodo > 0:
-            ntodo -= 1
-            handle = ready.popleft()
-            handle._queued = False
-            if handle._cancelled:
-                continue
-            # A task's step or wakeup is recorded by the step itself (StepBegan names the handle).
-            self._handle_id = handle._id
-            if handle._kind == _HANDLE_CALLBACK:
-                _callback_ran(handle._owner, handle._id, _HANDLE_CALLBACK,
-                              _callable_name(handle._callback))
-            started = _clock()
-            handle._run()
-            took = _clock() - started
-            if took >= _SLOW_STEP_DURATION:
-                _warn_slow_handle(handle, took)
-
 
 def _run_until_complete_cb(fut):
     if not fut.cancelled():
@@ -856,201 +334,11 @@ SelectorEventLoop = BaseEventLoop
 DefaultEventLoopPolicy = None
 
 
-def _warn_slow_handle(handle, took):
-    # As CPython's debug mode: a task's step or wakeup is shown as the task itself.
-    owner = getattr(handle._callback, '__self__', None)
-    if isinstance(owner, Task):
-        target = repr(owner)
-    else:
-        target = repr(handle)
-    owner_id = owner._id if isinstance(owner, Task) else handle._owner
-    _loopscope.warn(f'Executing {target} took {took:.3f} seconds', _loopscope.WARNING_SLOW_CALLBACK,
-                    owner_id)
-
-
-def _describe_pending(loop):
-    """'; pending: Task-1 (tick) at line 6, ...': where the loop's unfinished tasks stand."""
-    where = []
-    for task in _all_tasks:
-        if task._loop is loop and task._state == _PENDING:
-            line = _coro_line(task._coro)
-            where.append(f'{task._name} ({_coro_name(task._coro)}) at line {line}')
-    if not where:
-        return ''
-    more = f' and {len(where) - 5} more' if len(where) > 5 else ''
-    return '; pending: ' + ', '.join(where[:5]) + more
-
-
-def _describe_deadlock(loop):
-    waiting = []
-    tasks = [task for task in _all_tasks if task._loop is loop and task._state == _PENDING]
-    tasks.reverse()
-    for task in tasks:
-        waiter = task._fut_waiter
-        if waiter is None:
-            what = 'nothing'
-        elif isinstance(waiter, Task):
-            what = waiter._name
-        else:
-            what = getattr(waiter, '_ls_what', None)
-            if what is None:
-                what = _WAIT_DESCRIPTIONS.get(getattr(waiter, '_ls_kind', _WAIT_FUTURE), 'a Future')
-        waiting.append(f'{task._name} ({_coro_name(task._coro)}) waits on {what}')
-    if not waiting:
-        return 'no task can make progress: the loop has nothing to run and no timer'
-    return 'no task can make progress: ' + '; '.join(waiting)
-
-
-# -- Futures ---------------------------------------------------------------------------------
-
-_PENDING = 'PENDING'
-_CANCELLED = 'CANCELLED'
-_FINISHED = 'FINISHED'
-
-
-class Future:
-    """A value that will be set later; awaiting it suspends the task until it is done.
-
-    Callbacks are kept as (function, owner task id) pairs; the owner only labels the trace.
-    `_ls_kind` says what the future stands for (a timer, a Queue.get, ...) when a task waits
-    on it.
-    """
-
-    _state = _PENDING
-    _result = None
-    _exception = None
-    _loop = None
-    _asyncio_future_blocking = False
-    _cancel_message = None
-    _cancelled_exc = None
-    _log_traceback = False
-    _log_destroy_pending = True
-    _ls_kind = _WAIT_FUTURE
-    _ls_deadline = 0.0
-
-    def __init__(self, *, loop=None):
-        if loop is None:
-            loop = get_event_loop()
-        self._loop = loop
-        self._callbacks = []
-
-    def __repr__(self):
-        return f"<{type(self).__name__} {' '.join(_future_info_parts(self))}>"
-
-    def get_loop(self):
-        return self._loop
-
-    def _make_cancelled_error(self):
-        exc = self._cancelled_exc
-        if exc is not None:
-            self._cancelled_exc = None
-            return exc
-        if self._cancel_message is None:
-            exc = CancelledError()
-        else:
-            exc = CancelledError(self._cancel_message)
-        return exc
-
-    def cancel(self, msg=None):
-        self._log_traceback = False
-        if self._state != _PENDING:
-            return False
-        self._state = _CANCELLED
-        self._cancel_message = msg
-        self._schedule_callbacks()
-        return True
-
-    def _schedule_callbacks(self):
-        callbacks = self._callbacks
-        if not callbacks:
-            return
-        self._callbacks = []
-        loop = self._loop
-        for pair in callbacks:
-            loop._call_soon_callback(pair[0], self, pair[1])
-
-    def cancelled(self):
-        return self._state == _CANCELLED
-
-    def done(self):
-        return self._state != _PENDING
-
-    def result(self):
-        state = self._state
-        if state == _CANCELLED:
-            raise self._make_cancelled_error()
-        if state != _FINISHED:
-            raise InvalidStateError('Result is not ready.')
-        self._log_traceback = False
-        if self._exception is not None:
-            raise self._exception
-        return self._result
-
-    def exception(self):
-        state = self._state
-        if state == _CANCELLED:
-            raise self._make_cancelled_error()
-        if state != _FINISHED:
-            raise InvalidStateError('Exception is not set.')
-        self._log_traceback = False
-        return self._exception
-
-    def add_done_callback(self, fn, *, context=None):
-        if self._state != _PENDING:
-            self._loop._call_soon_callback(fn, self, 0)
-        else:
-            self._callbacks.append((fn, 0))
-
-    def remove_done_callback(self, fn):
-        kept = [pair for pair in self._callbacks if pair[0] != fn]
-        removed = len(self._callbacks) - len(kept)
-        if removed:
-            self._callbacks = kept
-        return removed
-
-    def set_result(self, result):
-        if self._state != _PENDING:
-            raise InvalidStateError(f'{self._state}: {repr(self)}')
-        self._result = result
-        self._state = _FINISHED
-        self._schedule_callbacks()
-
-    def set_exception(self, exception):
-        if self._state != _PENDING:
-            raise InvalidStateError(f'{self._state}: {repr(self)}')
-        if isinstance(exception, type):
-            exception = exception()
-        if type(exception) is StopIteration:
-            raise TypeError("StopIteration interacts badly with generators "
-                            "and cannot be raised into a Future")
-        self._exception = exception
-        self._state = _FINISHED
-        self._schedule_callbacks()
-        self._log_traceback = True
-
-    def __await__(self):
-        if self._state == _PENDING:
-            self._asyncio_future_blocking = True
-            yield self
-        if self._state == _PENDING:
-            raise RuntimeError("await wasn't used with future")
-        return self.result()
-
-    __iter__ = __await__
-
-
-def _future_info_parts(fut):
-    state = fut._state
-    if state == _FINISHED:
-        if fut._exception is not None:
-            return ['finished', f'exception={repr(fut._exception)}']
-        return ['finished', f'result={_short_repr(fut._result)}']
-    return [state.lower()]
-
+# -- Futures and tasks -----------------------------------------------------------------------
 
 def _set_result_unless_cancelled(fut, result):
     """Helper setting the result only if the future was not cancelled."""
-    if fut._state == _CANCELLED:
+    if fut.cancelled():
         return
     fut.set_result(result)
 
@@ -1061,311 +349,14 @@ def wrap_future(future, *, loop=None):
     raise TypeError(f'concurrent futures are not supported in Loopscope: {repr(future)}')
 
 
-# -- Tasks -----------------------------------------------------------------------------------
-
-_task_name_counter = 0
-_task_id_counter = 0  # tasks named by the program without using up a number
-_UNNUMBERED_TASK_IDS = 0x40000000
-# Every pending task, in creation order (CPython keeps a WeakSet; finished tasks drop out here
-# so that a run of 100k tasks does not keep them all).
-_all_tasks = {}
-# Tasks that finished with an exception, to report the ones nobody retrieved.
-_failed_tasks = []
-
-
-class Task(Future):
-    """A coroutine wrapped in a future, advanced by the loop one step at a time."""
-
-    _ls_kind = _WAIT_TASK
-    _must_cancel = False
-    _fut_waiter = None
-    _num_cancels_requested = 0
-
-    def __init__(self, coro, *, loop=None, name=None, context=None, _numbered=False):
-        global _task_name_counter, _task_id_counter
-        if loop is None:
-            loop = get_event_loop()
-        self._loop = loop
-        self._callbacks = []
-        if not iscoroutine(coro):
-            self._log_destroy_pending = False
-            raise TypeError(f"a coroutine was expected, got {repr(coro)}")
-        # A task named by the counter has the counter's number as its trace id and sends no
-        # name: the trace derives "Task-N", so 100k tasks intern no 100k strings. Other tasks
-        # take ids from a range of their own and send their name.
-        if name is None:
-            _task_name_counter += 1
-            tid = _task_name_counter
-            self._name = f'Task-{tid}'
-            trace_name = None
-        else:
-            if _numbered:
-                # asyncio.create_task(name=...) numbers the task before renaming it.
-                _task_name_counter += 1
-                tid = _task_name_counter
-            else:
-                _task_id_counter += 1
-                tid = _UNNUMBERED_TASK_IDS + _task_id_counter
-            self._name = str(name)
-            trace_name = self._name
-        self._id = tid
-        self._coro = coro
-        # Each task runs in its own copy of the creator's context (contextvars).
-        self._context = context
-        if context is None and _contextvars is not None:
-            self._context = _contextvars.copy_context()
-        parent = loop._current_task
-        if parent is None:
-            _task_created(tid, trace_name, _coro_name(coro), 0, 0)
-        else:
-            _task_created(tid, trace_name, _coro_name(coro), parent._id, _coro_line(parent._coro))
-        loop._call_soon_step(self, None)
-        _all_tasks[self] = None
-
-    def __repr__(self):
-        parts = _future_info_parts(self)
-        if self._must_cancel:
-            parts[0] = 'cancelling'
-        parts.insert(1, f'name={repr(self._name)}')
-        parts.insert(2, f'coro=<{_format_coroutine(self._coro)}>')
-        return '<Task ' + ' '.join(parts) + '>'
-
-    def get_coro(self):
-        return self._coro
-
-    def get_context(self):
-        return self._context
-
-    def get_name(self):
-        return self._name
-
-    def set_name(self, value):
-        self._name = str(value)
-        _task_renamed(self._id, self._name)
-
-    def set_result(self, result):
-        raise RuntimeError('Task does not support set_result operation')
-
-    def set_exception(self, exception):
-        raise RuntimeError('Task does not support set_exception operation')
-
-    def get_stack(self, *, limit=None):
-        return []
-
-    def print_stack(self, *, limit=None, file=None):
-        print(f'No stack for {repr(self)}')
-
-    def cancel(self, msg=None):
-        self._log_traceback = False
-        if self._state != _PENDING:
-            return False
-        current = self._loop._current_task
-        _cancel_requested(self._id, 0 if current is None else current._id, msg)
-        self._num_cancels_requested += 1
-        waiter = self._fut_waiter
-        if waiter is not None:
-            if waiter.cancel(msg=msg):
-                # The waiter may be a task that swallows the cancellation, so it stays.
-                return True
-        self._must_cancel = True
-        self._cancel_message = msg
-        return True
-
-    def cancelling(self):
-        return self._num_cancels_requested
-
-    def uncancel(self):
-        if self._num_cancels_requested > 0:
-            self._num_cancels_requested -= 1
-        return self._num_cancels_requested
-
-    def _step(self, exc=None):
-        if self._state != _PENDING:
-            raise InvalidStateError(f'_step(): already done: {repr(self)}, {repr(exc)}')
-        if self._must_cancel:
-            if not isinstance(exc, CancelledError):
-                exc = self._make_cancelled_error()
-            self._must_cancel = False
-        coro = self._coro
-        self._fut_waiter = None
-        loop = self._loop
-        if loop._current_task is not None:
-            raise RuntimeError(f'Cannot enter into task {repr(self)} while another task '
-                               f'{repr(loop._current_task)} is being executed.')
-        loop._current_task = self
-        contexts = _contextvars
-        if contexts is not None:
-            # The step runs in the task's context (contextvars._current: the whole interface).
-            if self._context is None:
-                self._context = contexts.Context()
-            outer_context = contexts._current
-            contexts._current = self._context
-        tid = self._id
-        fatal = None
-        _step_began(tid, loop._handle_id, _coro_line(coro))
-        _reset_budget()
-        try:
-            if exc is None:
-                result = coro.send(None)
-            else:
-                result = coro.throw(exc)
-        except StopIteration as stop:
-            if self._must_cancel:
-                # Cancelled right before the coroutine returned.
-                self._must_cancel = False
-                Future.cancel(self, msg=self._cancel_message)
-            else:
-                Future.set_result(self, stop.value)
-        except CancelledError as cancelled:
-            # Keep the original exception so that result() can chain it later.
-            self._cancelled_exc = cancelled
-            Future.cancel(self)
-        except (KeyboardInterrupt, SystemExit, _LimitExceeded, _Deadlock) as error:
-            # These end the loop, not just the task; they leave _step after the trace below.
-            fatal = error
-            Future.set_exception(self, error)
-        except BaseException as error:
-            Future.set_exception(self, error)
-        else:
-            if result is None:
-                # A bare yield gives up the loop for one pass.
-                loop._call_soon_step(self, None)
-            else:
-                blocking = getattr(result, '_asyncio_future_blocking', None)
-                if blocking is not None:
-                    if getattr(result, '_loop', loop) is not loop:
-                        loop._call_soon_step(self, RuntimeError(
-                            f'Task {repr(self)} got Future {repr(result)} attached to a '
-                            f'different loop'))
-                    elif blocking:
-                        if result is self:
-                            loop._call_soon_step(self, RuntimeError(
-                                f'Task cannot await on itself: {repr(self)}'))
-                        else:
-                            result._asyncio_future_blocking = False
-                            if isinstance(result, Future):
-                                if result._state == _PENDING:
-                                    result._callbacks.append((self._wakeup, tid))
-                                else:
-                                    loop._call_soon_callback(self._wakeup, result, tid)
-                            else:
-                                result.add_done_callback(self._wakeup)
-                            self._fut_waiter = result
-                            if self._must_cancel:
-                                if result.cancel(msg=self._cancel_message):
-                                    self._must_cancel = False
-                    else:
-                        loop._call_soon_step(self, RuntimeError(
-                            f'yield was used instead of yield from in task {repr(self)} '
-                            f'with {repr(result)}'))
-                elif isinstance(result, _GeneratorType):
-                    loop._call_soon_step(self, RuntimeError(
-                        f'yield was used instead of yield from for generator in task '
-                        f'{repr(self)} with {repr(result)}'))
-                else:
-                    loop._call_soon_step(self, RuntimeError(f'Task got bad yield: {repr(result)}'))
-        loop._current_task = None
-        if contexts is not None:
-            contexts._current = outer_context
-        state = self._state
-        if state == _PENDING:
-            waiter = self._fut_waiter
-            if waiter is None:
-                _step_ended(tid, _coro_line(coro), _WAIT_READY, None, 0.0)
-            else:
-                kind = getattr(waiter, '_ls_kind', _WAIT_FUTURE)
-                if kind == _WAIT_TASK:
-                    _step_ended(tid, _coro_line(coro), kind, waiter._id, 0.0)
-                else:
-                    what = getattr(waiter, '_ls_what', None)
-                    if what is None:
-                        what = _WAIT_DESCRIPTIONS.get(kind)
-                    _step_ended(tid, _coro_line(coro), kind, what,
-                                getattr(waiter, '_ls_deadline', 0.0))
-        else:
-            _step_ended(tid, 0, _WAIT_NONE, None, 0.0)
-            _task_finished(self)
-        if fatal is not None:
-            raise fatal
-
-    def _wakeup(self, future):
-        try:
-            future.result()
-        except BaseException as exc:
-            # This may also be a cancellation.
-            self._step(exc)
-        else:
-            self._step()
-
-
-def _task_finished(task):
-    _all_tasks.pop(task, None)
-    state = task._state
-    if state == _CANCELLED:
-        message = task._cancel_message
-        if message is None:
-            _task_finished_event(task._id, _STATUS_CANCELLED, 'CancelledError', 0)
-        else:
-            _task_finished_event(task._id, _STATUS_CANCELLED, f'CancelledError: {message}', 0)
-    elif task._exception is not None:
-        _failed_tasks.append(task)
-        _task_finished_event(task._id, _STATUS_FAILED, _exception_text(task._exception), 0)
-    else:
-        result = task._result
-        if result is None:
-            _task_finished_event(task._id, _STATUS_OK, 'None', 0)
-        else:
-            _task_finished_event(task._id, _STATUS_OK, _short_repr(result), 0)
-
-
-def _warn_unretrieved_exceptions():
-    for task in _failed_tasks:
-        if task._log_traceback:
-            task._log_traceback = False
-            _loopscope.warn(f'Task exception was never retrieved\nfuture: {repr(task)}',
-                            _loopscope.WARNING_EXCEPTION_NEVER_RETRIEVED, task._id)
-    _failed_tasks.clear()
-
-
-def _warn_destroyed_pending_tasks(loop):
-    for task in list(_all_tasks):
-        if task._loop is loop and task._state == _PENDING:
-            del _all_tasks[task]
-            if task._log_destroy_pending:
-                _loopscope.warn(f'Task was destroyed but it is pending!\ntask: {repr(task)}',
-                                _loopscope.WARNING_DESTROYED_PENDING, task._id)
-
-
-def create_task(coro, *, name=None, context=None):
-    """Schedule the execution of a coroutine object in a task and return the task."""
-    loop = get_running_loop()
-    if name is None:
-        return loop.create_task(coro, context=context)
-    if loop._closed:
-        raise RuntimeError('Event loop is closed')
-    return Task(coro, loop=loop, name=name, context=context, _numbered=True)
-
-
 def current_task(loop=None):
     """Return the currently running task, or None."""
-    if loop is None:
-        loop = get_running_loop()
-    return loop._current_task
+    return _asyncio.current_task(loop)
 
 
 def all_tasks(loop=None):
     """Return the set of not yet finished tasks of the loop."""
-    if loop is None:
-        loop = get_running_loop()
-    tasks = set()
-    for task in _all_tasks:
-        if task._loop is loop and task._state == _PENDING:
-            tasks.add(task)
-    return tasks
-
-
-def _all_tasks_in_order(loop):
-    return [task for task in _all_tasks if task._loop is loop and task._state == _PENDING]
+    return set(_asyncio._pending_tasks(loop))
 
 
 def _wrap_awaitable(awaitable):
@@ -1437,46 +428,18 @@ def __getattr__(name):
     raise error
 
 
-class _Sleep0:
-    """`await _SLEEP0` yields None once: the task gives up the loop for one pass."""
-
-    def __await__(self):
-        yield
-
-
-_SLEEP0 = _Sleep0()
-
-
-async def sleep(delay, result=None):
-    """Coroutine that completes after a given time (in seconds)."""
-    if delay <= 0:
-        await _SLEEP0
-        return result
-    loop = get_running_loop()
-    future = Future(loop=loop)
-    handle = loop._call_timer(_TIMER_SLEEP, _clock() + delay, _set_result_unless_cancelled,
-                              (future, result))
-    future._ls_kind = _WAIT_TIMER
-    future._ls_deadline = handle._when
-    try:
-        return await future
-    finally:
-        handle.cancel()
-
-
 # -- Combinators: gather, wait, wait_for, as_completed, shield -------------------------------
 
 class _GatheringFuture(Future):
     """gather()'s outer future: cancelling it cancels the children, like Task.cancel()."""
 
     def __init__(self, children, *, loop):
-        self._loop = loop
-        self._callbacks = []
+        super().__init__(loop=loop)
         self._children = children
         self._cancel_requested = False
 
     def cancel(self, msg=None):
-        if self._state != _PENDING:
+        if self.done():
             return False
         ret = False
         for child in self._children:
@@ -1676,8 +639,7 @@ async def wait_for(fut, timeout):
     fut.add_done_callback(cb)
     if isinstance(fut, Task):
         # The timeline shows the wait on the inner task.
-        waiter._ls_kind = _WAIT_TASK
-        waiter._id = fut._id
+        waiter._ls_what = fut
 
     try:
         try:
@@ -2017,7 +979,7 @@ class _LoopBoundMixin:
     _loop = None
 
     def _get_loop(self):
-        loop = _running_loop
+        loop = _get_running_loop()
         if self._loop is None:
             self._loop = loop
         if loop is not self._loop:
@@ -2370,35 +1332,9 @@ class Barrier(_LoopBoundMixin):
 
 # -- Queues ----------------------------------------------------------------------------------
 
-class Queue(_LoopBoundMixin):
-    """A FIFO queue for tasks; get() waits while empty, put() while full."""
-
-    def __init__(self, maxsize=0):
-        self._maxsize = maxsize
-        self._getters = deque()
-        self._putters = deque()
-        self._unfinished_tasks = 0
-        self._finished = Event()
-        self._finished._ls_what = 'Queue.join'
-        self._finished.set()
-        self._init(maxsize)
-
-    def _init(self, maxsize):
-        self._queue = deque()
-
-    def _get(self):
-        return self._queue.popleft()
-
-    def _put(self, item):
-        self._queue.append(item)
-
-    def _wakeup_next(self, waiters):
-        # Wake up the next waiter (if any) that isn't cancelled.
-        while waiters:
-            waiter = waiters.popleft()
-            if not waiter.done():
-                waiter.set_result(None)
-                break
+class Queue(_asyncio.Queue):
+    """A FIFO queue for tasks; get() waits while empty, put() while full. The items, waiters,
+    put/get and their _nowait forms are native (engine/loop/queue.cpp)."""
 
     def __repr__(self):
         return f'<{type(self).__name__} at 0x{id(self):x} {self._format()}>'
@@ -2408,8 +1344,9 @@ class Queue(_LoopBoundMixin):
 
     def _format(self):
         result = f'maxsize={repr(self._maxsize)}'
-        if self._queue:
-            result += f' _queue={repr(list(self._queue))}'
+        items = self._items()
+        if items:
+            result += f' _queue={repr(items)}'
         if self._getters:
             result += f' _getters[{len(self._getters)}]'
         if self._putters:
@@ -2418,82 +1355,11 @@ class Queue(_LoopBoundMixin):
             result += f' tasks={self._unfinished_tasks}'
         return result
 
-    def qsize(self):
-        return len(self._queue)
-
-    @property
-    def maxsize(self):
-        return self._maxsize
-
-    def empty(self):
-        return not self._queue
-
-    def full(self):
-        if self._maxsize <= 0:
-            return False
-        return len(self._queue) >= self._maxsize
-
-    async def put(self, item):
-        while self.full():
-            putter = self._get_loop().create_future()
-            putter._ls_kind = _WAIT_QUEUE
-            putter._ls_what = 'Queue.put'
-            self._putters.append(putter)
-            try:
-                await putter
-            except BaseException:
-                putter.cancel()  # Just in case putter is not done yet.
-                try:
-                    self._putters.remove(putter)
-                except ValueError:
-                    pass
-                if not self.full() and not putter.cancelled():
-                    self._wakeup_next(self._putters)
-                raise
-        return self.put_nowait(item)
-
-    def put_nowait(self, item):
-        if self.full():
-            raise QueueFull
-        self._put(item)
-        self._unfinished_tasks += 1
-        self._finished.clear()
-        self._wakeup_next(self._getters)
-
-    async def get(self):
-        while not self._queue:
-            getter = self._get_loop().create_future()
-            getter._ls_kind = _WAIT_QUEUE
-            self._getters.append(getter)
-            try:
-                await getter
-            except BaseException:
-                getter.cancel()  # Just in case getter is not done yet.
-                try:
-                    self._getters.remove(getter)
-                except ValueError:
-                    pass
-                if self._queue and not getter.cancelled():
-                    self._wakeup_next(self._getters)
-                raise
-        return self.get_nowait()
-
-    def get_nowait(self):
-        if not self._queue:
-            raise QueueEmpty
-        item = self._get()
-        self._wakeup_next(self._putters)
-        return item
-
-    def task_done(self):
-        if self._unfinished_tasks <= 0:
-            raise ValueError('task_done() called too many times')
-        self._unfinished_tasks -= 1
-        if self._unfinished_tasks == 0:
-            self._finished.set()
-
     async def join(self):
         if self._unfinished_tasks > 0:
+            if self._finished is None:
+                self._finished = Event()
+                self._finished._ls_what = 'Queue.join'
             await self._finished.wait()
 
 
@@ -2561,8 +1427,6 @@ class Runner:
         finally:
             if self._set_event_loop:
                 set_event_loop(None)
-            if not loop._fatal:
-                _warn_unretrieved_exceptions()
             loop.close()
             self._loop = None
             self._state = _RUNNER_CLOSED
@@ -2574,7 +1438,7 @@ class Runner:
     def run(self, coro, *, context=None):
         if not iscoroutine(coro):
             raise ValueError(f"a coroutine was expected, got {repr(coro)}")
-        if _running_loop is not None:
+        if _get_running_loop() is not None:
             raise RuntimeError("Runner.run() cannot be called from a running event loop")
         self._lazy_init()
         task = self._loop.create_task(coro)
@@ -2600,14 +1464,14 @@ class Runner:
 def run(main, *, debug=None):
     """Run the coroutine [main] in a new event loop, shut the loop down and return the
     result."""
-    if _running_loop is not None:
+    if _get_running_loop() is not None:
         raise RuntimeError("asyncio.run() cannot be called from a running event loop")
     with Runner(debug=debug) as runner:
         return runner.run(main)
 
 
 def _cancel_all_tasks(loop):
-    to_cancel = _all_tasks_in_order(loop)
+    to_cancel = _asyncio._pending_tasks(loop)
     if not to_cancel:
         return
     for task in to_cancel:

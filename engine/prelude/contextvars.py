@@ -1,8 +1,9 @@
 # contextvars for Loopscope: ContextVar, Token, Context and copy_context. As in asyncio, each
 # task runs its steps in a copy of the context that was current when it was created. The
-# interface with asyncio: once the first ContextVar exists, asyncio._contextvars is this module;
-# asyncio then calls copy_context() for each new task and swaps _current (the context in effect)
-# around each step.
+# interface with asyncio: once the first ContextVar exists, asyncio's native core holds this
+# module (_asyncio._use_contextvars); it then calls copy_context() for each new task and swaps
+# _current (the context in effect) around each step (engine/loop/task.cpp).
+import _asyncio
 import _loopscope
 
 __all__ = ('Context', 'ContextVar', 'Token', 'copy_context')
@@ -78,9 +79,7 @@ _in_use = False
 def _activate():
     global _in_use
     _in_use = True
-    asyncio = _loopscope.loaded_module('asyncio')
-    if asyncio is not None:
-        asyncio._contextvars = _loopscope.loaded_module('contextvars')
+    _asyncio._use_contextvars(_loopscope.loaded_module('contextvars'))
 
 
 def _switch(context):

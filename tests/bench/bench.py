@@ -4,16 +4,19 @@
     bench.py --loopscope BIN [--runs 5] [--only NAME ...]
     bench.py --cpython-only [--runs 5]        measure only the CPython side
 
-Each scenario in tests/bench/scenarios/ runs --runs times with `BIN run FILE` and with
-`python3 tests/reference/harness.py run FILE --no-steps`, the two sides alternating so that a
-noisy moment on the machine hits both. For each side the table shows the median wall time and
-the median peak RSS of the child process; the last columns are the ratios CPython / Loopscope
-(above 1 means Loopscope is faster or smaller). The bench never passes or fails: SPEC.md section
-7's targets are read off the ratios.
+Each scenario in tests/bench/scenarios/ runs --runs times with `BIN run FILE` (which records the
+step-level trace, as the window does) and with `python3 tests/reference/harness.py time FILE`
+(CPython as users run it: its C Task and Future, on the same virtual clock, recording nothing),
+the two sides alternating so that a noisy moment on the machine hits both. For each side the
+table shows the median wall time and the median peak RSS of the child process; the ratios are
+CPython / Loopscope (above 1 means Loopscope is faster or smaller). One more, untimed run with
+`--trace-stats` gives the trace's bytes per event and the heap bytes per pending task. The bench
+never passes or fails: it prints SPEC.md section 7's targets next to the figures.
 """
 
 import argparse
 import os
+import re
 import resource
 import statistics
 import subprocess
@@ -49,8 +52,16 @@ def scenario_files(only):
     return files
 
 
+# SPEC.md section 7: the minimum speed ratio CPython / Loopscope per scenario.
+SPEED_TARGETS = {"many_sleepers": 10.0, "queue_handoffs": 10.0, "sleep0_switches": 10.0, "fib": 1.5}
+# The 100k-task run: less peak memory than CPython, at most this many heap bytes per pending task.
+MEMORY_SCENARIO = "many_sleepers"
+BYTES_PER_PENDING_TASK = 300
+BYTES_PER_EVENT = 32
+
+
 def side_commands(loopscope, scenario):
-    sides = {"cpython": [sys.executable, str(HARNESS), "run", str(scenario), "--no-steps"]}
+    sides = {"cpython": [sys.executable, str(HARNESS), "time", str(scenario)]}
     if loopscope:
         sides["loopscope"] = [loopscope, "run", str(scenario)]
     return sides
@@ -111,7 +122,56 @@ def main():
                      f" {format_ratio(cpython_rss, loop_rss):>13}")
         print(line)
     print(f"(medians of {args.runs} runs; ratios are CPython / Loopscope)")
+    if loopscope:
+        print_targets(loopscope, rows)
     return 0
+
+
+def trace_stats(loopscope, scenario):
+    """The figures `loopscope run FILE --trace-stats` prints on stderr, as a dict."""
+    result = subprocess.run([loopscope, "run", str(scenario), "--trace-stats"], cwd=scenario.parent,
+                            capture_output=True, text=True)
+    stats = {}
+    match = re.search(r"\(([\d.]+) bytes per event\)", result.stderr)
+    if match:
+        stats["bytes_per_event"] = float(match.group(1))
+    match = re.search(r"at most (\d+) pending tasks.*\(([\d.]+) bytes per pending task\)", result.stderr)
+    if match:
+        stats["pending_tasks"] = int(match.group(1))
+        stats["bytes_per_pending_task"] = float(match.group(2))
+    return stats
+
+
+def verdict(met):
+    return "met" if met else "NOT met"
+
+
+def print_targets(loopscope, rows):
+    print()
+    print("SPEC.md section 7 targets:")
+    for name, medians in rows:
+        cpython_wall, cpython_rss = medians["cpython"]
+        loop_wall, loop_rss = medians["loopscope"]
+        speed = cpython_wall / loop_wall if loop_wall else 0.0
+        target = SPEED_TARGETS.get(name)
+        if target is not None:
+            print(f"  {name:16} speed {speed:6.2f}x  (target >= {target}x)  {verdict(speed >= target)}")
+        scenario = SCENARIOS_DIR / f"{name}.py"
+        stats = trace_stats(loopscope, scenario)
+        # The trace's budget is an average over big runs: a compute scenario records a handful of
+        # events in one block.
+        if "bytes_per_event" in stats and target is not None and target >= 10:
+            per_event = stats["bytes_per_event"]
+            print(f"  {name:16} trace {per_event:6.1f} bytes/event  (target <= {BYTES_PER_EVENT})  "
+                  f"{verdict(per_event <= BYTES_PER_EVENT)}")
+        if name == MEMORY_SCENARIO:
+            print(f"  {name:16} peak RSS {loop_rss / 1024:.1f} MiB vs CPython {cpython_rss / 1024:.1f} MiB "
+                  f"(target: below)  {verdict(loop_rss < cpython_rss)}")
+            if "bytes_per_pending_task" in stats:
+                per_task = stats["bytes_per_pending_task"]
+                print(f"  {name:16} {per_task:.0f} heap bytes per pending task ({stats['pending_tasks']} "
+                      f"pending; target <= {BYTES_PER_PENDING_TASK})  "
+                      f"{verdict(per_task <= BYTES_PER_PENDING_TASK)}")
 
 
 if __name__ == "__main__":

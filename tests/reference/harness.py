@@ -4,10 +4,13 @@
 Usage:
     python3 tests/reference/harness.py run FILE [--seed N] [--no-steps]
     python3 tests/reference/harness.py trace FILE [--seed N] [--no-steps]
+    python3 tests/reference/harness.py time FILE [--seed N]
 
 `run` behaves like `python3 FILE`, except that time is virtual: `asyncio.sleep(5)` takes no real
 time. `trace` writes the comparison trace of SPEC.md section 4 (JSON Lines of `step`, `print`
-and `end` events) to stdout instead of the program's output.
+and `end` events) to stdout instead of the program's output. `time` is the timing mode of
+tests/bench: it runs like `run`, but keeps CPython's C-accelerated Task and Future (`_asyncio`),
+as `python3 FILE` does, and records nothing.
 
 How the virtual time works (SPEC.md sections 3 and 8):
 - The event loop is a `SelectorEventLoop` whose selector never waits: when the loop asks it to
@@ -22,14 +25,20 @@ How the virtual time works (SPEC.md sections 3 and 8):
 - `time.time/monotonic/perf_counter` read the virtual clock and `time.sleep(s)` advances it.
 - The C accelerator `_asyncio` is hidden before asyncio is first imported, so asyncio falls back
   to its pure-Python Task, Future, `_enter_task`, `_register_task`, `get_running_loop`, ... in
-  every module at once. Wrapping `Task.__step` then records one `step` per resumption.
+  every module at once. Wrapping `Task.__step` then records one `step` per resumption. The
+  `time` mode keeps the accelerator (and CPython's own `all_tasks`), so that benchmarks compare
+  against CPython as users run it.
 """
 
 import sys
 
+# The timing mode measures CPython as users run it: C Task and Future, nothing recorded.
+TIMING_MODE = len(sys.argv) > 1 and sys.argv[1] == "time"
+
 # Must happen before anything imports asyncio: every asyncio module then keeps its pure-Python
 # implementation (tasks.Task, futures.Future, events._get_running_loop, ...) consistently.
-sys.modules["_asyncio"] = None
+if not TIMING_MODE:
+    sys.modules["_asyncio"] = None
 
 import collections.abc  # noqa: E402
 import inspect  # noqa: E402
@@ -306,18 +315,21 @@ def patched_function(module, name, replacements):
     return namespace[name]
 
 
-def install_ordered_sets():
+def install_ordered_sets(keep_all_tasks):
     tasks = asyncio.tasks
     tasks._OrderedSet = OrderedSet
-    tasks._all_tasks = OrderedWeakSet()
+    if not keep_all_tasks:
+        # The C Task registers itself in the accelerator's own WeakSet; only the pure-Python
+        # Task registers through tasks._all_tasks, so only then can its order be fixed here.
+        tasks._all_tasks = OrderedWeakSet()
 
-    def all_tasks(loop=None):
-        if loop is None:
-            loop = asyncio.events.get_running_loop()
-        return OrderedSet(task for task in list(tasks._all_tasks)
-                          if asyncio.futures._get_loop(task) is loop and not task.done())
+        def all_tasks(loop=None):
+            if loop is None:
+                loop = asyncio.events.get_running_loop()
+            return OrderedSet(task for task in list(tasks._all_tasks)
+                              if asyncio.futures._get_loop(task) is loop and not task.done())
 
-    tasks.all_tasks = asyncio.all_tasks = all_tasks
+        tasks.all_tasks = asyncio.all_tasks = all_tasks
     tasks.wait = asyncio.wait = patched_function(tasks, "wait", [("fs = set(fs)", "fs = _OrderedSet(fs)")])
     patched_function(tasks, "_wait", [("done, pending = set(), set()",
                                        "done, pending = _OrderedSet(), _OrderedSet()")])
@@ -487,7 +499,7 @@ def run_program(path, mode, seed, record_steps):
     RUN_STATE.update(capture=capture, mode=mode)
 
     asyncio.set_event_loop_policy(VirtualTimePolicy())
-    install_ordered_sets()
+    install_ordered_sets(keep_all_tasks=TIMING_MODE)
     if record_steps:
         install_step_recording()
     install_virtual_time()
@@ -527,8 +539,8 @@ def run_program(path, mode, seed, record_steps):
 
 
 def parse_arguments(argv):
-    usage = "usage: harness.py run|trace FILE [--seed N] [--no-steps]"
-    if len(argv) < 2 or argv[0] not in ("run", "trace"):
+    usage = "usage: harness.py run|trace|time FILE [--seed N] [--no-steps]"
+    if len(argv) < 2 or argv[0] not in ("run", "trace", "time"):
         sys.exit(usage)
     mode, path = argv[0], argv[1]
     seed = 0
@@ -544,9 +556,12 @@ def parse_arguments(argv):
             record_steps = False
         else:
             sys.exit(f"unknown option {option!r}\n{usage}")
-    if mode == "run":
+    if mode in ("run", "time"):
         # Steps are only visible in a trace; recording them in `run` mode costs time for nothing.
         record_steps = False
+    if mode == "time":
+        # The timing mode prints what `run` prints.
+        mode = "run"
     return mode, path, seed, record_steps
 
 

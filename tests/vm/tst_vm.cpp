@@ -398,30 +398,41 @@ class TestVm : public QObject {
         QCOMPARE(QString::fromStdString(r.result.errorType), QString("MemoryError"));
     }
 
-    void loopscopeModuleEmitsEvents()
+    void loopEmitsTypedEvents()
     {
         TraceRecorder recorder;
-        Run r =
-            run("import _loopscope\n_loopscope.set_time(2.5)\n"
-                "_loopscope.timer_scheduled(3, 7, _loopscope.TIMER_CALLBACK, 'tick', 4.0)\n"
-                "_loopscope.warn('careful')\nprint(_loopscope.time(), _loopscope.limits()[0] > 0)\n",
-                Budgets(), &recorder);
+        Run r = run("import asyncio, _loopscope\n"
+                    "def tick():\n    pass\n"
+                    "async def main():\n"
+                    "    await asyncio.sleep(2.5)\n"
+                    "    asyncio.get_running_loop().call_at(4.0, tick)\n"
+                    "    _loopscope.warn('careful')\n"
+                    "    await asyncio.sleep(2)\n"
+                    "    print(asyncio.get_running_loop().time(), _loopscope.WAIT_TIMER)\n"
+                    "asyncio.run(main())\n",
+                    Budgets(), &recorder);
         QVERIFY2(r.result.ok, r.err.c_str());
-        QCOMPARE(QString::fromStdString(r.out), QString("2.5 True\n"));
+        QCOMPARE(QString::fromStdString(r.out), QString("4.5 %1\n").arg(int(WaitKind::Timer)));
         const auto& events = recorder.events();
-        auto it = std::find_if(events.begin(), events.end(),
-                               [](const TraceEvent& e) { return e.kind == EventKind::TimerScheduled; });
+        auto it = std::find_if(events.begin(), events.end(), [](const TraceEvent& e) {
+            return e.kind == EventKind::TimerScheduled && e.timerKind() == TimerKind::Callback;
+        });
         QVERIFY(it != events.end());
         QCOMPARE(it->t, 2.5);
         QCOMPARE(it->deadline(), 4.0);
-        QCOMPARE(it->task.value, 3u);
-        QCOMPARE(it->handle().value, 7u);
-        QCOMPARE(it->timerKind(), TimerKind::Callback);
+        QCOMPARE(it->task.value, 1u); // main, Task-1
+        QVERIFY(it->handle().value != 0);
         QCOMPARE(QString::fromStdString(std::string(recorder.string(it->callbackName()))), QString("tick"));
+        auto fired = std::find_if(events.begin(), events.end(), [&](const TraceEvent& e) {
+            return e.kind == EventKind::TimerFired && e.handle() == it->handle();
+        });
+        QVERIFY(fired != events.end());
+        QCOMPARE(fired->t, 4.0);
         auto warning = std::find_if(events.begin(), events.end(),
                                     [](const TraceEvent& e) { return e.kind == EventKind::Warning; });
         QVERIFY(warning != events.end());
         QCOMPARE(QString::fromStdString(std::string(recorder.string(warning->text()))), QString("careful"));
+        QCOMPARE(warning->task.value, 0u);
         QCOMPARE(events.back().kind, EventKind::RunEnded);
     }
 

@@ -1,0 +1,133 @@
+#pragma once
+// asyncio.Future in C++: a value that will be set later. Awaiting one suspends the task until
+// it is done; done callbacks always run through the loop's ready queue (call_soon). Python
+// subclasses (gather's _GatheringFuture, the program's own) keep working: the loop calls their
+// overrides of cancel() and result() where CPython's C Task would.
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "../object.h"
+#include "object_pool.h"
+#include "../trace.h"
+
+namespace loopscope {
+
+class VM;
+struct EventLoopObj;
+struct AsyncioRuntime;
+
+enum class FutureState : uint8_t { Pending, Cancelled, Finished };
+
+// A future's done callbacks, the first stored inline: nearly every future has at most one. A
+// TaskObj as the callback means "wake this task" (Task.__wakeup in CPython): a task is never
+// callable itself, so the two cannot be confused.
+class DoneCallbacks {
+  public:
+    bool empty() const { return first_.isEmpty(); }
+    size_t size() const { return first_.isEmpty() ? 0 : 1 + (rest_ ? rest_->size() : 0); }
+    void add(Value callback);
+    // remove_done_callback: drops every callback equal to [callback]; returns how many.
+    size_t remove(VM& vm, const Value& callback);
+    // Hands all callbacks over, in the order they were added, and forgets them.
+    std::vector<Value> take();
+    // Passes each callback to [fn] in the order they were added, forgetting them first.
+    template <class Fn> void drain(Fn&& fn)
+    {
+        Value first = std::move(first_);
+        first_ = Value();
+        std::unique_ptr<std::vector<Value>> rest = std::move(rest_);
+        fn(std::move(first));
+        if (rest)
+            for (Value& v : *rest)
+                fn(std::move(v));
+    }
+
+  private:
+    Value first_;
+    std::unique_ptr<std::vector<Value>> rest_;
+};
+
+struct FutureObj : NativeObj {
+    FutureObj(ClassObj* cls, NativeKind kind = NativeKind::Future);
+    ~FutureObj() override;
+    LOOPSCOPE_POOLED(FutureObj)
+
+    // Small fields first: they share the tail padding of NativeObj.
+    FutureState state = FutureState::Pending;
+    bool blocking = false;     // _asyncio_future_blocking: yielded to a task that must wait on it
+    bool logTraceback = false; // holds an exception that nobody has retrieved yet
+    bool hasException = false; // [outcome] is the exception
+    // What a task awaiting this future waits on, for StepEnded and the deadlock report
+    // (asyncio.py sets it on the futures of Lock.acquire, Queue.get, ...: `_ls_kind`).
+    WaitKind waitKind = WaitKind::Future;
+    EventLoopObj* loop = nullptr; // holds a reference
+    Value outcome;                // the result, or the exception when [hasException]
+    DoneCallbacks callbacks;
+    StrObj* waitLabel = nullptr; // `_ls_what` ("Queue.put"), held; null: waitKind's description
+    // What few futures need, allocated when first needed (100k pending futures go without).
+    struct Rare {
+        Value cancelMessage;  // cancel(msg)'s message
+        Value cancelledError; // the CancelledError a task's coroutine raised, kept for chaining
+        TaskId waitTask;      // with WaitKind::Task on a plain future: the task really awaited (wait_for)
+        Value sleepDelay;     // asyncio.sleep() given a delay that is no number, until it runs
+        Value taskContext;    // a task's contextvars.Context, once the program uses contextvars
+    };
+    std::unique_ptr<Rare> rare;
+    Rare& rareFields()
+    {
+        if (!rare)
+            rare = std::make_unique<Rare>();
+        return *rare;
+    }
+    TaskId waitTask() const { return rare ? rare->waitTask : TaskId{}; }
+
+    bool done() const { return state != FutureState::Pending; }
+    void setLoop(EventLoopObj* newLoop);
+    // The Future API, as asyncio/futures.py defines it.
+    void setResult(VM& vm, Value result);
+    void setException(VM& vm, Value exception);
+    bool cancel(VM& vm, Value message);
+    Value result(VM& vm);
+    Value exception(VM& vm);
+    void addDoneCallback(VM& vm, Value callback);
+    Value makeCancelledError(VM& vm);
+    Value cancelMessage() const { return rare ? rare->cancelMessage : Value(); }
+    void setCancelMessage(Value message);
+    // Queues every done callback on the loop (CPython's __schedule_callbacks).
+    void scheduleCallbacks(VM& vm);
+    // "pending", "cancelled", "finished result=3", "finished exception=ValueError('x')": the
+    // state part of the repr of futures and tasks.
+    std::string stateRepr(VM& vm) const;
+    // The await protocol (CPython's FutureIter): the first resume of a pending future yields the
+    // future itself to the task, with [blocking] set; a later one returns its result or raises.
+    ResumeStatus resumeAwait(VM& vm, Value send, Value throwExc, Value& out) override;
+    // CPython's Future.__del__: an exception nobody retrieved goes to the loop's exception
+    // handler ("Task exception was never retrieved").
+    void finalize() override;
+};
+
+// Whether [v] is a FutureObj (a Future, a Task or asyncio.sleep()'s coroutine).
+inline FutureObj* asFuture(const Value& v)
+{
+    if (!v.isObject() || v.asObject()->kind != ObjKind::Native)
+        return nullptr;
+    auto* n = static_cast<NativeObj*>(v.asObject());
+    return n->nativeKind == NativeKind::Future || n->nativeKind == NativeKind::Task ||
+                   n->nativeKind == NativeKind::Sleep
+               ? static_cast<FutureObj*>(n)
+               : nullptr;
+}
+
+// The repr CPython uses for a future's result: reprlib's limits for long strings.
+std::string shortRepr(VM& vm, const Value& value);
+// "Type: message", or "Type" when the message is empty.
+std::string exceptionText(VM& vm, const Value& exception);
+// Raises [cls] (an exception class of the Python side, e.g. InvalidStateError) with [message].
+[[noreturn]] void raiseAsyncio(VM& vm, const Value& cls, const std::string& message);
+
+// Creates Future and its await iterator and adds Future to the _asyncio [module].
+void registerFutureClasses(VM& vm, AsyncioRuntime& rt, const Value& module);
+
+} // namespace loopscope

@@ -1,0 +1,169 @@
+// Reading the event loop's state (loop_state.h) out of the native core, without running Python.
+
+#include "loop_state.h"
+
+#include "../vm.h"
+#include "asyncio_runtime.h"
+#include "event_loop.h"
+#include "sleep.h"
+#include "task.h"
+
+namespace loopscope {
+
+namespace {
+
+// A callback's name as the trace gives it, read without the attribute protocol.
+std::string callbackName(const Value& callback)
+{
+    if (!callback.isObject())
+        return "";
+    const Obj* o = callback.asObject();
+    switch (o->kind) {
+    case ObjKind::Function: {
+        const auto* f = static_cast<const FunctionObj*>(o);
+        return isStr(f->qualname) ? strText(f->qualname) : isStr(f->name) ? strText(f->name) : "";
+    }
+    case ObjKind::NativeFunction:
+        return static_cast<const NativeFunctionObj*>(o)->name;
+    case ObjKind::BoundMethod:
+        return callbackName(static_cast<const BoundMethodObj*>(o)->func);
+    default:
+        return o->cls ? o->cls->name : "";
+    }
+}
+
+FrameState frameState(Frame* frame, bool started)
+{
+    FrameState state;
+    CodeObj* code = frame->code;
+    state.function = isStr(code->qualname) ? strText(code->qualname) : strText(code->name);
+    state.filename = code->filename;
+    state.line = started ? uint32_t(frame->line()) : uint32_t(code->firstLine);
+    Value* slots = frame->slots();
+    const size_t nlocals = code->varnames.size();
+    for (size_t i = 0; i < nlocals; ++i)
+        if (!slots[i].isEmpty())
+            state.locals.emplace_back(strText(code->varnames[i]), slots[i]);
+    const size_t ncells = code->cellvars.size();
+    for (size_t i = 0; i < ncells + code->freevars.size(); ++i) {
+        const Value& cell = slots[nlocals + i];
+        if (!isKind(cell, ObjKind::Cell) || cell.as<CellObj>()->value.isEmpty())
+            continue;
+        const Value& name = i < ncells ? code->cellvars[i] : code->freevars[i - ncells];
+        state.locals.emplace_back(strText(name), cell.as<CellObj>()->value);
+    }
+    return state;
+}
+
+// The scenario frames of [coro] and of the coroutines it awaits, outermost first.
+std::vector<FrameState> stackOf(const Value& coro)
+{
+    std::vector<FrameState> stack;
+    Value current = coro;
+    while (isKind(current, ObjKind::Generator)) {
+        auto* g = current.as<GeneratorObj>();
+        if (g->finished())
+            break;
+        if (!(g->frame->code->flags & kHidden))
+            stack.push_back(frameState(g->frame, g->started));
+        current = g->yieldFrom;
+    }
+    return stack;
+}
+
+TaskState taskState(TaskObj* task, const EventLoopObj* loop)
+{
+    TaskState state;
+    state.id = task->id;
+    state.name = task->taskName();
+    state.coroutine = isKind(task->coro, ObjKind::Generator) && isStr(task->coro.as<GeneratorObj>()->name)
+                          ? strText(task->coro.as<GeneratorObj>()->name)
+                      : !task->coro.isEmpty() ? task->coro.get()->cls->name
+                                              : "";
+    state.running = loop->currentTask == task;
+    state.started = !isKind(task->coro, ObjKind::Generator) || task->coro.as<GeneratorObj>()->started;
+    if (!task->waiter.isEmpty()) {
+        state.waitingOn = waiterDescription(task->waiter);
+        if (FutureObj* f = asFuture(task->waiter)) {
+            state.wait = f->waitKind;
+            if (f->waitKind == WaitKind::Task)
+                state.awaitedTask =
+                    f->nativeKind == NativeKind::Task ? static_cast<TaskObj*>(f)->id : f->waitTask();
+            if (f->nativeKind == NativeKind::Sleep)
+                state.deadline = sleepDeadline(f);
+        } else {
+            state.wait = WaitKind::Future;
+        }
+    }
+    state.stack = stackOf(task->coro);
+    return state;
+}
+
+} // namespace
+
+std::optional<LoopState> readLoopState(const VM& vm)
+{
+    const EventLoopObj* loop = vm.asyncio().running();
+    if (!loop)
+        return std::nullopt;
+    LoopState state;
+    state.time = vm.now();
+    state.passes = loop->passes;
+    state.running = loop->currentTask ? loop->currentTask->id : TaskId{};
+    for (const ReadyItem& item : loop->ready) {
+        ReadyState r;
+        r.id = item.id;
+        r.kind = item.handleKind();
+        switch (item.action) {
+        case ReadyItem::Action::Step:
+        case ReadyItem::Action::Wakeup:
+            r.task = item.target.as<TaskObj>()->id;
+            break;
+        case ReadyItem::Action::Handle: {
+            const auto* h = item.target.as<HandleObj>();
+            r.task = h->owner;
+            r.callback = callbackName(h->callback);
+            r.cancelled = h->cancelled;
+            break;
+        }
+        case ReadyItem::Action::DoneCallback:
+            r.callback = callbackName(item.target);
+            break;
+        case ReadyItem::Action::SleepTimer: {
+            const auto* sleep = item.target.as<SleepObj>();
+            r.task = sleep->owner;
+            r.callback = "_set_result_unless_cancelled";
+            r.cancelled = sleep->timerCancelled;
+            break;
+        }
+        }
+        state.ready.push_back(std::move(r));
+    }
+    for (const TimerEntry& entry : loop->timers.inFiringOrder()) {
+        TimerState t;
+        t.when = entry.when;
+        const auto* native = static_cast<const NativeObj*>(entry.timer);
+        if (native->nativeKind == NativeKind::Sleep) {
+            const auto* sleep = static_cast<const SleepObj*>(native);
+            t.id = sleep->timer;
+            t.kind = TimerKind::Sleep;
+            t.owner = sleep->owner;
+            t.cancelled = sleep->timerCancelled;
+        } else {
+            const auto* h = static_cast<const HandleObj*>(native);
+            t.id = h->id;
+            t.kind = h->timerKind;
+            t.owner = h->owner;
+            t.callback = callbackName(h->callback);
+            t.cancelled = h->cancelled;
+        }
+        state.timers.push_back(std::move(t));
+    }
+    vm.asyncio().pending.forEach([&](TaskObj* task) {
+        if (task->loop == loop && task->state == FutureState::Pending)
+            state.tasks.push_back(taskState(task, loop));
+    });
+    return state;
+}
+
+} // namespace loopscope

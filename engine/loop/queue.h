@@ -1,0 +1,45 @@
+#pragma once
+// asyncio.Queue's core in C++ (CPython's Lib/asyncio/queues.py): the items, the waiting getters
+// and putters, put/get as native coroutines and their _nowait forms. asyncio.py's Queue,
+// LifoQueue and PriorityQueue are Python subclasses; a subclass that brings its own _init, _put
+// and _get (LifoQueue, PriorityQueue) keeps its items in self._queue as CPython's do, and the
+// core calls those methods.
+
+#include <deque>
+
+#include "../object.h"
+
+namespace loopscope {
+
+class VM;
+struct EventLoopObj;
+struct AsyncioRuntime;
+
+struct QueueObj final : NativeObj {
+    explicit QueueObj(ClassObj* cls);
+    ~QueueObj() override;
+
+    bool nativeItems = true;   // the items live in [items]; else in the Python attribute _queue
+    int64_t maxsize = 0;       // <= 0: unbounded
+    int64_t unfinishedTasks = 0;
+    Value maxsizeValue;        // as given, for the maxsize property and repr
+    EventLoopObj* loop = nullptr; // bound on first wait, as _LoopBoundMixin does; held
+    std::deque<Value> items;
+    std::deque<Value> getters; // futures of waiting get()s
+    std::deque<Value> putters; // futures of waiting put()s
+    Value finished;            // the Event join() waits on, made by the first join()
+
+    size_t size(VM& vm);
+    bool full(VM& vm);
+    void putNowait(VM& vm, const Value& item);
+    Value getNowait(VM& vm);
+    // Wakes the first waiter in [waiters] that is not done yet (CPython's _wakeup_next).
+    void wakeupNext(VM& vm, std::deque<Value>& waiters);
+    // The running loop, binding the queue to it on first use.
+    EventLoopObj* boundLoop(VM& vm);
+};
+
+// Creates the native base of asyncio.Queue and adds it to the _asyncio [module].
+void registerQueueClass(VM& vm, AsyncioRuntime& rt, const Value& module);
+
+} // namespace loopscope

@@ -1,0 +1,65 @@
+#pragma once
+// asyncio.Task in C++: a coroutine wrapped in a future, advanced by the loop one step at a
+// time. Where a task resumes: TaskObj::step (task.cpp), the only place a task's coroutine is
+// sent a value or thrown an exception; TaskObj::wakeup calls it when an awaited future is done.
+
+#include <string>
+
+#include "future.h"
+
+namespace loopscope {
+
+struct TaskObj final : FutureObj {
+    explicit TaskObj(ClassObj* cls);
+    ~TaskObj() override;
+    LOOPSCOPE_POOLED(TaskObj)
+
+    TaskId id;
+    uint32_t registrySlot = 0;         // its place in AsyncioRuntime::pending while it runs
+    uint16_t numCancelsRequested = 0;  // cancelling()
+    bool mustCancel = false;           // cancel() came while no future could take it
+    bool logDestroyPending = true;     // "Task was destroyed but it is pending!" when closed early
+    ObjRef coro;                       // the coroutine (or generator) it drives
+    ObjRef waiter;                     // _fut_waiter: the future it waits on, or none
+    StrObj* name = nullptr;            // held; null: the default "Task-<id>"
+
+    // One step: sends None (or throws [exc]) into the coroutine, then waits on what it yielded
+    // or finishes the task. Emits StepBegan and StepEnded (and TaskFinished).
+    void step(VM& vm, Value exc);
+    // The awaited [future] is done: steps with its result or exception.
+    void wakeup(VM& vm, const Value& future);
+    // Task.cancel(msg).
+    bool cancel(VM& vm, Value message);
+    std::string taskName() const;
+    std::string repr(VM& vm);
+
+  private:
+    void waitOn(VM& vm, const Value& yielded);
+    void finished(VM& vm);
+};
+
+// The scenario line a coroutine is suspended at (its innermost scenario frame), the first line
+// of one not started yet, or 0 when it finished or is not a Python coroutine.
+uint32_t coroutineLine(const Value& coro);
+// A coroutine's __name__, as TaskCreated and asyncio's reports name it.
+std::string coroutineName(VM& vm, const Value& coro);
+// "main() running at FILE:LINE" or "main() done, defined at FILE:LINE", as CPython's task repr.
+std::string formatCoroutine(VM& vm, const Value& coro);
+// asyncio.iscoroutine(): coroutines, generators, and native coroutines (asyncio.sleep()).
+bool isCoroutineLike(const Value& v);
+// What a task waiting on [waiter] waits on, for StepEnded: the kind, the awaited task's id (or
+// a trace StringId naming what is awaited) and, for a timer, its deadline.
+void describeWait(VM& vm, const Value& waiter, WaitKind& kind, uint32_t& target, double& deadline);
+// The plain words for what waiting on [kind] means ("a timer", "Queue.get"), or "" for kinds
+// that name nothing awaited (Ready, None, Other).
+std::string_view waitDescription(WaitKind kind);
+// What a task waits on, for the deadlock report: a task's name, a label, or a description.
+std::string waiterDescription(const Value& waiter);
+
+// Creates Task and adds it to the _asyncio [module].
+void registerTaskClass(VM& vm, AsyncioRuntime& rt, const Value& module);
+// Task(coro, loop=..., name=...): [numbered] takes a Task-N number even when named (asyncio.create_task).
+Value createTask(VM& vm, ClassObj* cls, const Value& coro, EventLoopObj* loop, const Value& name,
+                 bool numbered, const Value& context = Value());
+
+} // namespace loopscope
