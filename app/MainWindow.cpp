@@ -209,6 +209,7 @@ void MainWindow::createDocks()
 
     narration_ = new QLabel(this);
     narration_->setWordWrap(true);
+    narration_->setAlignment(Qt::AlignTop | Qt::AlignLeft);
     narration_->setMargin(6);
     narration_->setTextInteractionFlags(Qt::TextSelectableByMouse);
     narration_->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Maximum);

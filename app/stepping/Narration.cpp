@@ -107,8 +107,8 @@ std::string Narrator::stepSentence(EventIndex began) const
     std::string text = "t=" + formatTime(e.t) + " · " + who;
     const bool scenarioLines = source_.has(lastLine);
     if (!first && scenarioLines)
-        text += " resumes at line " + std::to_string(e.line()) + ",";
-    if (scenarioLines)
+        text += " resumes at line " + std::to_string(e.line()) + (lastLine == e.line() ? " and" : ",");
+    if (scenarioLines && (first || lastLine != e.line()))
         text += " runs to line " + std::to_string(lastLine) + " and";
     text += " " + ending(e.task, end) + ".";
     std::vector<std::string> done = effects(began.value, end.value, e.task);

@@ -398,6 +398,10 @@ class SteppingTest : public QObject {
                  std::string("t=3.0 · Task-3 add_fast resumes at line 8, runs to line 10 and returns 10: it is "
                              "done. On the way it prints “result ready for fast add”. Then nothing is ready: the "
                              "clock jumps to t=5.0."));
+        QCOMPARE(narrator.sentence(cursor.positionOfStep(6)),
+                 std::string("t=5.0 · Task-1 get_results resumes at line 24 and returns None: it is done. On the way "
+                             "it prints “7 10” and schedules the callback _run_until_complete_cb. Next the loop "
+                             "calls _run_until_complete_cb."));
         QCOMPARE(narrator.sentence(0), std::string("t=0.0 · The program runs line 3: import asyncio."));
         cursor.forward(StepUnit::ClockJump);
         QCOMPARE(narrator.sentence(cursor.position()),
