@@ -221,7 +221,8 @@ void MainWindow::createDocks()
     applyDefaultDockSizes_ = [=, this] {
         resizeDocks({browserDock, codeDock}, {250, 420}, Qt::Horizontal);
         resizeDocks({consoleDock}, {150}, Qt::Vertical);
-        resizeDocks({narrationDock}, {narration_->sizeHint().height()}, Qt::Vertical);
+        // Two lines of narration: the longest sentences (a step and what comes next) fit.
+        resizeDocks({narrationDock}, {narration_->fontMetrics().lineSpacing() * 2 + 2 * narration_->margin() + 4}, Qt::Vertical);
         resizeDocks({codeDock}, {440}, Qt::Vertical);
     };
 }
