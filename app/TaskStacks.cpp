@@ -6,6 +6,10 @@
 #include <QThread>
 #include <QTimer>
 
+#if __has_include("loop/state_at_step.h")
+#include "loop/state_at_step.h"
+#endif
+
 namespace loopscope {
 
 namespace {
@@ -15,19 +19,68 @@ constexpr int kDebounceMs = 150;
 
 } // namespace
 
+#if __has_include("loop/state_at_step.h")
+
+namespace {
+
+// What the inspector keeps of each local: two levels of items to expand, 100 items a container,
+// reprs cut at 200 characters (the row shows one line; the tooltip the rest).
+const ValueViewLimits kInspectorLimits{2, 100, 200};
+
+ValueRow valueRow(const std::string& name, const ValueView& view)
+{
+    ValueRow row{name, view.repr, {}, view.itemCount};
+    row.items.reserve(view.items.size());
+    for (const auto& [label, item] : view.items)
+        row.items.push_back(valueRow(label, item));
+    return row;
+}
+
+} // namespace
+
+TaskStacksAt readTaskStacks(const std::string& source, const RunOptions& options, EventIndex event,
+                            const std::atomic<bool>* cancel)
+{
+    TaskStacksAt result;
+    result.event = event;
+    RunOptions run = options;
+    run.cancel = cancel;
+    const StateAtStepResult state = stateAtEvent(source, run, event, TraceLevel::Line, kInspectorLimits);
+    if (!state.snapshot) {
+        result.unavailable = state.run.cancelled ? "cancelled" : "the re-run did not reach this moment";
+        return result;
+    }
+    for (const TaskSnapshot& task : state.snapshot->tasks) {
+        if (task.stack.empty())
+            continue;
+        std::vector<FrameView>& frames = result.stacks[task.id.value];
+        for (const FrameSnapshot& frame : task.stack) {
+            FrameView view{frame.qualname.empty() ? frame.function : frame.qualname, frame.line, {}};
+            for (const auto& [name, value] : frame.locals)
+                view.locals.push_back(valueRow(name, value));
+            frames.push_back(std::move(view));
+        }
+    }
+    return result;
+}
+
+#else
+
 TaskStacksAt readTaskStacks(const std::string& source, const RunOptions& options, EventIndex event,
                             const std::atomic<bool>* cancel)
 {
     (void)source;
     (void)options;
     (void)cancel;
-    // The seam for the engine's state API (engine/loop/state_at_step.h, stateAtEvent): it re-runs
-    // the scenario to the event and reads the frames there. This build does not have it yet.
+    // The engine's state API (engine/loop/state_at_step.h, stateAtEvent) re-runs the scenario to
+    // the event and reads the frames there; this build does not have it yet.
     TaskStacksAt result;
     result.event = event;
     result.unavailable = "stacks and locals need the engine's state API, which this build does not have yet";
     return result;
 }
+
+#endif
 
 struct TaskStacksWorker::Job {
     std::atomic<bool> cancel{false};

@@ -19,6 +19,7 @@
 #include "PythonHighlighter.h"
 #include "ScenarioLibrary.h"
 #include "StepController.h"
+#include "TaskStacks.h"
 #include "TimelineView.h"
 #include "timeline_test_support.h"
 
@@ -286,6 +287,66 @@ class SteppingWindowTest : public QObject {
         QVERIFY(window.waitForRun());
         QCOMPARE(window.stepper()->position(), window.stepper()->cursor().positionOfStep(3));
         QVERIFY(narration(window).startsWith(QStringLiteral("t=0.0 · Task-3 add_fast runs to line 8")));
+    }
+
+    // Under each task, its frames and their locals; containers expand into their items.
+    void showsStacksAndLocals()
+    {
+        LoopInspector inspector;
+        inspector.showMoment({}, 0, {}, 0, {LoopInspector::Row{QStringLiteral("Task-1 main"), QStringLiteral("sleeping"), 1}},
+                             0);
+        LoopInspector::Value xs{QStringLiteral("xs"), QStringLiteral("[1, [2, 3]]"), {}, 0};
+        xs.items.push_back({QStringLiteral("0"), QStringLiteral("1"), {}, 0});
+        LoopInspector::Value inner{QStringLiteral("1"), QStringLiteral("[2, 3]"), {}, 5};
+        inner.items.push_back({QStringLiteral("0"), QStringLiteral("2"), {}, 0});
+        xs.items.push_back(inner);
+        LoopInspector::Frame frame{QStringLiteral("main"), 12, {}};
+        frame.locals.push_back(xs);
+        inspector.showStacks({{1u, {frame}}}, {});
+        QTreeWidgetItem* task = inspector.tasksSection()->child(0);
+        QCOMPARE(task->childCount(), 1);
+        QCOMPARE(task->child(0)->text(0), QStringLiteral("main()"));
+        QCOMPARE(task->child(0)->text(1), QStringLiteral("line 12"));
+        QTreeWidgetItem* local = task->child(0)->child(0);
+        QCOMPARE(local->text(0), QStringLiteral("xs"));
+        QCOMPARE(local->text(1), QStringLiteral("[1, [2, 3]]"));
+        QCOMPARE(local->childCount(), 2);
+        QCOMPARE(local->child(1)->childCount(), 2); // "2" and "… and 5 more"
+        QCOMPARE(local->child(1)->child(1)->text(0), QStringLiteral("… and 5 more"));
+        // A new stop without stacks yet: none shown, the note says why.
+        inspector.showStacks({}, QStringLiteral("being read"));
+        QCOMPARE(task->childCount(), 0);
+    }
+
+    // The window asks for the stacks at the cursor off its thread and shows them when they come.
+    void readsStacksAtTheCursor()
+    {
+        MainWindow window;
+        window.setStartStep(3);
+        window.openDefaultScenario();
+        QVERIFY(window.waitForRun());
+        QSignalSpy ready(window.stacks(), &TaskStacksWorker::ready);
+        QVERIFY(ready.wait(10000));
+        const auto stacks = window.stacks()->latest();
+        QVERIFY(stacks);
+        QCOMPARE(stacks->event, window.stepper()->cursor().event());
+#if __has_include("loop/state_at_step.h")
+        // Task-2 add_slow sleeps at line 15 with its arguments.
+        QVERIFY2(stacks->unavailable.empty(), stacks->unavailable.c_str());
+        const auto& frames = stacks->stacks.at(2);
+        QCOMPARE(frames.size(), size_t(1));
+        QCOMPARE(frames[0].function, std::string("add_slow"));
+        QCOMPARE(frames[0].line, 15u);
+        QCOMPARE(frames[0].locals.size(), size_t(2));
+        QCOMPARE(frames[0].locals[0].name + "=" + frames[0].locals[0].repr, std::string("x=3"));
+        QCOMPARE(frames[0].locals[1].name + "=" + frames[0].locals[1].repr, std::string("y=4"));
+        QTreeWidgetItem* task2 = window.inspector()->tasksSection()->child(1);
+        QCOMPARE(task2->childCount(), 1);
+        QCOMPARE(task2->child(0)->text(0), QStringLiteral("add_slow()"));
+#else
+        QVERIFY(!stacks->unavailable.empty());
+        QVERIFY(stacks->stacks.empty());
+#endif
     }
 
     void highlightsPython()
