@@ -101,7 +101,7 @@ QString helpText(const QCommandLineParser& parser)
                "\n"
                "Usage:\n"
                "  loopscope                      open the window on the default scenario\n"
-               "  loopscope FILE.py [--step K]   open the window on FILE.py (the cursor where step K begins)\n"
+               "  loopscope FILE.py [--step K]   open the window on FILE.py (--step: the cursor at step K)\n"
                "  loopscope run FILE.py [--seed N] [--dump-bytecode] [--trace-stats]\n"
                "                                 run headless; print the program's output as python3 would\n"
                "  loopscope trace FILE.py [--seed N]\n"

@@ -18,10 +18,10 @@ void showMomentIn(LoopInspector& inspector, const LoopHistory& history, const Lo
     QList<LoopInspector::Row> ready, timers, tasks;
     for (size_t i = 0; i < m.ready.size() && i < size_t(kInspectorRowLimit); ++i) {
         const QueuedHandle& h = m.ready[i];
-        ready << LoopInspector::Row{QStringLiteral("%1. %2").arg(i + 1).arg(q(handleSubject(history, h, m.at))),
-                                    q(handleRole(history, h, m.at) + ", since t=" +
-                                      formatTime(history.event(h.since).t)),
-                                    h.kind == HandleKind::Callback ? 0u : h.task.value};
+        ready << LoopInspector::Row{
+            QStringLiteral("%1. %2").arg(i + 1).arg(q(handleSubject(history, h, m.at))),
+            q(handleRole(history, h, m.at) + ", since t=" + formatTime(history.event(h.since).t)),
+            h.kind == HandleKind::Callback ? 0u : h.task.value};
     }
     for (size_t i = 0; i < m.timers.size() && i < size_t(kInspectorRowLimit); ++i) {
         const PendingTimer& t = m.timers[i];
@@ -33,15 +33,19 @@ void showMomentIn(LoopInspector& inspector, const LoopHistory& history, const Lo
         tasks << LoopInspector::Row{q(history.taskLabel(t.task, m.at)), q(taskStateWords(history, m, t)),
                                     t.task.value};
     }
-    const auto more = [](size_t n) { return int(n > size_t(kInspectorRowLimit) ? n - size_t(kInspectorRowLimit) : 0); };
-    inspector.showMoment(ready, more(m.ready.size()), timers, more(m.timers.size()), tasks, more(m.tasks.size()));
+    const auto more = [](size_t n) {
+        return int(n > size_t(kInspectorRowLimit) ? n - size_t(kInspectorRowLimit) : 0);
+    };
+    inspector.showMoment(ready, more(m.ready.size()), timers, more(m.timers.size()), tasks,
+                         more(m.tasks.size()));
 }
 
 namespace {
 
 LoopInspector::Value inspectorValue(const ValueRow& row)
 {
-    LoopInspector::Value value{q(row.name), q(row.repr), {}, int(row.itemCount - std::min(row.itemCount, row.items.size()))};
+    LoopInspector::Value value{
+        q(row.name), q(row.repr), {}, int(row.itemCount - std::min(row.itemCount, row.items.size()))};
     for (const ValueRow& item : row.items)
         value.items.push_back(inspectorValue(item));
     return value;

@@ -17,11 +17,11 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
-#include <QSignalBlocker>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSaveFile>
 #include <QSettings>
+#include <QSignalBlocker>
 #include <QSlider>
 #include <QStatusBar>
 #include <QStyleFactory>
@@ -40,10 +40,10 @@
 #include "StepController.h"
 #include "TaskStacks.h"
 #include "TimelineDescriptions.h"
-#include "WhyNotRunning.h"
 #include "TimelineModel.h"
 #include "TimelineTheme.h"
 #include "TimelineView.h"
+#include "WhyNotRunning.h"
 #include "engine.h"
 
 namespace loopscope {
@@ -222,7 +222,9 @@ void MainWindow::createDocks()
         resizeDocks({browserDock, codeDock}, {250, 420}, Qt::Horizontal);
         resizeDocks({consoleDock}, {150}, Qt::Vertical);
         // Two lines of narration: the longest sentences (a step and what comes next) fit.
-        resizeDocks({narrationDock}, {narration_->fontMetrics().lineSpacing() * 2 + 2 * narration_->margin() + 4}, Qt::Vertical);
+        resizeDocks({narrationDock},
+                    {narration_->fontMetrics().lineSpacing() * 2 + 2 * narration_->margin() + 4},
+                    Qt::Vertical);
         resizeDocks({codeDock}, {440}, Qt::Vertical);
     };
 }
@@ -616,9 +618,10 @@ void MainWindow::showRunOutcome(const RunOutcome& outcome)
     if (startStep_ > 0) {
         const int step = std::exchange(startStep_, 0);
         if (!stepper_->moveToStep(step))
-            statusBar()->showMessage(tr("The run has %n step(s): there is no step %1", nullptr, stepper_->cursor().stepCount())
-                                         .arg(step),
-                                     8000);
+            statusBar()->showMessage(
+                tr("The run has %n step(s): there is no step %1", nullptr, stepper_->cursor().stepCount())
+                    .arg(step),
+                8000);
     }
     statusBar()->showMessage(
         tr("Ran in %1 s, %2 events").arg(outcome.seconds, 0, 'f', 2).arg(megaCount(trace.events().size())),
@@ -709,7 +712,8 @@ void MainWindow::createTransport()
         action->setObjectName(name);
         action->setShortcut(entry.key);
         action->setShortcutContext(Qt::WindowShortcut);
-        action->setToolTip(QStringLiteral("%1 (%2)").arg(tr(entry.help), entry.key.toString(QKeySequence::NativeText)));
+        action->setToolTip(
+            QStringLiteral("%1 (%2)").arg(tr(entry.help), entry.key.toString(QKeySequence::NativeText)));
         action->setEnabled(false);
         connect(action, &QAction::triggered, this, handlers.at(name));
         transport->addAction(action);
@@ -775,7 +779,8 @@ void MainWindow::showShortcuts()
                     .arg(entry.key.toString(QKeySequence::NativeText),
                          QString(tr(entry.text)).remove(QLatin1Char('&')), tr(entry.help));
     const QString more[][2] = {
-        {QStringLiteral("F9"), tr("In the code: set or remove a breakpoint on the line (or click the gutter)")},
+        {QStringLiteral("F9"),
+         tr("In the code: set or remove a breakpoint on the line (or click the gutter)")},
         {QStringLiteral("F5"), tr("Run the scenario again")},
         {QStringLiteral("Esc"), tr("Cancel a run in progress; on the timeline: clear the selection")},
         {tr("Click"), tr("A timeline bar or a console line moves the cursor there")},
@@ -822,7 +827,8 @@ void MainWindow::showCursor()
 
     // The narration: the run's outcome at its end, else the stop's sentence; a clicked item's
     // description above it.
-    QString said = atEnd && !outcomeMessage_.isEmpty() ? outcomeMessage_ : QString::fromStdString(stepper_->sentence());
+    QString said =
+        atEnd && !outcomeMessage_.isEmpty() ? outcomeMessage_ : QString::fromStdString(stepper_->sentence());
     if (!clickedText_.isEmpty())
         said = clickedText_ + QStringLiteral("\n") + said;
     clickedText_.clear();
@@ -832,8 +838,9 @@ void MainWindow::showCursor()
     editor_->setExecutionLines(atEnd ? 0 : cursorLine(cursor, lines), parkedLines(history, moment, lines));
     // Stacks read at another stop would mislead: none until this stop's come.
     if (const auto stacks = stacks_->latest(); !stacks || stacks->event != cursor.event())
-        inspector_->showStacks({}, stacks && !stacks->unavailable.empty() ? QString::fromStdString(stacks->unavailable)
-                                                                          : tr("being read"));
+        inspector_->showStacks({}, stacks && !stacks->unavailable.empty()
+                                       ? QString::fromStdString(stacks->unavailable)
+                                       : tr("being read"));
     showMomentIn(*inspector_, history, moment);
     showWhyNot(&moment);
 
@@ -842,7 +849,8 @@ void MainWindow::showCursor()
         atEnd ? std::nullopt : std::optional<EventIndex>(cursor.eventAt(position + 1));
     console_->setCursorRange(cursor.event(), next);
 
-    timeline_->setStepCursor(atEnd ? std::nullopt : std::optional<TimelineCursor>(timelineCursor(cursor, history, moment)));
+    timeline_->setStepCursor(atEnd ? std::nullopt
+                                   : std::optional<TimelineCursor>(timelineCursor(cursor, history, moment)));
     // Stacks and locals: read off the GUI thread, shown when they come.
     stacks_->request(cursor.event());
 }
@@ -856,7 +864,8 @@ void MainWindow::showWhyNot(const LoopMoment* moment)
     }
     const LoopHistory& history = stepper_->history();
     const LoopMoment here = moment ? LoopMoment() : history.at(stepper_->cursor().event());
-    inspector_->showWhyNot(QString::fromStdString(whyNotRunning(history, moment ? *moment : here, TaskId{task})));
+    inspector_->showWhyNot(
+        QString::fromStdString(whyNotRunning(history, moment ? *moment : here, TaskId{task})));
 }
 
 void MainWindow::showStacks()

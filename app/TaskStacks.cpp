@@ -151,7 +151,8 @@ void TaskStacksWorker::startLatest()
     options.cancel = &job->cancel;
     const EventIndex event = *wanted_;
     job->thread = QThread::create([job, self, source, options, event] {
-        auto result = std::make_shared<const TaskStacksAt>(readTaskStacks(source, options, event, &job->cancel));
+        auto result =
+            std::make_shared<const TaskStacksAt>(readTaskStacks(source, options, event, &job->cancel));
         if (job->cancel)
             return;
         QMetaObject::invokeMethod(
@@ -165,8 +166,9 @@ void TaskStacksWorker::startLatest()
             Qt::QueuedConnection);
     });
     connect(job->thread, &QThread::finished, job->thread, &QObject::deleteLater);
-    threads_.erase(std::remove_if(threads_.begin(), threads_.end(), [](const QPointer<QThread>& t) { return !t; }),
-                   threads_.end());
+    threads_.erase(
+        std::remove_if(threads_.begin(), threads_.end(), [](const QPointer<QThread>& t) { return !t; }),
+        threads_.end());
     threads_.push_back(job->thread);
     job->thread->start(QThread::LowPriority);
 }

@@ -4,8 +4,8 @@
 #include <QMouseEvent>
 #include <QPainter>
 #include <QPainterPath>
-#include <QTextBlock>
 #include <QScrollBar>
+#include <QTextBlock>
 #include <QToolTip>
 
 #include "PythonHighlighter.h"
@@ -147,7 +147,8 @@ void CodeEditor::markLines(const QList<int>& lines)
 {
     marked_ = lines;
     updateSelections();
-    const QTextBlock block = lines.isEmpty() ? QTextBlock() : document()->findBlockByNumber(lines.first() - 1);
+    const QTextBlock block =
+        lines.isEmpty() ? QTextBlock() : document()->findBlockByNumber(lines.first() - 1);
     if (block.isValid()) {
         setTextCursor(QTextCursor(block));
         centerCursor();
@@ -242,7 +243,8 @@ QString CodeEditor::gutterToolTip(int y) const
     if (line == current_)
         parts << tr("The stepping cursor is on line %1").arg(line);
     if (parked_.contains(line))
-        parts << tr("Parked here (suspended at an await): %1").arg(parked_.value(line).join(QStringLiteral(", ")));
+        parts << tr("Parked here (suspended at an await): %1")
+                     .arg(parked_.value(line).join(QStringLiteral(", ")));
     parts << (breakpoints_.contains(line) ? tr("Breakpoint: click (or F9) to remove it")
                                           : tr("Click (or F9) to set a breakpoint on line %1").arg(line));
     return parts.join(QLatin1Char('\n'));

@@ -88,8 +88,9 @@ void ConsoleView::setCursorRange(std::optional<EventIndex> current, std::optiona
     range(futureLine, int(events_.size()), grey);
     QTextCharFormat justWritten;
     // The code view's colour for the cursor's line: these lines are what it writes.
-    justWritten.setBackground(palette().color(QPalette::Base).lightness() < 128 ? QColor(0xff, 0xcc, 0x33, 70)
-                                                                                 : QColor(0xff, 0xd5, 0x4f, 150));
+    justWritten.setBackground(palette().color(QPalette::Base).lightness() < 128
+                                  ? QColor(0xff, 0xcc, 0x33, 70)
+                                  : QColor(0xff, 0xd5, 0x4f, 150));
     justWritten.setProperty(QTextFormat::FullWidthSelection, true);
     range(currentLine, futureLine, justWritten);
     setExtraSelections(selections);

@@ -32,10 +32,12 @@ LoopInspector::LoopInspector(QWidget* parent) : QTreeWidget(parent)
     timers_ = new QTreeWidgetItem(this, {tr("Timers")});
     tasks_ = new QTreeWidgetItem(this, {tr("Tasks")});
     whyNot_ = new QTreeWidgetItem(this, {tr("Why isn't it running?")});
-    readyQueue_->setToolTip(0, tr("The handles the loop will run, in order: a task's step or wake-up, or a callback"));
+    readyQueue_->setToolTip(
+        0, tr("The handles the loop will run, in order: a task's step or wake-up, or a callback"));
     timers_->setToolTip(0, tr("The timer heap, by deadline, with what each timer will do when it fires"));
-    tasks_->setToolTip(0, tr("Every task so far, with its state; a suspended task's stack and locals beneath it. "
-                             "Click a task to ask why it is not running."));
+    tasks_->setToolTip(
+        0, tr("Every task so far, with its state; a suspended task's stack and locals beneath it. "
+              "Click a task to ask why it is not running."));
     whyNot_->setToolTip(0, tr("Click a task above (or its timeline row) to ask"));
     for (QTreeWidgetItem* section : {readyQueue_, timers_, tasks_, whyNot_}) {
         QFont bold = section->font(0);
@@ -87,8 +89,8 @@ void LoopInspector::fill(QTreeWidgetItem* section, const QList<Row>& rows, int m
         return new QTreeWidgetItem(section);
     };
     // Each change of an item costs the view work: only what differs is set.
-    auto set = [](QTreeWidgetItem* item, const QString& what, const QString& detail, uint32_t task, bool italic,
-                  bool bold) {
+    auto set = [](QTreeWidgetItem* item, const QString& what, const QString& detail, uint32_t task,
+                  bool italic, bool bold) {
         if (item->text(0) != what) {
             item->setText(0, what);
             item->setToolTip(0, what);
@@ -114,8 +116,8 @@ void LoopInspector::fill(QTreeWidgetItem* section, const QList<Row>& rows, int m
         delete section->takeChild(section->childCount() - 1);
 }
 
-void LoopInspector::showMoment(const QList<Row>& ready, int moreReady, const QList<Row>& timers, int moreTimers,
-                               const QList<Row>& tasks, int moreTasks)
+void LoopInspector::showMoment(const QList<Row>& ready, int moreReady, const QList<Row>& timers,
+                               int moreTimers, const QList<Row>& tasks, int moreTasks)
 {
     setUpdatesEnabled(false);
     // Refilling moves Qt's current item around: that is not the user picking a task.
@@ -123,9 +125,12 @@ void LoopInspector::showMoment(const QList<Row>& ready, int moreReady, const QLi
     fill(readyQueue_, ready, moreReady, tr("(empty)"));
     fill(timers_, timers, moreTimers, tr("(none)"));
     fill(tasks_, tasks, moreTasks, tr("(no tasks yet)"));
-    readyQueue_->setText(1, ready.isEmpty() ? QString() : tr("%n handle(s)", nullptr, int(ready.size()) + moreReady));
-    timers_->setText(1, timers.isEmpty() ? QString() : tr("%n timer(s)", nullptr, int(timers.size()) + moreTimers));
-    tasks_->setText(1, tasks.isEmpty() ? QString() : tr("%n task(s)", nullptr, int(tasks.size()) + moreTasks));
+    readyQueue_->setText(1, ready.isEmpty() ? QString()
+                                            : tr("%n handle(s)", nullptr, int(ready.size()) + moreReady));
+    timers_->setText(1, timers.isEmpty() ? QString()
+                                         : tr("%n timer(s)", nullptr, int(timers.size()) + moreTimers));
+    tasks_->setText(1,
+                    tasks.isEmpty() ? QString() : tr("%n task(s)", nullptr, int(tasks.size()) + moreTasks));
     showStacks(stacks_, stacksNote_);
     setCurrentItem(nullptr);
     for (int i = 0; i < tasks_->childCount(); ++i)
@@ -195,7 +200,8 @@ QStringList LoopInspector::rowTexts(const QTreeWidgetItem* section)
     QStringList out;
     for (int i = 0; i < section->childCount(); ++i) {
         const QTreeWidgetItem* item = section->child(i);
-        out << (item->text(1).isEmpty() ? item->text(0) : item->text(0) + QStringLiteral(" | ") + item->text(1));
+        out << (item->text(1).isEmpty() ? item->text(0)
+                                        : item->text(0) + QStringLiteral(" | ") + item->text(1));
     }
     return out;
 }

@@ -14,15 +14,18 @@ enum BlockState { kNormal = 0, kInTripleSingle = 1, kInTripleDouble = 2 };
 const QSet<QString>& keywords()
 {
     static const QSet<QString> words = {
-        QStringLiteral("False"),  QStringLiteral("None"),     QStringLiteral("True"),    QStringLiteral("and"),
-        QStringLiteral("as"),     QStringLiteral("assert"),   QStringLiteral("async"),   QStringLiteral("await"),
-        QStringLiteral("break"),  QStringLiteral("class"),    QStringLiteral("continue"), QStringLiteral("def"),
-        QStringLiteral("del"),    QStringLiteral("elif"),     QStringLiteral("else"),    QStringLiteral("except"),
-        QStringLiteral("finally"), QStringLiteral("for"),     QStringLiteral("from"),    QStringLiteral("global"),
-        QStringLiteral("if"),     QStringLiteral("import"),   QStringLiteral("in"),      QStringLiteral("is"),
-        QStringLiteral("lambda"), QStringLiteral("nonlocal"), QStringLiteral("not"),     QStringLiteral("or"),
-        QStringLiteral("pass"),   QStringLiteral("raise"),    QStringLiteral("return"),  QStringLiteral("try"),
-        QStringLiteral("while"),  QStringLiteral("with"),     QStringLiteral("yield"),   QStringLiteral("match"),
+        QStringLiteral("False"),  QStringLiteral("None"),     QStringLiteral("True"),
+        QStringLiteral("and"),    QStringLiteral("as"),       QStringLiteral("assert"),
+        QStringLiteral("async"),  QStringLiteral("await"),    QStringLiteral("break"),
+        QStringLiteral("class"),  QStringLiteral("continue"), QStringLiteral("def"),
+        QStringLiteral("del"),    QStringLiteral("elif"),     QStringLiteral("else"),
+        QStringLiteral("except"), QStringLiteral("finally"),  QStringLiteral("for"),
+        QStringLiteral("from"),   QStringLiteral("global"),   QStringLiteral("if"),
+        QStringLiteral("import"), QStringLiteral("in"),       QStringLiteral("is"),
+        QStringLiteral("lambda"), QStringLiteral("nonlocal"), QStringLiteral("not"),
+        QStringLiteral("or"),     QStringLiteral("pass"),     QStringLiteral("raise"),
+        QStringLiteral("return"), QStringLiteral("try"),      QStringLiteral("while"),
+        QStringLiteral("with"),   QStringLiteral("yield"),    QStringLiteral("match"),
         QStringLiteral("case"),
     };
     return words;
@@ -31,18 +34,18 @@ const QSet<QString>& keywords()
 const QSet<QString>& builtins()
 {
     static const QSet<QString> words = {
-        QStringLiteral("print"),     QStringLiteral("len"),      QStringLiteral("range"),
-        QStringLiteral("list"),      QStringLiteral("dict"),     QStringLiteral("set"),
-        QStringLiteral("tuple"),     QStringLiteral("str"),      QStringLiteral("int"),
-        QStringLiteral("float"),     QStringLiteral("bool"),     QStringLiteral("enumerate"),
-        QStringLiteral("zip"),       QStringLiteral("sum"),      QStringLiteral("min"),
-        QStringLiteral("max"),       QStringLiteral("sorted"),   QStringLiteral("isinstance"),
-        QStringLiteral("super"),     QStringLiteral("self"),     QStringLiteral("Exception"),
+        QStringLiteral("print"),      QStringLiteral("len"),       QStringLiteral("range"),
+        QStringLiteral("list"),       QStringLiteral("dict"),      QStringLiteral("set"),
+        QStringLiteral("tuple"),      QStringLiteral("str"),       QStringLiteral("int"),
+        QStringLiteral("float"),      QStringLiteral("bool"),      QStringLiteral("enumerate"),
+        QStringLiteral("zip"),        QStringLiteral("sum"),       QStringLiteral("min"),
+        QStringLiteral("max"),        QStringLiteral("sorted"),    QStringLiteral("isinstance"),
+        QStringLiteral("super"),      QStringLiteral("self"),      QStringLiteral("Exception"),
         QStringLiteral("ValueError"), QStringLiteral("TypeError"), QStringLiteral("RuntimeError"),
-        QStringLiteral("KeyError"),  QStringLiteral("asyncio"),  QStringLiteral("repr"),
-        QStringLiteral("type"),      QStringLiteral("object"),   QStringLiteral("abs"),
-        QStringLiteral("any"),       QStringLiteral("all"),      QStringLiteral("map"),
-        QStringLiteral("filter"),    QStringLiteral("iter"),     QStringLiteral("next"),
+        QStringLiteral("KeyError"),   QStringLiteral("asyncio"),   QStringLiteral("repr"),
+        QStringLiteral("type"),       QStringLiteral("object"),    QStringLiteral("abs"),
+        QStringLiteral("any"),        QStringLiteral("all"),       QStringLiteral("map"),
+        QStringLiteral("filter"),     QStringLiteral("iter"),      QStringLiteral("next"),
     };
     return words;
 }
@@ -85,7 +88,8 @@ void PythonHighlighter::setDark(bool dark)
     formats_[int(Kind::Builtin)] = make(dark ? QColor(0x56, 0xb6, 0xc2) : QColor(0x00, 0x6b, 0x7a));
     formats_[int(Kind::String)] = make(dark ? QColor(0x98, 0xc3, 0x79) : QColor(0x2e, 0x7d, 0x32));
     formats_[int(Kind::Number)] = make(dark ? QColor(0xd1, 0x9a, 0x66) : QColor(0xb3, 0x5a, 0x00));
-    formats_[int(Kind::Comment)] = make(dark ? QColor(0x7f, 0x84, 0x8e) : QColor(0x75, 0x75, 0x75), false, true);
+    formats_[int(Kind::Comment)] =
+        make(dark ? QColor(0x7f, 0x84, 0x8e) : QColor(0x75, 0x75, 0x75), false, true);
     formats_[int(Kind::Decorator)] = make(dark ? QColor(0xe5, 0xc0, 0x7b) : QColor(0x9e, 0x6a, 0x00));
     formats_[int(Kind::Definition)] = make(dark ? QColor(0x61, 0xaf, 0xef) : QColor(0x15, 0x65, 0xc0), true);
     rehighlight();
@@ -154,7 +158,8 @@ void PythonHighlighter::highlightBlock(const QString& text)
         }
         if (c.isDigit()) {
             int j = i;
-            while (j < n && (text[j].isLetterOrNumber() || text[j] == QLatin1Char('.') || text[j] == QLatin1Char('_')))
+            while (j < n &&
+                   (text[j].isLetterOrNumber() || text[j] == QLatin1Char('.') || text[j] == QLatin1Char('_')))
                 ++j;
             setFormat(i, j - i, formats_[int(Kind::Number)]);
             i = j;

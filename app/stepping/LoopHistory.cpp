@@ -37,7 +37,7 @@ LoopHistory::LoopHistory(std::shared_ptr<const TraceRecorder> trace) : trace_(st
 void LoopHistory::build()
 {
     const TraceEvents& events = trace_->events();
-    std::vector<uint32_t> openStep;      // task id -> its step in steps_ still open (kNever: none)
+    std::vector<uint32_t> openStep; // task id -> its step in steps_ still open (kNever: none)
     auto slot = [](std::vector<uint32_t>& v, uint32_t id) -> uint32_t& {
         if (id >= v.size())
             v.resize(size_t(id) + 1, kNever);
@@ -77,7 +77,8 @@ void LoopHistory::build()
             TaskIndex& t = tasks_[e.task.value];
             t.created = EventIndex{i};
             t.coro = e.coroName();
-            t.shutdown = e.creator().value == 0 && e.line() == 0 && isShutdownCoroutine(trace_->string(e.coroName()));
+            t.shutdown =
+                e.creator().value == 0 && e.line() == 0 && isShutdownCoroutine(trace_->string(e.coroName()));
             t.phases.push_back(i);
             creationOrder_.push_back(e.task.value);
             creationEvents_.push_back(i);
@@ -119,14 +120,15 @@ void LoopHistory::build()
             break;
         case EventKind::TimerScheduled:
             slot(timerOfHandle_, e.handle().value) = uint32_t(timers_.size());
-            timers_.push_back({e.handle(), e.timerKind(), e.task, e.callbackName(), e.deadline(), EventIndex{i}});
+            timers_.push_back(
+                {e.handle(), e.timerKind(), e.task, e.callbackName(), e.deadline(), EventIndex{i}});
             timerStays_.push_back({i, kNever});
             break;
         case EventKind::TimerFired: {
             leaveTimer(e.handle(), i);
             const PendingTimer* timer = timerOf(e.handle());
-            joinReady({e.handle(), HandleKind::Callback, e.task, timer ? timer->callback : StringId{}, EventIndex{i},
-                       true},
+            joinReady({e.handle(), HandleKind::Callback, e.task, timer ? timer->callback : StringId{},
+                       EventIndex{i}, true},
                       i);
             break;
         }
@@ -184,13 +186,14 @@ void LoopHistory::build()
 // there at [e] is the first whose running maximum of [left] passes [e] (no scan of the stays
 // that ended long ago). Between it and the prefix's end, only the early leavers are skipped.
 template <class F>
-void LoopHistory::forEachStayAt(const std::vector<Stay>& stays, const std::vector<uint32_t>& maxLeft, uint32_t e,
-                                F&& f)
+void LoopHistory::forEachStayAt(const std::vector<Stay>& stays, const std::vector<uint32_t>& maxLeft,
+                                uint32_t e, F&& f)
 {
-    const auto joinedBy =
-        std::upper_bound(stays.begin(), stays.end(), e, [](uint32_t v, const Stay& s) { return v < s.joined; });
+    const auto joinedBy = std::upper_bound(stays.begin(), stays.end(), e,
+                                           [](uint32_t v, const Stay& s) { return v < s.joined; });
     const size_t end = size_t(joinedBy - stays.begin());
-    size_t i = size_t(std::upper_bound(maxLeft.begin(), maxLeft.begin() + ptrdiff_t(end), e) - maxLeft.begin());
+    size_t i =
+        size_t(std::upper_bound(maxLeft.begin(), maxLeft.begin() + ptrdiff_t(end), e) - maxLeft.begin());
     for (; i < end; ++i)
         if (stays[i].left > e)
             f(i);
@@ -205,14 +208,15 @@ LoopMoment LoopHistory::at(EventIndex at) const
     const uint32_t e = std::min<uint32_t>(at.value, uint32_t(events.size() - 1));
     const TraceEvent& ev = events[e];
     m.at = EventIndex{e};
-    m.time = ev.kind == EventKind::ClockJumped   ? ev.newTime()
+    m.time = ev.kind == EventKind::ClockJumped    ? ev.newTime()
              : ev.kind == EventKind::BlockingCall ? ev.endTime()
                                                   : ev.t;
     m.loopClosed = loopClosed_ <= e;
 
     // The step in progress: the last one begun, if it has not ended.
-    const auto step = std::upper_bound(steps_.begin(), steps_.end(), e,
-                                       [](uint32_t v, const std::pair<uint32_t, uint32_t>& s) { return v < s.first; });
+    const auto step =
+        std::upper_bound(steps_.begin(), steps_.end(), e,
+                         [](uint32_t v, const std::pair<uint32_t, uint32_t>& s) { return v < s.first; });
     if (step != steps_.begin() && e < std::prev(step)->second) {
         const uint32_t began = std::prev(step)->first;
         m.running = events[began].task;
@@ -349,8 +353,9 @@ std::optional<EventIndex> LoopHistory::nextHandleRun(EventIndex e) const
 
 EventIndex LoopHistory::stepEnd(EventIndex began) const
 {
-    const auto step = std::lower_bound(steps_.begin(), steps_.end(), began.value,
-                                       [](const std::pair<uint32_t, uint32_t>& s, uint32_t v) { return s.first < v; });
+    const auto step =
+        std::lower_bound(steps_.begin(), steps_.end(), began.value,
+                         [](const std::pair<uint32_t, uint32_t>& s, uint32_t v) { return s.first < v; });
     if (step == steps_.end() || step->first != began.value)
         return began;
     return EventIndex{step->second};

@@ -54,22 +54,22 @@ struct TaskAtMoment {
     EventIndex since;  // the event that put it in this phase
     uint32_t line = 0; // Suspended: where it is parked; Running: where it resumed; finished: 0
     WaitKind wait = WaitKind::None;
-    TaskId awaited;          // wait == Task
-    StringId waitLabel;      // what else it waits on ("Queue.get"), or 0
-    double deadline = 0;     // wait == Timer
-    int readyPosition = -1;  // its step or wake-up's place in the ready queue (0: next), or -1
+    TaskId awaited;         // wait == Task
+    StringId waitLabel;     // what else it waits on ("Queue.get"), or 0
+    double deadline = 0;    // wait == Timer
+    int readyPosition = -1; // its step or wake-up's place in the ready queue (0: next), or -1
     bool cancelRequested = false;
 };
 
 struct LoopMoment {
     EventIndex at;
     double time = 0;
-    TaskId running;              // the task whose step is in progress, or 0
-    EventIndex runningSince;     // its StepBegan
-    std::vector<QueuedHandle> ready;  // in the order the loop will run them
-    std::vector<PendingTimer> timers; // by deadline, ties in the order they were set
-    std::vector<TaskAtMoment> tasks;  // every task created so far, in creation order
-    uint32_t outputLines = 0;         // Output events so far
+    TaskId running;                         // the task whose step is in progress, or 0
+    EventIndex runningSince;                // its StepBegan
+    std::vector<QueuedHandle> ready;        // in the order the loop will run them
+    std::vector<PendingTimer> timers;       // by deadline, ties in the order they were set
+    std::vector<TaskAtMoment> tasks;        // every task created so far, in creation order
+    uint32_t outputLines = 0;               // Output events so far
     std::optional<EventIndex> blockingCall; // a time.sleep() the running step made, holding the loop
     bool loopClosed = false;
 
@@ -127,8 +127,8 @@ class LoopHistory {
     };
     // The stays of [stays] that cover [e], given their running maximum of [left].
     template <class F>
-    static void forEachStayAt(const std::vector<Stay>& stays, const std::vector<uint32_t>& maxLeft, uint32_t e,
-                              F&& f);
+    static void forEachStayAt(const std::vector<Stay>& stays, const std::vector<uint32_t>& maxLeft,
+                              uint32_t e, F&& f);
     void build();
     const TaskIndex* taskIndex(TaskId task) const;
 
@@ -140,7 +140,7 @@ class LoopHistory {
     std::vector<QueuedHandle> readyHandles_;
     std::vector<uint32_t> readyMaxLeft_;
     std::vector<uint32_t> readyOfHandle_; // handle id -> its latest stay in readyStays_
-    std::vector<Stay> timerStays_; // in the order timers were set
+    std::vector<Stay> timerStays_;        // in the order timers were set
     std::vector<PendingTimer> timers_;
     std::vector<uint32_t> timerMaxLeft_;
     std::vector<uint32_t> timerOfHandle_; // handle id -> index in timers_ (UINT32_MAX: not a timer)

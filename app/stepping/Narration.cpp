@@ -45,7 +45,7 @@ std::string Narrator::sentence(int position) const
         return {};
     const EventIndex at = cursor_.eventAt(position);
     const EventIndex next = position + 1 < cursor_.count() ? cursor_.eventAt(position + 1)
-                                                            : EventIndex{uint32_t(history_.eventCount())};
+                                                           : EventIndex{uint32_t(history_.eventCount())};
     switch (history_.event(at).kind) {
     case EventKind::StepBegan:
         return stepSentence(at);
@@ -120,8 +120,8 @@ std::string Narrator::stepSentence(EventIndex began) const
 std::string Narrator::statementSentence(EventIndex at, EventIndex next) const
 {
     const TraceEvent& e = history_.event(at);
-    std::string text = "t=" + formatTime(e.t) + " · " + capitalised(whoRuns(at)) + " runs line " +
-                       std::to_string(e.line());
+    std::string text =
+        "t=" + formatTime(e.t) + " · " + capitalised(whoRuns(at)) + " runs line " + std::to_string(e.line());
     const std::string statement = source_.statement(e.line());
     if (!statement.empty())
         text += ": " + statement;
@@ -197,7 +197,8 @@ std::string Narrator::endSentence(EventIndex at) const
         out += ": asyncio.run has returned";
     else
         out += " with " + text.substr(0, text.find('\n'));
-    out += " (" + std::to_string(cursor_.stepCount()) + (cursor_.stepCount() == 1 ? " step" : " steps") + ").";
+    out +=
+        " (" + std::to_string(cursor_.stepCount()) + (cursor_.stepCount() == 1 ? " step" : " steps") + ").";
     return out;
 }
 
@@ -206,7 +207,8 @@ std::string Narrator::ending(TaskId task, EventIndex end) const
     if (end.value >= history_.eventCount())
         return "is still running when the run stops";
     const TraceEvent* e = &history_.event(end);
-    if (e->kind == EventKind::StepEnded && e->wait() == WaitKind::None && end.value + 1 < history_.eventCount() &&
+    if (e->kind == EventKind::StepEnded && e->wait() == WaitKind::None &&
+        end.value + 1 < history_.eventCount() &&
         history_.event(EventIndex{end.value + 1}).kind == EventKind::TaskFinished)
         e = &history_.event(EventIndex{end.value + 1});
     if (e->kind == EventKind::TaskFinished) {
@@ -292,8 +294,8 @@ std::vector<std::string> Narrator::effects(uint32_t from, uint32_t to, TaskId se
             break;
         case EventKind::TimerScheduled:
             if (e.timerKind() == TimerKind::Callback)
-                out.push_back("sets a timer to call " + std::string(string(e.callbackName())) + " at t=" +
-                              formatTime(e.deadline()));
+                out.push_back("sets a timer to call " + std::string(string(e.callbackName())) +
+                              " at t=" + formatTime(e.deadline()));
             else if (e.timerKind() == TimerKind::Timeout)
                 out.push_back("sets a timeout for t=" + formatTime(e.deadline()));
             break;
@@ -301,8 +303,8 @@ std::vector<std::string> Narrator::effects(uint32_t from, uint32_t to, TaskId se
             out.push_back(history_.timerOf(e.handle()) ? "cancels a timer" : "cancels a callback");
             break;
         case EventKind::BlockingCall:
-            out.push_back("blocks the whole loop in " + std::string(string(e.text())) + " until t=" +
-                          formatTime(e.endTime()));
+            out.push_back("blocks the whole loop in " + std::string(string(e.text())) +
+                          " until t=" + formatTime(e.endTime()));
             break;
         case EventKind::Output:
             out.push_back("prints " + quoted(string(e.text())));

@@ -9,15 +9,16 @@ RunCursor::RunCursor(const TraceRecorder& trace)
     const TraceEvents& events = trace.events();
     uint32_t lastPass = UINT32_MAX; // the PassBegan whose first stop is still to come
     double lastTime = -1;
-    TaskId resumed;          // the task whose StepBegan is the latest stop
-    uint32_t resumedAt = 0;  // and its line
+    TaskId resumed;         // the task whose StepBegan is the latest stop
+    uint32_t resumedAt = 0; // and its line
     for (uint32_t i = 0; i < events.size(); ++i) {
         const TraceEvent& e = events[i];
         uint32_t line = 0;
         switch (e.kind) {
         case EventKind::Statement:
             // The statement a step resumes at is already the step's stop.
-            if (resumed == e.task && resumedAt == e.line() && !stops_.empty() && events[stops_.back()].kind == EventKind::StepBegan)
+            if (resumed == e.task && resumedAt == e.line() && !stops_.empty() &&
+                events[stops_.back()].kind == EventKind::StepBegan)
                 continue;
             line = e.line();
             break;

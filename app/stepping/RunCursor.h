@@ -70,12 +70,12 @@ class RunCursor {
   private:
     const std::vector<int>& positionsOf(StepUnit unit) const;
 
-    std::vector<uint32_t> stops_;      // event indexes, ascending
-    std::vector<uint32_t> stopLines_;  // the line of each stop, or 0
-    std::vector<int> steps_;           // positions of StepBegan and CallbackRan stops
-    std::vector<int> passes_;          // the first position of each pass
-    std::vector<int> clockJumps_;      // positions where the clock reads a later time
-    std::vector<int> stepBegins_;      // position of each StepBegan, in order (step k: [k-1])
+    std::vector<uint32_t> stops_;     // event indexes, ascending
+    std::vector<uint32_t> stopLines_; // the line of each stop, or 0
+    std::vector<int> steps_;          // positions of StepBegan and CallbackRan stops
+    std::vector<int> passes_;         // the first position of each pass
+    std::vector<int> clockJumps_;     // positions where the clock reads a later time
+    std::vector<int> stepBegins_;     // position of each StepBegan, in order (step k: [k-1])
     std::unordered_map<uint32_t, std::vector<int>> positionsOfLine_;
     std::set<uint32_t> breakpoints_;
     int position_ = 0;

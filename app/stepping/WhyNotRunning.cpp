@@ -25,14 +25,16 @@ std::string aheadOf(const LoopHistory& history, const LoopMoment& m, int n)
 // Why a ready handle at [position] has not run yet: the ones ahead, and who holds the loop.
 std::string queued(const LoopHistory& history, const LoopMoment& m, int position, TaskId self)
 {
-    std::string out = position == 0 ? "next in the ready queue"
-                                    : "behind " + handleCount(position) + ": " + aheadOf(history, m, position);
+    std::string out = position == 0
+                          ? "next in the ready queue"
+                          : "behind " + handleCount(position) + ": " + aheadOf(history, m, position);
     if (m.running.value != 0 && m.running != self) {
         const std::string holder = history.taskLabel(m.running, m.at);
         if (m.blockingCall) {
             const TraceEvent& call = history.event(*m.blockingCall);
             out += "; held up: " + holder + " holds the loop in " +
-                   std::string(history.trace().string(call.text())) + " until t=" + formatTime(call.endTime());
+                   std::string(history.trace().string(call.text())) +
+                   " until t=" + formatTime(call.endTime());
         } else {
             out += "; " + holder + " is running, and the loop runs one step at a time";
         }
@@ -82,8 +84,8 @@ std::string whyNotRunning(const LoopHistory& history, const LoopMoment& m, TaskI
         if (m.blockingCall) {
             const TraceEvent& call = history.event(*m.blockingCall);
             return who + " is running, and holds the whole loop in " +
-                   std::string(history.trace().string(call.text())) + ": no other task can run until t=" +
-                   formatTime(call.endTime()) + ".";
+                   std::string(history.trace().string(call.text())) +
+                   ": no other task can run until t=" + formatTime(call.endTime()) + ".";
         }
         return who + " is running: this is its step.";
     case TaskPhase::Done:

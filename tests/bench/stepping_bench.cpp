@@ -71,8 +71,8 @@ void benchCore(const char* name, const std::string& source)
     RunCursor cursor(*trace);
     const double build = msSince(start);
     const Narrator narrator(history, cursor, SourceLines(source));
-    std::printf("%s: %zu events, %d stops, %d steps; run %.0f ms, indexes %.0f ms\n", name, trace->events().size(),
-                cursor.count(), cursor.stepCount(), run, build);
+    std::printf("%s: %zu events, %d stops, %d steps; run %.0f ms, indexes %.0f ms\n", name,
+                trace->events().size(), cursor.count(), cursor.stepCount(), run, build);
 
     std::vector<double> forward, back;
     size_t sink = 0;
@@ -91,8 +91,9 @@ void benchCore(const char* name, const std::string& source)
         back.push_back(msSince(start));
     }
     const Stats f = stats(forward), b = stats(back);
-    std::printf("  core (state + narration) per step: forward %.3f ms (max %.2f), back %.3f ms (max %.2f) [%zu]\n",
-                f.mean, f.max, b.mean, b.max, sink % 10);
+    std::printf(
+        "  core (state + narration) per step: forward %.3f ms (max %.2f), back %.3f ms (max %.2f) [%zu]\n",
+        f.mean, f.max, b.mean, b.max, sink % 10);
 }
 
 void benchWindow(const char* name, const std::string& source, int steps)
@@ -128,9 +129,10 @@ void benchWindow(const char* name, const std::string& source, int steps)
         return stats(ms);
     };
     const Stats f = timeSteps(forward), b = timeSteps(back);
-    std::printf("  window (every panel redrawn) per step, %d steps: forward %.2f ms (max %.1f), back %.2f ms (max "
-                "%.1f)\n",
-                steps, f.mean, f.max, b.mean, b.max);
+    std::printf(
+        "  window (every panel redrawn) per step, %d steps: forward %.2f ms (max %.1f), back %.2f ms (max "
+        "%.1f)\n",
+        steps, f.mean, f.max, b.mean, b.max);
     (void)name;
 }
 

@@ -141,8 +141,9 @@ class CommandLineTest : public QObject {
         const QString scenario = QStringLiteral(LOOPSCOPE_SOURCE_DIR "/resources/default_scenario.py");
         const QString png = dir.filePath(QStringLiteral("step.png"));
         const QString offscreen = QStringLiteral("offscreen");
-        Result r = runLoopscope({scenario, QStringLiteral("--step"), QStringLiteral("3"), QStringLiteral("--screenshot"), png},
-                                offscreen);
+        Result r = runLoopscope(
+            {scenario, QStringLiteral("--step"), QStringLiteral("3"), QStringLiteral("--screenshot"), png},
+            offscreen);
         QCOMPARE(r.exitCode, 0);
         QVERIFY(QFileInfo(png).size() > 0);
         for (const char* bad : {"0", "-2", "x"}) {

@@ -102,10 +102,11 @@ class SteppingWindowTest : public QObject {
         press(window, Qt::Key_F10);
         press(window, Qt::Key_F10);
         QCOMPARE(stepper->cursor().stepNumberAt(stepper->position()), 2);
-        QCOMPARE(narration(window),
-                 QStringLiteral("t=0.0 · Task-2 add_slow runs to line 15 and awaits asyncio.sleep(5): it sleeps "
-                                "until t=5.0. On the way it prints “starting slow add”. Next the loop runs Task-3 "
-                                "add_fast, ready since t=0.0."));
+        QCOMPARE(
+            narration(window),
+            QStringLiteral("t=0.0 · Task-2 add_slow runs to line 15 and awaits asyncio.sleep(5): it sleeps "
+                           "until t=5.0. On the way it prints “starting slow add”. Next the loop runs Task-3 "
+                           "add_fast, ready since t=0.0."));
         QCOMPARE(rows(window.inspector()->readyQueueSection()),
                  QStringList{QStringLiteral("1. Task-3 add_fast | first step, since t=0.0")});
         QCOMPARE(rows(window.inspector()->timersSection()), QStringList{QStringLiteral("(none)")});
@@ -116,7 +117,8 @@ class SteppingWindowTest : public QObject {
         QCOMPARE(window.editor()->currentLine(), 13);
         QCOMPARE(window.editor()->parkedLines(), QList<int>{24});
         QVERIFY(window.timeline()->stepCursor());
-        QVERIFY(window.timeline()->stepCursor()->label.startsWith(QStringLiteral("step 2 of 8 · Task-2 add_slow")));
+        QVERIFY(window.timeline()->stepCursor()->label.startsWith(
+            QStringLiteral("step 2 of 8 · Task-2 add_slow")));
         const QString atStep2 = panels(window);
 
         // F10: step 3. Task-2 sleeps behind its timer; its print is in the console now.
@@ -132,16 +134,19 @@ class SteppingWindowTest : public QObject {
         LoopInspector* inspector = window.inspector();
         QTreeWidgetItem* task2 = inspector->tasksSection()->child(1);
         inspector->scrollToItem(task2);
-        QTest::mouseClick(inspector->viewport(), Qt::LeftButton, {}, inspector->visualItemRect(task2).center());
+        QTest::mouseClick(inspector->viewport(), Qt::LeftButton, {},
+                          inspector->visualItemRect(task2).center());
         QCOMPARE(inspector->selectedTask(), 2u);
         QCOMPARE(rows(inspector->whyNotSection()),
-                 QStringList{QStringLiteral("Task-2 add_slow is sleeping until t=5.0 (line 15): its timer will wake it.")});
+                 QStringList{QStringLiteral(
+                     "Task-2 add_slow is sleeping until t=5.0 (line 15): its timer will wake it.")});
 
         // F11: by statement, into Task-3's code: line 7 prints, marked in the console as it is written.
         press(window, Qt::Key_F11);
         QCOMPARE(window.editor()->currentLine(), 7);
-        QVERIFY2(narration(window).startsWith(QStringLiteral("t=0.0 · Task-3 add_fast runs line 7: print(\"starting "
-                                                              "fast add\") — it prints “starting fast add”.")),
+        QVERIFY2(narration(window).startsWith(
+                     QStringLiteral("t=0.0 · Task-3 add_fast runs line 7: print(\"starting "
+                                    "fast add\") — it prints “starting fast add”.")),
                  qPrintable(narration(window)));
         QCOMPARE(window.console()->firstFutureLine(), 2);
 
@@ -152,7 +157,8 @@ class SteppingWindowTest : public QObject {
                  (QStringList{QStringLiteral("t=3.0 | wakes Task-3 add_fast"),
                               QStringLiteral("t=5.0 | wakes Task-2 add_slow")}));
         QCOMPARE(rows(inspector->whyNotSection()),
-                 QStringList{QStringLiteral("Task-2 add_slow is sleeping until t=5.0 (line 15): its timer will wake it.")});
+                 QStringList{QStringLiteral(
+                     "Task-2 add_slow is sleeping until t=5.0 (line 15): its timer will wake it.")});
 
         // Back to step 2 (Shift+F10 twice from the jump: step 3, then step 2): exactly as before.
         press(window, Qt::Key_F10, Qt::ShiftModifier);
@@ -219,10 +225,13 @@ class SteppingWindowTest : public QObject {
         TimelineView* timeline = window.timeline();
         timeline->plot()->replot(QCustomPlot::rpImmediateRefresh);
         const TimelineGeometry& g = timeline->lastLayout().geometry;
-        const int fast = timeline->rows().displayRowOf(rowNamed(timeline->model(), QStringLiteral("add_fast")));
-        QTest::mouseClick(timeline->plot(), Qt::LeftButton, {}, QPoint(int(g.xFor(1.5)), int(g.rowCentre(fast))));
+        const int fast =
+            timeline->rows().displayRowOf(rowNamed(timeline->model(), QStringLiteral("add_fast")));
+        QTest::mouseClick(timeline->plot(), Qt::LeftButton, {},
+                          QPoint(int(g.xFor(1.5)), int(g.rowCentre(fast))));
         QCOMPARE(window.editor()->currentLine(), 8);
-        QVERIFY2(narration(window).contains(QLatin1String("add_fast sleeping")), qPrintable(narration(window)));
+        QVERIFY2(narration(window).contains(QLatin1String("add_fast sleeping")),
+                 qPrintable(narration(window)));
         QVERIFY2(narration(window).contains(QStringLiteral("t=0.0 · Task-3 add_fast runs line 8")),
                  qPrintable(narration(window)));
 
@@ -233,8 +242,8 @@ class SteppingWindowTest : public QObject {
         const int y = editor->cursorRect(QTextCursor(line16)).center().y();
         QWidget* gutter = nullptr;
         for (QWidget* child : editor->findChildren<QWidget*>())
-            if (child->parent() == editor && child->x() == editor->contentsRect().left() && child->width() < 80 &&
-                child != editor->viewport())
+            if (child->parent() == editor && child->x() == editor->contentsRect().left() &&
+                child->width() < 80 && child != editor->viewport())
                 gutter = child;
         QVERIFY(gutter);
         QTest::mouseClick(gutter, Qt::LeftButton, {}, QPoint(6, y));
@@ -268,7 +277,8 @@ class SteppingWindowTest : public QObject {
         QCOMPARE(window.stepper()->speed(), 30.0);
         QTest::keyClick(&window, Qt::Key_Space, Qt::ControlModifier); // from the end: from the start
         QVERIFY(window.stepper()->isPlaying());
-        QTRY_VERIFY_WITH_TIMEOUT(window.stepper()->cursor().stepNumberAt(window.stepper()->position()) >= 3, 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(window.stepper()->cursor().stepNumberAt(window.stepper()->position()) >= 3,
+                                 5000);
         QTest::keyClick(&window, Qt::Key_Space, Qt::ControlModifier);
         QVERIFY(!window.stepper()->isPlaying());
         const int paused = window.stepper()->position();
@@ -293,8 +303,9 @@ class SteppingWindowTest : public QObject {
     void showsStacksAndLocals()
     {
         LoopInspector inspector;
-        inspector.showMoment({}, 0, {}, 0, {LoopInspector::Row{QStringLiteral("Task-1 main"), QStringLiteral("sleeping"), 1}},
-                             0);
+        inspector.showMoment(
+            {}, 0, {}, 0, {LoopInspector::Row{QStringLiteral("Task-1 main"), QStringLiteral("sleeping"), 1}},
+            0);
         LoopInspector::Value xs{QStringLiteral("xs"), QStringLiteral("[1, [2, 3]]"), {}, 0};
         xs.items.push_back({QStringLiteral("0"), QStringLiteral("1"), {}, 0});
         LoopInspector::Value inner{QStringLiteral("1"), QStringLiteral("[2, 3]"), {}, 5};
@@ -354,7 +365,8 @@ class SteppingWindowTest : public QObject {
         MainWindow window;
         window.openDefaultScenario();
         QVERIFY(window.waitForRun());
-        const QTextBlock line6 = window.editor()->document()->findBlockByNumber(5); // async def add_fast(x, y):
+        const QTextBlock line6 =
+            window.editor()->document()->findBlockByNumber(5); // async def add_fast(x, y):
         const QList<QTextLayout::FormatRange> formats = line6.layout()->formats();
         PythonHighlighter* highlighter = window.editor()->highlighter();
         auto colourAt = [&](int column) {
@@ -379,8 +391,8 @@ class SteppingWindowTest : public QObject {
     {
         MainWindow window;
         window.show();
-        QDirIterator it(QStringLiteral(LOOPSCOPE_SOURCE_DIR "/scenarios"), {QStringLiteral("*.py")}, QDir::Files,
-                        QDirIterator::Subdirectories);
+        QDirIterator it(QStringLiteral(LOOPSCOPE_SOURCE_DIR "/scenarios"), {QStringLiteral("*.py")},
+                        QDir::Files, QDirIterator::Subdirectories);
         int files = 0;
         while (it.hasNext()) {
             const QString path = it.next();

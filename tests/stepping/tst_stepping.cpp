@@ -57,8 +57,8 @@ std::string describe(const LoopHistory& h, const LoopMoment& m)
         out << t.handle.value << "@" << t.deadline << " ";
     out << "] tasks=[";
     for (const TaskAtMoment& t : m.tasks)
-        out << t.task.value << ":" << int(t.phase) << ":" << t.line << ":" << int(t.wait) << ":" << t.awaited.value
-            << ":" << t.deadline << ":" << t.readyPosition << " ";
+        out << t.task.value << ":" << int(t.phase) << ":" << t.line << ":" << int(t.wait) << ":"
+            << t.awaited.value << ":" << t.deadline << ":" << t.readyPosition << " ";
     out << "]";
     (void)h;
     return out.str();
@@ -72,7 +72,9 @@ class Replay {
     void apply(uint32_t i)
     {
         const TraceEvent& e = trace_.events()[i];
-        time_ = e.kind == EventKind::ClockJumped ? e.newTime() : e.kind == EventKind::BlockingCall ? e.endTime() : e.t;
+        time_ = e.kind == EventKind::ClockJumped    ? e.newTime()
+                : e.kind == EventKind::BlockingCall ? e.endTime()
+                                                    : e.t;
         auto dropReady = [&](HandleId h) {
             for (auto it = ready_.begin(); it != ready_.end(); ++it)
                 if (it->handle == h) {
@@ -161,8 +163,8 @@ class Replay {
                     position = int(i);
                     break;
                 }
-            out << id << ":" << int(t.phase) << ":" << t.line << ":" << int(t.wait) << ":" << t.awaited.value << ":"
-                << t.deadline << ":" << position << " ";
+            out << id << ":" << int(t.phase) << ":" << t.line << ":" << int(t.wait) << ":" << t.awaited.value
+                << ":" << t.deadline << ":" << position << " ";
         }
         out << "]";
         return out.str();
@@ -288,8 +290,8 @@ class SteppingTest : public QObject {
     // trace up to that stop; visiting the stops backwards gives the same states again.
     void stateMatchesAReplayForwardsAndBackwards()
     {
-        QDirIterator it(QStringLiteral(LOOPSCOPE_SOURCE_DIR "/scenarios"), {QStringLiteral("*.py")}, QDir::Files,
-                        QDirIterator::Subdirectories);
+        QDirIterator it(QStringLiteral(LOOPSCOPE_SOURCE_DIR "/scenarios"), {QStringLiteral("*.py")},
+                        QDir::Files, QDirIterator::Subdirectories);
         int files = 0;
         while (it.hasNext()) {
             const QString path = it.next();
@@ -336,9 +338,10 @@ class SteppingTest : public QObject {
         QCOMPARE(taskStateWords(history, m, m.tasks[0]), std::string("awaits Task-2 add_slow, line 24"));
         QCOMPARE(taskStateWords(history, m, m.tasks[1]), std::string("running, line 13"));
         QCOMPARE(taskStateWords(history, m, m.tasks[2]), std::string("ready to start, next in the queue"));
-        QCOMPARE(whyNotRunning(history, m, TaskId{3}),
-                 std::string("Task-3 add_fast has not started yet: its first step is ready, next in the ready "
-                             "queue; Task-2 add_slow is running, and the loop runs one step at a time."));
+        QCOMPARE(
+            whyNotRunning(history, m, TaskId{3}),
+            std::string("Task-3 add_fast has not started yet: its first step is ready, next in the ready "
+                        "queue; Task-2 add_slow is running, and the loop runs one step at a time."));
         QCOMPARE(whyNotRunning(history, m, TaskId{1}),
                  std::string("Task-1 get_results is awaiting Task-2 add_slow (line 24), which is running."));
 
@@ -359,17 +362,19 @@ class SteppingTest : public QObject {
         QCOMPARE(m.timers.size(), size_t(2));
         QCOMPARE(m.timers[0].deadline, 3.0);
         QCOMPARE(m.timers[1].deadline, 5.0);
-        QCOMPARE(whyNotRunning(history, m, TaskId{1}),
-                 std::string("Task-1 get_results is awaiting Task-2 add_slow (line 24), which is sleeping until "
-                             "t=5.0."));
+        QCOMPARE(
+            whyNotRunning(history, m, TaskId{1}),
+            std::string("Task-1 get_results is awaiting Task-2 add_slow (line 24), which is sleeping until "
+                        "t=5.0."));
         // The timer's callback is queued once it is due.
         cursor.forward(StepUnit::Statement);
         m = history.at(EventIndex{cursor.event().value - 1});
         QCOMPARE(m.ready.size(), size_t(1));
         QVERIFY(m.ready[0].fromTimer);
         QCOMPARE(whyNotRunning(history, m, TaskId{3}),
-                 std::string("Task-3 add_fast's sleep is over: the timer's callback is in the ready queue, next in "
-                             "the ready queue; it will wake Task-3 add_fast."));
+                 std::string(
+                     "Task-3 add_fast's sleep is over: the timer's callback is in the ready queue, next in "
+                     "the ready queue; it will wake Task-3 add_fast."));
         // Task-3 finished, at the end of the run: done with its result.
         m = history.at(cursor.eventAt(cursor.lastPosition()));
         QCOMPARE(taskStateWords(history, m, *m.task(TaskId{3})), std::string("done: 10"));
@@ -387,37 +392,44 @@ class SteppingTest : public QObject {
         const Narrator narrator(history, cursor, SourceLines(run.source));
 
         QCOMPARE(narrator.sentence(cursor.positionOfStep(2)),
-                 std::string("t=0.0 · Task-2 add_slow runs to line 15 and awaits asyncio.sleep(5): it sleeps until "
-                             "t=5.0. On the way it prints “starting slow add”. Next the loop runs Task-3 add_fast, "
-                             "ready since t=0.0."));
+                 std::string(
+                     "t=0.0 · Task-2 add_slow runs to line 15 and awaits asyncio.sleep(5): it sleeps until "
+                     "t=5.0. On the way it prints “starting slow add”. Next the loop runs Task-3 add_fast, "
+                     "ready since t=0.0."));
         QCOMPARE(narrator.sentence(cursor.positionOfStep(1)),
-                 std::string("t=0.0 · Task-1 get_results runs to line 24 and awaits task1, which is Task-2 "
-                             "add_slow. On the way it creates Task-2 add_slow and creates Task-3 add_fast. Next the "
-                             "loop runs Task-2 add_slow, ready since t=0.0."));
-        QCOMPARE(narrator.sentence(cursor.positionOfStep(4)),
-                 std::string("t=3.0 · Task-3 add_fast resumes at line 8, runs to line 10 and returns 10: it is "
-                             "done. On the way it prints “result ready for fast add”. Then nothing is ready: the "
-                             "clock jumps to t=5.0."));
+                 std::string(
+                     "t=0.0 · Task-1 get_results runs to line 24 and awaits task1, which is Task-2 "
+                     "add_slow. On the way it creates Task-2 add_slow and creates Task-3 add_fast. Next the "
+                     "loop runs Task-2 add_slow, ready since t=0.0."));
+        QCOMPARE(
+            narrator.sentence(cursor.positionOfStep(4)),
+            std::string("t=3.0 · Task-3 add_fast resumes at line 8, runs to line 10 and returns 10: it is "
+                        "done. On the way it prints “result ready for fast add”. Then nothing is ready: the "
+                        "clock jumps to t=5.0."));
         QCOMPARE(narrator.sentence(cursor.positionOfStep(6)),
-                 std::string("t=5.0 · Task-1 get_results resumes at line 24 and returns None: it is done. On the way "
-                             "it prints “7 10” and schedules the callback _run_until_complete_cb. Next the loop "
-                             "calls _run_until_complete_cb."));
+                 std::string(
+                     "t=5.0 · Task-1 get_results resumes at line 24 and returns None: it is done. On the way "
+                     "it prints “7 10” and schedules the callback _run_until_complete_cb. Next the loop "
+                     "calls _run_until_complete_cb."));
         QCOMPARE(narrator.sentence(0), std::string("t=0.0 · The program runs line 3: import asyncio."));
         cursor.forward(StepUnit::ClockJump);
         QCOMPARE(narrator.sentence(cursor.position()),
-                 std::string("t=0.0 → 3.0 · Nothing is ready, so the loop waits for its next timer: the clock jumps "
-                             "from t=0.0 to t=3.0, when the timer that wakes Task-3 add_fast is due."));
+                 std::string(
+                     "t=0.0 → 3.0 · Nothing is ready, so the loop waits for its next timer: the clock jumps "
+                     "from t=0.0 to t=3.0, when the timer that wakes Task-3 add_fast is due."));
         cursor.forward(StepUnit::Statement);
-        QCOMPARE(narrator.sentence(cursor.position()),
-                 std::string("t=3.0 · The loop calls _set_result_unless_cancelled (timer: ends Task-3 add_fast's "
-                             "sleep): it wakes Task-3 add_fast. Next the loop runs Task-3 add_fast, ready since "
-                             "t=3.0."));
+        QCOMPARE(
+            narrator.sentence(cursor.position()),
+            std::string("t=3.0 · The loop calls _set_result_unless_cancelled (timer: ends Task-3 add_fast's "
+                        "sleep): it wakes Task-3 add_fast. Next the loop runs Task-3 add_fast, ready since "
+                        "t=3.0."));
         // A statement that suspends says so, and what runs next.
         cursor.setPosition(cursor.positionOfStep(2) + 2);
-        QCOMPARE(narrator.sentence(cursor.position()),
-                 std::string("t=0.0 · Task-2 add_slow runs line 15: await asyncio.sleep(5). Then Task-2 add_slow "
-                             "awaits asyncio.sleep(5): it sleeps until t=5.0. Next the loop runs Task-3 add_fast, "
-                             "ready since t=0.0."));
+        QCOMPARE(
+            narrator.sentence(cursor.position()),
+            std::string("t=0.0 · Task-2 add_slow runs line 15: await asyncio.sleep(5). Then Task-2 add_slow "
+                        "awaits asyncio.sleep(5): it sleeps until t=5.0. Next the loop runs Task-3 add_fast, "
+                        "ready since t=0.0."));
         QCOMPARE(narrator.sentence(cursor.lastPosition()),
                  std::string("t=5.0 · The program ends: asyncio.run has returned (8 steps)."));
         // Every stop of every kind has a sentence.
@@ -445,7 +457,8 @@ class SteppingTest : public QObject {
         const std::string blocker = whyNotRunning(history, m, TaskId{3});
         QVERIFY2(blocker.find("holds the whole loop in time.sleep(2)") != std::string::npos, blocker.c_str());
         const std::string said = narrator.sentence(cursor.positionOfStep(4));
-        QVERIFY2(said.find("blocks the whole loop in time.sleep(2) until t=2.1") != std::string::npos, said.c_str());
+        QVERIFY2(said.find("blocks the whole loop in time.sleep(2) until t=2.1") != std::string::npos,
+                 said.c_str());
     }
 
     void formatsTimesAsPython()
@@ -454,7 +467,8 @@ class SteppingTest : public QObject {
         QCOMPARE(formatTime(2.5), std::string("2.5"));
         QCOMPARE(formatTime(0.1 + 0.2), std::string("0.30000000000000004"));
         QCOMPARE(formatTime(1e20), std::string("1e+20"));
-        QCOMPARE(SourceLines("x = 1\n    await asyncio.sleep(5) # why\n").awaited(2), std::string("asyncio.sleep(5)"));
+        QCOMPARE(SourceLines("x = 1\n    await asyncio.sleep(5) # why\n").awaited(2),
+                 std::string("asyncio.sleep(5)"));
         QCOMPARE(SourceLines("print(await task1, await task2)\n").awaited(1), std::string("task1"));
         QCOMPARE(SourceLines("a = '#x'  # c\n").statement(1), std::string("a = '#x'"));
     }
