@@ -14,6 +14,7 @@
 #include "ExportCommand.h"
 #include "MainWindow.h"
 #include "Resources.h"
+#include "StateCommand.h"
 #include "TimelineView.h"
 #include "engine.h"
 #include "trace_json.h"
@@ -23,7 +24,7 @@ namespace loopscope {
 namespace {
 
 const QStringList kHeadlessCommands = {QStringLiteral("run"), QStringLiteral("trace"),
-                                       QStringLiteral("export")};
+                                       QStringLiteral("state"), QStringLiteral("export")};
 
 // -- Options ---------------------------------------------------------------
 
@@ -85,9 +86,10 @@ struct Options {
         parser.addOptions({help, version, seed, maxInstructions, maxPasses, maxTime, maxDepth, maxMemory,
                            dumpBytecode, traceStats, output, width, height, axis, theme, screenshot});
         exportOptions.addTo(parser);
-        parser.addPositionalArgument(QStringLiteral("command"),
-                                     QStringLiteral("run, trace or export; or a scenario file to open."),
-                                     QStringLiteral("[command | FILE.py]"));
+        parser.addPositionalArgument(
+            QStringLiteral("command"),
+            QStringLiteral("run, trace, state or export; or a scenario file to open."),
+            QStringLiteral("[command | FILE.py]"));
     }
 };
 
@@ -106,6 +108,8 @@ QString helpText(const QCommandLineParser& parser)
                "                                 run headless; print the program's output as python3 would\n"
                "  loopscope trace FILE.py [--seed N]\n"
                "                                 write the comparison trace (JSON Lines) to stdout\n"
+               "  loopscope state FILE.py --step K [--step K2 ...] [--seed N]\n"
+               "                                 print the loop's state when step K begins, as JSON\n"
                "  loopscope export FILE.py -o OUT [--width W] [--height H] [--scale S] [--axis time|passes]\n"
                "                   [--theme light|dark] [--range T0:T1] [--title T] [--no-arrows]\n"
                "                   [--show-shutdown] [--step K] [--frames DIR] [--seed N]\n"
@@ -301,6 +305,12 @@ int runHeadless(const QCommandLineParser& parser, Options& o)
         return 2;
     if (command == QLatin1String("trace"))
         return commandTrace(*source, std::move(run));
+    if (command == QLatin1String("state")) {
+        if (!parser.isSet(o.exportOptions.step))
+            return usageError(
+                QStringLiteral("'state' needs the step, e.g. loopscope state FILE.py --step 1"));
+        return runStateCommand(*source, parser.values(o.exportOptions.step), std::move(run));
+    }
     if (command == QLatin1String("export"))
         return runExportCommand(parser, o.exportOptions, path, *source, std::move(run));
     return commandRun(path, *source, std::move(run), parser.isSet(o.dumpBytecode), parser.isSet(o.traceStats));
@@ -401,9 +411,10 @@ int runLoopscope(int argc, char** argv)
         if (!QFileInfo(command).isFile()) {
             if (command.endsWith(QLatin1String(".py")) || command.contains(QLatin1Char('/')))
                 return printError(QStringLiteral("cannot read '%1': no such file").arg(command)), 2;
-            return usageError(QStringLiteral("unknown command '%1'. The commands are run, trace and export; "
-                                             "or give a .py file to open it in the window.")
-                                  .arg(command));
+            return usageError(
+                QStringLiteral("unknown command '%1'. The commands are run, trace, state and export; "
+                               "or give a .py file to open it in the window.")
+                    .arg(command));
         }
     }
 

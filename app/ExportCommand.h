@@ -35,8 +35,10 @@ struct ExportOptions {
     QCommandLineOption showShutdown{
         QStringLiteral("show-shutdown"),
         QStringLiteral("export: show the two tasks asyncio.run adds to shut down.")};
+    // Also read by `state` (StateCommand.h): the step whose state is printed, repeatable there.
     QCommandLineOption step{QStringLiteral("step"),
-                            QStringLiteral("export: draw the cursor where step K begins (K from 1)."),
+                            QStringLiteral("export: draw the cursor where step K begins (K from 1); state: "
+                                           "print the loop's state when step K begins (repeatable)."),
                             QStringLiteral("K")};
     QCommandLineOption frames{QStringLiteral("frames"),
                               QStringLiteral("export: write one PNG per step into DIR, numbered, the cursor "

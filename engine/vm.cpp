@@ -578,24 +578,13 @@ ResumeStatus VM::resume(GeneratorObj* gen, Value send, Value throwExc, Value& ou
                     if (tryGetAttr(sub, names.close, closeMethod))
                         call(closeMethod, {});
                 }
-            } else if (isKind(sub, ObjKind::Generator)) {
-                Value subOut;
-                ResumeStatus st = resume(sub.as<GeneratorObj>(), Value(), throwExc, subOut);
-                delegated = true;
-                if (st == ResumeStatus::Yielded) {
-                    out = subOut;
-                    return ResumeStatus::Yielded;
-                }
-                gen->yieldFrom.clear();
-                f->sp[-1] = subOut;
-                f->ip = gen->sendExitTarget;
-                throwExc.clear();
-                pushSent = false;
-            } else if (isAwaitDriver(sub)) {
+            } else if (isKind(sub, ObjKind::Generator) || isAwaitDriver(sub)) {
                 Value subOut;
                 delegated = true;
-                ResumeStatus st =
-                    static_cast<NativeObj*>(sub.asObject())->resumeAwait(*this, Value(), throwExc, subOut);
+                ResumeStatus st = isKind(sub, ObjKind::Generator)
+                                      ? resume(sub.as<GeneratorObj>(), Value(), throwExc, subOut)
+                                      : static_cast<NativeObj*>(sub.asObject())
+                                            ->resumeAwait(*this, Value(), throwExc, subOut);
                 if (st == ResumeStatus::Yielded) {
                     out = subOut;
                     return ResumeStatus::Yielded;

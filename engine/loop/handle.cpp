@@ -64,11 +64,12 @@ static std::string formatCallbackSource(VM& vm, const Value& callback, const Val
 
 std::string HandleObj::repr(VM& vm) const
 {
+    // CPython's order: "cancelled" first, then a timer's "when=".
     std::string text = "<" + cls->name;
-    if (isTimer)
-        text += " when=" + vm.repr(whenValue);
     if (cancelled)
         text += " cancelled";
+    if (isTimer)
+        text += " when=" + vm.repr(whenValue);
     if (!callback.isEmpty())
         text += " " + formatCallbackSource(vm, callback, args);
     return text + ">";

@@ -2,6 +2,8 @@
 
 #include "loop_state.h"
 
+#include <algorithm>
+
 #include "../vm.h"
 #include "asyncio_runtime.h"
 #include "event_loop.h"
@@ -41,16 +43,37 @@ FrameState frameState(Frame* frame, bool started)
     state.line = started ? uint32_t(frame->line()) : uint32_t(code->firstLine);
     Value* slots = frame->slots();
     const size_t nlocals = code->varnames.size();
-    for (size_t i = 0; i < nlocals; ++i)
-        if (!slots[i].isEmpty())
-            state.locals.emplace_back(strText(code->varnames[i]), slots[i]);
     const size_t ncells = code->cellvars.size();
+    // A parameter that a closure captures lives in its cell; its own slot keeps the value it was
+    // called with. f_locals shows the cell's value at the parameter's place.
+    std::vector<const Value*> values(nlocals);
+    for (size_t i = 0; i < nlocals; ++i)
+        values[i] = &slots[i];
+    for (size_t i = 0; i < ncells; ++i) {
+        const int parameter = i < code->cellFromArg.size() ? code->cellFromArg[i] : -1;
+        const Value& cell = slots[nlocals + i];
+        if (parameter >= 0 && size_t(parameter) < nlocals && isKind(cell, ObjKind::Cell))
+            values[size_t(parameter)] = &cell.as<CellObj>()->value;
+    }
+    for (size_t i = 0; i < nlocals; ++i)
+        if (!values[i]->isEmpty())
+            state.locals.emplace_back(strText(code->varnames[i]), *values[i]);
+    // Then the other cells, then the free variables, each by name: CPython's compiler sorts
+    // them so (and f_locals follows), where this one numbers them as they appear.
+    std::vector<std::pair<std::string, Value>> cells, frees;
     for (size_t i = 0; i < ncells + code->freevars.size(); ++i) {
         const Value& cell = slots[nlocals + i];
-        if (!isKind(cell, ObjKind::Cell) || cell.as<CellObj>()->value.isEmpty())
+        if ((i < ncells && i < code->cellFromArg.size() && code->cellFromArg[i] >= 0) ||
+            !isKind(cell, ObjKind::Cell) || cell.as<CellObj>()->value.isEmpty())
             continue;
         const Value& name = i < ncells ? code->cellvars[i] : code->freevars[i - ncells];
-        state.locals.emplace_back(strText(name), cell.as<CellObj>()->value);
+        (i < ncells ? cells : frees).emplace_back(strText(name), cell.as<CellObj>()->value);
+    }
+    for (auto* group : {&cells, &frees}) {
+        std::sort(group->begin(), group->end(),
+                  [](const auto& a, const auto& b) { return a.first < b.first; });
+        for (auto& local : *group)
+            state.locals.push_back(std::move(local));
     }
     return state;
 }
@@ -71,7 +94,27 @@ std::vector<FrameState> stackOf(const Value& coro)
     return stack;
 }
 
-TaskState taskState(TaskObj* task, const EventLoopObj* loop)
+// The scenario frames of a task whose coroutine runs now (a state read in the middle of a step):
+// from the coroutine's own frame to the frame executing, plain calls included, outermost first.
+// Empty when [coro]'s frame is not on the VM's stack.
+std::vector<FrameState> runningStackOf(const VM& vm, const Value& coro)
+{
+    std::vector<FrameState> stack;
+    if (!isKind(coro, ObjKind::Generator) || !coro.as<GeneratorObj>()->running)
+        return stack;
+    const Frame* own = coro.as<GeneratorObj>()->frame;
+    for (Frame* f = vm.currentFrame(); f; f = f->back) {
+        if (!(f->code->flags & kHidden))
+            stack.push_back(frameState(f, true));
+        if (f == own) {
+            std::reverse(stack.begin(), stack.end());
+            return stack;
+        }
+    }
+    return {};
+}
+
+TaskState taskState(const VM& vm, TaskObj* task, const EventLoopObj* loop)
 {
     TaskState state;
     state.id = task->id;
@@ -95,7 +138,9 @@ TaskState taskState(TaskObj* task, const EventLoopObj* loop)
             state.wait = WaitKind::Future;
         }
     }
-    state.stack = stackOf(task->coro);
+    state.stack = runningStackOf(vm, task->coro);
+    if (state.stack.empty())
+        state.stack = stackOf(task->coro);
     return state;
 }
 
@@ -160,8 +205,9 @@ std::optional<LoopState> readLoopState(const VM& vm)
         state.timers.push_back(std::move(t));
     }
     vm.asyncio().pending.forEach([&](TaskObj* task) {
-        if (task->loop == loop && task->state == FutureState::Pending)
-            state.tasks.push_back(taskState(task, loop));
+        // A task left pending on a loop that no longer runs is still pending, with its frames.
+        if (task->state == FutureState::Pending)
+            state.tasks.push_back(taskState(vm, task, loop));
     });
     return state;
 }

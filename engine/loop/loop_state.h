@@ -36,7 +36,9 @@ struct TaskState {
     TaskId awaitedTask;              // wait == Task: which
     std::string waitingOn;           // what it waits on, in the deadlock report's words
     double deadline = 0;             // wait == Timer: when
-    std::vector<FrameState> stack;   // its coroutine first, then the ones it awaits
+    // Its coroutine first, then the ones it awaits; read while its step runs, the frames down to
+    // the one executing (plain calls included).
+    std::vector<FrameState> stack;
 };
 
 struct ReadyState {
@@ -62,7 +64,7 @@ struct LoopState {
     TaskId running;                // the task whose step runs, or 0
     std::vector<ReadyState> ready; // in the order the loop will run them
     std::vector<TimerState> timers; // in the order they will fire
-    std::vector<TaskState> tasks;  // the pending tasks, in creation order
+    std::vector<TaskState> tasks;   // the pending tasks (of any loop), in creation order
 };
 
 // The state of the running event loop, or nothing when no loop runs.

@@ -32,10 +32,20 @@ template <size_t Size> class BlockPool {
 
   private:
     static constexpr size_t kMaxFreeBlocks = 1 << 14;
+    // Each thread keeps its own free blocks, and gives them back when it ends (a worker thread that
+    // re-runs a scenario for the window's cursor must not leave its pool behind).
+    struct FreeBlocks {
+        std::vector<void*> blocks;
+        ~FreeBlocks()
+        {
+            for (void* block : blocks)
+                ::operator delete(block);
+        }
+    };
     static std::vector<void*>& freeBlocks()
     {
-        thread_local std::vector<void*> blocks;
-        return blocks;
+        thread_local FreeBlocks pool;
+        return pool.blocks;
     }
 };
 

@@ -162,8 +162,8 @@ std::string TaskObj::repr(VM& vm)
     }
     if (mustCancel)
         head = "cancelling";
-    return "<Task " + head + " name=" + vm.repr(vm.newStr(taskName())) + " coro=<" + formatCoroutine(vm, coro) +
-           ">" + tail + ">";
+    return "<" + cls->name + " " + head + " name=" + vm.repr(vm.newStr(taskName())) + " coro=<" +
+           formatCoroutine(vm, coro) + ">" + tail + ">";
 }
 
 namespace {

@@ -532,6 +532,15 @@ def _release_waiter(waiter, *args):
         waiter.set_result(None)
 
 
+def _release_waiter_callback(waiter):
+    """CPython's functools.partial(_release_waiter, waiter), as a done callback. The loop
+    inspector names a partial by its function: this one is named the same."""
+    def callback(f):
+        _release_waiter(waiter)
+    callback.__qualname__ = callback.__name__ = '_release_waiter'
+    return callback
+
+
 def _unique_in_order(items):
     # CPython builds a set here; sets of futures iterate in insertion order in Loopscope.
     seen = {}
@@ -601,8 +610,7 @@ async def _cancel_and_wait(fut, loop):
     """Cancel [fut] and wait until it is really done."""
     waiter = loop.create_future()
 
-    def cb(f):
-        _release_waiter(waiter)
+    cb = _release_waiter_callback(waiter)
 
     fut.add_done_callback(cb)
     try:
@@ -632,8 +640,7 @@ async def wait_for(fut, timeout):
     waiter = loop.create_future()
     timeout_handle = loop._call_timeout(timeout, _release_waiter, waiter)
 
-    def cb(f):
-        _release_waiter(waiter)
+    cb = _release_waiter_callback(waiter)
 
     fut = ensure_future(fut, loop=loop)
     fut.add_done_callback(cb)

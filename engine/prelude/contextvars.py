@@ -180,3 +180,7 @@ class Token:
     def __repr__(self):
         used = ' used' if self._used else ''
         return f'<Token{used} var={self._var!r} at 0x{id(self):x}>'
+
+
+# CPython defines these classes in its C module _contextvars: reprs and type() name it.
+Context.__module__ = ContextVar.__module__ = Token.__module__ = '_contextvars'

@@ -29,6 +29,7 @@ class CommandLineTest : public QObject {
         QCOMPARE(r.exitCode, 0);
         for (const char* expected : {"loopscope run FILE.py",
                                      "loopscope trace FILE.py",
+                                     "loopscope state FILE.py --step K",
                                      "loopscope export FILE.py",
                                      "--seed",
                                      "--max-instructions",
@@ -59,7 +60,7 @@ class CommandLineTest : public QObject {
         const Result r = runLoopscope({QStringLiteral("frobnicate")});
         QCOMPARE(r.exitCode, 2);
         QVERIFY2(r.err.contains(QLatin1String("unknown command 'frobnicate'")), qPrintable(r.err));
-        QVERIFY(r.err.contains(QLatin1String("run, trace and export")));
+        QVERIFY(r.err.contains(QLatin1String("run, trace, state and export")));
         QVERIFY(r.out.isEmpty());
     }
 
@@ -217,6 +218,96 @@ class CommandLineTest : public QObject {
         QCOMPARE(r.exitCode, 0);
         QCOMPARE(r.out, expected);
         QVERIFY2(r.err.isEmpty(), qPrintable(r.err));
+    }
+
+    // `state` prints the loop's state when step K begins as one JSON line (engine/loop/state_json.h).
+    void statePrintsTheStateAtAStep()
+    {
+        const QString path = QStringLiteral(LOOPSCOPE_SOURCE_DIR "/scenarios/articles/two_additions.py");
+        const Result r =
+            runLoopscope({QStringLiteral("state"), path, QStringLiteral("--step"), QStringLiteral("3")});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.err.isEmpty(), qPrintable(r.err));
+        QVERIFY2(
+            r.out.startsWith(QLatin1String("{\"step\": 3, \"t\": 0.0, \"task\": \"Task-3\", \"ready\": [], "
+                                           "\"timers\": [5.0], \"tasks\": [{\"name\": \"Task-1\"")),
+            qPrintable(r.out));
+        QVERIFY(r.out.endsWith(QLatin1String("\"stack\": []}]}\n")));
+        QCOMPARE(r.out.count(QLatin1Char('\n')), 1);
+    }
+
+    // Several --step: one run, one line per step, in step order.
+    void stateAtSeveralSteps()
+    {
+        const QString path = QStringLiteral(LOOPSCOPE_SOURCE_DIR "/scenarios/articles/two_additions.py");
+        const Result r = runLoopscope({QStringLiteral("state"), path, QStringLiteral("--step"),
+                                       QStringLiteral("6"), QStringLiteral("--step"), QStringLiteral("2")});
+        QCOMPARE(r.exitCode, 0);
+        const QStringList lines = r.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        QCOMPARE(lines.size(), 2);
+        QVERIFY(
+            lines[0].startsWith(QLatin1String("{\"step\": 2, \"t\": 0.0, \"task\": \"Task-2\", \"ready\": "
+                                              "[{\"task\": \"Task-3\"}]")));
+        QVERIFY(lines[1].startsWith(QLatin1String("{\"step\": 6, \"t\": 5.0, \"task\": \"Task-1\"")));
+    }
+
+    // --seed reaches the run: the locals differ with the seed.
+    void stateFollowsTheSeed()
+    {
+        QTemporaryDir dir;
+        const QString path = writeScenario(dir, QStringLiteral("import asyncio, random\n"
+                                                               "async def main():\n"
+                                                               "    n = random.randint(1, 10**9)\n"
+                                                               "    await asyncio.sleep(1)\n"
+                                                               "asyncio.run(main())\n"));
+        QString outs[2];
+        for (int seed = 0; seed < 2; ++seed) {
+            const Result r =
+                runLoopscope({QStringLiteral("state"), path, QStringLiteral("--step"), QStringLiteral("2"),
+                              QStringLiteral("--seed"), QString::number(seed + 1)});
+            QCOMPARE(r.exitCode, 0);
+            QVERIFY(r.out.contains(QLatin1String("\"n\": \"")));
+            outs[seed] = r.out;
+        }
+        QVERIFY(outs[0] != outs[1]);
+    }
+
+    void stateOfAStepOutsideTheRun_data()
+    {
+        QTest::addColumn<QStringList>("options");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("step 0") << QStringList{"--step", "0"}
+                                << "there is no step 0: steps count from 1; the run has 8 steps (1 to 8)";
+        QTest::newRow("beyond the run")
+            << QStringList{"--step", "9"} << "there is no step 9: the run has 8 steps (1 to 8)";
+        QTest::newRow("not a number")
+            << QStringList{"--step", "x"} << "--step needs a step number from 1, not 'x'";
+        QTest::newRow("no step") << QStringList()
+                                 << "'state' needs the step, e.g. loopscope state FILE.py --step 1";
+    }
+
+    void stateOfAStepOutsideTheRun()
+    {
+        QFETCH(QStringList, options);
+        QFETCH(QString, message);
+        const QString path = QStringLiteral(LOOPSCOPE_SOURCE_DIR "/scenarios/articles/two_additions.py");
+        const Result r = runLoopscope(QStringList{QStringLiteral("state"), path} + options);
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY(r.out.isEmpty());
+        QVERIFY2(r.err.contains(message), qPrintable(r.err));
+    }
+
+    // A program that does not compile has no steps, and the message says why.
+    void stateOfAProgramThatDoesNotCompile()
+    {
+        QTemporaryDir dir;
+        const QString path = writeScenario(dir, QStringLiteral("x = 1\ndef f(:\n    pass\n"));
+        const Result r =
+            runLoopscope({QStringLiteral("state"), path, QStringLiteral("--step"), QStringLiteral("1")});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains(QLatin1String("there is no step 1: the run has no steps; it ended with "
+                                              "SyntaxError: invalid syntax (line 2)")),
+                 qPrintable(r.err));
     }
 
     // The file's bytes reach the engine as they are: a UTF-8 BOM is skipped as CPython skips it,

@@ -5,12 +5,20 @@ Usage:
     python3 tests/reference/harness.py run FILE [--seed N] [--no-steps]
     python3 tests/reference/harness.py trace FILE [--seed N] [--no-steps]
     python3 tests/reference/harness.py time FILE [--seed N]
+    python3 tests/reference/harness.py state FILE --step K [--step K2 ...] [--seed N]
+    python3 tests/reference/harness.py state-batch < JOBS
 
 `run` behaves like `python3 FILE`, except that time is virtual: `asyncio.sleep(5)` takes no real
 time. `trace` writes the comparison trace of SPEC.md section 4 (JSON Lines of `step`, `print`
 and `end` events) to stdout instead of the program's output. `time` is the timing mode of
 tests/bench: it runs like `run`, but keeps CPython's C-accelerated Task and Future (`_asyncio`),
-as `python3 FILE` does, and records nothing.
+as `python3 FILE` does, and records nothing. `state` prints the loop's state when the K-th step
+begins (K from 1, counting `step` events, asyncio.run's shutdown tasks included) as the JSON object
+`loopscope state` prints: one line per --step, in step order; the run stops after the last one.
+`state-batch` does the same for many programs in one process: each line of stdin is
+`FILE<TAB>SEED<TAB>K1,K2,...`; each program runs in a child forked after asyncio is imported and
+patched, and every JSON line gains "program": FILE (one {"program": FILE, "error": ...} line
+when steps are missing).
 
 How the virtual time works (SPEC.md sections 3 and 8):
 - The event loop is a `SelectorEventLoop` whose selector never waits: when the loop asks it to
@@ -41,6 +49,7 @@ if not TIMING_MODE:
     sys.modules["_asyncio"] = None
 
 import collections.abc  # noqa: E402
+import functools  # noqa: E402
 import inspect  # noqa: E402
 import io  # noqa: E402
 import json  # noqa: E402
@@ -206,6 +215,10 @@ class VirtualTimeLoop(asyncio.SelectorEventLoop):
         return CLOCK.now
 
 
+# The loop reads like the one `python3 FILE` runs on Linux (repr, type(loop).__name__).
+VirtualTimeLoop.__name__ = VirtualTimeLoop.__qualname__ = asyncio.SelectorEventLoop.__name__
+
+
 class VirtualTimePolicy(asyncio.DefaultEventLoopPolicy):
     _loop_factory = VirtualTimeLoop
 
@@ -348,16 +361,171 @@ def install_ordered_sets(keep_all_tasks):
 
 # -- Step recording -----------------------------------------------------------------------------
 
-def install_step_recording():
+def install_step_recording(on_step=None):
+    """Wraps Task.__step: every resumption of a task that is not done is a `step`, and calls
+    [on_step](task) before the task runs (the loop has already taken its handle off _ready)."""
     task_class = asyncio.tasks._PyTask
     original_step = task_class._Task__step
 
     def recorded_step(self, exc=None):
         if not self.done():
             RECORDER.step(self.get_name(), coroutine_name(self._coro))
+            if on_step is not None:
+                on_step(self)
         return original_step(self, exc)
 
     task_class._Task__step = recorded_step
+
+
+# -- The loop's state when a step begins (`state`) -------------------------------------------------
+
+class StateReader:
+    """Counts steps and, when a wanted one begins, writes the loop's state as `loopscope state`
+    does (engine/loop/state_json.h): the task about to run, loop._ready, loop._scheduled, and
+    every task created so far with the scenario frames of its coroutine chain."""
+
+    def __init__(self, path, wanted, sink, program=None):
+        self.real_path = os.path.realpath(path)
+        self.wanted = sorted(set(wanted))
+        self.sink = sink
+        self.program = program
+        self.steps = 0
+        # Every task in creation order: [weakref, name, coroutine name, final state]. Weak, so
+        # that tasks die when the program drops them, as they would without the harness.
+        self.tasks = []
+        self.records = weakref.WeakKeyDictionary()
+
+    def install(self):
+        task_class = asyncio.tasks._PyTask
+        original_init = task_class.__init__
+        reader = self
+
+        def registered_init(self, *args, **kwargs):
+            original_init(self, *args, **kwargs)
+            record = [weakref.ref(self), self.get_name(), coroutine_name(self._coro), "pending"]
+            reader.tasks.append(record)
+            reader.records[self] = record
+
+        task_class.__init__ = registered_init
+        original_step = task_class._Task__step
+
+        def finishing_step(self, exc=None):
+            try:
+                return original_step(self, exc)
+            finally:
+                # A pure-Python Task finishes only inside __step: its final state is known here.
+                record = reader.records.get(self)
+                if record is not None:
+                    record[1] = self.get_name()
+                    record[3] = task_state(self)
+
+        task_class._Task__step = finishing_step
+        install_step_recording(self.on_step)
+
+    def on_step(self, task):
+        self.steps += 1
+        if not self.wanted or self.steps != self.wanted[0]:
+            return
+        self.wanted.pop(0)
+        state = self.read(task)
+        if self.program is not None:
+            state = {"program": self.program, **state}
+        self.sink.write(json.dumps(state) + "\n")
+        if not self.wanted:
+            # Nothing after the last wanted step is needed: stop the run here.
+            self.sink.flush()
+            os._exit(0)
+
+    def read(self, running):
+        loop = running.get_loop()
+        task_class = asyncio.tasks._PyTask
+        step_and_wakeup = (task_class._Task__step, task_class._Task__wakeup)
+        ready = []
+        for handle in loop._ready:
+            if handle._cancelled:
+                continue  # _run_once skips it: it is not waiting its turn
+            callback = handle._callback
+            owner = getattr(callback, "__self__", None)
+            if isinstance(owner, asyncio.Task) and getattr(callback, "__func__", None) in step_and_wakeup:
+                ready.append({"task": owner.get_name()})
+            else:
+                ready.append({"callback": callback_name(callback)})
+        timers = sorted(float(timer._when) for timer in loop._scheduled if not timer._cancelled)
+        tasks = []
+        for task_ref, name, coro, final_state in self.tasks:
+            task = task_ref()
+            if task is not None:
+                name, state = task.get_name(), task_state(task)
+            else:
+                state = final_state
+            stack = []
+            if task is not None and state == "pending":
+                stack = self.stack_of(task._coro)
+            tasks.append({"name": name, "coro": coro, "state": state, "stack": stack})
+        return {"step": self.steps, "t": CLOCK.now, "task": running.get_name(), "ready": ready,
+                "timers": timers, "tasks": tasks}
+
+    def stack_of(self, coro):
+        """The scenario frames of [coro] and of what it awaits, outermost first; none before it
+        has started."""
+        stack = []
+        if inspect.iscoroutine(coro) and inspect.getcoroutinestate(coro) != inspect.CORO_SUSPENDED:
+            return stack
+        awaitable = coro
+        while awaitable is not None:
+            frame = (getattr(awaitable, "cr_frame", None) or getattr(awaitable, "gi_frame", None)
+                     or getattr(awaitable, "ag_frame", None))
+            if frame is None:
+                break
+            if os.path.realpath(frame.f_code.co_filename) == self.real_path:
+                stack.append({"function": frame.f_code.co_name, "line": frame.f_lineno,
+                              "locals": frame_locals(frame)})
+            if hasattr(awaitable, "cr_await"):
+                awaitable = awaitable.cr_await
+            elif hasattr(awaitable, "gi_yieldfrom"):
+                awaitable = awaitable.gi_yieldfrom
+            else:
+                awaitable = getattr(awaitable, "ag_await", None)
+        return stack
+
+    def missing(self):
+        return f"there is no step {self.wanted[0]}: the run has {self.steps} steps"
+
+
+def frame_locals(frame):
+    """f_locals as reprs, in the order of a first read: parameters and locals, then cells, then
+    free variables. (A frame keeps its f_locals dict between reads, and a name bound after an
+    earlier read would otherwise come last.)"""
+    code = frame.f_code
+    values = frame.f_locals
+    order = list(code.co_varnames)
+    order += [name for name in code.co_cellvars if name not in order]
+    order += [name for name in code.co_freevars if name not in order]
+    return {name: safe_repr(values[name]) for name in order if name in values}
+
+
+def task_state(task):
+    # Read without result()/exception(), which would mark the exception as retrieved.
+    if task._state == "PENDING":
+        return "pending"
+    if task._state == "CANCELLED":
+        return "cancelled"
+    return "failed" if task._exception is not None else "done"
+
+
+def callback_name(callback):
+    while isinstance(callback, functools.partial):
+        callback = callback.func
+    name = getattr(callback, "__name__", None)
+    return name if isinstance(name, str) else type(callback).__name__
+
+
+def safe_repr(value):
+    try:
+        return repr(value)
+    except Exception as problem:  # a __repr__ that raises is shown, not fatal
+        message = str(problem)
+        return f"<repr failed: {type(problem).__name__}{': ' + message if message else ''}>"
 
 
 # -- Virtual time for the time module -----------------------------------------------------------
@@ -491,7 +659,7 @@ def finish_deadlock(description):
     os._exit(1)
 
 
-def run_program(path, mode, seed, record_steps):
+def run_program(path, mode, seed, record_steps, state_reader=None):
     global RECORDER
     real_stdout = sys.stdout
     RECORDER = Recorder(real_stdout if mode == "trace" else None)
@@ -500,7 +668,9 @@ def run_program(path, mode, seed, record_steps):
 
     asyncio.set_event_loop_policy(VirtualTimePolicy())
     install_ordered_sets(keep_all_tasks=TIMING_MODE)
-    if record_steps:
+    if state_reader is not None:
+        state_reader.install()
+    elif record_steps:
         install_step_recording()
     install_virtual_time()
     random.seed(seed)
@@ -539,12 +709,13 @@ def run_program(path, mode, seed, record_steps):
 
 
 def parse_arguments(argv):
-    usage = "usage: harness.py run|trace|time FILE [--seed N] [--no-steps]"
-    if len(argv) < 2 or argv[0] not in ("run", "trace", "time"):
+    usage = "usage: harness.py run|trace|time|state FILE [--seed N] [--no-steps] [--step K ...]"
+    if len(argv) < 2 or argv[0] not in ("run", "trace", "time", "state"):
         sys.exit(usage)
     mode, path = argv[0], argv[1]
     seed = 0
     record_steps = True
+    steps = []
     rest = argv[2:]
     while rest:
         option = rest.pop(0)
@@ -554,8 +725,14 @@ def parse_arguments(argv):
             seed = int(option.split("=", 1)[1])
         elif option == "--no-steps":
             record_steps = False
+        elif option == "--step" and rest and mode == "state":
+            steps.append(int(rest.pop(0)))
         else:
             sys.exit(f"unknown option {option!r}\n{usage}")
+    if mode == "state":
+        if not steps or min(steps) < 1:
+            sys.exit(f"state needs --step K, K from 1\n{usage}")
+        return mode, path, seed, steps
     if mode in ("run", "time"):
         # Steps are only visible in a trace; recording them in `run` mode costs time for nothing.
         record_steps = False
@@ -565,11 +742,57 @@ def parse_arguments(argv):
     return mode, path, seed, record_steps
 
 
+def run_state(path, seed, steps, program=None):
+    """Prints the state at each of [steps]; returns the exit status (2: the run has too few)."""
+    reader = StateReader(path, steps, sys.stdout, program)
+    run_program(path, "state", seed, False, reader)
+    # Reaching here means the run ended before the last wanted step began.
+    sys.stdout.flush()
+    if program is not None:
+        sys.stdout.write(json.dumps({"program": program, "error": reader.missing()}) + "\n")
+        sys.stdout.flush()
+    else:
+        sys.__stderr__.write(f"harness.py: {reader.missing()}\n")
+    return 2
+
+
+def run_state_batch(jobs):
+    """Runs `state` for each job (FILE, SEED, [K...]) in a forked child, one after another, so
+    that the interpreter's start and asyncio's import are paid once."""
+    for path, seed, steps in jobs:
+        sys.stdout.flush()
+        sys.__stderr__.flush()
+        child = os.fork()
+        if child == 0:
+            try:
+                status = run_state(path, seed, steps, program=path)
+            finally:
+                sys.stdout.flush()
+            os._exit(status)
+        os.waitpid(child, 0)
+    return 0
+
+
+def read_batch_jobs(stream):
+    jobs = []
+    for line in stream:
+        if not line.strip():
+            continue
+        path, seed, steps = line.rstrip("\n").split("\t")
+        jobs.append((path, int(seed), [int(k) for k in steps.split(",")]))
+    return jobs
+
+
 def main(argv):
-    mode, path, seed, record_steps = parse_arguments(argv)
+    if argv[:1] == ["state-batch"]:
+        return run_state_batch(read_batch_jobs(sys.stdin))
+    arguments = parse_arguments(argv)
+    mode, path, seed = arguments[:3]
     if not os.path.isfile(path):
         sys.exit(f"harness.py: no such file: {path}")
-    return run_program(path, mode, seed, record_steps)
+    if mode == "state":
+        return run_state(path, seed, arguments[3])
+    return run_program(path, mode, seed, arguments[3])
 
 
 if __name__ == "__main__":

@@ -504,6 +504,9 @@ class TestVm : public QObject {
         QTest::newRow("endless loop passes")
             << QString("import asyncio\nasync def spin():\n    while True:\n"
                        "        await asyncio.sleep(0)\nasyncio.run(spin())\n");
+        QTest::newRow("endless callbacks")
+            << QString("import asyncio\ndef again(loop):\n    loop.call_soon(again, loop)\n"
+                       "loop = asyncio.new_event_loop()\nloop.call_soon(again, loop)\nloop.run_forever()\n");
     }
 
     void cancelStopsARunFromAnotherThread()
