@@ -6,9 +6,7 @@
 #include <QThread>
 #include <QTimer>
 
-#if __has_include("loop/state_at_step.h")
 #include "loop/state_at_step.h"
-#endif
 
 namespace loopscope {
 
@@ -18,8 +16,6 @@ namespace {
 constexpr int kDebounceMs = 150;
 
 } // namespace
-
-#if __has_include("loop/state_at_step.h")
 
 namespace {
 
@@ -64,23 +60,6 @@ TaskStacksAt readTaskStacks(const std::string& source, const RunOptions& options
     return result;
 }
 
-#else
-
-TaskStacksAt readTaskStacks(const std::string& source, const RunOptions& options, EventIndex event,
-                            const std::atomic<bool>* cancel)
-{
-    (void)source;
-    (void)options;
-    (void)cancel;
-    // The engine's state API (engine/loop/state_at_step.h, stateAtEvent) re-runs the scenario to
-    // the event and reads the frames there; this build does not have it yet.
-    TaskStacksAt result;
-    result.event = event;
-    result.unavailable = "stacks and locals need the engine's state API, which this build does not have yet";
-    return result;
-}
-
-#endif
 
 struct TaskStacksWorker::Job {
     std::atomic<bool> cancel{false};

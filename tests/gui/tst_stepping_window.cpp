@@ -341,7 +341,6 @@ class SteppingWindowTest : public QObject {
         const auto stacks = window.stacks()->latest();
         QVERIFY(stacks);
         QCOMPARE(stacks->event, window.stepper()->cursor().event());
-#if __has_include("loop/state_at_step.h")
         // Task-2 add_slow sleeps at line 15 with its arguments.
         QVERIFY2(stacks->unavailable.empty(), stacks->unavailable.c_str());
         const auto& frames = stacks->stacks.at(2);
@@ -354,10 +353,6 @@ class SteppingWindowTest : public QObject {
         QTreeWidgetItem* task2 = window.inspector()->tasksSection()->child(1);
         QCOMPARE(task2->childCount(), 1);
         QCOMPARE(task2->child(0)->text(0), QStringLiteral("add_slow()"));
-#else
-        QVERIFY(!stacks->unavailable.empty());
-        QVERIFY(stacks->stacks.empty());
-#endif
     }
 
     void highlightsPython()
