@@ -37,89 +37,85 @@ LoopHistory::LoopHistory(std::shared_ptr<const TraceRecorder> trace) : trace_(st
 void LoopHistory::build()
 {
     const TraceEvents& events = trace_->events();
-    std::vector<uint32_t> openStep; // task id -> its step in steps_ still open (kNever: none)
-    auto slot = [](std::vector<uint32_t>& v, uint32_t id) -> uint32_t& {
-        if (id >= v.size())
-            v.resize(size_t(id) + 1, kNever);
-        return v[id];
-    };
+    std::unordered_map<uint32_t, uint32_t> openStep; // task id -> its step in steps_ still open
     auto joinReady = [&](const QueuedHandle& h, uint32_t i) {
-        slot(readyOfHandle_, h.handle.value) = uint32_t(readyStays_.size());
+        readyOfHandle_[h.handle.value] = uint32_t(readyStays_.size());
         readyStays_.push_back({i, kNever});
         readyHandles_.push_back(h);
     };
     // Leaves the ready queue; false if [handle] was not in it.
     auto leaveReady = [&](HandleId handle, uint32_t i) {
-        const uint32_t s = handle.value < readyOfHandle_.size() ? readyOfHandle_[handle.value] : kNever;
-        if (s == kNever || readyStays_[s].left != kNever)
+        const auto found = readyOfHandle_.find(handle.value);
+        if (found == readyOfHandle_.end() || readyStays_[found->second].left != kNever)
             return false;
-        readyStays_[s].left = i;
+        readyStays_[found->second].left = i;
         return true;
     };
     auto leaveTimer = [&](HandleId handle, uint32_t i) {
-        const uint32_t s = handle.value < timerOfHandle_.size() ? timerOfHandle_[handle.value] : kNever;
-        if (s != kNever && timerStays_[s].left == kNever)
-            timerStays_[s].left = i;
+        const auto found = timerOfHandle_.find(handle.value);
+        if (found != timerOfHandle_.end() && timerStays_[found->second].left == kNever)
+            timerStays_[found->second].left = i;
     };
     auto closeStep = [&](TaskId task, uint32_t i) {
-        uint32_t& open = slot(openStep, task.value);
-        if (open != kNever)
-            steps_[open].second = i;
-        open = kNever;
+        const auto open = openStep.find(task.value);
+        if (open == openStep.end())
+            return;
+        steps_[open->second].second = i;
+        openStep.erase(open);
     };
 
     for (uint32_t i = 0; i < events.size(); ++i) {
         const TraceEvent& e = events[i];
         switch (e.kind) {
         case EventKind::TaskCreated: {
-            if (e.task.value >= tasks_.size())
-                tasks_.resize(size_t(e.task.value) + 1);
-            TaskIndex& t = tasks_[e.task.value];
+            if (taskSlot_.count(e.task.value))
+                break; // one task, one creation
+            taskSlot_[e.task.value] = uint32_t(tasks_.size());
+            TaskIndex& t = tasks_.emplace_back();
+            t.id = e.task;
             t.created = EventIndex{i};
             t.coro = e.coroName();
             t.shutdown =
                 e.creator().value == 0 && e.line() == 0 && isShutdownCoroutine(trace_->string(e.coroName()));
             t.phases.push_back(i);
-            creationOrder_.push_back(e.task.value);
             creationEvents_.push_back(i);
             break;
         }
         case EventKind::TaskRenamed:
-            if (e.task.value < tasks_.size())
-                tasks_[e.task.value].renames.push_back(i);
+            if (TaskIndex* t = taskIndex(e.task))
+                t->renames.push_back(i);
             break;
         case EventKind::StepBegan:
-            if (e.task.value < tasks_.size())
-                tasks_[e.task.value].phases.push_back(i);
+            if (TaskIndex* t = taskIndex(e.task))
+                t->phases.push_back(i);
             leaveReady(e.handle(), i);
             handleRuns_.push_back(i);
             closeStep(e.task, i);
-            slot(openStep, e.task.value) = uint32_t(steps_.size());
+            openStep[e.task.value] = uint32_t(steps_.size());
             steps_.push_back({i, kNever});
             break;
         case EventKind::StepEnded:
-            if (e.task.value < tasks_.size())
-                tasks_[e.task.value].phases.push_back(i);
+            if (TaskIndex* t = taskIndex(e.task))
+                t->phases.push_back(i);
             closeStep(e.task, i);
             break;
         case EventKind::TaskFinished:
-            if (e.task.value < tasks_.size()) {
-                TaskIndex& t = tasks_[e.task.value];
-                t.phases.push_back(i);
-                if (t.finished == kNever)
-                    t.finished = i;
+            if (TaskIndex* t = taskIndex(e.task)) {
+                t->phases.push_back(i);
+                if (t->finished == kNever)
+                    t->finished = i;
             }
             closeStep(e.task, i);
             break;
         case EventKind::CancelRequested:
-            if (e.task.value < tasks_.size())
-                tasks_[e.task.value].firstCancel = std::min(tasks_[e.task.value].firstCancel, i);
+            if (TaskIndex* t = taskIndex(e.task))
+                t->firstCancel = std::min(t->firstCancel, i);
             break;
         case EventKind::ReadyPushed:
             joinReady({e.handle(), e.handleKind(), e.task, e.callbackName(), EventIndex{i}, false}, i);
             break;
         case EventKind::TimerScheduled:
-            slot(timerOfHandle_, e.handle().value) = uint32_t(timers_.size());
+            timerOfHandle_[e.handle().value] = uint32_t(timers_.size());
             timers_.push_back(
                 {e.handle(), e.timerKind(), e.task, e.callbackName(), e.deadline(), EventIndex{i}});
             timerStays_.push_back({i, kNever});
@@ -233,12 +229,11 @@ LoopMoment LoopHistory::at(EventIndex at) const
 
     const size_t created = size_t(lastAtOrBefore(creationEvents_, e) + 1);
     m.tasks.reserve(created);
-    std::vector<int> rowOfTask(tasks_.size(), -1);
+    // tasks_ is in creation order: the tasks created so far are its first [created].
     for (size_t k = 0; k < created; ++k) {
-        const uint32_t id = creationOrder_[k];
-        const TaskIndex& t = tasks_[id];
+        const TaskIndex& t = tasks_[k];
         TaskAtMoment task;
-        task.task = TaskId{id};
+        task.task = t.id;
         task.cancelRequested = t.firstCancel <= e;
         const int p = lastAtOrBefore(t.phases, e);
         const uint32_t since = t.phases[size_t(std::max(p, 0))];
@@ -266,14 +261,14 @@ LoopMoment LoopHistory::at(EventIndex at) const
             task.phase = TaskPhase::NotStarted;
             break;
         }
-        rowOfTask[id] = int(m.tasks.size());
         m.tasks.push_back(task);
     }
     for (size_t i = 0; i < m.ready.size(); ++i) {
         const QueuedHandle& h = m.ready[i];
-        if (h.kind == HandleKind::Callback || h.task.value >= rowOfTask.size() || rowOfTask[h.task.value] < 0)
+        const auto slot = taskSlot_.find(h.task.value);
+        if (h.kind == HandleKind::Callback || slot == taskSlot_.end() || slot->second >= m.tasks.size())
             continue;
-        TaskAtMoment& task = m.tasks[size_t(rowOfTask[h.task.value])];
+        TaskAtMoment& task = m.tasks[slot->second];
         if (task.readyPosition < 0)
             task.readyPosition = int(i);
     }
@@ -285,9 +280,14 @@ LoopMoment LoopHistory::at(EventIndex at) const
 
 const LoopHistory::TaskIndex* LoopHistory::taskIndex(TaskId task) const
 {
-    if (task.value == 0 || task.value >= tasks_.size() || tasks_[task.value].phases.empty())
-        return nullptr;
-    return &tasks_[task.value];
+    const auto found = taskSlot_.find(task.value);
+    return task.value == 0 || found == taskSlot_.end() ? nullptr : &tasks_[found->second];
+}
+
+LoopHistory::TaskIndex* LoopHistory::taskIndex(TaskId task)
+{
+    const auto found = taskSlot_.find(task.value);
+    return task.value == 0 || found == taskSlot_.end() ? nullptr : &tasks_[found->second];
 }
 
 bool LoopHistory::knowsTask(TaskId task) const
@@ -363,16 +363,14 @@ EventIndex LoopHistory::stepEnd(EventIndex began) const
 
 const QueuedHandle* LoopHistory::queuedHandle(HandleId handle) const
 {
-    if (handle.value >= readyOfHandle_.size() || readyOfHandle_[handle.value] == kNever)
-        return nullptr;
-    return &readyHandles_[readyOfHandle_[handle.value]];
+    const auto found = readyOfHandle_.find(handle.value);
+    return found == readyOfHandle_.end() ? nullptr : &readyHandles_[found->second];
 }
 
 const PendingTimer* LoopHistory::timerOf(HandleId handle) const
 {
-    if (handle.value >= timerOfHandle_.size() || timerOfHandle_[handle.value] == kNever)
-        return nullptr;
-    return &timers_[timerOfHandle_[handle.value]];
+    const auto found = timerOfHandle_.find(handle.value);
+    return found == timerOfHandle_.end() ? nullptr : &timers_[found->second];
 }
 
 } // namespace loopscope

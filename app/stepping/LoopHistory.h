@@ -13,6 +13,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "trace.h"
@@ -112,6 +113,7 @@ class LoopHistory {
 
   private:
     struct TaskIndex {
+        TaskId id;
         EventIndex created;
         StringId coro;
         bool shutdown = false;
@@ -131,21 +133,24 @@ class LoopHistory {
                               uint32_t e, F&& f);
     void build();
     const TaskIndex* taskIndex(TaskId task) const;
+    TaskIndex* taskIndex(TaskId task);
 
     std::shared_ptr<const TraceRecorder> trace_;
-    std::vector<TaskIndex> tasks_;         // by task id
-    std::vector<uint32_t> creationOrder_;  // task ids, in the order they were created
-    std::vector<uint32_t> creationEvents_; // their TaskCreated events
-    std::vector<Stay> readyStays_;         // in the order handles joined the queue
+    // Task ids are not dense (a task factory's tasks have ids with a high bit set): tasks are
+    // kept in creation order and found through a map.
+    std::vector<TaskIndex> tasks_;                    // in creation order
+    std::unordered_map<uint32_t, uint32_t> taskSlot_; // task id -> index in tasks_
+    std::vector<uint32_t> creationEvents_;            // their TaskCreated events
+    std::vector<Stay> readyStays_;                    // in the order handles joined the queue
     std::vector<QueuedHandle> readyHandles_;
     std::vector<uint32_t> readyMaxLeft_;
-    std::vector<uint32_t> readyOfHandle_; // handle id -> its latest stay in readyStays_
-    std::vector<Stay> timerStays_;        // in the order timers were set
+    std::unordered_map<uint32_t, uint32_t> readyOfHandle_; // handle id -> its latest stay in readyStays_
+    std::vector<Stay> timerStays_;                         // in the order timers were set
     std::vector<PendingTimer> timers_;
     std::vector<uint32_t> timerMaxLeft_;
-    std::vector<uint32_t> timerOfHandle_; // handle id -> index in timers_ (UINT32_MAX: not a timer)
-    std::vector<uint32_t> handleRuns_;    // StepBegan and CallbackRan events
-    std::vector<std::pair<uint32_t, uint32_t>> steps_; // (StepBegan, its end)
+    std::unordered_map<uint32_t, uint32_t> timerOfHandle_; // handle id -> index in timers_
+    std::vector<uint32_t> handleRuns_;                     // StepBegan and CallbackRan events
+    std::vector<std::pair<uint32_t, uint32_t>> steps_;     // (StepBegan, its end)
     std::vector<uint32_t> outputs_;
     std::vector<uint32_t> blockingCalls_;
     uint32_t loopClosed_ = UINT32_MAX;

@@ -4,6 +4,8 @@
 #include <charconv>
 #include <cmath>
 
+#include "source_text.h"
+
 namespace loopscope {
 
 // -- Source lines --------------------------------------------------------------------------------
@@ -25,26 +27,10 @@ SourceLines::SourceLines(std::string_view source)
 
 namespace {
 
-// [text] up to a '#' outside any string, trimmed.
-std::string withoutComment(std::string_view text)
+// [text] without its comment, trimmed.
+std::string trimmedCode(std::string_view text)
 {
-    char quote = 0;
-    size_t cut = text.size();
-    for (size_t i = 0; i < text.size(); ++i) {
-        const char c = text[i];
-        if (quote) {
-            if (c == '\\')
-                ++i;
-            else if (c == quote)
-                quote = 0;
-        } else if (c == '"' || c == '\'') {
-            quote = c;
-        } else if (c == '#') {
-            cut = i;
-            break;
-        }
-    }
-    text = text.substr(0, cut);
+    text = withoutComment(text);
     const size_t first = text.find_first_not_of(" \t");
     if (first == std::string_view::npos)
         return {};
@@ -61,7 +47,7 @@ bool isIdentifierChar(char c)
 
 std::string SourceLines::statement(uint32_t line) const
 {
-    return has(line) ? withoutComment(lines_[line - 1]) : std::string();
+    return has(line) ? trimmedCode(lines_[line - 1]) : std::string();
 }
 
 std::string SourceLines::awaited(uint32_t line) const

@@ -40,6 +40,20 @@ Run runFile(const QString& path)
     return run;
 }
 
+// A run with everything stepping builds on it.
+struct Session {
+    explicit Session(const QString& path)
+        : run(runFile(path)), trace(run.trace), history(trace), cursor(*trace),
+          narrator(history, cursor, SourceLines(run.source))
+    {
+    }
+    Run run;
+    std::shared_ptr<const TraceRecorder> trace;
+    LoopHistory history;
+    RunCursor cursor;
+    Narrator narrator;
+};
+
 QString scenario(const char* relative)
 {
     return QStringLiteral(LOOPSCOPE_SOURCE_DIR "/scenarios/") + QLatin1String(relative);
@@ -286,20 +300,28 @@ class SteppingTest : public QObject {
         QCOMPARE(hits, 2);
     }
 
-    // At every stop of every built-in scenario, the indexed state equals a plain replay of the
-    // trace up to that stop; visiting the stops backwards gives the same states again.
+    // At every stop of every built-in scenario and script test, the indexed state equals a plain
+    // replay of the trace up to that stop; visiting the stops backwards gives the same states
+    // again. Every stop has a narration.
+    void stateMatchesAReplayForwardsAndBackwards_data()
+    {
+        QTest::addColumn<QString>("folder");
+        QTest::addColumn<int>("atLeast");
+        QTest::newRow("scenarios") << QStringLiteral(LOOPSCOPE_SOURCE_DIR "/scenarios") << 40;
+        QTest::newRow("script tests") << QStringLiteral(LOOPSCOPE_SOURCE_DIR "/tests/scripts") << 300;
+    }
+
     void stateMatchesAReplayForwardsAndBackwards()
     {
-        QDirIterator it(QStringLiteral(LOOPSCOPE_SOURCE_DIR "/scenarios"), {QStringLiteral("*.py")},
-                        QDir::Files, QDirIterator::Subdirectories);
+        QFETCH(QString, folder);
+        QFETCH(int, atLeast);
+        QDirIterator it(folder, {QStringLiteral("*.py")}, QDir::Files, QDirIterator::Subdirectories);
         int files = 0;
         while (it.hasNext()) {
-            const QString path = it.next();
-            const Run run = runFile(path);
-            auto trace = std::shared_ptr<const TraceRecorder>(run.trace);
-            const LoopHistory history(trace);
-            RunCursor cursor(*trace);
-            Replay replay(*trace);
+            const Session session(it.next());
+            const LoopHistory& history = session.history;
+            RunCursor cursor = session.cursor;
+            Replay replay(*session.trace);
             std::vector<std::string> forwards;
             uint32_t applied = 0;
             for (int p = 0; p < cursor.count(); ++p) {
@@ -308,6 +330,7 @@ class SteppingTest : public QObject {
                     replay.apply(applied);
                 const std::string state = describe(history, history.at(cursor.eventAt(p)));
                 QCOMPARE(QString::fromStdString(state), QString::fromStdString(replay.describe()));
+                QVERIFY(!session.narrator.sentence(p).empty());
                 forwards.push_back(state);
             }
             cursor.toEnd();
@@ -317,7 +340,7 @@ class SteppingTest : public QObject {
             } while (cursor.back(StepUnit::Statement));
             ++files;
         }
-        QVERIFY(files >= 40);
+        QVERIFY(files >= atLeast);
     }
 
     void stateOfTheSlowFastAdditions()
@@ -385,11 +408,9 @@ class SteppingTest : public QObject {
 
     void narrationSaysWhatHappens()
     {
-        const Run run = runFile(scenario("articles/two_additions.py"));
-        auto trace = std::shared_ptr<const TraceRecorder>(run.trace);
-        const LoopHistory history(trace);
-        RunCursor cursor(*trace);
-        const Narrator narrator(history, cursor, SourceLines(run.source));
+        Session session(scenario("articles/two_additions.py"));
+        RunCursor& cursor = session.cursor;
+        const Narrator& narrator = session.narrator;
 
         QCOMPARE(narrator.sentence(cursor.positionOfStep(2)),
                  std::string(
@@ -439,11 +460,10 @@ class SteppingTest : public QObject {
 
     void blockingCallHoldsTheOthers()
     {
-        const Run run = runFile(scenario("pitfalls/blocking_sleep.py"));
-        auto trace = std::shared_ptr<const TraceRecorder>(run.trace);
-        const LoopHistory history(trace);
-        RunCursor cursor(*trace);
-        const Narrator narrator(history, cursor, SourceLines(run.source));
+        Session session(scenario("pitfalls/blocking_sleep.py"));
+        const LoopHistory& history = session.history;
+        RunCursor& cursor = session.cursor;
+        const Narrator& narrator = session.narrator;
         // The stop right after time.sleep(2): the clock reads 2.1 and the ticker is held up.
         int found = -1;
         for (int p = 0; p < cursor.count() && found < 0; ++p)
