@@ -30,15 +30,16 @@ LoopInspector::LoopInspector(QWidget* parent) : QTreeWidget(parent)
     setUniformRowHeights(true);
     readyQueue_ = new QTreeWidgetItem(this, {tr("Ready queue")});
     timers_ = new QTreeWidgetItem(this, {tr("Timers")});
-    tasks_ = new QTreeWidgetItem(this, {tr("Tasks")});
+    // The answer sits above the task list, which grows long with stacks: it stays in view.
     whyNot_ = new QTreeWidgetItem(this, {tr("Why isn't it running?")});
+    tasks_ = new QTreeWidgetItem(this, {tr("Tasks")});
     readyQueue_->setToolTip(
         0, tr("The handles the loop will run, in order: a task's step or wake-up, or a callback"));
     timers_->setToolTip(0, tr("The timer heap, by deadline, with what each timer will do when it fires"));
     tasks_->setToolTip(
         0, tr("Every task so far, with its state; a suspended task's stack and locals beneath it. "
               "Click a task to ask why it is not running."));
-    whyNot_->setToolTip(0, tr("Click a task above (or its timeline row) to ask"));
+    whyNot_->setToolTip(0, tr("Click a task below to ask"));
     for (QTreeWidgetItem* section : {readyQueue_, timers_, tasks_, whyNot_}) {
         QFont bold = section->font(0);
         bold.setBold(true);
@@ -166,7 +167,7 @@ void LoopInspector::showStacks(const QHash<uint32_t, QList<Frame>>& stacks, cons
 
 void LoopInspector::showWhyNot(const QString& text)
 {
-    const QString shown = text.isEmpty() ? tr("Click a task above to ask.") : text;
+    const QString shown = text.isEmpty() ? tr("Click a task below to ask.") : text;
     if (whyNot_->childCount() == 1 && whyNot_->child(0)->text(0) == shown)
         return;
     qDeleteAll(whyNot_->takeChildren());
