@@ -60,7 +60,6 @@ TaskStacksAt readTaskStacks(const std::string& source, const RunOptions& options
     return result;
 }
 
-
 struct TaskStacksWorker::Job {
     std::atomic<bool> cancel{false};
     uint64_t generation = 0;
