@@ -103,7 +103,7 @@ QString helpText(const QCommandLineParser& parser)
                "\n"
                "Usage:\n"
                "  loopscope                      open the window on the default scenario\n"
-               "  loopscope FILE.py              open the window on FILE.py\n"
+               "  loopscope FILE.py [--step K]   open the window on FILE.py (--step: the cursor at step K)\n"
                "  loopscope run FILE.py [--seed N] [--dump-bytecode] [--trace-stats]\n"
                "                                 run headless; print the program's output as python3 would\n"
                "  loopscope trace FILE.py [--seed N]\n"
@@ -321,7 +321,16 @@ int runHeadless(const QCommandLineParser& parser, Options& o)
 int runWindow(QApplication& app, const QCommandLineParser& parser, Options& o)
 {
     const QStringList positional = parser.positionalArguments();
+    int startStep = 0;
+    if (parser.isSet(o.exportOptions.step)) {
+        bool ok = false;
+        startStep = parser.value(o.exportOptions.step).toInt(&ok);
+        if (!ok || startStep < 1)
+            return usageError(QStringLiteral("--step needs a step number from 1, not '%1'")
+                                  .arg(parser.value(o.exportOptions.step)));
+    }
     MainWindow window;
+    window.setStartStep(startStep);
     if (parser.isSet(o.theme))
         window.setTheme(parser.value(o.theme));
     if (parser.isSet(o.axis))

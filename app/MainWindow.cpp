@@ -6,6 +6,7 @@
 #include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QComboBox>
 #include <QDir>
 #include <QDockWidget>
 #include <QElapsedTimer>
@@ -20,6 +21,7 @@
 #include <QPushButton>
 #include <QSaveFile>
 #include <QSettings>
+#include <QSignalBlocker>
 #include <QSlider>
 #include <QStatusBar>
 #include <QStyleFactory>
@@ -29,15 +31,19 @@
 
 #include "CodeEditor.h"
 #include "ConsoleView.h"
+#include "CursorPanels.h"
 #include "ExportDialog.h"
 #include "LoopInspector.h"
 #include "Resources.h"
 #include "ScenarioLibrary.h"
 #include "ScenarioRunner.h"
+#include "StepController.h"
+#include "TaskStacks.h"
 #include "TimelineDescriptions.h"
 #include "TimelineModel.h"
 #include "TimelineTheme.h"
 #include "TimelineView.h"
+#include "WhyNotRunning.h"
 #include "engine.h"
 
 namespace loopscope {
@@ -101,7 +107,8 @@ QString readAll(const QString& path, QString* error)
 
 MainWindow::MainWindow(QWidget* parent)
     : QMainWindow(parent), timeline_(new TimelineView(this)), runner_(new ScenarioRunner(this)),
-      desktopPalette_(QApplication::palette())
+      desktopPalette_(QApplication::palette()), stepper_(new StepController(this)),
+      stacks_(new TaskStacksWorker(this))
 {
     initResources();
     setObjectName(QStringLiteral("MainWindow"));
@@ -131,13 +138,32 @@ MainWindow::MainWindow(QWidget* parent)
     connect(runner_, &ScenarioRunner::finished, this,
             [this](std::shared_ptr<const RunOutcome> outcome) { showRunOutcome(*outcome); });
 
-    // Clicking a timeline item marks its lines in the code and says what it is.
+    // Clicking a timeline item marks its lines in the code, says what it is and moves the
+    // cursor to it.
     connect(timeline_, &TimelineView::itemSelected, this,
             [this](const QString& text, const QList<int>& lines) {
                 editor_->markLines(lines);
+                clickedText_ = text;
                 narration_->setText(text);
             });
     connect(timeline_, &TimelineView::selectionCleared, this, [this] { editor_->markLines({}); });
+    auto moveToEvent = [this](EventIndex e) {
+        const int before = stepper_->position();
+        stepper_->moveToEvent(e);
+        if (stepper_->position() == before)
+            showCursor();
+    };
+    connect(timeline_, &TimelineView::eventClicked, this, moveToEvent);
+    connect(console_, &ConsoleView::lineClicked, this, moveToEvent);
+    connect(stepper_, &StepController::moved, this, &MainWindow::showCursor);
+    connect(editor_, &CodeEditor::breakpointsChanged, this, [this] {
+        std::set<uint32_t> lines;
+        for (int line : editor_->breakpoints())
+            lines.insert(uint32_t(line));
+        stepper_->setBreakpoints(std::move(lines));
+    });
+    connect(inspector_, &LoopInspector::taskSelected, this, [this] { showWhyNot(); });
+    connect(stacks_, &TaskStacksWorker::ready, this, &MainWindow::showStacks);
 
     QSettings settings;
     restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
@@ -183,6 +209,7 @@ void MainWindow::createDocks()
 
     narration_ = new QLabel(this);
     narration_->setWordWrap(true);
+    narration_->setAlignment(Qt::AlignTop | Qt::AlignLeft);
     narration_->setMargin(6);
     narration_->setTextInteractionFlags(Qt::TextSelectableByMouse);
     narration_->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Maximum);
@@ -194,7 +221,10 @@ void MainWindow::createDocks()
     applyDefaultDockSizes_ = [=, this] {
         resizeDocks({browserDock, codeDock}, {250, 420}, Qt::Horizontal);
         resizeDocks({consoleDock}, {150}, Qt::Vertical);
-        resizeDocks({narrationDock}, {narration_->sizeHint().height()}, Qt::Vertical);
+        // Two lines of narration: the longest sentences (a step and what comes next) fit.
+        resizeDocks({narrationDock},
+                    {narration_->fontMetrics().lineSpacing() * 2 + 2 * narration_->margin() + 4},
+                    Qt::Vertical);
         resizeDocks({codeDock}, {440}, Qt::Vertical);
     };
 }
@@ -248,28 +278,8 @@ void MainWindow::createActions()
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About Loopscope"), this, [this] { showAbout(); });
 
-    // The transport: in place now, enabled once the trace cursor exists.
-    QToolBar* transport = addToolBar(tr("Transport"));
-    transport->setObjectName(QStringLiteral("TransportToolBar"));
-    struct Button {
-        QString text;
-        QKeySequence key;
-    };
-    const Button buttons[] = {
-        {tr("Reset"), QKeySequence(Qt::Key_Home)},         {tr("Step Back"), QKeySequence(Qt::Key_Left)},
-        {tr("Step Forward"), QKeySequence(Qt::Key_Right)}, {tr("Run to End"), QKeySequence(Qt::Key_End)},
-        {tr("Play"), QKeySequence(Qt::Key_Space)},
-    };
-    for (const Button& b : buttons) {
-        QAction* action = transport->addAction(b.text);
-        action->setShortcut(b.key);
-        action->setEnabled(false);
-    }
-    slider_ = new QSlider(Qt::Horizontal, this);
-    slider_->setEnabled(false);
-    slider_->setMinimumWidth(240);
-    transport->addWidget(slider_);
-    viewMenu_->addAction(transport->toggleViewAction());
+    help->addAction(tr("&Keyboard Shortcuts"), this, [this] { showShortcuts(); });
+    createTransport();
 }
 
 void MainWindow::fillScenarioBrowser()
@@ -317,6 +327,7 @@ void MainWindow::setTheme(const QString& name)
     if (name != QLatin1String("system") && QApplication::style()->name() != QLatin1String("fusion"))
         QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
     timeline_->setTheme(dark ? TimelineTheme::dark() : TimelineTheme::light());
+    editor_->setDark(dark);
     if (themeGroup_)
         for (QAction* action : themeGroup_->actions())
             action->setChecked(action->data().toString() == name);
@@ -483,7 +494,9 @@ void MainWindow::runCurrentSource()
     options.filename = currentPath_.startsWith(QLatin1String(":/"))
                            ? QFileInfo(currentPath_).fileName().toStdString()
                            : currentPath_.toStdString();
-    runner_->start(editor_->toPlainText().toStdString(), std::move(options), TraceLevel::Line);
+    runSource_ = editor_->toPlainText().toStdString();
+    runOptions_ = options;
+    runner_->start(runSource_, std::move(options), TraceLevel::Line);
     cancelAction_->setEnabled(true);
     showProgress(0, 0);
     for (QWidget* w : {static_cast<QWidget*>(progressBar_), static_cast<QWidget*>(progressLabel_),
@@ -536,19 +549,23 @@ void MainWindow::showRunOutcome(const RunOutcome& outcome)
     lastResult_ = result;
     const TraceRecorder& trace = *outcome.trace;
 
-    console_->clear();
+    console_->clearLines();
     bool sawOutputEvents = false;
     QStringList warnings;
-    for (const TraceEvent& e : trace.events()) {
+    const TraceEvents& events = trace.events();
+    for (uint32_t i = 0; i < events.size(); ++i) {
+        const TraceEvent& e = events[i];
         if (e.kind != EventKind::Output && e.kind != EventKind::Warning)
             continue;
         const QString text = QString::fromUtf8(trace.string(e.text()));
         if (e.kind == EventKind::Output) {
             sawOutputEvents = true;
-            console_->appendLine(e.t, text);
+            console_->appendLine(e.t, text, ConsoleView::LineKind::Output, EventIndex{i});
         } else {
             warnings << text;
-            console_->appendLine(e.t, text, ConsoleView::LineKind::Warning);
+            // A warning of several lines (a traceback) is one event: each line points to it.
+            for (const QString& line : text.split(QLatin1Char('\n'), Qt::SkipEmptyParts))
+                console_->appendLine(e.t, line, ConsoleView::LineKind::Warning, EventIndex{i});
         }
     }
     // An engine that writes stdout without recording it still shows its output, at the end time.
@@ -594,9 +611,271 @@ void MainWindow::showRunOutcome(const RunOutcome& outcome)
                       .arg(QString::fromStdString(result.errorType), formatSeconds(result.endTime),
                            QString::fromStdString(result.errorMessage).section(QLatin1Char('\n'), 0, 0));
     narration_->setText(message);
+    outcomeMessage_ = message;
+    inspector_->showStacks({}, {});
+    stacks_->setScenario(runSource_, runOptions_);
+    stepper_->setRun(outcome.trace, runSource_);
+    if (startStep_ > 0) {
+        const int step = std::exchange(startStep_, 0);
+        if (!stepper_->moveToStep(step))
+            statusBar()->showMessage(
+                tr("The run has %n step(s): there is no step %1", nullptr, stepper_->cursor().stepCount())
+                    .arg(step),
+                8000);
+    }
     statusBar()->showMessage(
         tr("Ran in %1 s, %2 events").arg(outcome.seconds, 0, 'f', 2).arg(megaCount(trace.events().size())),
         8000);
+}
+
+// -- Stepping ----------------------------------------------------------------
+
+namespace {
+
+// The transport, defined once: the toolbar, the Step menu, the tooltips and Help's table of
+// shortcuts are all made from it. Function keys and Alt-chords only: arrows, Home/End,
+// Ctrl+arrows and Space belong to the code editor.
+struct TransportEntry {
+    const char* name;
+    const char* button; // the toolbar's short label
+    const char* text;   // the menu's words
+    QKeySequence key;
+    const char* help;
+};
+
+const std::vector<TransportEntry>& transportEntries()
+{
+    static const std::vector<TransportEntry> entries = {
+        {"reset", "|◀ Reset", "&Reset to the Start", QKeySequence(Qt::ALT | Qt::Key_Home),
+         "Back to the start of the run"},
+        {"stepBack", "◀ Step", "Step &Back", QKeySequence(Qt::SHIFT | Qt::Key_F10),
+         "Back to the previous task step or callback the loop ran"},
+        {"statementBack", "◁ Line", "Statement Back", QKeySequence(Qt::SHIFT | Qt::Key_F11),
+         "Back one statement"},
+        {"statementForward", "Line ▷", "&Statement Forward", QKeySequence(Qt::Key_F11),
+         "Forward one statement (into the code a step runs)"},
+        {"stepForward", "Step ▶", "Step &Forward", QKeySequence(Qt::Key_F10),
+         "Forward to the next task step or callback the loop runs"},
+        {"passBack", "◀ Pass", "Pass Back", QKeySequence(Qt::SHIFT | Qt::Key_F7),
+         "Back to the start of the previous pass of the event loop"},
+        {"passForward", "Pass ▶", "&Pass Forward", QKeySequence(Qt::Key_F7),
+         "Forward to the start of the next pass of the event loop"},
+        {"clockBack", "◀ Clock", "Clock Jump Back", QKeySequence(Qt::SHIFT | Qt::Key_F8),
+         "Back to the previous jump of the virtual clock"},
+        {"clockForward", "Clock ▶", "&Clock Jump Forward", QKeySequence(Qt::Key_F8),
+         "Forward to the next jump of the virtual clock"},
+        {"breakpointBack", "◀ Break", "Previous Breakpoint Hit", QKeySequence(Qt::SHIFT | Qt::Key_F6),
+         "Back to the previous stop on a breakpoint line (click the code's gutter, or F9, to set one)"},
+        {"breakpointForward", "Break ▶", "&Next Breakpoint Hit", QKeySequence(Qt::Key_F6),
+         "Forward to the next stop on a breakpoint line (click the code's gutter, or F9, to set one)"},
+        {"toEnd", "End ▶|", "Run to the &End", QKeySequence(Qt::ALT | Qt::Key_End), "To the end of the run"},
+        {"play", "▶ Play", "P&lay / Pause", QKeySequence(Qt::CTRL | Qt::Key_Space),
+         "Play the run a step at a time, at the speed chosen beside it; again to pause"},
+    };
+    return entries;
+}
+
+} // namespace
+
+void MainWindow::createTransport()
+{
+    QToolBar* transport = addToolBar(tr("Transport"));
+    transport->setObjectName(QStringLiteral("TransportToolBar"));
+    QMenu* stepMenu = menuBar()->addMenu(tr("&Step"));
+    menuBar()->insertMenu(menuBar()->actions().at(menuBar()->actions().size() - 2), stepMenu);
+    const std::map<QString, std::function<void()>> handlers = {
+        {QStringLiteral("reset"), [this] { stepper_->reset(); }},
+        {QStringLiteral("stepBack"), [this] { stepper_->back(StepUnit::Step); }},
+        {QStringLiteral("statementBack"), [this] { stepper_->back(StepUnit::Statement); }},
+        {QStringLiteral("statementForward"), [this] { stepper_->forward(StepUnit::Statement); }},
+        {QStringLiteral("stepForward"), [this] { stepper_->forward(StepUnit::Step); }},
+        {QStringLiteral("passBack"), [this] { stepper_->back(StepUnit::Pass); }},
+        {QStringLiteral("passForward"), [this] { stepper_->forward(StepUnit::Pass); }},
+        {QStringLiteral("clockBack"), [this] { stepper_->back(StepUnit::ClockJump); }},
+        {QStringLiteral("clockForward"), [this] { stepper_->forward(StepUnit::ClockJump); }},
+        {QStringLiteral("breakpointBack"),
+         [this] {
+             if (!stepper_->toPreviousBreakpoint())
+                 statusBar()->showMessage(tr("No breakpoint is hit before the cursor"), 4000);
+         }},
+        {QStringLiteral("breakpointForward"),
+         [this] {
+             if (!stepper_->toNextBreakpoint())
+                 statusBar()->showMessage(tr("No breakpoint is hit after the cursor"), 4000);
+         }},
+        {QStringLiteral("toEnd"), [this] { stepper_->toEnd(); }},
+        {QStringLiteral("play"), [this] { stepper_->togglePlay(); }},
+    };
+    for (const TransportEntry& entry : transportEntries()) {
+        const QString name = QString::fromLatin1(entry.name);
+        auto* action = new QAction(QString::fromUtf8(entry.button), this);
+        action->setObjectName(name);
+        action->setShortcut(entry.key);
+        action->setShortcutContext(Qt::WindowShortcut);
+        action->setToolTip(
+            QStringLiteral("%1 (%2)").arg(tr(entry.help), entry.key.toString(QKeySequence::NativeText)));
+        action->setEnabled(false);
+        connect(action, &QAction::triggered, this, handlers.at(name));
+        transport->addAction(action);
+        // The menu shows the long words; the same action, so one shortcut.
+        auto* item = stepMenu->addAction(tr(entry.text));
+        item->setShortcut(entry.key);
+        item->setShortcutContext(Qt::WidgetShortcut); // the toolbar's action owns the key
+        item->setEnabled(false);
+        connect(item, &QAction::triggered, action, &QAction::trigger);
+        connect(action, &QAction::changed, item, [action, item] { item->setEnabled(action->isEnabled()); });
+        if (name == QLatin1String("stepForward") || name == QLatin1String("clockForward") ||
+            name == QLatin1String("breakpointForward"))
+            stepMenu->addSeparator();
+        transport_ << action;
+        if (name == QLatin1String("play"))
+            playAction_ = action;
+        if (name == QLatin1String("toEnd"))
+            transport->addSeparator();
+    }
+    connect(stepper_, &StepController::playingChanged, this, [this](bool playing) {
+        playAction_->setText(playing ? tr("⏸ Pause") : QString::fromUtf8("▶ Play"));
+    });
+
+    speedBox_ = new QComboBox(this);
+    speedBox_->setObjectName(QStringLiteral("SpeedBox"));
+    for (double speed : {0.5, 1.0, 2.0, 5.0, 10.0, 30.0})
+        speedBox_->addItem(tr("%1 steps/s").arg(speed), speed);
+    speedBox_->setCurrentIndex(2);
+    speedBox_->setToolTip(tr("How fast Play steps through the run"));
+    connect(speedBox_, &QComboBox::currentIndexChanged, this,
+            [this](int i) { stepper_->setSpeed(speedBox_->itemData(i).toDouble()); });
+    transport->addWidget(speedBox_);
+
+    slider_ = new QSlider(Qt::Horizontal, this);
+    slider_->setObjectName(QStringLiteral("StepSlider"));
+    slider_->setEnabled(false);
+    slider_->setMinimumWidth(200);
+    slider_->setToolTip(tr("The whole run: drag to any statement, step or clock jump"));
+    connect(slider_, &QSlider::valueChanged, this, [this](int value) {
+        if (value != stepper_->position())
+            stepper_->moveTo(value);
+    });
+    transport->addWidget(slider_);
+    positionLabel_ = new QLabel(this);
+    positionLabel_->setMargin(4);
+    transport->addWidget(positionLabel_);
+    viewMenu_->addAction(transport->toggleViewAction());
+}
+
+QAction* MainWindow::transportAction(const QString& name) const
+{
+    for (QAction* action : transport_)
+        if (action->objectName() == name)
+            return action;
+    return nullptr;
+}
+
+void MainWindow::showShortcuts()
+{
+    QString rows;
+    for (const TransportEntry& entry : transportEntries())
+        rows += QStringLiteral("<tr><td><b>%1</b></td><td>%2</td><td>%3</td></tr>")
+                    .arg(entry.key.toString(QKeySequence::NativeText),
+                         QString(tr(entry.text)).remove(QLatin1Char('&')), tr(entry.help));
+    const QString more[][2] = {
+        {QStringLiteral("F9"),
+         tr("In the code: set or remove a breakpoint on the line (or click the gutter)")},
+        {QStringLiteral("F5"), tr("Run the scenario again")},
+        {QStringLiteral("Esc"), tr("Cancel a run in progress; on the timeline: clear the selection")},
+        {tr("Click"), tr("A timeline bar or a console line moves the cursor there")},
+        {QStringLiteral("W A S D, F"), tr("On the timeline: zoom, pan, fit the whole run")},
+    };
+    for (const auto& [key, text] : more)
+        rows += QStringLiteral("<tr><td><b>%1</b></td><td colspan=2>%2</td></tr>").arg(key, text);
+    QMessageBox box(this);
+    box.setWindowTitle(tr("Keyboard Shortcuts"));
+    box.setTextFormat(Qt::RichText);
+    box.setText(tr("<p>Stepping uses function keys, so that arrows, Home/End and Space stay the code "
+                   "editor's.</p><table cellspacing=6>%1</table>")
+                    .arg(rows));
+    box.exec();
+}
+
+void MainWindow::showCursor()
+{
+    const bool has = stepper_->hasRun();
+    for (QAction* action : transport_)
+        action->setEnabled(has);
+    slider_->setEnabled(has);
+    if (!has) {
+        timeline_->setStepCursor(std::nullopt);
+        editor_->setExecutionLines(0, {});
+        positionLabel_->clear();
+        return;
+    }
+    const RunCursor& cursor = stepper_->cursor();
+    const LoopHistory& history = stepper_->history();
+    const int position = cursor.position();
+    const LoopMoment moment = history.at(cursor.event());
+    const bool atEnd = position == cursor.lastPosition();
+    {
+        const QSignalBlocker block(slider_);
+        slider_->setRange(0, cursor.lastPosition());
+        slider_->setValue(position);
+    }
+    const int step = cursor.stepNumberAt(position);
+    positionLabel_->setText(tr("step %1 of %2 · t=%3")
+                                .arg(step)
+                                .arg(cursor.stepCount())
+                                .arg(QString::fromStdString(formatTime(moment.time))));
+
+    // The narration: the run's outcome at its end, else the stop's sentence; a clicked item's
+    // description above it.
+    QString said =
+        atEnd && !outcomeMessage_.isEmpty() ? outcomeMessage_ : QString::fromStdString(stepper_->sentence());
+    if (!clickedText_.isEmpty())
+        said = clickedText_ + QStringLiteral("\n") + said;
+    clickedText_.clear();
+    narration_->setText(said);
+
+    const uint32_t lines = uint32_t(editor_->blockCount());
+    editor_->setExecutionLines(atEnd ? 0 : cursorLine(cursor, lines), parkedLines(history, moment, lines));
+    // Stacks read at another stop would mislead: none until this stop's come.
+    if (const auto stacks = stacks_->latest(); !stacks || stacks->event != cursor.event())
+        inspector_->showStacks({}, stacks && !stacks->unavailable.empty()
+                                       ? QString::fromStdString(stacks->unavailable)
+                                       : tr("being read"));
+    showMomentIn(*inspector_, history, moment);
+    showWhyNot(&moment);
+
+    // The console: what is written by the next stop is shown; what this stop writes, marked.
+    const std::optional<EventIndex> next =
+        atEnd ? std::nullopt : std::optional<EventIndex>(cursor.eventAt(position + 1));
+    console_->setCursorRange(cursor.event(), next);
+
+    timeline_->setStepCursor(atEnd ? std::nullopt
+                                   : std::optional<TimelineCursor>(timelineCursor(cursor, history, moment)));
+    // Stacks and locals: read off the GUI thread, shown when they come.
+    stacks_->request(cursor.event());
+}
+
+void MainWindow::showWhyNot(const LoopMoment* moment)
+{
+    const uint32_t task = inspector_->selectedTask();
+    if (!stepper_->hasRun() || task == 0) {
+        inspector_->showWhyNot({});
+        return;
+    }
+    const LoopHistory& history = stepper_->history();
+    const LoopMoment here = moment ? LoopMoment() : history.at(stepper_->cursor().event());
+    inspector_->showWhyNot(
+        QString::fromStdString(whyNotRunning(history, moment ? *moment : here, TaskId{task})));
+}
+
+void MainWindow::showStacks()
+{
+    const std::shared_ptr<const TaskStacksAt> stacks = stacks_->latest();
+    if (!stacks) {
+        inspector_->showStacks({}, {});
+        return;
+    }
+    inspector_->showStacks(inspectorStacks(*stacks), QString::fromStdString(stacks->unavailable));
 }
 
 void MainWindow::exportTimeline()

@@ -13,6 +13,7 @@
 
 class QAction;
 class QActionGroup;
+class QComboBox;
 class QLabel;
 class QMenu;
 class QProgressBar;
@@ -27,6 +28,9 @@ class CodeEditor;
 class ConsoleView;
 class LoopInspector;
 class ScenarioRunner;
+class StepController;
+struct LoopMoment;
+class TaskStacksWorker;
 class TimelineView;
 struct RunOutcome;
 
@@ -62,6 +66,16 @@ class MainWindow : public QMainWindow {
     // How the last run that reached the window ended.
     const RunResult& lastResult() const { return lastResult_; }
 
+    // Stepping through the last run (SPEC.md section 6's transport).
+    StepController* stepper() const { return stepper_; }
+    LoopInspector* inspector() const { return inspector_; }
+    TaskStacksWorker* stacks() const { return stacks_; }
+    QSlider* slider() const { return slider_; }
+    // Puts the cursor where step [k] begins once the next run has ended (`loopscope FILE --step K`).
+    void setStartStep(int k) { startStep_ = k; }
+    // The transport's action named [name] ("stepForward", "stepBack", "statementForward", ...).
+    QAction* transportAction(const QString& name) const;
+
   protected:
     void showEvent(QShowEvent* event) override;
     void closeEvent(QCloseEvent* event) override;
@@ -87,6 +101,13 @@ class MainWindow : public QMainWindow {
     void showProgress(double virtualTime, quint64 events);
     // Opens the browser item [item] if it names a scenario (asking first about unsaved edits).
     void openBrowserItem(QTreeWidgetItem* item);
+    void createTransport();
+    void showShortcuts();
+    // Every panel shows the cursor's stop.
+    void showCursor();
+    // The inspector's answer for its selected task, at [moment] (null: the cursor's).
+    void showWhyNot(const LoopMoment* moment = nullptr);
+    void showStacks();
 
     TimelineView* timeline_ = nullptr;
     CodeEditor* editor_ = nullptr;
@@ -108,6 +129,18 @@ class MainWindow : public QMainWindow {
     QPalette desktopPalette_;                     // the palette the desktop gave us, for "follow the desktop"
     std::function<void()> applyDefaultDockSizes_; // null once applied or when a saved layout exists
     QString currentPath_;                         // empty or a ":/" resource: "Save" asks for a file name
+
+    StepController* stepper_ = nullptr;
+    TaskStacksWorker* stacks_ = nullptr;
+    QList<QAction*> transport_; // enabled while there is a run to step through
+    QAction* playAction_ = nullptr;
+    QComboBox* speedBox_ = nullptr;
+    QLabel* positionLabel_ = nullptr;
+    QString outcomeMessage_; // how the last run ended: the narration at its end
+    QString clickedText_;    // what a clicked timeline item is, said above the narration
+    std::string runSource_;  // the source of the run on screen
+    RunOptions runOptions_;
+    int startStep_ = 0;
 };
 
 } // namespace loopscope

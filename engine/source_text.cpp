@@ -59,4 +59,23 @@ std::optional<SyntaxError> prepareSource(std::string_view& source, std::string_v
     return std::nullopt;
 }
 
+std::string_view withoutComment(std::string_view line)
+{
+    char quote = 0;
+    for (size_t i = 0; i < line.size(); ++i) {
+        const char c = line[i];
+        if (quote) {
+            if (c == '\\')
+                ++i;
+            else if (c == quote)
+                quote = 0;
+        } else if (c == '\'' || c == '"') {
+            quote = c;
+        } else if (c == '#') {
+            return line.substr(0, i);
+        }
+    }
+    return line;
+}
+
 } // namespace loopscope

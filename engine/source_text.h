@@ -13,4 +13,8 @@ namespace loopscope {
 // rest is not valid UTF-8 ("Non-UTF-8 code starting with '\xe9' in file x.py on line 2, ...").
 std::optional<SyntaxError> prepareSource(std::string_view& source, std::string_view filename);
 
+// A line of Python up to its comment: the text before the first '#' outside a string literal
+// (for quoting a line of code in a tooltip or a sentence).
+std::string_view withoutComment(std::string_view line);
+
 } // namespace loopscope

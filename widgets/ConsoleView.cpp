@@ -1,6 +1,10 @@
 #include "ConsoleView.h"
 
+#include <algorithm>
+
 #include <QFontDatabase>
+#include <QMouseEvent>
+#include <QTextBlock>
 
 namespace loopscope {
 
@@ -12,8 +16,17 @@ ConsoleView::ConsoleView(QWidget* parent) : QPlainTextEdit(parent)
     setPlaceholderText(tr("The program's output appears here, stamped with its virtual time."));
 }
 
-void ConsoleView::appendLine(double t, const QString& text, LineKind kind)
+void ConsoleView::clearLines()
 {
+    clear();
+    events_.clear();
+    firstFuture_ = 0;
+}
+
+void ConsoleView::appendLine(double t, const QString& text, LineKind kind, std::optional<EventIndex> event)
+{
+    events_.push_back(event ? event->value : UINT32_MAX);
+    firstFuture_ = int(events_.size());
     QString color;
     switch (kind) {
     case LineKind::Output:
@@ -33,6 +46,73 @@ void ConsoleView::appendLine(double t, const QString& text, LineKind kind)
     if (!color.isEmpty())
         body = QStringLiteral("<span style=\"color:%1\">%2</span>").arg(color, body);
     appendHtml(QStringLiteral("<pre style=\"margin:0\">%1%2</pre>").arg(stamp, body));
+}
+
+} // namespace loopscope
+
+namespace loopscope {
+
+std::optional<EventIndex> ConsoleView::eventOfLine(int line) const
+{
+    if (line < 0 || line >= int(events_.size()) || events_[size_t(line)] == UINT32_MAX)
+        return std::nullopt;
+    return EventIndex{events_[size_t(line)]};
+}
+
+void ConsoleView::setCursorRange(std::optional<EventIndex> current, std::optional<EventIndex> future)
+{
+    // Lines are in event order, except the ones the trace does not hold (the traceback), which
+    // come last and belong to the run's end.
+    auto firstAtOrAfter = [&](uint32_t e) {
+        return int(std::lower_bound(events_.begin(), events_.end(), e) - events_.begin());
+    };
+    const int futureLine = future ? firstAtOrAfter(future->value) : int(events_.size());
+    const int currentLine = current ? firstAtOrAfter(current->value) : futureLine;
+    firstFuture_ = futureLine;
+    QList<QTextEdit::ExtraSelection> selections;
+    auto range = [&](int from, int to, const QTextCharFormat& format) {
+        if (from >= to)
+            return;
+        QTextCursor cursor(document()->findBlockByNumber(from));
+        const QTextBlock last = document()->findBlockByNumber(to - 1);
+        cursor.setPosition(last.position() + last.length() - 1, QTextCursor::KeepAnchor);
+        QTextEdit::ExtraSelection selection;
+        selection.cursor = cursor;
+        selection.format = format;
+        selections << selection;
+    };
+    QTextCharFormat grey;
+    QColor faded = palette().color(QPalette::Text);
+    faded.setAlpha(80);
+    grey.setForeground(faded);
+    range(futureLine, int(events_.size()), grey);
+    QTextCharFormat justWritten;
+    // The code view's colour for the cursor's line: these lines are what it writes.
+    justWritten.setBackground(palette().color(QPalette::Base).lightness() < 128
+                                  ? QColor(0xff, 0xcc, 0x33, 70)
+                                  : QColor(0xff, 0xd5, 0x4f, 150));
+    justWritten.setProperty(QTextFormat::FullWidthSelection, true);
+    range(currentLine, futureLine, justWritten);
+    setExtraSelections(selections);
+    // Keep the newest line written in view.
+    if (futureLine > 0) {
+        QTextCursor visible(document()->findBlockByNumber(futureLine - 1));
+        const QTextCursor keep = textCursor();
+        setTextCursor(visible);
+        ensureCursorVisible();
+        if (keep.hasSelection())
+            setTextCursor(keep);
+    }
+}
+
+void ConsoleView::mouseReleaseEvent(QMouseEvent* event)
+{
+    QPlainTextEdit::mouseReleaseEvent(event);
+    if (event->button() != Qt::LeftButton || textCursor().hasSelection())
+        return;
+    const int line = cursorForPosition(event->position().toPoint()).blockNumber();
+    if (const auto e = eventOfLine(line))
+        emit lineClicked(*e);
 }
 
 } // namespace loopscope

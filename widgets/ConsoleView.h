@@ -1,8 +1,15 @@
 #pragma once
 // The console: the program's output so far, each line stamped with the virtual
-// time at which it was written, and the run's warnings and errors.
+// time at which it was written, and the run's warnings and errors. While stepping, the lines
+// written after the cursor are greyed and those written by the cursor's statement marked;
+// clicking a line asks to move the cursor to where it was written.
+
+#include <optional>
+#include <vector>
 
 #include <QPlainTextEdit>
+
+#include "trace.h"
 
 namespace loopscope {
 
@@ -13,8 +20,30 @@ class ConsoleView : public QPlainTextEdit {
 
     explicit ConsoleView(QWidget* parent = nullptr);
 
-    // Appends [text] written at virtual time [t].
-    void appendLine(double t, const QString& text, LineKind kind = LineKind::Output);
+    // Appends [text] written at virtual time [t] by trace event [event] (none: a line the trace
+    // does not hold, e.g. the traceback, which comes last).
+    void appendLine(double t, const QString& text, LineKind kind = LineKind::Output,
+                    std::optional<EventIndex> event = std::nullopt);
+    void clearLines();
+
+    // Lines whose event comes at or after [future] are greyed; those in [current, future) are
+    // marked as just written. No cursor: nothing is greyed.
+    void setCursorRange(std::optional<EventIndex> current, std::optional<EventIndex> future);
+    // The first line greyed (the line count: none).
+    int firstFutureLine() const { return firstFuture_; }
+    int lineCount() const { return int(events_.size()); }
+    // The event line [line] (0-based) was written by, if the trace holds it.
+    std::optional<EventIndex> eventOfLine(int line) const;
+
+  signals:
+    void lineClicked(EventIndex event);
+
+  protected:
+    void mouseReleaseEvent(QMouseEvent* event) override;
+
+  private:
+    std::vector<uint32_t> events_; // per line: its event, or UINT32_MAX
+    int firstFuture_ = 0;
 };
 
 } // namespace loopscope

@@ -5,6 +5,8 @@
 
 #include <algorithm>
 
+#include "source_text.h"
+
 namespace loopscope {
 
 // -- The vocabulary ------------------------------------------------------------------------------
@@ -253,24 +255,8 @@ QString TimelineModel::sourceLine(uint32_t line) const
     if (line == 0 || line > sourceLines_.size())
         return {};
     // Without its trailing comment: a tooltip quotes the code.
-    const std::string& text = sourceLines_[line - 1];
-    char quote = 0;
-    size_t end = text.size();
-    for (size_t i = 0; i < text.size(); ++i) {
-        const char c = text[i];
-        if (quote) {
-            if (c == '\\')
-                ++i;
-            else if (c == quote)
-                quote = 0;
-        } else if (c == '\'' || c == '"') {
-            quote = c;
-        } else if (c == '#') {
-            end = i;
-            break;
-        }
-    }
-    return QString::fromUtf8(text.data(), qsizetype(end)).trimmed();
+    const std::string_view text = withoutComment(sourceLines_[line - 1]);
+    return QString::fromUtf8(text.data(), qsizetype(text.size())).trimmed();
 }
 
 size_t TimelineModel::memoryBytes() const

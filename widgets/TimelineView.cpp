@@ -121,6 +121,7 @@ void TimelineView::setModel(std::shared_ptr<const TimelineModel> model)
 {
     model_ = model ? std::move(model) : std::make_shared<TimelineModel>();
     hover_ = {};
+    cursor_.reset();
     rebuildRows();
     viewport_->reset(*model_);
     emit selectionCleared();
@@ -203,6 +204,7 @@ TimelineFigureOptions TimelineView::figureOptions() const
     options.legend = true;
     options.labelWidth = std::min(labelWidth_, std::max(80.0, plot_->width() * 0.32));
     options.emptyText = tr("No run yet: the timeline appears when the scenario runs.");
+    options.cursor = cursor_;
     return options;
 }
 
@@ -336,6 +338,41 @@ void TimelineView::select(const TimelineScene::Hit& hit)
         if (line > 0)
             lines << line;
     emit itemSelected(describe(hit), lines);
+    std::optional<EventIndex> event;
+    switch (hit.kind) {
+    case TimelineScene::Hit::Segment:
+    case TimelineScene::Hit::Fold: // its first segment
+        event = m.segments(hit.row)[size_t(hit.index)].event;
+        break;
+    case TimelineScene::Hit::Marker:
+        event = m.markers(hit.row)[size_t(hit.index)].event;
+        break;
+    case TimelineScene::Hit::Arrow:
+        event = m.arrows()[size_t(hit.index)].from;
+        break;
+    case TimelineScene::Hit::Stall:
+        event = m.stalls()[size_t(hit.index)].event;
+        break;
+    default:
+        break;
+    }
+    if (event)
+        emit eventClicked(*event);
+}
+
+void TimelineView::setStepCursor(std::optional<TimelineCursor> cursor)
+{
+    cursor_ = std::move(cursor);
+    if (cursor_ && model_->hasTrace() && cursor_->event.value < model_->trace().events().size()) {
+        const TimelineViewState& state = viewport_->state();
+        const double coord = state.axis == TimelineAxis::Time ? model_->event(cursor_->event).t
+                                                              : model_->slotCoord(cursor_->event, true);
+        const double span = state.x1 - state.x0;
+        // Keep a margin so the cursor's tag stays readable.
+        if (coord < state.x0 || coord > state.x1)
+            viewport_->panBy(coord - (state.x0 + span * 0.25));
+    }
+    replot();
 }
 
 // -- Input -----------------------------------------------------------------------------------------

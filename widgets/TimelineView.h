@@ -58,11 +58,17 @@ class TimelineView : public QWidget {
     QString toolTipAt(QPointF pos) const;
     // Said over the timeline while a run is in progress; empty hides it.
     void setBusyText(const QString& text);
+    // The stepping cursor: a line at its moment, the future veiled, its step outlined; panned
+    // into view when it leaves the visible range. Null: none.
+    void setStepCursor(std::optional<TimelineCursor> cursor);
+    const std::optional<TimelineCursor>& stepCursor() const { return cursor_; }
 
   signals:
     // The user clicked an item: what it is, and the scenario lines it is about.
     void itemSelected(const QString& description, const QList<int>& lines);
     void selectionCleared();
+    // The user clicked an item that happened at [event] (a bar: the event that opened it).
+    void eventClicked(EventIndex event);
 
   protected:
     bool eventFilter(QObject* watched, QEvent* event) override;
@@ -87,6 +93,7 @@ class TimelineView : public QWidget {
     TimelineTheme theme_ = TimelineTheme::light();
     TimelineViewport* viewport_ = nullptr;
     QString filter_;
+    std::optional<TimelineCursor> cursor_;
     bool showShutdownTasks_ = false;
     double labelWidth_ = 0;
 

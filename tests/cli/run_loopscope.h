@@ -15,14 +15,14 @@ struct Result {
 };
 
 // Runs loopscope with [args] and no display (QT_QPA_PLATFORM=xcb: a path that needs a display
-// would abort).
-inline Result runLoopscope(const QStringList& args)
+// would abort), or on Qt's [platform] ("offscreen": the window opens without a display).
+inline Result runLoopscope(const QStringList& args, const QString& platform = QStringLiteral("xcb"))
 {
     QProcess process;
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.remove(QStringLiteral("DISPLAY"));
     env.remove(QStringLiteral("WAYLAND_DISPLAY"));
-    env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("xcb"));
+    env.insert(QStringLiteral("QT_QPA_PLATFORM"), platform);
     process.setProcessEnvironment(env);
     process.start(QStringLiteral(LOOPSCOPE_BINARY), args);
     if (!process.waitForFinished(60000)) {

@@ -134,6 +134,26 @@ class CommandLineTest : public QObject {
     }
 
     // export draws with no display, whatever QT_QPA_PLATFORM says (tests/export checks the files).
+    // `loopscope FILE --step K` opens the window with the cursor where step K begins; K must be
+    // a step number.
+    void windowOpensAtAStep()
+    {
+        QTemporaryDir dir;
+        const QString scenario = QStringLiteral(LOOPSCOPE_SOURCE_DIR "/resources/default_scenario.py");
+        const QString png = dir.filePath(QStringLiteral("step.png"));
+        const QString offscreen = QStringLiteral("offscreen");
+        Result r = runLoopscope(
+            {scenario, QStringLiteral("--step"), QStringLiteral("3"), QStringLiteral("--screenshot"), png},
+            offscreen);
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY(QFileInfo(png).size() > 0);
+        for (const char* bad : {"0", "-2", "x"}) {
+            r = runLoopscope({scenario, QStringLiteral("--step"), QLatin1String(bad)}, offscreen);
+            QCOMPARE(r.exitCode, 2);
+            QVERIFY2(r.err.contains(QLatin1String("--step needs a step number from 1")), qPrintable(r.err));
+        }
+    }
+
     void exportWritesAFigureWithoutADisplay()
     {
         QTemporaryDir dir;
