@@ -16,19 +16,19 @@ bool isStep(SegmentKind kind)
     return kind == SegmentKind::Running || kind == SegmentKind::Blocking || kind == SegmentKind::LoopCallback;
 }
 
-// The first segment of [row] whose start is at or after [coord] (starts never decrease).
-int firstStartingAtOrAfter(const TimelineModel& model, TimelineAxis axis, int row, int from, int to,
-                           double coord)
+// The first segment of [row] in [from, to) whose start is at or after [coord], expected right
+// after [from] (folding walks a row in steps of a few pixels): one read of [from] settles the common case
+// before the search.
+int nextStartingAtOrAfter(const TimelineModel& model, TimelineAxis axis, int row, int from, int to,
+                          double coord)
 {
-    int lo = from, hi = to;
-    while (lo < hi) {
-        const int mid = lo + (hi - lo) / 2;
-        if (model.segmentStartOn(axis, row, mid) < coord)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo;
+    // Only times are known never to decrease along a row (the builder checks a held-up sleep's
+    // start); slots are not checked, so there the plain search keeps every bar where it was.
+    if (axis == TimelineAxis::Passes)
+        return model.firstStartingAtOrAfter(axis, row, from, to, coord);
+    if (from >= to || model.segmentStartOn(axis, row, from) >= coord)
+        return from;
+    return model.firstStartingAtOrAfter(axis, row, from + 1, to, coord);
 }
 
 void layoutBars(const TimelineModel& model, int row, double top, double height, const TimelineGeometry& g,
@@ -41,7 +41,7 @@ void layoutBars(const TimelineModel& model, int row, double top, double height, 
     const double left = g.plot.left(), right = g.plot.right();
     const double c0 = g.coordAt(left - o.stepWidth);
     // Start at the last segment that begins at or before the left edge.
-    int i = std::max(0, firstStartingAtOrAfter(model, o.axis, row, 0, n, c0) - 1);
+    int i = std::max(0, model.firstStartingAtOrAfter(o.axis, row, 0, n, c0) - 1);
     double cursor = -1e300; // where the previous bar ended: the next never paints over it
     const double centre = top + height / 2;
     auto rectFor = [&](SegmentKind kind, double x0, double x1) {
@@ -73,8 +73,8 @@ void layoutBars(const TimelineModel& model, int row, double top, double height, 
         }
         // A narrow bar: fold it with every bar that starts within foldWidth of it, and keep
         // going while the bars that follow are narrow too (one box for the whole run).
-        int j = std::max(i + 1,
-                         firstStartingAtOrAfter(model, o.axis, row, i + 1, n, g.coordAt(x0 + o.foldWidth)));
+        int j =
+            std::max(i + 1, nextStartingAtOrAfter(model, o.axis, row, i + 1, n, g.coordAt(x0 + o.foldWidth)));
         while (j < n) {
             const double lastStart = g.xFor(model.segmentStartOn(o.axis, row, j - 1));
             if (g.xFor(model.segmentEndOn(o.axis, row, j - 1)) - lastStart >= o.foldWidth)
@@ -86,8 +86,8 @@ void layoutBars(const TimelineModel& model, int row, double top, double height, 
             if (nextEnd - nextStart >= o.foldWidth || nextPending || nextStart - reached > o.foldWidth ||
                 nextStart > right)
                 break;
-            j = std::max(j + 1, firstStartingAtOrAfter(model, o.axis, row, j + 1, n,
-                                                       g.coordAt(nextStart + o.foldWidth)));
+            j = std::max(j + 1, nextStartingAtOrAfter(model, o.axis, row, j + 1, n,
+                                                      g.coordAt(nextStart + o.foldWidth)));
         }
         if (j - 1 > i) {
             const double lastStart = g.xFor(model.segmentStartOn(o.axis, row, j - 1));

@@ -83,24 +83,32 @@ QString TimelineModel::rowLabel(int r) const
 
 // -- Segments --------------------------------------------------------------------------------------
 
-std::span<const TimelineSegment> TimelineModel::segments(int r) const
+TimelineSegments TimelineModel::segments(int r) const
 {
     const uint32_t first = rows_[size_t(r)].firstSegment;
     const uint32_t last =
         size_t(r) + 1 < rows_.size() ? rows_[size_t(r) + 1].firstSegment : uint32_t(segments_.size());
-    return {segments_.data() + first, last - first};
+    return {this, first, last - first};
+}
+
+double TimelineModel::startElsewhere(size_t index) const
+{
+    const auto it = std::lower_bound(startsElsewhere_.begin(), startsElsewhere_.end(), uint32_t(index),
+                                     [](const auto& entry, uint32_t i) { return entry.first < i; });
+    return it != startsElsewhere_.end() && it->first == index ? it->second : event(segments_[index].event).t;
 }
 
 double TimelineModel::segmentEnd(int r, int i) const
 {
-    const auto segs = segments(r);
-    return size_t(i) + 1 < segs.size() ? segs[size_t(i) + 1].start : rows_[size_t(r)].end;
+    const size_t index = rows_[size_t(r)].firstSegment + size_t(i);
+    const size_t last = size_t(r) + 1 < rows_.size() ? rows_[size_t(r) + 1].firstSegment : segments_.size();
+    return index + 1 < last ? segmentStartAtIndex(index + 1) : rows_[size_t(r)].end;
 }
 
 double TimelineModel::segmentStartOn(TimelineAxis axis, int r, int i) const
 {
     const size_t index = rows_[size_t(r)].firstSegment + size_t(i);
-    return axis == TimelineAxis::Time ? segments_[index].start : double(segmentSlots_[index]);
+    return axis == TimelineAxis::Time ? segmentStartAtIndex(index) : double(segmentSlots_[index]);
 }
 
 double TimelineModel::segmentEndOn(TimelineAxis axis, int r, int i) const
@@ -113,6 +121,35 @@ double TimelineModel::segmentEndOn(TimelineAxis axis, int r, int i) const
     const double start = segmentSlots_[index];
     const double next = index + 1 < last ? double(segmentSlots_[index + 1]) : double(row.endSlot);
     return std::max(next, start + (occupiesSlot(segments_[index].kind) ? 1.0 : 0.0));
+}
+
+int TimelineModel::firstStartingAtOrAfter(TimelineAxis axis, int r, int from, int to, double coord) const
+{
+    const size_t first = rows_[size_t(r)].firstSegment;
+    size_t lo = first + size_t(from), hi = first + size_t(to);
+    if (axis == TimelineAxis::Time && hi - lo > kStartSampleEvery) {
+        // The samples inside [lo, hi): the first one at or after [coord] bounds the answer from
+        // above, the one before it from below.
+        const size_t k0 = (lo + kStartSampleEvery - 1) / kStartSampleEvery;
+        const size_t k1 = (hi + kStartSampleEvery - 1) / kStartSampleEvery;
+        const size_t k = size_t(std::lower_bound(startSamples_.begin() + ptrdiff_t(k0),
+                                                 startSamples_.begin() + ptrdiff_t(k1), coord) -
+                                startSamples_.begin());
+        if (k < k1)
+            hi = k * kStartSampleEvery;
+        if (k > k0)
+            lo = (k - 1) * kStartSampleEvery + 1;
+    }
+    while (lo < hi) {
+        const size_t mid = lo + (hi - lo) / 2;
+        const double start =
+            axis == TimelineAxis::Time ? segmentStartAtIndex(mid) : double(segmentSlots_[mid]);
+        if (start < coord)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return int(lo - first);
 }
 
 int TimelineModel::segmentAt(TimelineAxis axis, int r, double coord) const
@@ -226,8 +263,10 @@ size_t TimelineModel::memoryBytes() const
 {
     size_t bytes = sizeof(*this);
     bytes += rows_.capacity() * sizeof(TimelineRow) + rowOfTask_.capacity() * sizeof(uint32_t);
-    bytes += segments_.capacity() * sizeof(TimelineSegment) + markers_.capacity() * sizeof(TimelineMarker);
-    bytes += segmentSlots_.capacity() * sizeof(uint32_t);
+    bytes += segments_.capacity() * sizeof(PackedSegment) + markers_.capacity() * sizeof(TimelineMarker);
+    bytes += segmentSlots_.capacity() * sizeof(uint32_t) +
+             startsElsewhere_.capacity() * sizeof(startsElsewhere_[0]);
+    bytes += startSamples_.capacity() * sizeof(double);
     bytes += arrows_.capacity() * sizeof(TimelineArrow) + stalls_.capacity() * sizeof(TimelineStall);
     bytes += joins_.capacity() * sizeof(joins_[0]);
     bytes += (slotFirstEvent_.capacity() + passFirstEvent_.capacity()) * sizeof(uint32_t);

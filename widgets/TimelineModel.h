@@ -1,15 +1,18 @@
 #pragma once
 // The timeline's data, derived from a recorded trace in one pass: rows (the loop, then one per
-// task), each row's states as a chain of segments, markers on rows, arrows between rows and
-// the stalls of blocking calls. Plain data, no painting, so that it is tested without a
-// window. Segments take 16 bytes: a row's segments are stored together, in time order, and
-// each ends where the next begins (or where the row ends), so neither the row nor the end is
-// stored; with its place on the passes axis (4 more bytes, beside it) a segment costs 20 bytes. Details (what
-// a task waits on, the line, the deadline) are read from the trace event that opened the segment, which the
-// model keeps.
+// task), each row's states as a chain of segments, markers on rows, arrows between rows and the
+// stalls of blocking calls. Plain data, no painting, so that it is tested without a window. A
+// segment is stored in 8 bytes: a row's segments are stored together, in time order, and each ends
+// where the next begins (or where the row ends), so neither the row nor the end is stored; its
+// start is the time of the trace event that opened it (the model keeps the trace), save for the
+// rare segment that starts elsewhere (a side table); with its place on the passes axis (4 more
+// bytes, beside it) and a sampled copy of every 32nd start (for searches that would otherwise read
+// the trace at random) a segment costs 12.25 bytes. Details (what a task waits on, the line, the
+// deadline) are read from that event too. segments(r) hands out TimelineSegment values.
 
 #include <atomic>
 #include <cstdint>
+#include <iterator>
 #include <memory>
 #include <span>
 #include <string>
@@ -75,7 +78,102 @@ struct TimelineSegment {
     uint8_t flags = 0;  // SegmentFlag bits
     uint16_t ahead = 0; // Ready: live handles ahead of it in the ready queue when it joined (saturates)
 };
-static_assert(sizeof(TimelineSegment) == 16, "a segment must stay at 16 bytes");
+
+// How the model stores a segment: the start is the opening event's time (or in a side table).
+struct PackedSegment {
+    EventIndex event;
+    SegmentKind kind = SegmentKind::Running;
+    uint8_t flags = 0; // SegmentFlag bits, and kStartElsewhere
+    uint16_t ahead = 0;
+    static constexpr uint8_t kStartElsewhere = 0x80; // the start is in the side table
+};
+static_assert(sizeof(PackedSegment) == 8, "a stored segment must stay at 8 bytes");
+
+class TimelineModel;
+
+// One row's segments, in time order: a view that builds each TimelineSegment on access (it
+// reads like a span: size, [], begin/end, front/back).
+class TimelineSegments {
+  public:
+    class iterator {
+      public:
+        using iterator_category = std::random_access_iterator_tag;
+        using value_type = TimelineSegment;
+        using difference_type = std::ptrdiff_t;
+        using pointer = void;
+        using reference = TimelineSegment;
+
+        iterator() = default;
+        iterator(const TimelineSegments* view, size_t i) : view_(view), i_(i) {}
+        TimelineSegment operator*() const { return (*view_)[i_]; }
+        TimelineSegment operator[](difference_type n) const
+        {
+            return (*view_)[size_t(difference_type(i_) + n)];
+        }
+        iterator& operator++()
+        {
+            ++i_;
+            return *this;
+        }
+        iterator operator++(int)
+        {
+            iterator t = *this;
+            ++i_;
+            return t;
+        }
+        iterator& operator--()
+        {
+            --i_;
+            return *this;
+        }
+        iterator operator--(int)
+        {
+            iterator t = *this;
+            --i_;
+            return t;
+        }
+        iterator& operator+=(difference_type n)
+        {
+            i_ = size_t(difference_type(i_) + n);
+            return *this;
+        }
+        iterator& operator-=(difference_type n)
+        {
+            i_ = size_t(difference_type(i_) - n);
+            return *this;
+        }
+        friend iterator operator+(iterator a, difference_type n) { return a += n; }
+        friend iterator operator+(difference_type n, iterator a) { return a += n; }
+        friend iterator operator-(iterator a, difference_type n) { return a -= n; }
+        friend difference_type operator-(const iterator& a, const iterator& b)
+        {
+            return difference_type(a.i_) - difference_type(b.i_);
+        }
+        friend bool operator==(const iterator& a, const iterator& b) { return a.i_ == b.i_; }
+        friend auto operator<=>(const iterator& a, const iterator& b) { return a.i_ <=> b.i_; }
+
+      private:
+        const TimelineSegments* view_ = nullptr;
+        size_t i_ = 0;
+    };
+
+    TimelineSegments() = default;
+    TimelineSegments(const TimelineModel* model, uint32_t first, uint32_t count)
+        : model_(model), first_(first), count_(count)
+    {
+    }
+    size_t size() const { return count_; }
+    bool empty() const { return count_ == 0; }
+    inline TimelineSegment operator[](size_t i) const;
+    TimelineSegment front() const { return (*this)[0]; }
+    TimelineSegment back() const { return (*this)[count_ - 1]; }
+    iterator begin() const { return {this, 0}; }
+    iterator end() const { return {this, count_}; }
+
+  private:
+    const TimelineModel* model_ = nullptr;
+    uint32_t first_ = 0, count_ = 0;
+};
 
 enum class RowEnd : uint8_t { Pending, Done, Cancelled, Failed };
 
@@ -140,8 +238,15 @@ class TimelineModel {
     QString coroName(int r) const;
 
     // -- Segments ------------------------------------------------------------------------------
-    std::span<const TimelineSegment> segments(int r) const;
+    TimelineSegments segments(int r) const;
     size_t segmentCount() const { return segments_.size(); }
+    // Segment [index] of the whole model (rows' segments end to end), and where it starts.
+    inline TimelineSegment segmentAtIndex(size_t index) const;
+    double segmentStartAtIndex(size_t index) const
+    {
+        const PackedSegment& p = segments_[index];
+        return p.flags & PackedSegment::kStartElsewhere ? startElsewhere(index) : event(p.event).t;
+    }
     // Where segment [i] of row [r] ends (time).
     double segmentEnd(int r, int i) const;
     // Where it starts and ends on [axis]: seconds, or slots.
@@ -149,6 +254,11 @@ class TimelineModel {
     double segmentEndOn(TimelineAxis axis, int r, int i) const;
     // The row's segment at virtual time [t] on the passes axis [coord], or -1.
     int segmentAt(TimelineAxis axis, int r, double coord) const;
+    // The first of row [r]'s segments [from, to) that starts at or after [coord] on [axis] (starts
+    // never decrease along a row), or [to]. On the time axis, a sampled copy of every
+    // kStartSampleEvery-th start narrows the search before it reads the trace.
+    int firstStartingAtOrAfter(TimelineAxis axis, int r, int from, int to, double coord) const;
+    static constexpr uint32_t kStartSampleEvery = 32;
 
     // -- Markers, arrows, stalls -------------------------------------------------------------
     std::span<const TimelineMarker> markers(int r) const;
@@ -209,11 +319,15 @@ class TimelineModel {
 
   private:
     friend class TimelineModelBuilder;
+    double startElsewhere(size_t index) const;
     std::shared_ptr<const TraceRecorder> trace_;
     std::vector<TimelineRow> rows_;
     std::vector<uint32_t> rowOfTask_; // task id -> row (kNoRow when unknown)
-    std::vector<TimelineSegment> segments_;
+    std::vector<PackedSegment> segments_;
     std::vector<uint32_t> segmentSlots_; // each segment's start on the passes axis
+    // (segment index, start) of the segments that do not start at their event's time, sorted.
+    std::vector<std::pair<uint32_t, double>> startsElsewhere_;
+    std::vector<double> startSamples_; // the start of segments 0, kStartSampleEvery, 2 kStartSampleEvery...
     std::vector<TimelineMarker> markers_;
     std::vector<TimelineArrow> arrows_;
     std::vector<TimelineStall> stalls_;
@@ -226,5 +340,17 @@ class TimelineModel {
     QString runError_;
     bool endedByLimit_ = false;
 };
+
+TimelineSegment TimelineModel::segmentAtIndex(size_t index) const
+{
+    const PackedSegment& p = segments_[index];
+    return TimelineSegment{segmentStartAtIndex(index), p.event, p.kind,
+                           uint8_t(p.flags & ~PackedSegment::kStartElsewhere), p.ahead};
+}
+
+TimelineSegment TimelineSegments::operator[](size_t i) const
+{
+    return model_->segmentAtIndex(first_ + i);
+}
 
 } // namespace loopscope

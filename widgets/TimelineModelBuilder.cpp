@@ -573,7 +573,7 @@ class TimelineModelBuilder {
         }
         std::stable_sort(m_.arrows_.begin(), m_.arrows_.end(),
                          [](const auto& a, const auto& b) { return a.from < b.from; });
-        for (const TimelineSegment& s : m_.segments_)
+        for (const PackedSegment& s : m_.segments_)
             m_.segmentKinds_ |= 1u << unsigned(s.kind);
         for (const TimelineMarker& mk : m_.markers_)
             m_.markerKinds_ |= 1u << unsigned(mk.kind);
@@ -606,9 +606,19 @@ class TimelineModelBuilder {
         m_.segmentSlots_.resize(closed_.size());
         for (const ClosedSegment& c : closed_) {
             const uint32_t at = count[c.row]++;
-            m_.segments_[at] = c.seg;
+            PackedSegment& p = m_.segments_[at];
+            p = PackedSegment{c.seg.event, c.seg.kind, c.seg.flags, c.seg.ahead};
+            if (c.seg.start != events_[c.seg.event.value].t) {
+                p.flags |= PackedSegment::kStartElsewhere;
+                m_.startsElsewhere_.emplace_back(at, c.seg.start);
+            }
             m_.segmentSlots_[at] = c.slot;
         }
+        std::sort(m_.startsElsewhere_.begin(), m_.startsElsewhere_.end());
+        m_.startsElsewhere_.shrink_to_fit();
+        m_.startSamples_.reserve(m_.segments_.size() / TimelineModel::kStartSampleEvery + 1);
+        for (size_t i = 0; i < m_.segments_.size(); i += TimelineModel::kStartSampleEvery)
+            m_.startSamples_.push_back(m_.segmentStartAtIndex(i));
         for (TimelineRow& row : m_.rows_)
             row.endSlot = uint32_t(m_.slotCoord(row.endEvent, false));
         std::vector<ClosedSegment>().swap(closed_);

@@ -17,6 +17,7 @@
 #include <QWheelEvent>
 
 #include "TimelineDescriptions.h"
+#include "TimelinePlot.h"
 #include "TimelinePlotLayer.h"
 
 namespace loopscope {
@@ -60,7 +61,7 @@ TimelineView::TimelineView(QWidget* parent)
     controls->addWidget(filterEdit_, 1);
     controls->addWidget(hint);
 
-    plot_ = new QCustomPlot(this);
+    plot_ = new TimelinePlot(this);
     plot_->setObjectName(QStringLiteral("TimelinePlot"));
     // The renderer draws everything; QCustomPlot keeps the buffered layers and the replots.
     plot_->plotLayout()->clear();
@@ -72,7 +73,7 @@ TimelineView::TimelineView(QWidget* parent)
         new TimelinePlotLayer(plot_, QStringLiteral("main"), [this](QCPPainter* p) { paintFigure(p); });
     overlayLayer_ =
         new TimelinePlotLayer(plot_, QStringLiteral("overlay"), [this](QCPPainter* p) { paintOverlay(p); });
-    plot_->layer(QStringLiteral("overlay"))->setMode(QCPLayer::lmBuffered);
+    // (TimelinePlot keeps the overlay in its own buffer.)
 
     scrollBar_ = new QScrollBar(Qt::Vertical, this);
     scrollBar_->setToolTip(tr("Scroll the task rows (the loop's row stays on top)"));
@@ -128,8 +129,7 @@ void TimelineView::setModel(std::shared_ptr<const TimelineModel> model)
 
 void TimelineView::setTheme(const TimelineTheme& theme)
 {
-    theme_ = theme;
-    plot_->setBackground(theme_.background);
+    theme_ = theme; // the figure paints its own background (TimelinePlot: no fill under it)
     QPalette palette = busyLabel_->palette();
     palette.setColor(QPalette::Window, theme_.plotBackground);
     palette.setColor(QPalette::WindowText, theme_.text);
@@ -256,6 +256,8 @@ void TimelineView::paintFigure(QCPPainter* painter)
 void TimelineView::paintOverlay(QCPPainter* painter)
 {
     const TimelineRenderer renderer(*model_, rows_, theme_);
+    if (hover_.kind != TimelineScene::Hit::None || viewport_->selection().kind != TimelineScene::Hit::None)
+        static_cast<TimelinePlot*>(plot_)->markOverlayDrawn();
     if (hover_.kind != TimelineScene::Hit::None && !(hover_ == viewport_->selection()))
         renderer.paintHighlight(*painter, scene_.locate(hover_), layout_, false);
     renderer.paintHighlight(*painter, scene_.locate(viewport_->selection()), layout_, true);
