@@ -3,6 +3,7 @@
 #include <cstdio>
 #include <memory>
 #include <optional>
+#include <vector>
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -33,24 +34,8 @@ struct Options {
         QStringLiteral("seed"),
         QStringLiteral("Seed in effect before the program calls random.seed() (default 0)."),
         QStringLiteral("N")};
-    QCommandLineOption maxInstructions{
-        QStringLiteral("max-instructions"),
-        QStringLiteral("VM instructions a task may run without yielding (default 10000000)."),
-        QStringLiteral("N")};
-    QCommandLineOption maxPasses{QStringLiteral("max-passes"),
-                                 QStringLiteral("Passes of the event loop (default 10000000)."),
-                                 QStringLiteral("N")};
-    QCommandLineOption maxTime{QStringLiteral("max-time"),
-                               QStringLiteral("Seconds of virtual time (default 1e6)."),
-                               QStringLiteral("SECONDS")};
-    QCommandLineOption maxDepth{QStringLiteral("max-depth"),
-                                QStringLiteral("Python frames before RecursionError (default 1000)."),
-                                QStringLiteral("N")};
-    QCommandLineOption maxMemory{
-        QStringLiteral("max-memory"),
-        QStringLiteral("Heap the scenario may hold, in bytes; K, M, G suffixes allowed "
-                       "(default 2G)."),
-        QStringLiteral("BYTES")};
+    // One option per budget (engine/budgets.def), e.g. --max-memory 1G.
+    std::vector<QCommandLineOption> budgets = budgetOptions();
     QCommandLineOption dumpBytecode{QStringLiteral("dump-bytecode"),
                                     QStringLiteral("run: print the compiled bytecode instead of running.")};
     QCommandLineOption traceStats{
@@ -73,11 +58,28 @@ struct Options {
 
     Options() { screenshot.setFlags(QCommandLineOption::HiddenFromHelp); }
 
+    static std::vector<QCommandLineOption> budgetOptions()
+    {
+        std::vector<QCommandLineOption> list;
+        const Budgets defaults;
+        for (size_t i = 0; i < kBudgetCount; ++i) {
+            const BudgetInfo& b = kBudgetInfo[i];
+            QString help = QString::fromUtf8(b.help);
+            help[0] = help[0].toUpper();
+            list.emplace_back(QString::fromUtf8(b.option),
+                              QStringLiteral("%1 (default %2).").arg(help, QString::fromStdString(budgetText(defaults, i))),
+                              QString::fromUtf8(b.valueName));
+        }
+        return list;
+    }
+
     void addTo(QCommandLineParser& parser)
     {
         parser.setApplicationDescription(QStringLiteral("Loopscope: see how asyncio schedules coroutines."));
-        parser.addOptions({help, version, seed, maxInstructions, maxPasses, maxTime, maxDepth, maxMemory,
-                           dumpBytecode, traceStats, output, width, height, axis, theme, screenshot});
+        parser.addOptions({help, version, seed});
+        for (const QCommandLineOption& budget : budgets)
+            parser.addOption(budget);
+        parser.addOptions({dumpBytecode, traceStats, output, width, height, axis, theme, screenshot});
         parser.addPositionalArgument(QStringLiteral("command"),
                                      QStringLiteral("run, trace or export; or a scenario file to open."),
                                      QStringLiteral("[command | FILE.py]"));
@@ -122,64 +124,29 @@ int usageError(const QString& message)
     return 2;
 }
 
-// Parses a byte count such as "512M"; nullopt when malformed.
-std::optional<uint64_t> parseBytes(QString text)
-{
-    uint64_t scale = 1;
-    const QChar last = text.isEmpty() ? QChar() : text.back().toUpper();
-    if (last == QLatin1Char('K') || last == QLatin1Char('M') || last == QLatin1Char('G')) {
-        scale = last == QLatin1Char('K') ? 1ull << 10 : last == QLatin1Char('M') ? 1ull << 20 : 1ull << 30;
-        text.chop(1);
-    }
-    bool ok = false;
-    const uint64_t value = text.toULongLong(&ok);
-    if (!ok || value > UINT64_MAX / scale)
-        return std::nullopt;
-    return value * scale;
-}
-
-// Fills [run] from the budget and seed options; returns an error message, or empty.
+// Fills [run] from the seed and budget options; returns an error message, or empty.
 QString readRunOptions(const QCommandLineParser& parser, const Options& o, RunOptions& run)
 {
-    auto readCount = [&](const QCommandLineOption& option, uint64_t& into) -> QString {
+    if (parser.isSet(o.seed)) {
+        bool ok = false;
+        run.seed = parser.value(o.seed).toULongLong(&ok);
+        if (!ok)
+            return QStringLiteral("--seed needs a whole number, not '%1'").arg(parser.value(o.seed));
+    }
+    for (size_t i = 0; i < kBudgetCount; ++i) {
+        const QCommandLineOption& option = o.budgets[i];
         if (!parser.isSet(option))
-            return {};
-        bool ok = false;
-        into = parser.value(option).toULongLong(&ok);
-        return ok ? QString()
-                  : QStringLiteral("--%1 needs a whole number, not '%2'")
-                        .arg(option.names().constLast(), parser.value(option));
-    };
-    QString error;
-    if (error.isEmpty())
-        error = readCount(o.seed, run.seed);
-    if (error.isEmpty())
-        error = readCount(o.maxInstructions, run.budgets.instructionsPerStep);
-    if (error.isEmpty())
-        error = readCount(o.maxPasses, run.budgets.loopPasses);
-    if (error.isEmpty() && parser.isSet(o.maxDepth)) {
-        bool ok = false;
-        run.budgets.recursionDepth = parser.value(o.maxDepth).toInt(&ok);
-        if (!ok || run.budgets.recursionDepth <= 0)
-            error = QStringLiteral("--max-depth needs a positive whole number, not '%1'")
-                        .arg(parser.value(o.maxDepth));
+            continue;
+        const QString value = parser.value(option);
+        if (!setBudget(run.budgets, i, value.toStdString())) {
+            const QString kind = QString::fromUtf8(kBudgetInfo[i].valueName);
+            const QString wanted = kind == QLatin1String("BYTES")     ? QStringLiteral("a byte count such as 512M")
+                                   : kind == QLatin1String("SECONDS") ? QStringLiteral("a positive number of seconds")
+                                                                      : QStringLiteral("a positive whole number");
+            return QStringLiteral("--%1 needs %2, not '%3'").arg(option.names().constLast(), wanted, value);
+        }
     }
-    if (error.isEmpty() && parser.isSet(o.maxTime)) {
-        bool ok = false;
-        run.budgets.virtualTime = parser.value(o.maxTime).toDouble(&ok);
-        if (!ok || !(run.budgets.virtualTime > 0))
-            error = QStringLiteral("--max-time needs a positive number of seconds, not '%1'")
-                        .arg(parser.value(o.maxTime));
-    }
-    if (error.isEmpty() && parser.isSet(o.maxMemory)) {
-        const auto bytes = parseBytes(parser.value(o.maxMemory));
-        if (!bytes)
-            error = QStringLiteral("--max-memory needs a byte count such as 512M, not '%1'")
-                        .arg(parser.value(o.maxMemory));
-        else
-            run.budgets.memoryBytes = *bytes;
-    }
-    return error;
+    return {};
 }
 
 // Reads the scenario [path] as UTF-8; prints the reason and returns nullopt on failure.
@@ -216,13 +183,20 @@ void reportUnwrittenError(const RunResult& result, bool engineWroteStderr)
     writeStderr(line + "\n");
 }
 
-// The step-level trace's size, for SPEC.md section 7's budget of 32 bytes per event.
-void printTraceStats(const TraceRecorder& trace)
+// The step-level trace's size, for SPEC.md section 7's budget of 32 bytes per event, and what the
+// run used of its other budgets.
+void printTraceStats(const TraceRecorder& trace, const RunResult& result)
 {
     const size_t events = trace.events().size();
     const size_t bytes = trace.memoryBytes();
     std::fprintf(stderr, "trace: %zu events, %zu strings, %zu bytes (%.1f bytes per event)\n", events,
                  trace.stringCount(), bytes, events ? double(bytes) / double(events) : 0.0);
+    std::fprintf(stderr,
+                 "budgets used: memory %llu bytes at most (%llu allocations), trace %llu bytes, "
+                 "output %llu lines and %llu bytes\n",
+                 (unsigned long long)result.peakMemoryBytes, (unsigned long long)result.heapAllocations,
+                 (unsigned long long)result.traceBytes, (unsigned long long)result.outputLines,
+                 (unsigned long long)result.outputBytes);
 }
 
 int commandRun(const QString& path, const std::string& source, RunOptions options, bool dumpBytecode,
@@ -246,7 +220,7 @@ int commandRun(const QString& path, const std::string& source, RunOptions option
     std::fflush(stdout);
     reportUnwrittenError(result, wroteStderr);
     if (traceStats)
-        printTraceStats(recorder);
+        printTraceStats(recorder, result);
     return result.ok ? 0 : 1;
 }
 

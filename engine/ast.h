@@ -565,6 +565,15 @@ struct Module {
     StmtList body;
 };
 
+// CPython's compiler gives up (RecursionError: "maximum recursion depth exceeded during
+// compilation") when statements and expressions nest deeper than its recursion limit of 1000
+// times COMPILER_STACK_FRAME_SCALE (3). Every pass after the parser recurses no deeper than this.
+constexpr int kMaxCompileDepth = 3000;
+
+// The first node, in source order, that lies deeper than [limit] statements and expressions
+// (the outermost statement is at depth 1), or null. Does not recurse (ast_depth.cpp).
+const SourceSpan* firstNodeDeeperThan(const Module& module, int limit);
+
 // A compact s-expression of [module], one top-level statement per line, e.g.
 // `(Assign (Name x Store) (BinOp Add (Constant 1) (Constant 2)))`. Positions are left out.
 std::string dumpAst(const Module& module);

@@ -6,6 +6,8 @@
 #include <cstring>
 
 #include "builtins/iterators.h"
+#include "engine_stack.h"
+#include "memory_budget.h"
 #include "format/float_repr.h"
 #include "format/format_spec.h"
 #include "format/percent_format.h"
@@ -182,6 +184,7 @@ std::string VM::repr(const Value& v)
         break;
     }
     Obj* o = v.asObject();
+    NativeRecursion recursion(*this, " while getting the repr of an object");
     if (o == notImplemented.asObject())
         return "NotImplemented";
     if (o == ellipsis.asObject())
@@ -479,6 +482,9 @@ static int64_t hashDouble(double v)
 
 static int64_t hashTuple(VM& vm, const std::vector<Value>& items)
 {
+    // CPython hashes nested tuples without a recursion count; only the stack bounds the depth.
+    if (engineStackExhausted())
+        vm.raise(ExcType::RecursionError, "maximum recursion depth exceeded while hashing a tuple");
     // CPython 3.8+ tuple hash (xxHash-based).
     const uint64_t prime1 = 11400714785074694791ull, prime2 = 14029467366897019727ull,
                    prime5 = 2870177450012600261ull;
@@ -586,6 +592,7 @@ int64_t VM::hash(const Value& v)
 
 static bool sequencesEqual(VM& vm, const std::vector<Value>& a, const std::vector<Value>& b)
 {
+    VM::NativeRecursion recursion(vm, " in comparison");
     if (a.size() != b.size())
         return false;
     for (size_t i = 0; i < a.size(); ++i)
@@ -635,6 +642,7 @@ bool VM::equals(const Value& a, const Value& b)
                 auto& t2 = static_cast<DictObj*>(y)->table;
                 if (t1.size() != t2.size())
                     return false;
+                NativeRecursion recursion(*this, " in comparison");
                 size_t pos = 0;
                 while (const DictTable::Entry* e = t1.next(pos)) {
                     Value* other = t2.find(e->key);
@@ -742,6 +750,7 @@ template <typename T> static bool ordered(const T& x, const T& y, CompareKind ki
 static bool compareSequences(VM& vm, const std::vector<Value>& a, const std::vector<Value>& b,
                              CompareKind kind)
 {
+    VM::NativeRecursion recursion(vm, " in comparison");
     size_t n = std::min(a.size(), b.size());
     for (size_t i = 0; i < n; ++i) {
         if (a[i].is(b[i]) || vm.equals(a[i], b[i]))
@@ -1031,8 +1040,7 @@ static Value repeatSequence(VM& vm, const Value& seq, int64_t n)
     Obj* o = seq.asObject();
     if (o->kind == ObjKind::Str) {
         const std::string& s = static_cast<StrObj*>(o)->text;
-        if (n > 0 && s.size() * uint64_t(n) > (uint64_t(1) << 31))
-            vm.raise(ExcType::MemoryError, "");
+        checkAllocation(s.size(), uint64_t(n));
         std::string out;
         out.reserve(s.size() * size_t(n));
         for (int64_t i = 0; i < n; ++i)
@@ -1041,15 +1049,16 @@ static Value repeatSequence(VM& vm, const Value& seq, int64_t n)
     }
     if (o->kind == ObjKind::Bytes) {
         const std::string& s = static_cast<BytesObj*>(o)->data;
+        checkAllocation(s.size(), uint64_t(n));
         std::string out;
+        out.reserve(s.size() * size_t(n));
         for (int64_t i = 0; i < n; ++i)
             out += s;
         return Value::object(new BytesObj(std::move(out)));
     }
     const auto& items =
         o->kind == ObjKind::List ? static_cast<ListObj*>(o)->items : static_cast<TupleObj*>(o)->items;
-    if (n > 0 && items.size() * uint64_t(n) > (uint64_t(1) << 28))
-        vm.raise(ExcType::MemoryError, "");
+    checkAllocation(items.size() * sizeof(Value), uint64_t(n));
     std::vector<Value> out;
     out.reserve(items.size() * size_t(n));
     for (int64_t i = 0; i < n; ++i)

@@ -6,7 +6,10 @@
 
 #include <cstdio>
 #include <cstring>
+#include <new>
 #include <unordered_map>
+
+#include "memory_budget.h"
 
 namespace loopscope {
 
@@ -115,8 +118,22 @@ class Lexer {
     LexResult run()
     {
         computeLineStarts();
-        if (checkEncoding())
-            scan();
+        try {
+            if (checkEncoding())
+                scan();
+        } catch (std::bad_alloc&) {
+            // Past the memory budget: the tokens so far go, the error names the line reached.
+            result_.tokens = {};
+            SyntaxError error;
+            error.type = "MemoryError";
+            error.message = sourceTooBigMessage();
+            error.line = error.endLine = line_;
+            result_.error = std::move(error);
+            Token token;
+            token.kind = TokenKind::LexError;
+            token.line = token.endLine = line_;
+            result_.tokens.push_back(token);
+        }
         result_.lineStarts = std::move(lineStarts_);
         return std::move(result_);
     }

@@ -1,9 +1,13 @@
 #include "vm.h"
 
+#include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <cstring>
 
 #include "compiler.h"
+#include "engine_stack.h"
+#include "memory_budget.h"
 #include "prelude.h"
 
 namespace loopscope {
@@ -23,19 +27,30 @@ VM& VM::current()
 VM::VM(const RunOptions& options, TraceObserver* observer) : options_(options), observer_(observer)
 {
     tCurrentVM = this;
-    allocatedBytes() = 0;
+    memoryBudget_ = MemoryBudget::current();
     lineEvents_ = observer_ && observer_->level() == TraceLevel::Line;
     // Code outside any task step (the module body before and after asyncio.run) may compute
     // for longer than one step; it still ends, so an endless top-level loop cannot hang.
     instructionsLeft_ = options_.budgets.instructionsPerStep * kTopLevelBudgetFactor;
-    initTypes();
-    initBuiltins();
+    try {
+        initTypes();
+        initBuiltins();
+    } catch (...) {
+        // A memory budget too small for the VM itself: free what setup made.
+        tearDown();
+        throw;
+    }
     // Setup may have rebuilt an MRO (ExceptionGroup's bases) after looking names up.
     invalidateClassLookups();
     random.seedUnsigned(options_.seed);
 }
 
 VM::~VM()
+{
+    tearDown();
+}
+
+void VM::tearDown()
 {
     tearingDown = true;
     setTearingDown(true);
@@ -52,6 +67,7 @@ VM::~VM()
     invalidateClassLookups(); // interned names die here; their addresses may be reused
     limitExceededClass.clear();
     deadlockClass.clear();
+    stepTask_.clear();
     freeAllObjects();
     if (tCurrentVM == this)
         tCurrentVM = nullptr;
@@ -708,10 +724,30 @@ Value VM::importModule(const std::string& name)
 
 // -- Output and trace ----------------------------------------------------------------------------
 
+void VM::countOutput(std::string_view text)
+{
+    if (limit_)
+        throw *limit_; // a limit a destructor swallowed: nothing more may show
+
+    const uint64_t lines = uint64_t(std::count(text.begin(), text.end(), '\n'));
+    const Budgets& b = options_.budgets;
+    if (outputLines_ + lines > b.outputLines)
+        stopRun("LimitExceeded", "the program wrote more than " + std::to_string(b.outputLines) + " lines of output",
+                "max-output-lines");
+    if (outputBytes_ + text.size() > b.outputBytes)
+        stopRun("LimitExceeded", "the program wrote more than " + formatByteCount(b.outputBytes) + " of output",
+                "max-output-bytes");
+    outputLines_ += lines;
+    outputBytes_ += text.size();
+}
+
 void VM::writeStdout(std::string_view text)
 {
-    if (options_.writeStdout)
+    countOutput(text);
+    if (options_.writeStdout) {
+        HostAllocations host;
         options_.writeStdout(text);
+    }
     if (!observer_)
         return;
     // Each completed line becomes an Output event.
@@ -731,8 +767,55 @@ void VM::writeStdout(std::string_view text)
 
 void VM::writeStderr(std::string_view text)
 {
-    if (options_.writeStderr)
+    countOutput(text);
+    writeReport(text);
+}
+
+void VM::writeReport(std::string_view text)
+{
+    if (options_.writeStderr) {
+        HostAllocations host;
         options_.writeStderr(text);
+    }
+}
+
+uint32_t VM::internTrace(std::string_view text)
+{
+    if (!observer_)
+        return 0;
+    traceBytes_ += text.size();
+    HostAllocations host;
+    return observer_->intern(text).value;
+}
+
+void VM::record(const TraceEvent& e)
+{
+    if (!observer_)
+        return;
+    if (limit_ && !tearingDown)
+        throw *limit_; // a limit a destructor swallowed: nothing more may show
+    traceBytes_ += sizeof(TraceEvent);
+    const uint64_t budget = options_.budgets.traceBytes;
+    if (traceBytes_ > budget && !stopping_)
+        stopRun("LimitExceeded", "the trace holds more than its " + formatByteCount(budget), "max-trace");
+    if (lineEvents_ && traceBytes_ > budget / 2) {
+        // Statements cost one event each: past half the budget only the steps stay recorded,
+        // so that a long run still draws its timeline to the end.
+        lineEvents_ = false;
+        TraceEvent warning;
+        warning.t = clock_;
+        warning.kind = EventKind::Warning;
+        warning.a = internTrace("Loopscope: the trace reached half its budget of " + formatByteCount(budget) +
+                                " " + whereNow() +
+                                "; from here on it records the steps of the tasks but not each statement "
+                                "(--max-trace raises the budget)");
+        HostAllocations host;
+        observer_->record(warning);
+        if (e.kind == EventKind::Statement)
+            return;
+    }
+    HostAllocations host;
+    observer_->record(e);
 }
 
 void VM::emit(EventKind kind, uint32_t task, uint32_t a, uint32_t line, double t2, uint8_t sub)
@@ -747,7 +830,7 @@ void VM::emit(EventKind kind, uint32_t task, uint32_t a, uint32_t line, double t
     e.line = line;
     e.kind = kind;
     e.sub = sub;
-    observer_->record(e);
+    record(e);
 }
 
 void VM::warn(const std::string& text)
@@ -935,19 +1018,95 @@ namespace loopscope {
 
 // -- The dispatch loop ---------------------------------------------------------------------------
 
-[[noreturn]] static void runaway(VM& vm, Frame* frame, bool inTaskStep)
+// -- Limits --------------------------------------------------------------------------------------
+
+void VM::enterTaskStep(Value task)
 {
-    std::string where = "line " + std::to_string(frame->line());
+    if (stepTask_.isEmpty())
+        topLevelInstructionsLeft_ = instructionsLeft_;
+    stepTask_ = std::move(task);
+    instructionsLeft_ = options_.budgets.instructionsPerStep;
+}
+
+void VM::leaveTaskStep()
+{
+    if (stepTask_.isEmpty())
+        return;
+    stepTask_.clear();
+    instructionsLeft_ = topLevelInstructionsLeft_;
+}
+
+std::string VM::whereNow() const
+{
+    std::string where;
+    for (Frame* f = frame_; f; f = f->back) {
+        if (!(f->code->flags & kHidden)) {
+            where = "at line " + std::to_string(f->line());
+            break;
+        }
+    }
+    // The task as asyncio names it: its _name and its coroutine's name (never Python code here).
+    if (isKind(stepTask_, ObjKind::Instance)) {
+        const DictTable& attrs = stepTask_.as<InstanceObj>()->attrs;
+        Value* name = attrs.findStr(const_cast<VM*>(this)->internStr("_name"));
+        Value* coro = attrs.findStr(const_cast<VM*>(this)->internStr("_coro"));
+        if (name && isStr(*name)) {
+            where += (where.empty() ? "in " : " in ") + strText(*name);
+            if (coro && isKind(*coro, ObjKind::Generator) && isStr(coro->as<GeneratorObj>()->name))
+                where += " (" + strText(coro->as<GeneratorObj>()->name) + ")";
+        }
+    }
+    return where;
+}
+
+LimitReached VM::makeLimit(const std::string& type, std::string message)
+{
+    // Nothing may fail from here on: the report itself allocates, and so does unwinding.
+    if (memoryBudget_)
+        memoryBudget_->stop();
+    stopping_ = true;
+    limit_ = LimitReached{type, std::move(message)};
+    return *limit_;
+}
+
+void VM::stopRunWithMessage(const std::string& type, const std::string& message)
+{
+    throw makeLimit(type, message);
+}
+
+void VM::stopRun(const std::string& type, const std::string& what, const char* option)
+{
+    if (memoryBudget_)
+        memoryBudget_->stop();
+    const std::string where = whereNow();
+    throw makeLimit(type, what + (where.empty() ? "" : " (" + where + ")") + "; raise the budget with --" + option);
+}
+
+LimitReached VM::memoryLimit(uint64_t requested)
+{
+    std::string what = "the scenario needs more than its " + formatByteCount(options_.budgets.memoryBytes) +
+                       " of memory";
+    if (requested >= (uint64_t(1) << 20))
+        what += " (it asked for " + formatByteCount(requested) + " at once)";
+    if (memoryBudget_)
+        memoryBudget_->stop();
+    const std::string where = whereNow();
+    return makeLimit("MemoryError",
+                     what + (where.empty() ? "" : " (" + where + ")") + "; raise the budget with --max-memory");
+}
+
+[[noreturn]] static void runaway(VM& vm, bool inTaskStep)
+{
+    const uint64_t perStep = vm.options().budgets.instructionsPerStep;
     if (!inTaskStep)
-        throw LimitReached{
-            "RunawayTask",
-            "the program ran " +
-                std::to_string(vm.options().budgets.instructionsPerStep * VM::kTopLevelBudgetFactor) +
-                " loop iterations and calls without yielding to the event loop (at " + where + ")"};
-    throw LimitReached{"RunawayTask",
-                       "a task ran " + std::to_string(vm.options().budgets.instructionsPerStep) +
-                           " loop iterations and calls without yielding to the event loop (at " + where +
-                           ")"};
+        vm.stopRun("RunawayTask",
+                   "the program ran " + std::to_string(perStep * VM::kTopLevelBudgetFactor) +
+                       " loop iterations and calls without yielding to the event loop",
+                   "max-instructions");
+    vm.stopRun("RunawayTask",
+               "a task ran " + std::to_string(perStep) +
+                   " loop iterations and calls without yielding to the event loop",
+               "max-instructions");
 }
 
 // The runaway and memory budgets are checked where every endless computation must pass: at
@@ -957,19 +1116,45 @@ namespace loopscope {
 // creates 100k tasks is not a runaway; the loop's pass budget bounds the model itself.
 void VM::spendBudget(Frame* frame)
 {
+    if (limit_)
+        throw *limit_; // a limit that a destructor had to swallow (a generator closed as it died)
+    if (memoryBudget_ && memoryBudget_->overdrawn())
+        throw memoryLimit(0);
     if (frame->code->flags & kHidden)
         return;
     if (--instructionsLeft_ == 0)
-        runaway(*this, frame, budgetWasReset_);
-    if ((instructionsLeft_ & 0xff) == 0 && allocatedBytes() > int64_t(options_.budgets.memoryBytes))
-        throw LimitReached{"MemoryError", "the scenario holds more than " +
-                                              std::to_string(options_.budgets.memoryBytes >> 20) +
-                                              " MB of memory"};
+        runaway(*this, !stepTask_.isEmpty());
+}
+
+// The run ends on a limit: gives back the frames of this activation of execute() (generators
+// own theirs and free them when they die), so that a limit leaks nothing.
+void VM::releaseFramesAfterLimit(Frame* entry)
+{
+    Frame* outer = entry->back;
+    for (Frame* f = frame_; f;) {
+        Frame* back = f->back;
+        const bool last = f == entry;
+        f->isEntry = false;
+        if (!f->generator)
+            freeFrame(f);
+        if (last)
+            break;
+        f = back;
+    }
+    frame_ = outer;
+    --depth_;
+}
+
+VM::NativeRecursion::NativeRecursion(VM& vm, const char* where) : vm_(vm)
+{
+    if (vm.depth_ >= vm.options_.budgets.recursionDepth || engineStackExhausted())
+        vm.raise(ExcType::RecursionError, std::string("maximum recursion depth exceeded") + where);
+    ++vm.depth_;
 }
 
 Value VM::execute(Frame* entry, Value throwExc)
 {
-    if (depth_ >= options_.budgets.recursionDepth) {
+    if (depth_ >= options_.budgets.recursionDepth || engineStackExhausted()) {
         if (!entry->generator)
             freeFrame(entry);
         raise(ExcType::RecursionError, "maximum recursion depth exceeded");
@@ -999,22 +1184,14 @@ Value VM::execute(Frame* entry, Value throwExc)
                 throw;
             }
         } catch (LimitReached&) {
-            // The run ends here: give back the frames of this activation (generators own theirs
-            // and free them when they die), so that a limit leaks nothing.
-            Frame* outer = entry->back;
-            for (Frame* f = frame_; f;) {
-                Frame* back = f->back;
-                const bool last = f == entry;
-                f->isEntry = false;
-                if (!f->generator)
-                    freeFrame(f);
-                if (last)
-                    break;
-                f = back;
-            }
-            frame_ = outer;
-            --depth_;
+            releaseFramesAfterLimit(entry);
             throw;
+        } catch (std::bad_alloc& e) {
+            // Past the memory budget (or out of memory altogether): the run's MemoryError.
+            auto* refused = dynamic_cast<MemoryBudgetExceeded*>(&e);
+            LimitReached limit = memoryLimit(refused ? refused->requested : 0);
+            releaseFramesAfterLimit(entry);
+            throw limit;
         }
     }
 }

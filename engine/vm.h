@@ -5,12 +5,14 @@
 // builtin functions, methods and modules in builtins/.
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
 #include <vector>
 
 #include "chunk.h"
+#include "memory_budget.h"
 #include "engine.h"
 #include "object.h"
 #include "random/py_random.h"
@@ -19,11 +21,14 @@ namespace loopscope {
 
 // A Python exception travelling through C++ code. The VM catches it at the frame that
 // handles it; across the public API it becomes a RunResult.
+class MemoryBudget;
+
 struct PyException {
     Value exception; // ExceptionObj
 };
 
-// A limit ended the run (runaway task, memory, loop passes): not catchable by Python code.
+// A limit ended the run (a budget of budgets.def, or a deadlock): no except or finally clause
+// of the scenario runs, the run ends with [type] and [message]. Thrown by VM::stopRun.
 struct LimitReached {
     std::string type;
     std::string message;
@@ -123,6 +128,20 @@ class VM {
     void generatorClose(const Value& gen);
     Frame* currentFrame() const { return frame_; }
 
+    // Counts a level of C++ recursion that has no Python frame (the repr or comparison of nested
+    // containers) against the recursion limit, as CPython's Py_EnterRecursiveCall does;
+    // RecursionError "maximum recursion depth exceeded[where]" past it.
+    class NativeRecursion {
+      public:
+        NativeRecursion(VM& vm, const char* where);
+        ~NativeRecursion() { --vm_.depth_; }
+        NativeRecursion(const NativeRecursion&) = delete;
+        NativeRecursion& operator=(const NativeRecursion&) = delete;
+
+      private:
+        VM& vm_;
+    };
+
     // -- Errors ------------------------------------------------------------------------------
     [[noreturn]] void raise(ExcType type, std::string message);
     [[noreturn]] void raiseValue(Value exception);
@@ -183,24 +202,43 @@ class VM {
     void computeMro(ClassObj* cls);
 
     // -- Output and trace --------------------------------------------------------------------
+    // The program's output, counted against the output budget.
     void writeStdout(std::string_view text);
     void writeStderr(std::string_view text);
+    // Loopscope's own report of how the run ended: outside every budget.
+    void writeReport(std::string_view text);
+    // Records [e] in the trace, counted against the trace budget.
+    void record(const TraceEvent& e);
     void emit(EventKind kind, uint32_t task = 0, uint32_t a = 0, uint32_t line = 0, double t2 = 0,
               uint8_t sub = 0);
-    uint32_t internTrace(std::string_view text) { return observer_ ? observer_->intern(text).value : 0; }
+    uint32_t internTrace(std::string_view text); // counted against the trace budget
     void warn(const std::string& text);
     void warnNeverAwaited(const std::string& qualname);
     std::vector<std::string> sourceLines; // of the scenario, for warnings
     TraceObserver* observer() const { return observer_; }
     double now() const { return clock_; }
     void setNow(double t) { clock_ = t; }
-    void resetBudget()
-    {
-        instructionsLeft_ = options_.budgets.instructionsPerStep;
-        budgetWasReset_ = true;
-    }
+    // A task's step begins and ends (Task._step): each step has its own instruction budget,
+    // and limits name [task] as where the program stood.
+    void enterTaskStep(Value task);
+    void leaveTaskStep();
     static constexpr uint64_t kTopLevelBudgetFactor = 10;
     const RunOptions& options() const { return options_; }
+
+    // -- Limits ------------------------------------------------------------------------------
+    // Ends the run: "[what] (at line N in Task-2 (coro)); raise the budget with --[option]".
+    // No Python code runs after it, not even finally clauses.
+    [[noreturn]] void stopRun(const std::string& type, const std::string& what, const char* option);
+    // Ends the run on a limit that names where things stood itself (the loop's pending tasks).
+    [[noreturn]] void stopRunWithMessage(const std::string& type, const std::string& message);
+    // A limit has ended the run; code still unwinding must not run more scenario code.
+    bool stopping() const { return stopping_; }
+    // "at line 5 in Task-2 (worker)": the innermost scenario line and the running task.
+    std::string whereNow() const;
+    // What the run used (RunResult).
+    uint64_t traceBytesUsed() const { return traceBytes_; }
+    uint64_t outputLinesUsed() const { return outputLines_; }
+    uint64_t outputBytesUsed() const { return outputBytes_; }
 
     BuiltinTypes types;
     Names names;
@@ -216,6 +254,7 @@ class VM {
     int nativeDepth = 0;
 
   private:
+    void tearDown();
     void initTypes();
     void initBuiltins();
     bool handleException(Frame*& frame, Frame* entry, PyException& e);
@@ -233,7 +272,17 @@ class VM {
     Frame* frame_ = nullptr; // the innermost running frame
     int depth_ = 0;
     uint64_t instructionsLeft_ = 0;
-    bool budgetWasReset_ = false; // a task step has begun (the prelude resets the budget per step)
+    uint64_t topLevelInstructionsLeft_ = 0; // saved while a task step runs
+    Value stepTask_;                        // the task whose step runs, else Empty
+    bool stopping_ = false;
+    std::optional<LimitReached> limit_; // the limit that ended the run, rethrown if swallowed
+    void countOutput(std::string_view text);
+    LimitReached makeLimit(const std::string& type, std::string message);
+    LimitReached memoryLimit(uint64_t requested);
+    void releaseFramesAfterLimit(Frame* entry);
+    MemoryBudget* memoryBudget_ = nullptr;
+    uint64_t outputLines_ = 0, outputBytes_ = 0, traceBytes_ = 0;
+    bool traceDegraded_ = false; // statements are no longer recorded (half the trace budget)
     double clock_ = 0;
     Value handled_; // the exception being handled (sys.exc_info()), or Empty
     std::unordered_map<std::string, Value> interned_;

@@ -539,7 +539,7 @@ static Value makeLoopscope(VM& vm)
             e.a = hasText ? vm.internTrace(vm.str(values[6])) : 0;
             e.ids.b = !values[7].isEmpty() && !values[7].isNone() ? vm.internTrace(vm.str(values[7])) : 0;
             e.ids.c = av;
-            vm.observer()->record(e);
+            vm.record(e);
             return Value::none();
         }
         if (hasText)
@@ -573,9 +573,25 @@ static Value makeLoopscope(VM& vm)
         }
         return Value::integer(line);
     });
-    moduleAddFunction(vm, m, "reset_budget", [](VM& vm, const CallArgs&) {
-        vm.resetBudget();
+    // Task._step brackets each step with these: a step's own instruction budget, and the task
+    // that limits name.
+    moduleAddFunction(vm, m, "enter_step", [](VM& vm, const CallArgs& a) {
+        checkArgs(vm, a, "enter_step", 1, 1);
+        vm.enterTaskStep(a[0]);
         return Value::none();
+    });
+    moduleAddFunction(vm, m, "leave_step", [](VM& vm, const CallArgs&) {
+        vm.leaveTaskStep();
+        return Value::none();
+    });
+    // stop_run(type, message[, option]): ends the run on a limit or a deadlock; nothing in the
+    // scenario can catch it. [option] names the command-line option that raises the budget.
+    moduleAddFunction(vm, m, "stop_run", [](VM& vm, const CallArgs& a) -> Value {
+        checkArgs(vm, a, "stop_run", 2, 3);
+        std::string message = vm.str(a[1]);
+        if (a.count > 2)
+            message += "; raise the budget with --" + vm.str(a[2]);
+        vm.stopRunWithMessage(vm.str(a[0]), message);
     });
     moduleAddFunction(vm, m, "is_coroutine", [](VM&, const CallArgs& a) {
         return Value::boolean(isKind(a[0], ObjKind::Generator) &&

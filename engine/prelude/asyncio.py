@@ -19,7 +19,10 @@ _emit = _loopscope.emit
 _coro_line = _loopscope.coro_line
 _clock = _loopscope.time
 _set_clock = _loopscope.set_time
-_reset_budget = _loopscope.reset_budget
+_enter_step = _loopscope.enter_step
+_leave_step = _loopscope.leave_step
+# Ends the run on a limit or a deadlock: no except or finally clause of the scenario runs.
+_stop_run = _loopscope.stop_run
 _LimitExceeded = _loopscope.LimitExceeded
 _Deadlock = _loopscope.Deadlock
 
@@ -470,7 +473,6 @@ class BaseEventLoop:
         self._current_task = None
         self._exception_handler = None
         self._passes = 0
-        self._fatal = False
         self._asyncgens_shutdown_called = False
         self._executor_shutdown_called = False
         limits = _loopscope.limits()
@@ -633,8 +635,7 @@ class BaseEventLoop:
         self._ready.clear()
         self._scheduled.clear()
         self._executor_shutdown_called = True
-        if not self._fatal:
-            _warn_destroyed_pending_tasks(self)
+        _warn_destroyed_pending_tasks(self)
 
     def get_debug(self):
         return self._debug
@@ -698,9 +699,8 @@ class BaseEventLoop:
         self._passes += 1
         passes = self._passes
         if passes > self._max_passes:
-            self._fatal = True
-            raise _LimitExceeded(f'the event loop ran more than {self._max_passes} passes'
-                                 f'{_describe_pending(self)}')
+            _stop_run('LimitExceeded', f'the event loop ran more than {self._max_passes} passes'
+                      f'{_describe_pending(self)}', 'max-passes')
         _emit(_EV_PASS_BEGAN, 0, passes)
         scheduled = self._scheduled
         sched_count = len(scheduled)
@@ -729,16 +729,15 @@ class BaseEventLoop:
                 if when > now:
                     # The selector would sleep until the earliest deadline: jump there.
                     if when > self._max_time:
-                        self._fatal = True
-                        raise _LimitExceeded(
-                            f'virtual time would pass the limit of {self._max_time} s '
-                            f'(next timer at {when} s){_describe_pending(self)}')
+                        _stop_run('LimitExceeded',
+                                  f'virtual time would pass the limit of {self._max_time} s '
+                                  f'(next timer at {when} s){_describe_pending(self)}', 'max-time')
                     # ClockJumped is stamped with the old time; t2 is the new one.
                     _emit(_EV_CLOCK_JUMPED, 0, 0, 0, float(when))
                     _set_clock(float(when))
             else:
-                self._fatal = True
-                raise _Deadlock(_describe_deadlock(self))
+                # Real Python would wait here forever (see _on_deadlock).
+                _on_deadlock(self)
 
         end_time = _clock() + _CLOCK_RESOLUTION
         while scheduled:
@@ -800,6 +799,38 @@ def _describe_pending(loop):
         return ''
     more = f' and {len(where) - 5} more' if len(where) > 5 else ''
     return '; pending: ' + ', '.join(where[:5]) + more
+
+
+# -- A deadlock ends as an interrupted program ends ------------------------------------------
+# Loopscope's addition (SPEC.md section 3): where CPython's selector would wait forever, the
+# loop calls _on_deadlock, and Loopscope does what CPython 3.11 does when the user presses Ctrl+C
+# on the hung asyncio.run. Runner.run installs _interrupt_handler as CPython's installs its
+# SIGINT handler (Runner._on_sigint): the first deadlock cancels the main task, whose finally
+# blocks run; a second one raises _Interrupted, the KeyboardInterrupt of a second Ctrl+C, out of
+# the loop. Runner.run then closes the runner as CPython's KeyboardInterrupt does on its way out
+# of asyncio.run (cancelling every remaining task), and the run ends with Deadlock, naming who
+# waited on what when the program first got stuck. With no Runner running (the handler is then
+# CPython's default, which raises KeyboardInterrupt), the run ends at once.
+
+_interrupt_handler = None     # what signal.getsignal(SIGINT) would be: the running Runner's
+_deadlock_description = None  # who waited on what when the program first got stuck
+
+
+class _Interrupted(BaseException):
+    """The KeyboardInterrupt of a second Ctrl+C; only Runner.run sees it."""
+
+
+def _on_deadlock(loop):
+    global _deadlock_description
+    if _deadlock_description is None:
+        _deadlock_description = _describe_deadlock(loop)
+    if _interrupt_handler is None:
+        _end_with_deadlock()
+    _interrupt_handler()
+
+
+def _end_with_deadlock():
+    _stop_run('Deadlock', _deadlock_description)
 
 
 def _describe_deadlock(loop):
@@ -1113,7 +1144,7 @@ class Task(Future):
         tid = self._id
         fatal = None
         _emit(_EV_STEP_BEGAN, tid, 0, _coro_line(coro))
-        _reset_budget()
+        _enter_step(self)
         try:
             if exc is None:
                 result = coro.send(None)
@@ -1174,6 +1205,7 @@ class Task(Future):
                         f'{repr(self)} with {repr(result)}'))
                 else:
                     loop._call_soon_step(self, RuntimeError(f'Task got bad yield: {repr(result)}'))
+        _leave_step()
         loop._current_task = None
         state = self._state
         if state == _PENDING:
@@ -2389,6 +2421,7 @@ class Runner:
         self._debug = debug
         self._loop_factory = loop_factory
         self._loop = None
+        self._interrupt_count = 0
         self._set_event_loop = False
 
     def __enter__(self):
@@ -2403,17 +2436,13 @@ class Runner:
             return
         loop = self._loop
         try:
-            # After a deadlock or a runaway nothing more may run: real Python would still be
-            # stuck, so the shutdown steps must not happen.
-            if not loop._fatal:
-                _cancel_all_tasks(loop)
-                loop.run_until_complete(loop.shutdown_asyncgens())
-                loop.run_until_complete(loop.shutdown_default_executor())
+            _cancel_all_tasks(loop)
+            loop.run_until_complete(loop.shutdown_asyncgens())
+            loop.run_until_complete(loop.shutdown_default_executor())
         finally:
             if self._set_event_loop:
                 set_event_loop(None)
-            if not loop._fatal:
-                _warn_unretrieved_exceptions()
+            _warn_unretrieved_exceptions()
             loop.close()
             self._loop = None
             self._state = _RUNNER_CLOSED
@@ -2429,7 +2458,38 @@ class Runner:
             raise RuntimeError("Runner.run() cannot be called from a running event loop")
         self._lazy_init()
         task = self._loop.create_task(coro)
-        return self._loop.run_until_complete(task)
+        # Loopscope: a deadlock calls this handler where CPython's SIGINT handler would be
+        # called by Ctrl+C (see _on_deadlock).
+        global _interrupt_handler
+        handler = lambda: self._on_sigint(task)
+        previous_handler = _interrupt_handler
+        _interrupt_handler = handler
+        self._interrupt_count = 0
+        try:
+            return self._loop.run_until_complete(task)
+        except CancelledError:
+            if self._interrupt_count > 0:
+                uncancel = getattr(task, "uncancel", None)
+                if uncancel is not None and uncancel() == 0:
+                    raise KeyboardInterrupt()
+            raise  # CancelledError
+        finally:
+            if _interrupt_handler is handler:
+                _interrupt_handler = previous_handler
+            if self._interrupt_count > 0:
+                # Loopscope: the shutdown CPython's KeyboardInterrupt triggers on its way out of
+                # asyncio.run, then the run ends; nothing can catch it.
+                self.close()
+                _end_with_deadlock()
+
+    def _on_sigint(self, main_task):
+        self._interrupt_count += 1
+        if self._interrupt_count == 1 and not main_task.done():
+            main_task.cancel()
+            # CPython wakes its selector up with call_soon_threadsafe(lambda: None).
+            self._loop.call_soon(lambda: None)
+            return
+        raise _Interrupted()
 
     def _lazy_init(self):
         if self._state == _RUNNER_CLOSED:

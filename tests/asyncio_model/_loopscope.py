@@ -76,8 +76,27 @@ def coro_line(coro):
     return frame.f_lineno
 
 
-def reset_budget():
+def enter_step(task):
     pass
+
+
+def leave_step():
+    pass
+
+
+# Set by run_model.py: ends the process as the VM ends the run, so that no except or finally
+# clause of the program runs after a limit or a deadlock.
+STOP_HOOK = None
+
+
+def stop_run(type_name, message, option=None):
+    """Ends the run on a limit or a deadlock (in the VM nothing can catch it)."""
+    if option is not None:
+        message += f"; raise the budget with --{option}"
+    error = (Deadlock if type_name == "Deadlock" else LimitExceeded)(message)
+    if STOP_HOOK is not None:
+        STOP_HOOK(error)
+    raise error
 
 
 def is_coroutine(obj):

@@ -130,6 +130,36 @@ def run_program(path, mode, seed):
     real_stdout = sys.stdout
     capture = LineCapture(real_stdout if mode == "run" else None)
     sys.stdout = capture
+
+    def finish(end, exit_code):
+        capture.finish()
+        sys.stdout = real_stdout
+        end = {"t": _loopscope.time(), **end}
+        problems = _loopscope.check_invariants(end["status"] == "error")
+        if problems:
+            # An extra event makes check_model.py report the run as different from CPython.
+            end = {**end, "model_invariants": problems[:5]}
+            sys.__stderr__.write("model invariant broken: " + "; ".join(problems[:5]) + "\n")
+        if mode == "trace":
+            for event in _loopscope.TRACE:
+                real_stdout.write(json.dumps(event) + "\n")
+            real_stdout.write(json.dumps(end) + "\n")
+        elif mode == "events":
+            for event in _loopscope.EVENTS:
+                real_stdout.write(repr(event) + "\n")
+            real_stdout.write(json.dumps(end) + "\n")
+        real_stdout.flush()
+        return exit_code
+
+    def stop(error):
+        # A limit or a deadlock ends the run where it happens, as in the VM.
+        if mode == "run":
+            capture.finish()
+            sys.__stderr__.write(error_text(error) + "\n")
+        finish({"kind": "end", "status": "error", "error": error_text(error)}, 1)
+        os._exit(1)
+
+    _loopscope.STOP_HOOK = stop
     end = {"kind": "end", "status": "ok"}
     exit_code = 0
     try:
@@ -139,36 +169,15 @@ def run_program(path, mode, seed):
         if code not in (None, 0):
             end = {"kind": "end", "status": "error", "error": f"SystemExit: {code}"}
             exit_code = code if isinstance(code, int) else 1
-    except BaseException as exc:  # the program's uncaught exception, a deadlock, a limit
+    except BaseException as exc:  # the program's uncaught exception
         end = {"kind": "end", "status": "error", "error": error_text(exc)}
         if isinstance(exc, SyntaxError):
             end["line"] = exc.lineno
         if mode == "run":
             capture.finish()
-            if isinstance(exc, (_loopscope.Deadlock, _loopscope.LimitExceeded)):
-                sys.__stderr__.write(error_text(exc) + "\n")
-            else:
-                sys.__stderr__.write("".join(traceback.format_exception(exc)))
+            sys.__stderr__.write("".join(traceback.format_exception(exc)))
         exit_code = 1
-    finally:
-        capture.finish()
-        sys.stdout = real_stdout
-    end = {"t": _loopscope.time(), **end}
-    problems = _loopscope.check_invariants(end["status"] == "error")
-    if problems:
-        # An extra event makes check_model.py report the run as different from CPython.
-        end = {**end, "model_invariants": problems[:5]}
-        sys.__stderr__.write("model invariant broken: " + "; ".join(problems[:5]) + "\n")
-    if mode == "trace":
-        for event in _loopscope.TRACE:
-            real_stdout.write(json.dumps(event) + "\n")
-        real_stdout.write(json.dumps(end) + "\n")
-    elif mode == "events":
-        for event in _loopscope.EVENTS:
-            real_stdout.write(repr(event) + "\n")
-        real_stdout.write(json.dumps(end) + "\n")
-    real_stdout.flush()
-    return exit_code
+    return finish(end, exit_code)
 
 
 def main(argv):
