@@ -590,9 +590,18 @@ int64_t VM::hash(const Value& v)
 
 // -- Comparison ------------------------------------------------------------------------------------
 
+// Comparing long texts costs instructions (a loop of `s == t` on 10 MB strings is a runaway);
+// short ones, the common case, skip the accounting.
+static void chargeTextWork(VM& vm, size_t bytes)
+{
+    if (bytes >= 4096)
+        vm.chargeWork(bytes / VM::kBytesPerInstruction);
+}
+
 static bool sequencesEqual(VM& vm, const std::vector<Value>& a, const std::vector<Value>& b)
 {
     VM::NativeRecursion recursion(vm, " in comparison");
+    vm.chargeWork(std::min(a.size(), b.size()));
     if (a.size() != b.size())
         return false;
     for (size_t i = 0; i < a.size(); ++i)
@@ -616,8 +625,12 @@ bool VM::equals(const Value& a, const Value& b)
         if (x->kind == y->kind) {
             switch (x->kind) {
             case ObjKind::Str:
-                return x == y || static_cast<StrObj*>(x)->text == static_cast<StrObj*>(y)->text;
+                if (x == y)
+                    return true;
+                chargeTextWork(*this, static_cast<StrObj*>(x)->text.size());
+                return static_cast<StrObj*>(x)->text == static_cast<StrObj*>(y)->text;
             case ObjKind::Bytes:
+                chargeTextWork(*this, static_cast<BytesObj*>(x)->data.size());
                 return static_cast<BytesObj*>(x)->data == static_cast<BytesObj*>(y)->data;
             case ObjKind::Tuple:
                 return sequencesEqual(*this, static_cast<TupleObj*>(x)->items,
@@ -751,6 +764,7 @@ static bool compareSequences(VM& vm, const std::vector<Value>& a, const std::vec
                              CompareKind kind)
 {
     VM::NativeRecursion recursion(vm, " in comparison");
+    vm.chargeWork(std::min(a.size(), b.size()));
     size_t n = std::min(a.size(), b.size());
     for (size_t i = 0; i < n; ++i) {
         if (a[i].is(b[i]) || vm.equals(a[i], b[i]))
@@ -834,7 +848,8 @@ Value VM::richCompare(const Value& a, const Value& b, CompareKind kind)
         Obj* y = b.asObject();
         if (x->kind == ObjKind::Str && y->kind == ObjKind::Str)
             return Value::boolean(
-                ordered(static_cast<StrObj*>(x)->text, static_cast<StrObj*>(y)->text, kind));
+                (chargeTextWork(*this, static_cast<StrObj*>(x)->text.size()),
+                 ordered(static_cast<StrObj*>(x)->text, static_cast<StrObj*>(y)->text, kind)));
         if (x->kind == ObjKind::Bytes && y->kind == ObjKind::Bytes)
             return Value::boolean(
                 ordered(static_cast<BytesObj*>(x)->data, static_cast<BytesObj*>(y)->data, kind));
@@ -1667,6 +1682,7 @@ Value VM::getIter(const Value& v)
 
 bool VM::iterNext(const Value& iter, Value& out)
 {
+    spendNativeStep();
     if (iter.isObject()) {
         Obj* o = iter.asObject();
         if (o->kind == ObjKind::Iterator)
@@ -1897,6 +1913,7 @@ void VM::setItem(const Value& obj, const Value& key, Value value)
                 int64_t start, stop, step, count;
                 sliceIndices(*this, key.as<SliceObj>(), int64_t(items.size()), start, stop, step, count);
                 std::vector<Value> replacement = toVector(value);
+                chargeWork(items.size()); // the items after the slice move
                 if (step == 1) {
                     if (stop < start)
                         stop = start;
@@ -1957,6 +1974,7 @@ void VM::delItem(const Value& obj, const Value& key)
                 return;
             }
             int64_t i = normalizeIndex(*this, key, int64_t(items.size()), "list assignment");
+            chargeWork(items.size() - size_t(i));
             items.erase(items.begin() + i);
             return;
         }
@@ -1990,6 +2008,7 @@ bool VM::contains(const Value& container, const Value& item)
         case ObjKind::Tuple: {
             const auto& items =
                 o->kind == ObjKind::List ? static_cast<ListObj*>(o)->items : static_cast<TupleObj*>(o)->items;
+            chargeWork(items.size());
             for (size_t i = 0; i < items.size(); ++i)
                 if (items[i].is(item) || equals(items[i], item))
                     return true;
@@ -1999,8 +2018,10 @@ bool VM::contains(const Value& container, const Value& item)
             if (!isStr(item))
                 raise(ExcType::TypeError,
                       "'in <string>' requires string as left operand, not " + typeName(item));
+            chargeWork(static_cast<StrObj*>(o)->text.size() / kBytesPerInstruction);
             return static_cast<StrObj*>(o)->text.find(strText(item)) != std::string::npos;
         case ObjKind::Bytes:
+            chargeWork(static_cast<BytesObj*>(o)->data.size() / kBytesPerInstruction);
             if (item.isIntLike())
                 return static_cast<BytesObj*>(o)->data.find(char(item.asInt())) != std::string::npos;
             if (isKind(item, ObjKind::Bytes))
@@ -2115,17 +2136,7 @@ bool VM::isCallable(const Value& v)
 
 [[noreturn]] static void raiseFormatError(VM& vm, const FormatResult& r)
 {
-    if (r.errorType == "ValueError")
-        vm.raise(ExcType::ValueError, r.error);
-    if (r.errorType == "TypeError")
-        vm.raise(ExcType::TypeError, r.error);
-    if (r.errorType == "OverflowError")
-        vm.raise(ExcType::OverflowError, r.error);
-    if (r.errorType == "KeyError")
-        vm.raise(ExcType::KeyError, r.error);
-    if (r.errorType == "IndexError")
-        vm.raise(ExcType::IndexError, r.error);
-    vm.raise(ExcType::ValueError, r.error);
+    vm.raiseNamed(r.errorType, r.error);
 }
 
 std::string VM::format(const Value& v, std::string_view spec)

@@ -92,6 +92,7 @@ bool MemoryBudget::charge(uint64_t bytes, bool mayThrow)
             throw MemoryBudgetExceeded(bytes);
     }
     used_ += bytes;
+    allocatedTotal_ += bytes;
     ++allocations_;
     if (used_ > peak_)
         peak_ = used_;

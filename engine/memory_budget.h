@@ -35,6 +35,9 @@ class MemoryBudget {
     uint64_t used() const { return used_; }
     uint64_t peak() const { return peak_; }
     uint64_t allocations() const { return allocations_; }
+    // Every byte counted so far, freed or not: what the instruction budget charges for work
+    // done in builtins (VM::spendBudget).
+    uint64_t allocatedTotal() const { return allocatedTotal_; }
     // An allocation went past the limit where it could not throw (a destructor); the VM ends
     // the run at its next check.
     bool overdrawn() const { return overdrawn_; }
@@ -57,6 +60,7 @@ class MemoryBudget {
     uint64_t used_ = 0;
     uint64_t peak_ = 0;
     uint64_t allocations_ = 0;
+    uint64_t allocatedTotal_ = 0;
     bool overdrawn_ = false;
     bool stopped_ = false;
     MemoryBudget* outer_;

@@ -29,9 +29,9 @@ VM::VM(const RunOptions& options, TraceObserver* observer) : options_(options), 
     tCurrentVM = this;
     memoryBudget_ = MemoryBudget::current();
     lineEvents_ = observer_ && observer_->level() == TraceLevel::Line;
-    // Code outside any task step (the module body before and after asyncio.run) may compute
-    // for longer than one step; it still ends, so an endless top-level loop cannot hang.
-    instructionsLeft_ = options_.budgets.instructionsPerStep * kTopLevelBudgetFactor;
+    // Code outside any task step (the module body before and after asyncio.run) has a budget of
+    // its own, as large as a step's, so an endless top-level loop cannot hang either.
+    instructionsLeft_ = options_.budgets.instructionsPerStep;
     try {
         initTypes();
         initBuiltins();
@@ -142,7 +142,8 @@ void VM::freeFrame(Frame* f)
     f->function.clear();
     f->globals.clear();
     f->locals.clear();
-    if (framePool_.size() < 256)
+    // Deep enough for a recursion to the default limit and back: no frame is allocated twice.
+    if (framePool_.size() < 1100)
         framePool_.push_back(f);
     else
         delete f;
@@ -403,6 +404,25 @@ Value VM::newException(ExcType type, std::string message)
 void VM::raise(ExcType type, std::string message)
 {
     raiseValue(newException(type, std::move(message)));
+}
+
+void VM::raiseNamed(const std::string& type, std::string message)
+{
+    if (type == "MemoryError") {
+        // A helper refused to build something huge (a format width past 256M characters): past
+        // the budget that is the run's MemoryError; within a generous one, Python's own.
+        checkAllocation(uint64_t(1) << 28, 1);
+        raise(ExcType::MemoryError, std::move(message));
+    }
+    static const char* const kNames[] = {
+#define EXC(name, parent) #name,
+#include "builtins/exceptions.def"
+#undef EXC
+    };
+    for (size_t i = 0; i < size_t(ExcType::Count); ++i)
+        if (type == kNames[i])
+            raise(ExcType(i), std::move(message));
+    raise(ExcType::ValueError, std::move(message));
 }
 
 void VM::raiseValue(Value exception)
@@ -673,7 +693,18 @@ Value VM::runModule(Value code, Value module)
 {
     Value globals = module.as<ModuleObj>()->globals;
     Frame* f = newFrame(code.as<CodeObj>(), Value(), globals, globals);
-    return execute(f, Value());
+    // Compiling a module is not running it: the instruction budget charges only what the code
+    // allocates from here on (the memory budget counts both).
+    forgiveAllocations();
+    Value result = execute(f, Value());
+    forgiveAllocations();
+    return result;
+}
+
+void VM::forgiveAllocations()
+{
+    if (memoryBudget_)
+        allocationCharged_ = memoryBudget_->allocatedTotal();
 }
 
 Value VM::importModule(const std::string& name)
@@ -1026,6 +1057,7 @@ void VM::enterTaskStep(Value task)
         topLevelInstructionsLeft_ = instructionsLeft_;
     stepTask_ = std::move(task);
     instructionsLeft_ = options_.budgets.instructionsPerStep;
+    forgiveAllocations(); // the loop's own work is not the task's
 }
 
 void VM::leaveTaskStep()
@@ -1084,15 +1116,15 @@ void VM::stopRun(const std::string& type, const std::string& what, const char* o
 
 LimitReached VM::memoryLimit(uint64_t requested)
 {
-    std::string what = "the scenario needs more than its " + formatByteCount(options_.budgets.memoryBytes) +
-                       " of memory";
-    if (requested >= (uint64_t(1) << 20))
-        what += " (it asked for " + formatByteCount(requested) + " at once)";
     if (memoryBudget_)
         memoryBudget_->stop();
-    const std::string where = whereNow();
-    return makeLimit("MemoryError",
-                     what + (where.empty() ? "" : " (" + where + ")") + "; raise the budget with --max-memory");
+    std::string detail = whereNow();
+    if (requested >= (uint64_t(1) << 20))
+        detail += (detail.empty() ? "" : ", ") + std::string("asking for ") + formatByteCount(requested) + " at once";
+    return makeLimit("MemoryError", "the scenario needs more than its " +
+                                        formatByteCount(options_.budgets.memoryBytes) + " of memory" +
+                                        (detail.empty() ? "" : " (" + detail + ")") +
+                                        "; raise the budget with --max-memory");
 }
 
 [[noreturn]] static void runaway(VM& vm, bool inTaskStep)
@@ -1100,30 +1132,50 @@ LimitReached VM::memoryLimit(uint64_t requested)
     const uint64_t perStep = vm.options().budgets.instructionsPerStep;
     if (!inTaskStep)
         vm.stopRun("RunawayTask",
-                   "the program ran " + std::to_string(perStep * VM::kTopLevelBudgetFactor) +
-                       " loop iterations and calls without yielding to the event loop",
+                   "the program ran " + std::to_string(perStep) + " instructions outside any task",
                    "max-instructions");
     vm.stopRun("RunawayTask",
-               "a task ran " + std::to_string(perStep) +
-                   " loop iterations and calls without yielding to the event loop",
+               "a task ran " + std::to_string(perStep) + " instructions without yielding to the event loop",
                "max-instructions");
 }
 
 // The runaway and memory budgets are checked where every endless computation must pass: at
-// each backward jump (every loop iteration) and each Python call (every recursion). Counting
-// there instead of at every instruction keeps the dispatch loop lean. The asyncio model's own
-// code (hidden prelude frames) is not the scenario's work and spends nothing: a step that
+// each backward jump (every loop iteration) and each Python call (every recursion), and at each
+// item a builtin takes from an iterator (sum(range(10**12)) has neither). Counting there instead
+// of at every instruction keeps the dispatch loop lean; a loop iteration costs the length of its
+// body and a call the length of the callee's code: the most instructions they can run before
+// the next check, so that a long body cannot multiply the work a unit buys. The asyncio model's
+// own code (hidden prelude frames) is not the scenario's work and spends nothing: a step that
 // creates 100k tasks is not a runaway; the loop's pass budget bounds the model itself.
-void VM::spendBudget(Frame* frame)
+void VM::spendBudget(Frame* frame, uint64_t instructions)
 {
     if (limit_)
         throw *limit_; // a limit that a destructor had to swallow (a generator closed as it died)
-    if (memoryBudget_ && memoryBudget_->overdrawn())
-        throw memoryLimit(0);
+    if (memoryBudget_) {
+        if (memoryBudget_->overdrawn())
+            throw memoryLimit(0);
+        // Builtins that copy (s.upper(), sorted(), slicing) pay for the bytes they allocate.
+        const uint64_t allocated = memoryBudget_->allocatedTotal();
+        instructions += (allocated - allocationCharged_) / kBytesAllocatedPerInstruction;
+        allocationCharged_ = allocated;
+    }
     if (frame->code->flags & kHidden)
         return;
-    if (--instructionsLeft_ == 0)
+    if (instructionsLeft_ <= instructions)
         runaway(*this, !stepTask_.isEmpty());
+    instructionsLeft_ -= instructions;
+}
+
+void VM::spendNativeStep()
+{
+    if (frame_)
+        spendBudget(frame_, 1);
+}
+
+void VM::chargeWork(uint64_t instructions)
+{
+    if (frame_)
+        spendBudget(frame_, instructions);
 }
 
 // The run ends on a limit: gives back the frames of this activation of execute() (generators
@@ -1159,7 +1211,7 @@ Value VM::execute(Frame* entry, Value throwExc)
             freeFrame(entry);
         raise(ExcType::RecursionError, "maximum recursion depth exceeded");
     }
-    spendBudget(entry);
+    spendBudget(entry, entry->code->code.size());
     ++depth_;
     entry->isEntry = true;
     entry->back = frame_;
@@ -1625,7 +1677,7 @@ Value VM::runLoop(Frame*& frame, Frame* entry)
         case Op::JUMP:
             if (arg < ip) {
                 frame->lastLine = 0;
-                spendBudget(frame);
+                spendBudget(frame, ip - arg); // at most the whole loop body ran
             }
             ip = arg;
             break;
@@ -1880,7 +1932,7 @@ Value VM::runLoop(Frame*& frame, Frame* entry)
                 // A Python-to-Python call: push a frame without recursing in C++.
                 if (depth_ >= options_.budgets.recursionDepth)
                     raise(ExcType::RecursionError, "maximum recursion depth exceeded");
-                spendBudget(frame);
+                spendBudget(frame, callee.as<FunctionObj>()->codeObj()->code.size());
                 Frame* callee_frame = prepareCall(callee.as<FunctionObj>(), ca);
                 while (sp > base)
                     (--sp)->clear();

@@ -145,6 +145,9 @@ class VM {
     // -- Errors ------------------------------------------------------------------------------
     [[noreturn]] void raise(ExcType type, std::string message);
     [[noreturn]] void raiseValue(Value exception);
+    // Raises the exception class named [type] ("ValueError", ...; ValueError when unknown), as
+    // the helpers that report failures by name (engine/format, engine/random) need.
+    [[noreturn]] void raiseNamed(const std::string& type, std::string message);
     Value newException(ExcType type, std::string message);
     Value newException(ClassObj* cls, std::vector<Value> args);
     ClassObj* excClass(ExcType type) const { return types.exceptions[size_t(type)]; }
@@ -174,6 +177,16 @@ class VM {
     bool loadMethod(const Value& obj, StrObj* name, Value& method);
     Value getIter(const Value& v);
     bool iterNext(const Value& iter, Value& out);
+    // One item taken by a builtin from an iterator: the instruction budget's count for work
+    // done without Python frames.
+    void spendNativeStep();
+    // Work a builtin does on data without allocating (a scan, a comparison, a sort), in
+    // instructions: about one per item moved or compared, one per kBytesPerInstruction bytes
+    // scanned. What builtins allocate costs one per kBytesAllocatedPerInstruction bytes
+    // (spendBudget): building text character by character is slower than scanning it.
+    void chargeWork(uint64_t instructions);
+    static constexpr uint64_t kBytesPerInstruction = 64;
+    static constexpr uint64_t kBytesAllocatedPerInstruction = 4;
     std::vector<Value> toVector(const Value& iterable);
     Value getItem(const Value& obj, const Value& key);
     void setItem(const Value& obj, const Value& key, Value value);
@@ -222,7 +235,6 @@ class VM {
     // and limits name [task] as where the program stood.
     void enterTaskStep(Value task);
     void leaveTaskStep();
-    static constexpr uint64_t kTopLevelBudgetFactor = 10;
     const RunOptions& options() const { return options_; }
 
     // -- Limits ------------------------------------------------------------------------------
@@ -268,11 +280,13 @@ class VM {
     bool reraising_ = false;        // the exception in flight was re-raised: no new traceback entry
     bool lastExitWasYield_ = false; // execute() returned because a generator frame yielded
     Value runLoop(Frame*& frame, Frame* entry);
-    void spendBudget(Frame* frame);
+    void spendBudget(Frame* frame, uint64_t instructions);
     Frame* frame_ = nullptr; // the innermost running frame
     int depth_ = 0;
     uint64_t instructionsLeft_ = 0;
     uint64_t topLevelInstructionsLeft_ = 0; // saved while a task step runs
+    uint64_t allocationCharged_ = 0;        // MemoryBudget::allocatedTotal() already spent
+    void forgiveAllocations();              // what was allocated so far costs no instructions
     Value stepTask_;                        // the task whose step runs, else Empty
     bool stopping_ = false;
     std::optional<LimitReached> limit_; // the limit that ended the run, rethrown if swallowed

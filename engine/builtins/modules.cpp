@@ -353,8 +353,21 @@ static Value makeTime(VM& vm)
     moduleAddFunction(vm, m, "sleep", [](VM& vm, const CallArgs& a) {
         checkArgs(vm, a, "sleep", 1, 1);
         double s = vm.toDouble(a[0]);
+        // CPython converts to int64 nanoseconds (_PyTime_t) first, with these errors.
+        if (std::isnan(s))
+            vm.raise(ExcType::ValueError, "Invalid value NaN (not a number)");
+        if (a[0].isIntLike() && (a[0].asInt() > INT64_MAX / 1'000'000'000 || a[0].asInt() < INT64_MIN / 1'000'000'000))
+            vm.raise(ExcType::OverflowError, "timestamp too large to convert to C _PyTime_t");
+        if (!(std::fabs(s) * 1e9 < 9.223372036854775807e18))
+            vm.raise(ExcType::OverflowError, "timestamp out of range for platform time_t");
         if (s < 0)
             vm.raise(ExcType::ValueError, "sleep length must be non-negative");
+        // The task holds the loop while it sleeps: the virtual-time budget still holds.
+        if (vm.now() + s > vm.options().budgets.virtualTime)
+            vm.stopRun("LimitExceeded",
+                       "virtual time would pass the limit of " + vm.str(Value::floating(vm.options().budgets.virtualTime)) +
+                           " s (time.sleep(" + vm.repr(a[0]) + ") at " + vm.str(Value::floating(vm.now())) + " s)",
+                       "max-time");
         vm.setNow(vm.now() + s);
         return Value::none();
     });
@@ -365,13 +378,8 @@ static Value makeTime(VM& vm)
 
 template <typename T> static T randomValue(VM& vm, const RandomResult<T>& r)
 {
-    if (!r.ok) {
-        ExcType t = r.errorType == "TypeError"       ? ExcType::TypeError
-                    : r.errorType == "IndexError"    ? ExcType::IndexError
-                    : r.errorType == "OverflowError" ? ExcType::OverflowError
-                                                     : ExcType::ValueError;
-        vm.raise(t, r.error);
-    }
+    if (!r.ok)
+        vm.raiseNamed(r.errorType, r.error);
     return r.value;
 }
 

@@ -166,7 +166,7 @@ class TestLimits : public QObject {
     {
         Budgets budgets;
         budgets.memoryBytes = 8 << 20;
-        budgets.instructionsPerStep = 200'000; // 2M statements at top level
+        budgets.instructionsPerStep = 20'000'000; // millions of statements at top level
         budgets.traceBytes = 32 << 20;
         TraceRecorder recorder(TraceLevel::Line);
         Run r = run("i = 0\nwhile True:\n    i += 1\n", budgets, &recorder);
