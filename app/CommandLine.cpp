@@ -175,7 +175,11 @@ void writeStderr(std::string_view text)
 
 void reportUnwrittenError(const RunResult& result, bool engineWroteStderr)
 {
-    if (result.ok || engineWroteStderr)
+    // sys.exit(N) is silent in python3, which exits with status N; `loopscope run` exits with
+    // 1, so it says why, even after the program's own warnings.
+    const bool silentExit = result.errorType == "SystemExit" && !result.errorMessage.empty() &&
+                            result.errorMessage.find_first_not_of("-0123456789") == std::string::npos;
+    if (result.ok || (engineWroteStderr && !silentExit))
         return;
     std::string line = result.errorType;
     if (!result.errorMessage.empty())

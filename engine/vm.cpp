@@ -429,18 +429,32 @@ void VM::raiseValue(Value exception)
 {
     if (!handled_.isEmpty() && !handled_.is(exception) && isKind(exception, ObjKind::Exception)) {
         // Implicit chaining: the new exception remembers the one being handled. A cycle
-        // through [exception] is cut, as CPython does.
+        // through [exception] is cut, as CPython does; a cycle already in the chain (the
+        // program set __context__ itself) is detected with Floyd's algorithm, as CPython's.
         Value o = handled_;
+        Value slow = handled_;
+        bool advanceSlow = false;
+        uint64_t steps = 0;
         while (isKind(o, ObjKind::Exception)) {
             ExceptionObj* e = o.as<ExceptionObj>();
             if (e->context.is(exception)) {
                 e->context = Value();
                 break;
             }
-            o = e->context;
+            o = Value(e->context);
+            ++steps;
+            if (o.is(slow))
+                break;
+            if (advanceSlow)
+                slow = Value(slow.as<ExceptionObj>()->context);
+            advanceSlow = !advanceSlow;
         }
+        chargeWork(steps); // a chain grown by raising in every except clause is long
         exception.as<ExceptionObj>()->context = handled_;
     }
+    // Raising and unwinding (a C++ throw) cost hundreds of plain instructions: a loop that raises and
+    // catches forever must meet its budget as soon as one that computes.
+    chargeWork(kRaiseInstructions);
     throw PyException{std::move(exception)};
 }
 
@@ -967,13 +981,26 @@ static std::string formatExceptionOnly(VM& vm, const Value& exc)
     return out;
 }
 
+// traceback.TracebackException's max_group_width and max_group_depth: wider groups print their
+// first 15 members, deeper ones stop with "... (max_group_depth is 10)".
+constexpr size_t kMaxGroupWidth = 15;
+constexpr int kMaxGroupDepth = 10;
+
 static void formatOne(VM& vm, const Value& exc, std::string& out, PrintContext& ctx, int chainDepth)
 {
     // The chain first: causes and contexts print before the exception they led to.
+    // An exception already in the chain ends it (CPython's _seen), so a cycle that the program
+    // built through __context__ prints once; Loopscope also stops after 50.
     std::vector<std::pair<const char*, Value>> chain;
     Value current = exc;
     const char* message = nullptr;
-    for (int i = 0; i < 50 && isKind(current, ObjKind::Exception); ++i) {
+    auto seen = [&chain](const Value& v) {
+        for (const auto& item : chain)
+            if (item.second.is(v))
+                return true;
+        return false;
+    };
+    for (int i = 0; i < 50 && isKind(current, ObjKind::Exception) && !seen(current); ++i) {
         chain.emplace_back(message, current);
         auto* e = current.as<ExceptionObj>();
         if (isKind(e->cause, ObjKind::Exception)) {
@@ -997,6 +1024,8 @@ static void formatOne(VM& vm, const Value& exc, std::string& out, PrintContext& 
                 ctx.emit(out, stack);
             }
             ctx.emit(out, formatExceptionOnly(vm, item));
+        } else if (ctx.groupDepth > kMaxGroupDepth) {
+            ctx.emit(out, "... (max_group_depth is " + std::to_string(kMaxGroupDepth) + ")\n");
         } else {
             bool topLevel = ctx.groupDepth == 0;
             if (topLevel)
@@ -1008,16 +1037,23 @@ static void formatOne(VM& vm, const Value& exc, std::string& out, PrintContext& 
             ctx.emit(out, formatExceptionOnly(vm, item));
             const auto& args = e->args.as<TupleObj>()->items;
             std::vector<Value> members = args.size() > 1 ? vm.toVector(args[1]) : std::vector<Value>{};
-            size_t n = std::min<size_t>(members.size(), 16);
+            const size_t n = std::min<size_t>(members.size(), kMaxGroupWidth + 1);
             ctx.needClose = false;
             for (size_t i = 0; i < n; ++i) {
                 bool last = i + 1 == n;
                 if (last)
                     ctx.needClose = true;
-                out += ctx.indent() + (i == 0 ? "+-" : "  ") + "+---------------- " + std::to_string(i + 1) +
-                       " ----------------\n";
+                const bool truncated = i >= kMaxGroupWidth;
+                out += ctx.indent() + (i == 0 ? "+-" : "  ") + "+---------------- " +
+                       (truncated ? std::string("...") : std::to_string(i + 1)) + " ----------------\n";
                 ++ctx.groupDepth;
-                formatOne(vm, members[i], out, ctx, chainDepth + 1);
+                if (truncated) {
+                    const size_t remaining = members.size() - kMaxGroupWidth;
+                    ctx.emit(out, "and " + std::to_string(remaining) + " more exception" +
+                                      (remaining > 1 ? "s" : "") + "\n");
+                } else {
+                    formatOne(vm, members[i], out, ctx, chainDepth + 1);
+                }
                 // The innermost group draws the closing line; outer ones find it drawn.
                 if (last && ctx.needClose) {
                     out += ctx.indent() + "+------------------------------------\n";

@@ -187,6 +187,7 @@ class VM {
     void chargeWork(uint64_t instructions);
     static constexpr uint64_t kBytesPerInstruction = 64;
     static constexpr uint64_t kBytesAllocatedPerInstruction = 4;
+    static constexpr uint64_t kRaiseInstructions = 500;
     std::vector<Value> toVector(const Value& iterable);
     Value getItem(const Value& obj, const Value& key);
     void setItem(const Value& obj, const Value& key, Value value);

@@ -503,7 +503,11 @@ static Value makeLoopscope(VM& vm)
     moduleAddFunction(vm, m, "time", [](VM& vm, const CallArgs&) { return Value::floating(vm.now()); });
     moduleAddFunction(vm, m, "set_time", [](VM& vm, const CallArgs& a) {
         checkArgs(vm, a, "set_time", 1, 1);
-        vm.setNow(vm.toDouble(a[0]));
+        // The trace and the timeline rely on a clock that only moves forward.
+        const double t = vm.toDouble(a[0]);
+        if (!(t >= vm.now()) || std::isinf(t))
+            vm.raise(ExcType::ValueError, "the virtual clock only moves forward, to a finite time");
+        vm.setNow(t);
         return Value::none();
     });
     moduleAddFunction(vm, m, "emit", [](VM& vm, const CallArgs& a) {
@@ -530,6 +534,9 @@ static Value makeLoopscope(VM& vm)
             return values[i].isEmpty() || values[i].isNone() ? int64_t(0) : vm.toIndex(values[i]);
         };
         int64_t kind = intOf(0);
+        // Whatever reads the trace switches on the kind: only known kinds get in.
+        if (kind < 0 || kind > int64_t(EventKind::RunEnded))
+            vm.raise(ExcType::ValueError, "emit(): unknown event kind " + std::to_string(kind));
         uint32_t task = uint32_t(intOf(1));
         uint32_t av = uint32_t(intOf(2));
         uint32_t line = uint32_t(intOf(3));

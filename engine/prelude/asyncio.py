@@ -847,7 +847,8 @@ def _describe_deadlock(loop):
             what = getattr(waiter, '_ls_what', None)
             if what is None:
                 what = _WAIT_DESCRIPTIONS.get(getattr(waiter, '_ls_kind', _WAIT_FUTURE), 'a Future')
-        waiting.append(f'{task._name} ({_coro_name(task._coro)}) waits on {what}')
+        waiting.append(f'{task._name} ({_coro_name(task._coro)}) waits on {what} '
+                       f'at line {_coro_line(task._coro)}')
     if not waiting:
         return 'no task can make progress: the loop has nothing to run and no timer'
     return 'no task can make progress: ' + '; '.join(waiting)

@@ -1,0 +1,2 @@
+# expect error: SyntaxError line 2
+print(f'{f"{f'{1}'}"}')
