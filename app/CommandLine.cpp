@@ -12,6 +12,7 @@
 #include <QScreen>
 #include <QTimer>
 
+#include "CodeEditor.h"
 #include "MainWindow.h"
 #include "Resources.h"
 #include "engine.h"
@@ -56,7 +57,15 @@ struct Options {
     QCommandLineOption screenshot{QStringLiteral("screenshot"),
                                   QStringLiteral("Save a window grab and quit."), QStringLiteral("FILE")};
 
-    Options() { screenshot.setFlags(QCommandLineOption::HiddenFromHelp); }
+    // Hidden: types TEXT at the end of the editor once the window is shown (the autosave test).
+    QCommandLineOption typeText{QStringLiteral("type-text"), QStringLiteral("Type TEXT into the editor."),
+                                QStringLiteral("TEXT")};
+
+    Options()
+    {
+        screenshot.setFlags(QCommandLineOption::HiddenFromHelp);
+        typeText.setFlags(QCommandLineOption::HiddenFromHelp);
+    }
 
     static std::vector<QCommandLineOption> budgetOptions()
     {
@@ -79,7 +88,7 @@ struct Options {
         parser.addOptions({help, version, seed});
         for (const QCommandLineOption& budget : budgets)
             parser.addOption(budget);
-        parser.addOptions({dumpBytecode, traceStats, output, width, height, axis, theme, screenshot});
+        parser.addOptions({dumpBytecode, traceStats, output, width, height, axis, theme, screenshot, typeText});
         parser.addPositionalArgument(QStringLiteral("command"),
                                      QStringLiteral("run, trace or export; or a scenario file to open."),
                                      QStringLiteral("[command | FILE.py]"));
@@ -282,6 +291,17 @@ int runWindow(QApplication& app, const QCommandLineParser& parser, Options& o)
     else
         window.openDefaultScenario();
     window.show();
+    // Edits a crash left behind are offered once the window is up (not to a screenshot run, which
+    // nobody answers).
+    if (!parser.isSet(o.screenshot))
+        QTimer::singleShot(0, &window, [&window] { window.offerRecovery(); });
+    if (parser.isSet(o.typeText)) {
+        const QString text = parser.value(o.typeText);
+        QTimer::singleShot(0, &window, [&window, text] {
+            window.editor()->moveCursor(QTextCursor::End);
+            window.editor()->insertPlainText(text);
+        });
+    }
 
     if (parser.isSet(o.screenshot)) {
         const QString target = parser.value(o.screenshot);

@@ -20,11 +20,13 @@
 #include <QToolBar>
 #include <QTreeWidget>
 
+#include "Autosave.h"
 #include "CodeEditor.h"
 #include "ConsoleView.h"
 #include "LoopInspector.h"
 #include "Resources.h"
 #include "ScenarioLibrary.h"
+#include "SourceFile.h"
 #include "TimelineModel.h"
 #include "TimelineView.h"
 #include "engine.h"
@@ -35,16 +37,6 @@ namespace {
 
 constexpr int kMaxRecentFiles = 8;
 const QString kRecentKey = QStringLiteral("recentFiles");
-
-QString readAll(const QString& path, QString* error)
-{
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        *error = file.errorString();
-        return {};
-    }
-    return QString::fromUtf8(file.readAll());
-}
 
 } // namespace
 
@@ -58,6 +50,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), timeline_(new Tim
     createDocks();
     createActions();
     fillScenarioBrowser();
+    autosave_ = new Autosave(editor_->document(), [this] { return currentPath_; }, this);
     resize(1400, 900);
 
     QSettings settings;
@@ -208,16 +201,29 @@ bool MainWindow::openFile(const QString& path)
 
 bool MainWindow::loadFile(const QString& path, QString* error)
 {
-    QString reason;
-    const QString text = readAll(path, &reason);
-    if (!reason.isEmpty()) {
+    const SourceFile source = readSourceFile(path);
+    if (!source.readable) {
         if (error)
-            *error = reason;
+            *error = source.problem;
         return false;
     }
-    editor_->setPlainText(text);
+    editor_->setPlainText(source.text);
     editor_->document()->setModified(false);
     currentPath_ = path;
+    // Saving text that could not be decoded would replace the bytes it could not show.
+    readOnlySource_ = !source.decodable;
+    editor_->setReadOnly(readOnlySource_);
+    if (readOnlySource_) {
+        // Not modal: the file is already shown, and a test or a script must not block on it.
+        auto* box = new QMessageBox(QMessageBox::Warning, tr("Opened read-only"),
+                                    tr("%1: %2, so it opened read-only: saving would replace what could "
+                                       "not be shown. Python reads scenarios as UTF-8; use Save As to keep "
+                                       "a UTF-8 copy.")
+                                        .arg(QFileInfo(path).fileName(), source.problem),
+                                    QMessageBox::Ok, this);
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->open();
+    }
     if (!path.startsWith(QLatin1String(":/")))
         rememberRecent(QFileInfo(path).absoluteFilePath());
     updateTitle();
@@ -241,7 +247,7 @@ void MainWindow::openWithDialog()
 
 bool MainWindow::save()
 {
-    if (currentPath_.isEmpty() || currentPath_.startsWith(QLatin1String(":/")))
+    if (currentPath_.isEmpty() || currentPath_.startsWith(QLatin1String(":/")) || readOnlySource_)
         return saveAs();
     // QSaveFile: the old file stays intact unless the whole new text was written.
     QSaveFile file(currentPath_);
@@ -262,6 +268,8 @@ bool MainWindow::saveAs()
     if (path.isEmpty())
         return false;
     currentPath_ = path;
+    readOnlySource_ = false;
+    editor_->setReadOnly(false);
     rememberRecent(QFileInfo(path).absoluteFilePath());
     updateTitle();
     return save();
@@ -399,6 +407,24 @@ void MainWindow::runCurrentSource()
                   : tr("The run ended with %1 at t=%2 s.")
                         .arg(QString::fromStdString(result.errorType))
                         .arg(result.endTime, 0, 'g', 6));
+}
+
+void MainWindow::offerRecovery()
+{
+    Autosave::offerRecovery(this, [this](const Autosave::Recovery& recovery) {
+        restoreEdits(recovery.text, recovery.sourcePath);
+    });
+}
+
+void MainWindow::restoreEdits(const QString& text, const QString& sourcePath)
+{
+    editor_->setReadOnly(false);
+    readOnlySource_ = false;
+    currentPath_ = sourcePath;
+    editor_->setPlainText(text);
+    editor_->document()->setModified(true);
+    updateTitle();
+    autosave_->saveNow(); // this window owns the edits now
 }
 
 void MainWindow::showAbout()

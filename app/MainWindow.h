@@ -15,6 +15,7 @@ class QTreeWidgetItem;
 
 namespace loopscope {
 
+class Autosave;
 class CodeEditor;
 class ConsoleView;
 class LoopInspector;
@@ -38,6 +39,11 @@ class MainWindow : public QMainWindow {
 
     // Runs the editor's text and shows the result in every panel.
     void runCurrentSource();
+
+    // After a crash: asks whether to recover the unsaved edits it left (Autosave).
+    void offerRecovery();
+    // Puts recovered [text] of [sourcePath] in the editor as unsaved edits.
+    void restoreEdits(const QString& text, const QString& sourcePath);
 
   protected:
     void showEvent(QShowEvent* event) override;
@@ -70,6 +76,8 @@ class MainWindow : public QMainWindow {
     QMenu* viewMenu_ = nullptr;
     std::function<void()> applyDefaultDockSizes_; // null once applied or when a saved layout exists
     QString currentPath_;                         // empty or a ":/" resource: "Save" asks for a file name
+    bool readOnlySource_ = false;                 // currentPath_ is not valid UTF-8: never written back
+    Autosave* autosave_ = nullptr;
 };
 
 } // namespace loopscope

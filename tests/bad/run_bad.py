@@ -212,8 +212,9 @@ def main():
     mode.add_argument("--python", action="store_true", help="check the expectations against CPython")
     parser.add_argument("--timeout", type=float, default=60.0, help="seconds per file (default 60)")
     parser.add_argument("--jobs", type=int, default=2, help="parallel runs (default 2)")
-    parser.add_argument("--max-rss-mb", type=int, default=1536,
-                        help="peak memory a Loopscope run may reach (default 1536)")
+    parser.add_argument("--max-rss-mb", type=int, default=int(os.environ.get("LOOPSCOPE_BAD_MAX_RSS_MB", 1536)),
+                        help="peak memory a Loopscope run may reach (default 1536, or "
+                             "$LOOPSCOPE_BAD_MAX_RSS_MB: sanitizers take more)")
     parser.add_argument("paths", nargs="*", help="files or folders (default: all of tests/bad and generated.py)")
     args = parser.parse_args()
 
