@@ -374,6 +374,8 @@ void MainWindow::runCurrentSource()
     console_->clear();
     bool sawOutputEvents = false;
     for (const TraceEvent& e : recorder.events()) {
+        if (e.kind != EventKind::Output && e.kind != EventKind::Warning)
+            continue;
         const QString text =
             QString::fromUtf8(recorder.string(e.text()).data(), recorder.string(e.text()).size());
         if (e.kind == EventKind::Output) {

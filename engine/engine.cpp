@@ -37,14 +37,9 @@ void endRun(TraceObserver* observer, double time, const RunResult& r)
     if (!observer)
         return;
     HostAllocations host;
-    TraceEvent e;
-    e.t = time;
-    e.kind = EventKind::RunEnded;
-    e.sub = uint8_t(r.ok ? EndStatus::Ok : EndStatus::Failed);
-    if (!r.ok)
-        e.a = observer->intern(r.errorType + ": " + r.errorMessage).value;
-    e.line = uint32_t(r.errorLine);
-    observer->record(e);
+    const StringId text = r.ok ? StringId{} : observer->intern(r.errorType + ": " + r.errorMessage);
+    observer->record(TraceEvent::runEnded(time, r.ok ? EndStatus::Ok : EndStatus::Failed, text,
+                                          uint32_t(r.errorLine)));
 }
 
 RunResult syntaxFailure(const SyntaxError& error, const RunOptions& options, TraceObserver* observer)

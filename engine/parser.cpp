@@ -48,10 +48,9 @@ constexpr int kMaxFStringNesting = 2;
 
 class Parser {
   public:
-    Parser(std::string_view source, const LexResult& lex, Module& module, SharedState& shared,
-           int fstringNesting = 0)
+    Parser(std::string_view source, const LexResult& lex, Module& module, SharedState& shared)
         : src_(source), lex_(lex), tokens_(lex.tokens), module_(module), shared_(shared),
-          errorSource_(source), errorLines_(&lex.lineStarts), fstringNesting_(fstringNesting)
+          errorSource_(source), errorLines_(&lex.lineStarts)
     {
     }
 
@@ -2100,7 +2099,9 @@ class Parser {
                             JoinedStrExpr& joined, std::string& pending, size_t open, int nesting)
     {
         std::string_view body = info.body;
-        if (nesting >= kMaxFStringNesting || fstringNesting_ >= kMaxFStringNesting)
+        // CPython 3.11 counts only format specs inside format specs (f'{x:{y:{z}}}'); an f-string
+        // inside a replacement field is parsed afresh, nested as deep as its quotes allow.
+        if (nesting >= kMaxFStringNesting)
             raise(errorAtToken(after, "f-string: expressions nested too deeply"));
         size_t i = open + 1;
         int depth = 0;
@@ -2223,7 +2224,7 @@ class Parser {
             token.line += line - subLine;
             token.endLine += line - subLine;
         }
-        Parser subParser(sub, subLex, module_, shared_, fstringNesting_ + 1);
+        Parser subParser(sub, subLex, module_, shared_);
         subParser.errorSource_ = errorSource_;
         subParser.errorLines_ = errorLines_;
         subParser.depth_ = depth_;
@@ -2470,7 +2471,6 @@ class Parser {
     size_t furthest_ = 0;
     int depth_ = 0;
     bool overflowed_ = false; // the parser's stack overflowed: no backtracking retries it
-    int fstringNesting_ = 0;
     size_t awaitCount_ = 0;
     bool withoutInvalidRules_ = false; // set while trying the second expression of an invalid_* rule
 };

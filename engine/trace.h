@@ -17,75 +17,239 @@ namespace loopscope {
 
 // Typed ids for values that cross modules.
 struct TaskId {
-    uint32_t value = 0;  // 0 is "no task" (the loop itself, or top-level code)
+    uint32_t value = 0; // 0 is "no task" (the loop itself, or top-level code)
     friend bool operator==(TaskId, TaskId) = default;
 };
 struct StringId {
-    uint32_t value = 0;  // index into TraceRecorder::strings(); 0 is ""
+    uint32_t value = 0; // index into TraceRecorder::strings(); 0 is ""
     friend bool operator==(StringId, StringId) = default;
+};
+// Every handle (a ready callback or a timer) gets one from a counter that starts at 1.
+struct HandleId {
+    uint32_t value = 0;
+    friend bool operator==(HandleId, HandleId) = default;
 };
 struct EventIndex {
     uint32_t value = 0;
     friend auto operator<=>(EventIndex, EventIndex) = default;
 };
 
-// What a suspended task waits on.
-enum class WaitKind : uint8_t { None, Ready, Timer, Future, Task, Lock, Event, Condition, Semaphore, Queue, Barrier, Other };
+// The trace's enums, generated from trace_events.def (one list each, shared with Python).
+enum class EventKind : uint8_t {
+#define TRACE_EVENT(name, py, doc) name,
+#include "trace_events.def"
+#undef TRACE_EVENT
+};
+enum class WaitKind : uint8_t {
+#define WAIT_KIND(name, py, doc) name,
+#include "trace_events.def"
+#undef WAIT_KIND
+};
+enum class EndStatus : uint8_t {
+#define END_STATUS(name, py, doc) name,
+#include "trace_events.def"
+#undef END_STATUS
+};
+enum class HandleKind : uint8_t {
+#define HANDLE_KIND(name, py, doc) name,
+#include "trace_events.def"
+#undef HANDLE_KIND
+};
+enum class TimerKind : uint8_t {
+#define TIMER_KIND(name, py, doc) name,
+#include "trace_events.def"
+#undef TIMER_KIND
+};
+enum class WarningKind : uint8_t {
+#define WARNING_KIND(name, py, doc) name,
+#include "trace_events.def"
+#undef WARNING_KIND
+};
 
-// How a task, or the whole run, ended.
-enum class EndStatus : uint8_t { Ok, Cancelled, Failed };
+// How many values each enum has (to range-check values that come from Python).
+template <class Enum> constexpr uint8_t enumCount();
+template <> constexpr uint8_t enumCount<EventKind>()
+{
+    return 0
+#define TRACE_EVENT(name, py, doc) +1
+#include "trace_events.def"
+#undef TRACE_EVENT
+        ;
+}
+template <> constexpr uint8_t enumCount<WaitKind>()
+{
+    return 0
+#define WAIT_KIND(name, py, doc) +1
+#include "trace_events.def"
+#undef WAIT_KIND
+        ;
+}
+template <> constexpr uint8_t enumCount<EndStatus>()
+{
+    return 0
+#define END_STATUS(name, py, doc) +1
+#include "trace_events.def"
+#undef END_STATUS
+        ;
+}
+template <> constexpr uint8_t enumCount<HandleKind>()
+{
+    return 0
+#define HANDLE_KIND(name, py, doc) +1
+#include "trace_events.def"
+#undef HANDLE_KIND
+        ;
+}
+template <> constexpr uint8_t enumCount<TimerKind>()
+{
+    return 0
+#define TIMER_KIND(name, py, doc) +1
+#include "trace_events.def"
+#undef TIMER_KIND
+        ;
+}
+template <> constexpr uint8_t enumCount<WarningKind>()
+{
+    return 0
+#define WARNING_KIND(name, py, doc) +1
+#include "trace_events.def"
+#undef WARNING_KIND
+        ;
+}
+
+// The name of each enumerator as trace_events.def spells it ("StepBegan", "Timer", ...).
+std::string_view eventKindName(EventKind kind);
+std::string_view waitKindName(WaitKind kind);
+// What a task waiting on [kind] waits on, in plain words ("Lock.acquire", "a timer").
+std::string_view waitKindDescription(WaitKind kind);
 
 enum class TraceLevel : uint8_t {
-    Step,  // everything but statements
-    Line,  // plus one event per executed statement
+    Step, // everything but statements
+    Line, // plus one event per executed statement
 };
 
-enum class EventKind : uint8_t {
-    TaskCreated,     // task, a = task name (0: the default "Task-<task id>"), ids.b = coroutine name,
-                     // ids.c = parent task, line = where created. Again for a known task: renamed.
-    StepBegan,       // task, line = where the coroutine resumes
-    StepEnded,       // task, line = where it suspended, sub = WaitKind, a = target task/obj, t2 = deadline
-    ReadyPushed,     // task (0 for a plain callback), a = callback name
-    TimerScheduled,  // a = timer id, t2 = deadline, task = task it will wake (0 if none)
-    TimerCancelled,  // a = timer id
-    TimerFired,      // a = timer id
-    CallbackRan,     // a = callback name, task = task it belongs to (if any)
-    PassBegan,       // a = pass index
-    ClockJumped,     // t2 = new time (t is the old time)
-    Output,          // text = one completed stdout line (without the newline)
-    Warning,         // text
-    TaskFinished,    // task, sub = EndStatus, text = result repr or "Type: message"
-    Statement,       // task, line
-    RunEnded,        // sub = EndStatus (Ok or Failed), text = "Type: message", line = SyntaxError line
-};
-
-// One event: 32 bytes. Strings live once in the recorder's string table.
-// [a] holds a StringId for events that carry text (Output, Warning, TaskFinished, RunEnded,
-// TaskCreated's name, CallbackRan, ReadyPushed); [t2] is a second time, except for TaskCreated,
-// which needs two more ids instead.
+// One event: 32 bytes. Strings live once in the recorder's string table. The storage words
+// mean different things for different kinds, so they are private: each kind is built by its
+// named factory below and read through accessors named for what they hold (trace_events.def
+// lists which accessors each kind has). Reading an accessor a kind does not have gives 0.
 struct TraceEvent {
-    double t = 0;  // virtual time when it happened
+
+    // -- Factories, one per kind ---------------------------------------------------------------
+    static TraceEvent taskCreated(double t, TaskId task, StringId name, StringId coroName, TaskId creator,
+                                  uint32_t line);
+    static TraceEvent taskRenamed(double t, TaskId task, StringId name);
+    static TraceEvent stepBegan(double t, TaskId task, HandleId handle, uint32_t line);
+    // [target] is the awaited task's id for WaitKind::Task, else a StringId naming what is awaited
+    // ("Queue.get", "gather"), or 0.
+    static TraceEvent stepEnded(double t, TaskId task, uint32_t line, WaitKind wait, uint32_t target,
+                                double deadline);
+    static TraceEvent taskFinished(double t, TaskId task, EndStatus status, StringId text, uint32_t line);
+    static TraceEvent cancelRequested(double t, TaskId task, TaskId canceller, StringId message,
+                                      uint32_t line);
+    static TraceEvent readyPushed(double t, TaskId task, HandleId handle, HandleKind kind,
+                                  StringId callbackName);
+    static TraceEvent timerScheduled(double t, TaskId task, HandleId handle, TimerKind kind,
+                                     StringId callbackName, double deadline);
+    static TraceEvent timerFired(double t, TaskId task, HandleId handle, double deadline);
+    static TraceEvent handleCancelled(double t, TaskId task, HandleId handle);
+    static TraceEvent callbackRan(double t, TaskId task, HandleId handle, HandleKind kind,
+                                  StringId callbackName);
+    static TraceEvent passBegan(double t, uint32_t passIndex);
+    static TraceEvent clockJumped(double t, double newTime);
+    static TraceEvent blockingCall(double t, TaskId task, StringId text, uint32_t line, double endTime);
+    static TraceEvent output(double t, TaskId task, StringId text, uint32_t line);
+    static TraceEvent warning(double t, TaskId task, WarningKind kind, StringId text, uint32_t line,
+                              double aboutTime);
+    static TraceEvent statement(double t, TaskId task, uint32_t line);
+    static TraceEvent runEnded(double t, EndStatus status, StringId text, uint32_t line);
+    static TraceEvent loopClosed(double t);
+
+    // -- Accessors -----------------------------------------------------------------------------
+    // The scenario line: where a task was created, resumed, suspended, finished, printed, ...
+    uint32_t line() const { return hasLine() ? b_ : 0; }
+    // Output, Warning, TaskFinished, RunEnded, BlockingCall, CancelRequested (its message).
+    StringId text() const { return hasText() ? StringId{a_} : StringId{}; }
+    // TaskCreated (0: the derived "Task-<id>") and TaskRenamed.
+    StringId name() const
+    {
+        return kind == EventKind::TaskCreated || kind == EventKind::TaskRenamed ? StringId{a_} : StringId{};
+    }
+    StringId coroName() const { return kind == EventKind::TaskCreated ? StringId{x_.words[0]} : StringId{}; }
+    TaskId creator() const { return kind == EventKind::TaskCreated ? TaskId{x_.words[1]} : TaskId{}; }
+    TaskId canceller() const { return kind == EventKind::CancelRequested ? TaskId{x_.words[0]} : TaskId{}; }
+    HandleId handle() const { return hasHandle() ? HandleId{a_} : HandleId{}; }
+    HandleKind handleKind() const
+    {
+        return HandleKind(kind == EventKind::ReadyPushed || kind == EventKind::CallbackRan ? sub_ : 0);
+    }
+    TimerKind timerKind() const { return TimerKind(kind == EventKind::TimerScheduled ? sub_ : 0); }
+    // ReadyPushed, CallbackRan and TimerScheduled of a plain callback: its function's name.
+    StringId callbackName() const
+    {
+        const bool has = kind == EventKind::ReadyPushed || kind == EventKind::CallbackRan ||
+                         kind == EventKind::TimerScheduled;
+        return has ? StringId{b_} : StringId{};
+    }
+    WaitKind wait() const { return kind == EventKind::StepEnded ? WaitKind(sub_) : WaitKind::None; }
+    TaskId awaitedTask() const { return wait() == WaitKind::Task ? TaskId{a_} : TaskId{}; }
+    // StepEnded on anything but a task: what it waits on ("Queue.get", "gather"), or 0.
+    StringId waitLabel() const
+    {
+        return kind == EventKind::StepEnded && wait() != WaitKind::Task ? StringId{a_} : StringId{};
+    }
+    // StepEnded on a timer, TimerScheduled and TimerFired: the deadline.
+    double deadline() const
+    {
+        const bool has = kind == EventKind::StepEnded || kind == EventKind::TimerScheduled ||
+                         kind == EventKind::TimerFired;
+        return has ? x_.time : 0.0;
+    }
+    EndStatus status() const
+    {
+        return kind == EventKind::TaskFinished || kind == EventKind::RunEnded ? EndStatus(sub_)
+                                                                              : EndStatus::Ok;
+    }
+    uint32_t passIndex() const { return kind == EventKind::PassBegan ? a_ : 0; }
+    double newTime() const { return kind == EventKind::ClockJumped ? x_.time : 0.0; }
+    double endTime() const { return kind == EventKind::BlockingCall ? x_.time : 0.0; }
+    WarningKind warningKind() const { return WarningKind(kind == EventKind::Warning ? sub_ : 0); }
+    // Warning: when the thing it warns about happened (a never-awaited coroutine's creation).
+    double aboutTime() const { return kind == EventKind::Warning ? x_.time : 0.0; }
+
+  private:
+    bool hasLine() const;
+    bool hasText() const;
+    bool hasHandle() const;
+    static TraceEvent make(EventKind kind, double t, TaskId task);
+
+    // The members are declared in layout order (32 bytes, no padding).
+  public:
+    double t = 0; // virtual time when it happened
+  private:
     union {
-        double t2 = 0;  // a second time (deadline, new clock value), else 0
-        struct {
-            uint32_t b;  // TaskCreated: coroutine name (StringId)
-            uint32_t c;  // TaskCreated: parent task (TaskId), 0 for none
-        } ids;
-    };
-    TaskId task;
-    uint32_t a = 0;
-    uint32_t line = 0;
+        double time;       // a second time: deadline, new clock, end of a blocking call
+        uint32_t words[2]; // or two ids
+    } x_ = {0.0};
+
+  public:
+    TaskId task; // the task it is about (0: the loop itself, or top-level code)
+  private:
+    uint32_t a_ = 0;
+    uint32_t b_ = 0;
+
+  public:
     EventKind kind = EventKind::Output;
-    uint8_t sub = 0;
-    uint16_t pad = 0;
-    StringId text() const { return StringId{a}; }
+
+  private:
+    uint8_t sub_ = 0; // a small enum: WaitKind, EndStatus, HandleKind, TimerKind, WarningKind
+    uint8_t spare_[2] = {};
 };
 static_assert(sizeof(TraceEvent) == 32, "TraceEvent must stay at 32 bytes");
 
 // The one interface the engine reports through (trio's Instrument). Every
 // method has an empty default so observers override only what they need.
 class TraceObserver {
-public:
+  public:
     virtual ~TraceObserver() = default;
     // Returns the id for [text] in the observer's string table (0 if it keeps none).
     virtual StringId intern(std::string_view) { return {}; }
@@ -98,7 +262,7 @@ public:
 // slack is at most one block, so a big run costs 32 bytes an event (a doubling vector would
 // cost up to 64).
 class TraceEvents {
-public:
+  public:
     static constexpr size_t kBlockShift = 12;
     static constexpr size_t kBlockSize = size_t(1) << kBlockShift;
 
@@ -116,7 +280,7 @@ public:
     size_t capacityBytes() const { return blocks_.size() * kBlockSize * sizeof(TraceEvent); }
 
     class const_iterator {
-    public:
+      public:
         using iterator_category = std::random_access_iterator_tag;
         using value_type = TraceEvent;
         using difference_type = std::ptrdiff_t;
@@ -128,12 +292,38 @@ public:
         reference operator*() const { return (*events_)[index_]; }
         pointer operator->() const { return &(*events_)[index_]; }
         reference operator[](difference_type n) const { return (*events_)[index_ + n]; }
-        const_iterator& operator++() { ++index_; return *this; }
-        const_iterator operator++(int) { auto old = *this; ++index_; return old; }
-        const_iterator& operator--() { --index_; return *this; }
-        const_iterator operator--(int) { auto old = *this; --index_; return old; }
-        const_iterator& operator+=(difference_type n) { index_ += n; return *this; }
-        const_iterator& operator-=(difference_type n) { index_ -= n; return *this; }
+        const_iterator& operator++()
+        {
+            ++index_;
+            return *this;
+        }
+        const_iterator operator++(int)
+        {
+            auto old = *this;
+            ++index_;
+            return old;
+        }
+        const_iterator& operator--()
+        {
+            --index_;
+            return *this;
+        }
+        const_iterator operator--(int)
+        {
+            auto old = *this;
+            --index_;
+            return old;
+        }
+        const_iterator& operator+=(difference_type n)
+        {
+            index_ += n;
+            return *this;
+        }
+        const_iterator& operator-=(difference_type n)
+        {
+            index_ -= n;
+            return *this;
+        }
         friend const_iterator operator+(const_iterator it, difference_type n) { return it += n; }
         friend const_iterator operator+(difference_type n, const_iterator it) { return it += n; }
         friend const_iterator operator-(const_iterator it, difference_type n) { return it -= n; }
@@ -144,21 +334,21 @@ public:
         friend bool operator==(const_iterator a, const_iterator b) { return a.index_ == b.index_; }
         friend auto operator<=>(const_iterator a, const_iterator b) { return a.index_ <=> b.index_; }
 
-    private:
+      private:
         const TraceEvents* events_ = nullptr;
         size_t index_ = 0;
     };
     const_iterator begin() const { return {this, 0}; }
     const_iterator end() const { return {this, size_}; }
 
-private:
+  private:
     std::vector<std::unique_ptr<TraceEvent[]>> blocks_;
     size_t size_ = 0;
 };
 
 // Stores every event in order, with a string table.
 class TraceRecorder final : public TraceObserver {
-public:
+  public:
     explicit TraceRecorder(TraceLevel level = TraceLevel::Step) : level_(level) { strings_.emplace_back(); }
 
     StringId intern(std::string_view text) override;
@@ -173,11 +363,11 @@ public:
     // Bytes held by events and strings, for the 32-bytes-per-event budget.
     size_t memoryBytes() const;
 
-private:
+  private:
     TraceLevel level_;
     TraceEvents events_;
-    std::deque<std::string> strings_;                          // stable addresses for the index's keys
+    std::deque<std::string> strings_; // stable addresses for the index's keys
     std::unordered_map<std::string_view, uint32_t> stringIndex_;
 };
 
-}  // namespace loopscope
+} // namespace loopscope

@@ -91,7 +91,10 @@ void appendComparisonTrace(const TraceRecorder& trace, const RunResult& result, 
     for (const TraceEvent& e : trace.events()) {
         switch (e.kind) {
         case EventKind::TaskCreated:
-            tasks[e.task.value] = {trace.taskName(e), StringId{e.ids.b}};
+            tasks[e.task.value] = {trace.taskName(e), e.coroName()};
+            break;
+        case EventKind::TaskRenamed:
+            tasks[e.task.value].name = trace.string(e.name());
             break;
         case EventKind::StepBegan: {
             const auto it = tasks.find(e.task.value);

@@ -804,7 +804,7 @@ void VM::writeStdout(std::string_view text)
             break;
         }
         pendingStdoutLine.append(text.substr(start, nl - start));
-        emit(EventKind::Output, 0, internTrace(pendingStdoutLine));
+        record(TraceEvent::output(clock_, currentTask, StringId{internTrace(pendingStdoutLine)}, scenarioLine()));
         pendingStdoutLine.clear();
         start = nl + 1;
     }
@@ -847,15 +847,12 @@ void VM::record(const TraceEvent& e)
         // Statements cost one event each: past half the budget only the steps stay recorded,
         // so that a long run still draws its timeline to the end.
         lineEvents_ = false;
-        TraceEvent warning;
-        warning.t = clock_;
-        warning.kind = EventKind::Warning;
-        warning.a = internTrace("Loopscope: the trace reached half its budget of " + formatByteCount(budget) +
-                                " " + whereNow() +
-                                "; from here on it records the steps of the tasks but not each statement "
-                                "(--max-trace raises the budget)");
+        const StringId text{internTrace("Loopscope: the trace reached half its budget of " +
+                                        formatByteCount(budget) + " " + whereNow() +
+                                        "; from here on it records the steps of the tasks but not each "
+                                        "statement (--max-trace raises the budget)")};
         HostAllocations host;
-        observer_->record(warning);
+        observer_->record(TraceEvent::warning(clock_, {}, WarningKind::Other, text, scenarioLine(), clock_));
         if (e.kind == EventKind::Statement)
             return;
     }
@@ -863,48 +860,38 @@ void VM::record(const TraceEvent& e)
     observer_->record(e);
 }
 
-void VM::emit(EventKind kind, uint32_t task, uint32_t a, uint32_t line, double t2, uint8_t sub)
+uint32_t VM::scenarioLine() const
 {
-    if (!observer_)
-        return;
-    TraceEvent e;
-    e.t = clock_;
-    e.t2 = t2;
-    e.task = TaskId{task};
-    e.a = a;
-    e.line = line;
-    e.kind = kind;
-    e.sub = sub;
-    record(e);
+    for (Frame* f = frame_; f; f = f->back) {
+        if (!(f->code->flags & kHidden))
+            return uint32_t(f->line());
+    }
+    return 0;
 }
 
-void VM::warn(const std::string& text)
+void VM::warn(const std::string& text, WarningKind kind, TaskId task)
 {
     writeStderr(text + "\n");
-    emit(EventKind::Warning, 0, internTrace(text));
+    record(TraceEvent::warning(clock_, task, kind, StringId{internTrace(text)}, scenarioLine(), clock_));
 }
 
 void VM::warnNeverAwaited(const std::string& qualname)
 {
-    int line = 0;
-    for (Frame* f = frame_; f; f = f->back) {
-        if (!(f->code->flags & kHidden)) {
-            line = f->line();
-            break;
-        }
-    }
+    const uint32_t line = scenarioLine();
     std::string text = options_.filename + ":" + std::to_string(line) + ": RuntimeWarning: coroutine '" +
                        qualname + "' was never awaited";
     std::string full = text + "\n";
-    if (line > 0 && size_t(line) <= sourceLines.size()) {
-        std::string src = sourceLines[size_t(line - 1)];
+    if (line > 0 && line <= sourceLines.size()) {
+        std::string src = sourceLines[line - 1];
         size_t first = src.find_first_not_of(" \t");
         if (first != std::string::npos)
             full += "  " + src.substr(first) + "\n";
     }
     full += "RuntimeWarning: Enable tracemalloc to get the object allocation traceback\n";
     writeStderr(full);
-    emit(EventKind::Warning, 0, internTrace(text));
+    // The coroutine's creation is not recorded yet, so the warning is about the moment it is given.
+    record(TraceEvent::warning(clock_, currentTask, WarningKind::NeverAwaited, StringId{internTrace(text)}, line,
+                               clock_));
 }
 
 // -- Tracebacks ----------------------------------------------------------------------------------
@@ -1371,7 +1358,7 @@ Value VM::runLoop(Frame*& frame, Frame* entry)
             uint32_t line = code->lines[ip - 1];
             if (line != frame->lastLine) {
                 frame->lastLine = line;
-                emit(EventKind::Statement, currentTask, 0, line);
+                record(TraceEvent::statement(clock_, currentTask, line));
             }
         }
         uint32_t arg = word >> 8;

@@ -116,7 +116,7 @@ class VM {
     void splitExceptionGroup(const Value& exc, const Value& cls, Value& match, Value& rest);
     Value makeExceptionGroup(const std::string& message, std::vector<Value> exceptions);
     bool vm_isGroup(const Value& exc);
-    uint32_t currentTask = 0; // the task whose step is running, for Statement events
+    TaskId currentTask; // the task whose step is running: Statement, Output and BlockingCall events name it
     Value call(const Value& callable, std::initializer_list<Value> args);
     Value callMethod(const Value& self, StrObj* name, std::initializer_list<Value> args);
     // Calls a Python function: binds the arguments into a fresh frame.
@@ -221,12 +221,15 @@ class VM {
     void writeStderr(std::string_view text);
     // Loopscope's own report of how the run ended: outside every budget.
     void writeReport(std::string_view text);
-    // Records [e] in the trace, counted against the trace budget.
-    void record(const TraceEvent& e);
-    void emit(EventKind kind, uint32_t task = 0, uint32_t a = 0, uint32_t line = 0, double t2 = 0,
-              uint8_t sub = 0);
+    // Records [event] (built by one of TraceEvent's factories) when someone observes the run,
+    // counted against the trace budget.
+    void record(const TraceEvent& event);
+    bool tracing() const { return observer_ != nullptr; }
+    // The line of the innermost scenario frame (prelude frames are skipped), or 0.
+    uint32_t scenarioLine() const;
     uint32_t internTrace(std::string_view text); // counted against the trace budget
-    void warn(const std::string& text);
+    // Writes [text] to stderr and records it as a Warning about [task].
+    void warn(const std::string& text, WarningKind kind = WarningKind::Other, TaskId task = {});
     void warnNeverAwaited(const std::string& qualname);
     std::vector<std::string> sourceLines; // of the scenario, for warnings
     TraceObserver* observer() const { return observer_; }
@@ -310,6 +313,7 @@ void registerCoreBuiltins(VM& vm);  // builtins/functions.cpp
 void registerTypeMethods(VM& vm);   // builtins/*_methods.cpp
 void registerExceptions(VM& vm);    // builtins/exceptions.cpp
 void registerNativeModules(VM& vm); // builtins/modules.cpp
+void addTraceFunctions(VM& vm, const Value& module); // builtins/trace_functions.cpp: _loopscope's trace calls
 
 // Helpers for builtins.
 bool isUserKind(const Value& v); // an instance of a user class (or an exception)

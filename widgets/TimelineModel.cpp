@@ -78,20 +78,15 @@ TimelineModel TimelineModel::fromTrace(const TraceRecorder& trace)
     const auto& events = trace.events();
     for (uint32_t i = 0; i < uint32_t(events.size()); ++i) {
         const TraceEvent& e = events[i];
-        model.endTime_ = std::max({model.endTime_, e.t, e.kind == EventKind::ClockJumped ? e.t2 : 0.0});
+        model.endTime_ = std::max({model.endTime_, e.t, e.newTime()});
         const auto found = rowOfTask.constFind(e.task.value);
         const int row = found == rowOfTask.constEnd() ? -1 : *found;
 
         switch (e.kind) {
         case EventKind::TaskCreated: {
             const QString name = QString::fromStdString(trace.taskName(e));
-            const QString coro = QString::fromStdString(std::string(trace.string(StringId{e.ids.b})));
+            const QString coro = QString::fromStdString(std::string(trace.string(e.coroName())));
             const QString label = coro.isEmpty() ? name : name + QStringLiteral("  ") + coro;
-            if (row > 0) {
-                // set_name() on a task we know: a new label, not a new row.
-                model.rows_[row].label = label;
-                break;
-            }
             const int newRow = int(model.rows_.size());
             rowOfTask.insert(e.task.value, newRow);
             model.rows_.append({e.task, label});
@@ -99,6 +94,13 @@ TimelineModel TimelineModel::fromTrace(const TraceRecorder& trace)
             model.markers_.append({e.t, newRow, MarkerKind::Created});
             break;
         }
+        case EventKind::TaskRenamed:
+            if (row > 0) {
+                const QString coro = model.rows_[row].label.section(QStringLiteral("  "), 1);
+                const QString name = QString::fromStdString(std::string(trace.string(e.name())));
+                model.rows_[row].label = coro.isEmpty() ? name : name + QStringLiteral("  ") + coro;
+            }
+            break;
         case EventKind::ReadyPushed:
             // A task's wakeup goes through call_soon: from now on it waits its turn.
             if (row > 0)
@@ -110,17 +112,17 @@ TimelineModel TimelineModel::fromTrace(const TraceRecorder& trace)
             break;
         case EventKind::StepEnded:
             if (row > 0)
-                openBar(row, segmentForWait(WaitKind(e.sub)), e.t, i);
+                openBar(row, segmentForWait(e.wait()), e.t, i);
             break;
         case EventKind::TaskFinished:
             if (row > 0) {
                 closeBar(row, e.t);
-                model.markers_.append({e.t, row, markerForEnd(EndStatus(e.sub))});
+                model.markers_.append({e.t, row, markerForEnd(e.status())});
             }
             break;
         case EventKind::ClockJumped:
-            if (e.t2 > e.t)
-                model.segments_.append({e.t, e.t2, 0, SegmentKind::LoopIdle, EventIndex{i}});
+            if (e.newTime() > e.t)
+                model.segments_.append({e.t, e.newTime(), 0, SegmentKind::LoopIdle, EventIndex{i}});
             break;
         default:
             break;

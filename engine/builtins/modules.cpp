@@ -368,7 +368,12 @@ static Value makeTime(VM& vm)
                        "virtual time would pass the limit of " + vm.str(Value::floating(vm.options().budgets.virtualTime)) +
                            " s (time.sleep(" + vm.repr(a[0]) + ") at " + vm.str(Value::floating(vm.now())) + " s)",
                        "max-time");
-        vm.setNow(vm.now() + s);
+        const double start = vm.now();
+        vm.setNow(start + s);
+        if (vm.tracing()) {
+            const uint32_t text = vm.internTrace("time.sleep(" + vm.repr(a[0]) + ")");
+            vm.record(TraceEvent::blockingCall(start, vm.currentTask, StringId{text}, vm.scenarioLine(), vm.now()));
+        }
         return Value::none();
     });
     return m;
@@ -510,63 +515,7 @@ static Value makeLoopscope(VM& vm)
         vm.setNow(t);
         return Value::none();
     });
-    moduleAddFunction(vm, m, "emit", [](VM& vm, const CallArgs& a) {
-        // emit(kind, task=0, a=0, line=0, t2=0.0, sub=0, text=None, coro=None)
-        static const char* const order[] = {"kind", "task", "a", "line", "t2", "sub", "text", "coro"};
-        Value values[8];
-        for (size_t i = 0; i < a.count && i < 8; ++i)
-            values[i] = a[i];
-        for (size_t k = 0; k < a.kwCount(); ++k) {
-            const std::string& name = strText(a.kwNames->items[k]);
-            bool known = false;
-            for (size_t i = 0; i < 8; ++i) {
-                if (name == order[i]) {
-                    values[i] = a.kwValues[k];
-                    known = true;
-                }
-            }
-            if (!known)
-                vm.raise(ExcType::TypeError, "emit() got an unexpected keyword argument '" + name + "'");
-        }
-        if (!vm.observer())
-            return Value::none();
-        auto intOf = [&](size_t i) {
-            return values[i].isEmpty() || values[i].isNone() ? int64_t(0) : vm.toIndex(values[i]);
-        };
-        int64_t kind = intOf(0);
-        // Whatever reads the trace switches on the kind: only known kinds get in.
-        if (kind < 0 || kind > int64_t(EventKind::RunEnded))
-            vm.raise(ExcType::ValueError, "emit(): unknown event kind " + std::to_string(kind));
-        uint32_t task = uint32_t(intOf(1));
-        uint32_t av = uint32_t(intOf(2));
-        uint32_t line = uint32_t(intOf(3));
-        double t2 = values[4].isEmpty() || values[4].isNone() ? 0.0 : vm.toDouble(values[4]);
-        uint8_t sub = uint8_t(intOf(5));
-        const bool hasText = !values[6].isEmpty() && !values[6].isNone();
-        if (EventKind(kind) == EventKind::TaskCreated) {
-            // TaskCreated carries three ids (engine/trace.h): a = task name, ids.b = coroutine
-            // name, ids.c = parent task (passed in `a`).
-            TraceEvent e;
-            e.t = vm.now();
-            e.kind = EventKind::TaskCreated;
-            e.task = TaskId{task};
-            e.line = line;
-            e.a = hasText ? vm.internTrace(vm.str(values[6])) : 0;
-            e.ids.b = !values[7].isEmpty() && !values[7].isNone() ? vm.internTrace(vm.str(values[7])) : 0;
-            e.ids.c = av;
-            vm.record(e);
-            return Value::none();
-        }
-        if (hasText)
-            av = vm.internTrace(vm.str(values[6]));
-        // Statement events name the task whose step runs them.
-        if (EventKind(kind) == EventKind::StepBegan)
-            vm.currentTask = task;
-        else if (EventKind(kind) == EventKind::StepEnded)
-            vm.currentTask = 0;
-        vm.emit(EventKind(kind), task, av, line, t2, sub);
-        return Value::none();
-    });
+    addTraceFunctions(vm, m);
     moduleAddFunction(vm, m, "coro_line", [](VM& vm, const CallArgs& a) {
         checkArgs(vm, a, "coro_line", 1, 1);
         if (!isKind(a[0], ObjKind::Generator))
@@ -632,8 +581,11 @@ static Value makeLoopscope(VM& vm)
         return Value::boolean(false);
     });
     moduleAddFunction(vm, m, "warn", [](VM& vm, const CallArgs& a) {
-        checkArgs(vm, a, "warn", 1, 1);
-        vm.warn(vm.str(a[0]));
+        // warn(text, kind=WARNING_OTHER, task=0)
+        checkArgs(vm, a, "warn", 1, 3);
+        const auto kind = a.count > 1 ? WarningKind(vm.toIndex(a[1])) : WarningKind::Other;
+        const TaskId task{a.count > 2 ? uint32_t(vm.toIndex(a[2])) : 0u};
+        vm.warn(vm.str(a[0]), kind, task);
         return Value::none();
     });
     moduleAddFunction(vm, m, "limits", [](VM& vm, const CallArgs&) {
@@ -641,7 +593,7 @@ static Value makeLoopscope(VM& vm)
                             Value::floating(vm.options().budgets.virtualTime)});
     });
     moduleAddFunction(vm, m, "set_current_task", [](VM& vm, const CallArgs& a) {
-        vm.currentTask = a.count ? uint32_t(vm.toIndex(a[0])) : 0;
+        vm.currentTask = TaskId{a.count ? uint32_t(vm.toIndex(a[0])) : 0u};
         return Value::none();
     });
     Value limitNs = vm.newDict();

@@ -15,7 +15,6 @@ from collections import deque
 # engine/prelude/heapq.py, the C one under CPython) serves them; timers use the copy below.
 from heapq import heappush as _heappush, heappop as _heappop
 
-_emit = _loopscope.emit
 _coro_line = _loopscope.coro_line
 _clock = _loopscope.time
 _set_clock = _loopscope.set_time
@@ -26,31 +25,45 @@ _stop_run = _loopscope.stop_run
 _LimitExceeded = _loopscope.LimitExceeded
 _Deadlock = _loopscope.Deadlock
 
-# Trace event kinds (engine/trace.h EventKind).
-_EV_TASK_CREATED = 0
-_EV_STEP_BEGAN = 1
-_EV_STEP_ENDED = 2
-_EV_READY_PUSHED = 3
-_EV_TIMER_SCHEDULED = 4
-_EV_TIMER_CANCELLED = 5
-_EV_TIMER_FIRED = 6
-_EV_CALLBACK_RAN = 7
-_EV_PASS_BEGAN = 8
-_EV_CLOCK_JUMPED = 9
-_EV_TASK_FINISHED = 12
+# The trace's typed calls and the constants of engine/trace_events.def (one list for C++ and
+# Python: no number is copied here).
+_task_created = _loopscope.task_created
+_task_renamed = _loopscope.task_renamed
+_step_began = _loopscope.step_began
+_step_ended = _loopscope.step_ended
+_task_finished_event = _loopscope.task_finished
+_cancel_requested = _loopscope.cancel_requested
+_ready_pushed = _loopscope.ready_pushed
+_timer_scheduled = _loopscope.timer_scheduled
+_timer_fired = _loopscope.timer_fired
+_handle_cancelled = _loopscope.handle_cancelled
+_callback_ran = _loopscope.callback_ran
+_pass_began = _loopscope.pass_began
+_clock_jumped = _loopscope.clock_jumped
 
-# What a suspended task waits on (engine/trace.h WaitKind).
-_WAIT_NONE = 0
-_WAIT_READY = 1
-_WAIT_TIMER = 2
-_WAIT_FUTURE = 3
-_WAIT_TASK = 4
-_WAIT_LOCK = 5
-_WAIT_EVENT = 6
-_WAIT_CONDITION = 7
-_WAIT_SEMAPHORE = 8
-_WAIT_QUEUE = 9
-_WAIT_BARRIER = 10
+_WAIT_NONE = _loopscope.WAIT_NONE
+_WAIT_READY = _loopscope.WAIT_READY
+_WAIT_TIMER = _loopscope.WAIT_TIMER
+_WAIT_FUTURE = _loopscope.WAIT_FUTURE
+_WAIT_TASK = _loopscope.WAIT_TASK
+_WAIT_LOCK = _loopscope.WAIT_LOCK
+_WAIT_EVENT = _loopscope.WAIT_EVENT
+_WAIT_CONDITION = _loopscope.WAIT_CONDITION
+_WAIT_SEMAPHORE = _loopscope.WAIT_SEMAPHORE
+_WAIT_QUEUE = _loopscope.WAIT_QUEUE
+_WAIT_BARRIER = _loopscope.WAIT_BARRIER
+
+_STATUS_OK = _loopscope.STATUS_OK
+_STATUS_CANCELLED = _loopscope.STATUS_CANCELLED
+_STATUS_FAILED = _loopscope.STATUS_FAILED
+
+_HANDLE_TASK_STEP = _loopscope.HANDLE_TASK_STEP
+_HANDLE_TASK_WAKEUP = _loopscope.HANDLE_TASK_WAKEUP
+_HANDLE_CALLBACK = _loopscope.HANDLE_CALLBACK
+
+_TIMER_SLEEP = _loopscope.TIMER_SLEEP
+_TIMER_TIMEOUT = _loopscope.TIMER_TIMEOUT
+_TIMER_CALLBACK = _loopscope.TIMER_CALLBACK
 
 _WAIT_DESCRIPTIONS = {
     _WAIT_TIMER: "a timer",
@@ -286,11 +299,16 @@ def _exception_text(exc):
 # -- Handles ---------------------------------------------------------------------------------
 
 class Handle:
-    """A callback registered with the loop; `_owner` is the id of the task it serves, or 0."""
+    """A callback registered with the loop. `_id` names it in the trace (one counter for ready
+    handles and timers); `_owner` is the id of the task it serves, or 0; `_kind` says whether
+    it steps a task, wakes one, or calls a plain callback."""
 
+    _id = 0
     _owner = 0
-    _is_step = False
+    _kind = _HANDLE_CALLBACK
     _when = None
+    _queued = True  # in the ready queue (a plain handle is created there)
+    _scheduled = False  # in the timer heap
 
     def __init__(self, callback, args, loop, context=None):
         self._callback = callback
@@ -316,6 +334,8 @@ class Handle:
             self._cancelled = True
             self._callback = None
             self._args = None
+            if self._queued:
+                _handle_cancelled(self._owner, self._id)
 
     def cancelled(self):
         return self._cancelled
@@ -336,7 +356,7 @@ class Handle:
 class _StepHandle(Handle):
     """The handle of a scheduled `Task._step`; its run is reported as a step, not a callback."""
 
-    _is_step = True
+    _kind = _HANDLE_TASK_STEP
 
     def __repr__(self):
         return '<Handle Task._step()>'
@@ -345,7 +365,7 @@ class _StepHandle(Handle):
 class TimerHandle(Handle):
     """A callback scheduled at loop time `_when`; ordered by deadline like CPython's."""
 
-    _id = 0
+    _queued = False
 
     def __init__(self, when, callback, args, loop, context=None):
         self._callback = callback
@@ -388,7 +408,9 @@ class TimerHandle(Handle):
         if not self._cancelled:
             if self._scheduled:
                 self._loop._timer_cancelled_count += 1
-                _emit(_EV_TIMER_CANCELLED, self._owner, self._id)
+            # Also after it fired: it may wait in the ready queue, where the loop will skip it.
+            if self._scheduled or self._queued:
+                _handle_cancelled(self._owner, self._id)
             self._cancelled = True
             self._callback = None
             self._args = None
@@ -397,8 +419,8 @@ class TimerHandle(Handle):
         return self._when
 
 
-# Timer ids are unique across loops so that a trace with two asyncio.run() calls stays clear.
-_timer_id_counter = 0
+# Handle ids are unique across loops so that a trace with two asyncio.run() calls stays clear.
+_handle_counter = 0
 
 
 # -- Running loop and the policy's current loop ----------------------------------------------
@@ -473,6 +495,7 @@ class BaseEventLoop:
         self._current_task = None
         self._exception_handler = None
         self._passes = 0
+        self._handle_id = 0  # the handle the loop is running, for StepBegan
         self._asyncgens_shutdown_called = False
         self._executor_shutdown_called = False
         limits = _loopscope.limits()
@@ -491,35 +514,45 @@ class BaseEventLoop:
     def call_soon(self, callback, *args, context=None):
         if self._closed:
             raise RuntimeError('Event loop is closed')
+        global _handle_counter
         handle = Handle(callback, args, self)
+        _handle_counter += 1
+        handle._id = _handle_counter
         self._ready.append(handle)
-        _emit(_EV_READY_PUSHED, 0, 0, 0, 0.0, 0, _callable_name(callback))
+        _ready_pushed(0, _handle_counter, _HANDLE_CALLBACK, _callable_name(callback))
         return handle
 
     def _call_soon_step(self, task, exc):
         # Task._step goes through here so the handle knows its task.
         if self._closed:
             raise RuntimeError('Event loop is closed')
+        global _handle_counter
         if exc is None:
             handle = _StepHandle(task._step, (), self)
         else:
             handle = _StepHandle(task._step, (exc,), self)
+        _handle_counter += 1
+        handle._id = _handle_counter
         handle._owner = task._id
         self._ready.append(handle)
-        _emit(_EV_READY_PUSHED, task._id)
+        _ready_pushed(task._id, _handle_counter, _HANDLE_TASK_STEP, None)
         return handle
 
     def _call_soon_callback(self, callback, future, owner):
         # A future's done callback; [owner] is the id of the task the callback wakes, or 0.
         if self._closed:
             raise RuntimeError('Event loop is closed')
+        global _handle_counter
         handle = Handle(callback, (future,), self)
+        _handle_counter += 1
+        handle._id = _handle_counter
         self._ready.append(handle)
         if owner:
             handle._owner = owner
-            _emit(_EV_READY_PUSHED, owner)
+            handle._kind = _HANDLE_TASK_WAKEUP
+            _ready_pushed(owner, _handle_counter, _HANDLE_TASK_WAKEUP, None)
         else:
-            _emit(_EV_READY_PUSHED, 0, 0, 0, 0.0, 0, _callable_name(callback))
+            _ready_pushed(0, _handle_counter, _HANDLE_CALLBACK, _callable_name(callback))
         return handle
 
     def call_soon_threadsafe(self, callback, *args, context=None):
@@ -531,21 +564,30 @@ class BaseEventLoop:
         return self.call_at(_clock() + delay, callback, *args)
 
     def call_at(self, when, callback, *args, context=None):
+        return self._call_timer(_TIMER_CALLBACK, when, callback, args)
+
+    def _call_timer(self, kind, when, callback, args):
+        # call_at, with what the timer is for (a sleep, a timeout, a callback) for the trace.
         if when is None:
             raise TypeError("when cannot be None")
         if self._closed:
             raise RuntimeError('Event loop is closed')
-        global _timer_id_counter
+        global _handle_counter
         timer = TimerHandle(when, callback, args, self)
-        _timer_id_counter += 1
-        timer._id = _timer_id_counter
+        _handle_counter += 1
+        timer._id = _handle_counter
         current = self._current_task
         if current is not None:
             timer._owner = current._id
         _timer_heappush(self._scheduled, timer)
         timer._scheduled = True
-        _emit(_EV_TIMER_SCHEDULED, timer._owner, timer._id, 0, when)
+        _timer_scheduled(timer._owner, _handle_counter, kind,
+                         None if kind == _TIMER_SLEEP else _callable_name(callback), when)
         return timer
+
+    def _call_timeout(self, delay, callback, *args):
+        # call_later for the timeouts of wait, wait_for and as_completed.
+        return self._call_timer(_TIMER_TIMEOUT, _clock() + delay, callback, args)
 
     # Futures and tasks ---------------------------------------------------------------------
 
@@ -634,6 +676,7 @@ class BaseEventLoop:
         self._closed = True
         self._ready.clear()
         self._scheduled.clear()
+        _loopscope.loop_closed()
         self._executor_shutdown_called = True
         _warn_destroyed_pending_tasks(self)
 
@@ -673,7 +716,7 @@ class BaseEventLoop:
         exception = context.get('exception')
         if exception is not None:
             lines.append(_exception_text(exception))
-        _loopscope.warn('\n'.join(lines))
+        _loopscope.warn('\n'.join(lines), _loopscope.WARNING_LOOP_EXCEPTION)
 
     def call_exception_handler(self, context):
         if self._exception_handler is None:
@@ -701,7 +744,7 @@ class BaseEventLoop:
         if passes > self._max_passes:
             _stop_run('LimitExceeded', f'the event loop ran more than {self._max_passes} passes'
                       f'{_describe_pending(self)}', 'max-passes')
-        _emit(_EV_PASS_BEGAN, 0, passes)
+        _pass_began(passes)
         scheduled = self._scheduled
         sched_count = len(scheduled)
         if (sched_count > _MIN_SCHEDULED_TIMER_HANDLES and
@@ -733,7 +776,7 @@ class BaseEventLoop:
                                   f'virtual time would pass the limit of {self._max_time} s '
                                   f'(next timer at {when} s){_describe_pending(self)}', 'max-time')
                     # ClockJumped is stamped with the old time; t2 is the new one.
-                    _emit(_EV_CLOCK_JUMPED, 0, 0, 0, float(when))
+                    _clock_jumped(float(when))
                     _set_clock(float(when))
             else:
                 # Real Python would wait here forever (see _on_deadlock).
@@ -746,18 +789,25 @@ class BaseEventLoop:
                 break
             handle = _timer_heappop(scheduled)
             handle._scheduled = False
+            handle._queued = True
             ready.append(handle)
-            _emit(_EV_TIMER_FIRED, handle._owner, handle._id)
+            if not handle._cancelled:
+                # A cancelled timer goes to the ready queue too, to be skipped there; the trace
+                # dropped it when it was cancelled.
+                _timer_fired(handle._owner, handle._id, handle._when)
 
         ntodo = len(ready)
         while ntodo > 0:
             ntodo -= 1
             handle = ready.popleft()
+            handle._queued = False
             if handle._cancelled:
                 continue
-            if not handle._is_step:
-                _emit(_EV_CALLBACK_RAN, handle._owner, 0, 0, 0.0, 0,
-                      _callable_name(handle._callback))
+            # A task's step or wakeup is recorded by the step itself (StepBegan names the handle).
+            self._handle_id = handle._id
+            if handle._kind == _HANDLE_CALLBACK:
+                _callback_ran(handle._owner, handle._id, _HANDLE_CALLBACK,
+                              _callable_name(handle._callback))
             started = _clock()
             handle._run()
             took = _clock() - started
@@ -785,7 +835,9 @@ def _warn_slow_handle(handle, took):
         target = repr(owner)
     else:
         target = repr(handle)
-    _loopscope.warn(f'Executing {target} took {took:.3f} seconds')
+    owner_id = owner._id if isinstance(owner, Task) else handle._owner
+    _loopscope.warn(f'Executing {target} took {took:.3f} seconds', _loopscope.WARNING_SLOW_CALLBACK,
+                    owner_id)
 
 
 def _describe_pending(loop):
@@ -1065,10 +1117,9 @@ class Task(Future):
         self._coro = coro
         parent = loop._current_task
         if parent is None:
-            _emit(_EV_TASK_CREATED, tid, 0, 0, 0.0, 0, trace_name, _coro_name(coro))
+            _task_created(tid, trace_name, _coro_name(coro), 0, 0)
         else:
-            _emit(_EV_TASK_CREATED, tid, parent._id, _coro_line(parent._coro), 0.0, 0,
-                  trace_name, _coro_name(coro))
+            _task_created(tid, trace_name, _coro_name(coro), parent._id, _coro_line(parent._coro))
         loop._call_soon_step(self, None)
         _all_tasks[self] = None
 
@@ -1091,8 +1142,7 @@ class Task(Future):
 
     def set_name(self, value):
         self._name = str(value)
-        # A TaskCreated event for an existing id renames the task in the trace.
-        _emit(_EV_TASK_CREATED, self._id, 0, 0, 0.0, 0, self._name, _coro_name(self._coro))
+        _task_renamed(self._id, self._name)
 
     def set_result(self, result):
         raise RuntimeError('Task does not support set_result operation')
@@ -1110,6 +1160,8 @@ class Task(Future):
         self._log_traceback = False
         if self._state != _PENDING:
             return False
+        current = self._loop._current_task
+        _cancel_requested(self._id, 0 if current is None else current._id, msg)
         self._num_cancels_requested += 1
         waiter = self._fut_waiter
         if waiter is not None:
@@ -1144,7 +1196,7 @@ class Task(Future):
         loop._current_task = self
         tid = self._id
         fatal = None
-        _emit(_EV_STEP_BEGAN, tid, 0, _coro_line(coro))
+        _step_began(tid, loop._handle_id, _coro_line(coro))
         _enter_step(self)
         try:
             if exc is None:
@@ -1212,16 +1264,19 @@ class Task(Future):
         if state == _PENDING:
             waiter = self._fut_waiter
             if waiter is None:
-                _emit(_EV_STEP_ENDED, tid, 0, _coro_line(coro), 0.0, _WAIT_READY)
+                _step_ended(tid, _coro_line(coro), _WAIT_READY, None, 0.0)
             else:
                 kind = getattr(waiter, '_ls_kind', _WAIT_FUTURE)
                 if kind == _WAIT_TASK:
-                    _emit(_EV_STEP_ENDED, tid, waiter._id, _coro_line(coro), 0.0, kind)
+                    _step_ended(tid, _coro_line(coro), kind, waiter._id, 0.0)
                 else:
-                    _emit(_EV_STEP_ENDED, tid, 0, _coro_line(coro),
-                          getattr(waiter, '_ls_deadline', 0.0), kind)
+                    what = getattr(waiter, '_ls_what', None)
+                    if what is None:
+                        what = _WAIT_DESCRIPTIONS.get(kind)
+                    _step_ended(tid, _coro_line(coro), kind, what,
+                                getattr(waiter, '_ls_deadline', 0.0))
         else:
-            _emit(_EV_STEP_ENDED, tid, 0, 0, 0.0, _WAIT_NONE)
+            _step_ended(tid, 0, _WAIT_NONE, None, 0.0)
             _task_finished(self)
         if fatal is not None:
             raise fatal
@@ -1242,25 +1297,26 @@ def _task_finished(task):
     if state == _CANCELLED:
         message = task._cancel_message
         if message is None:
-            _emit(_EV_TASK_FINISHED, task._id, 0, 0, 0.0, 1, 'CancelledError')
+            _task_finished_event(task._id, _STATUS_CANCELLED, 'CancelledError', 0)
         else:
-            _emit(_EV_TASK_FINISHED, task._id, 0, 0, 0.0, 1, f'CancelledError: {message}')
+            _task_finished_event(task._id, _STATUS_CANCELLED, f'CancelledError: {message}', 0)
     elif task._exception is not None:
         _failed_tasks.append(task)
-        _emit(_EV_TASK_FINISHED, task._id, 0, 0, 0.0, 2, _exception_text(task._exception))
+        _task_finished_event(task._id, _STATUS_FAILED, _exception_text(task._exception), 0)
     else:
         result = task._result
         if result is None:
-            _emit(_EV_TASK_FINISHED, task._id, 0, 0, 0.0, 0, 'None')
+            _task_finished_event(task._id, _STATUS_OK, 'None', 0)
         else:
-            _emit(_EV_TASK_FINISHED, task._id, 0, 0, 0.0, 0, _short_repr(result))
+            _task_finished_event(task._id, _STATUS_OK, _short_repr(result), 0)
 
 
 def _warn_unretrieved_exceptions():
     for task in _failed_tasks:
         if task._log_traceback:
             task._log_traceback = False
-            _loopscope.warn(f'Task exception was never retrieved\nfuture: {repr(task)}')
+            _loopscope.warn(f'Task exception was never retrieved\nfuture: {repr(task)}',
+                            _loopscope.WARNING_EXCEPTION_NEVER_RETRIEVED, task._id)
     _failed_tasks.clear()
 
 
@@ -1269,7 +1325,8 @@ def _warn_destroyed_pending_tasks(loop):
         if task._loop is loop and task._state == _PENDING:
             del _all_tasks[task]
             if task._log_destroy_pending:
-                _loopscope.warn(f'Task was destroyed but it is pending!\ntask: {repr(task)}')
+                _loopscope.warn(f'Task was destroyed but it is pending!\ntask: {repr(task)}',
+                                _loopscope.WARNING_DESTROYED_PENDING, task._id)
 
 
 def create_task(coro, *, name=None, context=None):
@@ -1356,7 +1413,8 @@ async def sleep(delay, result=None):
         return result
     loop = get_running_loop()
     future = Future(loop=loop)
-    handle = loop.call_at(_clock() + delay, _set_result_unless_cancelled, future, result)
+    handle = loop._call_timer(_TIMER_SLEEP, _clock() + delay, _set_result_unless_cancelled,
+                              (future, result))
     future._ls_kind = _WAIT_TIMER
     future._ls_deadline = handle._when
     try:
@@ -1487,7 +1545,7 @@ async def _wait(fs, timeout, return_when, loop):
     waiter = loop.create_future()
     timeout_handle = None
     if timeout is not None:
-        timeout_handle = loop.call_later(timeout, _release_waiter, waiter)
+        timeout_handle = loop._call_timeout(timeout, _release_waiter, waiter)
     counter = len(fs)
 
     def _on_completion(f):
@@ -1555,7 +1613,7 @@ async def wait_for(fut, timeout):
             raise TimeoutError() from exc
 
     waiter = loop.create_future()
-    timeout_handle = loop.call_later(timeout, _release_waiter, waiter)
+    timeout_handle = loop._call_timeout(timeout, _release_waiter, waiter)
 
     def cb(f):
         _release_waiter(waiter)
@@ -1626,7 +1684,7 @@ def as_completed(fs, *, timeout=None):
     for f in todo:
         f.add_done_callback(_on_completion)
     if todo and timeout is not None:
-        timeout_handle = loop.call_later(timeout, _on_timeout)
+        timeout_handle = loop._call_timeout(timeout, _on_timeout)
     count = len(todo)
     while count > 0:
         count -= 1
@@ -1702,7 +1760,7 @@ class Timeout:
             if when <= loop.time():
                 self._timeout_handler = loop.call_soon(self._on_timeout)
             else:
-                self._timeout_handler = loop.call_at(when, self._on_timeout)
+                self._timeout_handler = loop._call_timer(_TIMER_TIMEOUT, when, self._on_timeout, ())
 
     def expired(self):
         return self._state == _TIMEOUT_EXPIRING or self._state == _TIMEOUT_EXPIRED

@@ -9,21 +9,44 @@ into the comparison trace of SPEC.md section 4 (step events interleaved with pri
 import sys
 import types
 
-# EventKind numbers of engine/trace.h.
-TASK_CREATED = 0
-STEP_BEGAN = 1
-OUTPUT = 10
-WARNING = 11
+
+def _read_trace_vocabulary():
+    """The constants of engine/trace_events.def, as the VM's _loopscope module defines them:
+    EV_STEP_BEGAN, WAIT_TIMER, STATUS_OK, HANDLE_TASK_STEP, TIMER_SLEEP, WARNING_OTHER, ...
+    Also returns {EV number: "StepBegan"} for readable event dumps."""
+    import re
+    from pathlib import Path
+    definition = Path(__file__).resolve().parents[2] / "engine" / "trace_events.def"
+    prefixes = {"TRACE_EVENT": "EV_", "WAIT_KIND": "WAIT_", "END_STATUS": "STATUS_",
+                "HANDLE_KIND": "HANDLE_", "TIMER_KIND": "TIMER_", "WARNING_KIND": "WARNING_"}
+    counters = {macro: 0 for macro in prefixes}
+    constants, event_names = {}, {}
+    for line in definition.read_text().splitlines():
+        match = re.match(r"(TRACE_EVENT|WAIT_KIND|END_STATUS|HANDLE_KIND|TIMER_KIND|WARNING_KIND)"
+                         r"\((\w+), (\w+),", line)
+        if not match:
+            continue
+        macro, name, python_name = match.groups()
+        constants[prefixes[macro] + python_name] = counters[macro]
+        if macro == "TRACE_EVENT":
+            event_names[counters[macro]] = name
+        counters[macro] += 1
+    return constants, event_names
+
+
+_CONSTANTS, EVENT_NAMES = _read_trace_vocabulary()
+globals().update(_CONSTANTS)
 
 _now = 0.0
 _limits = (10_000_000, 1e9)
 
-# Every emitted event: (kind, t, task, a, line, t2, sub, text, coro).
+# Every emitted event: a dict with "kind" (its name in trace_events.def), "t" and its fields.
 EVENTS = []
-# Task id -> (name, coroutine name), updated by TaskCreated (a repeated id is a rename).
+# Task id -> [name, coroutine name], updated by TaskCreated and TaskRenamed.
 TASKS = {}
 # The comparison trace: dicts in SPEC.md section 4 format, steps and prints in order.
 TRACE = []
+_current_task = 0
 
 
 class LimitExceeded(BaseException):
@@ -51,19 +74,79 @@ def advance(seconds):
     _now = _now + seconds
 
 
-def emit(kind, task=0, a=0, line=0, t2=0.0, sub=0, text=None, coro=None):
-    EVENTS.append((kind, _now, task, a, line, t2, sub, text, coro))
-    if kind == STEP_BEGAN:
-        name, coro_name = TASKS[task]
-        TRACE.append({"t": _now, "kind": "step", "task": name, "coro": coro_name})
-    elif kind == TASK_CREATED:
-        # No name: the default one, "Task-<id>" (engine/trace.h).
-        TASKS[task] = (f"Task-{task}" if text is None else text, coro)
+def _event(kind, **fields):
+    EVENTS.append({"kind": kind, "t": _now, **fields})
+
+
+def task_created(task, name, coro_name, creator, line):
+    # No name: the default one, "Task-<id>" (engine/trace.h).
+    TASKS[task] = [f"Task-{task}" if name is None else name, coro_name]
+    _event("TaskCreated", task=task, name=name, coro=coro_name, creator=creator, line=line)
+
+
+def task_renamed(task, name):
+    TASKS[task][0] = name
+    _event("TaskRenamed", task=task, name=name)
+
+
+def step_began(task, handle, line):
+    global _current_task
+    _current_task = task
+    name, coro_name = TASKS[task]
+    TRACE.append({"t": _now, "kind": "step", "task": name, "coro": coro_name})
+    _event("StepBegan", task=task, handle=handle, line=line)
+
+
+def step_ended(task, line, wait, target, deadline):
+    global _current_task
+    _current_task = 0
+    _event("StepEnded", task=task, line=line, wait=wait, target=target, deadline=deadline)
+
+
+def task_finished(task, status, text, line):
+    _event("TaskFinished", task=task, status=status, text=text, line=line)
+
+
+def cancel_requested(task, canceller, message):
+    _event("CancelRequested", task=task, canceller=canceller, text=message)
+
+
+def ready_pushed(task, handle, handle_kind, callback_name):
+    _event("ReadyPushed", task=task, handle=handle, handle_kind=handle_kind, callback=callback_name)
+
+
+def timer_scheduled(task, handle, timer_kind, callback_name, deadline):
+    _event("TimerScheduled", task=task, handle=handle, timer_kind=timer_kind, callback=callback_name,
+           deadline=deadline)
+
+
+def timer_fired(task, handle, deadline):
+    _event("TimerFired", task=task, handle=handle, deadline=deadline)
+
+
+def handle_cancelled(task, handle):
+    _event("HandleCancelled", task=task, handle=handle)
+
+
+def callback_ran(task, handle, handle_kind, callback_name):
+    _event("CallbackRan", task=task, handle=handle, handle_kind=handle_kind, callback=callback_name)
+
+
+def pass_began(index):
+    _event("PassBegan", index=index)
+
+
+def clock_jumped(new_time):
+    _event("ClockJumped", new_time=new_time)
+
+
+def loop_closed():
+    _event("LoopClosed")
 
 
 def printed(text):
     """One completed stdout line of the program."""
-    EVENTS.append((OUTPUT, _now, 0, 0, 0, 0.0, 0, text, None))
+    _event("Output", task=_current_task, text=text)
     TRACE.append({"t": _now, "kind": "print", "text": text})
 
 
@@ -110,8 +193,8 @@ def is_coroutine_function(f):
     return inspect.iscoroutinefunction(f)
 
 
-def warn(text):
-    EVENTS.append((WARNING, _now, 0, 0, 0, 0.0, 0, text, None))
+def warn(text, kind=0, task=0):
+    _event("Warning", task=task, text=text, warning_kind=kind)
     sys.__stderr__.write(text + "\n")
 
 
@@ -125,50 +208,78 @@ def set_limits(passes, seconds):
 
 
 def check_invariants(ended_with_error):
-    """Problems in the emitted event stream that the timeline would draw wrongly: steps that
-    nest or do not end, a task stepping after it finished, timers firing twice or after a
-    cancel, time going backwards. Returns a list of messages (empty when all is well)."""
+    """Problems in the emitted event stream that the timeline or the inspector would show
+    wrongly: steps that nest or do not end, a task stepping after it finished, timers firing
+    twice or after a cancel, time going backwards, and a ready queue that cannot be rebuilt
+    from the trace (every handle the loop runs must be the first one queued, once the
+    cancelled ones before it are dropped). Returns a list of messages (empty when all is well)."""
     problems = []
     running = None
     finished = set()
     created = set()
-    scheduled = set()
-    fired = set()
+    timers = set()  # pending timers, by handle id
+    ready = []  # the ready queue as the trace tells it: handle ids, in order
+    cancelled = set()
     last_time = 0.0
-    for kind, t, task, a, line, t2, sub, text, coro in EVENTS:
+
+    def pop_ready(handle, what):
+        while ready and ready[0] != handle and ready[0] in cancelled:
+            ready.pop(0)
+        if not ready or ready[0] != handle:
+            problems.append(f"{what} ran handle {handle}, but the trace's ready queue starts with "
+                            f"{ready[:3]}")
+            if handle in ready:
+                ready.remove(handle)
+        else:
+            ready.pop(0)
+
+    for e in EVENTS:
+        kind, t = e["kind"], e["t"]
         if t < last_time:
-            problems.append(f"time went back from {last_time} to {t} (event kind {kind})")
+            problems.append(f"time went back from {last_time} to {t} ({kind})")
         last_time = t
-        if kind == TASK_CREATED:
-            created.add(task)
-        elif kind == STEP_BEGAN:
+        if kind == "TaskCreated":
+            created.add(e["task"])
+        elif kind == "StepBegan":
+            task = e["task"]
             if running is not None:
                 problems.append(f"task {task} began a step inside task {running}'s step")
             if task in finished:
                 problems.append(f"task {task} stepped after it finished")
             if task not in created:
                 problems.append(f"task {task} stepped before it was created")
+            pop_ready(e["handle"], f"task {task}'s step")
             running = task
-        elif kind == 2:  # StepEnded
-            if running != task:
-                problems.append(f"task {task} ended a step it did not begin")
+        elif kind == "StepEnded":
+            if running != e["task"]:
+                problems.append(f"task {e['task']} ended a step it did not begin")
             running = None
-        elif kind == 12:  # TaskFinished
-            if task in finished:
-                problems.append(f"task {task} finished twice")
-            finished.add(task)
-        elif kind == 4:  # TimerScheduled
-            scheduled.add(a)
-        elif kind == 5:  # TimerCancelled
-            if a not in scheduled or a in fired:
-                problems.append(f"timer {a} cancelled but not pending")
-        elif kind == 6:  # TimerFired
-            if a not in scheduled or a in fired:
-                problems.append(f"timer {a} fired twice or without being scheduled")
-            fired.add(a)
-        elif kind == 9:  # ClockJumped
-            if t2 < t:
-                problems.append(f"clock jumped back from {t} to {t2}")
+        elif kind == "TaskFinished":
+            if e["task"] in finished:
+                problems.append(f"task {e['task']} finished twice")
+            finished.add(e["task"])
+        elif kind == "ReadyPushed":
+            ready.append(e["handle"])
+        elif kind == "TimerScheduled":
+            timers.add(e["handle"])
+        elif kind == "TimerFired":
+            if e["handle"] not in timers:
+                problems.append(f"timer {e['handle']} fired twice or without being scheduled")
+            timers.discard(e["handle"])
+            ready.append(e["handle"])
+        elif kind == "HandleCancelled":
+            if e["handle"] not in timers and e["handle"] not in ready:
+                problems.append(f"handle {e['handle']} cancelled but neither scheduled nor ready")
+            timers.discard(e["handle"])
+            cancelled.add(e["handle"])
+        elif kind == "CallbackRan":
+            pop_ready(e["handle"], f"callback {e['callback']}")
+        elif kind == "LoopClosed":
+            ready.clear()
+            timers.clear()
+        elif kind == "ClockJumped":
+            if e["new_time"] < t:
+                problems.append(f"clock jumped back from {t} to {e['new_time']}")
     if running is not None and not ended_with_error:
         problems.append(f"task {running}'s last step never ended")
     return problems

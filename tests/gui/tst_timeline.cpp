@@ -15,53 +15,46 @@ namespace {
 TraceRecorder slowFastTrace()
 {
     TraceRecorder trace;
-    auto event = [&](EventKind kind, double t, uint32_t task, uint32_t a = 0, uint8_t sub = 0,
-                     double t2 = 0) {
-        TraceEvent e;
-        e.kind = kind;
-        e.t = t;
-        e.task = TaskId{task};
-        e.a = a;
-        e.sub = sub;
-        if (kind != EventKind::TaskCreated)
-            e.t2 = t2;
-        trace.record(e);
-    };
+    uint32_t handles = 0;
     auto created = [&](double t, uint32_t task, const char* name, const char* coro) {
-        TraceEvent e;
-        e.kind = EventKind::TaskCreated;
-        e.t = t;
-        e.task = TaskId{task};
-        e.a = trace.intern(name).value;
-        e.ids.b = trace.intern(coro).value;
-        e.ids.c = 0;
-        trace.record(e);
+        trace.record(TraceEvent::taskCreated(t, TaskId{task}, trace.intern(name), trace.intern(coro), TaskId{}, 0));
     };
-    const uint8_t timer = uint8_t(WaitKind::Timer), onTask = uint8_t(WaitKind::Task);
+    auto pushed = [&](double t, uint32_t task) {
+        trace.record(TraceEvent::readyPushed(t, TaskId{task}, HandleId{++handles}, HandleKind::TaskStep, {}));
+    };
+    auto began = [&](double t, uint32_t task) {
+        trace.record(TraceEvent::stepBegan(t, TaskId{task}, HandleId{handles}, 0));
+    };
+    auto ended = [&](double t, uint32_t task, WaitKind wait, uint32_t target, double deadline) {
+        trace.record(TraceEvent::stepEnded(t, TaskId{task}, 0, wait, target, deadline));
+    };
+    auto finished = [&](double t, uint32_t task, const char* result) {
+        trace.record(TraceEvent::taskFinished(t, TaskId{task}, EndStatus::Ok, trace.intern(result), 0));
+    };
     created(0, 1, "Task-1", "main");
-    event(EventKind::ReadyPushed, 0, 1);
-    event(EventKind::StepBegan, 0, 1);
+    pushed(0, 1);
+    began(0, 1);
     created(0, 2, "Task-2", "add_slow");
-    event(EventKind::ReadyPushed, 0, 2);
+    pushed(0, 2);
     created(0, 3, "Task-3", "add_fast");
-    event(EventKind::ReadyPushed, 0, 3);
-    event(EventKind::StepEnded, 0, 1, 2, onTask);
-    event(EventKind::StepBegan, 0, 2);
-    event(EventKind::StepEnded, 0, 2, 0, timer, 5.0);
-    event(EventKind::StepBegan, 0, 3);
-    event(EventKind::StepEnded, 0, 3, 0, timer, 3.0);
-    event(EventKind::ClockJumped, 0, 0, 0, 0, 3.0);
-    event(EventKind::ReadyPushed, 3, 3);
-    event(EventKind::StepBegan, 3, 3);
-    event(EventKind::TaskFinished, 3, 3, trace.intern("10").value, uint8_t(EndStatus::Ok));
-    event(EventKind::ClockJumped, 3, 0, 0, 0, 5.0);
-    event(EventKind::ReadyPushed, 5, 2);
-    event(EventKind::StepBegan, 5, 2);
-    event(EventKind::TaskFinished, 5, 2, trace.intern("7").value, uint8_t(EndStatus::Ok));
-    event(EventKind::ReadyPushed, 5, 1);
-    event(EventKind::StepBegan, 5, 1);
-    event(EventKind::Output, 5, 1, trace.intern("7 10").value);
-    event(EventKind::TaskFinished, 5, 1, 0, uint8_t(EndStatus::Ok));
+    pushed(0, 3);
+    ended(0, 1, WaitKind::Task, 2, 0);
+    began(0, 2);
+    ended(0, 2, WaitKind::Timer, 0, 5.0);
+    began(0, 3);
+    ended(0, 3, WaitKind::Timer, 0, 3.0);
+    trace.record(TraceEvent::clockJumped(0, 3.0));
+    pushed(3, 3);
+    began(3, 3);
+    finished(3, 3, "10");
+    trace.record(TraceEvent::clockJumped(3, 5.0));
+    pushed(5, 2);
+    began(5, 2);
+    finished(5, 2, "7");
+    pushed(5, 1);
+    began(5, 1);
+    trace.record(TraceEvent::output(5, TaskId{1}, trace.intern("7 10"), 0));
+    finished(5, 1, "None");
     return trace;
 }
 
