@@ -1,10 +1,10 @@
-# expect error: MemoryError line 6
+# expect error: MemoryError line 7
 # Loopscope-only: every task starts two more and sleeps; the task count doubles each pass.
 import asyncio
 
 async def spawn(payload):
-    asyncio.create_task(spawn(payload * 2))
-    asyncio.create_task(spawn(payload * 2))
+    for _ in range(2):
+        asyncio.create_task(spawn(payload * 2))
     await asyncio.sleep(1)
 
 async def main():

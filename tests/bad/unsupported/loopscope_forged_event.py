@@ -1,4 +1,4 @@
 # expect error: ValueError line 4
-# Nor can it put an unknown kind of event into the trace.
+# Nor can it put an event the trace does not know into the trace (a wait kind out of range).
 import _loopscope
-_loopscope.emit(200, 1, 2)
+_loopscope.step_ended(1, 3, 200, 0, 0.0)
