@@ -5,28 +5,14 @@
 #include <QtTest>
 
 #include "engine.h"
+#include "run_demo.h"
 #include "vm.h"
 
 using namespace loopscope;
+using test::Run;
+using test::run;
 
 namespace {
-
-struct Run {
-    RunResult result;
-    std::string out, err;
-};
-
-Run run(const std::string& source, Budgets budgets = Budgets(), TraceObserver* observer = nullptr)
-{
-    Run r;
-    RunOptions options;
-    options.filename = "demo.py";
-    options.budgets = budgets;
-    options.writeStdout = [&r](std::string_view s) { r.out += s; };
-    options.writeStderr = [&r](std::string_view s) { r.err += s; };
-    r.result = runScenario(source, options, observer);
-    return r;
-}
 
 std::string lastLine(const std::string& text)
 {
