@@ -4,9 +4,9 @@
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QLocale>
-#include <QFile>
 #include <QLockFile>
 #include <QMessageBox>
 #include <QRandomGenerator>
@@ -75,9 +75,10 @@ Autosave::Autosave(QTextDocument* document, std::function<QString()> sourcePath,
 {
     QDir().mkpath(directory());
     // A name no other window uses: the process id and a random part.
-    const QString base = directory() + QStringLiteral("/session-%1-%2")
-                                           .arg(QCoreApplication::applicationPid())
-                                           .arg(QRandomGenerator::global()->generate(), 8, 16, QLatin1Char('0'));
+    const QString base =
+        directory() + QStringLiteral("/session-%1-%2")
+                          .arg(QCoreApplication::applicationPid())
+                          .arg(QRandomGenerator::global()->generate(), 8, 16, QLatin1Char('0'));
     file_ = base + kSuffix;
     lock_ = std::make_unique<QLockFile>(base + QStringLiteral(".lock"));
     lock_->setStaleLockTime(0); // stale only when its process is gone, however old
@@ -129,7 +130,8 @@ QList<Autosave::Recovery> Autosave::claimOrphans()
 {
     QList<Recovery> found;
     const QDir folder(directory());
-    for (const QFileInfo& info : folder.entryInfoList({QStringLiteral("*") + kSuffix}, QDir::Files, QDir::Time)) {
+    for (const QFileInfo& info :
+         folder.entryInfoList({QStringLiteral("*") + kSuffix}, QDir::Files, QDir::Time)) {
         const QString path = info.absoluteFilePath();
         // Claimed by this process already (a second window), or owned by a live instance: not ours.
         auto lock = std::make_unique<QLockFile>(lockPathFor(path));
@@ -158,9 +160,8 @@ void Autosave::release(const Recovery& recovery)
 void Autosave::offerRecovery(QWidget* parent, const std::function<void(const Recovery&)>& restore)
 {
     for (const Recovery& recovery : claimOrphans()) {
-        const QString name = recovery.sourcePath.isEmpty()
-                                 ? tr("an untitled scenario")
-                                 : QFileInfo(recovery.sourcePath).fileName();
+        const QString name = recovery.sourcePath.isEmpty() ? tr("an untitled scenario")
+                                                           : QFileInfo(recovery.sourcePath).fileName();
         const auto answer = QMessageBox::question(
             parent, tr("Recover unsaved edits?"),
             tr("Loopscope did not close properly last time. It kept your unsaved edits of %1 from %2.\n\n"

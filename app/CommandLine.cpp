@@ -75,9 +75,10 @@ struct Options {
             const BudgetInfo& b = kBudgetInfo[i];
             QString help = QString::fromUtf8(b.help);
             help[0] = help[0].toUpper();
-            list.emplace_back(QString::fromUtf8(b.option),
-                              QStringLiteral("%1 (default %2).").arg(help, QString::fromStdString(budgetText(defaults, i))),
-                              QString::fromUtf8(b.valueName));
+            list.emplace_back(
+                QString::fromUtf8(b.option),
+                QStringLiteral("%1 (default %2).").arg(help, QString::fromStdString(budgetText(defaults, i))),
+                QString::fromUtf8(b.valueName));
         }
         return list;
     }
@@ -88,7 +89,8 @@ struct Options {
         parser.addOptions({help, version, seed});
         for (const QCommandLineOption& budget : budgets)
             parser.addOption(budget);
-        parser.addOptions({dumpBytecode, traceStats, output, width, height, axis, theme, screenshot, typeText});
+        parser.addOptions(
+            {dumpBytecode, traceStats, output, width, height, axis, theme, screenshot, typeText});
         parser.addPositionalArgument(QStringLiteral("command"),
                                      QStringLiteral("run, trace or export; or a scenario file to open."),
                                      QStringLiteral("[command | FILE.py]"));
@@ -149,9 +151,10 @@ QString readRunOptions(const QCommandLineParser& parser, const Options& o, RunOp
         const QString value = parser.value(option);
         if (!setBudget(run.budgets, i, value.toStdString())) {
             const QString kind = QString::fromUtf8(kBudgetInfo[i].valueName);
-            const QString wanted = kind == QLatin1String("BYTES")     ? QStringLiteral("a byte count such as 512M")
-                                   : kind == QLatin1String("SECONDS") ? QStringLiteral("a positive number of seconds")
-                                                                      : QStringLiteral("a positive whole number");
+            const QString wanted =
+                kind == QLatin1String("BYTES")     ? QStringLiteral("a byte count such as 512M")
+                : kind == QLatin1String("SECONDS") ? QStringLiteral("a positive number of seconds")
+                                                   : QStringLiteral("a positive whole number");
             return QStringLiteral("--%1 needs %2, not '%3'").arg(option.names().constLast(), wanted, value);
         }
     }
@@ -277,7 +280,8 @@ int runHeadless(const QCommandLineParser& parser, Options& o)
         return 2;
     if (command == QLatin1String("trace"))
         return commandTrace(*source, std::move(run));
-    return commandRun(path, *source, std::move(run), parser.isSet(o.dumpBytecode), parser.isSet(o.traceStats));
+    return commandRun(path, *source, std::move(run), parser.isSet(o.dumpBytecode),
+                      parser.isSet(o.traceStats));
 }
 
 // -- The window --------------------------------------------------------------

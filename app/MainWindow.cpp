@@ -50,7 +50,8 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), timeline_(new Tim
     createDocks();
     createActions();
     fillScenarioBrowser();
-    autosave_ = new Autosave(editor_->document(), [this] { return currentPath_; }, this);
+    autosave_ = new Autosave(
+        editor_->document(), [this] { return currentPath_; }, this);
     resize(1400, 900);
 
     QSettings settings;

@@ -38,8 +38,8 @@ void endRun(TraceObserver* observer, double time, const RunResult& r)
         return;
     HostAllocations host;
     const StringId text = r.ok ? StringId{} : observer->intern(r.errorType + ": " + r.errorMessage);
-    observer->record(TraceEvent::runEnded(time, r.ok ? EndStatus::Ok : EndStatus::Failed, text,
-                                          uint32_t(r.errorLine)));
+    observer->record(
+        TraceEvent::runEnded(time, r.ok ? EndStatus::Ok : EndStatus::Failed, text, uint32_t(r.errorLine)));
 }
 
 RunResult syntaxFailure(const SyntaxError& error, const RunOptions& options, TraceObserver* observer)
@@ -136,16 +136,16 @@ RunResult runCounted(std::string_view source, const RunOptions& options, TraceOb
         // Outside any Python frame: while compiling or setting up.
         auto* refused = dynamic_cast<MemoryBudgetExceeded*>(&e);
         budget.stop();
-        reportLimit(&vm, options,
-                    LimitReached{"MemoryError", "the scenario needs more than its " +
-                                                    formatByteCount(options.budgets.memoryBytes) +
-                                                    " of memory" +
-                                                    (refused && refused->requested >= (1u << 20)
-                                                         ? " (it asked for " + formatByteCount(refused->requested) +
-                                                               " at once)"
-                                                         : "") +
-                                                    " before it ran; raise the budget with --max-memory"},
-                    result);
+        reportLimit(
+            &vm, options,
+            LimitReached{"MemoryError",
+                         "the scenario needs more than its " + formatByteCount(options.budgets.memoryBytes) +
+                             " of memory" +
+                             (refused && refused->requested >= (1u << 20)
+                                  ? " (it asked for " + formatByteCount(refused->requested) + " at once)"
+                                  : "") +
+                             " before it ran; raise the budget with --max-memory"},
+            result);
     }
     budget.stop(); // the report and the teardown must not fail
     result.endTime = vm.now();
@@ -168,11 +168,12 @@ RunResult runOnThisThread(std::string_view source, const RunOptions& options, Tr
         // Even setting the VM up did not fit.
         budget.stop();
         result = RunResult{};
-        reportLimit(nullptr, options,
-                    LimitReached{"MemoryError", "the scenario's memory budget of " +
-                                                    formatByteCount(options.budgets.memoryBytes) +
-                                                    " is too small to start; raise the budget with --max-memory"},
-                    result);
+        reportLimit(
+            nullptr, options,
+            LimitReached{"MemoryError", "the scenario's memory budget of " +
+                                            formatByteCount(options.budgets.memoryBytes) +
+                                            " is too small to start; raise the budget with --max-memory"},
+            result);
         endRun(observer, 0, result);
     }
     result.peakMemoryBytes = budget.peak();

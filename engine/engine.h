@@ -35,8 +35,8 @@ std::string budgetText(const Budgets& budgets, size_t index);
 bool setBudget(Budgets& budgets, size_t index, std::string_view text);
 
 struct RunOptions {
-    std::string filename = "<scenario>";  // used in tracebacks and SyntaxErrors
-    uint64_t seed = 0;                    // random.seed() in effect before the program seeds it
+    std::string filename = "<scenario>"; // used in tracebacks and SyntaxErrors
+    uint64_t seed = 0;                   // random.seed() in effect before the program seeds it
     Budgets budgets;
     // Where the program's stdout and stderr go, as written. Null: discarded.
     std::function<void(std::string_view)> writeStdout;
@@ -44,15 +44,15 @@ struct RunOptions {
 };
 
 struct RunResult {
-    bool ok = true;            // false: an uncaught exception, a SyntaxError or a limit ended the run
-    std::string errorType;     // "ZeroDivisionError", "SyntaxError", "Deadlock", ...
-    std::string errorMessage;  // the exception's str()
-    int errorLine = 0;         // for SyntaxError: the line
-    double endTime = 0;        // virtual time when the program ended
+    bool ok = true;           // false: an uncaught exception, a SyntaxError or a limit ended the run
+    std::string errorType;    // "ZeroDivisionError", "SyntaxError", "Deadlock", ...
+    std::string errorMessage; // the exception's str()
+    int errorLine = 0;        // for SyntaxError: the line
+    double endTime = 0;       // virtual time when the program ended
     // What the run used of its budgets.
-    uint64_t peakMemoryBytes = 0;  // the most the scenario held at once (Budgets::memoryBytes)
-    uint64_t heapAllocations = 0;  // allocations the scenario made
-    uint64_t traceBytes = 0;       // what it recorded (Budgets::traceBytes)
+    uint64_t peakMemoryBytes = 0; // the most the scenario held at once (Budgets::memoryBytes)
+    uint64_t heapAllocations = 0; // allocations the scenario made
+    uint64_t traceBytes = 0;      // what it recorded (Budgets::traceBytes)
     uint64_t outputLines = 0, outputBytes = 0;
 };
 
@@ -62,4 +62,4 @@ RunResult runScenario(std::string_view source, const RunOptions& options, TraceO
 // The disassembly of [source]'s bytecode, or the SyntaxError text.
 std::string disassembleScenario(std::string_view source, std::string_view filename);
 
-}  // namespace loopscope
+} // namespace loopscope

@@ -7,10 +7,10 @@
 
 #include "builtins/iterators.h"
 #include "engine_stack.h"
-#include "memory_budget.h"
 #include "format/float_repr.h"
 #include "format/format_spec.h"
 #include "format/percent_format.h"
+#include "memory_budget.h"
 #include "vm.h"
 
 namespace loopscope {

@@ -131,7 +131,8 @@ void checkAllocation(uint64_t count, uint64_t itemBytes)
     if (__builtin_mul_overflow(count, itemBytes, &bytes))
         bytes = UINT64_MAX;
     MemoryBudget* budget = tHostAllocations ? nullptr : tBudget;
-    const uint64_t room = budget ? budget->limit() - std::min(budget->used(), budget->limit()) : UINT64_MAX / 2;
+    const uint64_t room =
+        budget ? budget->limit() - std::min(budget->used(), budget->limit()) : UINT64_MAX / 2;
     if (bytes > room)
         throw MemoryBudgetExceeded(bytes);
 }

@@ -264,7 +264,8 @@ Value* ClassObj::lookup(const StrObj* key) const
 {
     if (!key->interned)
         return lookupUncached(key);
-    size_t h = (reinterpret_cast<uintptr_t>(this) >> 4) ^ (reinterpret_cast<uintptr_t>(key) >> 3) * 0x9E3779B1u;
+    size_t h =
+        (reinterpret_cast<uintptr_t>(this) >> 4) ^ (reinterpret_cast<uintptr_t>(key) >> 3) * 0x9E3779B1u;
     ClassLookupEntry& e = tClassLookupCache[(h ^ (h >> 12)) & (kClassLookupCacheSize - 1)];
     if (e.cls == this && e.name == key && e.epoch == tClassLookupEpoch)
         return e.slot;

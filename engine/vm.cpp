@@ -318,8 +318,7 @@ Value VM::callMethod(const Value& self, StrObj* name, std::initializer_list<Valu
 }
 
 // Calls [call] with [args] behind [self], without allocating for up to 7 arguments.
-template <class Call>
-static Value withSelfPrepended(const Value& self, const CallArgs& args, Call&& call)
+template <class Call> static Value withSelfPrepended(const Value& self, const CallArgs& args, Call&& call)
 {
     Value small[8];
     std::vector<Value> big;
@@ -777,10 +776,12 @@ void VM::countOutput(std::string_view text)
     const uint64_t lines = uint64_t(std::count(text.begin(), text.end(), '\n'));
     const Budgets& b = options_.budgets;
     if (outputLines_ + lines > b.outputLines)
-        stopRun("LimitExceeded", "the program wrote more than " + std::to_string(b.outputLines) + " lines of output",
+        stopRun("LimitExceeded",
+                "the program wrote more than " + std::to_string(b.outputLines) + " lines of output",
                 "max-output-lines");
     if (outputBytes_ + text.size() > b.outputBytes)
-        stopRun("LimitExceeded", "the program wrote more than " + formatByteCount(b.outputBytes) + " of output",
+        stopRun("LimitExceeded",
+                "the program wrote more than " + formatByteCount(b.outputBytes) + " of output",
                 "max-output-bytes");
     outputLines_ += lines;
     outputBytes_ += text.size();
@@ -804,7 +805,8 @@ void VM::writeStdout(std::string_view text)
             break;
         }
         pendingStdoutLine.append(text.substr(start, nl - start));
-        record(TraceEvent::output(clock_, currentTask, StringId{internTrace(pendingStdoutLine)}, scenarioLine()));
+        record(TraceEvent::output(clock_, currentTask, StringId{internTrace(pendingStdoutLine)},
+                                  scenarioLine()));
         pendingStdoutLine.clear();
         start = nl + 1;
     }
@@ -890,8 +892,8 @@ void VM::warnNeverAwaited(const std::string& qualname)
     full += "RuntimeWarning: Enable tracemalloc to get the object allocation traceback\n";
     writeStderr(full);
     // The coroutine's creation is not recorded yet, so the warning is about the moment it is given.
-    record(TraceEvent::warning(clock_, currentTask, WarningKind::NeverAwaited, StringId{internTrace(text)}, line,
-                               clock_));
+    record(TraceEvent::warning(clock_, currentTask, WarningKind::NeverAwaited, StringId{internTrace(text)},
+                               line, clock_));
 }
 
 // -- Tracebacks ----------------------------------------------------------------------------------
@@ -1134,7 +1136,8 @@ void VM::stopRun(const std::string& type, const std::string& what, const char* o
     if (memoryBudget_)
         memoryBudget_->stop();
     const std::string where = whereNow();
-    throw makeLimit(type, what + (where.empty() ? "" : " (" + where + ")") + "; raise the budget with --" + option);
+    throw makeLimit(type,
+                    what + (where.empty() ? "" : " (" + where + ")") + "; raise the budget with --" + option);
 }
 
 LimitReached VM::memoryLimit(uint64_t requested)
@@ -1143,7 +1146,8 @@ LimitReached VM::memoryLimit(uint64_t requested)
         memoryBudget_->stop();
     std::string detail = whereNow();
     if (requested >= (uint64_t(1) << 20))
-        detail += (detail.empty() ? "" : ", ") + std::string("asking for ") + formatByteCount(requested) + " at once";
+        detail += (detail.empty() ? "" : ", ") + std::string("asking for ") + formatByteCount(requested) +
+                  " at once";
     return makeLimit("MemoryError", "the scenario needs more than its " +
                                         formatByteCount(options_.budgets.memoryBytes) + " of memory" +
                                         (detail.empty() ? "" : " (" + detail + ")") +

@@ -12,8 +12,8 @@
 #include <vector>
 
 #include "chunk.h"
-#include "memory_budget.h"
 #include "engine.h"
+#include "memory_budget.h"
 #include "object.h"
 #include "random/py_random.h"
 
@@ -309,10 +309,10 @@ class VM {
 };
 
 // Registration of builtins, split across builtins/*.cpp.
-void registerCoreBuiltins(VM& vm);  // builtins/functions.cpp
-void registerTypeMethods(VM& vm);   // builtins/*_methods.cpp
-void registerExceptions(VM& vm);    // builtins/exceptions.cpp
-void registerNativeModules(VM& vm); // builtins/modules.cpp
+void registerCoreBuiltins(VM& vm);                   // builtins/functions.cpp
+void registerTypeMethods(VM& vm);                    // builtins/*_methods.cpp
+void registerExceptions(VM& vm);                     // builtins/exceptions.cpp
+void registerNativeModules(VM& vm);                  // builtins/modules.cpp
 void addTraceFunctions(VM& vm, const Value& module); // builtins/trace_functions.cpp: _loopscope's trace calls
 
 // Helpers for builtins.

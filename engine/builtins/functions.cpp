@@ -1,7 +1,7 @@
 // The builtin functions (print, len, sorted, isinstance, ...) and the helpers they share.
 
-#include <bit>
 #include <algorithm>
+#include <bit>
 #include <cerrno>
 #include <cmath>
 #include <cstdlib>

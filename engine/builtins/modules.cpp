@@ -356,7 +356,8 @@ static Value makeTime(VM& vm)
         // CPython converts to int64 nanoseconds (_PyTime_t) first, with these errors.
         if (std::isnan(s))
             vm.raise(ExcType::ValueError, "Invalid value NaN (not a number)");
-        if (a[0].isIntLike() && (a[0].asInt() > INT64_MAX / 1'000'000'000 || a[0].asInt() < INT64_MIN / 1'000'000'000))
+        if (a[0].isIntLike() &&
+            (a[0].asInt() > INT64_MAX / 1'000'000'000 || a[0].asInt() < INT64_MIN / 1'000'000'000))
             vm.raise(ExcType::OverflowError, "timestamp too large to convert to C _PyTime_t");
         if (!(std::fabs(s) * 1e9 < 9.223372036854775807e18))
             vm.raise(ExcType::OverflowError, "timestamp out of range for platform time_t");
@@ -365,14 +366,16 @@ static Value makeTime(VM& vm)
         // The task holds the loop while it sleeps: the virtual-time budget still holds.
         if (vm.now() + s > vm.options().budgets.virtualTime)
             vm.stopRun("LimitExceeded",
-                       "virtual time would pass the limit of " + vm.str(Value::floating(vm.options().budgets.virtualTime)) +
-                           " s (time.sleep(" + vm.repr(a[0]) + ") at " + vm.str(Value::floating(vm.now())) + " s)",
+                       "virtual time would pass the limit of " +
+                           vm.str(Value::floating(vm.options().budgets.virtualTime)) + " s (time.sleep(" +
+                           vm.repr(a[0]) + ") at " + vm.str(Value::floating(vm.now())) + " s)",
                        "max-time");
         const double start = vm.now();
         vm.setNow(start + s);
         if (vm.tracing()) {
             const uint32_t text = vm.internTrace("time.sleep(" + vm.repr(a[0]) + ")");
-            vm.record(TraceEvent::blockingCall(start, vm.currentTask, StringId{text}, vm.scenarioLine(), vm.now()));
+            vm.record(
+                TraceEvent::blockingCall(start, vm.currentTask, StringId{text}, vm.scenarioLine(), vm.now()));
         }
         return Value::none();
     });

@@ -142,19 +142,23 @@ class CommandLineTest : public QObject {
         QTest::addColumn<QString>("program");
         QTest::addColumn<QStringList>("options");
         QTest::addColumn<QString>("expected");
-        QTest::newRow("output lines") << "for i in range(100):\n    print(i)\n"
-                                      << QStringList{"--max-output-lines", "10"}
-                                      << "LimitExceeded: the program wrote more than 10 lines of output (at line 2); "
-                                         "raise the budget with --max-output-lines";
-        QTest::newRow("memory") << "blocks = []\nwhile True:\n    blocks.append('x' * 4096)\n"
-                                << QStringList{"--max-memory", "4M"}
-                                << "MemoryError: the scenario needs more than its 4 MB of memory (at line 3); "
-                                   "raise the budget with --max-memory";
-        QTest::newRow("instructions") << "while True:\n    pass\n" << QStringList{"--max-instructions", "1000"}
-                                      << "RunawayTask: the program ran 1000 instructions outside any task (at "
-                                         "line 1); raise the budget with --max-instructions";
-        QTest::newRow("raised memory lets it finish")
-            << "text = 'x' * (600 * 2**20)\nprint(len(text))\n" << QStringList{"--max-memory", "1G"} << "";
+        QTest::newRow("output lines")
+            << "for i in range(100):\n    print(i)\n"
+            << QStringList{"--max-output-lines", "10"}
+            << "LimitExceeded: the program wrote more than 10 lines of output (at line 2); "
+               "raise the budget with --max-output-lines";
+        QTest::newRow("memory")
+            << "blocks = []\nwhile True:\n    blocks.append('x' * 4096)\n"
+            << QStringList{"--max-memory", "4M"}
+            << "MemoryError: the scenario needs more than its 4 MB of memory (at line 3); "
+               "raise the budget with --max-memory";
+        QTest::newRow("instructions")
+            << "while True:\n    pass\n"
+            << QStringList{"--max-instructions", "1000"}
+            << "RunawayTask: the program ran 1000 instructions outside any task (at "
+               "line 1); raise the budget with --max-instructions";
+        QTest::newRow("raised memory lets it finish") << "text = 'x' * (600 * 2**20)\nprint(len(text))\n"
+                                                      << QStringList{"--max-memory", "1G"} << "";
     }
 
     void budgetOptionsSetTheLimits()

@@ -69,7 +69,8 @@ class AutosaveTest : public QObject {
         window.editor()->moveCursor(QTextCursor::End);
         window.editor()->insertPlainText(QStringLiteral("print('unsaved')\n"));
         QTRY_COMPARE(recoveryFiles().size(), 1);
-        const QByteArray saved = readBytes(Autosave::directory() + QLatin1Char('/') + recoveryFiles().first());
+        const QByteArray saved =
+            readBytes(Autosave::directory() + QLatin1Char('/') + recoveryFiles().first());
         QVERIFY2(saved.contains("print('unsaved')") && saved.contains(scenario.toUtf8()), saved.constData());
         // Back to the saved text: nothing left to recover.
         window.editor()->document()->setModified(false);
@@ -87,8 +88,8 @@ class AutosaveTest : public QObject {
         QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
         environment.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
         app.setProcessEnvironment(environment);
-        app.start(QStringLiteral(LOOPSCOPE_BINARY),
-                  {scenario, QStringLiteral("--type-text"), QStringLiteral("print('typed before the crash')\n")});
+        app.start(QStringLiteral(LOOPSCOPE_BINARY), {scenario, QStringLiteral("--type-text"),
+                                                     QStringLiteral("print('typed before the crash')\n")});
         QVERIFY(app.waitForStarted());
         QTRY_COMPARE_WITH_TIMEOUT(recoveryFiles().size(), 1, 20000);
 

@@ -453,21 +453,24 @@ class TestParser : public QObject {
         QTest::newRow("3000 terms are too deep") << sum(3000) << recursion << 1;
         QTest::newRow("300k terms") << QByteArray("pass\n" + sum(300000)) << recursion << 2;
         QTest::newRow("5967 nots are too deep to compile")
-            << QByteArray("x = " + QByteArray(5967 * 4, ' ').replace("    ", "not ") + "a\n") << recursion << 1;
+            << QByteArray("x = " + QByteArray(5967 * 4, ' ').replace("    ", "not ") + "a\n") << recursion
+            << 1;
         QTest::newRow("5968 nots are too deep to parse")
             << QByteArray("x = " + QByteArray(5968 * 4, ' ').replace("    ", "not ") + "a\n")
             << QStringLiteral("MemoryError") << 1;
-        QTest::newRow("7000 unary minus") << QByteArray("x = " + QByteArray(7000, '-') + "1\n")
-                                          << QStringLiteral("MemoryError") << 1;
-        QTest::newRow("2983 powers parse") << QByteArray("x = " + QByteArray(2983 * 3, ' ').replace("   ", "a**") + "a\n")
-                                           << QString() << 0;
+        QTest::newRow("7000 unary minus")
+            << QByteArray("x = " + QByteArray(7000, '-') + "1\n") << QStringLiteral("MemoryError") << 1;
+        QTest::newRow("2983 powers parse")
+            << QByteArray("x = " + QByteArray(2983 * 3, ' ').replace("   ", "a**") + "a\n") << QString() << 0;
         QTest::newRow("2984 powers do not")
             << QByteArray("x = " + QByteArray(2984 * 3, ' ').replace("   ", "a**") + "a\n")
             << QStringLiteral("MemoryError") << 1;
-        QTest::newRow("200 parentheses") << QByteArray("x = " + QByteArray(200, '(') + "1" + QByteArray(200, ')') + "\n")
-                                         << QString() << 0;
-        QTest::newRow("201 parentheses") << QByteArray("x = " + QByteArray(201, '(') + "1" + QByteArray(201, ')') + "\n")
-                                         << QStringLiteral("SyntaxError") << 1;
+        QTest::newRow("200 parentheses")
+            << QByteArray("x = " + QByteArray(200, '(') + "1" + QByteArray(200, ')') + "\n") << QString()
+            << 0;
+        QTest::newRow("201 parentheses")
+            << QByteArray("x = " + QByteArray(201, '(') + "1" + QByteArray(201, ')') + "\n")
+            << QStringLiteral("SyntaxError") << 1;
         QByteArray elifs = "if a: pass\n";
         for (int i = 0; i < 4000; ++i)
             elifs += "elif a: pass\n";

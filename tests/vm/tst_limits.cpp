@@ -42,49 +42,74 @@ class TestLimits : public QObject {
                                             "    finally:\n"
                                             "        print('finally')\n");
         QTest::newRow("runaway at top level")
-            << wrap.arg("        while True:\n            pass\n") << "instructionsPerStep" << "RunawayTask"
-            << "at line 3" << "--max-instructions";
+            << wrap.arg("        while True:\n            pass\n") << "instructionsPerStep"
+            << "RunawayTask"
+            << "at line 3"
+            << "--max-instructions";
         QTest::newRow("runaway in a task")
             << "import asyncio\nasync def spin():\n    try:\n        while True:\n            pass\n"
                "    except BaseException:\n        print('caught')\n    finally:\n        print('finally')\n"
                "asyncio.run(spin())\n"
-            << "instructionsPerStep" << "RunawayTask" << "at line 4 in Task-1 (spin)" << "--max-instructions";
+            << "instructionsPerStep"
+            << "RunawayTask"
+            << "at line 4 in Task-1 (spin)"
+            << "--max-instructions";
         QTest::newRow("memory")
             << wrap.arg("        items = []\n        while True:\n            items.append('x' * 1000)\n")
-            << "memoryBytes" << "MemoryError" << "at line 5" << "--max-memory";
-        QTest::newRow("one huge allocation")
-            << wrap.arg("        s = 'x' * (1 << 40)\n") << "memoryBytes" << "MemoryError" << "at line 3"
+            << "memoryBytes"
+            << "MemoryError"
+            << "at line 5"
             << "--max-memory";
+        QTest::newRow("one huge allocation") << wrap.arg("        s = 'x' * (1 << 40)\n") << "memoryBytes"
+                                             << "MemoryError"
+                                             << "at line 3"
+                                             << "--max-memory";
         QTest::newRow("output lines")
-            << wrap.arg("        while True:\n            print('flood')\n") << "outputLines" << "LimitExceeded"
-            << "at line 4" << "--max-output-lines";
+            << wrap.arg("        while True:\n            print('flood')\n") << "outputLines"
+            << "LimitExceeded"
+            << "at line 4"
+            << "--max-output-lines";
         QTest::newRow("output bytes")
             << wrap.arg("        while True:\n            print('x' * 1000, end='')\n") << "outputBytes"
-            << "LimitExceeded" << "at line 4" << "--max-output-bytes";
+            << "LimitExceeded"
+            << "at line 4"
+            << "--max-output-bytes";
         QTest::newRow("loop passes")
             << "import asyncio\nasync def main():\n    try:\n        while True:\n"
                "            await asyncio.sleep(0)\n    except BaseException:\n        print('caught')\n"
                "    finally:\n        print('finally')\n"
                "try:\n    asyncio.run(main())\nexcept BaseException:\n    print('caught')\n"
-            << "loopPasses" << "LimitExceeded" << "Task-1 (main) at line 5" << "--max-passes";
+            << "loopPasses"
+            << "LimitExceeded"
+            << "Task-1 (main) at line 5"
+            << "--max-passes";
         QTest::newRow("virtual time")
             << "import asyncio\nasync def main():\n    try:\n        while True:\n"
                "            await asyncio.sleep(3600)\n    except BaseException:\n        print('caught')\n"
                "    finally:\n        print('finally')\n"
                "try:\n    asyncio.run(main())\nexcept BaseException:\n    print('caught')\n"
-            << "virtualTime" << "LimitExceeded" << "Task-1 (main) at line 5" << "--max-time";
+            << "virtualTime"
+            << "LimitExceeded"
+            << "Task-1 (main) at line 5"
+            << "--max-time";
         QTest::newRow("trace")
             << "import asyncio\nasync def main():\n    try:\n        while True:\n"
                "            await asyncio.sleep(0)\n    except BaseException:\n        print('caught')\n"
                "    finally:\n        print('finally')\n"
                "asyncio.run(main())\n"
-            << "traceBytes" << "LimitExceeded" << "at line 10" << "--max-trace";
+            << "traceBytes"
+            << "LimitExceeded"
+            << "at line 10"
+            << "--max-trace";
         // A generator's finally clause runs when it is closed as it dies; a limit met there
         // still ends the run.
         QTest::newRow("limit inside a dying generator's finally")
             << "def g():\n    try:\n        yield 1\n    finally:\n        while True:\n            pass\n"
                "x = g()\nnext(x)\ndel x\nprint('caught')\nwhile True:\n    pass\n"
-            << "instructionsPerStep" << "RunawayTask" << "at line 5" << "--max-instructions";
+            << "instructionsPerStep"
+            << "RunawayTask"
+            << "at line 5"
+            << "--max-instructions";
     }
 
     void limitsCannotBeCaught()
@@ -193,15 +218,18 @@ class TestLimits : public QObject {
         QTest::newRow("== of deeply nested lists")
             << "a = []\nb = []\nfor i in range(100000):\n    a = [a]\n    b = [b]\nprint(a == b)\n"
             << "RecursionError";
-        QTest::newRow("a million nested dicts freed") << "d = {}\nfor i in range(1000000):\n    d = {'x': d}\n"
-                                                          "d = None\nprint('freed')\n"
-                                                       << "freed\n";
+        QTest::newRow("a million nested dicts freed")
+            << "d = {}\nfor i in range(1000000):\n    d = {'x': d}\n"
+               "d = None\nprint('freed')\n"
+            << "freed\n";
         QTest::newRow("a linked list of a million nodes freed")
-            << "class Node:\n    pass\nhead = None\nfor i in range(1000000):\n    n = Node()\n    n.next = head\n"
+            << "class Node:\n    pass\nhead = None\nfor i in range(1000000):\n    n = Node()\n    n.next = "
+               "head\n"
                "    head = n\ndel head, n\nprint('freed')\n"
             << "freed\n";
         QTest::newRow("hash of a million nested tuples")
-            << "t = ()\nfor i in range(1000000):\n    t = (t,)\nprint(hash(t) != -1)\n" << "True\n";
+            << "t = ()\nfor i in range(1000000):\n    t = (t,)\nprint(hash(t) != -1)\n"
+            << "True\n";
         QTest::newRow("recursion through await")
             << "import asyncio\nasync def f(n):\n    return await f(n + 1)\nasyncio.run(f(0))\n"
             << "RecursionError";

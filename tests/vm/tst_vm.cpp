@@ -343,10 +343,10 @@ class TestVm : public QObject {
                     budgets);
         QVERIFY(!r.result.ok);
         QCOMPARE(QString::fromStdString(r.result.errorType), QString("RunawayTask"));
-        QVERIFY2(r.result.errorMessage.find(
-                     "a task ran 100000 instructions without yielding to the event loop") !=
-                     std::string::npos,
-                 r.result.errorMessage.c_str());
+        QVERIFY2(
+            r.result.errorMessage.find("a task ran 100000 instructions without yielding to the event loop") !=
+                std::string::npos,
+            r.result.errorMessage.c_str());
         // Top-level code has its own allowance, and an endless loop there ends too.
         Run top = run("while True:\n    pass\n", budgets);
         QCOMPARE(QString::fromStdString(top.result.errorType), QString("RunawayTask"));
@@ -381,11 +381,10 @@ class TestVm : public QObject {
     void loopscopeModuleEmitsEvents()
     {
         TraceRecorder recorder;
-        Run r =
-            run("import _loopscope\n_loopscope.set_time(2.5)\n"
-                "_loopscope.timer_scheduled(3, 7, _loopscope.TIMER_CALLBACK, 'tick', 4.0)\n"
-                "_loopscope.warn('careful')\nprint(_loopscope.time(), _loopscope.limits()[0] > 0)\n",
-                Budgets(), &recorder);
+        Run r = run("import _loopscope\n_loopscope.set_time(2.5)\n"
+                    "_loopscope.timer_scheduled(3, 7, _loopscope.TIMER_CALLBACK, 'tick', 4.0)\n"
+                    "_loopscope.warn('careful')\nprint(_loopscope.time(), _loopscope.limits()[0] > 0)\n",
+                    Budgets(), &recorder);
         QVERIFY2(r.result.ok, r.err.c_str());
         QCOMPARE(QString::fromStdString(r.out), QString("2.5 True\n"));
         const auto& events = recorder.events();
@@ -448,9 +447,10 @@ class TestVm : public QObject {
     void clockJumpsGoFromOldToNewTime()
     {
         TraceRecorder recorder;
-        Run r = run("import asyncio\nasync def main():\n    await asyncio.sleep(3)\n    await asyncio.sleep(2)\n"
-                    "asyncio.run(main())\n",
-                    Budgets(), &recorder);
+        Run r =
+            run("import asyncio\nasync def main():\n    await asyncio.sleep(3)\n    await asyncio.sleep(2)\n"
+                "asyncio.run(main())\n",
+                Budgets(), &recorder);
         QVERIFY2(r.result.ok, r.err.c_str());
         std::vector<std::pair<double, double>> jumps;
         for (const TraceEvent& e : recorder.events())
