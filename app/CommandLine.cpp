@@ -15,6 +15,7 @@
 #include "CodeEditor.h"
 #include "MainWindow.h"
 #include "Resources.h"
+#include "TimelineView.h"
 #include "engine.h"
 #include "trace_json.h"
 
@@ -290,6 +291,11 @@ int runWindow(QApplication& app, const QCommandLineParser& parser, Options& o)
 {
     const QStringList positional = parser.positionalArguments();
     MainWindow window;
+    if (parser.isSet(o.theme))
+        window.setTheme(parser.value(o.theme));
+    if (parser.isSet(o.axis))
+        window.timeline()->setAxis(parser.value(o.axis) == QLatin1String("passes") ? TimelineAxis::Passes
+                                                                                   : TimelineAxis::Time);
     if (!positional.isEmpty())
         window.openFile(positional.first());
     else
@@ -309,12 +315,16 @@ int runWindow(QApplication& app, const QCommandLineParser& parser, Options& o)
 
     if (parser.isSet(o.screenshot)) {
         const QString target = parser.value(o.screenshot);
-        // Let the queued replots and the layout settle before grabbing.
-        QTimer::singleShot(800, &window, [&window, &app, target] {
-            const bool saved = window.grab().save(target);
-            if (!saved)
-                printError(QStringLiteral("cannot write the screenshot to '%1'").arg(target));
-            app.exit(saved ? 0 : 2);
+        // The run happens off the GUI thread: wait for it, then let the layout and the queued
+        // replots settle before grabbing.
+        QTimer::singleShot(0, &window, [&window, &app, target] {
+            window.waitForRun(300000);
+            QTimer::singleShot(600, &window, [&window, &app, target] {
+                const bool saved = window.grab().save(target);
+                if (!saved)
+                    printError(QStringLiteral("cannot write the screenshot to '%1'").arg(target));
+                app.exit(saved ? 0 : 2);
+            });
         });
     }
     return app.exec();

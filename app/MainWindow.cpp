@@ -3,8 +3,11 @@
 #include <utility>
 
 #include <QAction>
+#include <QActionGroup>
+#include <QApplication>
 #include <QCloseEvent>
 #include <QDockWidget>
+#include <QElapsedTimer>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHeaderView>
@@ -12,10 +15,13 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
+#include <QProgressBar>
+#include <QPushButton>
 #include <QSaveFile>
 #include <QSettings>
 #include <QSlider>
 #include <QStatusBar>
+#include <QStyleFactory>
 #include <QTimer>
 #include <QToolBar>
 #include <QTreeWidget>
@@ -26,8 +32,11 @@
 #include "LoopInspector.h"
 #include "Resources.h"
 #include "ScenarioLibrary.h"
+#include "ScenarioRunner.h"
 #include "SourceFile.h"
+#include "TimelineDescriptions.h"
 #include "TimelineModel.h"
+#include "TimelineTheme.h"
 #include "TimelineView.h"
 #include "engine.h"
 
@@ -37,10 +46,52 @@ namespace {
 
 constexpr int kMaxRecentFiles = 8;
 const QString kRecentKey = QStringLiteral("recentFiles");
+const QString kThemeKey = QStringLiteral("view/theme");
+
+bool isDark(const QPalette& palette)
+{
+    return palette.color(QPalette::Window).lightness() < 128;
+}
+
+// A dark palette for the Fusion style, for desktops that do not give one.
+QPalette darkPalette()
+{
+    QPalette p;
+    const QColor window(0x2b, 0x2d, 0x31), base(0x1e, 0x1f, 0x22), text(0xe8, 0xea, 0xed);
+    p.setColor(QPalette::Window, window);
+    p.setColor(QPalette::WindowText, text);
+    p.setColor(QPalette::Base, base);
+    p.setColor(QPalette::AlternateBase, window);
+    p.setColor(QPalette::ToolTipBase, window);
+    p.setColor(QPalette::ToolTipText, text);
+    p.setColor(QPalette::Text, text);
+    p.setColor(QPalette::PlaceholderText, QColor(0x9a, 0x9d, 0xa2));
+    p.setColor(QPalette::Button, window);
+    p.setColor(QPalette::ButtonText, text);
+    p.setColor(QPalette::BrightText, Qt::red);
+    p.setColor(QPalette::Highlight, QColor(0x35, 0x74, 0xc4));
+    p.setColor(QPalette::HighlightedText, Qt::white);
+    p.setColor(QPalette::Link, QColor(0x6c, 0xb4, 0xff));
+    p.setColor(QPalette::Disabled, QPalette::Text, QColor(0x70, 0x72, 0x76));
+    p.setColor(QPalette::Disabled, QPalette::ButtonText, QColor(0x70, 0x72, 0x76));
+    p.setColor(QPalette::Disabled, QPalette::WindowText, QColor(0x70, 0x72, 0x76));
+    return p;
+}
+
+QString megaCount(quint64 n)
+{
+    if (n >= 1'000'000)
+        return QString::number(n / 1e6, 'f', 1) + QStringLiteral(" M");
+    if (n >= 10'000)
+        return QString::number(n / 1e3, 'f', 0) + QStringLiteral(" k");
+    return QString::number(n);
+}
 
 } // namespace
 
-MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), timeline_(new TimelineView(this))
+MainWindow::MainWindow(QWidget* parent)
+    : QMainWindow(parent), timeline_(new TimelineView(this)), runner_(new ScenarioRunner(this)),
+      desktopPalette_(QApplication::palette())
 {
     initResources();
     setObjectName(QStringLiteral("MainWindow"));
@@ -54,10 +105,37 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), timeline_(new Tim
         editor_->document(), [this] { return currentPath_; }, this);
     resize(1400, 900);
 
+    // The run's progress, in the status bar while it lasts.
+    progressBar_ = new QProgressBar(this);
+    progressBar_->setRange(0, 0);
+    progressBar_->setMaximumWidth(160);
+    progressLabel_ = new QLabel(this);
+    cancelButton_ = new QPushButton(tr("Cancel"), this);
+    cancelButton_->setToolTip(tr("Stop the run (Esc)"));
+    connect(cancelButton_, &QPushButton::clicked, this, &MainWindow::cancelRun);
+    statusBar()->addPermanentWidget(progressLabel_);
+    statusBar()->addPermanentWidget(progressBar_);
+    statusBar()->addPermanentWidget(cancelButton_);
+    for (QWidget* w : {static_cast<QWidget*>(progressBar_), static_cast<QWidget*>(progressLabel_),
+                       static_cast<QWidget*>(cancelButton_)})
+        w->hide();
+    connect(runner_, &ScenarioRunner::progress, this, &MainWindow::showProgress);
+    connect(runner_, &ScenarioRunner::finished, this,
+            [this](std::shared_ptr<const RunOutcome> outcome) { showRunOutcome(*outcome); });
+
+    // Clicking a timeline item marks its lines in the code and says what it is.
+    connect(timeline_, &TimelineView::itemSelected, this,
+            [this](const QString& text, const QList<int>& lines) {
+                editor_->markLines(lines);
+                narration_->setText(text);
+            });
+    connect(timeline_, &TimelineView::selectionCleared, this, [this] { editor_->markLines({}); });
+
     QSettings settings;
     restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
     if (restoreState(settings.value(QStringLiteral("window/state")).toByteArray()))
         applyDefaultDockSizes_ = nullptr;
+    setTheme(settings.value(kThemeKey, QStringLiteral("system")).toString());
     updateTitle();
 }
 
@@ -76,11 +154,9 @@ void MainWindow::createDocks()
 
     browser_ = new QTreeWidget(this);
     browser_->setHeaderHidden(true);
-    connect(browser_, &QTreeWidget::itemActivated, this, [this](QTreeWidgetItem* item) {
-        const QString path = item->data(0, Qt::UserRole).toString();
-        if (!path.isEmpty() && confirmDiscard())
-            openFile(path);
-    });
+    // One click opens a scenario; Enter does too.
+    connect(browser_, &QTreeWidget::itemClicked, this, &MainWindow::openBrowserItem);
+    connect(browser_, &QTreeWidget::itemActivated, this, &MainWindow::openBrowserItem);
     auto* browserDock =
         addDock(tr("Scenarios"), QStringLiteral("ScenarioDock"), browser_, Qt::LeftDockWidgetArea);
 
@@ -108,7 +184,7 @@ void MainWindow::createDocks()
     // The timeline gets what the panels leave; these are the panels' first sizes,
     // applied once the window has its real size (before that, they are ignored).
     applyDefaultDockSizes_ = [=, this] {
-        resizeDocks({browserDock, codeDock}, {290, 460}, Qt::Horizontal);
+        resizeDocks({browserDock, codeDock}, {250, 420}, Qt::Horizontal);
         resizeDocks({consoleDock}, {150}, Qt::Vertical);
         resizeDocks({narrationDock}, {narration_->sizeHint().height()}, Qt::Vertical);
         resizeDocks({codeDock}, {440}, Qt::Vertical);
@@ -132,10 +208,29 @@ void MainWindow::createActions()
 
     QMenu* runMenu = menuBar()->addMenu(tr("&Run"));
     runMenu->addAction(tr("&Run Scenario"), QKeySequence(Qt::Key_F5), this, [this] { runCurrentSource(); });
+    cancelAction_ =
+        runMenu->addAction(tr("&Cancel Run"), QKeySequence(Qt::Key_Escape), this, [this] { cancelRun(); });
+    cancelAction_->setEnabled(false);
 
     viewMenu_ = menuBar()->addMenu(tr("&View"));
     viewMenu_->addAction(tr("&Fit Timeline"), QKeySequence(Qt::CTRL | Qt::Key_0), timeline_,
                          &TimelineView::fitAll);
+    QMenu* theme = viewMenu_->addMenu(tr("&Theme"));
+    themeGroup_ = new QActionGroup(this);
+    const std::pair<QString, QString> themes[] = {
+        {QStringLiteral("system"), tr("Follow the &Desktop")},
+        {QStringLiteral("light"), tr("&Light")},
+        {QStringLiteral("dark"), tr("D&ark")},
+    };
+    for (const auto& [name, text] : themes) {
+        QAction* action = theme->addAction(text, this, [this, name = name] {
+            setTheme(name);
+            QSettings().setValue(kThemeKey, name);
+        });
+        action->setCheckable(true);
+        action->setData(name);
+        themeGroup_->addAction(action);
+    }
     viewMenu_->addSeparator();
     for (QDockWidget* dock : findChildren<QDockWidget*>())
         viewMenu_->addAction(dock->toggleViewAction());
@@ -185,6 +280,36 @@ void MainWindow::fillScenarioBrowser()
         item->setToolTip(0, info.summary.isEmpty() ? info.resourcePath : info.summary);
     }
     browser_->expandAll();
+}
+
+void MainWindow::openBrowserItem(QTreeWidgetItem* item)
+{
+    const QString path = item ? item->data(0, Qt::UserRole).toString() : QString();
+    if (path.isEmpty())
+        return;
+    // A double click sends a click and an activation: the scenario is already open.
+    if (path == currentPath_ && !editor_->document()->isModified())
+        return;
+    if (confirmDiscard())
+        openFile(path);
+}
+
+void MainWindow::setTheme(const QString& name)
+{
+    const bool dark =
+        name == QLatin1String("dark") || (name != QLatin1String("light") && isDark(desktopPalette_));
+    if (name == QLatin1String("system"))
+        QApplication::setPalette(desktopPalette_);
+    else if (dark)
+        QApplication::setPalette(darkPalette());
+    else
+        QApplication::setPalette(QApplication::style()->standardPalette());
+    if (name != QLatin1String("system") && QApplication::style()->name() != QLatin1String("fusion"))
+        QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
+    timeline_->setTheme(dark ? TimelineTheme::dark() : TimelineTheme::light());
+    if (themeGroup_)
+        for (QAction* action : themeGroup_->actions())
+            action->setChecked(action->data().toString() == name);
 }
 
 // -- Files -------------------------------------------------------------------
@@ -359,40 +484,93 @@ void MainWindow::dropEvent(QDropEvent* event)
 
 void MainWindow::runCurrentSource()
 {
-    const std::string source = editor_->toPlainText().toStdString();
     RunOptions options;
     options.filename = currentPath_.startsWith(QLatin1String(":/"))
                            ? QFileInfo(currentPath_).fileName().toStdString()
                            : currentPath_.toStdString();
-    std::string stdoutText, stderrText;
-    options.writeStdout = [&stdoutText](std::string_view text) { stdoutText += text; };
-    options.writeStderr = [&stderrText](std::string_view text) { stderrText += text; };
+    runner_->start(editor_->toPlainText().toStdString(), std::move(options), TraceLevel::Line);
+    cancelAction_->setEnabled(true);
+    showProgress(0, 0);
+    for (QWidget* w : {static_cast<QWidget*>(progressBar_), static_cast<QWidget*>(progressLabel_),
+                       static_cast<QWidget*>(cancelButton_)})
+        w->show();
+}
 
-    TraceRecorder recorder(TraceLevel::Line);
-    const RunResult result = runScenario(source, options, &recorder);
-    const TimelineModel model = TimelineModel::fromTrace(recorder);
+QString MainWindow::narrationText() const
+{
+    return narration_->text();
+}
+
+void MainWindow::cancelRun()
+{
+    runner_->cancel();
+}
+
+bool MainWindow::isRunning() const
+{
+    return runner_->isRunning();
+}
+
+bool MainWindow::waitForRun(int timeoutMs)
+{
+    QElapsedTimer clock;
+    clock.start();
+    while (runner_->isRunning() && clock.elapsed() < timeoutMs)
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
+    return !runner_->isRunning();
+}
+
+void MainWindow::showProgress(double virtualTime, quint64 events)
+{
+    const QString text =
+        tr("Running… virtual time %1 s, %2 events").arg(formatSeconds(virtualTime), megaCount(events));
+    progressLabel_->setText(text);
+    // A short run ends before anyone could read this; only a long one covers the timeline.
+    if (events > 0 || virtualTime > 0)
+        timeline_->setBusyText(text + tr("\nEsc or Cancel stops it"));
+}
+
+void MainWindow::showRunOutcome(const RunOutcome& outcome)
+{
+    cancelAction_->setEnabled(false);
+    for (QWidget* w : {static_cast<QWidget*>(progressBar_), static_cast<QWidget*>(progressLabel_),
+                       static_cast<QWidget*>(cancelButton_)})
+        w->hide();
+    timeline_->setBusyText({});
+    const RunResult& result = outcome.result;
+    lastResult_ = result;
+    const TraceRecorder& trace = *outcome.trace;
 
     console_->clear();
     bool sawOutputEvents = false;
-    for (const TraceEvent& e : recorder.events()) {
+    QStringList warnings;
+    for (const TraceEvent& e : trace.events()) {
         if (e.kind != EventKind::Output && e.kind != EventKind::Warning)
             continue;
-        const QString text =
-            QString::fromUtf8(recorder.string(e.text()).data(), recorder.string(e.text()).size());
+        const QString text = QString::fromUtf8(trace.string(e.text()));
         if (e.kind == EventKind::Output) {
             sawOutputEvents = true;
             console_->appendLine(e.t, text);
-        } else if (e.kind == EventKind::Warning) {
+        } else {
+            warnings << text;
             console_->appendLine(e.t, text, ConsoleView::LineKind::Warning);
         }
     }
     // An engine that writes stdout without recording it still shows its output, at the end time.
-    if (!sawOutputEvents && !stdoutText.empty()) {
+    if (!sawOutputEvents && !outcome.stdoutText.empty()) {
         for (const QString& line :
-             QString::fromStdString(stdoutText).split(QLatin1Char('\n'), Qt::SkipEmptyParts))
+             QString::fromStdString(outcome.stdoutText).split(QLatin1Char('\n'), Qt::SkipEmptyParts))
             console_->appendLine(result.endTime, line);
     }
-    QString errorText = QString::fromStdString(stderrText).trimmed();
+    // stderr holds the warnings (shown above, at their time) and, when the run failed, the
+    // traceback or the limit: only what is not a warning is shown again here.
+    QString errorText;
+    if (!result.ok) {
+        errorText = QString::fromStdString(outcome.stderrText);
+        for (const QString& warning : warnings)
+            errorText.replace(warning + QLatin1Char('\n'), QString());
+        errorText = errorText.trimmed();
+    }
     if (!result.ok && errorText.isEmpty())
         errorText = QString::fromStdString(result.errorType +
                                            (result.errorMessage.empty() ? "" : ": " + result.errorMessage));
@@ -401,15 +579,28 @@ void MainWindow::runCurrentSource()
             console_->appendLine(result.endTime, line, ConsoleView::LineKind::Error);
     }
 
-    timeline_->setModel(model);
-    inspector_->showTasks(model);
-    const int taskCount = int(model.rows().size()) - 1;
-    narration_->setText(
-        result.ok ? tr("The program ran to the end: %n task(s), finished at t=%1 s.", nullptr, taskCount)
-                        .arg(result.endTime, 0, 'g', 6)
-                  : tr("The run ended with %1 at t=%2 s.")
-                        .arg(QString::fromStdString(result.errorType))
-                        .arg(result.endTime, 0, 'g', 6));
+    timeline_->setModel(outcome.model);
+    inspector_->showTasks(timeline_->model());
+    editor_->markLines({});
+    const int taskCount = std::max(0, timeline_->model().rowCount() - 1);
+    QString message;
+    if (result.cancelled)
+        message = tr("You cancelled the run at virtual time %1 s.").arg(formatSeconds(result.endTime));
+    else if (result.ok)
+        message = tr("The program ran to the end: %n task(s), finished at t=%1 s.", nullptr, taskCount)
+                      .arg(formatSeconds(result.endTime));
+    else if (result.errorType == "SyntaxError")
+        message = tr("The program has a syntax error on line %1: %2")
+                      .arg(result.errorLine)
+                      .arg(QString::fromStdString(result.errorMessage));
+    else
+        message = tr("The run ended with %1 at t=%2 s: %3")
+                      .arg(QString::fromStdString(result.errorType), formatSeconds(result.endTime),
+                           QString::fromStdString(result.errorMessage).section(QLatin1Char('\n'), 0, 0));
+    narration_->setText(message);
+    statusBar()->showMessage(
+        tr("Ran in %1 s, %2 events").arg(outcome.seconds, 0, 'f', 2).arg(megaCount(trace.events().size())),
+        8000);
 }
 
 void MainWindow::offerRecovery()

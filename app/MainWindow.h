@@ -4,11 +4,19 @@
 // and the transport toolbar.
 
 #include <functional>
+#include <memory>
 
 #include <QMainWindow>
+#include <QPalette>
 
+#include "engine.h"
+
+class QAction;
+class QActionGroup;
 class QLabel;
 class QMenu;
+class QProgressBar;
+class QPushButton;
 class QSlider;
 class QTreeWidget;
 class QTreeWidgetItem;
@@ -19,7 +27,9 @@ class Autosave;
 class CodeEditor;
 class ConsoleView;
 class LoopInspector;
+class ScenarioRunner;
 class TimelineView;
+struct RunOutcome;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -37,8 +47,21 @@ class MainWindow : public QMainWindow {
     CodeEditor* editor() const { return editor_; }
     ConsoleView* console() const { return console_; }
 
-    // Runs the editor's text and shows the result in every panel.
+    // Runs the editor's text off the GUI thread; every panel shows the result when it ends.
     void runCurrentSource();
+    // Stops the run in progress (it ends as cancelled).
+    void cancelRun();
+    bool isRunning() const;
+    // Waits, processing events, until no run is in progress; false on timeout (for tests and
+    // the command line's --screenshot).
+    bool waitForRun(int timeoutMs = 60000);
+    // The theme: "system" (follow the desktop), "light" or "dark".
+    void setTheme(const QString& name);
+    ScenarioRunner* runner() const { return runner_; }
+    // The narration's sentence: how the run ended, or what the clicked item is.
+    QString narrationText() const;
+    // How the last run that reached the window ended.
+    const RunResult& lastResult() const { return lastResult_; }
 
     // After a crash: asks whether to recover the unsaved edits it left (Autosave).
     void offerRecovery();
@@ -64,6 +87,10 @@ class MainWindow : public QMainWindow {
     bool confirmDiscard();
     void openWithDialog();
     void showAbout();
+    void showRunOutcome(const RunOutcome& outcome);
+    void showProgress(double virtualTime, quint64 events);
+    // Opens the browser item [item] if it names a scenario (asking first about unsaved edits).
+    void openBrowserItem(QTreeWidgetItem* item);
 
     TimelineView* timeline_ = nullptr;
     CodeEditor* editor_ = nullptr;
@@ -74,6 +101,14 @@ class MainWindow : public QMainWindow {
     QSlider* slider_ = nullptr;
     QMenu* recentMenu_ = nullptr;
     QMenu* viewMenu_ = nullptr;
+    ScenarioRunner* runner_ = nullptr;
+    RunResult lastResult_;
+    QAction* cancelAction_ = nullptr;
+    QProgressBar* progressBar_ = nullptr;
+    QLabel* progressLabel_ = nullptr;
+    QPushButton* cancelButton_ = nullptr;
+    QActionGroup* themeGroup_ = nullptr;
+    QPalette desktopPalette_;                     // the palette the desktop gave us, for "follow the desktop"
     std::function<void()> applyDefaultDockSizes_; // null once applied or when a saved layout exists
     QString currentPath_;                         // empty or a ":/" resource: "Save" asks for a file name
     bool readOnlySource_ = false;                 // currentPath_ is not valid UTF-8: never written back

@@ -93,6 +93,7 @@ void reportLimit(VM* vm, const RunOptions& options, const LimitReached& limit, R
     result.ok = false;
     result.errorType = limit.type;
     result.errorMessage = limit.message;
+    result.cancelled = limit.type == "Cancelled";
     const std::string text = limit.type + ": " + limit.message + "\n";
     if (vm)
         vm->writeReport(text);

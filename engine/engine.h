@@ -2,6 +2,7 @@
 // The engine's public API: compile and run a scenario in virtual time.
 // Results, not exceptions, cross this boundary.
 
+#include <atomic>
 #include <cstdint>
 #include <functional>
 #include <string>
@@ -41,6 +42,11 @@ struct RunOptions {
     // Where the program's stdout and stderr go, as written. Null: discarded.
     std::function<void(std::string_view)> writeStdout;
     std::function<void(std::string_view)> writeStderr;
+    // Another thread sets it to stop the run. The engine polls it where it already counts its
+    // budgets (every few hundred loop iterations or calls of scenario code, and once per loop
+    // pass), so even `while True: pass` stops within milliseconds; the run then ends with
+    // RunResult::cancelled. Null: the run cannot be cancelled.
+    const std::atomic<bool>* cancel = nullptr;
 };
 
 struct RunResult {
@@ -54,6 +60,7 @@ struct RunResult {
     uint64_t heapAllocations = 0; // allocations the scenario made
     uint64_t traceBytes = 0;      // what it recorded (Budgets::traceBytes)
     uint64_t outputLines = 0, outputBytes = 0;
+    bool cancelled = false; // RunOptions::cancel stopped it (errorType "Cancelled")
 };
 
 // Compiles and runs [source], reporting to [observer] (may be null).

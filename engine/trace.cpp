@@ -259,6 +259,13 @@ TraceEvent TraceEvent::loopClosed(double t)
     return make(EventKind::LoopClosed, t, TaskId{});
 }
 
+TraceEvent TraceEvent::taskJoined(double t, TaskId task, TaskId awaitedTask)
+{
+    TraceEvent e = make(EventKind::TaskJoined, t, task);
+    e.a_ = awaitedTask.value;
+    return e;
+}
+
 // -- The recorder ----------------------------------------------------------------------------
 
 StringId TraceRecorder::intern(std::string_view text)

@@ -163,6 +163,7 @@ struct TraceEvent {
     static TraceEvent statement(double t, TaskId task, uint32_t line);
     static TraceEvent runEnded(double t, EndStatus status, StringId text, uint32_t line);
     static TraceEvent loopClosed(double t);
+    static TraceEvent taskJoined(double t, TaskId task, TaskId awaitedTask);
 
     // -- Accessors -----------------------------------------------------------------------------
     // The scenario line: where a task was created, resumed, suspended, finished, printed, ...
@@ -191,7 +192,11 @@ struct TraceEvent {
         return has ? StringId{b_} : StringId{};
     }
     WaitKind wait() const { return kind == EventKind::StepEnded ? WaitKind(sub_) : WaitKind::None; }
-    TaskId awaitedTask() const { return wait() == WaitKind::Task ? TaskId{a_} : TaskId{}; }
+    // StepEnded on a task, and TaskJoined: the task awaited.
+    TaskId awaitedTask() const
+    {
+        return wait() == WaitKind::Task || kind == EventKind::TaskJoined ? TaskId{a_} : TaskId{};
+    }
     // StepEnded on anything but a task: what it waits on ("Queue.get", "gather"), or 0.
     StringId waitLabel() const
     {

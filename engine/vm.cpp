@@ -1178,6 +1178,7 @@ void VM::spendBudget(Frame* frame, uint64_t instructions)
 {
     if (limit_)
         throw *limit_; // a limit that a destructor had to swallow (a generator closed as it died)
+    pollCancel();      // the window's Cancel, whoever's code runs
     if (memoryBudget_) {
         if (memoryBudget_->overdrawn())
             throw memoryLimit(0);

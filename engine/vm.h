@@ -239,6 +239,12 @@ class VM {
     // and limits name [task] as where the program stood.
     void enterTaskStep(Value task);
     void leaveTaskStep();
+    // Ends the run with LimitReached{"Cancelled"} once RunOptions::cancel is set.
+    void pollCancel()
+    {
+        if (options_.cancel && options_.cancel->load(std::memory_order_relaxed))
+            throw makeLimit("Cancelled", "the run was cancelled");
+    }
     const RunOptions& options() const { return options_; }
 
     // -- Limits ------------------------------------------------------------------------------

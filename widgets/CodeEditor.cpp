@@ -78,6 +78,11 @@ void CodeEditor::paintGutter(QPaintEvent* event)
     const int lineHeight = fontMetrics().height();
     while (block.isValid() && top <= event->rect().bottom()) {
         if (block.isVisible() && bottom >= event->rect().top()) {
+            const bool marked = marked_.contains(block.blockNumber() + 1);
+            if (marked)
+                painter.fillRect(0, top, gutter_->width(), lineHeight, pal.color(QPalette::Highlight));
+            painter.setPen(marked ? pal.color(QPalette::HighlightedText)
+                                  : pal.color(QPalette::PlaceholderText));
             painter.drawText(0, top, gutter_->width() - 6, lineHeight, Qt::AlignRight,
                              QString::number(block.blockNumber() + 1));
         }
@@ -85,6 +90,31 @@ void CodeEditor::paintGutter(QPaintEvent* event)
         top = bottom;
         bottom = top + qRound(blockBoundingRect(block).height());
     }
+}
+
+void CodeEditor::markLines(const QList<int>& lines)
+{
+    marked_ = lines;
+    QList<QTextEdit::ExtraSelection> selections;
+    QColor mark = palette().color(QPalette::Highlight);
+    mark.setAlpha(70);
+    for (int line : lines) {
+        const QTextBlock block = document()->findBlockByNumber(line - 1);
+        if (!block.isValid())
+            continue;
+        QTextEdit::ExtraSelection selection;
+        selection.format.setBackground(mark);
+        selection.format.setProperty(QTextFormat::FullWidthSelection, true);
+        selection.cursor = QTextCursor(block);
+        selections << selection;
+    }
+    setExtraSelections(selections);
+    if (!selections.isEmpty()) {
+        QTextCursor cursor = selections.first().cursor;
+        setTextCursor(cursor);
+        centerCursor();
+    }
+    gutter_->update();
 }
 
 } // namespace loopscope

@@ -15,6 +15,11 @@ class CodeEditor : public QPlainTextEdit {
     // Called by the gutter widget to paint the numbers of the visible lines.
     void paintGutter(QPaintEvent* event);
 
+    // Highlights [lines] (1-based) — the lines a timeline item is about — and scrolls to the
+    // first; an empty list clears the marks.
+    void markLines(const QList<int>& lines);
+    const QList<int>& markedLines() const { return marked_; }
+
   protected:
     void resizeEvent(QResizeEvent* event) override;
 
@@ -23,6 +28,7 @@ class CodeEditor : public QPlainTextEdit {
     void updateGutter(const QRect& rect, int dy);
 
     QWidget* gutter_ = nullptr;
+    QList<int> marked_;
 };
 
 } // namespace loopscope

@@ -1,5 +1,7 @@
 #include "LoopInspector.h"
 
+#include <algorithm>
+
 namespace loopscope {
 
 LoopInspector::LoopInspector(QWidget* parent) : QTreeWidget(parent)
@@ -21,10 +23,12 @@ LoopInspector::LoopInspector(QWidget* parent) : QTreeWidget(parent)
 void LoopInspector::showTasks(const TimelineModel& model)
 {
     qDeleteAll(tasks_->takeChildren());
-    for (const TimelineRow& row : model.rows()) {
-        if (row.task.value != 0)
-            new QTreeWidgetItem(tasks_, {row.label});
-    }
+    // A huge run lists its first tasks; the timeline's row filter finds the others.
+    const int shown = std::min(model.rowCount(), 2001);
+    for (int row = 1; row < shown; ++row)
+        new QTreeWidgetItem(tasks_, {model.rowLabel(row)});
+    if (model.rowCount() > shown)
+        new QTreeWidgetItem(tasks_, {tr("… and %1 more").arg(model.rowCount() - shown)});
     tasks_->setExpanded(true);
 }
 

@@ -1,158 +1,253 @@
+// TimelineModel's accessors: rows and labels, where segments end, and the passes axis. The
+// model is built in TimelineModelBuilder.cpp.
+
 #include "TimelineModel.h"
 
 #include <algorithm>
 
-#include <QHash>
-
 namespace loopscope {
 
-namespace {
+// -- The vocabulary ------------------------------------------------------------------------------
 
-SegmentKind segmentForWait(WaitKind wait)
+QString legendText(SegmentKind kind)
 {
-    switch (wait) {
-    case WaitKind::Ready:
-        return SegmentKind::Ready;
-    case WaitKind::Timer:
-        return SegmentKind::Sleeping;
-    case WaitKind::Future:
-        return SegmentKind::WaitingFuture;
-    case WaitKind::Task:
-        return SegmentKind::WaitingTask;
-    case WaitKind::Lock:
-    case WaitKind::Event:
-    case WaitKind::Condition:
-    case WaitKind::Semaphore:
-    case WaitKind::Queue:
-    case WaitKind::Barrier:
-        return SegmentKind::WaitingSync;
-    case WaitKind::None:
-    case WaitKind::Other:
-        break;
-    }
-    return SegmentKind::WaitingFuture;
+    static const char* const texts[] = {
+#define TIMELINE_STATE(name, legend, words) legend,
+#include "timeline_kinds.def"
+#undef TIMELINE_STATE
+    };
+    return QString::fromUtf8(texts[size_t(kind)]);
 }
 
-MarkerKind markerForEnd(EndStatus status)
+QString legendText(MarkerKind kind)
 {
-    switch (status) {
-    case EndStatus::Ok:
-        return MarkerKind::Done;
-    case EndStatus::Cancelled:
-        return MarkerKind::Cancelled;
-    case EndStatus::Failed:
-        return MarkerKind::Failed;
-    }
-    return MarkerKind::Done;
+    static const char* const texts[] = {
+#define TIMELINE_MARKER(name, legend) legend,
+#include "timeline_kinds.def"
+#undef TIMELINE_MARKER
+    };
+    return QString::fromUtf8(texts[size_t(kind)]);
 }
 
-// The bar a task is in right now, closed when its state changes.
-struct OpenBar {
-    bool open = false;
-    SegmentKind kind = SegmentKind::Ready;
-    double start = 0;
-    EventIndex firstEvent;
-};
-
-} // namespace
-
-TimelineModel TimelineModel::fromTrace(const TraceRecorder& trace)
+QString legendText(ArrowKind kind)
 {
-    TimelineModel model;
-    model.rows_.append({TaskId{0}, QStringLiteral("event loop")});
-
-    QHash<uint32_t, int> rowOfTask;
-    QVector<OpenBar> open(1); // indexed by row
-
-    auto closeBar = [&](int row, double t) {
-        OpenBar& bar = open[row];
-        if (bar.open)
-            model.segments_.append({bar.start, t, row, bar.kind, bar.firstEvent});
-        bar.open = false;
+    static const char* const texts[] = {
+#define TIMELINE_ARROW(name, legend) legend,
+#include "timeline_kinds.def"
+#undef TIMELINE_ARROW
     };
-    auto openBar = [&](int row, SegmentKind kind, double t, uint32_t index) {
-        closeBar(row, t);
-        open[row] = {true, kind, t, EventIndex{index}};
+    return QString::fromUtf8(texts[size_t(kind)]);
+}
+
+QString stateWords(SegmentKind kind)
+{
+    static const char* const texts[] = {
+#define TIMELINE_STATE(name, legend, words) words,
+#include "timeline_kinds.def"
+#undef TIMELINE_STATE
     };
+    return QString::fromUtf8(texts[size_t(kind)]);
+}
 
-    const auto& events = trace.events();
-    for (uint32_t i = 0; i < uint32_t(events.size()); ++i) {
-        const TraceEvent& e = events[i];
-        model.endTime_ = std::max({model.endTime_, e.t, e.newTime()});
-        const auto found = rowOfTask.constFind(e.task.value);
-        const int row = found == rowOfTask.constEnd() ? -1 : *found;
+// -- Rows ------------------------------------------------------------------------------------------
 
-        switch (e.kind) {
-        case EventKind::TaskCreated: {
-            const QString name = QString::fromStdString(trace.taskName(e));
-            const QString coro = QString::fromStdString(std::string(trace.string(e.coroName())));
-            const QString label = coro.isEmpty() ? name : name + QStringLiteral("  ") + coro;
-            const int newRow = int(model.rows_.size());
-            rowOfTask.insert(e.task.value, newRow);
-            model.rows_.append({e.task, label});
-            open.append(OpenBar{});
-            model.markers_.append({e.t, newRow, MarkerKind::Created});
+int TimelineModel::rowOfTask(TaskId task) const
+{
+    if (task.value >= rowOfTask_.size() || rowOfTask_[task.value] == kNoRow)
+        return -1;
+    return int(rowOfTask_[task.value]);
+}
+
+QString TimelineModel::taskName(int r) const
+{
+    const TimelineRow& row = rows_[size_t(r)];
+    if (r == 0)
+        return QStringLiteral("event loop");
+    if (row.name.value == 0)
+        return QStringLiteral("Task-%1").arg(row.task.value);
+    return QString::fromUtf8(trace_->string(row.name));
+}
+
+QString TimelineModel::coroName(int r) const
+{
+    return r == 0 ? QString() : QString::fromUtf8(trace_->string(rows_[size_t(r)].coro));
+}
+
+QString TimelineModel::rowLabel(int r) const
+{
+    const QString coro = coroName(r);
+    return coro.isEmpty() ? taskName(r) : taskName(r) + QStringLiteral(" · ") + coro;
+}
+
+// -- Segments --------------------------------------------------------------------------------------
+
+std::span<const TimelineSegment> TimelineModel::segments(int r) const
+{
+    const uint32_t first = rows_[size_t(r)].firstSegment;
+    const uint32_t last =
+        size_t(r) + 1 < rows_.size() ? rows_[size_t(r) + 1].firstSegment : uint32_t(segments_.size());
+    return {segments_.data() + first, last - first};
+}
+
+double TimelineModel::segmentEnd(int r, int i) const
+{
+    const auto segs = segments(r);
+    return size_t(i) + 1 < segs.size() ? segs[size_t(i) + 1].start : rows_[size_t(r)].end;
+}
+
+double TimelineModel::segmentStartOn(TimelineAxis axis, int r, int i) const
+{
+    const size_t index = rows_[size_t(r)].firstSegment + size_t(i);
+    return axis == TimelineAxis::Time ? segments_[index].start : double(segmentSlots_[index]);
+}
+
+double TimelineModel::segmentEndOn(TimelineAxis axis, int r, int i) const
+{
+    if (axis == TimelineAxis::Time)
+        return segmentEnd(r, i);
+    const TimelineRow& row = rows_[size_t(r)];
+    const size_t index = row.firstSegment + size_t(i);
+    const size_t last = size_t(r) + 1 < rows_.size() ? rows_[size_t(r) + 1].firstSegment : segments_.size();
+    const double start = segmentSlots_[index];
+    const double next = index + 1 < last ? double(segmentSlots_[index + 1]) : double(row.endSlot);
+    return std::max(next, start + (occupiesSlot(segments_[index].kind) ? 1.0 : 0.0));
+}
+
+int TimelineModel::segmentAt(TimelineAxis axis, int r, double coord) const
+{
+    const auto segs = segments(r);
+    // The last segment starting at or before [coord] (starts never decrease along a row).
+    int lo = 0, hi = int(segs.size());
+    while (lo < hi) {
+        const int mid = (lo + hi) / 2;
+        if (segmentStartOn(axis, r, mid) <= coord)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (int i = lo - 1; i >= 0 && i >= lo - 4; --i)
+        if (coord < segmentEndOn(axis, r, i))
+            return i;
+    return -1;
+}
+
+// -- Markers, arrows, stalls ----------------------------------------------------------------------
+
+std::span<const TimelineMarker> TimelineModel::markers(int r) const
+{
+    const uint32_t first = rows_[size_t(r)].firstMarker;
+    const uint32_t last =
+        size_t(r) + 1 < rows_.size() ? rows_[size_t(r) + 1].firstMarker : uint32_t(markers_.size());
+    return {markers_.data() + first, last - first};
+}
+
+const TimelineStall* TimelineModel::stallAt(double t) const
+{
+    for (const TimelineStall& s : stalls_)
+        if (s.start - 1e-9 <= t && t <= s.end + 1e-9)
+            return &s;
+    return nullptr;
+}
+
+std::vector<int> TimelineModel::joinedRows(int r) const
+{
+    std::vector<int> rows;
+    auto it = std::lower_bound(joins_.begin(), joins_.end(), std::make_pair(uint32_t(r), uint32_t(0)));
+    for (; it != joins_.end() && it->first == uint32_t(r); ++it)
+        rows.push_back(int(it->second));
+    return rows;
+}
+
+double TimelineModel::pointOn(TimelineAxis axis, EventIndex e) const
+{
+    if (axis == TimelineAxis::Time)
+        return e.value < trace_->events().size() ? event(e).t : 0.0;
+    const double start = slotCoord(e, true);
+    const bool opens = !slotFirstEvent_.empty() && size_t(start) < slotFirstEvent_.size() &&
+                       slotFirstEvent_[size_t(start)] == e.value;
+    return opens ? start + 0.5 : slotCoord(e, false);
+}
+
+// -- The passes axis -----------------------------------------------------------------------------
+
+double TimelineModel::slotCoord(EventIndex e, bool occupies) const
+{
+    const auto it = std::upper_bound(slotFirstEvent_.begin(), slotFirstEvent_.end(), e.value);
+    if (it == slotFirstEvent_.begin())
+        return 0; // before the first step
+    const size_t k = size_t(it - slotFirstEvent_.begin()) - 1;
+    if (occupies || slotFirstEvent_[k] == e.value)
+        return double(k);
+    return double(k + 1);
+}
+
+double TimelineModel::passStart(int p) const
+{
+    return slotCoord(EventIndex{passFirstEvent_[size_t(p)]}, false);
+}
+
+double TimelineModel::passEnd(int p) const
+{
+    return size_t(p) + 1 < passFirstEvent_.size() ? passStart(p + 1) : double(slotFirstEvent_.size());
+}
+
+int TimelineModel::passAt(double coord) const
+{
+    int lo = 0, hi = passCount();
+    while (lo < hi) {
+        const int mid = (lo + hi) / 2;
+        if (passStart(mid) <= coord)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo - 1;
+}
+
+// -- The whole run -------------------------------------------------------------------------------
+
+double TimelineModel::extent(TimelineAxis axis) const
+{
+    return axis == TimelineAxis::Time ? endTime_ : double(slotFirstEvent_.size());
+}
+
+QString TimelineModel::sourceLine(uint32_t line) const
+{
+    if (line == 0 || line > sourceLines_.size())
+        return {};
+    // Without its trailing comment: a tooltip quotes the code.
+    const std::string& text = sourceLines_[line - 1];
+    char quote = 0;
+    size_t end = text.size();
+    for (size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        if (quote) {
+            if (c == '\\')
+                ++i;
+            else if (c == quote)
+                quote = 0;
+        } else if (c == '\'' || c == '"') {
+            quote = c;
+        } else if (c == '#') {
+            end = i;
             break;
         }
-        case EventKind::TaskRenamed:
-            if (row > 0) {
-                const QString coro = model.rows_[row].label.section(QStringLiteral("  "), 1);
-                const QString name = QString::fromStdString(std::string(trace.string(e.name())));
-                model.rows_[row].label = coro.isEmpty() ? name : name + QStringLiteral("  ") + coro;
-            }
-            break;
-        case EventKind::ReadyPushed:
-            // A task's wakeup goes through call_soon: from now on it waits its turn.
-            if (row > 0)
-                openBar(row, SegmentKind::Ready, e.t, i);
-            break;
-        case EventKind::StepBegan:
-            if (row > 0)
-                openBar(row, SegmentKind::Running, e.t, i);
-            break;
-        case EventKind::StepEnded:
-            if (row > 0)
-                openBar(row, segmentForWait(e.wait()), e.t, i);
-            break;
-        case EventKind::TaskFinished:
-            if (row > 0) {
-                closeBar(row, e.t);
-                model.markers_.append({e.t, row, markerForEnd(e.status())});
-            }
-            break;
-        case EventKind::ClockJumped:
-            if (e.newTime() > e.t)
-                model.segments_.append({e.t, e.newTime(), 0, SegmentKind::LoopIdle, EventIndex{i}});
-            break;
-        default:
-            break;
-        }
     }
-    // Tasks still pending when the run ended (a deadlock, a limit) keep their last bar to the end.
-    for (int row = 1; row < open.size(); ++row)
-        closeBar(row, model.endTime_);
-    return model;
+    return QString::fromUtf8(text.data(), qsizetype(end)).trimmed();
 }
 
-QString TimelineModel::describe(SegmentKind kind)
+size_t TimelineModel::memoryBytes() const
 {
-    switch (kind) {
-    case SegmentKind::Running:
-        return QStringLiteral("running");
-    case SegmentKind::Ready:
-        return QStringLiteral("ready, waiting its turn");
-    case SegmentKind::Sleeping:
-        return QStringLiteral("sleeping");
-    case SegmentKind::WaitingFuture:
-        return QStringLiteral("waiting on a future");
-    case SegmentKind::WaitingTask:
-        return QStringLiteral("waiting on a task");
-    case SegmentKind::WaitingSync:
-        return QStringLiteral("waiting on a lock, event or queue");
-    case SegmentKind::LoopIdle:
-        return QStringLiteral("loop idle until the next timer");
-    }
-    return {};
+    size_t bytes = sizeof(*this);
+    bytes += rows_.capacity() * sizeof(TimelineRow) + rowOfTask_.capacity() * sizeof(uint32_t);
+    bytes += segments_.capacity() * sizeof(TimelineSegment) + markers_.capacity() * sizeof(TimelineMarker);
+    bytes += segmentSlots_.capacity() * sizeof(uint32_t);
+    bytes += arrows_.capacity() * sizeof(TimelineArrow) + stalls_.capacity() * sizeof(TimelineStall);
+    bytes += joins_.capacity() * sizeof(joins_[0]);
+    bytes += (slotFirstEvent_.capacity() + passFirstEvent_.capacity()) * sizeof(uint32_t);
+    for (const std::string& line : sourceLines_)
+        bytes += sizeof(std::string) + (line.capacity() > 15 ? line.capacity() + 1 : 0);
+    return bytes;
 }
 
 } // namespace loopscope

@@ -1,66 +1,230 @@
 #pragma once
-// The timeline's data: rows (the loop, then one per task) and the bars and
-// markers on them, derived from a recorded trace. Plain data, no painting, so
-// that it can be tested without a window.
+// The timeline's data, derived from a recorded trace in one pass: rows (the loop, then one per
+// task), each row's states as a chain of segments, markers on rows, arrows between rows and
+// the stalls of blocking calls. Plain data, no painting, so that it is tested without a
+// window. Segments take 16 bytes: a row's segments are stored together, in time order, and
+// each ends where the next begins (or where the row ends), so neither the row nor the end is
+// stored; with its place on the passes axis (4 more bytes, beside it) a segment costs 20 bytes. Details (what
+// a task waits on, the line, the deadline) are read from the trace event that opened the segment, which the
+// model keeps.
+
+#include <atomic>
+#include <cstdint>
+#include <memory>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
 
 #include <QString>
-#include <QVector>
 
 #include "trace.h"
 
 namespace loopscope {
 
-// What a task (or the loop) is doing during one bar of the timeline.
 enum class SegmentKind : uint8_t {
-    Running,  // the task's coroutine holds the loop
-    Ready,    // in the ready queue, waiting its turn
-    Sleeping, // waiting on a timer (asyncio.sleep, wait_for's timeout, ...)
-    WaitingFuture,
-    WaitingTask,
-    WaitingSync, // a lock, event, condition, semaphore, queue or barrier
-    LoopIdle,    // the loop's row: nothing ready, the clock jumps to the next timer
+#define TIMELINE_STATE(name, legend, words) name,
+#include "timeline_kinds.def"
+#undef TIMELINE_STATE
+};
+enum class MarkerKind : uint8_t {
+#define TIMELINE_MARKER(name, legend) name,
+#include "timeline_kinds.def"
+#undef TIMELINE_MARKER
+};
+enum class ArrowKind : uint8_t {
+#define TIMELINE_ARROW(name, legend) name,
+#include "timeline_kinds.def"
+#undef TIMELINE_ARROW
+};
+constexpr int kSegmentKindCount = 0
+#define TIMELINE_STATE(name, legend, words) +1
+#include "timeline_kinds.def"
+#undef TIMELINE_STATE
+    ;
+constexpr int kMarkerKindCount = 0
+#define TIMELINE_MARKER(name, legend) +1
+#include "timeline_kinds.def"
+#undef TIMELINE_MARKER
+    ;
+constexpr int kArrowKindCount = 0
+#define TIMELINE_ARROW(name, legend) +1
+#include "timeline_kinds.def"
+#undef TIMELINE_ARROW
+    ;
+
+// The legend's words for each kind, and what a row in [kind] is doing ("sleeping").
+QString legendText(SegmentKind kind);
+QString legendText(MarkerKind kind);
+QString legendText(ArrowKind kind);
+QString stateWords(SegmentKind kind);
+
+// The two x axes: virtual time, and loop passes (every step and callback has its own slot, in
+// execution order, inside its pass's column).
+enum class TimelineAxis : uint8_t { Time, Passes };
+
+// Segment flags.
+enum SegmentFlag : uint8_t {
+    kPendingAtEnd = 1, // the run ended (deadlock, limit, error) while the row was in this state
 };
 
-enum class MarkerKind : uint8_t { Created, Done, Cancelled, Failed };
-
 struct TimelineSegment {
-    double start = 0;
-    double end = 0;
-    int row = 0;
+    double start = 0; // virtual time
+    EventIndex event; // the event that opened it: its details, and its place on the passes axis
     SegmentKind kind = SegmentKind::Running;
-    EventIndex firstEvent; // the event that opened the bar, to jump there on click
+    uint8_t flags = 0;  // SegmentFlag bits
+    uint16_t ahead = 0; // Ready: live handles ahead of it in the ready queue when it joined (saturates)
+};
+static_assert(sizeof(TimelineSegment) == 16, "a segment must stay at 16 bytes");
+
+enum class RowEnd : uint8_t { Pending, Done, Cancelled, Failed };
+
+constexpr uint32_t kNoRow = UINT32_MAX;
+
+struct TimelineRow {
+    TaskId task; // 0 for the loop's row
+    uint32_t creatorRow = kNoRow;
+    EventIndex createdEvent; // TaskCreated (the loop: 0)
+    EventIndex endEvent;     // TaskFinished, or the trace's last event
+    StringId name;           // latest name (TaskRenamed); 0: the derived "Task-<id>"
+    StringId coro;
+    uint32_t firstSegment = 0; // segments [firstSegment, next row's firstSegment)
+    uint32_t firstMarker = 0;
+    double end = 0;       // when its last segment ends
+    uint32_t endSlot = 0; // where it ends on the passes axis
+    RowEnd ending = RowEnd::Pending;
+    bool shutdownTask = false; // one of asyncio.run's shutdown tasks: hidden by default
 };
 
 struct TimelineMarker {
     double t = 0;
-    int row = 0;
+    EventIndex event;
+    uint32_t row = 0;
     MarkerKind kind = MarkerKind::Created;
 };
 
-struct TimelineRow {
-    TaskId task;   // 0 for the loop's own row
-    QString label; // "Task-2  add_slow"
+// A relation between two rows: from (row, event) to (row, event). Times and places on the
+// passes axis are the events'.
+struct TimelineArrow {
+    EventIndex from, to;
+    uint32_t fromRow = 0, toRow = 0;
+    ArrowKind kind = ArrowKind::Creates;
+};
+
+// A blocking call (time.sleep) that held the loop from start to end.
+struct TimelineStall {
+    double start = 0, end = 0;
+    EventIndex event; // the BlockingCall
+    uint32_t row = 0; // who made it (0: code outside any task)
 };
 
 class TimelineModel {
   public:
-    // Builds the rows, bars and markers of [trace]. Row 0 is always the loop.
-    static TimelineModel fromTrace(const TraceRecorder& trace);
+    // Builds the model of [trace]. [source] is the scenario's text, for tooltips that quote a
+    // line. [cancel], when set by another thread, stops the build early (the model is then
+    // incomplete and should be dropped).
+    static TimelineModel build(std::shared_ptr<const TraceRecorder> trace, std::string_view source = {},
+                               const std::atomic<bool>* cancel = nullptr);
 
-    const QVector<TimelineRow>& rows() const { return rows_; }
-    const QVector<TimelineSegment>& segments() const { return segments_; }
-    const QVector<TimelineMarker>& markers() const { return markers_; }
-    // Virtual time of the last event (0 for an empty trace).
+    bool hasTrace() const { return trace_ != nullptr; }
+    const TraceRecorder& trace() const { return *trace_; }
+    const TraceEvent& event(EventIndex e) const { return trace_->events()[e.value]; }
+
+    // -- Rows ----------------------------------------------------------------------------------
+    int rowCount() const { return int(rows_.size()); }
+    const TimelineRow& row(int r) const { return rows_[size_t(r)]; }
+    int rowOfTask(TaskId task) const;
+    // "Task-2 · add_slow" (custom names shown), "event loop" for row 0.
+    QString rowLabel(int r) const;
+    QString taskName(int r) const; // "Task-2", or the custom name
+    QString coroName(int r) const;
+
+    // -- Segments ------------------------------------------------------------------------------
+    std::span<const TimelineSegment> segments(int r) const;
+    size_t segmentCount() const { return segments_.size(); }
+    // Where segment [i] of row [r] ends (time).
+    double segmentEnd(int r, int i) const;
+    // Where it starts and ends on [axis]: seconds, or slots.
+    double segmentStartOn(TimelineAxis axis, int r, int i) const;
+    double segmentEndOn(TimelineAxis axis, int r, int i) const;
+    // The row's segment at virtual time [t] on the passes axis [coord], or -1.
+    int segmentAt(TimelineAxis axis, int r, double coord) const;
+
+    // -- Markers, arrows, stalls -------------------------------------------------------------
+    std::span<const TimelineMarker> markers(int r) const;
+    size_t markerCount() const { return markers_.size(); }
+    // Sorted by the time of their first event.
+    const std::vector<TimelineArrow>& arrows() const { return arrows_; }
+    const std::vector<TimelineStall>& stalls() const { return stalls_; }
+    // The stall that covers time [t], or null.
+    const TimelineStall* stallAt(double t) const;
+    // Rows whose end [r] waits for together with others (gather, asyncio.wait, TaskGroup).
+    std::vector<int> joinedRows(int r) const;
+    // Where an event sits on [axis] (the middle of the step it opens, or the end of the step it
+    // happened in), for markers and arrows.
+    double pointOn(TimelineAxis axis, EventIndex e) const;
+
+    // -- The passes axis -----------------------------------------------------------------------
+    int slotCount() const { return int(slotFirstEvent_.size()); }
+    int passCount() const { return int(passFirstEvent_.size()); }
+    // Where pass [p] (0-based) begins and ends, in slots.
+    double passStart(int p) const;
+    double passEnd(int p) const;
+    // The pass (0-based) whose column holds [coord], or -1.
+    int passAt(double coord) const;
+    // The coordinate of [e]: the slot it opens (or is inside, for kinds that occupy a slot), or
+    // the end of the slot it happened in.
+    double slotCoord(EventIndex e, bool occupiesSlot) const;
+    // Kinds that fill the whole slot of the event that opened them.
+    static bool occupiesSlot(SegmentKind kind)
+    {
+        return kind == SegmentKind::Running || kind == SegmentKind::Blocking ||
+               kind == SegmentKind::LoopCallback || kind == SegmentKind::LoopIdle;
+    }
+
+    // -- The whole run -------------------------------------------------------------------------
     double endTime() const { return endTime_; }
-    bool isEmpty() const { return segments_.isEmpty() && markers_.isEmpty(); }
+    // The extent of [axis]: [0, endTime] or [0, slots].
+    double extent(TimelineAxis axis) const;
+    bool isEmpty() const { return segments_.empty() && markers_.empty(); }
+    // The run's end as the trace tells it: empty for success, else "Deadlock: ...".
+    const QString& runError() const { return runError_; }
+    bool endedByLimit() const { return endedByLimit_; }
+    // The scenario's line [line] (1-based), trimmed, or empty.
+    QString sourceLine(uint32_t line) const;
+    // [line] if it is a line of the scenario, else 0 (the asyncio model's own lines, when the
+    // model was given the source).
+    uint32_t scenarioLine(uint32_t line) const
+    {
+        return sourceLines_.empty() || line <= sourceLines_.size() ? line : 0;
+    }
 
-    static QString describe(SegmentKind kind);
+    // Which kinds occur in this run (bit i: kind i), for a legend that lists only those.
+    uint32_t segmentKindsPresent() const { return segmentKinds_; }
+    uint32_t markerKindsPresent() const { return markerKinds_; }
+    uint32_t arrowKindsPresent() const { return arrowKinds_; }
+
+    // Bytes the model holds (not counting the trace), for the 24-bytes-per-segment budget.
+    size_t memoryBytes() const;
 
   private:
-    QVector<TimelineRow> rows_;
-    QVector<TimelineSegment> segments_;
-    QVector<TimelineMarker> markers_;
+    friend class TimelineModelBuilder;
+    std::shared_ptr<const TraceRecorder> trace_;
+    std::vector<TimelineRow> rows_;
+    std::vector<uint32_t> rowOfTask_; // task id -> row (kNoRow when unknown)
+    std::vector<TimelineSegment> segments_;
+    std::vector<uint32_t> segmentSlots_; // each segment's start on the passes axis
+    std::vector<TimelineMarker> markers_;
+    std::vector<TimelineArrow> arrows_;
+    std::vector<TimelineStall> stalls_;
+    std::vector<std::pair<uint32_t, uint32_t>> joins_; // (waiting row, joined row), sorted
+    std::vector<uint32_t> slotFirstEvent_;             // the event that opens each slot
+    std::vector<uint32_t> passFirstEvent_;             // each pass's PassBegan
+    std::vector<std::string> sourceLines_;
     double endTime_ = 0;
+    uint32_t segmentKinds_ = 0, markerKinds_ = 0, arrowKinds_ = 0;
+    QString runError_;
+    bool endedByLimit_ = false;
 };
 
 } // namespace loopscope

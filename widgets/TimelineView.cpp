@@ -1,254 +1,489 @@
 #include "TimelineView.h"
 
+#include <algorithm>
+#include <cmath>
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QKeyEvent>
+#include <QLabel>
+#include <QLineEdit>
 #include <QMouseEvent>
+#include <QScrollBar>
+#include <QToolButton>
 #include <QToolTip>
 #include <QVBoxLayout>
+#include <QWheelEvent>
+
+#include "TimelineDescriptions.h"
+#include "TimelinePlotLayer.h"
 
 namespace loopscope {
 
 namespace {
 
-constexpr double kBarHeightInRows = 0.6;
-// Bars narrower than this are merged with their neighbours into one folded bar.
-constexpr double kMinVisibleWidth = 3.0;
-// Steps take no virtual time; they still get a sliver so that they can be seen.
-constexpr double kRunningMinWidth = 2.0;
+constexpr double kWheelZoomPerNotch = 0.8;
+constexpr double kKeyZoom = 0.8;
+constexpr double kKeyPan = 0.15; // of the visible span
+constexpr int kClickSlop = 4;    // pixels a press may move and still be a click
 
 } // namespace
 
-// -- TimelineBars ----------------------------------------------------------
-
-TimelineBars::TimelineBars(QCPAxis* keyAxis, QCPAxis* valueAxis) : QCPAbstractPlottable(keyAxis, valueAxis)
+TimelineView::TimelineView(QWidget* parent)
+    : QWidget(parent), model_(std::make_shared<TimelineModel>()), viewport_(new TimelineViewport(this))
 {
-    setAntialiasedFill(false);
-    setAntialiased(false);
-    setSelectable(QCP::stNone);
-}
+    // The view's controls: axis, arrows, shutdown tasks, fit, and the row filter.
+    auto* controls = new QHBoxLayout;
+    controls->setContentsMargins(4, 2, 4, 2);
+    axisBox_ = new QComboBox(this);
+    axisBox_->addItem(tr("Time axis"));
+    axisBox_->addItem(tr("Passes axis"));
+    axisBox_->setToolTip(tr("Virtual time, or loop passes: every step in its own slot, in order"));
+    arrowsBox_ = new QCheckBox(tr("Arrows"), this);
+    arrowsBox_->setChecked(true);
+    arrowsBox_->setToolTip(tr("Who created, woke or cancelled whom"));
+    shutdownBox_ = new QCheckBox(tr("Shutdown tasks"), this);
+    shutdownBox_->setToolTip(tr("Show the two tasks asyncio.run adds when it shuts the loop down"));
+    auto* fit = new QToolButton(this);
+    fit->setText(tr("Fit all"));
+    fit->setToolTip(tr("Show the whole run (F)"));
+    filterEdit_ = new QLineEdit(this);
+    filterEdit_->setPlaceholderText(tr("Filter rows: task or coroutine name"));
+    filterEdit_->setClearButtonEnabled(true);
+    auto* hint = new QLabel(tr("wheel: zoom · drag: pan · W/A/S/D"), this);
+    hint->setForegroundRole(QPalette::PlaceholderText);
+    controls->addWidget(axisBox_);
+    controls->addWidget(arrowsBox_);
+    controls->addWidget(shutdownBox_);
+    controls->addWidget(fit);
+    controls->addWidget(filterEdit_, 1);
+    controls->addWidget(hint);
 
-QColor TimelineBars::colorFor(SegmentKind kind)
-{
-    switch (kind) {
-    case SegmentKind::Running:
-        return QColor(0x2e, 0x7d, 0x32);
-    case SegmentKind::Ready:
-        return QColor(0xff, 0xb3, 0x00);
-    case SegmentKind::Sleeping:
-        return QColor(0x90, 0xca, 0xf9);
-    case SegmentKind::WaitingFuture:
-        return QColor(0xce, 0x93, 0xd8);
-    case SegmentKind::WaitingTask:
-        return QColor(0xb3, 0x9d, 0xdb);
-    case SegmentKind::WaitingSync:
-        return QColor(0xf4, 0x8f, 0xb1);
-    case SegmentKind::LoopIdle:
-        return QColor(0xcf, 0xd8, 0xdc);
-    }
-    return Qt::gray;
-}
+    plot_ = new QCustomPlot(this);
+    plot_->setObjectName(QStringLiteral("TimelinePlot"));
+    // The renderer draws everything; QCustomPlot keeps the buffered layers and the replots.
+    plot_->plotLayout()->clear();
+    plot_->setNoAntialiasingOnDrag(true);
+    plot_->setFocusPolicy(Qt::StrongFocus);
+    plot_->setMouseTracking(true);
+    plot_->installEventFilter(this);
+    figureLayer_ =
+        new TimelinePlotLayer(plot_, QStringLiteral("main"), [this](QCPPainter* p) { paintFigure(p); });
+    overlayLayer_ =
+        new TimelinePlotLayer(plot_, QStringLiteral("overlay"), [this](QCPPainter* p) { paintOverlay(p); });
+    plot_->layer(QStringLiteral("overlay"))->setMode(QCPLayer::lmBuffered);
 
-QRectF TimelineBars::barRect(const TimelineSegment& segment) const
-{
-    const double left = mKeyAxis->coordToPixel(segment.start);
-    double right = mKeyAxis->coordToPixel(segment.end);
-    if (segment.kind == SegmentKind::Running && right - left < kRunningMinWidth)
-        right = left + kRunningMinWidth;
-    const double top = mValueAxis->coordToPixel(segment.row - kBarHeightInRows / 2);
-    const double bottom = mValueAxis->coordToPixel(segment.row + kBarHeightInRows / 2);
-    return QRectF(QPointF(left, std::min(top, bottom)), QPointF(right, std::max(top, bottom)));
-}
+    scrollBar_ = new QScrollBar(Qt::Vertical, this);
+    scrollBar_->setToolTip(tr("Scroll the task rows (the loop's row stays on top)"));
 
-void TimelineBars::draw(QCPPainter* painter)
-{
-    if (!model_ || !mKeyAxis || !mValueAxis)
-        return;
-    const QRectF visible = clipRect();
-    painter->setPen(Qt::NoPen);
+    busyLabel_ = new QLabel(plot_);
+    busyLabel_->setAlignment(Qt::AlignCenter);
+    busyLabel_->setAutoFillBackground(true);
+    busyLabel_->setMargin(10);
+    busyLabel_->hide();
 
-    // One pending folded bar per row: consecutive narrow bars grow it instead of
-    // being drawn one by one (only draw a bar when it changes anything visually).
-    struct Folded {
-        QRectF rect;
-        SegmentKind kind = SegmentKind::Running;
-        bool active = false;
-    };
-    QVector<Folded> folded(model_->rows().size());
-    auto flush = [&](Folded& f) {
-        if (f.active)
-            painter->fillRect(f.rect, colorFor(f.kind));
-        f.active = false;
-    };
-
-    for (const TimelineSegment& segment : model_->segments()) {
-        const QRectF rect = barRect(segment);
-        if (rect.right() < visible.left() || rect.left() > visible.right() || rect.bottom() < visible.top() ||
-            rect.top() > visible.bottom())
-            continue;
-        Folded& f = folded[segment.row];
-        const bool narrow = rect.width() < kMinVisibleWidth && segment.kind != SegmentKind::Running;
-        if (narrow && f.active && rect.left() - f.rect.right() < kMinVisibleWidth) {
-            f.rect.setRight(std::max(f.rect.right(), rect.right()));
-            continue;
-        }
-        flush(f);
-        if (narrow) {
-            f = {rect, segment.kind, true};
-            continue;
-        }
-        painter->fillRect(rect, colorFor(segment.kind));
-    }
-    for (Folded& f : folded)
-        flush(f);
-
-    painter->setRenderHint(QPainter::Antialiasing, true);
-    for (const TimelineMarker& marker : model_->markers())
-        drawMarker(painter, marker);
-}
-
-void TimelineBars::drawMarker(QCPPainter* painter, const TimelineMarker& marker) const
-{
-    const QPointF center(mKeyAxis->coordToPixel(marker.t), mValueAxis->coordToPixel(marker.row));
-    const double half =
-        std::abs(mValueAxis->coordToPixel(kBarHeightInRows / 2) - mValueAxis->coordToPixel(0));
-    const double r = std::clamp(half * 0.6, 3.0, 7.0);
-    switch (marker.kind) {
-    case MarkerKind::Created: {
-        painter->setPen(QPen(QColor(0x37, 0x47, 0x4f), 2));
-        painter->drawLine(QPointF(center.x(), center.y() - half), QPointF(center.x(), center.y() + half));
-        break;
-    }
-    case MarkerKind::Done:
-        painter->setPen(QPen(Qt::white, 1.5));
-        painter->setBrush(QColor(0x1b, 0x5e, 0x20));
-        painter->drawEllipse(center, r, r);
-        break;
-    case MarkerKind::Cancelled:
-    case MarkerKind::Failed: {
-        const QColor color =
-            marker.kind == MarkerKind::Failed ? QColor(0xc6, 0x28, 0x28) : QColor(0xef, 0x6c, 0x00);
-        painter->setPen(QPen(color, 2.5));
-        painter->drawLine(center + QPointF(-r, -r), center + QPointF(r, r));
-        painter->drawLine(center + QPointF(-r, r), center + QPointF(r, -r));
-        break;
-    }
-    }
-    painter->setBrush(Qt::NoBrush);
-}
-
-void TimelineBars::drawLegendIcon(QCPPainter* painter, const QRectF& rect) const
-{
-    painter->fillRect(rect, colorFor(SegmentKind::Running));
-}
-
-int TimelineBars::segmentAt(const QPointF& pos) const
-{
-    if (!model_)
-        return -1;
-    const auto& segments = model_->segments();
-    for (int i = int(segments.size()) - 1; i >= 0; --i) {
-        if (barRect(segments[i]).adjusted(-1, 0, 1, 0).contains(pos))
-            return i;
-    }
-    return -1;
-}
-
-double TimelineBars::selectTest(const QPointF& pos, bool onlySelectable, QVariant* details) const
-{
-    Q_UNUSED(details)
-    if (onlySelectable && !selectable())
-        return -1;
-    return segmentAt(pos) >= 0 ? 0 : -1;
-}
-
-QCPRange TimelineBars::getKeyRange(bool& foundRange, QCP::SignDomain) const
-{
-    foundRange = model_ && !model_->isEmpty();
-    return QCPRange(0, model_ ? model_->endTime() : 0);
-}
-
-QCPRange TimelineBars::getValueRange(bool& foundRange, QCP::SignDomain, const QCPRange&) const
-{
-    foundRange = model_ && !model_->rows().isEmpty();
-    return QCPRange(-0.5, model_ ? model_->rows().size() - 0.5 : 0.5);
-}
-
-// -- TimelineView ----------------------------------------------------------
-
-TimelineView::TimelineView(QWidget* parent) : QWidget(parent), plot_(new QCustomPlot(this))
-{
+    auto* body = new QHBoxLayout;
+    body->setContentsMargins(0, 0, 0, 0);
+    body->setSpacing(0);
+    body->addWidget(plot_, 1);
+    body->addWidget(scrollBar_);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(plot_);
+    layout->setSpacing(0);
+    layout->addLayout(controls);
+    layout->addLayout(body, 1);
 
-    plot_->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
-    plot_->axisRect()->setRangeDrag(Qt::Horizontal);
-    plot_->axisRect()->setRangeZoom(Qt::Horizontal);
-    plot_->xAxis->setLabel(tr("virtual time (s)"));
-    plot_->yAxis->setRangeReversed(true);
-    plot_->yAxis->grid()->setVisible(false);
-    plot_->yAxis->setTicker(QSharedPointer<QCPAxisTickerText>::create());
-    plot_->yAxis->setSubTicks(false);
-    plot_->yAxis->setTickLength(0, 0);
-
-    bars_ = new TimelineBars(plot_->xAxis, plot_->yAxis);
-    bars_->setModel(&model_);
-
-    emptyHint_ = new QCPItemText(plot_);
-    emptyHint_->position->setType(QCPItemPosition::ptAxisRectRatio);
-    emptyHint_->position->setCoords(0.5, 0.5);
-    emptyHint_->setText(tr("No run yet: the timeline appears when the scenario runs."));
-    emptyHint_->setColor(palette().color(QPalette::PlaceholderText));
-
-    plot_->setMouseTracking(true);
-    connect(plot_, &QCustomPlot::mouseMove, this,
-            [this](QMouseEvent* event) { showToolTipAt(event->pos()); });
-    connect(plot_, &QCustomPlot::mousePress, this, [this](QMouseEvent* event) {
-        const int index = bars_->segmentAt(event->pos());
-        if (index >= 0)
-            emit segmentClicked(model_.segments()[index].firstEvent);
+    connect(axisBox_, &QComboBox::currentIndexChanged, this,
+            [this](int index) { setAxis(index == 1 ? TimelineAxis::Passes : TimelineAxis::Time); });
+    connect(arrowsBox_, &QCheckBox::toggled, this, &TimelineView::setArrowsShown);
+    connect(shutdownBox_, &QCheckBox::toggled, this, &TimelineView::setShowShutdownTasks);
+    connect(fit, &QToolButton::clicked, this, &TimelineView::fitAll);
+    connect(filterEdit_, &QLineEdit::textChanged, this, &TimelineView::setRowFilter);
+    connect(scrollBar_, &QScrollBar::valueChanged, this, [this](int value) {
+        if (std::lround(viewport_->state().scroll) != value)
+            viewport_->setScroll(value);
     });
+    connect(viewport_, &TimelineViewport::changed, this, [this] {
+        updateScrollBar();
+        replot();
+    });
+    connect(viewport_, &TimelineViewport::selectionChanged, this, [this] { replotOverlay(); });
 
-    updateRowLabels();
-    fitAll();
+    rebuildRows();
+    viewport_->reset(*model_);
 }
 
-void TimelineView::setModel(TimelineModel model)
+// -- Model and options -----------------------------------------------------------------------------
+
+void TimelineView::setModel(std::shared_ptr<const TimelineModel> model)
 {
-    model_ = std::move(model);
-    emptyHint_->setVisible(model_.isEmpty());
-    updateRowLabels();
-    fitAll();
+    model_ = model ? std::move(model) : std::make_shared<TimelineModel>();
+    hover_ = {};
+    rebuildRows();
+    viewport_->reset(*model_);
+    emit selectionCleared();
 }
 
-void TimelineView::updateRowLabels()
+void TimelineView::setTheme(const TimelineTheme& theme)
 {
-    auto ticker = qSharedPointerDynamicCast<QCPAxisTickerText>(plot_->yAxis->ticker());
-    ticker->clear();
-    for (int row = 0; row < model_.rows().size(); ++row)
-        ticker->addTick(row, model_.rows()[row].label);
+    theme_ = theme;
+    plot_->setBackground(theme_.background);
+    QPalette palette = busyLabel_->palette();
+    palette.setColor(QPalette::Window, theme_.plotBackground);
+    palette.setColor(QPalette::WindowText, theme_.text);
+    busyLabel_->setPalette(palette);
+    replot();
+}
+
+void TimelineView::setAxis(TimelineAxis axis)
+{
+    axisBox_->setCurrentIndex(axis == TimelineAxis::Passes ? 1 : 0);
+    hover_ = {};
+    viewport_->setSelection({});
+    viewport_->setAxis(axis);
+}
+
+void TimelineView::setRowFilter(const QString& text)
+{
+    if (filterEdit_->text() != text)
+        filterEdit_->setText(text);
+    if (filter_ == text)
+        return;
+    filter_ = text;
+    rebuildRows();
+    viewport_->setScroll(0);
+    replot();
+}
+
+void TimelineView::setShowShutdownTasks(bool show)
+{
+    shutdownBox_->setChecked(show);
+    if (showShutdownTasks_ == show)
+        return;
+    showShutdownTasks_ = show;
+    rebuildRows();
+    replot();
+}
+
+void TimelineView::setArrowsShown(bool show)
+{
+    arrowsBox_->setChecked(show);
+    viewport_->setArrows(show);
 }
 
 void TimelineView::fitAll()
 {
-    const double end = model_.endTime() > 0 ? model_.endTime() : 1.0;
-    plot_->xAxis->setRange(-0.02 * end, end * 1.05);
-    plot_->yAxis->setRange(-0.5, std::max<double>(model_.rows().size(), 1) - 0.5);
+    viewport_->fitAll();
+}
+
+void TimelineView::setBusyText(const QString& text)
+{
+    busyLabel_->setText(text);
+    busyLabel_->setVisible(!text.isEmpty());
+    busyLabel_->adjustSize();
+    busyLabel_->move((plot_->width() - busyLabel_->width()) / 2,
+                     (plot_->height() - busyLabel_->height()) / 3);
+    busyLabel_->raise();
+}
+
+void TimelineView::rebuildRows()
+{
+    rows_ = selectRows(*model_, filter_, showShutdownTasks_);
+    labelWidth_ = TimelineRenderer::preferredLabelWidth(*model_, rows_, font(), 420);
+    relayout();
+}
+
+// -- Layout and painting -------------------------------------------------------------------------
+
+TimelineFigureOptions TimelineView::figureOptions() const
+{
+    TimelineFigureOptions options;
+    options.font = font();
+    options.legend = true;
+    options.labelWidth = std::min(labelWidth_, std::max(80.0, plot_->width() * 0.32));
+    options.emptyText = tr("No run yet: the timeline appears when the scenario runs.");
+    return options;
+}
+
+void TimelineView::relayout()
+{
+    const TimelineRenderer renderer(*model_, rows_, theme_);
+    layout_ = renderer.layout(QRectF(plot_->rect()), viewport_->state(), figureOptions());
+    viewport_->setMaxScroll(layout_.geometry.maxScroll());
+    updateScrollBar();
+}
+
+void TimelineView::updateScrollBar()
+{
+    const QSignalBlocker block(scrollBar_);
+    const int maximum = int(std::ceil(viewport_->maxScroll()));
+    scrollBar_->setRange(0, maximum);
+    scrollBar_->setPageStep(std::max(1, int(layout_.geometry.rowsThatFit())));
+    scrollBar_->setValue(int(std::lround(viewport_->state().scroll)));
+    scrollBar_->setVisible(maximum > 0);
+}
+
+void TimelineView::replot()
+{
     plot_->replot(QCustomPlot::rpQueuedReplot);
 }
 
-void TimelineView::showToolTipAt(const QPoint& pos)
+void TimelineView::replotOverlay()
 {
-    const int index = bars_->segmentAt(pos);
-    if (index < 0) {
-        QToolTip::hideText();
+    // Only the overlay's buffer is repainted; before the first replot there is none.
+    if (plot_->isVisible() && plot_->width() > 0 && plot_->height() > 0)
+        plot_->layer(QStringLiteral("overlay"))->replot();
+}
+
+void TimelineView::resizeEvent(QResizeEvent* event)
+{
+    QWidget::resizeEvent(event);
+    relayout();
+    if (busyLabel_->isVisible())
+        setBusyText(busyLabel_->text());
+}
+
+void TimelineView::paintFigure(QCPPainter* painter)
+{
+    const TimelineRenderer renderer(*model_, rows_, theme_);
+    scene_ =
+        renderer.render(*painter, QRectF(plot_->viewport()), viewport_->state(), figureOptions(), &layout_);
+}
+
+void TimelineView::paintOverlay(QCPPainter* painter)
+{
+    const TimelineRenderer renderer(*model_, rows_, theme_);
+    if (hover_.kind != TimelineScene::Hit::None && !(hover_ == viewport_->selection()))
+        renderer.paintHighlight(*painter, scene_.locate(hover_), layout_, false);
+    renderer.paintHighlight(*painter, scene_.locate(viewport_->selection()), layout_, true);
+}
+
+// -- Tooltips and selection ------------------------------------------------------------------------
+
+QString TimelineView::describe(const TimelineScene::Hit& hit) const
+{
+    const TimelineModel& m = *model_;
+    switch (hit.kind) {
+    case TimelineScene::Hit::Segment:
+        return describeSegment(m, hit.row, hit.index);
+    case TimelineScene::Hit::Fold:
+        return describeFold(m, hit.row, hit.index, hit.count);
+    case TimelineScene::Hit::Marker:
+        return describeMarker(m, m.markers(hit.row)[size_t(hit.index)]);
+    case TimelineScene::Hit::Arrow:
+        return describeArrow(m, m.arrows()[size_t(hit.index)]);
+    case TimelineScene::Hit::Stall:
+        return describeStall(m, m.stalls()[size_t(hit.index)]);
+    case TimelineScene::Hit::None:
+        break;
+    }
+    return {};
+}
+
+QString TimelineView::toolTipAt(QPointF pos) const
+{
+    if (layout_.labels.contains(pos)) {
+        const int row = rows_.modelRowOf(layout_.geometry.rowAt(pos.y()));
+        if (row < 0)
+            return {};
+        if (row == 0)
+            return tr(
+                "The event loop: busy while it runs passes, idle while the clock jumps to the next timer, "
+                "and the callbacks it runs");
+        const TimelineRow& r = model_->row(row);
+        QString text = model_->rowLabel(row);
+        switch (r.ending) {
+        case RowEnd::Done:
+            text += tr(": done at %1 s").arg(formatSeconds(r.end));
+            break;
+        case RowEnd::Cancelled:
+            text += tr(": cancelled at %1 s").arg(formatSeconds(r.end));
+            break;
+        case RowEnd::Failed:
+            text += tr(": failed at %1 s").arg(formatSeconds(r.end));
+            break;
+        case RowEnd::Pending:
+            text += tr(": still pending when the run ended");
+            break;
+        }
+        return text;
+    }
+    if (!layout_.plot.contains(pos))
+        return {};
+    return describe(scene_.hitAt(pos));
+}
+
+void TimelineView::select(const TimelineScene::Hit& hit)
+{
+    viewport_->setSelection(hit);
+    if (hit.kind == TimelineScene::Hit::None) {
+        emit selectionCleared();
         return;
     }
-    const TimelineSegment& segment = model_.segments()[index];
-    const QString who = model_.rows()[segment.row].label;
-    QString text = tr("%1: %2 from t=%3 to t=%4")
-                       .arg(who, TimelineModel::describe(segment.kind))
-                       .arg(segment.start, 0, 'g', 6)
-                       .arg(segment.end, 0, 'g', 6);
-    QToolTip::showText(plot_->mapToGlobal(pos), text, plot_);
+    QList<int> lines;
+    const TimelineModel& m = *model_;
+    std::vector<int> found;
+    if (hit.kind == TimelineScene::Hit::Segment)
+        found = linesOfSegment(m, hit.row, hit.index);
+    else if (hit.kind == TimelineScene::Hit::Marker)
+        found = linesOfMarker(m, m.markers(hit.row)[size_t(hit.index)]);
+    else if (hit.kind == TimelineScene::Hit::Stall)
+        found = {int(m.scenarioLine(m.event(m.stalls()[size_t(hit.index)].event).line()))};
+    for (int line : found)
+        if (line > 0)
+            lines << line;
+    emit itemSelected(describe(hit), lines);
+}
+
+// -- Input -----------------------------------------------------------------------------------------
+
+bool TimelineView::eventFilter(QObject* watched, QEvent* event)
+{
+    if (watched != plot_)
+        return QWidget::eventFilter(watched, event);
+    const TimelineGeometry& g = layout_.geometry;
+    switch (event->type()) {
+    case QEvent::MouseButtonPress: {
+        auto* e = static_cast<QMouseEvent*>(event);
+        if (e->button() != Qt::LeftButton)
+            return false;
+        plot_->setFocus(Qt::MouseFocusReason);
+        pressed_ = true;
+        dragging_ = false;
+        pressPos_ = e->position().toPoint();
+        pressX0_ = viewport_->state().x0;
+        pressX1_ = viewport_->state().x1;
+        pressScroll_ = viewport_->state().scroll;
+        return true;
+    }
+    case QEvent::MouseMove: {
+        auto* e = static_cast<QMouseEvent*>(event);
+        const QPoint pos = e->position().toPoint();
+        if (pressed_ && (e->buttons() & Qt::LeftButton)) {
+            if (!dragging_ && (pos - pressPos_).manhattanLength() > kClickSlop) {
+                dragging_ = true;
+                QToolTip::hideText();
+                plot_->setCursor(Qt::ClosedHandCursor);
+            }
+            if (dragging_) {
+                // Drag pans time with the mouse and scrolls the rows.
+                const double units = (pos.x() - pressPos_.x()) / g.pixelsPerUnit();
+                const auto [a, b] = viewport_->limits().clamp(pressX0_ - units, pressX1_ - units);
+                viewport_->setRange(a, b);
+                if (g.rowHeight > 0)
+                    viewport_->setScroll(pressScroll_ - (pos.y() - pressPos_.y()) / g.rowHeight);
+            }
+            return true;
+        }
+        const TimelineScene::Hit hit = layout_.plot.contains(pos) ? scene_.hitAt(pos) : TimelineScene::Hit{};
+        if (!(hit == hover_)) {
+            hover_ = hit;
+            replotOverlay();
+        }
+        const QString text = toolTipAt(pos);
+        if (text.isEmpty())
+            QToolTip::hideText();
+        else
+            QToolTip::showText(e->globalPosition().toPoint(), text, plot_);
+        return true;
+    }
+    case QEvent::MouseButtonRelease: {
+        auto* e = static_cast<QMouseEvent*>(event);
+        if (e->button() != Qt::LeftButton || !pressed_)
+            return false;
+        pressed_ = false;
+        plot_->unsetCursor();
+        if (!dragging_ && layout_.plot.contains(e->position()))
+            select(scene_.hitAt(e->position()));
+        dragging_ = false;
+        return true;
+    }
+    case QEvent::Leave:
+        if (hover_.kind != TimelineScene::Hit::None) {
+            hover_ = {};
+            replotOverlay();
+        }
+        return false;
+    case QEvent::Wheel:
+        handleWheel(static_cast<QWheelEvent*>(event));
+        return true;
+    case QEvent::KeyPress:
+        return handleKey(static_cast<QKeyEvent*>(event));
+    case QEvent::Resize:
+        relayout();
+        return false;
+    default:
+        return false;
+    }
+}
+
+void TimelineView::handleWheel(QWheelEvent* event)
+{
+    const TimelineGeometry& g = layout_.geometry;
+    const QPointF pos = event->position();
+    const QPoint delta = event->angleDelta();
+    const bool overLabels = pos.x() < layout_.plot.left();
+    if ((event->modifiers() & Qt::ShiftModifier) || overLabels) {
+        // Shift+wheel, or the wheel over the row labels, scrolls the rows.
+        const int steps = delta.y() != 0 ? delta.y() : delta.x();
+        viewport_->scrollBy(-steps / 120.0 * 3);
+        return;
+    }
+    if (delta.x() != 0 && std::abs(delta.x()) > std::abs(delta.y())) {
+        // A sideways wheel or swipe pans.
+        viewport_->panBy(-delta.x() / 120.0 * kKeyPan * (g.x1 - g.x0));
+        return;
+    }
+    const double anchor = g.coordAt(std::clamp(pos.x(), layout_.plot.left(), layout_.plot.right()));
+    viewport_->zoomAt(anchor, std::pow(kWheelZoomPerNotch, delta.y() / 120.0));
+}
+
+bool TimelineView::handleKey(QKeyEvent* event)
+{
+    const TimelineGeometry& g = layout_.geometry;
+    const double span = g.x1 - g.x0;
+    // Zoom around the mouse when it is over the plot, else around the middle.
+    const QPointF mouse = plot_->mapFromGlobal(QCursor::pos());
+    const double anchor = layout_.plot.contains(mouse) ? g.coordAt(mouse.x()) : (g.x0 + g.x1) / 2;
+    switch (event->key()) {
+    case Qt::Key_W:
+    case Qt::Key_Plus:
+    case Qt::Key_Equal:
+        viewport_->zoomAt(anchor, kKeyZoom);
+        return true;
+    case Qt::Key_S:
+    case Qt::Key_Minus:
+        viewport_->zoomAt(anchor, 1 / kKeyZoom);
+        return true;
+    case Qt::Key_A:
+        viewport_->panBy(-kKeyPan * span);
+        return true;
+    case Qt::Key_D:
+        viewport_->panBy(kKeyPan * span);
+        return true;
+    case Qt::Key_Up:
+        viewport_->scrollBy(-1);
+        return true;
+    case Qt::Key_Down:
+        viewport_->scrollBy(1);
+        return true;
+    case Qt::Key_PageUp:
+        viewport_->scrollBy(-std::max(1.0, std::floor(g.rowsThatFit()) - 1));
+        return true;
+    case Qt::Key_PageDown:
+        viewport_->scrollBy(std::max(1.0, std::floor(g.rowsThatFit()) - 1));
+        return true;
+    case Qt::Key_F:
+    case Qt::Key_0:
+        fitAll();
+        return true;
+    case Qt::Key_Escape:
+        select({});
+        return true;
+    default:
+        return false;
+    }
 }
 
 } // namespace loopscope

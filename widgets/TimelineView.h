@@ -1,71 +1,110 @@
 #pragma once
-// The timeline: one row per task (plus the loop's own row), drawn with
-// QCustomPlot. The bars are one custom plottable rather than one item per bar,
-// so that big runs stay fast: off-screen bars are skipped and bars narrower than
-// a few pixels are merged into one folded bar.
+// The timeline widget: a QCustomPlot canvas painted by the shared renderer, a bar of view
+// controls (axis, arrows, shutdown tasks, fit, row filter), a vertical scroll bar for many
+// rows, hover tooltips in plain words and click-to-select. Wheel zooms around the mouse,
+// dragging pans, W/A/S/D zoom and pan as in Perfetto.
 
+#include <memory>
+
+#include <QList>
 #include <QWidget>
 
 #include <qcustomplot.h>
 
+#include "TimelineLayout.h"
 #include "TimelineModel.h"
+#include "TimelineRenderer.h"
+#include "TimelineTheme.h"
+#include "TimelineViewport.h"
+
+class QCheckBox;
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QScrollBar;
 
 namespace loopscope {
 
-// Draws the segments and markers of a TimelineModel. Keys are virtual time,
-// values are row indices (row 0 at the top).
-class TimelineBars : public QCPAbstractPlottable {
-    Q_OBJECT
-  public:
-    TimelineBars(QCPAxis* keyAxis, QCPAxis* valueAxis);
-
-    void setModel(const TimelineModel* model) { model_ = model; }
-    static QColor colorFor(SegmentKind kind);
-
-    // Index into the model's segments of the bar under [pos] (pixels), or -1.
-    int segmentAt(const QPointF& pos) const;
-
-    double selectTest(const QPointF& pos, bool onlySelectable, QVariant* details = nullptr) const override;
-    QCPRange getKeyRange(bool& foundRange, QCP::SignDomain inSignDomain = QCP::sdBoth) const override;
-    QCPRange getValueRange(bool& foundRange, QCP::SignDomain inSignDomain = QCP::sdBoth,
-                           const QCPRange& inKeyRange = QCPRange()) const override;
-
-  protected:
-    void draw(QCPPainter* painter) override;
-    void drawLegendIcon(QCPPainter* painter, const QRectF& rect) const override;
-
-  private:
-    QRectF barRect(const TimelineSegment& segment) const;
-    void drawMarker(QCPPainter* painter, const TimelineMarker& marker) const;
-
-    const TimelineModel* model_ = nullptr;
-};
+class TimelinePlotLayer;
 
 class TimelineView : public QWidget {
     Q_OBJECT
   public:
     explicit TimelineView(QWidget* parent = nullptr);
 
-    // Shows [model]; an empty model leaves the axes with a hint.
-    void setModel(TimelineModel model);
-    const TimelineModel& model() const { return model_; }
-    QCustomPlot* plot() const { return plot_; }
+    // Shows [model] (null: an empty timeline), the whole run in view.
+    void setModel(std::shared_ptr<const TimelineModel> model);
+    const TimelineModel& model() const { return *model_; }
+    std::shared_ptr<const TimelineModel> sharedModel() const { return model_; }
 
-    // Zooms out so that the whole run is visible.
+    QCustomPlot* plot() const { return plot_; }
+    TimelineViewport* viewport() const { return viewport_; }
+    const TimelineRowSet& rows() const { return rows_; }
+    const TimelineTheme& theme() const { return theme_; }
+    void setTheme(const TimelineTheme& theme);
+
+    void setAxis(TimelineAxis axis);
+    void setRowFilter(const QString& text);
+    void setShowShutdownTasks(bool show);
+    void setArrowsShown(bool show);
     void fitAll();
 
+    // What the last paint drew, and where (for tests and hit tests).
+    const TimelineScene& lastScene() const { return scene_; }
+    const TimelineFigureLayout& lastLayout() const { return layout_; }
+    // The tooltip for a point of the plot (empty: nothing there).
+    QString toolTipAt(QPointF pos) const;
+    // Said over the timeline while a run is in progress; empty hides it.
+    void setBusyText(const QString& text);
+
   signals:
-    // The user clicked a bar that began at [event].
-    void segmentClicked(EventIndex event);
+    // The user clicked an item: what it is, and the scenario lines it is about.
+    void itemSelected(const QString& description, const QList<int>& lines);
+    void selectionCleared();
+
+  protected:
+    bool eventFilter(QObject* watched, QEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
 
   private:
-    void updateRowLabels();
-    void showToolTipAt(const QPoint& pos);
+    void rebuildRows();
+    void relayout();
+    void replot();
+    void replotOverlay();
+    void updateScrollBar();
+    TimelineFigureOptions figureOptions() const;
+    void paintFigure(QCPPainter* painter);
+    void paintOverlay(QCPPainter* painter);
+    void select(const TimelineScene::Hit& hit);
+    void handleWheel(QWheelEvent* event);
+    bool handleKey(QKeyEvent* event);
+    QString describe(const TimelineScene::Hit& hit) const;
 
-    TimelineModel model_;
+    std::shared_ptr<const TimelineModel> model_;
+    TimelineRowSet rows_;
+    TimelineTheme theme_ = TimelineTheme::light();
+    TimelineViewport* viewport_ = nullptr;
+    QString filter_;
+    bool showShutdownTasks_ = false;
+    double labelWidth_ = 0;
+
     QCustomPlot* plot_ = nullptr;
-    TimelineBars* bars_ = nullptr;
-    QCPItemText* emptyHint_ = nullptr;
+    TimelinePlotLayer* figureLayer_ = nullptr;
+    TimelinePlotLayer* overlayLayer_ = nullptr;
+    QScrollBar* scrollBar_ = nullptr;
+    QComboBox* axisBox_ = nullptr;
+    QCheckBox* arrowsBox_ = nullptr;
+    QCheckBox* shutdownBox_ = nullptr;
+    QLineEdit* filterEdit_ = nullptr;
+    QLabel* busyLabel_ = nullptr;
+
+    TimelineScene scene_;
+    TimelineFigureLayout layout_;
+    TimelineScene::Hit hover_;
+    QPoint pressPos_;
+    bool pressed_ = false;
+    bool dragging_ = false;
+    double pressX0_ = 0, pressX1_ = 0, pressScroll_ = 0;
 };
 
 } // namespace loopscope

@@ -142,12 +142,18 @@ void addTraceFunctions(VM& vm, const Value& m)
     });
     moduleAddFunction(vm, m, "pass_began", [](VM& vm, const CallArgs& a) {
         checkArgs(vm, a, "pass_began", 1, 1); // (index)
+        vm.pollCancel();                      // once per pass: the loop model's own work is cancellable too
         vm.record(TraceEvent::passBegan(vm.now(), idArg(vm, a[0])));
         return Value::none();
     });
     moduleAddFunction(vm, m, "clock_jumped", [](VM& vm, const CallArgs& a) {
         checkArgs(vm, a, "clock_jumped", 1, 1); // (new time); the event is stamped with the old one
         vm.record(TraceEvent::clockJumped(vm.now(), timeArg(vm, a[0])));
+        return Value::none();
+    });
+    moduleAddFunction(vm, m, "task_joined", [](VM& vm, const CallArgs& a) {
+        checkArgs(vm, a, "task_joined", 2, 2); // (task, awaited task)
+        vm.record(TraceEvent::taskJoined(vm.now(), TaskId{idArg(vm, a[0])}, TaskId{idArg(vm, a[1])}));
         return Value::none();
     });
     moduleAddFunction(vm, m, "loop_closed", [](VM& vm, const CallArgs& a) {

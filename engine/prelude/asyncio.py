@@ -40,6 +40,7 @@ _handle_cancelled = _loopscope.handle_cancelled
 _callback_ran = _loopscope.callback_ran
 _pass_began = _loopscope.pass_began
 _clock_jumped = _loopscope.clock_jumped
+_task_joined = _loopscope.task_joined
 
 _WAIT_NONE = _loopscope.WAIT_NONE
 _WAIT_READY = _loopscope.WAIT_READY
@@ -1509,7 +1510,18 @@ def gather(*coros_or_futures, return_exceptions=False):
             fut = arg_to_fut[arg]
         children.append(fut)
     outer = _GatheringFuture(children, loop=loop)
+    outer._ls_what = 'gather'
+    _trace_fan_in(loop, children)
     return outer
+
+
+def _trace_fan_in(loop, children):
+    # The timeline draws an arrow from each child's end to the task that waits for them all.
+    parent = loop._current_task
+    if parent is not None:
+        for child in children:
+            if isinstance(child, Task):
+                _task_joined(parent._id, child._id)
 
 
 def _release_waiter(waiter, *args):
@@ -1543,6 +1555,8 @@ async def wait(fs, *, timeout=None, return_when=ALL_COMPLETED):
 
 async def _wait(fs, timeout, return_when, loop):
     waiter = loop.create_future()
+    waiter._ls_what = 'asyncio.wait'
+    _trace_fan_in(loop, fs)
     timeout_handle = None
     if timeout is not None:
         timeout_handle = loop._call_timeout(timeout, _release_waiter, waiter)
@@ -1879,6 +1893,7 @@ class TaskGroup:
         while self._tasks:
             if self._on_completed_fut is None:
                 self._on_completed_fut = self._loop.create_future()
+                self._on_completed_fut._ls_what = 'its TaskGroup'
             try:
                 await self._on_completed_fut
             except CancelledError as ex:
@@ -1915,6 +1930,7 @@ class TaskGroup:
             task = Task(coro, loop=self._loop, name=name, _numbered=True)
         task.add_done_callback(self._on_task_done)
         self._tasks[task] = None
+        _task_joined(self._parent_task._id, task._id)
         return task
 
     def _is_base_error(self, exc):
@@ -2067,6 +2083,7 @@ class Event(_LoopBoundMixin):
             return True
         fut = self._get_loop().create_future()
         fut._ls_kind = _WAIT_EVENT
+        fut._ls_what = getattr(self, '_ls_what', None)  # an Event inside Queue says Queue.join
         self._waiters.append(fut)
         try:
             await fut
@@ -2322,6 +2339,7 @@ class Queue(_LoopBoundMixin):
         self._putters = deque()
         self._unfinished_tasks = 0
         self._finished = Event()
+        self._finished._ls_what = 'Queue.join'
         self._finished.set()
         self._init(maxsize)
 

@@ -140,6 +140,10 @@ def clock_jumped(new_time):
     _event("ClockJumped", new_time=new_time)
 
 
+def task_joined(task, awaited):
+    _event("TaskJoined", task=task, awaited=awaited)
+
+
 def loop_closed():
     _event("LoopClosed")
 

@@ -1,28 +1,36 @@
-// The main window opens offscreen with all its docks and renders something
-// that is not blank.
+// The main window opens offscreen with all its docks, runs scenarios off the GUI thread (with
+// progress and Cancel, a newer run discarding a stale one), opens a scenario with one click in
+// the browser, marks a clicked bar's lines in the code, and switches themes.
 #include <QDockWidget>
+#include <QElapsedTimer>
+#include <QLabel>
+#include <QMessageBox>
 #include <QSet>
 #include <QStandardPaths>
 #include <QToolBar>
+#include <QTreeWidget>
 #include <QtTest>
 
 #include "CodeEditor.h"
 #include "ConsoleView.h"
 #include "MainWindow.h"
 #include "ScenarioLibrary.h"
+#include "ScenarioRunner.h"
 #include "TimelineView.h"
+#include "timeline_test_support.h"
 
 using namespace loopscope;
+using loopscope::test::distinctColors;
+using loopscope::test::rowNamed;
 
 namespace {
 
-int distinctColors(const QImage& image)
+QString narration(const MainWindow& window)
 {
-    QSet<QRgb> colors;
-    for (int y = 0; y < image.height(); y += 2)
-        for (int x = 0; x < image.width(); x += 2)
-            colors.insert(image.pixel(x, y));
-    return int(colors.size());
+    for (QDockWidget* dock : window.findChildren<QDockWidget*>())
+        if (dock->windowTitle() == QLatin1String("Narration"))
+            return static_cast<QLabel*>(dock->widget())->text();
+    return {};
 }
 
 } // namespace
@@ -60,40 +68,137 @@ class MainWindowTest : public QObject {
         QVERIFY(window.windowTitle().contains(QFileInfo(defaultScenarioPath()).fileName()));
     }
 
-    // Opening a scenario runs it: the timeline gets a row per task and the console its output.
+    // Opening a scenario runs it off the GUI thread: the timeline gets a row per task and the
+    // console its output.
     void runsTheDefaultScenarioIntoTheTimeline()
     {
         MainWindow window;
         window.openDefaultScenario();
+        QVERIFY(window.isRunning() || window.timeline()->model().rowCount() > 0);
+        QVERIFY(window.waitForRun());
         const TimelineModel& model = window.timeline()->model();
         QCOMPARE(model.endTime(), 5.0);
-        auto rowOf = [&](const QString& coroutine) {
-            for (int row = 0; row < model.rows().size(); ++row)
-                if (model.rows()[row].label.contains(coroutine))
-                    return row;
-            return -1;
-        };
-        const int slow = rowOf(QStringLiteral("add_slow")), fast = rowOf(QStringLiteral("add_fast"));
+        const int slow = rowNamed(model, QStringLiteral("add_slow")),
+                  fast = rowNamed(model, QStringLiteral("add_fast"));
         QVERIFY(slow > 0 && fast > 0);
-        // add_fast is done at t=3, add_slow at t=5.
-        int finished = 0;
-        for (const TimelineMarker& m : model.markers()) {
-            if (m.kind == MarkerKind::Done && (m.row == slow || m.row == fast)) {
-                QCOMPARE(m.t, m.row == slow ? 5.0 : 3.0);
-                ++finished;
-            }
-        }
-        QCOMPARE(finished, 2);
+        QCOMPARE(model.row(slow).end, 5.0);
+        QCOMPARE(model.row(fast).end, 3.0);
         QVERIFY2(window.console()->toPlainText().contains(QLatin1String("7 10")),
                  qPrintable(window.console()->toPlainText()));
+        QVERIFY(narration(window).contains(QLatin1String("ran to the end")));
+    }
+
+    // Cancel stops even an endless loop within 100 ms, and the window says so; the GUI
+    // thread keeps processing events meanwhile.
+    void cancelStopsARunQuickly()
+    {
+        MainWindow window;
+        window.editor()->setPlainText(QStringLiteral("while True:\n    pass\n"));
+        window.runCurrentSource();
+        QElapsedTimer clock;
+        clock.start();
+        int ticks = 0;
+        while (clock.elapsed() < 150) {
+            QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
+            ++ticks;
+        }
+        QVERIFY(window.isRunning());
+        QVERIFY2(ticks > 5, "the GUI thread kept processing events");
+        clock.restart();
+        window.cancelRun();
+        QVERIFY(window.waitForRun(2000));
+        QVERIFY2(clock.elapsed() < 100, qPrintable(QString::number(clock.elapsed()) + " ms"));
+        QVERIFY2(narration(window).contains(QLatin1String("cancelled")), qPrintable(narration(window)));
+    }
+
+    // A new run discards a stale one: only the latest result reaches the window.
+    void aNewRunDiscardsAStaleOne()
+    {
+        MainWindow window;
+        QSignalSpy finished(window.runner(), &ScenarioRunner::finished);
+        window.editor()->setPlainText(QStringLiteral("while True:\n    pass\n"));
+        window.runCurrentSource();
+        QTest::qWait(30);
+        QVERIFY(window.loadFile(defaultScenarioPath()));
+        window.runCurrentSource();
+        QVERIFY(window.waitForRun());
+        QTest::qWait(50);
+        QCOMPARE(finished.size(), 1);
+        QCOMPARE(window.timeline()->model().endTime(), 5.0);
+        QVERIFY(window.console()->toPlainText().contains(QLatin1String("7 10")));
+    }
+
+    // One click on a scenario in the browser opens it; with unsaved edits it asks first.
+    void oneClickOpensAScenario()
+    {
+        MainWindow window;
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        auto* browser = window.findChild<QTreeWidget*>();
+        QTreeWidgetItem* target = nullptr;
+        for (QTreeWidgetItemIterator it(browser); *it; ++it)
+            if ((*it)->data(0, Qt::UserRole).toString().endsWith(QLatin1String("blocking_sleep.py")))
+                target = *it;
+        QVERIFY(target);
+        browser->scrollToItem(target);
+        const QRect rect = browser->visualItemRect(target);
+        QTest::mouseClick(browser->viewport(), Qt::LeftButton, {}, rect.center());
+        QVERIFY(window.editor()->toPlainText().contains(QLatin1String("time.sleep(2)")));
+        QVERIFY(window.waitForRun());
+        QVERIFY(window.timeline()->model().stalls().size() == 1);
+
+        // Unsaved edits: the window asks; "Cancel" keeps the edits.
+        window.editor()->appendPlainText(QStringLiteral("# my edit"));
+        QTreeWidgetItem* other = browser->topLevelItem(0)->child(0);
+        browser->scrollToItem(other);
+        bool asked = false;
+        QTimer::singleShot(100, this, [&asked] {
+            if (auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget())) {
+                asked = true;
+                box->button(QMessageBox::Cancel)->click();
+            }
+        });
+        QTest::mouseClick(browser->viewport(), Qt::LeftButton, {}, browser->visualItemRect(other).center());
+        QVERIFY(asked);
+        QVERIFY(window.editor()->toPlainText().contains(QLatin1String("# my edit")));
+    }
+
+    void clickingABarMarksItsLines()
+    {
+        MainWindow window;
+        window.resize(1400, 900);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        window.openDefaultScenario();
+        QVERIFY(window.waitForRun());
+        TimelineView* timeline = window.timeline();
+        timeline->plot()->replot(QCustomPlot::rpImmediateRefresh);
+        const TimelineGeometry& g = timeline->lastLayout().geometry;
+        const int fast =
+            timeline->rows().displayRowOf(rowNamed(timeline->model(), QStringLiteral("add_fast")));
+        const QPoint bar(int(g.xFor(1.5)), int(g.rowCentre(fast)));
+        QTest::mouseClick(timeline->plot(), Qt::LeftButton, {}, bar);
+        QCOMPARE(window.editor()->markedLines(), QList<int>{8});
+        QVERIFY(narration(window).contains(QLatin1String("add_fast sleeping")));
+    }
+
+    void themesSwitch()
+    {
+        MainWindow window;
+        window.setTheme(QStringLiteral("dark"));
+        QVERIFY(window.timeline()->theme().isDark);
+        QVERIFY(QApplication::palette().color(QPalette::Window).lightness() < 128);
+        window.setTheme(QStringLiteral("light"));
+        QVERIFY(!window.timeline()->theme().isDark);
     }
 
     void rendersAWindowThatIsNotBlank()
     {
         MainWindow window;
-        QVERIFY(window.loadFile(defaultScenarioPath()));
+        window.openDefaultScenario();
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(window.waitForRun());
         QTest::qWait(100);
 
         const QImage shot = window.grab().toImage();
@@ -101,7 +206,7 @@ class MainWindowTest : public QObject {
         const int colors = distinctColors(shot);
         QVERIFY2(colors > 50, qPrintable(QString::number(colors)));
 
-        // The timeline area has axes, labels and a grid: never one flat color.
+        // The timeline area has axes, labels and bars: never one flat color.
         const QImage timeline = window.timeline()->grab().toImage();
         QVERIFY(timeline.width() > 300 && timeline.height() > 200);
         const int timelineColors = distinctColors(timeline);

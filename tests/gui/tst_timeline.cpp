@@ -1,69 +1,103 @@
-// The timeline: the model built from a recorded trace, and the bars it draws,
-// checked pixel by pixel on a rendered image.
+// The timeline as drawn: the shared renderer's images checked pixel by pixel at the positions
+// the geometry gives (each state's colour and pattern, bar shapes, the stall band, deadlines,
+// markers, arrows), and the widget driven with simulated wheel, drag, keys and clicks.
 #include <QtTest>
 
-#include "TimelineModel.h"
+#include <QPainter>
+#include <QScrollBar>
+
+#include "TimelineDescriptions.h"
+#include "TimelineRenderer.h"
 #include "TimelineView.h"
+#include "engine.h"
+#include "timeline_test_support.h"
 
 using namespace loopscope;
+using loopscope::test::rowNamed;
 
 namespace {
 
-// Records the trace of the articles' slow/fast additions as the engine reports
-// it: main (Task-1) starts add_slow (Task-2, sleeps 5 s) and add_fast (Task-3,
-// sleeps 3 s), then waits on each in turn.
-TraceRecorder slowFastTrace()
+std::shared_ptr<const TimelineModel> modelOf(const QString& relative)
 {
-    TraceRecorder trace;
-    uint32_t handles = 0;
-    auto created = [&](double t, uint32_t task, const char* name, const char* coro) {
-        trace.record(TraceEvent::taskCreated(t, TaskId{task}, trace.intern(name), trace.intern(coro), TaskId{}, 0));
-    };
-    auto pushed = [&](double t, uint32_t task) {
-        trace.record(TraceEvent::readyPushed(t, TaskId{task}, HandleId{++handles}, HandleKind::TaskStep, {}));
-    };
-    auto began = [&](double t, uint32_t task) {
-        trace.record(TraceEvent::stepBegan(t, TaskId{task}, HandleId{handles}, 0));
-    };
-    auto ended = [&](double t, uint32_t task, WaitKind wait, uint32_t target, double deadline) {
-        trace.record(TraceEvent::stepEnded(t, TaskId{task}, 0, wait, target, deadline));
-    };
-    auto finished = [&](double t, uint32_t task, const char* result) {
-        trace.record(TraceEvent::taskFinished(t, TaskId{task}, EndStatus::Ok, trace.intern(result), 0));
-    };
-    created(0, 1, "Task-1", "main");
-    pushed(0, 1);
-    began(0, 1);
-    created(0, 2, "Task-2", "add_slow");
-    pushed(0, 2);
-    created(0, 3, "Task-3", "add_fast");
-    pushed(0, 3);
-    ended(0, 1, WaitKind::Task, 2, 0);
-    began(0, 2);
-    ended(0, 2, WaitKind::Timer, 0, 5.0);
-    began(0, 3);
-    ended(0, 3, WaitKind::Timer, 0, 3.0);
-    trace.record(TraceEvent::clockJumped(0, 3.0));
-    pushed(3, 3);
-    began(3, 3);
-    finished(3, 3, "10");
-    trace.record(TraceEvent::clockJumped(3, 5.0));
-    pushed(5, 2);
-    began(5, 2);
-    finished(5, 2, "7");
-    pushed(5, 1);
-    began(5, 1);
-    trace.record(TraceEvent::output(5, TaskId{1}, trace.intern("7 10"), 0));
-    finished(5, 1, "None");
-    return trace;
+    return test::modelOfFile(relative);
 }
 
-const TimelineSegment* findSegment(const TimelineModel& model, int row, SegmentKind kind)
+// A timeline widget of [size] on [relative]'s run, shown and painted once.
+std::unique_ptr<TimelineView> shownView(const QString& relative, QSize size)
 {
-    for (const TimelineSegment& s : model.segments())
-        if (s.row == row && s.kind == kind)
-            return &s;
-    return nullptr;
+    auto view = std::make_unique<TimelineView>();
+    view->resize(size);
+    view->setModel(modelOf(relative));
+    view->show();
+    if (!QTest::qWaitForWindowExposed(view.get()))
+        return nullptr;
+    view->plot()->replot(QCustomPlot::rpImmediateRefresh);
+    return view;
+}
+
+// One rendering of a whole figure, with where everything went.
+struct Figure {
+    QImage image;
+    TimelineFigureLayout layout;
+    TimelineScene scene;
+    TimelineRowSet rows;
+};
+
+Figure render(const TimelineModel& model, TimelineAxis axis = TimelineAxis::Time,
+              const TimelineTheme& theme = TimelineTheme::light(), bool arrows = true,
+              QSize size = QSize(1200, 640))
+{
+    Figure f;
+    f.rows = selectRows(model, {}, false);
+    f.image = QImage(size, QImage::Format_RGB32);
+    const TimelineAxisLimits limits = axis == TimelineAxis::Time
+                                          ? TimelineAxisLimits::forTime(model.endTime())
+                                          : TimelineAxisLimits::forPasses(model.extent(axis));
+    TimelineViewState state;
+    state.axis = axis;
+    state.arrows = arrows;
+    std::tie(state.x0, state.x1) = limits.fitAll();
+    TimelineFigureOptions options;
+    options.font = QFont(QStringLiteral("DejaVu Sans"), 9);
+    QPainter painter(&f.image);
+    const TimelineRenderer renderer(model, f.rows, theme);
+    f.scene = renderer.render(painter, QRectF(QPointF(0, 0), QSizeF(size)), state, options, &f.layout);
+    if (const QString dir = qEnvironmentVariable("LOOPSCOPE_TEST_IMAGES"); !dir.isEmpty())
+        f.image.save(dir + QStringLiteral("/timeline_%1.png")
+                               .arg(QTest::currentDataTag()[0] ? QTest::currentDataTag()
+                                                               : QTest::currentTestFunction()));
+    return f;
+}
+
+// How many pixels of [color] are in the box of half-size [w] x [h] around [at].
+int pixelsOf(const QImage& image, QPointF at, const QColor& color, int w = 4, int h = 2)
+{
+    int n = 0;
+    for (int y = int(at.y()) - h; y <= int(at.y()) + h; ++y)
+        for (int x = int(at.x()) - w; x <= int(at.x()) + w; ++x)
+            n += image.valid(x, y) && image.pixel(x, y) == color.rgb();
+    return n;
+}
+
+QPointF pointOf(const Figure& f, const TimelineModel& model, int row, double coord)
+{
+    const int display = f.rows.displayRowOf(row);
+    Q_UNUSED(model)
+    return QPointF(f.layout.geometry.xFor(coord), f.layout.geometry.rowCentre(display));
+}
+
+void sendMouse(QWidget* w, QEvent::Type type, QPointF pos, Qt::MouseButtons buttons)
+{
+    QMouseEvent event(type, pos, w->mapToGlobal(pos),
+                      type == QEvent::MouseMove ? Qt::NoButton : Qt::LeftButton, buttons, Qt::NoModifier);
+    QApplication::sendEvent(w, &event);
+}
+
+void sendWheel(QWidget* w, QPointF pos, int notches, Qt::KeyboardModifiers modifiers = Qt::NoModifier)
+{
+    QWheelEvent event(pos, w->mapToGlobal(pos), QPoint(), QPoint(0, 120 * notches), Qt::NoButton, modifiers,
+                      Qt::NoScrollPhase, false);
+    QApplication::sendEvent(w, &event);
 }
 
 } // namespace
@@ -71,92 +105,286 @@ const TimelineSegment* findSegment(const TimelineModel& model, int row, SegmentK
 class TimelineTest : public QObject {
     Q_OBJECT
   private slots:
-    void modelHasOneRowPerTaskAfterTheLoop()
+    // Each state is painted in its colour and, where it has one, its pattern, where it happens.
+    void statesArePaintedWhereTheyHappen_data()
     {
-        const TraceRecorder trace = slowFastTrace();
-        const TimelineModel model = TimelineModel::fromTrace(trace);
-        QCOMPARE(model.rows().size(), 4);
-        QCOMPARE(model.rows()[0].task.value, 0u);
-        QCOMPARE(model.rows()[1].label, QStringLiteral("Task-1  main"));
-        QCOMPARE(model.rows()[2].label, QStringLiteral("Task-2  add_slow"));
-        QCOMPARE(model.rows()[3].label, QStringLiteral("Task-3  add_fast"));
-        QCOMPARE(model.endTime(), 5.0);
-    }
-
-    void modelTurnsWaitsIntoBars_data()
-    {
-        QTest::addColumn<int>("row");
+        QTest::addColumn<QString>("scenario");
+        QTest::addColumn<QString>("row");
+        QTest::addColumn<double>("t");
         QTest::addColumn<int>("kind");
-        QTest::addColumn<double>("start");
-        QTest::addColumn<double>("end");
-        QTest::newRow("add_slow sleeps 0..5") << 2 << int(SegmentKind::Sleeping) << 0.0 << 5.0;
-        QTest::newRow("add_fast sleeps 0..3") << 3 << int(SegmentKind::Sleeping) << 0.0 << 3.0;
-        QTest::newRow("main awaits add_slow 0..5") << 1 << int(SegmentKind::WaitingTask) << 0.0 << 5.0;
-        QTest::newRow("loop idles 0..3") << 0 << int(SegmentKind::LoopIdle) << 0.0 << 3.0;
+        const QString slowFast = QStringLiteral("scenarios/articles/two_additions.py");
+        const QString blocking = QStringLiteral("scenarios/pitfalls/blocking_sleep.py");
+        QTest::newRow("sleeping") << slowFast << "add_fast" << 1.5 << int(SegmentKind::Sleeping);
+        QTest::newRow("awaiting a task")
+            << slowFast << "get_results" << 2.5 << int(SegmentKind::AwaitingTask);
+        QTest::newRow("running (a zero-duration step)")
+            << slowFast << "add_slow" << 0.0 << int(SegmentKind::Running);
+        QTest::newRow("loop idle") << slowFast << "event loop" << 1.5 << int(SegmentKind::LoopIdle);
+        QTest::newRow("held up") << blocking << "ticker" << 1.3 << int(SegmentKind::HeldUp);
+        QTest::newRow("blocking the loop") << blocking << "blocker" << 1.0 << int(SegmentKind::Blocking);
+        QTest::newRow("awaiting a gather") << blocking << "main" << 3.0 << int(SegmentKind::AwaitingFuture);
+        QTest::newRow("loop busy") << blocking << "event loop" << 1.8 << int(SegmentKind::LoopBusy);
+        QTest::newRow("waiting on a lock") << "scenarios/sync/lock_serialises.py"
+                                           << "Task-4 · use" << 1.5 << int(SegmentKind::WaitingSync);
     }
 
-    void modelTurnsWaitsIntoBars()
+    void statesArePaintedWhereTheyHappen()
     {
-        QFETCH(int, row);
+        QFETCH(QString, scenario);
+        QFETCH(QString, row);
+        QFETCH(double, t);
         QFETCH(int, kind);
-        QFETCH(double, start);
-        QFETCH(double, end);
-        const TraceRecorder trace = slowFastTrace();
-        const TimelineModel model = TimelineModel::fromTrace(trace);
-        const TimelineSegment* s = findSegment(model, row, SegmentKind(kind));
-        QVERIFY(s);
-        QCOMPARE(s->start, start);
-        QCOMPARE(s->end, end);
+        const auto model = modelOf(scenario);
+        const Figure f = render(*model);
+        const int r = rowNamed(*model, row);
+        QVERIFY(r >= 0);
+        QPointF at = pointOf(f, *model, r, t);
+        if (SegmentKind(kind) == SegmentKind::Running)
+            at.rx() += 2; // inside the step's minimum width
+        const TimelineTheme theme = TimelineTheme::light();
+        const TimelineStateStyle& style = theme.style(SegmentKind(kind));
+        QVERIFY2(pixelsOf(f.image, at, style.fill) > 0,
+                 qPrintable(QStringLiteral("no fill at %1,%2").arg(at.x()).arg(at.y())));
+        if (style.pattern != Qt::NoBrush)
+            QVERIFY2(pixelsOf(f.image, at, style.patternColor, 6, 5) > 0, "no pattern");
     }
 
-    void modelMarksCreationAndCompletion()
+    // The ready state lasts no virtual time: the passes axis gives it room.
+    void readyAndCallbacksShowOnThePassesAxis()
     {
-        const TraceRecorder trace = slowFastTrace();
-        const TimelineModel model = TimelineModel::fromTrace(trace);
-        int created = 0, done = 0;
-        for (const TimelineMarker& m : model.markers()) {
-            created += m.kind == MarkerKind::Created;
-            if (m.kind == MarkerKind::Done) {
-                ++done;
-                QCOMPARE(m.t, m.row == 3 ? 3.0 : 5.0);
-            }
-        }
-        QCOMPARE(created, 3);
-        QCOMPARE(done, 3);
+        const auto model = modelOf(QStringLiteral("scenarios/basics/sleep_zero_yields.py"));
+        const Figure f = render(*model, TimelineAxis::Passes);
+        const int pong = rowNamed(*model, QStringLiteral("Task-3 · talker"));
+        const auto segs = model->segments(pong);
+        int index = -1;
+        for (int i = 0; i < int(segs.size()); ++i)
+            if (segs[size_t(i)].kind == SegmentKind::Ready && segs[size_t(i)].ahead == 1)
+                index = i;
+        QVERIFY(index >= 0);
+        const double middle = (model->segmentStartOn(TimelineAxis::Passes, pong, index) +
+                               model->segmentEndOn(TimelineAxis::Passes, pong, index)) /
+                              2;
+        const TimelineTheme theme = TimelineTheme::light();
+        const TimelineStateStyle& ready = theme.style(SegmentKind::Ready);
+        QPointF at = pointOf(f, *model, pong, middle);
+        QVERIFY(pixelsOf(f.image, at, ready.fill, 6, 3) > 0);
+        QVERIFY(pixelsOf(f.image, at, ready.patternColor, 6, 3) > 0);
+        QVERIFY(!f.scene.passes.empty());
     }
 
-    void emptyTraceGivesOnlyTheLoopRow()
+    // Shape as well as colour: a running step is taller than a sleep, which is the thinnest.
+    void statesDifferInHeight()
     {
-        const TraceRecorder trace;
-        const TimelineModel model = TimelineModel::fromTrace(trace);
-        QCOMPARE(model.rows().size(), 1);
-        QVERIFY(model.isEmpty());
-    }
-
-    void viewDrawsSleepingBarsWhereTheyBelong()
-    {
-        const TraceRecorder trace = slowFastTrace();
-        TimelineView view;
-        view.resize(900, 400);
-        view.setModel(TimelineModel::fromTrace(trace));
-        QCustomPlot* plot = view.plot();
-        const QImage image = plot->toPixmap(900, 400).toImage();
-        // Set LOOPSCOPE_TEST_IMAGES=DIR to look at what the test checks.
-        if (const QString dir = qEnvironmentVariable("LOOPSCOPE_TEST_IMAGES"); !dir.isEmpty())
-            image.save(dir + QStringLiteral("/timeline_slow_fast.png"));
-
-        const QColor sleeping = TimelineBars::colorFor(SegmentKind::Sleeping);
-        auto pixelAt = [&](double t, double row) {
-            const int x = int(plot->xAxis->coordToPixel(t));
-            const int y = int(plot->yAxis->coordToPixel(row));
-            return image.pixelColor(x, y);
+        const auto model = modelOf(QStringLiteral("scenarios/pitfalls/blocking_sleep.py"));
+        const Figure f = render(*model);
+        auto heightOf = [&](const QString& row, double t, SegmentKind kind) {
+            const QPointF at = pointOf(f, *model, rowNamed(*model, row), t);
+            const QColor fill = TimelineTheme::light().style(kind).fill;
+            int h = 0;
+            for (int y = int(at.y()) - 30; y <= int(at.y()) + 30; ++y)
+                h += f.image.pixel(int(at.x()), y) == fill.rgb() ||
+                     f.image.pixel(int(at.x()) + 1, y) == fill.rgb();
+            return h;
         };
-        // add_fast (row 3) sleeps until t=3, add_slow (row 2) until t=5.
-        QCOMPARE(pixelAt(2.0, 3), sleeping);
-        QVERIFY(pixelAt(4.0, 3) != sleeping);
-        QCOMPARE(pixelAt(4.0, 2), sleeping);
-        QCOMPARE(pixelAt(1.5, 1), TimelineBars::colorFor(SegmentKind::WaitingTask));
-        QCOMPARE(pixelAt(1.5, 0), TimelineBars::colorFor(SegmentKind::LoopIdle));
+        const int sleeping = heightOf(QStringLiteral("ticker"), 0.25, SegmentKind::Sleeping);
+        const int heldUp = heightOf(QStringLiteral("ticker"), 1.3, SegmentKind::HeldUp);
+        const int blocking = heightOf(QStringLiteral("blocker"), 1.0, SegmentKind::Blocking);
+        QVERIFY2(sleeping > 0 && heldUp > sleeping && blocking > heldUp,
+                 qPrintable(QStringLiteral("%1 %2 %3").arg(sleeping).arg(heldUp).arg(blocking)));
+    }
+
+    void stallBandDeadlinesAndMarkers()
+    {
+        const TimelineTheme theme = TimelineTheme::light();
+        const auto model = modelOf(QStringLiteral("scenarios/pitfalls/blocking_sleep.py"));
+        const Figure f = render(*model);
+        // The stall band runs down the whole plot, below the last row too.
+        const QPointF below(f.layout.geometry.xFor(1.0), f.layout.plot.bottom() - 5);
+        QVERIFY(pixelsOf(f.image, below, theme.stallFill, 6, 3) > 0);
+        QCOMPARE(f.scene.stalls.size(), size_t(1));
+
+        const auto slowFast = modelOf(QStringLiteral("scenarios/articles/two_additions.py"));
+        const Figure g = render(*slowFast);
+        const int fast = rowNamed(*slowFast, QStringLiteral("add_fast"));
+        // add_fast's deadline at 3 s is marked; its done marker sits there too.
+        // (the notch above the bar: the done marker covers the tick itself)
+        const double notch = g.layout.geometry.rowHeight * 0.32 + 2;
+        QVERIFY(pixelsOf(g.image, pointOf(g, *slowFast, fast, 3.0) - QPointF(1, notch), theme.deadline, 2,
+                         2) > 0);
+        int done = 0;
+        for (const auto& m : g.scene.markers)
+            done += m.kind == MarkerKind::Done && m.row == fast &&
+                    std::abs(m.at.x() - g.layout.geometry.xFor(3.0)) < 1;
+        QCOMPARE(done, 1);
+        QVERIFY(pixelsOf(g.image, pointOf(g, *slowFast, fast, 3.0), theme.color(MarkerKind::Done), 5, 5) > 0);
+    }
+
+    // Arrows toggle: with them the image has each arrow's colour along its line, without them not.
+    void arrowsArePainted()
+    {
+        const TimelineTheme theme = TimelineTheme::light();
+        const auto model = modelOf(QStringLiteral("scenarios/taskgroups/one_fails_all_cancelled.py"));
+        const Figure with = render(*model, TimelineAxis::Passes, theme, true);
+        const Figure without = render(*model, TimelineAxis::Passes, theme, false);
+        QVERIFY(!with.scene.arrows.empty());
+        QVERIFY(without.scene.arrows.empty());
+        const QColor cancels = theme.style(ArrowKind::Cancels).color;
+        int inWith = 0, inWithout = 0;
+        for (int y = 0; y < with.image.height(); ++y)
+            for (int x = 0; x < with.image.width(); ++x)
+                if (with.layout.plot.contains(QPointF(x, y))) {
+                    inWith += with.image.pixel(x, y) == cancels.rgb();
+                    inWithout += without.image.pixel(x, y) == cancels.rgb();
+                }
+        QVERIFY2(inWith > inWithout + 20, qPrintable(QStringLiteral("%1 vs %2").arg(inWith).arg(inWithout)));
+    }
+
+    // The one renderer draws the whole figure on any device, in either theme, with a title.
+    void rendersTheWholeFigureOnAnyDevice()
+    {
+        const auto model = modelOf(QStringLiteral("scenarios/articles/two_additions.py"));
+        const TimelineRowSet rows = selectRows(*model, {}, false);
+        const TimelineRenderer renderer(*model, rows, TimelineTheme::dark());
+        TimelineViewState state;
+        std::tie(state.x0, state.x1) = TimelineAxisLimits::forTime(model->endTime()).fitAll();
+        TimelineFigureOptions options;
+        options.title = QStringLiteral("Two additions");
+        QImage image(900, 500, QImage::Format_RGB32);
+        QPainter painter(&image);
+        TimelineFigureLayout layout;
+        renderer.render(painter, QRectF(0, 0, 900, 500), state, options, &layout);
+        painter.end();
+        QVERIFY(layout.title.height() > 0 && layout.legend.height() > 0 && layout.axis.height() > 0);
+        QCOMPARE(image.pixel(2, 2), TimelineTheme::dark().background.rgb());
+        int titleInk = 0;
+        for (int x = 0; x < 300; ++x)
+            for (int y = int(layout.title.top()); y < int(layout.title.bottom()); ++y)
+                titleInk += image.pixel(x, y) != TimelineTheme::dark().background.rgb();
+        QVERIFY(titleInk > 50);
+        // A picture (vector) device takes the same calls.
+        QPicture picture;
+        QPainter vector(&picture);
+        renderer.render(vector, QRectF(0, 0, 900, 500), state, options);
+        vector.end();
+        QVERIFY(picture.size() > 1000);
+    }
+
+    // -- The widget ----------------------------------------------------------------------------
+
+    void wheelZoomsAroundTheMouse()
+    {
+        auto shown = shownView(QStringLiteral("scenarios/articles/two_additions.py"), QSize(1100, 500));
+        QVERIFY(shown);
+        TimelineView& view = *shown;
+        const TimelineGeometry before = view.lastLayout().geometry;
+        const QPointF pos(before.xFor(2.0), before.rowCentre(0));
+        sendWheel(view.plot(), pos, 2);
+        view.plot()->replot(QCustomPlot::rpImmediateRefresh);
+        const TimelineGeometry after = view.lastLayout().geometry;
+        QVERIFY(after.x1 - after.x0 < (before.x1 - before.x0) * 0.7);
+        QVERIFY(std::abs(after.coordAt(pos.x()) - 2.0) < 1e-6);
+        // Zooming out stops at the limit.
+        for (int i = 0; i < 30; ++i)
+            sendWheel(view.plot(), pos, -3);
+        const TimelineViewState& state = view.viewport()->state();
+        QVERIFY(state.x1 - state.x0 <= view.viewport()->limits().maxSpan() + 1e-9);
+    }
+
+    void dragPansAndClickSelects()
+    {
+        auto shown = shownView(QStringLiteral("scenarios/articles/two_additions.py"), QSize(1100, 500));
+        QVERIFY(shown);
+        TimelineView& view = *shown;
+        TimelineGeometry g = view.lastLayout().geometry;
+        const double x0 = view.viewport()->state().x0;
+        // Drag 100 px to the left: the view moves 100 px later in time.
+        const QPointF start(g.xFor(1.0), g.rowCentre(2) + 40);
+        sendMouse(view.plot(), QEvent::MouseButtonPress, start, Qt::LeftButton);
+        sendMouse(view.plot(), QEvent::MouseMove, start - QPointF(50, 0), Qt::LeftButton);
+        sendMouse(view.plot(), QEvent::MouseMove, start - QPointF(100, 0), Qt::LeftButton);
+        sendMouse(view.plot(), QEvent::MouseButtonRelease, start - QPointF(100, 0), Qt::NoButton);
+        QCOMPARE(view.viewport()->state().x0, x0 + 100 / g.pixelsPerUnit());
+        QVERIFY(view.viewport()->selection().kind == TimelineScene::Hit::None);
+
+        // Click add_fast's sleep: it is selected, and its line is the one to mark.
+        view.fitAll();
+        view.plot()->replot(QCustomPlot::rpImmediateRefresh);
+        g = view.lastLayout().geometry;
+        const int fast = view.rows().displayRowOf(rowNamed(view.model(), QStringLiteral("add_fast")));
+        const QPointF bar(g.xFor(1.5), g.rowCentre(fast));
+        QCOMPARE(view.toolTipAt(bar),
+                 QStringLiteral("Task-3 add_fast sleeping 0.0 → 3.0 s: await asyncio.sleep(3), line 8"));
+        QSignalSpy selected(&view, &TimelineView::itemSelected);
+        sendMouse(view.plot(), QEvent::MouseButtonPress, bar, Qt::LeftButton);
+        sendMouse(view.plot(), QEvent::MouseButtonRelease, bar, Qt::NoButton);
+        QCOMPARE(selected.size(), 1);
+        QVERIFY(selected[0][0].toString().startsWith(QLatin1String("Task-3 add_fast sleeping")));
+        QCOMPARE(selected[0][1].value<QList<int>>(), QList<int>{8});
+        QCOMPARE(view.viewport()->selection().kind, TimelineScene::Hit::Segment);
+        // The selection is outlined on the overlay.
+        const QImage shot = view.plot()->toPixmap().toImage();
+        const QRectF outline =
+            view.lastScene().locate(view.viewport()->selection()).rect.adjusted(-2, -2, 2, 2);
+        QVERIFY(!outline.isEmpty());
+        QVERIFY(pixelsOf(shot, QPointF(g.xFor(1.5), outline.top()), view.theme().selection, 3, 1) > 0);
+    }
+
+    void keysZoomAndPanLikePerfetto()
+    {
+        auto shown = shownView(QStringLiteral("scenarios/articles/two_additions.py"), QSize(1000, 400));
+        QVERIFY(shown);
+        TimelineView& view = *shown;
+        view.plot()->setFocus();
+        auto span = [&] { return view.viewport()->state().x1 - view.viewport()->state().x0; };
+        const double full = span();
+        QTest::keyClick(view.plot(), Qt::Key_W);
+        QVERIFY(span() < full);
+        const double x0 = view.viewport()->state().x0;
+        QTest::keyClick(view.plot(), Qt::Key_D);
+        QVERIFY(view.viewport()->state().x0 > x0);
+        QTest::keyClick(view.plot(), Qt::Key_A);
+        QTest::keyClick(view.plot(), Qt::Key_A);
+        QVERIFY(view.viewport()->state().x0 < x0);
+        QTest::keyClick(view.plot(), Qt::Key_S);
+        QTest::keyClick(view.plot(), Qt::Key_S);
+        QVERIFY(span() > full * 0.9);
+        QTest::keyClick(view.plot(), Qt::Key_F);
+        QCOMPARE(span(), full);
+    }
+
+    // Ten thousand rows: labels keep a readable height and never overlap; the rows scroll.
+    void manyRowsScroll()
+    {
+        const std::string source = "import asyncio\n"
+                                   "async def sleeper(i):\n    await asyncio.sleep(i % 7)\n"
+                                   "async def main():\n"
+                                   "    await asyncio.gather(*(sleeper(i) for i in range(10000)))\n"
+                                   "asyncio.run(main())\n";
+        TimelineView view;
+        view.resize(1000, 600);
+        view.setModel(test::modelOfSource(source));
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        view.plot()->replot(QCustomPlot::rpImmediateRefresh);
+        const TimelineGeometry& g = view.lastLayout().geometry;
+        QCOMPARE(g.rowCount, 10001);
+        QVERIFY(g.rowHeight >= TimelineRenderer::minRowHeight(view.font()));
+        QVERIFY(g.rowHeight >= QFontMetricsF(view.font()).height());
+        auto* bar = view.findChild<QScrollBar*>();
+        QVERIFY(bar && bar->isVisible() && bar->maximum() > 9000);
+        // The wheel over the labels, then PageDown, scroll the rows; the loop's row stays.
+        sendWheel(view.plot(), QPointF(20, 200), -2);
+        QCOMPARE(view.viewport()->state().scroll, 6.0);
+        view.plot()->setFocus();
+        QTest::keyClick(view.plot(), Qt::Key_PageDown);
+        QVERIFY(view.viewport()->state().scroll > 10);
+        view.plot()->replot(QCustomPlot::rpImmediateRefresh);
+        QCOMPARE(view.lastScene().rows.front().displayRow, kPinnedRow);
+        QVERIFY(view.lastScene().rows.size() < 60);
+        // The filter finds one task among ten thousand.
+        view.setRowFilter(QStringLiteral("Task-5000 "));
+        view.plot()->replot(QCustomPlot::rpImmediateRefresh);
+        QCOMPARE(view.rows().rows.size(), size_t(1));
     }
 };
 

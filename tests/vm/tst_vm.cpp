@@ -2,6 +2,9 @@
 // arithmetic and its errors, classes, exceptions and tracebacks, generators, coroutines and
 // async generators, the _loopscope module and the trace, and the budgets.
 
+#include <atomic>
+#include <thread>
+
 #include <QtTest>
 
 #include "engine.h"
@@ -459,6 +462,51 @@ class TestVm : public QObject {
         QCOMPARE(jumps.size(), size_t(2));
         QCOMPARE(jumps[0], std::make_pair(0.0, 3.0));
         QCOMPARE(jumps[1], std::make_pair(3.0, 5.0));
+    }
+
+    // RunOptions::cancel stops a run from another thread within 100 ms, whether the scenario
+    // computes without yielding or the loop model spins through passes; runs in two threads at
+    // once do not disturb each other.
+    void cancelStopsARunFromAnotherThread_data()
+    {
+        QTest::addColumn<QString>("source");
+        QTest::newRow("endless top-level loop") << QString("while True:\n    pass\n");
+        QTest::newRow("endless task step") << QString("import asyncio\nasync def spin():\n    while True:\n"
+                                                      "        pass\nasyncio.run(spin())\n");
+        QTest::newRow("endless loop passes")
+            << QString("import asyncio\nasync def spin():\n    while True:\n"
+                       "        await asyncio.sleep(0)\nasyncio.run(spin())\n");
+    }
+
+    void cancelStopsARunFromAnotherThread()
+    {
+        QFETCH(QString, source);
+        std::atomic<bool> cancel{false};
+        std::atomic<bool> done{false};
+        RunResult result;
+        std::thread worker([&] {
+            RunOptions options;
+            options.cancel = &cancel;
+            TraceRecorder recorder;
+            result = runScenario(source.toStdString(), options, &recorder);
+            done = true;
+        });
+        // Meanwhile an independent run on this thread gives its normal answer.
+        Run other = run("print(sum(range(1000)))\n");
+        QCOMPARE(QString::fromStdString(other.out), QString("499500\n"));
+        QThread::msleep(50);
+        QVERIFY(!done);
+        QElapsedTimer clock;
+        clock.start();
+        cancel = true;
+        while (!done && clock.elapsed() < 5000)
+            QThread::msleep(1);
+        const qint64 ms = clock.elapsed();
+        worker.join();
+        QVERIFY2(ms < 100, qPrintable(QString::number(ms) + " ms"));
+        QVERIFY(!result.ok);
+        QVERIFY(result.cancelled);
+        QCOMPARE(QString::fromStdString(result.errorType), QString("Cancelled"));
     }
 
     void runsAreIndependent()

@@ -1,0 +1,309 @@
+// The timeline's pure parts, without a GUI: geometry (time and passes to pixels, rows, zoom and
+// pan limits, ticks with units) and the layout pass (culling, folding runs of sub-pixel bars,
+// the minimum width of zero-duration steps, the passes axis, hit tests, the row filter).
+#include <QtTest>
+
+#include "TimelineGeometry.h"
+#include "TimelineLayout.h"
+#include "TimelineModel.h"
+
+using namespace loopscope;
+
+namespace {
+
+// Writes traces the way the engine does, for shapes no scenario has (a million steps, ...).
+struct SyntheticTrace {
+    std::shared_ptr<TraceRecorder> trace = std::make_shared<TraceRecorder>();
+    uint32_t handles = 0;
+    uint32_t passes = 0;
+
+    void created(double t, uint32_t task, const char* coro, uint32_t creator = 0)
+    {
+        trace->record(TraceEvent::taskCreated(t, TaskId{task}, {}, trace->intern(coro), TaskId{creator}, 1));
+    }
+    void pass(double t) { trace->record(TraceEvent::passBegan(t, ++passes)); }
+    void pushed(double t, uint32_t task)
+    {
+        trace->record(
+            TraceEvent::readyPushed(t, TaskId{task}, HandleId{++handles}, HandleKind::TaskStep, {}));
+    }
+    // One step of [task] at [t] that ends waiting on [wait] (a timer until [deadline]).
+    void step(double t, uint32_t task, WaitKind wait, double deadline = 0)
+    {
+        trace->record(TraceEvent::stepBegan(t, TaskId{task}, HandleId{handles}, 2));
+        trace->record(TraceEvent::stepEnded(t, TaskId{task}, 3, wait, 0, deadline));
+    }
+    void finished(double t, uint32_t task)
+    {
+        trace->record(TraceEvent::stepBegan(t, TaskId{task}, HandleId{handles}, 3));
+        trace->record(TraceEvent::stepEnded(t, TaskId{task}, 0, WaitKind::None, 0, 0));
+        trace->record(TraceEvent::taskFinished(t, TaskId{task}, EndStatus::Ok, trace->intern("None"), 0));
+    }
+    TimelineModel model() const { return TimelineModel::build(trace); }
+};
+
+TimelineGeometry geometry(double x0, double x1, int rows = 10)
+{
+    TimelineGeometry g;
+    g.plot = QRectF(100, 20, 1000, 400);
+    g.x0 = x0;
+    g.x1 = x1;
+    g.rowHeight = 20;
+    g.pinnedHeight = 22;
+    g.rowCount = rows;
+    return g;
+}
+
+} // namespace
+
+class TimelineGeometryTest : public QObject {
+    Q_OBJECT
+  private slots:
+    void mapsCoordinatesToPixelsAndBack()
+    {
+        const TimelineGeometry g = geometry(0, 10);
+        QCOMPARE(g.xFor(0), 100.0);
+        QCOMPARE(g.xFor(10), 1100.0);
+        QCOMPARE(g.xFor(2.5), 350.0);
+        QCOMPARE(g.coordAt(350), 2.5);
+        QCOMPARE(g.pixelsPerUnit(), 100.0);
+    }
+
+    void pinsTheLoopRowAboveScrollingTaskRows()
+    {
+        TimelineGeometry g = geometry(0, 10, 100);
+        QCOMPARE(g.rowTop(kPinnedRow), 20.0);
+        QCOMPARE(g.rowTop(0), 42.0);
+        QCOMPARE(g.rowAt(30), kPinnedRow);
+        QCOMPARE(g.rowAt(45), 0);
+        QCOMPARE(g.rowAt(65), 1);
+        QCOMPARE(g.visibleRows(), std::make_pair(0, 19));
+        g.scroll = 50;
+        QCOMPARE(g.rowTop(50), 42.0);
+        QCOMPARE(g.rowAt(45), 50);
+        QCOMPARE(g.rowAt(30), kPinnedRow); // the loop's row stays
+        QCOMPARE(g.visibleRows(), std::make_pair(50, 69));
+        QCOMPARE(g.maxScroll(), 100.0 - 18);
+        QCOMPARE(g.rowAt(10), kNoDisplayRow);
+    }
+
+    void zoomKeepsTheAnchorAndStaysWithinLimits()
+    {
+        const TimelineAxisLimits limits = TimelineAxisLimits::forTime(10);
+        auto [a, b] = limits.zoom(0, 10, 4, 0.5);
+        QCOMPARE(a, 2.0);
+        QCOMPARE(b, 7.0);
+        // The narrowest span and the widest.
+        std::tie(a, b) = limits.zoom(4, 4.000001, 4, 1e-6);
+        QVERIFY(b - a >= limits.minSpan * 0.999);
+        std::tie(a, b) = limits.zoom(0, 10, 5, 1e6);
+        QVERIFY(b - a <= limits.maxSpan() + 1e-9 && limits.maxSpan() < 10 * 1.3);
+        // Panning stops with part of the view still on the data.
+        std::tie(a, b) = limits.pan(0, 10, 1e9);
+        QVERIFY(a < 10 && b > 10);
+        std::tie(a, b) = limits.pan(0, 10, -1e9);
+        QVERIFY(b > 0);
+        // Fit all shows everything.
+        std::tie(a, b) = limits.fitAll();
+        QVERIFY(a <= 0 && b >= 10);
+        // A run of no virtual time still has an axis.
+        std::tie(a, b) = TimelineAxisLimits::forTime(0).fitAll();
+        QVERIFY(b - a > 0.5);
+    }
+
+    void ticksHaveNiceStepsAndUnits_data()
+    {
+        QTest::addColumn<double>("x0");
+        QTest::addColumn<double>("x1");
+        QTest::addColumn<QString>("first");
+        QTest::addColumn<QString>("second");
+        QTest::newRow("seconds") << 0.0 << 5.0 << "0 s"
+                                 << "1 s";
+        QTest::newRow("tenths") << 0.0 << 0.6 << "0.0 s"
+                                << "0.1 s";
+        QTest::newRow("milliseconds") << 0.0 << 0.004 << "0.0 ms"
+                                      << "0.5 ms";
+        QTest::newRow("microseconds") << 1.0 << 1.000004 << "1000000.0 µs"
+                                      << "1000000.5 µs";
+        QTest::newRow("minutes") << 0.0 << 3600.0 << "0 min"
+                                 << "10 min";
+        QTest::newRow("hours") << 0.0 << 86400.0 << "0 h"
+                               << "3 h";
+    }
+
+    void ticksHaveNiceStepsAndUnits()
+    {
+        QFETCH(double, x0);
+        QFETCH(double, x1);
+        QFETCH(QString, first);
+        QFETCH(QString, second);
+        const auto ticks = timeTicks(x0, x1, 700);
+        QVERIFY(ticks.size() >= 2);
+        QCOMPARE(ticks[0].label, first);
+        QCOMPARE(ticks[1].label, second);
+        for (size_t i = 1; i < ticks.size(); ++i)
+            QVERIFY((ticks[i].coord - ticks[i - 1].coord) / (x1 - x0) * 700 >= 80 - 1e-6);
+    }
+
+    // A zero-duration step is drawn a few pixels wide, and the next bar starts after it.
+    void stepsOfZeroDurationKeepAMinimumWidth()
+    {
+        SyntheticTrace s;
+        s.created(0, 1, "main");
+        s.pass(0);
+        s.pushed(0, 1);
+        s.step(0, 1, WaitKind::Timer, 5);
+        s.pass(5);
+        s.pushed(5, 1);
+        s.finished(5, 1);
+        const TimelineModel model = s.model();
+        const TimelineRowSet rows = selectRows(model, {}, true);
+        const TimelineScene scene = layoutTimeline(model, rows, geometry(0, 10), {});
+        std::vector<TimelineScene::Bar> bars;
+        for (const auto& b : scene.bars)
+            if (b.row == 1)
+                bars.push_back(b);
+        QCOMPARE(bars.size(), size_t(3));
+        QCOMPARE(bars[0].kind, SegmentKind::Running);
+        QCOMPARE(bars[0].rect.left(), 100.0);
+        QCOMPARE(bars[0].rect.width(), TimelineLayoutOptions{}.stepWidth);
+        QCOMPARE(bars[1].kind, SegmentKind::Sleeping);
+        QCOMPARE(bars[1].rect.left(), bars[0].rect.right());
+        QCOMPARE(bars[1].rect.right(), 600.0);
+        QCOMPARE(bars[2].kind, SegmentKind::Running);
+        // The sleep's deadline is marked where it ends.
+        QCOMPARE(scene.deadlines.size(), size_t(1));
+        QCOMPARE(scene.deadlines[0].at.x(), 600.0);
+    }
+
+    // A thousand steps in one instant fold into one box that says how many it holds.
+    void subPixelRunsFoldIntoOneBox()
+    {
+        SyntheticTrace s;
+        s.created(0, 1, "spinner");
+        for (int i = 0; i < 1000; ++i) {
+            s.pass(0);
+            s.pushed(0, 1);
+            s.step(0, 1, WaitKind::Ready);
+        }
+        s.pass(0);
+        s.pushed(0, 1);
+        s.step(0, 1, WaitKind::Timer, 10);
+        const TimelineModel model = s.model();
+        const TimelineScene scene = layoutTimeline(model, selectRows(model, {}, true), geometry(0, 12), {});
+        int folds = 0, held = 0;
+        for (const auto& f : scene.folds)
+            if (f.row == 1) {
+                ++folds;
+                held += f.count;
+            }
+        QCOMPARE(folds, 1);
+        QVERIFY2(held >= 2000, qPrintable(QString::number(held)));
+        // The long sleep that follows is its own bar, after the box.
+        const auto sleeping = std::find_if(scene.bars.begin(), scene.bars.end(),
+                                           [](const auto& b) { return b.kind == SegmentKind::Sleeping; });
+        QVERIFY(sleeping != scene.bars.end());
+        QVERIFY(sleeping->rect.left() >= scene.folds[0].rect.right());
+    }
+
+    // Off-screen bars cost nothing: a paint draws O(pixels) items, not O(segments).
+    void culledAndFoldedToWhatThePixelsCanShow()
+    {
+        SyntheticTrace s;
+        s.created(0, 1, "ticker");
+        for (int i = 0; i < 50000; ++i) {
+            s.pass(i);
+            s.pushed(i, 1);
+            s.step(i, 1, WaitKind::Timer, i + 1);
+        }
+        const TimelineModel model = s.model();
+        QVERIFY(model.segmentCount() > 100000);
+        const TimelineRowSet rows = selectRows(model, {}, true);
+        // Zoomed in on 100 s of 50,000: only those bars.
+        TimelineScene scene = layoutTimeline(model, rows, geometry(1000, 1100), {});
+        size_t tasks = 0;
+        for (const auto& b : scene.bars)
+            tasks += b.row == 1;
+        QVERIFY2(tasks >= 200 && tasks <= 210, qPrintable(QString::number(tasks)));
+        // The whole run: boxes at most every few pixels.
+        scene = layoutTimeline(model, rows, geometry(0, 50000), {});
+        size_t items = 0;
+        for (const auto& b : scene.bars)
+            items += b.row == 1;
+        for (const auto& f : scene.folds)
+            items += f.row == 1;
+        QVERIFY2(items <= 1000 / 3 + 2, qPrintable(QString::number(items)));
+    }
+
+    void passesAxisGivesEachStepASlotInsideItsPass()
+    {
+        SyntheticTrace s;
+        s.created(0, 1, "a");
+        s.created(0, 2, "b");
+        s.pass(0);
+        s.pushed(0, 1);
+        s.pushed(0, 2);
+        s.step(0, 1, WaitKind::Ready);
+        s.step(0, 2, WaitKind::Timer, 1);
+        const TimelineModel model = s.model();
+        QCOMPARE(model.slotCount(), 2);
+        QCOMPARE(model.passCount(), 1);
+        TimelineLayoutOptions options;
+        options.axis = TimelineAxis::Passes;
+        const TimelineScene scene =
+            layoutTimeline(model, selectRows(model, {}, true), geometry(0, 2), options);
+        std::vector<QRectF> running;
+        for (const auto& b : scene.bars)
+            if (b.kind == SegmentKind::Running)
+                running.push_back(b.rect);
+        QCOMPARE(running.size(), size_t(2));
+        QCOMPARE(running[0].left(), 100.0);
+        QCOMPARE(running[0].width(), 500.0);
+        QCOMPARE(running[1].left(), 600.0);
+        QCOMPARE(scene.passes.size(), size_t(1));
+    }
+
+    void hitTestsFindWhatIsUnderThePointer()
+    {
+        SyntheticTrace s;
+        s.created(0, 1, "main");
+        s.pass(0);
+        s.pushed(0, 1);
+        s.step(0, 1, WaitKind::Timer, 5);
+        const TimelineModel model = s.model();
+        const TimelineGeometry g = geometry(0, 10);
+        const TimelineScene scene = layoutTimeline(model, selectRows(model, {}, true), g, {});
+        const double y = g.rowCentre(0);
+        TimelineScene::Hit hit = scene.hitAt(QPointF(g.xFor(3), y));
+        QCOMPARE(hit.kind, TimelineScene::Hit::Segment);
+        QCOMPARE(model.segments(hit.row)[size_t(hit.index)].kind, SegmentKind::Sleeping);
+        // The creation marker wins over the bar beneath it.
+        hit = scene.hitAt(QPointF(g.xFor(0) + 1, y));
+        QCOMPARE(hit.kind, TimelineScene::Hit::Marker);
+        QCOMPARE(scene.hitAt(QPointF(g.xFor(3), y + 200)).kind, TimelineScene::Hit::None);
+    }
+
+    void rowFilterAndShutdownTasks()
+    {
+        SyntheticTrace s;
+        s.created(0, 1, "main");
+        s.created(0, 2, "worker", 1);
+        s.created(0, 3, "worker", 1);
+        s.trace->record(
+            TraceEvent::taskCreated(1, TaskId{4}, {}, s.trace->intern("shutdown_asyncgens"), {}, 0));
+        const TimelineModel model = s.model();
+        TimelineRowSet rows = selectRows(model, {}, false);
+        QCOMPARE(rows.rows.size(), size_t(3)); // the shutdown task is hidden
+        QCOMPARE(rows.displayRowOf(0), kPinnedRow);
+        QCOMPARE(rows.displayRowOf(4), kNoDisplayRow);
+        rows = selectRows(model, {}, true);
+        QCOMPARE(rows.rows.size(), size_t(4));
+        rows = selectRows(model, QStringLiteral("WORK"), false);
+        QCOMPARE(rows.rows, (std::vector<int>{2, 3}));
+        QCOMPARE(rows.displayRowOf(3), 1);
+        QCOMPARE(rows.modelRowOf(0), 2);
+    }
+};
+
+QTEST_GUILESS_MAIN(TimelineGeometryTest)
+#include "tst_timeline_geometry.moc"

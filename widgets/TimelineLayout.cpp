@@ -1,0 +1,396 @@
+#include "TimelineLayout.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace loopscope {
+
+namespace {
+
+// Sleeps narrower than this show no deadline tick: at that zoom it is the bar's end anyway.
+constexpr double kMinDeadlineBar = 12;
+
+// Steps and callbacks take no virtual time; they are drawn at least stepWidth wide.
+bool isStep(SegmentKind kind)
+{
+    return kind == SegmentKind::Running || kind == SegmentKind::Blocking || kind == SegmentKind::LoopCallback;
+}
+
+// The first segment of [row] whose start is at or after [coord] (starts never decrease).
+int firstStartingAtOrAfter(const TimelineModel& model, TimelineAxis axis, int row, int from, int to,
+                           double coord)
+{
+    int lo = from, hi = to;
+    while (lo < hi) {
+        const int mid = lo + (hi - lo) / 2;
+        if (model.segmentStartOn(axis, row, mid) < coord)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+void layoutBars(const TimelineModel& model, int row, double top, double height, const TimelineGeometry& g,
+                const TimelineLayoutOptions& o, TimelineScene& scene)
+{
+    const int n = int(model.segments(row).size());
+    if (n == 0)
+        return;
+    const auto segs = model.segments(row);
+    const double left = g.plot.left(), right = g.plot.right();
+    const double c0 = g.coordAt(left - o.stepWidth);
+    // Start at the last segment that begins at or before the left edge.
+    int i = std::max(0, firstStartingAtOrAfter(model, o.axis, row, 0, n, c0) - 1);
+    double cursor = -1e300; // where the previous bar ended: the next never paints over it
+    const double centre = top + height / 2;
+    auto rectFor = [&](SegmentKind kind, double x0, double x1) {
+        const double h = height * barHeightFraction(kind);
+        return QRectF(x0, centre - h / 2, x1 - x0, h);
+    };
+    while (i < n) {
+        const TimelineSegment& s = segs[size_t(i)];
+        const double x0 = g.xFor(model.segmentStartOn(o.axis, row, i));
+        if (x0 > right || cursor > right)
+            break;
+        const double x1 = g.xFor(model.segmentEndOn(o.axis, row, i));
+        const bool lastPending = (s.flags & kPendingAtEnd) && i + 1 == n;
+        if (s.kind == SegmentKind::Gap || (x1 <= x0 && !isStep(s.kind) && !lastPending)) {
+            ++i; // nothing to draw: no loop, or no time spent in this state
+            continue;
+        }
+        const double barLeft = std::max(x0, cursor);
+        double barRight = std::max(x1, isStep(s.kind) ? barLeft + o.stepWidth : barLeft);
+        if (lastPending)
+            barRight = std::max(barRight, right + 1); // waits past the end of the run: to the edge
+        if (x1 - x0 >= o.foldWidth || lastPending) {
+            if (barRight >= left)
+                scene.bars.push_back({rectFor(s.kind, barLeft, barRight), row, i, s.kind, s.flags});
+            cursor = barRight;
+            ++i;
+            continue;
+        }
+        // A narrow bar: fold it with every bar that starts within foldWidth of it, and keep
+        // going while the bars that follow are narrow too (one box for the whole run).
+        int j = std::max(i + 1,
+                         firstStartingAtOrAfter(model, o.axis, row, i + 1, n, g.coordAt(x0 + o.foldWidth)));
+        while (j < n) {
+            const double lastStart = g.xFor(model.segmentStartOn(o.axis, row, j - 1));
+            if (g.xFor(model.segmentEndOn(o.axis, row, j - 1)) - lastStart >= o.foldWidth)
+                break; // the last one absorbed is wide: the run ends there
+            const double nextStart = g.xFor(model.segmentStartOn(o.axis, row, j));
+            const double nextEnd = g.xFor(model.segmentEndOn(o.axis, row, j));
+            const double reached = g.xFor(model.segmentEndOn(o.axis, row, j - 1));
+            const bool nextPending = (segs[size_t(j)].flags & kPendingAtEnd) && j + 1 == n;
+            if (nextEnd - nextStart >= o.foldWidth || nextPending || nextStart - reached > o.foldWidth ||
+                nextStart > right)
+                break;
+            j = std::max(j + 1, firstStartingAtOrAfter(model, o.axis, row, j + 1, n,
+                                                       g.coordAt(nextStart + o.foldWidth)));
+        }
+        if (j - 1 > i) {
+            const double lastStart = g.xFor(model.segmentStartOn(o.axis, row, j - 1));
+            const double lastEnd = g.xFor(model.segmentEndOn(o.axis, row, j - 1));
+            const bool lastIsPending = (segs[size_t(j - 1)].flags & kPendingAtEnd) && j == n;
+            if (lastEnd - lastStart >= o.foldWidth || lastIsPending)
+                --j; // only the last one can be wide: it is drawn on its own
+        }
+        if (j - i == 1) {
+            if (barRight >= left && barRight > barLeft)
+                scene.bars.push_back({rectFor(s.kind, barLeft, barRight), row, i, s.kind, s.flags});
+            cursor = std::max(cursor, barRight);
+            ++i;
+            continue;
+        }
+        const double foldRight = std::max(g.xFor(model.segmentEndOn(o.axis, row, j - 1)),
+                                          barLeft + std::max(o.stepWidth, o.foldWidth));
+        if (foldRight >= left)
+            scene.folds.push_back(
+                {QRectF(barLeft, top + height * 0.15, foldRight - barLeft, height * 0.7), row, i, j - i});
+        cursor = foldRight;
+        i = j;
+    }
+}
+
+void layoutMarkers(const TimelineModel& model, int row, double centre, double height,
+                   const TimelineGeometry& g, const TimelineLayoutOptions& o, TimelineScene& scene)
+{
+    const auto markers = model.markers(row);
+    double lastX = -1e300;
+    MarkerKind lastKind = MarkerKind::Created;
+    for (uint32_t k = 0; k < markers.size(); ++k) {
+        const TimelineMarker& m = markers[k];
+        const double coord = o.axis == TimelineAxis::Time ? m.t : model.pointOn(o.axis, m.event);
+        double x = g.xFor(coord);
+        if ((m.kind == MarkerKind::Stuck || m.kind == MarkerKind::LimitHit) && row != 0 &&
+            x <= g.plot.right()) {
+            // A row that waits forever: its bar runs to the edge, and the stop sign ends it there.
+            x = g.plot.right() - height * 0.45;
+        } else if (m.kind == MarkerKind::Stuck || m.kind == MarkerKind::LimitHit) {
+            x = std::min(x, g.plot.right() - height * 0.3);
+        }
+        if (x < g.plot.left() - height || x > g.plot.right() + height)
+            continue;
+        if (std::abs(x - lastX) < 1 && m.kind == lastKind)
+            continue; // the same marker on the same pixel draws nothing new
+        lastX = x;
+        lastKind = m.kind;
+        // Warnings sit above the row's line: a task's failure and the warning that nobody
+        // retrieved it happen at one instant, and both must show.
+        const bool raised = m.kind == MarkerKind::NeverAwaited || m.kind == MarkerKind::NeverRetrieved ||
+                            m.kind == MarkerKind::OtherWarning;
+        scene.markers.push_back(
+            {QPointF(raised ? x + height * 0.22 : x, raised ? centre - height * 0.26 : centre), row, k,
+             m.kind});
+    }
+}
+
+void layoutArrows(const TimelineModel& model, const TimelineRowSet& rows, const TimelineGeometry& g,
+                  const TimelineLayoutOptions& o, TimelineScene& scene)
+{
+    // Only arrows whose both ends are in view: with thousands of rows, arrows to rows scrolled
+    // away would pile up at the edges and say nothing (the tooltips of bars and markers still
+    // name who created, woke or cancelled whom).
+    const auto [first, last] = g.visibleRows();
+    const double c0 = g.coordAt(g.plot.left()), c1 = g.coordAt(g.plot.right());
+    const auto& arrows = model.arrows();
+    auto visible = [&](int display) { return display == kPinnedRow || (display >= first && display < last); };
+    QPointF lastFrom(-1, -1), lastTo(-1, -1);
+    for (uint32_t k = 0; k < arrows.size(); ++k) {
+        const TimelineArrow& a = arrows[k];
+        const double from = model.pointOn(o.axis, a.from);
+        if (o.axis == TimelineAxis::Time && from > c1)
+            break; // sorted by their first event: the rest start later still
+        const int d0 = rows.displayRowOf(int(a.fromRow)), d1 = rows.displayRowOf(int(a.toRow));
+        if (!visible(d0) || !visible(d1) || d0 == kNoDisplayRow || d1 == kNoDisplayRow)
+            continue;
+        const double to = model.pointOn(o.axis, a.to);
+        if (std::max(from, to) < c0 || std::min(from, to) > c1)
+            continue;
+        const QPointF p0(std::round(g.xFor(from)), g.rowCentre(d0)),
+            p1(std::round(g.xFor(to)), g.rowCentre(d1));
+        if (p0 == lastFrom && p1 == lastTo)
+            continue; // the same pixels again: one arrow says it
+        lastFrom = p0;
+        lastTo = p1;
+        scene.arrows.push_back({p0, p1, k, a.kind});
+        if (int(scene.arrows.size()) >= o.maxArrows)
+            break;
+    }
+}
+
+} // namespace
+
+double barHeightFraction(SegmentKind kind)
+{
+    switch (kind) {
+    case SegmentKind::Running:
+    case SegmentKind::Blocking:
+        return 0.8;
+    case SegmentKind::LoopCallback:
+        return 0.7;
+    case SegmentKind::Sleeping:
+        return 0.34;
+    case SegmentKind::LoopBusy:
+    case SegmentKind::LoopIdle:
+        return 0.42;
+    case SegmentKind::Ready:
+    case SegmentKind::HeldUp:
+    case SegmentKind::AwaitingTask:
+    case SegmentKind::AwaitingFuture:
+    case SegmentKind::WaitingSync:
+        return 0.56;
+    case SegmentKind::Gap:
+        break;
+    }
+    return 0;
+}
+
+TimelineRowSet selectRows(const TimelineModel& model, const QString& filter, bool showShutdownTasks)
+{
+    TimelineRowSet set;
+    set.displayOf.assign(size_t(model.rowCount()), kNoDisplayRow);
+    if (model.rowCount() > 0)
+        set.displayOf[0] = kPinnedRow;
+    const QString needle = filter.trimmed().isEmpty() ? QString() : filter;
+    for (int r = 1; r < model.rowCount(); ++r) {
+        if (model.row(r).shutdownTask && !showShutdownTasks)
+            continue;
+        if (!needle.isEmpty() && !model.rowLabel(r).contains(needle, Qt::CaseInsensitive))
+            continue;
+        set.displayOf[size_t(r)] = int(set.rows.size());
+        set.rows.push_back(r);
+    }
+    return set;
+}
+
+TimelineScene layoutTimeline(const TimelineModel& model, const TimelineRowSet& rows,
+                             const TimelineGeometry& g, const TimelineLayoutOptions& o)
+{
+    TimelineScene scene;
+    if (!model.hasTrace() || g.plot.width() <= 0)
+        return scene;
+    const double c0 = g.coordAt(g.plot.left()), c1 = g.coordAt(g.plot.right());
+
+    // Pass columns on the passes axis, when they are wide enough to tell apart.
+    if (o.axis == TimelineAxis::Passes && model.passCount() > 0) {
+        const int p0 = std::max(0, model.passAt(c0)), p1 = model.passAt(c1);
+        if (p1 - p0 < int(g.plot.width() / 2)) {
+            for (int p = p0; p <= p1 && p < model.passCount(); ++p)
+                scene.passes.push_back({g.xFor(model.passStart(p)), g.xFor(model.passEnd(p)), p});
+        }
+    }
+    // Stalls: blocking calls, across every row.
+    if (o.axis == TimelineAxis::Time) {
+        const auto& stalls = model.stalls();
+        for (uint32_t k = 0; k < stalls.size(); ++k)
+            if (stalls[k].end >= c0 && stalls[k].start <= c1)
+                scene.stalls.push_back({g.xFor(stalls[k].start), g.xFor(stalls[k].end), k});
+    }
+
+    auto addRow = [&](int display, int modelRow) {
+        const double top = g.rowTop(display), height = g.heightOf(display);
+        scene.rows.push_back({display, modelRow, top, height});
+        const size_t barsBefore = scene.bars.size();
+        layoutBars(model, modelRow, top, height, g, o, scene);
+        // A sleep's deadline is marked on its row, where the timer was due.
+        for (size_t b = barsBefore; b < scene.bars.size(); ++b) {
+            const TimelineScene::Bar& bar = scene.bars[b];
+            if (bar.kind != SegmentKind::Sleeping || bar.rect.width() < kMinDeadlineBar)
+                continue; // too narrow to tell a deadline from the bar's end
+            const TraceEvent& e = model.event(model.segments(modelRow)[size_t(bar.segment)].event);
+            if (e.kind != EventKind::StepEnded || e.deadline() <= 0)
+                continue;
+            // Reached: the sleep lasted until its deadline (a late timer's bar ends on it too).
+            const bool reached = model.segmentEnd(modelRow, bar.segment) >= e.deadline() - 1e-9;
+            if (!reached && o.axis == TimelineAxis::Passes)
+                continue; // a time that never came has no place on the passes axis
+            const double x = o.axis == TimelineAxis::Time ? g.xFor(e.deadline()) : bar.rect.right();
+            if (x >= g.plot.left() && x <= g.plot.right() + 0.5)
+                scene.deadlines.push_back(
+                    {QPointF(reached ? std::min(x, bar.rect.right()) : x, top + height / 2), height * 0.32,
+                     reached});
+        }
+        layoutMarkers(model, modelRow, top + height / 2, height, g, o, scene);
+    };
+    if (rows.loopShown && g.pinnedHeight > 0 && model.rowCount() > 0)
+        addRow(kPinnedRow, 0);
+    const auto [first, last] = g.visibleRows();
+    for (int d = first; d < last; ++d)
+        if (const int modelRow = rows.modelRowOf(d); modelRow >= 0)
+            addRow(d, modelRow);
+    if (o.arrows)
+        layoutArrows(model, rows, g, o, scene);
+    return scene;
+}
+
+// -- Hit testing ------------------------------------------------------------------------------------
+
+namespace {
+
+TimelineScene::Hit makeHit(TimelineScene::Hit::Kind kind, int row, int index, int count, QRectF rect,
+                           QLineF line = {})
+{
+    TimelineScene::Hit hit;
+    hit.kind = kind;
+    hit.row = row;
+    hit.index = index;
+    hit.count = count;
+    hit.rect = rect;
+    hit.line = line;
+    return hit;
+}
+
+} // namespace
+
+TimelineScene::Hit TimelineScene::hitAt(QPointF pos) const
+{
+    Hit hit;
+    // Markers sit on top of bars: they win within a few pixels.
+    double best = 7.5;
+    for (const Marker& m : markers) {
+        const double d = std::hypot(m.at.x() - pos.x(), m.at.y() - pos.y());
+        if (d < best) {
+            best = d;
+            hit = makeHit(TimelineScene::Hit::Marker, m.row, int(m.index), 0,
+                          QRectF(m.at - QPointF(6, 6), QSizeF(12, 12)));
+        }
+    }
+    if (hit.kind != Hit::None)
+        return hit;
+    const Row* row = nullptr;
+    for (const Row& r : rows)
+        if (pos.y() >= r.top && pos.y() < r.top + r.height)
+            row = &r;
+    if (row) {
+        // Bars are hit over their row's full height, a pixel wider on each side.
+        for (const Bar& b : bars)
+            if (b.row == row->modelRow && pos.x() >= b.rect.left() - 1 && pos.x() <= b.rect.right() + 1)
+                hit = makeHit(TimelineScene::Hit::Segment, b.row, b.segment, 1, b.rect);
+        if (hit.kind != Hit::None)
+            return hit;
+        for (const Fold& f : folds)
+            if (f.row == row->modelRow && pos.x() >= f.rect.left() - 1 && pos.x() <= f.rect.right() + 1)
+                return makeHit(TimelineScene::Hit::Fold, f.row, f.first, f.count, f.rect);
+    }
+    for (const Arrow& a : arrows) {
+        // Distance to the segment from a.from to a.to.
+        const QPointF d = a.to - a.from;
+        const double len2 = d.x() * d.x() + d.y() * d.y();
+        const double u =
+            len2 > 0 ? std::clamp(((pos.x() - a.from.x()) * d.x() + (pos.y() - a.from.y()) * d.y()) / len2,
+                                  0.0, 1.0)
+                     : 0;
+        const QPointF p = a.from + u * d;
+        if (std::hypot(p.x() - pos.x(), p.y() - pos.y()) < 3.5)
+            return makeHit(TimelineScene::Hit::Arrow, -1, int(a.index), 0, QRectF(a.from, a.to).normalized(),
+                           QLineF(a.from, a.to));
+    }
+    for (const Stall& s : stalls)
+        if (pos.x() >= s.left && pos.x() <= s.right)
+            return makeHit(TimelineScene::Hit::Stall, -1, int(s.index), 0,
+                           QRectF(s.left, 0, s.right - s.left, 0));
+    return hit;
+}
+
+TimelineScene::Hit TimelineScene::locate(const Hit& item) const
+{
+    switch (item.kind) {
+    case Hit::Segment:
+        for (const Bar& b : bars)
+            if (b.row == item.row && b.segment == item.index)
+                return makeHit(TimelineScene::Hit::Segment, b.row, b.segment, 1, b.rect);
+        for (const Fold& f : folds)
+            if (f.row == item.row && item.index >= f.first && item.index < f.first + f.count)
+                return makeHit(TimelineScene::Hit::Fold, f.row, f.first, f.count, f.rect);
+        break;
+    case Hit::Fold:
+        for (const Fold& f : folds)
+            if (f.row == item.row && f.first <= item.index && item.index < f.first + f.count)
+                return makeHit(TimelineScene::Hit::Fold, f.row, f.first, f.count, f.rect);
+        break;
+    case Hit::Marker:
+        for (const Marker& m : markers)
+            if (m.row == item.row && int(m.index) == item.index)
+                return makeHit(TimelineScene::Hit::Marker, m.row, int(m.index), 0,
+                               QRectF(m.at - QPointF(6, 6), QSizeF(12, 12)));
+        break;
+    case Hit::Arrow:
+        for (const Arrow& a : arrows)
+            if (int(a.index) == item.index)
+                return makeHit(TimelineScene::Hit::Arrow, -1, int(a.index), 0,
+                               QRectF(a.from, a.to).normalized(), QLineF(a.from, a.to));
+        break;
+    case Hit::Stall:
+        for (const Stall& s : stalls)
+            if (int(s.index) == item.index)
+                return makeHit(TimelineScene::Hit::Stall, -1, int(s.index), 0,
+                               QRectF(s.left, 0, s.right - s.left, 0));
+        break;
+    case Hit::None:
+        break;
+    }
+    return {};
+}
+
+} // namespace loopscope

@@ -1,0 +1,96 @@
+#pragma once
+// The one renderer of the timeline: draws the whole figure (title, row labels, the bars,
+// markers, arrows and stall bands, the axis with its units, the legend) onto any QPainter, at
+// any size, in either theme. The on-screen widget paints through it (from its QCustomPlot
+// layer), and so can an export to PNG, SVG or PDF: there is no second copy of the drawing.
+
+#include <QFont>
+#include <QRectF>
+#include <QString>
+
+#include "TimelineGeometry.h"
+#include "TimelineLayout.h"
+#include "TimelineModel.h"
+#include "TimelineTheme.h"
+
+class QPainter;
+class QFontMetricsF;
+
+namespace loopscope {
+
+// What part of the run a view shows, on which axis: shared by the widget and exports.
+struct TimelineViewState {
+    TimelineAxis axis = TimelineAxis::Time;
+    double x0 = 0, x1 = 1; // the visible range on the axis (seconds, or slots)
+    double scroll = 0;     // task rows scrolled past the top
+    bool arrows = true;
+};
+
+struct TimelineFigureOptions {
+    QString title; // empty: no title band
+    bool legend = true;
+    double labelWidth = 0; // the row label column; 0: measured from the rows shown
+    double rowHeight = 0;  // 0: rows share the height, between a readable minimum and a maximum
+    QString emptyText;     // said in the middle of an empty timeline
+    QFont font;
+};
+
+// Where each part of the figure goes.
+struct TimelineFigureLayout {
+    QRectF title, labels, plot, axis, legend;
+    TimelineGeometry geometry;
+};
+
+class TimelineRenderer {
+  public:
+    TimelineRenderer(const TimelineModel& model, const TimelineRowSet& rows, const TimelineTheme& theme)
+        : model_(model), rows_(rows), theme_(theme)
+    {
+    }
+
+    TimelineFigureLayout layout(const QRectF& target, const TimelineViewState& state,
+                                const TimelineFigureOptions& options) const;
+    // Draws the whole figure into [target]; returns what it drew, for hit tests (and where, in
+    // [layoutOut]).
+    TimelineScene render(QPainter& painter, const QRectF& target, const TimelineViewState& state,
+                         const TimelineFigureOptions& options,
+                         TimelineFigureLayout* layoutOut = nullptr) const;
+    // Outlines [hit] (a hover, or the selection) on a figure drawn with [scene].
+    void paintHighlight(QPainter& painter, const TimelineScene::Hit& hit, const TimelineFigureLayout& layout,
+                        bool selected) const;
+
+    // The label column's width for [rows] in [font] (at most [maxWidth]).
+    static double preferredLabelWidth(const TimelineModel& model, const TimelineRowSet& rows,
+                                      const QFont& font, double maxWidth);
+    // Task row height limits: labels never overlap.
+    static double minRowHeight(const QFont& font);
+    static double maxRowHeight(const QFont& font);
+
+  private:
+    void paintPlot(QPainter& painter, const TimelineFigureLayout& layout, const TimelineScene& scene,
+                   const TimelineViewState& state, const QFont& font) const;
+    void paintBars(QPainter& painter, const TimelineScene& scene, const QRectF& plot,
+                   const QFont& font) const;
+    void paintMarkers(QPainter& painter, const TimelineScene& scene, double rowHeight) const;
+    void paintArrows(QPainter& painter, const TimelineScene& scene) const;
+    void paintRowLabels(QPainter& painter, const TimelineFigureLayout& layout, const TimelineScene& scene,
+                        const QFont& font) const;
+    void paintAxis(QPainter& painter, const TimelineFigureLayout& layout, const TimelineViewState& state,
+                   const QFont& font) const;
+    void paintLegend(QPainter& painter, const QRectF& area, const TimelineViewState& state,
+                     const QFont& font) const;
+    // The legend's entries laid out in [width]: returns the height they need.
+    double legendHeight(double width, const TimelineViewState& state, const QFont& font) const;
+
+    const TimelineModel& model_;
+    const TimelineRowSet& rows_;
+    TimelineTheme theme_;
+};
+
+// Drawing primitives shared by the figure and its legend.
+void paintStateSwatch(QPainter& painter, const QRectF& rect, const TimelineStateStyle& style);
+void paintMarkerShape(QPainter& painter, MarkerKind kind, QPointF at, double size,
+                      const TimelineTheme& theme);
+void paintArrowLine(QPainter& painter, QPointF from, QPointF to, const TimelineArrowStyle& style);
+
+} // namespace loopscope
