@@ -1239,7 +1239,14 @@ Value VM::execute(Frame* entry, Value throwExc)
             freeFrame(entry);
         raise(ExcType::RecursionError, "maximum recursion depth exceeded");
     }
-    spendBudget(entry, entry->code->code.size());
+    try {
+        spendBudget(entry, entry->code->code.size());
+    } catch (LimitReached&) {
+        // A limit met before the frame ran (a pending one, or Cancel): it is nobody's yet.
+        if (!entry->generator)
+            freeFrame(entry);
+        throw;
+    }
     ++depth_;
     entry->isEntry = true;
     entry->back = frame_;
