@@ -16,14 +16,16 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
 
     loopscope::RunOptions options;
     options.filename = "fuzz.py";
-    options.budgets.instructionsPerStep = 100'000;
-    options.budgets.loopPasses = 10'000;
+    // Small enough that even the hostile seeds (tests/bad: memory bombs, floods, runaways) end in
+    // a second or two under the sanitizers and coverage instrumentation.
+    options.budgets.instructionsPerStep = 1'000'000;
+    options.budgets.loopPasses = 2'000;
     options.budgets.virtualTime = 1e4;
     options.budgets.recursionDepth = 200;
-    options.budgets.memoryBytes = 64u << 20;
-    options.budgets.outputLines = 10'000;
+    options.budgets.memoryBytes = 32u << 20;
+    options.budgets.outputLines = 2'000;
     options.budgets.outputBytes = 1u << 20;
-    options.budgets.traceBytes = 8u << 20;
+    options.budgets.traceBytes = 4u << 20;
     options.writeStdout = [](std::string_view) {};
     options.writeStderr = [](std::string_view) {};
     loopscope::TraceRecorder recorder(loopscope::TraceLevel::Line);
