@@ -13,6 +13,7 @@
 #include <QTimer>
 
 #include "CodeEditor.h"
+#include "ExportCommand.h"
 #include "MainWindow.h"
 #include "Resources.h"
 #include "TimelineView.h"
@@ -46,9 +47,11 @@ struct Options {
     QCommandLineOption output{{QStringLiteral("o"), QStringLiteral("output")},
                               QStringLiteral("export: the file to write (.png, .svg, .pdf or .json)."),
                               QStringLiteral("OUT")};
-    QCommandLineOption width{QStringLiteral("width"), QStringLiteral("export: image width in pixels."),
+    QCommandLineOption width{QStringLiteral("width"),
+                             QStringLiteral("export: figure width in pixels (default 1200)."),
                              QStringLiteral("W")};
-    QCommandLineOption height{QStringLiteral("height"), QStringLiteral("export: image height in pixels."),
+    QCommandLineOption height{QStringLiteral("height"),
+                              QStringLiteral("export: figure height in pixels (default: from the rows)."),
                               QStringLiteral("H")};
     QCommandLineOption axis{QStringLiteral("axis"), QStringLiteral("export: x axis, time or passes."),
                             QStringLiteral("time|passes")};
@@ -61,6 +64,8 @@ struct Options {
     // Hidden: types TEXT at the end of the editor once the window is shown (the autosave test).
     QCommandLineOption typeText{QStringLiteral("type-text"), QStringLiteral("Type TEXT into the editor."),
                                 QStringLiteral("TEXT")};
+
+    ExportOptions exportOptions;
 
     Options()
     {
@@ -92,6 +97,7 @@ struct Options {
             parser.addOption(budget);
         parser.addOptions(
             {dumpBytecode, traceStats, output, width, height, axis, theme, screenshot, typeText});
+        exportOptions.addTo(parser);
         parser.addPositionalArgument(QStringLiteral("command"),
                                      QStringLiteral("run, trace or export; or a scenario file to open."),
                                      QStringLiteral("[command | FILE.py]"));
@@ -113,9 +119,12 @@ QString helpText(const QCommandLineParser& parser)
                "                                 run headless; print the program's output as python3 would\n"
                "  loopscope trace FILE.py [--seed N]\n"
                "                                 write the comparison trace (JSON Lines) to stdout\n"
-               "  loopscope export FILE.py -o OUT [--width W] [--height H] [--axis time|passes]\n"
-               "                   [--theme light|dark]\n"
-               "                                 render the timeline to OUT (.png, .svg, .pdf, .json)\n"
+               "  loopscope export FILE.py -o OUT [--width W] [--height H] [--scale S] [--axis time|passes]\n"
+               "                   [--theme light|dark] [--range T0:T1] [--title T] [--no-arrows]\n"
+               "                   [--show-shutdown] [--step K] [--frames DIR] [--seed N]\n"
+               "                                 render the timeline to OUT (.png, .svg, .pdf) or write the\n"
+               "                                 run as a Chrome trace (.json) for Perfetto; --frames DIR\n"
+               "                                 writes one PNG per step\n"
                "\n"
                "Exit status: 0 success, 1 the scenario raised an error or hit a limit, 2 a usage error.\n"
                "\n")
@@ -266,11 +275,6 @@ int runHeadless(const QCommandLineParser& parser, Options& o)
         return usageError(
             QStringLiteral("'%1' takes one scenario file; unexpected '%2'").arg(command, positional[2]));
 
-    if (command == QLatin1String("export")) {
-        printError(QStringLiteral("export: not built yet"));
-        return 2;
-    }
-
     RunOptions run;
     const QString path = positional[1];
     run.filename = path.toStdString();
@@ -281,8 +285,9 @@ int runHeadless(const QCommandLineParser& parser, Options& o)
         return 2;
     if (command == QLatin1String("trace"))
         return commandTrace(*source, std::move(run));
-    return commandRun(path, *source, std::move(run), parser.isSet(o.dumpBytecode),
-                      parser.isSet(o.traceStats));
+    if (command == QLatin1String("export"))
+        return runExportCommand(parser, o.exportOptions, path, *source, std::move(run));
+    return commandRun(path, *source, std::move(run), parser.isSet(o.dumpBytecode), parser.isSet(o.traceStats));
 }
 
 // -- The window --------------------------------------------------------------
@@ -359,7 +364,11 @@ int runLoopscope(int argc, char** argv)
         parser.isSet(options.help) || parser.isSet(options.version) || kHeadlessCommands.contains(command);
 
     if (headless) {
-        QCoreApplication app(argc, argv);
+        // run and trace need no more than a QCoreApplication; export draws, on the offscreen platform.
+        const bool draws = command == QLatin1String("export") && !parser.isSet(options.help) &&
+                           !parser.isSet(options.version);
+        const std::unique_ptr<QCoreApplication> app =
+            draws ? createExportApplication(argc, argv) : std::make_unique<QCoreApplication>(argc, argv);
         if (parser.isSet(options.help)) {
             std::fputs(qPrintable(helpText(parser)), stdout);
             return 0;

@@ -6,6 +6,7 @@
 #include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDir>
 #include <QDockWidget>
 #include <QElapsedTimer>
 #include <QFileDialog>
@@ -29,6 +30,7 @@
 #include "Autosave.h"
 #include "CodeEditor.h"
 #include "ConsoleView.h"
+#include "ExportDialog.h"
 #include "LoopInspector.h"
 #include "Resources.h"
 #include "ScenarioLibrary.h"
@@ -200,9 +202,11 @@ void MainWindow::createActions()
     recentMenu_ = file->addMenu(tr("Open &Recent"));
     updateRecentMenu();
     file->addSeparator();
-    QAction* exportAction = file->addAction(tr("&Export Timeline..."));
-    exportAction->setEnabled(false);
-    exportAction->setToolTip(tr("Export is not built yet"));
+    exportAction_ = file->addAction(tr("&Export Timeline..."), QKeySequence(Qt::CTRL | Qt::Key_E), this,
+                                    [this] { exportTimeline(); });
+    exportAction_->setToolTip(
+        tr("Save the timeline as a PNG, SVG or PDF figure, or as a trace for Perfetto"));
+    exportAction_->setEnabled(false); // until a run has a timeline
     file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
 
@@ -547,6 +551,9 @@ void MainWindow::showRunOutcome(const RunOutcome& outcome)
     for (const TraceEvent& e : trace.events()) {
         if (e.kind != EventKind::Output && e.kind != EventKind::Warning)
             continue;
+        if (e.kind == EventKind::Warning && e.warningKind() == WarningKind::Stuck)
+            continue; // a timeline marker; the run's Deadlock message says it in the console
+
         const QString text = QString::fromUtf8(trace.string(e.text()));
         if (e.kind == EventKind::Output) {
             sawOutputEvents = true;
@@ -580,6 +587,7 @@ void MainWindow::showRunOutcome(const RunOutcome& outcome)
     }
 
     timeline_->setModel(outcome.model);
+    exportAction_->setEnabled(true);
     inspector_->showTasks(timeline_->model());
     editor_->markLines({});
     const int taskCount = std::max(0, timeline_->model().rowCount() - 1);
@@ -619,6 +627,30 @@ void MainWindow::restoreEdits(const QString& text, const QString& sourcePath)
     editor_->document()->setModified(true);
     updateTitle();
     autosave_->saveNow(); // this window owns the edits now
+}
+
+void MainWindow::exportTimeline()
+{
+    QString title, summary;
+    readScenarioMetadata(editor_->toPlainText(), title, summary);
+    // Offered: the scenario's name, in the folder of the last export (else the scenario's, else home).
+    QSettings settings;
+    const QFileInfo scenario(currentPath_);
+    QString dir = settings.value(QStringLiteral("export/dir")).toString();
+    if (dir.isEmpty() || !QFileInfo(dir).isDir())
+        dir = currentPath_.isEmpty() || currentPath_.startsWith(QLatin1String(":/"))
+                  ? QDir::homePath()
+                  : scenario.absolutePath();
+    const QString base = currentPath_.isEmpty() ? QStringLiteral("timeline") : scenario.completeBaseName();
+    const QString suffix = settings.value(QStringLiteral("export/suffix"), QStringLiteral("png")).toString();
+    ExportDialog dialog(*timeline_, title, QDir(dir).filePath(base + u'.' + suffix), this);
+    connect(&dialog, &ExportDialog::exported, this, [this](const QString& path) {
+        QSettings settings;
+        settings.setValue(QStringLiteral("export/dir"), QFileInfo(path).absolutePath());
+        settings.setValue(QStringLiteral("export/suffix"), QFileInfo(path).suffix().toLower());
+        statusBar()->showMessage(tr("Exported the timeline to %1").arg(path), 8000);
+    });
+    dialog.exec();
 }
 
 void MainWindow::showAbout()

@@ -87,6 +87,8 @@ class MainWindow : public QMainWindow {
     bool confirmDiscard();
     void openWithDialog();
     void showAbout();
+    // File > Export Timeline...: the export dialog on what the timeline shows.
+    void exportTimeline();
     void showRunOutcome(const RunOutcome& outcome);
     void showProgress(double virtualTime, quint64 events);
     // Opens the browser item [item] if it names a scenario (asking first about unsaved edits).
@@ -104,6 +106,7 @@ class MainWindow : public QMainWindow {
     ScenarioRunner* runner_ = nullptr;
     RunResult lastResult_;
     QAction* cancelAction_ = nullptr;
+    QAction* exportAction_ = nullptr;
     QProgressBar* progressBar_ = nullptr;
     QLabel* progressLabel_ = nullptr;
     QPushButton* cancelButton_ = nullptr;

@@ -87,6 +87,14 @@ struct CodeObj final : Obj {
     CodeObj();
     std::vector<uint32_t> code;
     std::vector<uint32_t> lines; // the source line of each instruction (the line table)
+    // The source span of the AST node each instruction was compiled for (CPython's positions
+    // table): tracebacks draw their ^^^ carets from it. col/endCol are 0-based byte offsets.
+    struct Span {
+        int32_t col = -1;
+        int32_t endLine = 0;
+        int32_t endCol = -1;
+    };
+    std::vector<Span> spans;
     std::vector<Value> constants;
     std::vector<Value> names;     // interned strs: globals, attributes, imports
     std::vector<Value> varnames;  // locals, parameters first
@@ -114,6 +122,7 @@ struct CodeObj final : Obj {
     int slotCount() const { return int(varnames.size() + cellvars.size() + freevars.size()); }
     bool isGeneratorLike() const { return flags & (kGenerator | kCoroutine | kAsyncGenerator); }
     int lineAt(uint32_t ip) const { return ip < lines.size() ? int(lines[ip]) : firstLine; }
+    Span spanAt(uint32_t ip) const { return ip < spans.size() ? spans[ip] : Span{}; }
 };
 
 } // namespace loopscope

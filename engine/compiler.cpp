@@ -5,12 +5,15 @@
 #include <cstring>
 #include <unordered_map>
 
+#include "bigint.h"
 #include "chunk.h"
 #include "parser.h"
 #include "symtable.h"
 #include "vm.h"
 
 namespace loopscope {
+
+std::string strRepr(std::string_view s); // interpreter.cpp
 
 namespace {
 
@@ -63,6 +66,7 @@ struct Unit {
     std::unordered_map<std::string, int> nameIndex, varIndex, derefIndex, constIndex;
     std::vector<FBlock> fblocks;
     int line = 1;
+    CodeObj::Span span; // of the node being compiled
     std::string qualname;
 };
 
@@ -78,6 +82,9 @@ class Compiler {
         Scope* scope = symbols_.moduleScope();
         enterUnit(scope, "<module>", "<module>", 1);
         unit_->code->flags |= kModule | kUsesLocalsDict;
+        futureAnnotations_ = importsFutureAnnotations(module.body);
+        if (hasAnnotations(module.body))
+            setupAnnotations();
         compileBody(module.body);
         // The implicit `return None` belongs to the last statement's line, as in CPython.
         if (!module.body.empty())
@@ -88,6 +95,148 @@ class Compiler {
     }
 
   private:
+    // -- Annotations ---------------------------------------------------------------------------
+
+    // Whether [body] annotates a name anywhere outside nested functions and classes (CPython's
+    // find_ann): then the body starts with an empty __annotations__.
+    static bool hasAnnotations(const StmtList& body)
+    {
+        for (const Stmt* s : body) {
+            switch (s->kind) {
+            case StmtKind::AnnAssign:
+                return true;
+            case StmtKind::If:
+                if (hasAnnotations(s->as<IfStmt>()->body) || hasAnnotations(s->as<IfStmt>()->orelse))
+                    return true;
+                break;
+            case StmtKind::While:
+                if (hasAnnotations(s->as<WhileStmt>()->body) || hasAnnotations(s->as<WhileStmt>()->orelse))
+                    return true;
+                break;
+            case StmtKind::For:
+                if (hasAnnotations(s->as<ForStmt>()->body) || hasAnnotations(s->as<ForStmt>()->orelse))
+                    return true;
+                break;
+            case StmtKind::With:
+                if (hasAnnotations(s->as<WithStmt>()->body))
+                    return true;
+                break;
+            case StmtKind::Try: {
+                auto* t = s->as<TryStmt>();
+                if (hasAnnotations(t->body) || hasAnnotations(t->orelse) || hasAnnotations(t->finalbody))
+                    return true;
+                for (const ExceptHandler* h : t->handlers)
+                    if (hasAnnotations(h->body))
+                        return true;
+                break;
+            }
+            default:
+                break;
+            }
+        }
+        return false;
+    }
+
+    // `from __future__ import annotations` among the leading statements (after a docstring):
+    // annotations are then kept as their source text (PEP 563).
+    static bool importsFutureAnnotations(const StmtList& body)
+    {
+        for (size_t i = 0; i < body.size(); ++i) {
+            const Stmt* s = body[i];
+            if (i == 0 && s->kind == StmtKind::Expr)
+                continue; // the docstring
+            if (s->kind != StmtKind::ImportFrom || s->as<ImportFromStmt>()->module != "__future__")
+                return false;
+            for (const Alias* name : s->as<ImportFromStmt>()->names)
+                if (name->name == "annotations")
+                    return true;
+        }
+        return false;
+    }
+
+    void setupAnnotations()
+    {
+        emit(Op::BUILD_MAP, 0);
+        emit(Op::STORE_NAME, nameArg("__annotations__"));
+    }
+
+    // An annotation as PEP 563 stores it: CPython's ast.unparse of the expression, for the forms
+    // annotations take (names, attributes, subscripts, `|`, literals); the source text otherwise.
+    std::string annotationText(const Expr* e) const
+    {
+        auto join = [&](const std::vector<Expr*>& elts) {
+            std::string out;
+            for (size_t i = 0; i < elts.size(); ++i)
+                out += (i ? ", " : "") + annotationText(elts[i]);
+            return out;
+        };
+        switch (e->kind) {
+        case ExprKind::Name:
+            return e->as<NameExpr>()->id;
+        case ExprKind::Attribute:
+            return annotationText(e->as<AttributeExpr>()->value) + "." + e->as<AttributeExpr>()->attr;
+        case ExprKind::Subscript: {
+            const Expr* index = e->as<SubscriptExpr>()->index;
+            std::string inside = index->kind == ExprKind::Tuple && !index->as<TupleExpr>()->elts.empty()
+                                     ? join(index->as<TupleExpr>()->elts)
+                                     : annotationText(index);
+            return annotationText(e->as<SubscriptExpr>()->value) + "[" + inside + "]";
+        }
+        case ExprKind::BinOp: {
+            auto* b = e->as<BinOpExpr>();
+            if (b->op == BinaryOperator::BitOr)
+                return annotationText(b->left) + " | " + annotationText(b->right);
+            break;
+        }
+        case ExprKind::List:
+            return "[" + join(e->as<ListExpr>()->elts) + "]";
+        case ExprKind::Tuple: {
+            const auto& elts = e->as<TupleExpr>()->elts;
+            return "(" + join(elts) + (elts.size() == 1 ? ",)" : ")");
+        }
+        case ExprKind::Constant: {
+            auto* c = e->as<ConstantExpr>();
+            switch (c->constantKind) {
+            case ConstantKind::None:
+                return "None";
+            case ConstantKind::Bool:
+                return c->boolValue ? "True" : "False";
+            case ConstantKind::Ellipsis:
+                return "...";
+            case ConstantKind::Str:
+                return strRepr(c->stringValue);
+            case ConstantKind::Int:
+                return c->stringValue.empty() ? std::to_string(c->intValue) : c->stringValue;
+            default:
+                break;
+            }
+            break;
+        }
+        default:
+            break;
+        }
+        return sourceText(e);
+    }
+
+    // The source text of [node], its lines joined as written.
+    std::string sourceText(const SourceSpan* node) const
+    {
+        size_t start = offsetOf(node->line, node->col), end = offsetOf(node->endLine, node->endCol);
+        return end > start ? std::string(source_.substr(start, end - start)) : std::string();
+    }
+
+    size_t offsetOf(int line, int col) const
+    {
+        size_t offset = 0;
+        for (int l = 1; l < line && offset < source_.size(); ++l) {
+            size_t nl = source_.find('\n', offset);
+            if (nl == std::string_view::npos)
+                return source_.size();
+            offset = nl + 1;
+        }
+        return std::min(source_.size(), offset + size_t(col));
+    }
+
     // -- Units and emission --------------------------------------------------------------------
     void enterUnit(Scope* scope, const std::string& name, const std::string& qualname, int line)
     {
@@ -200,6 +349,7 @@ class Compiler {
     {
         unit_->code->code.push_back(encode(op, arg));
         unit_->code->lines.push_back(uint32_t(unit_->line));
+        unit_->code->spans.push_back(unit_->span);
         return unit_->code->code.size() - 1;
     }
 
@@ -292,6 +442,19 @@ class Compiler {
         int saved;
     };
 
+    // The instructions emitted while it lives belong to [node] (and its line).
+    struct NodeScope {
+        NodeScope(Unit* u, const SourceSpan* node) : line(u, node->line), unit(u), saved(u->span)
+        {
+            if (node->line > 0)
+                u->span = CodeObj::Span{node->col, node->endLine, node->endCol};
+        }
+        ~NodeScope() { unit->span = saved; }
+        LineScope line;
+        Unit* unit;
+        CodeObj::Span saved;
+    };
+
     // -- Names -------------------------------------------------------------------------------
     void compileName(const std::string& name, ExprContext ctx)
     {
@@ -339,7 +502,7 @@ class Compiler {
 
     void compileStmt(const Stmt* s)
     {
-        LineScope line(unit_, s->line);
+        NodeScope node(unit_, s);
         switch (s->kind) {
         case StmtKind::Expr:
             compileExpr(s->as<ExprStmt>()->value);
@@ -363,6 +526,18 @@ class Compiler {
             if (a->value) {
                 compileExpr(a->value);
                 compileStore(a->target);
+            }
+            // A simple name in a module or class body records its annotation, as CPython does;
+            // dataclasses and enum read __annotations__.
+            bool recorded = unit_->scope->kind == ScopeKind::Module || unit_->scope->kind == ScopeKind::Class;
+            if (recorded && a->simple && a->target->kind == ExprKind::Name) {
+                if (futureAnnotations_)
+                    emitConst(vm_.newStr(annotationText(a->annotation)));
+                else
+                    compileExpr(a->annotation);
+                emit(Op::LOAD_NAME, nameArg("__annotations__"));
+                emitConst(vm_.newStr(a->target->as<NameExpr>()->id));
+                emit(Op::STORE_SUBSCR);
             }
             break;
         }
@@ -440,6 +615,8 @@ class Compiler {
             auto* a = s->as<AssertStmt>();
             int end = newLabel();
             compileExpr(a->test);
+            // CPython's raise carries the test's position: tracebacks underline the test.
+            NodeScope failing(unit_, a->test);
             emitJump(Op::POP_JUMP_IF_TRUE, end);
             emit(Op::LOAD_ASSERTION_ERROR);
             if (a->msg) {
@@ -1036,6 +1213,8 @@ class Compiler {
         emit(Op::STORE_NAME, nameArg("__module__"));
         emitConst(vm_.newStr(qualname));
         emit(Op::STORE_NAME, nameArg("__qualname__"));
+        if (hasAnnotations(c->body))
+            setupAnnotations();
         compileBody(c->body);
         if (scope->needsClassCell) {
             emit(Op::LOAD_CLOSURE, uint32_t(unit_->derefIndex.at("__class__")));
@@ -1155,7 +1334,7 @@ class Compiler {
     // -- Expressions -------------------------------------------------------------------------
     void compileExpr(const Expr* e)
     {
-        LineScope line(unit_, e->line);
+        NodeScope node(unit_, e);
         switch (e->kind) {
         case ExprKind::Constant:
             compileConstant(e->as<ConstantExpr>());
@@ -1351,7 +1530,13 @@ class Compiler {
             emit(Op::LOAD_CONST, addConst(vm_.ellipsis, "..."));
             break;
         case ConstantKind::Int:
-            emitConst(Value::integer(c->intValue));
+            if (!c->stringValue.empty()) {
+                Mpz big;
+                mpz_set_str(big.get(), c->stringValue.c_str(), 10);
+                emit(Op::LOAD_CONST, addConst(intFromMpz(big.get()), "I" + c->stringValue));
+            } else {
+                emitConst(Value::integer(c->intValue));
+            }
             break;
         case ConstantKind::Float:
             emitConst(Value::floating(c->floatValue));
@@ -1546,10 +1731,18 @@ class Compiler {
         if (c->func->kind == ExprKind::Attribute && !dynamic) {
             auto* a = c->func->as<AttributeExpr>();
             compileExpr(a->value);
+            // As CPython: the method lookup belongs to the attribute, and a call spread over
+            // lines to the line of the method's name.
+            SourceSpan attribute = *a, call = *c;
+            if (a->line != a->endLine) {
+                attribute.line = call.line = a->endLine;
+                attribute.col = call.col = std::max(0, a->endCol - int(a->attr.size()));
+            }
             {
-                LineScope line(unit_, a->endLine);
+                NodeScope lookup(unit_, &attribute);
                 emit(Op::LOAD_METHOD, nameArg(a->attr));
             }
+            NodeScope calling(unit_, &call);
             compileCallArgs(c->args, c->keywords, 0, true);
             return;
         }
@@ -1645,6 +1838,7 @@ class Compiler {
     std::string_view source_;
     std::string filename_;
     bool hidden_;
+    bool futureAnnotations_ = false;
     std::vector<std::unique_ptr<Unit>> units_;
     Unit* unit_ = nullptr;
 };

@@ -9,6 +9,7 @@
 #include "engine_stack.h"
 #include "memory_budget.h"
 #include "parser.h"
+#include "source_text.h"
 #include "vm.h"
 
 namespace loopscope {
@@ -106,6 +107,8 @@ void reportLimit(VM* vm, const RunOptions& options, const LimitReached& limit, R
 RunResult runCounted(std::string_view source, const RunOptions& options, TraceObserver* observer,
                      MemoryBudget& budget)
 {
+    if (std::optional<SyntaxError> encoding = prepareSource(source, options.filename))
+        return syntaxFailure(*encoding, options, observer);
     ParseResult parsed = parseModule(source);
     if (!parsed.ok())
         return syntaxFailure(*parsed.error, options, observer);
@@ -118,6 +121,7 @@ RunResult runCounted(std::string_view source, const RunOptions& options, TraceOb
             return syntaxFailure(*compiled.error, options, observer);
         parsed.module.reset(); // the tree is not needed to run, and counts against the budget
         Value module = makeModule(vm, "__main__");
+        moduleSet(vm, module, "__file__", vm.newStr(options.filename));
         vm.modules["__main__"] = module;
         try {
             vm.runModule(compiled.code, module);
@@ -184,6 +188,8 @@ RunResult runOnThisThread(std::string_view source, const RunOptions& options, Tr
 
 std::string disassembleOnThisThread(std::string_view source, std::string_view filename)
 {
+    if (std::optional<SyntaxError> encoding = prepareSource(source, filename))
+        return formatSyntaxError(*encoding, filename);
     ParseResult parsed = parseModule(source);
     if (!parsed.ok())
         return formatSyntaxError(*parsed.error, filename);

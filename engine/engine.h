@@ -63,7 +63,9 @@ struct RunResult {
     bool cancelled = false; // RunOptions::cancel stopped it (errorType "Cancelled")
 };
 
-// Compiles and runs [source], reporting to [observer] (may be null).
+// Compiles and runs [source], reporting to [observer] (may be null). [source] is the file's
+// bytes as read: a UTF-8 BOM is skipped, and bytes that are not UTF-8 end the run with
+// CPython's SyntaxError ("Non-UTF-8 code starting with ..."), as python3 FILE does.
 RunResult runScenario(std::string_view source, const RunOptions& options, TraceObserver* observer);
 
 // The disassembly of [source]'s bytecode, or the SyntaxError text.

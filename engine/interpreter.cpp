@@ -2,9 +2,11 @@
 // ordering, arithmetic, attributes, iteration, subscripts, formatting, instantiation.
 // Builtin kinds are handled in C++ directly; user classes through their dunder methods.
 
+#include <algorithm>
 #include <cmath>
 #include <cstring>
 
+#include "bigint.h"
 #include "builtins/iterators.h"
 #include "engine_stack.h"
 #include "format/float_repr.h"
@@ -16,24 +18,6 @@
 namespace loopscope {
 
 // -- Types -----------------------------------------------------------------------------------------
-
-ClassObj* VM::typeOf(const Value& v) const
-{
-    switch (v.tag()) {
-    case Tag::None:
-        return types.none;
-    case Tag::Bool:
-        return types.boolType;
-    case Tag::Int:
-        return types.intType;
-    case Tag::Float:
-        return types.floatType;
-    case Tag::Object:
-        return v.asObject()->cls;
-    default:
-        return types.none;
-    }
-}
 
 std::string VM::typeName(const Value& v) const
 {
@@ -64,6 +48,15 @@ static Value userOverride(VM& vm, const Value& obj, StrObj* name)
             return *v;
     }
     return Value();
+}
+
+// The method [name] of the metaclass of class [v], when that metaclass is a user class and
+// defines it (for len(Color), Color['RED'], ... on an enum); Empty otherwise.
+static Value metaclassMethod(VM& vm, const Value& v, StrObj* name)
+{
+    if (!isKind(v, ObjKind::Class) || v.asObject()->cls->builtin)
+        return Value();
+    return userOverride(vm, v, name);
 }
 
 // -- repr and str ----------------------------------------------------------------------------------
@@ -167,6 +160,15 @@ static std::string classRepr(VM& vm, ClassObj* cls)
     return "<class '" + qual + "'>";
 }
 
+// Calls a __repr__ of the program's and checks that it gave a str.
+static std::string callRepr(VM& vm, const Value& method, const Value& v)
+{
+    Value r = vm.call(method, {v});
+    if (!isStr(r))
+        vm.raise(ExcType::TypeError, "__repr__ returned non-string (type " + vm.typeName(r) + ")");
+    return strText(r);
+}
+
 std::string VM::repr(const Value& v)
 {
     switch (v.tag()) {
@@ -192,12 +194,8 @@ std::string VM::repr(const Value& v)
     if (!o->cls->builtin && (o->kind == ObjKind::List || o->kind == ObjKind::Dict ||
                              o->kind == ObjKind::Tuple || o->kind == ObjKind::Set)) {
         Value method = userOverride(*this, v, names.__repr__);
-        if (!method.isEmpty()) {
-            Value r = call(method, {v});
-            if (!isStr(r))
-                raise(ExcType::TypeError, "__repr__ returned non-string (type " + typeName(r) + ")");
-            return strText(r);
-        }
+        if (!method.isEmpty())
+            return callRepr(*this, method, v);
     }
     if (o->cls != types.dict && o->kind == ObjKind::Dict && o->cls->builtin) {
         Value method = lookupSpecial(v, names.__repr__);
@@ -206,6 +204,8 @@ std::string VM::repr(const Value& v)
             return str(call(method, {v}));
     }
     switch (o->kind) {
+    case ObjKind::BigInt:
+        return intToString(*this, v);
     case ObjKind::Str:
         return strRepr(static_cast<StrObj*>(o)->text);
     case ObjKind::Bytes:
@@ -310,8 +310,12 @@ std::string VM::repr(const Value& v)
             isKind(m->func, ObjKind::Function) ? strText(m->func.as<FunctionObj>()->qualname) : "?";
         return "<bound method " + name + " of " + repr(m->self) + ">";
     }
-    case ObjKind::Class:
+    case ObjKind::Class: {
+        Value method = metaclassMethod(*this, v, names.__repr__);
+        if (!method.isEmpty())
+            return callRepr(*this, method, v);
         return classRepr(*this, static_cast<ClassObj*>(o));
+    }
     case ObjKind::Module: {
         auto* m = static_cast<ModuleObj*>(o);
         return "<module '" + strText(m->name) + "' (built-in)>";
@@ -363,7 +367,7 @@ std::string VM::str(const Value& v)
 {
     if (isStr(v))
         return strText(v);
-    if (isUserKind(v) || isKind(v, ObjKind::Native)) {
+    if (isUserKind(v) || isKind(v, ObjKind::Native) || !metaclassMethod(*this, v, names.__str__).isEmpty()) {
         Value method = lookupSpecial(v, names.__str__);
         if (!method.isEmpty() && !(isKind(method, ObjKind::NativeFunction) &&
                                    method.as<NativeFunctionObj>()->name == "object.__str__")) {
@@ -556,6 +560,8 @@ int64_t VM::hash(const Value& v)
         }
         return s->hash;
     }
+    case ObjKind::BigInt:
+        return intHash(v);
     case ObjKind::List:
     case ObjKind::Dict:
     case ObjKind::Set:
@@ -570,12 +576,16 @@ int64_t VM::hash(const Value& v)
             if (h) {
                 if (h->isNone())
                     raise(ExcType::TypeError, "unhashable type: '" + typeName(v) + "'");
-                if (c->builtin)
+                // A builtin class's own __hash__ counts for native objects (weakref.ref).
+                if (c->builtin && (o->kind != ObjKind::Native || c == types.object))
                     break;
                 Value r = call(*h, {v});
-                if (!r.isIntLike())
+                if (!isInteger(r))
                     raise(ExcType::TypeError, "__hash__ method should return an integer");
-                return hashInt(r.asInt());
+                // As CPython: a result that fits is used as it is (-1 excepted), a bigger one is hashed.
+                if (r.isIntLike())
+                    return r.asInt() == -1 ? -2 : r.asInt();
+                return intHash(r);
             }
             if (!c->builtin && c->dict->table.findStr(names.__eq__))
                 raise(ExcType::TypeError, "unhashable type: '" + typeName(v) + "'");
@@ -598,6 +608,25 @@ static void chargeTextWork(VM& vm, size_t bytes)
         vm.chargeWork(bytes / VM::kBytesPerInstruction);
 }
 
+template <typename T> static bool ordered(const T& x, const T& y, CompareKind kind)
+{
+    switch (kind) {
+    case CompareKind::Lt:
+        return x < y;
+    case CompareKind::Le:
+        return x <= y;
+    case CompareKind::Eq:
+        return x == y;
+    case CompareKind::Ne:
+        return x != y;
+    case CompareKind::Gt:
+        return x > y;
+    case CompareKind::Ge:
+        return x >= y;
+    }
+    return false;
+}
+
 static bool sequencesEqual(VM& vm, const std::vector<Value>& a, const std::vector<Value>& b)
 {
     VM::NativeRecursion recursion(vm, " in comparison");
@@ -610,13 +639,38 @@ static bool sequencesEqual(VM& vm, const std::vector<Value>& a, const std::vecto
     return true;
 }
 
+// Compares two numbers (int, bool, big int or float) exactly, as CPython does across int and
+// float. False when either is not a number.
+static bool compareNumbers(const Value& a, const Value& b, CompareKind kind, bool& result)
+{
+    bool floatA = a.isFloat(), floatB = b.isFloat();
+    if (!(floatA || isInteger(a)) || !(floatB || isInteger(b)))
+        return false;
+    if (floatA && floatB) {
+        result = ordered(a.asFloat(), b.asFloat(), kind);
+    } else if (floatA || floatB) {
+        double d = floatA ? a.asFloat() : b.asFloat();
+        if (std::isnan(d)) {
+            result = kind == CompareKind::Ne;
+            return true;
+        }
+        int c = intCompareDouble(floatA ? b : a, d);
+        result = ordered(floatA ? -c : c, 0, kind);
+    } else {
+        result = ordered(intCompare(a, b), 0, kind);
+    }
+    return true;
+}
+
 bool VM::equals(const Value& a, const Value& b)
 {
-    if (a.isNumber() && b.isNumber()) {
-        if (a.isFloat() || b.isFloat())
-            return a.toDouble() == b.toDouble();
+    if (a.isIntLike() && b.isIntLike())
         return a.asInt() == b.asInt();
-    }
+    if (a.isFloat() && b.isFloat())
+        return a.asFloat() == b.asFloat();
+    bool numbersEqual;
+    if (compareNumbers(a, b, CompareKind::Eq, numbersEqual))
+        return numbersEqual;
     if (a.isNone() || b.isNone())
         return a.isNone() && b.isNone();
     if (a.isObject() && b.isObject()) {
@@ -741,25 +795,6 @@ static CompareKind swapped(CompareKind kind)
     }
 }
 
-template <typename T> static bool ordered(const T& x, const T& y, CompareKind kind)
-{
-    switch (kind) {
-    case CompareKind::Lt:
-        return x < y;
-    case CompareKind::Le:
-        return x <= y;
-    case CompareKind::Eq:
-        return x == y;
-    case CompareKind::Ne:
-        return x != y;
-    case CompareKind::Gt:
-        return x > y;
-    case CompareKind::Ge:
-        return x >= y;
-    }
-    return false;
-}
-
 static bool compareSequences(VM& vm, const std::vector<Value>& a, const std::vector<Value>& b,
                              CompareKind kind)
 {
@@ -799,11 +834,13 @@ static StrObj* dunderFor(VM& vm, CompareKind kind)
 
 Value VM::richCompare(const Value& a, const Value& b, CompareKind kind)
 {
-    if (a.isNumber() && b.isNumber()) {
-        if (a.isFloat() || b.isFloat())
-            return Value::boolean(ordered(a.toDouble(), b.toDouble(), kind));
+    if (a.isIntLike() && b.isIntLike())
         return Value::boolean(ordered(a.asInt(), b.asInt(), kind));
-    }
+    if (a.isFloat() && b.isFloat())
+        return Value::boolean(ordered(a.asFloat(), b.asFloat(), kind));
+    bool numbersCompare;
+    if (compareNumbers(a, b, kind, numbersCompare))
+        return Value::boolean(numbersCompare);
     bool userA = isUserKind(a) || isKind(a, ObjKind::Native);
     bool userB = isUserKind(b) || isKind(b, ObjKind::Native);
     if (userA || userB) {
@@ -816,7 +853,9 @@ Value VM::richCompare(const Value& a, const Value& b, CompareKind kind)
             CompareKind k = useB ? swapped(kind) : kind;
             if (!(useB ? userB : userA))
                 continue;
-            Value method = userOverride(*this, self, dunderFor(*this, k));
+            // Native objects (deque, weakref, ...) compare through their builtin methods.
+            Value method = isKind(self, ObjKind::Native) ? lookupSpecial(self, dunderFor(*this, k))
+                                                         : userOverride(*this, self, dunderFor(*this, k));
             if (method.isEmpty())
                 continue;
             Value r = call(method, {self, other});
@@ -907,56 +946,30 @@ static const char* binarySymbol(BinaryOp op)
     return symbols[int(op)];
 }
 
-[[noreturn]] static void overflow(VM& vm, const char* what)
-{
-    vm.raise(ExcType::OverflowError, std::string("Loopscope ints are 64-bit: ") + what + " does not fit");
-}
-
-static Value intPow(VM& vm, int64_t base, int64_t exp)
-{
-    if (exp < 0) {
-        if (base == 0)
-            vm.raise(ExcType::ZeroDivisionError, "0.0 cannot be raised to a negative power");
-        return Value::floating(std::pow(double(base), double(exp)));
-    }
-    int64_t result = 1;
-    int64_t b = base;
-    while (exp > 0) {
-        if (exp & 1)
-            if (__builtin_mul_overflow(result, b, &result))
-                overflow(vm, "the result of **");
-        exp >>= 1;
-        if (exp > 0 && __builtin_mul_overflow(b, b, &b))
-            overflow(vm, "the result of **");
-    }
-    return Value::integer(result);
-}
-
+// Small-int arithmetic; what would overflow int64_t goes to the big-int arithmetic (bigint.h).
 static Value intBinary(VM& vm, BinaryOp op, int64_t x, int64_t y)
 {
     int64_t r;
     switch (op) {
     case BinaryOp::Add:
         if (__builtin_add_overflow(x, y, &r))
-            overflow(vm, "the result of +");
+            break;
         return Value::integer(r);
     case BinaryOp::Sub:
         if (__builtin_sub_overflow(x, y, &r))
-            overflow(vm, "the result of -");
+            break;
         return Value::integer(r);
     case BinaryOp::Mult:
         if (__builtin_mul_overflow(x, y, &r))
-            overflow(vm, "the result of *");
+            break;
         return Value::integer(r);
     case BinaryOp::Div:
-        if (y == 0)
-            vm.raise(ExcType::ZeroDivisionError, "division by zero");
-        return Value::floating(double(x) / double(y));
+        break;
     case BinaryOp::FloorDiv:
         if (y == 0)
             vm.raise(ExcType::ZeroDivisionError, "integer division or modulo by zero");
         if (x == INT64_MIN && y == -1)
-            overflow(vm, "the result of //");
+            break;
         r = x / y;
         if ((x % y != 0) && ((x < 0) != (y < 0)))
             --r;
@@ -970,15 +983,28 @@ static Value intBinary(VM& vm, BinaryOp op, int64_t x, int64_t y)
         if (r != 0 && ((r < 0) != (y < 0)))
             r += y;
         return Value::integer(r);
-    case BinaryOp::Pow:
-        return intPow(vm, x, y);
+    case BinaryOp::Pow: {
+        if (y < 0)
+            break;
+        int64_t result = 1, base = x;
+        bool overflowed = false;
+        for (int64_t e = y; e > 0 && !overflowed; e >>= 1) {
+            if (e & 1)
+                overflowed |= __builtin_mul_overflow(result, base, &result);
+            if (e > 1)
+                overflowed |= __builtin_mul_overflow(base, base, &base);
+        }
+        if (overflowed)
+            break;
+        return Value::integer(result);
+    }
     case BinaryOp::LShift:
         if (y < 0)
             vm.raise(ExcType::ValueError, "negative shift count");
         if (x == 0)
             return Value::integer(0);
         if (y >= 63 || (x > 0 ? x > (INT64_MAX >> y) : x < (INT64_MIN >> y)))
-            overflow(vm, "the result of <<");
+            break;
         return Value::integer(int64_t(uint64_t(x) << y));
     case BinaryOp::RShift:
         if (y < 0)
@@ -991,12 +1017,13 @@ static Value intBinary(VM& vm, BinaryOp op, int64_t x, int64_t y)
     case BinaryOp::And:
         return Value::integer(x & y);
     default:
-        break;
+        return Value();
     }
-    return Value();
+    return intBinaryOp(vm, op, Value::integer(x), Value::integer(y));
 }
 
-static Value floatBinary(VM& vm, BinaryOp op, double x, double y)
+// Inlined: float arithmetic is on the hot path of numeric loops.
+[[gnu::always_inline]] static inline Value floatBinary(VM& vm, BinaryOp op, double x, double y)
 {
     switch (op) {
     case BinaryOp::Add:
@@ -1126,10 +1153,20 @@ Value setBinaryOp(VM& vm, BinaryOp op, const Value& a, const Value& b);   // bui
 
 Value VM::binaryOp(BinaryOp op, const Value& a, const Value& b, bool inplace)
 {
-    if (a.isIntLike() && b.isIntLike())
-        return intBinary(*this, op, a.asInt(), b.asInt());
-    if (a.isNumber() && b.isNumber()) {
+    if (a.isIntLike() && b.isIntLike()) {
+        Value r = intBinary(*this, op, a.asInt(), b.asInt());
+        if (!r.isEmpty())
+            return r;
+    } else if (a.isNumber() && b.isNumber()) {
         Value r = floatBinary(*this, op, a.toDouble(), b.toDouble());
+        if (!r.isEmpty())
+            return r;
+    } else if (isInteger(a) && isInteger(b)) {
+        Value r = intBinaryOp(*this, op, a, b);
+        if (!r.isEmpty())
+            return r;
+    } else if ((a.isFloat() || isInteger(a)) && (b.isFloat() || isInteger(b))) {
+        Value r = floatBinary(*this, op, toDouble(a), toDouble(b));
         if (!r.isEmpty())
             return r;
     }
@@ -1212,6 +1249,8 @@ Value VM::binaryOp(BinaryOp op, const Value& a, const Value& b, bool inplace)
             break;
         case BinaryOp::Mult:
             if (isSequenceKind(a)) {
+                if (isBigInt(b))
+                    raise(ExcType::OverflowError, "cannot fit 'int' into an index-sized integer");
                 if (b.isIntLike()) {
                     if (inplace && x->kind == ObjKind::List) {
                         Value r = repeatSequence(*this, a, b.asInt());
@@ -1261,8 +1300,16 @@ Value VM::binaryOp(BinaryOp op, const Value& a, const Value& b, bool inplace)
         default:
             break;
         }
-    } else if (a.isIntLike() && isSequenceKind(b) && op == BinaryOp::Mult) {
+    } else if (isInteger(a) && isSequenceKind(b) && op == BinaryOp::Mult) {
+        if (isBigInt(a))
+            raise(ExcType::OverflowError, "cannot fit 'int' into an index-sized integer");
         return repeatSequence(*this, b, a.asInt());
+    }
+    if (op == BinaryOp::Or && (isKind(a, ObjKind::Class) || isKind(b, ObjKind::Class)) &&
+        (isKind(a, ObjKind::Class) || a.isNone()) && (isKind(b, ObjKind::Class) || b.isNone())) {
+        // int | None: types.UnionType.
+        Value unite = getAttr(importModule("types"), internStr("_union"));
+        return call(unite, {a, b});
     }
     raise(ExcType::TypeError, std::string("unsupported operand type(s) for ") + binarySymbol(op) +
                                   (inplace ? "=" : "") + ": '" + typeName(a) + "' and '" + typeName(b) + "'");
@@ -1272,23 +1319,22 @@ Value VM::unaryOp(Op op, const Value& v)
 {
     switch (op) {
     case Op::UNARY_NEGATIVE:
-        if (v.isIntLike()) {
-            if (v.asInt() == INT64_MIN)
-                overflow(*this, "the result of unary -");
-            return Value::integer(-v.asInt());
-        }
+        if (isInteger(v))
+            return intNegate(v);
         if (v.isFloat())
             return Value::floating(-v.asFloat());
         break;
     case Op::UNARY_POSITIVE:
         if (v.isIntLike())
             return Value::integer(v.asInt());
-        if (v.isFloat())
+        if (v.isFloat() || isBigInt(v))
             return v;
         break;
     case Op::UNARY_INVERT:
         if (v.isIntLike())
             return Value::integer(~v.asInt());
+        if (isBigInt(v))
+            return intBinaryOp(*this, BinaryOp::Xor, v, Value::integer(-1)); // ~x == x ^ -1
         break;
     default:
         break;
@@ -1315,7 +1361,12 @@ static Value bindFound(VM& vm, const Value& found, const Value& obj, ClassObj* c
         return found;
     switch (found.asObject()->kind) {
     case ObjKind::Function:
+        return vm.bindMethod(found, obj);
     case ObjKind::NativeFunction:
+        // Methods of builtin types bind; a builtin function stored on a class does not (as
+        // in CPython: `converter = time.localtime` stays a plain function).
+        if (found.as<NativeFunctionObj>()->selfClass.isEmpty())
+            return found;
         return vm.bindMethod(found, obj);
     case ObjKind::StaticMethod:
         return found.as<MethodWrapperObj>()->func;
@@ -1405,6 +1456,9 @@ Value VM::getAttr(const Value& obj, StrObj* name)
                 return special;
             if (Value* v = cls->lookup(name))
                 return bindFound(*this, *v, obj, cls);
+            Value getattrHook = metaclassMethod(*this, obj, names.__getattr__);
+            if (!getattrHook.isEmpty())
+                return call(getattrHook, {obj, Value::object(name)});
             raise(ExcType::AttributeError,
                   "type object '" + c->name + "' has no attribute '" + name->text + "'");
         }
@@ -1416,6 +1470,8 @@ Value VM::getAttr(const Value& obj, StrObj* name)
                 return m->name;
             if (name == names.__dict__)
                 return m->globals;
+            if (Value* hook = m->dict()->table.findStr(names.__getattr__))
+                return call(*hook, {Value::object(name)}); // a module's own __getattr__ (PEP 562)
             raise(ExcType::AttributeError,
                   "module '" + strText(m->name) + "' has no attribute '" + name->text + "'");
         }
@@ -1429,12 +1485,15 @@ Value VM::getAttr(const Value& obj, StrObj* name)
         case ObjKind::Super: {
             auto* s = static_cast<SuperObj*>(o);
             ClassObj* start = s->startAfter.as<ClassObj>();
-            ClassObj* selfType = isKind(s->self, ObjKind::Class) ? s->self.as<ClassObj>() : typeOf(s->self);
+            // super() in a class method looks along the class's own MRO; in a metaclass's method
+            // (self is a class that is not a subclass of [start]), along its metaclass's.
+            bool classSelf = isKind(s->self, ObjKind::Class) && s->self.as<ClassObj>()->isSubclassOf(start);
+            ClassObj* selfType = classSelf ? s->self.as<ClassObj>() : typeOf(s->self);
             bool after = false;
             for (ClassObj* c : selfType->mro) {
                 if (after) {
                     if (Value* v = c->dict->table.findStr(name)) {
-                        if (isKind(s->self, ObjKind::Class)) {
+                        if (classSelf) {
                             if (isKind(*v, ObjKind::ClassMethod))
                                 return bindMethod(v->as<MethodWrapperObj>()->func, s->self);
                             if (isKind(*v, ObjKind::StaticMethod))
@@ -1473,7 +1532,8 @@ bool VM::loadMethod(const Value& obj, StrObj* name, Value& method)
         Value* found = cls->lookup(name);
         if (found && found->isObject() &&
             (found->asObject()->kind == ObjKind::Function ||
-             found->asObject()->kind == ObjKind::NativeFunction)) {
+             (found->asObject()->kind == ObjKind::NativeFunction &&
+              !found->as<NativeFunctionObj>()->selfClass.isEmpty()))) {
             if (!instance || !static_cast<InstanceObj*>(obj.asObject())->attrs.findStr(name)) {
                 method = *found;
                 return true;
@@ -1536,6 +1596,11 @@ void VM::setAttr(const Value& obj, StrObj* name, Value value)
             if (c->builtin)
                 raise(ExcType::TypeError,
                       "cannot set '" + name->text + "' attribute of immutable type '" + c->name + "'");
+            Value hook = metaclassMethod(*this, obj, names.__setattr__);
+            if (!hook.isEmpty()) {
+                call(hook, {obj, Value::object(name), value});
+                return;
+            }
             if (name == names.__name__) {
                 c->name = str(value);
                 return;
@@ -1598,6 +1663,11 @@ void VM::delAttr(const Value& obj, StrObj* name)
         if (static_cast<InstanceObj*>(obj.asObject())->attrs.erase(Value::object(name)))
             return;
     } else if (isKind(obj, ObjKind::Class) && !obj.as<ClassObj>()->builtin) {
+        Value hook = metaclassMethod(*this, obj, internStr("__delattr__"));
+        if (!hook.isEmpty()) {
+            call(hook, {obj, Value::object(name)});
+            return;
+        }
         if (obj.as<ClassObj>()->dict->table.erase(Value::object(name)))
             return;
     } else if (isKind(obj, ObjKind::Module)) {
@@ -1646,8 +1716,9 @@ Value VM::getIter(const Value& v)
                 return v;
             break;
         default: {
-            Value method = lookupSpecial(v, names.__iter__);
-            if (!method.isEmpty() && !isKind(v, ObjKind::Class)) {
+            Value method = isKind(v, ObjKind::Class) ? metaclassMethod(*this, v, names.__iter__)
+                                                     : lookupSpecial(v, names.__iter__);
+            if (!method.isEmpty()) {
                 Value it = call(method, {v});
                 if (lookupSpecial(it, names.__next__).isEmpty() && !isKind(it, ObjKind::Iterator) &&
                     !isKind(it, ObjKind::Generator))
@@ -1726,12 +1797,14 @@ int64_t VM::toIndex(const Value& v, const char* what)
 {
     if (v.isIntLike())
         return v.asInt();
+    if (isBigInt(v))
+        raise(ExcType::OverflowError, "cannot fit 'int' into an index-sized integer");
     if (isUserKind(v)) {
         Value method = lookupSpecial(v, names.__index__);
         if (!method.isEmpty()) {
             Value r = call(method, {v});
-            if (r.isIntLike())
-                return r.asInt();
+            if (isInteger(r))
+                return toIndex(r);
         }
     }
     if (what)
@@ -1743,6 +1816,8 @@ double VM::toDouble(const Value& v)
 {
     if (v.isNumber())
         return v.toDouble();
+    if (isBigInt(v))
+        return intToDouble(*this, v);
     if (isUserKind(v)) {
         Value method = lookupSpecial(v, names.__float__);
         if (!method.isEmpty())
@@ -1763,7 +1838,10 @@ void sliceIndices(VM& vm, const SliceObj* s, int64_t length, int64_t& start, int
     auto clamp = [&](const Value& v, int64_t dflt, bool isStart) {
         if (v.isNone())
             return dflt;
-        int64_t i = vm.toIndex(v, "slice indices must be integers or None or have an __index__ method");
+        // A big int bound lies past either end.
+        int64_t i = isBigInt(v)
+                        ? (intSign(v) < 0 ? INT64_MIN / 2 : INT64_MAX / 2)
+                        : vm.toIndex(v, "slice indices must be integers or None or have an __index__ method");
         if (i < 0) {
             i += length;
             if (i < 0)
@@ -1787,9 +1865,11 @@ std::string utf8EncodeAll(const std::vector<uint32_t>& cps);
 
 static int64_t normalizeIndex(VM& vm, const Value& key, int64_t length, const char* what)
 {
-    if (!key.isIntLike() && !isUserKind(key))
+    if (!key.isIntLike() && !isUserKind(key) && !isBigInt(key))
         vm.raise(ExcType::TypeError,
                  std::string(what) + " indices must be integers or slices, not " + vm.typeName(key));
+    if (isBigInt(key))
+        vm.raise(ExcType::IndexError, "cannot fit 'int' into an index-sized integer");
     int64_t i = vm.toIndex(key);
     if (i < 0)
         i += length;
@@ -1884,12 +1964,17 @@ Value VM::getItem(const Value& obj, const Value& key)
             raiseValue(newException(excClass(ExcType::KeyError), {key}));
         }
         case ObjKind::Class: {
-            Value method;
+            Value method = metaclassMethod(*this, obj, names.__getitem__);
+            if (!method.isEmpty())
+                return call(method, {obj, key});
             if (Value* m = static_cast<ClassObj*>(o)->lookup(names.__class_getitem__))
                 return call(isKind(*m, ObjKind::ClassMethod) ? m->as<MethodWrapperObj>()->func : *m,
                             {obj, key});
-            if (static_cast<ClassObj*>(o)->builtin)
-                return obj; // list[int] and friends: generic aliases are not modelled
+            if (static_cast<ClassObj*>(o)->builtin) {
+                // list[int] and friends: types.GenericAlias.
+                Value alias = getAttr(importModule("types"), internStr("GenericAlias"));
+                return call(alias, {obj, key});
+            }
             break;
         }
         default: {
@@ -1999,6 +2084,17 @@ void VM::delItem(const Value& obj, const Value& key)
     raise(ExcType::TypeError, "'" + typeName(obj) + "' object doesn't support item deletion");
 }
 
+// `in` for a container without __contains__: a scan of its iteration.
+static bool containsByIteration(VM& vm, const Value& container, const Value& item)
+{
+    Value it = vm.getIter(container);
+    Value x;
+    while (vm.iterNext(it, x))
+        if (x.is(item) || vm.equals(x, item))
+            return true;
+    return false;
+}
+
 bool VM::contains(const Value& container, const Value& item)
 {
     if (container.isObject()) {
@@ -2040,6 +2136,8 @@ bool VM::contains(const Value& container, const Value& item)
                     return false;
                 return (i - r->start) % r->step == 0;
             }
+            if (isBigInt(item)) // beyond int64, so beyond every range's bounds
+                return false;
             break;
         }
         case ObjKind::DictView: {
@@ -2056,18 +2154,21 @@ bool VM::contains(const Value& container, const Value& item)
                 return truthy(call(method, {container, item}));
             break;
         }
+        case ObjKind::Class: {
+            Value method = metaclassMethod(*this, container, names.__contains__);
+            if (!method.isEmpty())
+                return truthy(call(method, {container, item}));
+            if (!metaclassMethod(*this, container, names.__iter__).isEmpty())
+                return containsByIteration(*this, container, item);
+            break;
+        }
         default:
             break;
         }
         if (!lookupSpecial(container, names.__iter__).isEmpty() ||
             !lookupSpecial(container, names.__getitem__).isEmpty() || o->kind == ObjKind::Iterator ||
             o->kind == ObjKind::Generator || o->kind == ObjKind::Range || o->kind == ObjKind::DictView) {
-            Value it = getIter(container);
-            Value x;
-            while (iterNext(it, x))
-                if (x.is(item) || equals(x, item))
-                    return true;
-            return false;
+            return containsByIteration(*this, container, item);
         }
     }
     raise(ExcType::TypeError, "argument of type '" + typeName(container) + "' is not iterable");
@@ -2095,10 +2196,12 @@ int64_t VM::length(const Value& v)
             return static_cast<RangeObj*>(o)->length();
         case ObjKind::DictView:
             return int64_t(static_cast<DictViewObj*>(o)->dict.as<DictObj>()->table.size());
+        case ObjKind::Class:
         case ObjKind::Instance:
         case ObjKind::Exception:
         case ObjKind::Native: {
-            Value method = lookupSpecial(v, names.__len__);
+            Value method = o->kind == ObjKind::Class ? metaclassMethod(*this, v, names.__len__)
+                                                     : lookupSpecial(v, names.__len__);
             if (!method.isEmpty()) {
                 Value r = call(method, {v});
                 if (!r.isIntLike())
@@ -2148,6 +2251,8 @@ std::string VM::format(const Value& v, std::string_view spec)
         r = formatInt(v.asInt(), spec, "bool");
     } else if (v.isInt()) {
         r = formatInt(v.asInt(), spec);
+    } else if (isBigInt(v)) {
+        r = formatInt(intOperand(*this, v), spec);
     } else if (v.isFloat()) {
         r = formatFloat(v.asFloat(), spec);
     } else if (isStr(v)) {
@@ -2191,6 +2296,31 @@ Value VM::instantiate(ClassObj* cls, const CallArgs& args)
 {
     if (cls == types.type && args.count == 1 && args.kwCount() == 0)
         return Value::object(typeOf(args[0]));
+    if (!cls->cls->builtin) {
+        // abc.ABCMeta records the abstract methods a class leaves unimplemented.
+        Value* abstract = cls->dict->table.findStr(internStr("__abstractmethods__"));
+        // As object.__new__ does, surplus arguments to a class without __init__ are reported first.
+        bool userInit = false;
+        for (ClassObj* c : cls->mro) {
+            if (c->dict->table.findStr(names.__init__) || c->dict->table.findStr(names.__new__)) {
+                userInit = !c->builtin;
+                break;
+            }
+        }
+        if (abstract && truthy(*abstract) && (userInit || (!args.count && !args.kwCount()))) {
+            std::vector<Value> methods = toVector(*abstract);
+            std::vector<std::string> sortedNames;
+            for (const Value& m : methods)
+                sortedNames.push_back(str(m));
+            std::sort(sortedNames.begin(), sortedNames.end());
+            std::string joined;
+            for (const std::string& n : sortedNames)
+                joined += (joined.empty() ? "" : ", ") + n;
+            raise(ExcType::TypeError, "Can't instantiate abstract class " + cls->name +
+                                          " with abstract method" + (sortedNames.size() > 1 ? "s " : " ") +
+                                          joined);
+        }
+    }
     // A user-defined __new__ takes over creation.
     Value clsValue = Value::object(cls);
     Value instance;

@@ -437,6 +437,15 @@ class Lexer {
         result_.tokens.push_back(end);
     }
 
+    // What str.isprintable() rejects among the code points that end up in source by accident
+    // (copied no-break spaces, zero-width spaces, byte order marks): CPython names them by number.
+    static bool isNonPrintable(uint32_t cp)
+    {
+        return (cp >= 0x80 && cp <= 0xA0) || cp == 0xAD || cp == 0x1680 || (cp >= 0x2000 && cp <= 0x200F) ||
+               (cp >= 0x2028 && cp <= 0x202F) || (cp >= 0x205F && cp <= 0x206F) || cp == 0x3000 ||
+               (cp >= 0xD800 && cp <= 0xF8FF) || cp == 0xFEFF || (cp >= 0xFFF9 && cp <= 0xFFFB);
+    }
+
     // -- Tokens -------------------------------------------------------------------
 
     void scanToken()
@@ -452,8 +461,12 @@ class Lexer {
                     uint32_t cp = decodeUtf8(src_, pos_, length);
                     if (isInvalidIdentifierCodePoint(cp)) {
                         char buffer[64];
-                        std::snprintf(buffer, sizeof buffer, "invalid character '%.*s' (U+%04X)", length,
-                                      src_.data() + pos_, cp);
+                        if (isNonPrintable(cp))
+                            std::snprintf(buffer, sizeof buffer, "invalid non-printable character U+%04X",
+                                          cp);
+                        else
+                            std::snprintf(buffer, sizeof buffer, "invalid character '%.*s' (U+%04X)", length,
+                                          src_.data() + pos_, cp);
                         failAt(buffer, pos_ + length);
                     }
                     pos_ += length;
@@ -573,6 +586,12 @@ class Lexer {
         unsigned char c = peekChar(pos_);
         if (!isIdentifierChar(c) || atEnd(pos_))
             return;
+        if (c >= 0x80) {
+            // A non-printable character after a number is reported as itself, not as the number.
+            int length = 0;
+            if (isNonPrintable(decodeUtf8(src_, pos_, length)))
+                return;
+        }
         std::string_view rest = src_.substr(pos_);
         for (const char* word : {"and", "else", "for", "if", "in", "is", "or", "not"})
             if (rest.substr(0, std::strlen(word)) == word)

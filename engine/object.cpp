@@ -63,6 +63,8 @@ Obj::~Obj()
     --tLiveCount;
 }
 
+void clearWeakReferences(Obj* object); // builtins/weakref_module.cpp
+
 // Freeing an object drops the references it holds, which may free more objects: a linked list
 // of a million nodes would recurse a million C++ frames deep. Like CPython's trashcan, releases
 // nested deeper than kMaxReleaseDepth are parked and freed by the outermost release, in a loop.
@@ -76,6 +78,9 @@ void releaseObject(Obj* object)
 {
     if (tTearingDown)
         return;
+    // A dead object's weak references see it gone at once, even when its release is parked.
+    if (object->weaklyReferenced)
+        clearWeakReferences(object);
     if (tReleaseDepth >= kMaxReleaseDepth) {
         tParkedReleases.push_back(object);
         return;

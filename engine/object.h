@@ -239,6 +239,7 @@ struct InstanceObj : Obj {
 struct TracebackEntry {
     Value code; // CodeObj
     int line = 0;
+    uint32_t ip = 0; // the instruction that failed: its span draws the traceback's carets
 };
 
 struct ExceptionObj final : InstanceObj {

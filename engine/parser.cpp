@@ -13,6 +13,7 @@
 #include <cstring>
 #include <limits>
 
+#include "bigint.h"
 #include "engine_stack.h"
 #include "lexer.h"
 #include "memory_budget.h"
@@ -925,9 +926,6 @@ class Parser {
         if (accept(TokenKind::LPar)) {
             callArguments(s->bases, s->keywords);
             expect(TokenKind::RPar);
-            if (!s->keywords.empty())
-                refuse(*s->keywords.front(),
-                       "class keyword arguments such as '" + s->keywords.front()->arg + "='");
         }
         headerColon(false);
         shared_.frames.push_back({FrameKind::Class});
@@ -1697,19 +1695,6 @@ class Parser {
         if (!op)
             return power();
         advance();
-        // -9223372036854775808 is representable although its digits alone are not.
-        if (*op == UnaryOperator::USub && check(TokenKind::Number) &&
-            tokenText(peek()) == "9223372036854775808") {
-            TokenKind after = peek(1).kind;
-            if (after != TokenKind::DoubleStar && after != TokenKind::Dot && after != TokenKind::LPar &&
-                after != TokenKind::LSqb) {
-                advance();
-                auto* c = node<ConstantExpr>(t);
-                c->constantKind = ConstantKind::Int;
-                c->intValue = std::numeric_limits<int64_t>::min();
-                return finish(c);
-            }
-        }
         auto* unary = node<UnaryOpExpr>(t);
         unary->op = *op;
         unary->operand = factor();
@@ -1980,9 +1965,23 @@ class Parser {
         c->constantKind = ConstantKind::Int;
         uint64_t value = 0;
         auto result = std::from_chars(text.data() + digits, text.data() + text.size(), value, base);
-        if (result.ec != std::errc() || value > static_cast<uint64_t>(std::numeric_limits<int64_t>::max()))
-            raise(errorAtNode(*c, "integer literal too large (Loopscope supports 64-bit ints)"));
-        c->intValue = static_cast<int64_t>(value);
+        if (result.ec == std::errc() && value <= static_cast<uint64_t>(std::numeric_limits<int64_t>::max())) {
+            c->intValue = static_cast<int64_t>(value);
+            return c;
+        }
+        // Beyond int64_t: a big int, spelled in decimal for the compiler and the AST dump.
+        if (base == 10 && int64_t(text.size()) > kDefaultMaxStrDigits)
+            raise(errorAtNode(*c, "Exceeds the limit (" + std::to_string(kDefaultMaxStrDigits) +
+                                      " digits) for integer string conversion: value has " +
+                                      std::to_string(text.size()) +
+                                      " digits; use sys.set_int_max_str_digits() to increase the limit - "
+                                      "Consider hexadecimal for huge integer literals to avoid decimal "
+                                      "conversion limits."));
+        Mpz big;
+        mpz_set_str(big.get(), text.c_str() + digits, base);
+        c->stringValue.resize(mpz_sizeinbase(big.get(), 10) + 1);
+        mpz_get_str(c->stringValue.data(), 10, big.get());
+        c->stringValue.resize(std::strlen(c->stringValue.c_str()));
         return c;
     }
 
@@ -2563,6 +2562,8 @@ int byteColumn(std::string_view text, int charCol)
 
 std::string formatSyntaxError(const SyntaxError& error, std::string_view filename)
 {
+    if (error.messageOnly)
+        return error.type + ": " + error.message + "\n";
     std::string out = "  File \"" + std::string(filename) + "\", line " + std::to_string(error.line) + "\n";
     std::string_view text = error.text;
     while (!text.empty() && (text.back() == '\n' || text.back() == '\r'))

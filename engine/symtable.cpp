@@ -106,6 +106,9 @@ class SymbolVisitor {
                 visitExpr(a->target);
             else if (current_->kind != ScopeKind::Module && current_->kind != ScopeKind::Class)
                 note(a->target->as<NameExpr>()->id, kAssigned);
+            // Module and class bodies evaluate the annotation into __annotations__.
+            if (current_->kind == ScopeKind::Module || current_->kind == ScopeKind::Class)
+                visitExpr(a->annotation);
             break;
         }
         case StmtKind::If: {

@@ -15,6 +15,7 @@ struct SyntaxError {
     int endLine = 0;                  // 1-based; equal to line for one-line errors
     int endOffset = 0;                // 1-based column just past the last caret; 0 or -1 = one caret
     std::string text;                 // the source line [line], without its newline
+    bool messageOnly = false;         // printed as "Type: message" alone (a file that is not UTF-8)
 };
 
 // The error as CPython 3.11 prints it on stderr, ending in a newline:

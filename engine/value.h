@@ -40,6 +40,7 @@ enum class ObjKind : uint8_t {
     DictView,
     Iterator,
     Native,
+    BigInt, // an int beyond int64_t (bigint.h)
 };
 
 // The header of every heap object. Objects are reference counted (intrusively, like CPython)
@@ -57,6 +58,7 @@ struct Obj {
 
     uint32_t refcount = 0;
     ObjKind kind;
+    bool weaklyReferenced = false; // some weakref.ref points here (builtins/weakref_module.cpp)
     ClassObj* cls; // the object's type; user classes are kept alive by the VM until the run ends
     Obj* prevLive = nullptr;
     Obj* nextLive = nullptr;

@@ -369,6 +369,12 @@ Value VM::call(const Value& callable, const CallArgs& args)
         }
         case ObjKind::Class: {
             Value keep = callable;
+            if (!o->cls->builtin) {
+                // A metaclass's own __call__ decides what calling the class does.
+                Value* metaCall = o->cls->lookup(names.__call__);
+                if (metaCall && isKind(*metaCall, ObjKind::Function))
+                    return callWithSelf(*this, *metaCall, callable, args);
+            }
             return instantiate(static_cast<ClassObj*>(o), args);
         }
         default:
@@ -464,8 +470,8 @@ bool VM::isInstance(const Value& v, ExcType type) const
 
 void VM::recordTraceback(ExceptionObj* exc, Frame* frame)
 {
-    exc->traceback.push_back(
-        TracebackEntry{frame->codeRef, frame->code->lineAt(frame->ip ? frame->ip - 1 : 0)});
+    uint32_t ip = frame->ip ? frame->ip - 1 : 0;
+    exc->traceback.push_back(TracebackEntry{frame->codeRef, frame->code->lineAt(ip), ip});
 }
 
 // Unwinds [frame] to a handler for [e]: returns false when the exception leaves [entry].
@@ -759,11 +765,28 @@ Value VM::importModule(const std::string& name)
             return sub;
         }
     }
-    Value err = newException(ExcType::ModuleNotFoundError,
-                             "No module named '" + name +
-                                 "'. Loopscope runs scenarios in a simulator without files, "
-                                 "network or processes; model I/O with `await asyncio.sleep(seconds)`.");
-    raiseValue(err);
+    // Modules for files, the network, processes and threads cannot exist in the simulator: say
+    // so, and how to model what they do. Other missing modules are just missing.
+    static const char* const kInputOutput[] = {
+        "socket", "ssl", "subprocess", "multiprocessing", "threading", "_thread", "concurrent", "queue",
+        "shutil", "pathlib", "io", "tempfile", "glob", "select", "selectors", "signal", "mmap", "fcntl",
+        "pty", "tty", "termios", "sqlite3", "dbm", "shelve", "pickle", "csv", "urllib", "http", "ftplib",
+        "smtplib", "poplib", "imaplib", "xmlrpc", "socketserver", "wsgiref", "webbrowser", "requests",
+        "aiohttp", "httpx", "aiofiles", "asyncpg", "aiosqlite", "aioredis", "redis", "websockets", "uvloop",
+        "trio", "anyio", "aiodns", "paramiko", "psycopg2", "pymongo", "motor", "grpc", "zmq", "serial",
+        "fileinput", "gzip", "zipfile", "tarfile", "bz2", "lzma", "ctypes", "platform", "getpass", "uuid"};
+    std::string top = name.substr(0, name.find('.'));
+    bool inputOutput = name.rfind("asyncio.", 0) == 0;
+    for (const char* io : kInputOutput)
+        inputOutput |= top == io;
+    std::string message = "No module named '" + name + "'";
+    if (inputOutput)
+        message += ". Loopscope runs scenarios in a simulator without files, network or processes; "
+                   "model I/O with `await asyncio.sleep(seconds)`.";
+    else
+        message += " (Loopscope has the parts of the standard library that asyncio programs use; this module is "
+                   "not one of them)";
+    raiseValue(newException(ExcType::ModuleNotFoundError, message));
 }
 
 // -- Output and trace ----------------------------------------------------------------------------
@@ -915,6 +938,7 @@ static std::string exceptionTypeName(VM& vm, const Value& exc)
 struct PrintContext {
     int groupDepth = 0;
     bool needClose = false;
+    bool tracebackModule = false; // traceback.py's caret rules rather than the interpreter's
     std::string indent() const { return std::string(size_t(2 * groupDepth), ' '); }
     void emit(std::string& out, const std::string& text, char margin = '|') const
     {
@@ -931,7 +955,10 @@ struct PrintContext {
     }
 };
 
-static std::string formatStack(VM& vm, const ExceptionObj* e)
+// traceback_carets.cpp
+std::string errorCarets(const std::string& line, int lineNumber, const CodeObj::Span& span, bool tracebackModule);
+
+static std::string formatStack(VM& vm, const ExceptionObj* e, bool tracebackModule)
 {
     std::string frames;
     for (size_t i = e->traceback.size(); i-- > 0;) {
@@ -946,8 +973,10 @@ static std::string formatStack(VM& vm, const ExceptionObj* e)
             std::string src = vm.sourceLines[size_t(t.line - 1)];
             size_t first = src.find_first_not_of(" \t");
             size_t last = src.find_last_not_of(" \t\r");
-            if (first != std::string::npos)
+            if (first != std::string::npos) {
                 frames += "    " + src.substr(first, last - first + 1) + "\n";
+                frames += errorCarets(src, t.line, code->spanAt(t.ip), tracebackModule);
+            }
         }
     }
     return frames;
@@ -1006,7 +1035,7 @@ static void formatOne(VM& vm, const Value& exc, std::string& out, PrintContext& 
     for (size_t k = chain.size(); k-- > 0;) {
         const Value& item = chain[k].second;
         auto* e = item.as<ExceptionObj>();
-        std::string stack = formatStack(vm, e);
+        std::string stack = formatStack(vm, e, ctx.tracebackModule);
         if (!vm.isInstance(item, ExcType::BaseExceptionGroup)) {
             if (!stack.empty()) {
                 ctx.emit(out, "Traceback (most recent call last):\n");
@@ -1058,12 +1087,13 @@ static void formatOne(VM& vm, const Value& exc, std::string& out, PrintContext& 
     }
 }
 
-std::string VM::formatException(const Value& exception)
+std::string VM::formatException(const Value& exception, bool likeTracebackModule)
 {
     std::string out;
     if (!isKind(exception, ObjKind::Exception))
         return "Exception: " + repr(exception) + "\n";
     PrintContext ctx;
+    ctx.tracebackModule = likeTracebackModule;
     formatOne(*this, exception, out, ctx, 0);
     return out;
 }
@@ -2269,8 +2299,11 @@ Value VM::runLoop(Frame*& frame, Frame* entry)
                     bool isModule = false;
                     for (const PreludeFile* p = kPreludeFiles; p->name; ++p)
                         isModule |= full == p->name;
+                    Value* hook = sp[-1].as<ModuleObj>()->dict()->table.findStr(names.__getattr__);
                     if (isModule || nativeModules.count(full)) {
                         v = importModule(full);
+                    } else if (hook) {
+                        v = call(*hook, {Value::object(name)}); // a module's own __getattr__ (PEP 562)
                     } else {
                         raise(ExcType::ImportError, "cannot import name '" + name->text + "' from '" +
                                                         strText(sp[-1].as<ModuleObj>()->name) + "'");

@@ -153,11 +153,26 @@ class VM {
     ClassObj* excClass(ExcType type) const { return types.exceptions[size_t(type)]; }
     bool isInstance(const Value& v, ExcType type) const;
     Value& handledException() { return handled_; }
-    // The traceback and "Type: message" text CPython prints for an uncaught [exception].
-    std::string formatException(const Value& exception);
+    // The traceback and "Type: message" text CPython prints for an uncaught [exception]; with
+    // [likeTracebackModule], as the traceback module formats it (its caret rules differ a little).
+    std::string formatException(const Value& exception, bool likeTracebackModule = false);
 
     // -- Protocols (interpreter.cpp) ---------------------------------------------------------
-    ClassObj* typeOf(const Value& v) const;
+    ClassObj* typeOf(const Value& v) const
+    {
+        switch (v.tag()) {
+        case Tag::Bool:
+            return types.boolType;
+        case Tag::Int:
+            return types.intType;
+        case Tag::Float:
+            return types.floatType;
+        case Tag::Object:
+            return v.asObject()->cls;
+        default:
+            return types.none;
+        }
+    }
     std::string typeName(const Value& v) const;
     std::string repr(const Value& v);
     std::string str(const Value& v);
@@ -211,7 +226,13 @@ class VM {
     Value newNative(std::string name, NativeFn fn, Value bound = Value());
     ClassObj* newBuiltinClass(const std::string& name, ClassObj* base,
                               ObjKind instanceKind = ObjKind::Instance);
-    Value makeClass(const std::string& name, std::vector<Value> bases, Value namespaceDict);
+    // Makes a class as type.__new__ does: [metaclass] (null: type) becomes its type, [keywords]
+    // (a dict or Empty) go to __init_subclass__.
+    Value makeClass(const std::string& name, std::vector<Value> bases, Value namespaceDict,
+                    ClassObj* metaclass = nullptr, const Value& keywords = Value());
+    // The metaclass of a class with [bases] and the requested [metaclass]: the most derived of
+    // them all (TypeError "metaclass conflict" when there is none).
+    ClassObj* mostDerivedMetaclass(ClassObj* metaclass, const std::vector<Value>& bases);
     void addMethod(ClassObj* cls, const char* name, NativeFn fn);
     void computeMro(ClassObj* cls);
 
@@ -274,6 +295,9 @@ class VM {
     bool tearingDown = false;
     std::vector<std::pair<StrObj**, std::string>> pendingNames;
     int nativeDepth = 0;
+    // sys.set_int_max_str_digits: the most decimal digits an int <-> str conversion takes (0: no
+    // limit); CPython 3.11's default (bigint.h).
+    int64_t maxStrDigits = 4300;
 
   private:
     void tearDown();

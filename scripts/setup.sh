@@ -10,7 +10,7 @@ BUILD_DIR="${LOOPSCOPE_BUILD_DIR:-$ROOT/build}"
 JOBS="${LOOPSCOPE_JOBS:-2}"
 
 PACKAGES=(build-essential cmake qt6-base-dev qt6-svg-dev libqcustomplot-dev libqcustomplot2.1-qt6
-          xvfb xauth python3)
+          libgmp-dev xvfb xauth python3 poppler-utils)
 CMAKE_OPTIONS=()
 # CI (.ci/run sets LOOPSCOPE_CI=1) also fuzzes the engine for a minute, which needs clang and its
 # libFuzzer runtime (tests/fuzz/CMakeLists.txt).

@@ -276,6 +276,50 @@ QString segmentCaption(const TimelineModel& model, int row, int index, bool shor
     return {};
 }
 
+QString stateName(const TimelineModel& model, int row, int index)
+{
+    const TimelineSegment& s = model.segments(row)[size_t(index)];
+    const TraceEvent& e = model.event(s.event);
+    switch (s.kind) {
+    case SegmentKind::Running:
+        return QStringLiteral("running");
+    case SegmentKind::Blocking:
+        return QStringLiteral("blocking the loop");
+    case SegmentKind::Ready:
+        return QStringLiteral("ready");
+    case SegmentKind::HeldUp:
+        return QStringLiteral("blocked");
+    case SegmentKind::Sleeping:
+        return QStringLiteral("sleeping");
+    case SegmentKind::AwaitingTask:
+        if (e.kind == EventKind::StepEnded) {
+            const int awaited = model.rowOfTask(e.awaitedTask());
+            return QStringLiteral("waiting on ") +
+                   (awaited > 0 ? model.taskName(awaited)
+                                : QStringLiteral("Task-%1").arg(e.awaitedTask().value));
+        }
+        return QStringLiteral("waiting on a task");
+    case SegmentKind::AwaitingFuture:
+    case SegmentKind::WaitingSync: {
+        QString label = str(model, e.waitLabel());
+        if (label.isEmpty())
+            label = QString::fromUtf8(waitKindDescription(e.wait()));
+        return QStringLiteral("waiting on ") + label;
+    }
+    case SegmentKind::LoopBusy:
+        return QStringLiteral("busy");
+    case SegmentKind::LoopIdle:
+        return QStringLiteral("idle");
+    case SegmentKind::LoopCallback: {
+        const QString callback = str(model, e.callbackName());
+        return callback.isEmpty() ? QStringLiteral("callback") : QStringLiteral("callback ") + callback;
+    }
+    case SegmentKind::Gap:
+        break;
+    }
+    return {};
+}
+
 std::vector<int> linesOfSegment(const TimelineModel& model, int row, int index)
 {
     const TimelineSegment& s = model.segments(row)[size_t(index)];
@@ -368,6 +412,10 @@ QString describeMarker(const TimelineModel& model, const TimelineMarker& marker)
     case MarkerKind::Stuck: {
         if (row == 0)
             return QStringLiteral("The run ended at %1 s: %2").arg(at, firstLine(model.runError(), 400));
+        if (e.kind == EventKind::Warning && e.warningKind() == WarningKind::Stuck)
+            return QStringLiteral("%1 waits forever on %2: the run ended in a deadlock at %3 s (the "
+                                  "deadlock ends as Ctrl+C would: the tasks are then cancelled)")
+                .arg(name, str(model, e.text()), at);
         const auto segs = model.segments(row);
         QString what;
         if (!segs.empty())

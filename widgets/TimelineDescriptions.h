@@ -29,6 +29,11 @@ QString describeFold(const TimelineModel& model, int row, int first, int count);
 // add_fast", "Queue.get"), or empty; [shortForm] for narrow bars ("→ 5.0 s", "awaits Task-3").
 QString segmentCaption(const TimelineModel& model, int row, int index, bool shortForm = false);
 
+// The state of segment [index] of [row] in a few words, as a trace viewer names a slice: "running",
+// "ready", "sleeping", "waiting on Task-3", "waiting on Queue.get", "blocked" (held up by another
+// task's blocking call); for the loop's row "busy", "idle", "callback <name>". Empty for a gap.
+QString stateName(const TimelineModel& model, int row, int index);
+
 // The scenario lines (1-based) the item is about: where a step resumed and suspended, where a
 // task waits, where it was created.
 std::vector<int> linesOfSegment(const TimelineModel& model, int row, int index);

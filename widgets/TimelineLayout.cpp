@@ -45,7 +45,8 @@ void layoutBars(const TimelineModel& model, int row, double top, double height, 
     double cursor = -1e300; // where the previous bar ended: the next never paints over it
     const double centre = top + height / 2;
     auto rectFor = [&](SegmentKind kind, double x0, double x1) {
-        const double h = height * barHeightFraction(kind);
+        // At least a pixel: a figure of thousands of rows still shows each bar.
+        const double h = std::max(1.0, height * barHeightFraction(kind));
         return QRectF(x0, centre - h / 2, x1 - x0, h);
     };
     while (i < n) {

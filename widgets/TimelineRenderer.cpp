@@ -5,11 +5,13 @@
 
 #include <QFontMetricsF>
 #include <QHash>
+#include <QPaintEngine>
 #include <QPainter>
 #include <QPainterPath>
 #include <QStaticText>
 
 #include "TimelineDescriptions.h"
+#include "TimelinePrimitives.h"
 
 namespace loopscope {
 
@@ -19,6 +21,9 @@ constexpr double kPad = 6;
 // Bars narrower than this get no outline and no pattern: at that size they are noise, and they
 // cost more than the fill.
 constexpr double kMinEdgedBar = 8;
+// Task rows thinner than this (a figure of thousands of rows) get no markers, arrows or
+// captions: they would bury the bars.
+constexpr double kThinRow = 6;
 
 QFont scaled(const QFont& font, double factor, bool bold = false)
 {
@@ -29,26 +34,6 @@ QFont scaled(const QFont& font, double factor, bool bold = false)
         f.setPixelSize(std::max(1, int(std::lround(f.pixelSize() * factor))));
     f.setBold(bold);
     return f;
-}
-
-// Polygon of a regular [n]-gon of radius [r] around [c], starting at [phase] radians.
-QPolygonF polygon(QPointF c, double r, int n, double phase)
-{
-    QPolygonF p;
-    for (int i = 0; i < n; ++i) {
-        const double a = phase + 2 * M_PI * i / n;
-        p << QPointF(c.x() + r * std::cos(a), c.y() + r * std::sin(a));
-    }
-    return p;
-}
-
-void drawCentredText(QPainter& painter, QPointF centre, const QString& text, const QColor& color)
-{
-    const QFontMetricsF fm(painter.font());
-    painter.setPen(color);
-    painter.drawText(
-        QPointF(centre.x() - fm.horizontalAdvance(text) / 2, centre.y() + (fm.ascent() - fm.descent()) / 2),
-        text);
 }
 
 // The legend's entries, in order: only what this run shows.
@@ -108,133 +93,6 @@ constexpr double kLegendScale = 0.92;
 
 } // namespace
 
-// -- Primitives ------------------------------------------------------------------------------------
-
-void paintStateSwatch(QPainter& painter, const QRectF& rect, const TimelineStateStyle& style)
-{
-    painter.fillRect(rect, style.fill);
-    if (style.pattern != Qt::NoBrush)
-        painter.fillRect(rect, QBrush(style.patternColor, style.pattern));
-    if (style.edge.isValid() && rect.width() >= 3 && rect.height() >= 3) {
-        painter.setPen(QPen(style.edge, 1));
-        painter.setBrush(Qt::NoBrush);
-        painter.drawRect(rect.adjusted(0.5, 0.5, -0.5, -0.5));
-    }
-}
-
-void paintMarkerShape(QPainter& painter, MarkerKind kind, QPointF at, double size, const TimelineTheme& theme)
-{
-    const QColor color = theme.color(kind);
-    const double r = size / 2;
-    const QPen edge(theme.markerEdge, 1.4);
-    painter.save();
-    painter.setRenderHint(QPainter::Antialiasing, true);
-    QFont font = painter.font();
-    font.setBold(true);
-    font.setPixelSize(std::max(6, int(size * 0.8)));
-    painter.setFont(font);
-    switch (kind) {
-    case MarkerKind::Created: {
-        // A small flag pole: where the task begins.
-        painter.setPen(QPen(color, 1.6));
-        painter.drawLine(QPointF(at.x(), at.y() - r * 1.3), QPointF(at.x(), at.y() + r * 1.3));
-        painter.setBrush(color);
-        painter.setPen(Qt::NoPen);
-        painter.drawPolygon(
-            QPolygonF({QPointF(at.x(), at.y() - r * 1.3), QPointF(at.x() + r * 1.1, at.y() - r * 0.85),
-                       QPointF(at.x(), at.y() - r * 0.4)}));
-        break;
-    }
-    case MarkerKind::Done:
-        painter.setPen(edge);
-        painter.setBrush(color);
-        painter.drawEllipse(at, r, r);
-        painter.setPen(QPen(theme.markerEdge, 1.6));
-        painter.drawPolyline(QPolygonF(
-            {at + QPointF(-r * 0.45, 0), at + QPointF(-r * 0.1, r * 0.4), at + QPointF(r * 0.5, -r * 0.4)}));
-        break;
-    case MarkerKind::Cancelled:
-        painter.setPen(QPen(theme.markerEdge, 4));
-        painter.setBrush(Qt::NoBrush);
-        painter.drawEllipse(at, r * 0.85, r * 0.85);
-        painter.setPen(QPen(color, 2.2));
-        painter.drawEllipse(at, r * 0.85, r * 0.85);
-        painter.drawLine(at + QPointF(-r * 0.6, r * 0.6), at + QPointF(r * 0.6, -r * 0.6));
-        break;
-    case MarkerKind::Failed:
-        painter.setPen(edge);
-        painter.setBrush(color);
-        painter.drawPolygon(polygon(at, r * 1.15, 4, 0));
-        drawCentredText(painter, at, QStringLiteral("!"), Qt::white);
-        break;
-    case MarkerKind::CancelRequested:
-        painter.setPen(QPen(theme.markerEdge, 4.2, Qt::SolidLine, Qt::RoundCap));
-        painter.drawLine(at + QPointF(-r * 0.55, -r * 0.55), at + QPointF(r * 0.55, r * 0.55));
-        painter.drawLine(at + QPointF(-r * 0.55, r * 0.55), at + QPointF(r * 0.55, -r * 0.55));
-        painter.setPen(QPen(color, 2.2, Qt::SolidLine, Qt::RoundCap));
-        painter.drawLine(at + QPointF(-r * 0.55, -r * 0.55), at + QPointF(r * 0.55, r * 0.55));
-        painter.drawLine(at + QPointF(-r * 0.55, r * 0.55), at + QPointF(r * 0.55, -r * 0.55));
-        break;
-    case MarkerKind::NeverAwaited:
-    case MarkerKind::NeverRetrieved:
-    case MarkerKind::OtherWarning: {
-        // A warning triangle.
-        painter.setPen(QPen(kind == MarkerKind::NeverRetrieved ? theme.markerEdge : QColor(Qt::black), 1.2));
-        painter.setBrush(color);
-        painter.drawPolygon(polygon(at + QPointF(0, r * 0.15), r * 1.2, 3, -M_PI / 2));
-        drawCentredText(painter, at + QPointF(0, r * 0.3), QStringLiteral("!"),
-                        kind == MarkerKind::NeverRetrieved ? QColor(Qt::white) : QColor(Qt::black));
-        break;
-    }
-    case MarkerKind::Stuck:
-    case MarkerKind::LimitHit: {
-        // A stop sign: the run went no further.
-        painter.setPen(edge);
-        painter.setBrush(color);
-        painter.drawPolygon(polygon(at, r * 1.15, 8, M_PI / 8));
-        const QColor inner = kind == MarkerKind::Stuck ? QColor(Qt::white) : theme.plotBackground;
-        if (kind == MarkerKind::Stuck)
-            painter.fillRect(QRectF(at.x() - r * 0.6, at.y() - r * 0.17, r * 1.2, r * 0.34), inner);
-        else
-            drawCentredText(painter, at, QStringLiteral("!"), inner);
-        break;
-    }
-    }
-    painter.restore();
-}
-
-void paintArrowLine(QPainter& painter, QPointF from, QPointF to, const TimelineArrowStyle& style)
-{
-    const QPointF d = to - from;
-    const double len = std::hypot(d.x(), d.y());
-    if (len < 2)
-        return;
-    const double head = std::min(7.0, len * 0.5);
-    QPen pen(style.color, style.width, style.line);
-    pen.setCapStyle(Qt::FlatCap);
-    painter.setPen(pen);
-    painter.setBrush(Qt::NoBrush);
-    QPointF tip = to, u = d / len;
-    if (std::abs(d.x()) < 24 && std::abs(d.y()) > 12) {
-        // Between rows at (nearly) one instant: a curve bulging right, clear of the markers
-        // and step bars on that instant.
-        const double bulge = std::min(26.0, 8 + std::abs(d.y()) * 0.15);
-        const QPointF control((from.x() + to.x()) / 2 + bulge * 1.6, (from.y() + to.y()) / 2);
-        QPainterPath path(from);
-        path.quadTo(control, to);
-        const QPointF tangent = to - control;
-        u = tangent / std::hypot(tangent.x(), tangent.y());
-        painter.drawPath(path);
-    } else {
-        painter.drawLine(from, to - u * head);
-    }
-    const QPointF base = tip - u * head;
-    const QPointF n(-u.y(), u.x());
-    painter.setPen(Qt::NoPen);
-    painter.setBrush(style.color);
-    painter.drawPolygon(QPolygonF({tip, base + n * head * 0.5, base - n * head * 0.5}));
-}
-
 // -- Layout --------------------------------------------------------------------------------------
 
 double TimelineRenderer::minRowHeight(const QFont& font)
@@ -261,31 +119,46 @@ double TimelineRenderer::preferredLabelWidth(const TimelineModel& model, const T
     return std::min(maxWidth, std::ceil(width + 2 * kPad));
 }
 
+TimelineRenderer::Bands TimelineRenderer::bands(double width, const TimelineViewState& state,
+                                                const TimelineFigureOptions& options) const
+{
+    const double line = QFontMetricsF(options.font).height();
+    Bands b;
+    b.title = options.title.isEmpty() ? 0 : std::ceil(line * 1.9);
+    b.axis = std::ceil(line * 2.5);
+    b.legend = options.legend ? legendHeight(width - 2 * kPad, state, options.font) + kPad : 0;
+    return b;
+}
+
+double TimelineRenderer::heightFor(double width, double rowHeight, const TimelineViewState& state,
+                                   const TimelineFigureOptions& options) const
+{
+    const Bands b = bands(width, state, options);
+    const double pinned = rows_.loopShown ? std::round(rowHeight * 1.1) : 0;
+    return std::ceil(b.title + kPad + pinned + double(rows_.rows.size()) * rowHeight + b.axis + b.legend);
+}
+
 TimelineFigureLayout TimelineRenderer::layout(const QRectF& target, const TimelineViewState& state,
                                               const TimelineFigureOptions& options) const
 {
     TimelineFigureLayout l;
-    const QFontMetricsF fm(options.font);
-    const double line = fm.height();
-    const double titleHeight = options.title.isEmpty() ? 0 : std::ceil(line * 1.9);
-    const double axisHeight = std::ceil(line * 2.5);
+    const double line = QFontMetricsF(options.font).height();
+    const Bands b = bands(target.width(), state, options);
     const double labelWidth =
         options.labelWidth > 0
             ? options.labelWidth
             : preferredLabelWidth(model_, rows_, options.font, std::max(80.0, target.width() * 0.3));
-    const double legendSpace =
-        options.legend ? legendHeight(target.width() - 2 * kPad, state, options.font) + kPad : 0;
 
-    l.title = QRectF(target.left() + kPad, target.top(), target.width() - 2 * kPad, titleHeight);
-    const double top = target.top() + titleHeight + kPad;
-    const double plotHeight =
-        std::max(line * 2, target.height() - titleHeight - kPad - axisHeight - legendSpace);
+    l.figure = target;
+    l.title = QRectF(target.left() + kPad, target.top(), target.width() - 2 * kPad, b.title);
+    const double top = target.top() + b.title + kPad;
+    const double plotHeight = std::max(line * 2, target.height() - b.title - kPad - b.axis - b.legend);
     l.labels = QRectF(target.left(), top, labelWidth, plotHeight);
     l.plot = QRectF(target.left() + labelWidth, top, std::max(10.0, target.width() - labelWidth - kPad * 2),
                     plotHeight);
-    l.axis = QRectF(l.plot.left(), l.plot.bottom(), l.plot.width(), axisHeight);
-    l.legend = QRectF(target.left() + kPad, l.axis.bottom() + kPad / 2, target.width() - 2 * kPad,
-                      legendSpace - kPad);
+    l.axis = QRectF(l.plot.left(), l.plot.bottom(), l.plot.width(), b.axis);
+    l.legend =
+        QRectF(target.left() + kPad, l.axis.bottom() + kPad / 2, target.width() - 2 * kPad, b.legend - kPad);
 
     TimelineGeometry& g = l.geometry;
     g.plot = l.plot;
@@ -293,12 +166,32 @@ TimelineFigureLayout TimelineRenderer::layout(const QRectF& target, const Timeli
     g.x1 = state.x1;
     g.rowCount = int(rows_.rows.size());
     const double pinnedFactor = rows_.loopShown ? 1.1 : 0;
+    const double minRow = minRowHeight(options.font);
     double rowHeight = options.rowHeight;
     if (rowHeight <= 0)
-        rowHeight = std::clamp(plotHeight / std::max(1.0, g.rowCount + pinnedFactor),
-                               minRowHeight(options.font), maxRowHeight(options.font));
+        rowHeight = std::clamp(plotHeight / std::max(1.0, g.rowCount + pinnedFactor), minRow,
+                               maxRowHeight(options.font));
     g.rowHeight = rowHeight;
     g.pinnedHeight = std::round(rowHeight * pinnedFactor);
+    if (options.fitAllRows && g.rowCount > 0 && g.pinnedHeight + g.rowCount * rowHeight > plotHeight) {
+        // Too many rows for the readable height: the loop's row keeps it, the task rows share
+        // what is left.
+        g.pinnedHeight = std::min(g.pinnedHeight, std::round(plotHeight * 0.25));
+        g.rowHeight = (plotHeight - g.pinnedHeight) / g.rowCount;
+    } else if (options.fitAllRows && options.rowHeight <= 0) {
+        // Fewer rows than the height holds: the figure keeps its size, its content is centred
+        // in it rather than leaving an empty band in the plot.
+        const double spare = plotHeight - (g.pinnedHeight + g.rowCount * rowHeight);
+        if (spare >= 1) {
+            TimelineFigureOptions tight = options;
+            tight.rowHeight = rowHeight;
+            TimelineFigureLayout centred = layout(QRectF(target.left(), target.top() + std::floor(spare / 2),
+                                                         target.width(), target.height() - spare),
+                                                  state, tight);
+            centred.figure = target;
+            return centred;
+        }
+    }
     g.scroll = std::clamp(state.scroll, 0.0, g.maxScroll());
     return l;
 }
@@ -314,7 +207,7 @@ TimelineScene TimelineRenderer::render(QPainter& painter, const QRectF& target,
         *layoutOut = l;
     TimelineLayoutOptions layoutOptions;
     layoutOptions.axis = state.axis;
-    layoutOptions.arrows = state.arrows;
+    layoutOptions.arrows = state.arrows && l.geometry.rowHeight >= kThinRow;
     const TimelineScene scene = layoutTimeline(model_, rows_, l.geometry, layoutOptions);
 
     painter.save();
@@ -323,6 +216,8 @@ TimelineScene TimelineRenderer::render(QPainter& painter, const QRectF& target,
     paintPlot(painter, l, scene, state, options.font);
     paintRowLabels(painter, l, scene, options.font);
     paintAxis(painter, l, state, options.font);
+    if (options.cursor)
+        paintCursor(painter, l, scene, state, *options.cursor, options.font);
     if (options.legend)
         paintLegend(painter, l.legend, state, options.font);
     if (!options.title.isEmpty()) {
@@ -330,10 +225,15 @@ TimelineScene TimelineRenderer::render(QPainter& painter, const QRectF& target,
         painter.setPen(theme_.text);
         painter.drawText(l.title, Qt::AlignLeft | Qt::AlignVCenter, options.title);
     }
-    if (model_.isEmpty() && !options.emptyText.isEmpty()) {
+    // Nothing to draw: say why (a program that failed before anything ran says how).
+    if (model_.segmentCount() == 0) {
+        const QString why =
+            model_.runError().isEmpty()
+                ? options.emptyText
+                : QStringLiteral("Nothing ran: %1").arg(model_.runError().section(u'\n', 0, 0));
         painter.setFont(options.font);
         painter.setPen(theme_.mutedText);
-        painter.drawText(l.plot, Qt::AlignCenter | Qt::TextWordWrap, options.emptyText);
+        painter.drawText(l.plot, Qt::AlignCenter | Qt::TextWordWrap, why);
     }
     painter.restore();
     return scene;
@@ -376,7 +276,7 @@ void TimelineRenderer::paintPlot(QPainter& painter, const TimelineFigureLayout& 
         painter.fillRect(band, theme_.stallFill);
         QColor hatch = theme_.stallEdge;
         hatch.setAlpha(70);
-        painter.fillRect(band, QBrush(hatch, Qt::BDiagPattern));
+        fillPattern(painter, &band, 1, Qt::BDiagPattern, hatch);
         painter.setPen(QPen(theme_.stallEdge, 1.2, Qt::DashLine));
         painter.drawLine(QPointF(band.left(), plot.top()), QPointF(band.left(), plot.bottom()));
         painter.drawLine(QPointF(band.right(), plot.top()), QPointF(band.right(), plot.bottom()));
@@ -384,9 +284,12 @@ void TimelineRenderer::paintPlot(QPainter& painter, const TimelineFigureLayout& 
 
     paintBars(painter, scene, plot, font);
 
-    // A sleep's deadline: a tick across the bar's end, and a small notch above it.
+    // A sleep's deadline: a tick across the bar's end, and a small notch above it (not on rows
+    // too thin to tell it from the bar).
     painter.setRenderHint(QPainter::Antialiasing, true);
     for (const TimelineScene::Deadline& d : scene.deadlines) {
+        if (g.rowHeight < kThinRow)
+            break;
         if (!d.reached) {
             // A sleep that ended early (cancelled): where it would have woken, dashed.
             painter.setPen(QPen(theme_.deadline, 1.2, Qt::DashLine, Qt::FlatCap));
@@ -428,7 +331,7 @@ void TimelineRenderer::paintPlot(QPainter& painter, const TimelineFigureLayout& 
         painter.drawText(box, Qt::AlignCenter, text);
     }
 
-    paintMarkers(painter, scene, g.rowHeight);
+    paintMarkers(painter, scene, g);
     if (state.arrows)
         paintArrows(painter, scene);
     painter.restore();
@@ -442,7 +345,7 @@ void TimelineRenderer::paintBars(QPainter& painter, const TimelineScene& scene, 
     std::vector<QRectF> fills[kSegmentKindCount], patterns[kSegmentKindCount];
     for (const TimelineScene::Bar& bar : scene.bars) {
         fills[size_t(bar.kind)].push_back(bar.rect);
-        if (bar.rect.width() >= kMinEdgedBar)
+        if (bar.rect.width() >= kMinEdgedBar && bar.rect.height() >= kThinRow * 0.5)
             patterns[size_t(bar.kind)].push_back(bar.rect);
     }
     painter.setPen(Qt::NoPen);
@@ -452,15 +355,12 @@ void TimelineRenderer::paintBars(QPainter& painter, const TimelineScene& scene, 
             painter.setBrush(style.fill);
             painter.drawRects(fills[k].data(), int(fills[k].size()));
         }
-        if (style.pattern != Qt::NoBrush && !patterns[k].empty()) {
-            painter.setBrush(QBrush(style.patternColor, style.pattern));
-            painter.drawRects(patterns[k].data(), int(patterns[k].size()));
-        }
+        fillPattern(painter, patterns[k].data(), int(patterns[k].size()), style.pattern, style.patternColor);
     }
     painter.setBrush(Qt::NoBrush);
     for (const TimelineScene::Bar& bar : scene.bars) {
         const TimelineStateStyle& style = theme_.style(bar.kind);
-        if (style.edge.isValid() && bar.rect.width() >= kMinEdgedBar) {
+        if (style.edge.isValid() && bar.rect.width() >= kMinEdgedBar && bar.rect.height() >= kThinRow * 0.5) {
             painter.setPen(QPen(style.edge, 1));
             const QRectF r = bar.rect.adjusted(0.5, 0.5, -0.5, -0.5);
             painter.drawLine(r.topLeft(), r.topRight());
@@ -514,7 +414,7 @@ void TimelineRenderer::paintBars(QPainter& painter, const TimelineScene& scene, 
     for (const TimelineScene::Bar& bar : scene.bars) {
         const bool stoppedStep = bar.kind == SegmentKind::Running && (bar.flags & kPendingAtEnd);
         if (bar.rect.width() < minWidth || (bar.kind == SegmentKind::Running && !stoppedStep) ||
-            bar.kind == SegmentKind::LoopBusy)
+            bar.kind == SegmentKind::LoopBusy || bar.rect.height() < kThinRow * 0.5)
             continue;
         // A bar that begins off the left edge says it where it comes into view.
         const double visibleLeft = std::max(bar.rect.left(), plot.left());
@@ -559,11 +459,15 @@ void TimelineRenderer::paintBars(QPainter& painter, const TimelineScene& scene, 
     }
 }
 
-void TimelineRenderer::paintMarkers(QPainter& painter, const TimelineScene& scene, double rowHeight) const
+void TimelineRenderer::paintMarkers(QPainter& painter, const TimelineScene& scene,
+                                    const TimelineGeometry& g) const
 {
-    const double size = std::clamp(rowHeight * 0.5, 8.0, 15.0);
+    const double size = std::clamp(g.rowHeight * 0.5, 8.0, 15.0);
+    const bool thin = g.rowHeight < kThinRow;
     for (const TimelineScene::Marker& m : scene.markers)
-        paintMarkerShape(painter, m.kind, m.at, size, theme_);
+        if (!thin || m.row == 0)
+            paintMarkerShape(painter, m.kind, m.at,
+                             thin ? std::clamp(g.pinnedHeight * 0.45, 8.0, 15.0) : size, theme_);
 }
 
 void TimelineRenderer::paintArrows(QPainter& painter, const TimelineScene& scene) const
@@ -589,29 +493,41 @@ void TimelineRenderer::paintRowLabels(QPainter& painter, const TimelineFigureLay
     const QRectF area = l.labels;
     painter.save();
     painter.setRenderHint(QPainter::Antialiasing, true);
-    const QFontMetricsF fm(font);
     QFont bold = font;
     bold.setBold(true);
+    const double textHeight = QFontMetricsF(font).height();
+    // Rows thinner than a line of text (a figure of many rows) are labelled only where a label
+    // fits below the one before: every few rows, never on top of each other.
+    double labelledUntil = -1e300;
     for (const TimelineScene::Row& row : scene.rows) {
         const bool pinned = row.displayRow == kPinnedRow;
         // Task rows scroll under the pinned loop row's label.
-        painter.setClipRect(pinned ? QRectF(area.left(), area.top(), area.width(), l.geometry.pinnedHeight)
-                                   : QRectF(area.left(), area.top() + l.geometry.pinnedHeight, area.width(),
-                                            area.height() - l.geometry.pinnedHeight));
+        const QRectF visible = pinned ? QRectF(area.left(), area.top(), area.width(), l.geometry.pinnedHeight)
+                                      : QRectF(area.left(), area.top() + l.geometry.pinnedHeight,
+                                               area.width(), area.height() - l.geometry.pinnedHeight);
+        painter.setClipRect(visible);
         const QRectF box(area.left(), row.top, area.width(), row.height);
-        if (pinned || row.displayRow % 2 == 1)
+        if ((pinned || row.displayRow % 2 == 1) && row.height >= 2)
             painter.fillRect(box, theme_.stripe);
+        QRectF textBox = box.adjusted(kPad, 0, -kPad, 0);
+        if (!pinned && row.height < textHeight) {
+            textBox = QRectF(textBox.left(), box.center().y() - textHeight / 2, textBox.width(), textHeight);
+            // Kept inside the rows' area: the first and last rows are labelled too.
+            textBox.moveTop(std::max(visible.top(), std::min(textBox.top(), visible.bottom() - textHeight)));
+            if (textBox.top() < labelledUntil || box.bottom() <= visible.top() ||
+                box.top() >= visible.bottom())
+                continue;
+            labelledUntil = textBox.bottom();
+        }
         painter.setFont(pinned ? bold : font);
         painter.setPen(theme_.text);
-        const QString label =
-            QFontMetricsF(painter.font())
-                .elidedText(model_.rowLabel(row.modelRow), Qt::ElideRight, area.width() - 2 * kPad);
-        painter.drawText(box.adjusted(kPad, 0, -kPad, 0), Qt::AlignLeft | Qt::AlignVCenter, label);
+        const QString label = QFontMetricsF(painter.font())
+                                  .elidedText(model_.rowLabel(row.modelRow), Qt::ElideRight, textBox.width());
+        painter.drawText(textBox, Qt::AlignLeft | Qt::AlignVCenter, label);
     }
     painter.setClipping(false);
     painter.setPen(QPen(theme_.grid, 1));
     painter.drawLine(QPointF(area.right() - 0.5, area.top()), QPointF(area.right() - 0.5, area.bottom()));
-    Q_UNUSED(fm)
     painter.restore();
 }
 
@@ -622,26 +538,41 @@ void TimelineRenderer::paintAxis(QPainter& painter, const TimelineFigureLayout& 
     const QRectF axis = l.axis;
     painter.save();
     painter.setRenderHint(QPainter::Antialiasing, false);
-    painter.setClipRect(axis.adjusted(-kPad * 4, 0, kPad * 2, 0));
+    // Tick labels may reach past the plot's ends, never past the figure's.
+    const QRectF room = l.figure.isValid() ? l.figure : axis.adjusted(-kPad * 4, 0, kPad * 2, 0);
+    painter.setClipRect(QRectF(room.left(), axis.top(), room.width(), axis.height()));
     painter.setFont(font);
     const QFontMetricsF fm(font);
     painter.setPen(QPen(theme_.mutedText, 1));
     painter.drawLine(QPointF(axis.left(), axis.top() + 0.5), QPointF(axis.right(), axis.top() + 0.5));
+    // A label at [x] (its centre, or its left edge), kept whole inside the figure and clear of
+    // the one before it.
+    double lastRight = -1e300;
+    auto drawLabel = [&](double x, const QString& label, bool centred) {
+        const double w = fm.horizontalAdvance(label);
+        double left = centred ? x - w / 2 : x;
+        left = std::clamp(left, room.left() + 2, std::max(room.left() + 2, room.right() - 2 - w));
+        if (left < lastRight + 6)
+            return;
+        painter.setPen(theme_.text);
+        painter.drawText(QPointF(left, axis.top() + 6 + fm.ascent()), label);
+        lastRight = left + w;
+    };
     QString title;
     if (state.axis == TimelineAxis::Time) {
-        for (const TimelineTick& tick : timeTicks(g.x0, g.x1, axis.width())) {
+        const std::vector<TimelineTick> ticks = timeTicks(g.x0, g.x1, axis.width());
+        for (const TimelineTick& tick : ticks) {
             const double x = std::round(g.xFor(tick.coord)) + 0.5;
             painter.setPen(QPen(theme_.mutedText, 1));
             painter.drawLine(QPointF(x, axis.top()), QPointF(x, axis.top() + 5));
-            painter.setPen(theme_.text);
-            const double w = fm.horizontalAdvance(tick.label);
-            painter.drawText(QPointF(x - w / 2, axis.top() + 6 + fm.ascent()), tick.label);
+            drawLabel(x, tick.label, true);
         }
-        title = QStringLiteral("virtual time");
+        // The title names the unit the ticks are in.
+        const QString unit = ticks.empty() ? QStringLiteral("s") : ticks.back().label.section(u' ', -1);
+        title = QStringLiteral("virtual time (%1)").arg(unit);
     } else if (model_.passCount() > 0) {
         const int p0 = std::max(0, model_.passAt(g.x0)), p1 = std::max(p0, model_.passAt(g.x1));
         const int step = std::max(1, int(niceStep(p1 - p0 + 1, axis.width(), 70)));
-        double lastRight = -1e300;
         for (int p = (p0 / step) * step; p <= p1; p += step) {
             const double x = g.xFor(model_.passStart(p));
             if (x < axis.left() - 1)
@@ -651,18 +582,80 @@ void TimelineRenderer::paintAxis(QPainter& painter, const TimelineFigureLayout& 
             painter.setPen(QPen(theme_.mutedText, 1));
             painter.drawLine(QPointF(std::round(x) + 0.5, axis.top()),
                              QPointF(std::round(x) + 0.5, axis.top() + 5));
-            const double labelX = std::max(x + 2, x + (g.xFor(model_.passEnd(p)) - x - w) / 2);
-            if (labelX > lastRight + 6) {
-                painter.setPen(theme_.text);
-                painter.drawText(QPointF(labelX, axis.top() + 6 + fm.ascent()), label);
-                lastRight = labelX + w;
-            }
+            drawLabel(std::max(x + 2, x + (g.xFor(model_.passEnd(p)) - x - w) / 2), label, false);
         }
-        title = QStringLiteral("loop passes (each step in its own slot)");
+        title = QStringLiteral("loop pass (each step in its own slot, in execution order)");
     }
     painter.setPen(theme_.mutedText);
     painter.drawText(QRectF(axis.left(), axis.top() + 6 + fm.height(), axis.width(), fm.height() + 2),
-                     Qt::AlignCenter, title);
+                     Qt::AlignCenter, fm.elidedText(title, Qt::ElideRight, axis.width()));
+    painter.restore();
+}
+
+void TimelineRenderer::paintCursor(QPainter& painter, const TimelineFigureLayout& l,
+                                   const TimelineScene& scene, const TimelineViewState& state,
+                                   const TimelineCursor& cursor, const QFont& font) const
+{
+    if (!model_.hasTrace() || cursor.event.value >= model_.trace().events().size())
+        return;
+    const TimelineGeometry& g = l.geometry;
+    const QRectF plot = l.plot;
+    const TraceEvent& at = model_.event(cursor.event);
+    const double x =
+        std::round(g.xFor(state.axis == TimelineAxis::Time ? at.t : model_.slotCoord(cursor.event, true)));
+    painter.save();
+    painter.setClipRect(plot);
+    painter.setRenderHint(QPainter::Antialiasing, false);
+    // What comes after the cursor has not happened yet: it is veiled. Steps at the cursor's own
+    // instant that ran before it stay clear, and so does the step it opens, outlined.
+    const double veilLeft = std::max(x, plot.left());
+    if (veilLeft < plot.right()) {
+        QColor veil = theme_.plotBackground;
+        veil.setAlpha(theme_.isDark ? 165 : 175);
+        painter.fillRect(QRectF(veilLeft, plot.top(), plot.right() - veilLeft, plot.height()), veil);
+    }
+    const int cursorRow = model_.rowOfTask(at.task);
+    const TimelineScene::Bar* current = nullptr;
+    for (const TimelineScene::Bar& bar : scene.bars) {
+        const TimelineSegment& seg = model_.segments(bar.row)[size_t(bar.segment)];
+        if (bar.row == cursorRow && seg.event == cursor.event)
+            current = &bar;
+        else if (seg.event < cursor.event && bar.rect.left() >= x - 0.5 && bar.rect.left() <= x + 0.5 &&
+                 (bar.kind == SegmentKind::Running || bar.kind == SegmentKind::Blocking ||
+                  bar.kind == SegmentKind::LoopCallback))
+            paintStateSwatch(painter, bar.rect, theme_.style(bar.kind));
+    }
+    if (x >= plot.left() && x <= plot.right()) {
+        painter.setPen(QPen(theme_.selection, 2, Qt::SolidLine, Qt::FlatCap));
+        painter.drawLine(QPointF(x, plot.top()), QPointF(x, plot.bottom()));
+    }
+    if (current) {
+        paintStateSwatch(painter, current->rect, theme_.style(current->kind));
+        painter.setRenderHint(QPainter::Antialiasing, true);
+        painter.setPen(QPen(theme_.selection, 2.2));
+        painter.setBrush(Qt::NoBrush);
+        painter.drawRect(current->rect.adjusted(-2, -2, 2, 2));
+    }
+    if (!cursor.label.isEmpty()) {
+        // The tag: on the cursor's right where it fits, else on its left.
+        QFont bold = font;
+        bold.setBold(true);
+        painter.setFont(bold);
+        const QFontMetricsF fm(bold);
+        const QString text = fm.elidedText(cursor.label, Qt::ElideRight, plot.width() - 16);
+        const double w = fm.horizontalAdvance(text) + 10, h = fm.height() + 4;
+        double left = x + 5;
+        if (left + w > plot.right() - 2)
+            left = std::max(plot.left() + 2, x - 5 - w);
+        // At the top, over the loop's row: a step is always a task's, so it stays in view.
+        const QRectF tag(left, plot.top() + 3, w, h);
+        painter.setRenderHint(QPainter::Antialiasing, true);
+        painter.setPen(Qt::NoPen);
+        painter.setBrush(theme_.selection);
+        painter.drawRoundedRect(tag, 3, 3);
+        painter.setPen(theme_.plotBackground);
+        painter.drawText(tag, Qt::AlignCenter, text);
+    }
     painter.restore();
 }
 
@@ -723,7 +716,7 @@ void TimelineRenderer::paintLegend(QPainter& painter, const QRectF& area, const 
             painter.fillRect(band, theme_.stallFill);
             QColor hatch = theme_.stallEdge;
             hatch.setAlpha(70);
-            painter.fillRect(band, QBrush(hatch, Qt::BDiagPattern));
+            fillPattern(painter, &band, 1, Qt::BDiagPattern, hatch);
             painter.setPen(QPen(theme_.stallEdge, 1.2, Qt::DashLine));
             painter.drawLine(band.topLeft(), band.bottomLeft());
             painter.drawLine(band.topRight(), band.bottomRight());

@@ -4,6 +4,8 @@
 // any size, in either theme. The on-screen widget paints through it (from its QCustomPlot
 // layer), and so can an export to PNG, SVG or PDF: there is no second copy of the drawing.
 
+#include <optional>
+
 #include <QFont>
 #include <QRectF>
 #include <QString>
@@ -11,6 +13,7 @@
 #include "TimelineGeometry.h"
 #include "TimelineLayout.h"
 #include "TimelineModel.h"
+#include "TimelinePrimitives.h"
 #include "TimelineTheme.h"
 
 class QPainter;
@@ -26,18 +29,29 @@ struct TimelineViewState {
     bool arrows = true;
 };
 
+// A cursor at one moment of the run: the moment [event] happens (a StepBegan: the step begins).
+struct TimelineCursor {
+    EventIndex event;
+    QString label; // written on the cursor's tag ("step 3 of 8 · Task-3 add_fast at 0.0 s")
+};
+
 struct TimelineFigureOptions {
     QString title; // empty: no title band
     bool legend = true;
     double labelWidth = 0; // the row label column; 0: measured from the rows shown
     double rowHeight = 0;  // 0: rows share the height, between a readable minimum and a maximum
-    QString emptyText;     // said in the middle of an empty timeline
+    // Every shown row in the plot, even below the readable row height (exports: a figure cannot
+    // scroll). Labels then thin out, and markers and arrows stay off rows too thin for them.
+    bool fitAllRows = false;
+    QString emptyText; // said in the middle of an empty timeline
     QFont font;
+    // A line at the cursor, what comes after it veiled, and the bar of the step it opens outlined.
+    std::optional<TimelineCursor> cursor;
 };
 
 // Where each part of the figure goes.
 struct TimelineFigureLayout {
-    QRectF title, labels, plot, axis, legend;
+    QRectF figure, title, labels, plot, axis, legend;
     TimelineGeometry geometry;
 };
 
@@ -50,6 +64,9 @@ class TimelineRenderer {
 
     TimelineFigureLayout layout(const QRectF& target, const TimelineViewState& state,
                                 const TimelineFigureOptions& options) const;
+    // The height a figure [width] wide needs to give every shown row [rowHeight] pixels.
+    double heightFor(double width, double rowHeight, const TimelineViewState& state,
+                     const TimelineFigureOptions& options) const;
     // Draws the whole figure into [target]; returns what it drew, for hit tests (and where, in
     // [layoutOut]).
     TimelineScene render(QPainter& painter, const QRectF& target, const TimelineViewState& state,
@@ -67,11 +84,18 @@ class TimelineRenderer {
     static double maxRowHeight(const QFont& font);
 
   private:
+    // The heights of the bands around the plot: the title, the axis and the legend.
+    struct Bands {
+        double title = 0, axis = 0, legend = 0;
+    };
+    Bands bands(double width, const TimelineViewState& state, const TimelineFigureOptions& options) const;
+    void paintCursor(QPainter& painter, const TimelineFigureLayout& layout, const TimelineScene& scene,
+                     const TimelineViewState& state, const TimelineCursor& cursor, const QFont& font) const;
     void paintPlot(QPainter& painter, const TimelineFigureLayout& layout, const TimelineScene& scene,
                    const TimelineViewState& state, const QFont& font) const;
     void paintBars(QPainter& painter, const TimelineScene& scene, const QRectF& plot,
                    const QFont& font) const;
-    void paintMarkers(QPainter& painter, const TimelineScene& scene, double rowHeight) const;
+    void paintMarkers(QPainter& painter, const TimelineScene& scene, const TimelineGeometry& geometry) const;
     void paintArrows(QPainter& painter, const TimelineScene& scene) const;
     void paintRowLabels(QPainter& painter, const TimelineFigureLayout& layout, const TimelineScene& scene,
                         const QFont& font) const;
@@ -86,11 +110,5 @@ class TimelineRenderer {
     const TimelineRowSet& rows_;
     TimelineTheme theme_;
 };
-
-// Drawing primitives shared by the figure and its legend.
-void paintStateSwatch(QPainter& painter, const QRectF& rect, const TimelineStateStyle& style);
-void paintMarkerShape(QPainter& painter, MarkerKind kind, QPointF at, double size,
-                      const TimelineTheme& theme);
-void paintArrowLine(QPainter& painter, QPointF from, QPointF to, const TimelineArrowStyle& style);
 
 } // namespace loopscope

@@ -45,6 +45,8 @@ class TimelineView : public QWidget {
 
     void setAxis(TimelineAxis axis);
     void setRowFilter(const QString& text);
+    const QString& rowFilter() const { return filter_; }
+    bool showsShutdownTasks() const { return showShutdownTasks_; }
     void setShowShutdownTasks(bool show);
     void setArrowsShown(bool show);
     void fitAll();

@@ -4,14 +4,20 @@
 
 namespace loopscope {
 
+TimelineAxisLimits axisLimits(const TimelineModel& model, TimelineAxis axis)
+{
+    TimelineAxisLimits limits = axis == TimelineAxis::Time
+                                    ? TimelineAxisLimits::forTime(model.endTime())
+                                    : TimelineAxisLimits::forPasses(model.extent(TimelineAxis::Passes));
+    if (!model.runError().isEmpty() && model.endTime() > 0)
+        limits.trailingRoom = 0.45;
+    return limits;
+}
+
 void TimelineViewport::reset(const TimelineModel& model)
 {
-    timeLimits_ = TimelineAxisLimits::forTime(model.endTime());
-    passLimits_ = TimelineAxisLimits::forPasses(model.extent(TimelineAxis::Passes));
-    if (!model.runError().isEmpty() && model.endTime() > 0) {
-        timeLimits_.trailingRoom = 0.45;
-        passLimits_.trailingRoom = 0.45;
-    }
+    timeLimits_ = axisLimits(model, TimelineAxis::Time);
+    passLimits_ = axisLimits(model, TimelineAxis::Passes);
     selection_ = {};
     state_.scroll = 0;
     std::tie(state_.x0, state_.x1) = limits().fitAll();

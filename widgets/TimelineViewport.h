@@ -10,6 +10,10 @@
 
 namespace loopscope {
 
+// How far a view of [model] may zoom and pan on [axis]; fit-all leaves more room after a run that
+// ended waiting (a deadlock, a limit), so that the rows still waiting can say on what.
+TimelineAxisLimits axisLimits(const TimelineModel& model, TimelineAxis axis);
+
 class TimelineViewport : public QObject {
     Q_OBJECT
   public:

@@ -63,18 +63,6 @@ static Value objectRepr(VM& vm, const CallArgs& a)
     return vm.newStr("<" + prefix + qual + " object at " + buf + ">");
 }
 
-static Value numberMethodsBitLength(VM& vm, const CallArgs& a)
-{
-    uint64_t m = a[0].asInt() < 0 ? 0 - uint64_t(a[0].asInt()) : uint64_t(a[0].asInt());
-    int n = 0;
-    while (m) {
-        ++n;
-        m >>= 1;
-    }
-    (void)vm;
-    return Value::integer(n);
-}
-
 void registerCoreMethods(VM& vm)
 {
     ClassObj* o = vm.types.object;
@@ -91,7 +79,12 @@ void registerCoreMethods(VM& vm)
         Value r = vm.richCompare(a[0], a[1], CompareKind::Eq);
         return r.is(vm.notImplemented) ? r : Value::boolean(!vm.truthy(r));
     });
-    vm.addMethod(o, "__hash__", [](VM& vm, const CallArgs& a) { return Value::integer(vm.hash(a[0])); });
+    // object.__hash__ is the identity hash, whatever a subclass's own __hash__ does.
+    vm.addMethod(o, "__hash__", [](VM& vm, const CallArgs& a) {
+        if (a.count && (isUserKind(a[0]) || isKind(a[0], ObjKind::Native)))
+            return Value::integer(identityHash(a[0].asObject()));
+        return Value::integer(vm.hash(a[0]));
+    });
     vm.addMethod(o, "__setattr__", objectSetattr);
     vm.addMethod(o, "__delattr__", objectDelattr);
     vm.addMethod(o, "__getattribute__", objectGetattribute);
@@ -101,43 +94,16 @@ void registerCoreMethods(VM& vm)
     vm.addMethod(o, "__dir__", [](VM& vm, const CallArgs& a) {
         return vm.call(*vm.builtinsDict.as<DictObj>()->table.findStr(vm.internStr("dir")), {a[0]});
     });
-    Value initSubclass =
-        vm.newNative("object.__init_subclass__", [](VM&, const CallArgs&) { return Value::none(); });
+    Value initSubclass = vm.newNative("object.__init_subclass__", [](VM& vm, const CallArgs& a) {
+        if (a.kwCount())
+            vm.raise(ExcType::TypeError,
+                     (a.count && isKind(a[0], ObjKind::Class) ? a[0].as<ClassObj>()->name : "object") +
+                         ".__init_subclass__() takes no keyword arguments");
+        return Value::none();
+    });
     o->dict->table.set(vm.intern("__init_subclass__"),
                        Value::object(new MethodWrapperObj(ObjKind::ClassMethod, initSubclass)));
 
-    ClassObj* i = vm.types.intType;
-    vm.addMethod(i, "bit_length", numberMethodsBitLength);
-    vm.addMethod(i, "conjugate", [](VM&, const CallArgs& a) { return Value::integer(a[0].asInt()); });
-    vm.addMethod(i, "__index__", [](VM&, const CallArgs& a) { return Value::integer(a[0].asInt()); });
-    vm.addMethod(i, "__int__", [](VM&, const CallArgs& a) { return Value::integer(a[0].asInt()); });
-    vm.addMethod(i, "__float__",
-                 [](VM&, const CallArgs& a) { return Value::floating(double(a[0].asInt())); });
-    vm.addMethod(i, "as_integer_ratio", [](VM& vm, const CallArgs& a) {
-        return vm.newTuple({Value::integer(a[0].asInt()), Value::integer(1)});
-    });
-    vm.addMethod(i, "__add__",
-                 [](VM& vm, const CallArgs& a) { return vm.binaryOp(BinaryOp::Add, a[0], a[1]); });
-    vm.addMethod(i, "__mul__",
-                 [](VM& vm, const CallArgs& a) { return vm.binaryOp(BinaryOp::Mult, a[0], a[1]); });
-    vm.addMethod(i, "__sub__",
-                 [](VM& vm, const CallArgs& a) { return vm.binaryOp(BinaryOp::Sub, a[0], a[1]); });
-    vm.addMethod(i, "__lt__",
-                 [](VM& vm, const CallArgs& a) { return vm.richCompare(a[0], a[1], CompareKind::Lt); });
-    vm.addMethod(i, "__format__",
-                 [](VM& vm, const CallArgs& a) { return vm.newStr(vm.format(a[0], strText(a[1]))); });
-    vm.addMethod(i, "to_bytes", [](VM& vm, const CallArgs& a) {
-        int64_t length = a.count > 1 ? vm.toIndex(a[1]) : 1;
-        const Value* order = a.count > 2 ? &a[2] : a.keyword("byteorder");
-        bool little = order && strText(*order) == "little";
-        std::string out(size_t(length), '\0');
-        uint64_t v = uint64_t(a[0].asInt());
-        for (int64_t k = 0; k < length; ++k) {
-            out[size_t(little ? k : length - 1 - k)] = char(v & 0xff);
-            v >>= 8;
-        }
-        return Value::object(new BytesObj(std::move(out)));
-    });
     ClassObj* f = vm.types.floatType;
     vm.addMethod(f, "is_integer", [](VM&, const CallArgs& a) {
         double d = a[0].asFloat();
@@ -161,17 +127,13 @@ void registerCoreMethods(VM& vm)
             m *= 2.0;
             --e;
         }
-        int64_t num = int64_t(m), den = 1;
-        if (e > 0) {
-            if (e > 62)
-                vm.raise(ExcType::OverflowError, "Loopscope ints are 64-bit: the ratio does not fit");
-            num <<= e;
-        } else {
-            if (-e > 62)
-                vm.raise(ExcType::OverflowError, "Loopscope ints are 64-bit: the ratio does not fit");
-            den <<= -e;
-        }
-        return vm.newTuple({Value::integer(num), Value::integer(den)});
+        // m is an integer below 2**53; the ratio is m * 2**e.
+        Value num = Value::integer(int64_t(m)), den = Value::integer(1);
+        if (e > 0)
+            num = vm.binaryOp(BinaryOp::LShift, num, Value::integer(e));
+        else
+            den = vm.binaryOp(BinaryOp::LShift, den, Value::integer(-e));
+        return vm.newTuple({num, den});
     });
     ClassObj* b = vm.types.boolType;
     (void)b;
@@ -218,6 +180,61 @@ void registerCoreMethods(VM& vm)
         return vm.call(a[0].as<PropertyObj>()->fget, {a[1]});
     });
     ClassObj* t = vm.types.type;
+    // type.__new__(mcs, name, bases, namespace, **keywords): what a metaclass's __new__ reaches
+    // through super().__new__; the class it makes has [mcs] as its type.
+    Value typeNew = vm.newNative("type.__new__", [](VM& vm, const CallArgs& a) -> Value {
+        if (a.count != 4 || !isKind(a[0], ObjKind::Class) ||
+            !a[0].as<ClassObj>()->isSubclassOf(vm.types.type))
+            vm.raise(ExcType::TypeError, "type.__new__() takes exactly 3 arguments (" +
+                                             std::to_string(a.count ? a.count - 1 : 0) + " given)");
+        if (!isKind(a[3], ObjKind::Dict))
+            vm.raise(ExcType::TypeError, "type.__new__() argument 3 must be dict, not " + vm.typeName(a[3]));
+        Value keywords;
+        if (a.kwCount()) {
+            keywords = vm.newDict();
+            for (size_t k = 0; k < a.kwCount(); ++k)
+                keywords.as<DictObj>()->table.set(a.kwNames->items[k], a.kwValues[k]);
+        }
+        std::vector<Value> bases = vm.toVector(a[2]);
+        ClassObj* meta = vm.mostDerivedMetaclass(a[0].as<ClassObj>(), bases);
+        return vm.makeClass(vm.str(a[1]), bases, a[3], meta, keywords);
+    });
+    t->dict->table.set(vm.intern("__new__"),
+                       Value::object(new MethodWrapperObj(ObjKind::StaticMethod, typeNew)));
+    vm.addMethod(t, "__init__", [](VM&, const CallArgs&) { return Value::none(); });
+    // type.__setattr__/__delattr__: what a metaclass's own hooks delegate to with super().
+    vm.addMethod(t, "__setattr__", [](VM& vm, const CallArgs& a) {
+        checkArgs(vm, a, "__setattr__", 3, 3);
+        if (!isKind(a[0], ObjKind::Class) || !isStr(a[1]))
+            vm.raise(ExcType::TypeError, "descriptor '__setattr__' requires a 'type' object");
+        auto* cls = a[0].as<ClassObj>();
+        if (cls->builtin)
+            vm.raise(ExcType::TypeError,
+                     "cannot set '" + strText(a[1]) + "' attribute of immutable type '" + cls->name + "'");
+        if (isKind(a[2], ObjKind::Property))
+            cls->hasDataDescriptors = true;
+        cls->dict->table.set(vm.intern(strText(a[1])), a[2]);
+        return Value::none();
+    });
+    vm.addMethod(t, "__delattr__", [](VM& vm, const CallArgs& a) {
+        checkArgs(vm, a, "__delattr__", 2, 2);
+        if (!isKind(a[0], ObjKind::Class) || !isStr(a[1]))
+            vm.raise(ExcType::TypeError, "descriptor '__delattr__' requires a 'type' object");
+        auto* cls = a[0].as<ClassObj>();
+        if (cls->builtin || !cls->dict->table.erase(vm.intern(strText(a[1]))))
+            vm.raise(ExcType::AttributeError,
+                     "type object '" + cls->name + "' has no attribute '" + strText(a[1]) + "'");
+        return Value::none();
+    });
+    // type.__call__(cls, ...): creating an instance, for a metaclass's __call__ to delegate to.
+    vm.addMethod(t, "__call__", [](VM& vm, const CallArgs& a) {
+        if (a.count == 0 || !isKind(a[0], ObjKind::Class))
+            vm.raise(ExcType::TypeError, "descriptor '__call__' requires a 'type' object");
+        CallArgs rest = a;
+        rest.args = a.args + 1;
+        rest.count = a.count - 1;
+        return vm.instantiate(a[0].as<ClassObj>(), rest);
+    });
     vm.addMethod(t, "mro", [](VM& vm, const CallArgs& a) {
         std::vector<Value> items;
         for (ClassObj* c : a[0].as<ClassObj>()->mro)

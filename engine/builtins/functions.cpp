@@ -6,6 +6,7 @@
 #include <cmath>
 #include <cstdlib>
 
+#include "../bigint.h"
 #include "../format/float_repr.h"
 #include "../format/format_spec.h"
 #include "iterators.h"
@@ -155,13 +156,12 @@ Value parseIntText(VM& vm, const std::string& text, int64_t base)
         if (s.size() - i > 1 && s[i] == '0' && s.find_first_not_of("0_", i) != std::string::npos)
             invalid();
     }
-    uint64_t value = 0;
-    bool any = false;
+    std::string digitText;
     bool lastUnderscore = false;
     for (; i < s.size(); ++i) {
         char c = s[i];
         if (c == '_') {
-            if (!any || lastUnderscore)
+            if (digitText.empty() || lastUnderscore)
                 invalid();
             lastUnderscore = true;
             continue;
@@ -172,18 +172,11 @@ Value parseIntText(VM& vm, const std::string& text, int64_t base)
                                                               : 99;
         if (d >= base)
             invalid();
-        if (value > (uint64_t(1) << 63) / uint64_t(base))
-            vm.raise(ExcType::OverflowError,
-                     "Loopscope ints are 64-bit: int() of " + strRepr(text) + " does not fit");
-        value = value * uint64_t(base) + uint64_t(d);
-        any = true;
+        digitText += c;
     }
-    if (!any || lastUnderscore)
+    if (digitText.empty() || lastUnderscore)
         invalid();
-    if (value > uint64_t(INT64_MAX) + (negative ? 1 : 0))
-        vm.raise(ExcType::OverflowError,
-                 "Loopscope ints are 64-bit: int() of " + strRepr(text) + " does not fit");
-    return Value::integer(negative ? int64_t(0 - value) : int64_t(value));
+    return intFromDigits(vm, digitText, int(base), negative);
 }
 
 Value parseFloatText(VM& vm, const std::string& text)
@@ -275,12 +268,8 @@ static Value builtinAbs(VM& vm, const CallArgs& a)
 {
     checkArgs(vm, a, "abs", 1, 1);
     const Value& v = a[0];
-    if (v.isIntLike()) {
-        if (v.asInt() == INT64_MIN)
-            vm.raise(ExcType::OverflowError,
-                     "Loopscope ints are 64-bit: abs() of the smallest int does not fit");
-        return Value::integer(v.asInt() < 0 ? -v.asInt() : v.asInt());
-    }
+    if (isInteger(v))
+        return intAbs(v);
     if (v.isFloat())
         return Value::floating(std::fabs(v.asFloat()));
     if (isUserKind(v)) {
@@ -561,7 +550,15 @@ static bool isInstanceCheck(VM& vm, const Value& obj, const Value& cls, const ch
     if (!isKind(cls, ObjKind::Class))
         vm.raise(ExcType::TypeError,
                  std::string(fn) + "() arg 2 must be a type, a tuple of types, or a union");
-    return vm.typeOf(obj)->isSubclassOf(cls.as<ClassObj>());
+    if (vm.typeOf(obj)->isSubclassOf(cls.as<ClassObj>()))
+        return true;
+    // A metaclass may widen the test (abc's virtual subclasses, typing's protocols).
+    if (!vm.typeOf(cls)->builtin) {
+        Value hook = vm.lookupSpecial(cls, vm.internStr("__instancecheck__"));
+        if (!hook.isEmpty())
+            return vm.truthy(vm.call(hook, {cls, obj}));
+    }
+    return false;
 }
 
 static Value builtinIsinstance(VM& vm, const CallArgs& a)
@@ -583,6 +580,11 @@ static Value builtinIssubclass(VM& vm, const CallArgs& a)
                      "issubclass() arg 2 must be a class, a tuple of classes, or a union");
         if (a[0].as<ClassObj>()->isSubclassOf(c.as<ClassObj>()))
             return Value::boolean(true);
+        if (!vm.typeOf(c)->builtin) {
+            Value hook = vm.lookupSpecial(c, vm.internStr("__subclasscheck__"));
+            if (!hook.isEmpty() && vm.truthy(vm.call(hook, {c, a[0]})))
+                return Value::boolean(true);
+        }
     }
     return Value::boolean(false);
 }
@@ -664,30 +666,29 @@ static Value builtinOrd(VM& vm, const CallArgs& a)
     return Value::integer(cps[0]);
 }
 
-static Value radix(VM& vm, const CallArgs& a, const char* name, const char* spec, const char* prefix)
+static Value radix(VM& vm, const CallArgs& a, const char* name, int base, const char* prefix)
 {
     checkArgs(vm, a, name, 1, 1);
-    int64_t v = vm.toIndex(a[0]);
-    std::string digits = vm.format(Value::integer(v < 0 ? 0 : v), spec);
-    if (v < 0) {
-        uint64_t m = 0 - uint64_t(v);
-        std::string d;
-        int base = spec[0] == 'x' ? 16 : spec[0] == 'o' ? 8 : 2;
-        do {
-            d.insert(d.begin(), "0123456789abcdef"[m % uint64_t(base)]);
-            m /= uint64_t(base);
-        } while (m);
-        return vm.newStr(std::string("-") + prefix + d);
+    Value v = a[0];
+    if (!isInteger(v)) {
+        Value index = vm.lookupSpecial(v, vm.names.__index__);
+        if (!isUserKind(v) || index.isEmpty())
+            vm.raise(ExcType::TypeError,
+                     "'" + vm.typeName(v) + "' object cannot be interpreted as an integer");
+        v = vm.call(index, {v});
     }
-    return vm.newStr(prefix + digits);
+    std::string digits = intToString(vm, intAbs(v), base);
+    return vm.newStr((intSign(v) < 0 ? "-" : "") + std::string(prefix) + digits);
 }
 
 static Value builtinDivmod(VM& vm, const CallArgs& a)
 {
     checkArgs(vm, a, "divmod", 2, 2);
-    if (a[0].isIntLike() && a[1].isIntLike() && a[1].asInt() == 0)
+    if (isInteger(a[0]) && isInteger(a[1]) && intSign(a[1]) == 0)
         vm.raise(ExcType::ZeroDivisionError, "integer division or modulo by zero");
-    if (a[0].isNumber() && a[1].isNumber() && a[1].toDouble() == 0)
+    bool floats = (a[0].isFloat() || a[1].isFloat()) && (a[0].isFloat() || isInteger(a[0])) &&
+                  (a[1].isFloat() || isInteger(a[1]));
+    if (floats && (a[1].isFloat() ? a[1].asFloat() == 0 : intSign(a[1]) == 0))
         vm.raise(ExcType::ZeroDivisionError, "float divmod()");
     Value q = vm.binaryOp(BinaryOp::FloorDiv, a[0], a[1]);
     Value r = vm.binaryOp(BinaryOp::Mod, a[0], a[1]);
@@ -698,22 +699,9 @@ static Value builtinPow(VM& vm, const CallArgs& a)
 {
     checkArgs(vm, a, "pow", 2, 3);
     if (a.count == 3 && !a[2].isNone()) {
-        int64_t base = vm.toIndex(a[0]), exp = vm.toIndex(a[1]), mod = vm.toIndex(a[2]);
-        if (mod == 0)
-            vm.raise(ExcType::ValueError, "pow() 3rd argument cannot be 0");
-        if (exp < 0)
-            vm.raise(ExcType::ValueError, "Loopscope does not support a negative exponent with a modulus");
-        __int128 result = 1, b = ((base % mod) + mod) % mod;
-        while (exp > 0) {
-            if (exp & 1)
-                result = (result * b) % mod;
-            b = (b * b) % mod;
-            exp >>= 1;
-        }
-        int64_t r = int64_t(result);
-        if (r != 0 && ((r < 0) != (mod < 0)))
-            r += mod;
-        return Value::integer(r);
+        if (!isInteger(a[0]) || !isInteger(a[1]) || !isInteger(a[2]))
+            vm.raise(ExcType::TypeError, "pow() 3rd argument not allowed unless all arguments are integers");
+        return intPowMod(vm, a[0], a[1], a[2]);
     }
     return vm.binaryOp(BinaryOp::Pow, a[0], a[1]);
 }
@@ -726,32 +714,30 @@ static Value builtinRound(VM& vm, const CallArgs& a)
     if (const Value* nd = a.keyword("ndigits"))
         hasDigits = !nd->isNone();
     Value digitsValue = a.count > 1 ? a[1] : (a.keyword("ndigits") ? *a.keyword("ndigits") : Value::none());
-    if (v.isIntLike()) {
+    if (isInteger(v)) {
+        Value self = v.isBool() ? Value::integer(v.asInt()) : v;
         if (!hasDigits)
-            return Value::integer(v.asInt());
+            return self;
         int64_t nd = vm.toIndex(digitsValue);
         if (nd >= 0)
-            return Value::integer(v.asInt());
-        // Round half to even at 10**-nd.
-        if (nd < -18)
-            return Value::integer(0);
-        int64_t p = 1;
-        for (int64_t i = 0; i < -nd; ++i)
-            p *= 10;
-        int64_t x = v.asInt();
-        int64_t q = x / p, r = x % p;
-        if (r < 0) {
-            r += p;
-            --q;
-        }
-        if (r * 2 > p || (r * 2 == p && (q & 1)))
-            ++q;
-        return Value::integer(q * p);
+            return self;
+        // Round half to even at 10**-nd: x - r where r = x mod 10**-nd, adjusted upward past half.
+        Value p = vm.binaryOp(BinaryOp::Pow, Value::integer(10), Value::integer(-nd));
+        Value r = vm.binaryOp(BinaryOp::Mod, self, p);
+        Value down = vm.binaryOp(BinaryOp::Sub, self, r);
+        int c = intCompare(vm.binaryOp(BinaryOp::Mult, r, Value::integer(2)), p);
+        bool oddQuotient = intSign(vm.binaryOp(BinaryOp::Mod, vm.binaryOp(BinaryOp::FloorDiv, self, p),
+                                               Value::integer(2))) != 0;
+        if (c > 0 || (c == 0 && oddQuotient))
+            return vm.binaryOp(BinaryOp::Add, down, p);
+        return down;
     }
     if (v.isFloat()) {
         if (!hasDigits) {
             FloatToIntResult r = floatRoundToInt(v.asFloat());
             if (!r.ok) {
+                if (r.error == "int too large to convert")
+                    return intFromDouble(std::nearbyint(v.asFloat()));
                 if (r.errorType == "OverflowError")
                     vm.raise(ExcType::OverflowError, r.error);
                 vm.raise(ExcType::ValueError, r.error);
@@ -878,20 +864,57 @@ static Value builtinDir(VM& vm, const CallArgs& a)
     return vm.newList(std::move(unique));
 }
 
-// __build_class__(body, name, *bases): runs the class body into a namespace, then makes the class.
+Value callWithKeywords(VM& vm, const Value& fn, std::vector<Value> positional,
+                       const Value& keywords); // types.cpp
+
+// __build_class__(body, name, *bases, metaclass=..., **keywords): picks the metaclass, runs
+// the class body into the namespace it prepares, then has the metaclass make the class.
 static Value builtinBuildClass(VM& vm, const CallArgs& a)
 {
     if (a.count < 2 || !isKind(a[0], ObjKind::Function))
         vm.raise(ExcType::TypeError, "__build_class__: not enough arguments");
     auto* body = a[0].as<FunctionObj>();
     std::string name = vm.str(a[1]);
-    std::vector<Value> bases(a.args + 2, a.args + a.count);
-    for (size_t i = 0; i < a.kwCount(); ++i) {
-        const std::string& k = strText(a.kwNames->items[i]);
-        if (k != "metaclass")
-            vm.raise(ExcType::TypeError, "Loopscope does not support class keyword '" + k + "'");
+    std::vector<Value> bases;
+    // A base that is not a class may stand for others (PEP 560: typing's Generic[T], NamedTuple).
+    for (size_t i = 2; i < a.count; ++i) {
+        Value entries;
+        if (!isKind(a[i], ObjKind::Class) && vm.tryGetAttr(a[i], vm.internStr("__mro_entries__"), entries)) {
+            std::vector<Value> original(a.args + 2, a.args + a.count);
+            for (Value& v : vm.toVector(vm.call(entries, {vm.newTuple(original)})))
+                bases.push_back(std::move(v));
+            continue;
+        }
+        bases.push_back(a[i]);
     }
-    Value ns = vm.newDict();
+    Value metaclass, keywords;
+    for (size_t i = 0; i < a.kwCount(); ++i) {
+        if (strText(a.kwNames->items[i]) == "metaclass") {
+            metaclass = a.kwValues[i];
+            continue;
+        }
+        if (!keywords.isObject())
+            keywords = vm.newDict();
+        keywords.as<DictObj>()->table.set(a.kwNames->items[i], a.kwValues[i]);
+    }
+    // A metaclass that is a class is replaced by the most derived metaclass of the bases.
+    if (metaclass.isEmpty() || isKind(metaclass, ObjKind::Class)) {
+        ClassObj* requested = metaclass.isEmpty() ? (bases.empty() ? vm.types.type : vm.typeOf(bases[0]))
+                                                  : metaclass.as<ClassObj>();
+        metaclass = Value::object(vm.mostDerivedMetaclass(requested, bases));
+    }
+    Value basesTuple = vm.newTuple(bases);
+    Value ns, prepare;
+    if (!(isKind(metaclass, ObjKind::Class) && metaclass.as<ClassObj>()->builtin) &&
+        vm.tryGetAttr(metaclass, vm.internStr("__prepare__"), prepare)) {
+        ns = callWithKeywords(vm, prepare, {a[1], basesTuple}, keywords);
+        if (!isKind(ns, ObjKind::Dict))
+            vm.raise(ExcType::TypeError,
+                     "Loopscope supports only a dict as the namespace __prepare__ returns, not " +
+                         vm.typeName(ns));
+    } else {
+        ns = vm.newDict();
+    }
     Frame* f = vm.newFrame(body->codeObj(), a[0], body->globals, ns);
     size_t nlocals = body->codeObj()->varnames.size();
     for (size_t i = 0; i < body->codeObj()->cellvars.size(); ++i)
@@ -900,7 +923,9 @@ static Value builtinBuildClass(VM& vm, const CallArgs& a)
     for (size_t i = 0; i < body->closure.size(); ++i)
         f->slots[base + i] = body->closure[i];
     Value cell = vm.execute(f, Value());
-    Value cls = vm.makeClass(name, bases, ns);
+    Value cls = metaclass.is(Value::object(vm.types.type))
+                    ? vm.makeClass(name, bases, ns, nullptr, keywords)
+                    : callWithKeywords(vm, metaclass, {a[1], basesTuple, ns}, keywords);
     if (isKind(cell, ObjKind::Cell))
         cell.as<CellObj>()->value = cls;
     return cls;
@@ -942,9 +967,9 @@ void registerCoreBuiltins(VM& vm)
     add("callable", builtinCallable);
     add("chr", builtinChr);
     add("ord", builtinOrd);
-    add("hex", [](VM& vm, const CallArgs& a) { return radix(vm, a, "hex", "x", "0x"); });
-    add("oct", [](VM& vm, const CallArgs& a) { return radix(vm, a, "oct", "o", "0o"); });
-    add("bin", [](VM& vm, const CallArgs& a) { return radix(vm, a, "bin", "b", "0b"); });
+    add("hex", [](VM& vm, const CallArgs& a) { return radix(vm, a, "hex", 16, "0x"); });
+    add("oct", [](VM& vm, const CallArgs& a) { return radix(vm, a, "oct", 8, "0o"); });
+    add("bin", [](VM& vm, const CallArgs& a) { return radix(vm, a, "bin", 2, "0b"); });
     add("divmod", builtinDivmod);
     add("pow", builtinPow);
     add("round", builtinRound);

@@ -1,9 +1,10 @@
-// The native modules: sys, math, time (on the virtual clock), random (bit-exact with CPython
-// through engine/random/) and _loopscope (the contract with the asyncio prelude).
+// The native modules: sys, random (bit-exact with CPython through engine/random/) and _loopscope
+// (the contract with the asyncio prelude).
 
 #include <cmath>
 #include <numeric>
 
+#include "../bigint.h"
 #include "../format/float_repr.h"
 #include "../vm.h"
 
@@ -29,6 +30,37 @@ Value sysStreamWrite(VM& vm, const Value& stream, const std::string& text)
     return vm.callMethod(stream, vm.names.write, {vm.newStr(text)});
 }
 
+// sys.version_info: a tuple with named fields, printed as CPython prints it.
+static Value versionInfo(VM& vm)
+{
+    ClassObj* cls = vm.newBuiltinClass("version_info", vm.types.tuple, ObjKind::Tuple);
+    cls->builtin = false; // so that its own __repr__ applies to the tuple it is
+    cls->dict->table.set(Value::object(vm.names.__module__), vm.intern("sys"));
+    static const char* const fields[] = {"major", "minor", "micro", "releaselevel", "serial"};
+    for (size_t i = 0; i < 5; ++i) {
+        auto* p = new PropertyObj();
+        Value property = Value::object(p);
+        // The getter is bound to its field's index: it receives (index, the tuple).
+        p->fget = vm.newNative(
+            fields[i],
+            [](VM&, const CallArgs& a) { return a[1].as<TupleObj>()->items[size_t(a[0].asInt())]; },
+            Value::integer(int64_t(i)));
+        cls->dict->table.set(vm.intern(fields[i]), property);
+    }
+    cls->hasDataDescriptors = true;
+    vm.addMethod(cls, "__repr__", [](VM& vm, const CallArgs& a) {
+        const auto& items = a[0].as<TupleObj>()->items;
+        return vm.newStr("sys.version_info(major=" + vm.repr(items[0]) + ", minor=" + vm.repr(items[1]) +
+                         ", micro=" + vm.repr(items[2]) + ", releaselevel=" + vm.repr(items[3]) +
+                         ", serial=" + vm.repr(items[4]) + ")");
+    });
+    Value info = vm.newTuple(
+        {Value::integer(3), Value::integer(11), Value::integer(7), vm.newStr("final"), Value::integer(0)});
+    info.asObject()->cls = cls;
+    ++cls->refcount;
+    return info;
+}
+
 static Value makeSys(VM& vm)
 {
     Value m = makeModule(vm, "sys");
@@ -48,17 +80,35 @@ static Value makeSys(VM& vm)
     moduleSet(vm, m, "__stdout__", out);
     moduleSet(vm, m, "__stderr__", err);
     moduleSet(vm, m, "argv", vm.newList({vm.newStr(vm.options().filename)}));
-    moduleSet(vm, m, "version", vm.newStr("3.11.0 (Loopscope)"));
-    moduleSet(vm, m, "version_info",
-              vm.newTuple({Value::integer(3), Value::integer(11), Value::integer(0), vm.newStr("final"),
-                           Value::integer(0)}));
-    moduleSet(vm, m, "platform", vm.newStr("loopscope"));
+    moduleSet(vm, m, "version", vm.newStr("3.11.7 (Loopscope)"));
+    moduleSet(vm, m, "version_info", versionInfo(vm));
+    moduleSet(vm, m, "hexversion", Value::integer(0x30B07F0));
+    // The simulator behaves as CPython on Linux (asyncio picks its loop by platform).
+    moduleSet(vm, m, "platform", vm.newStr("linux"));
+    moduleSet(vm, m, "byteorder", vm.newStr("little"));
+    moduleSet(vm, m, "executable", vm.newStr("python3"));
+    moduleSet(vm, m, "path", vm.newList({vm.newStr("")}));
+    moduleSet(vm, m, "flags", Value::none());
     moduleSet(vm, m, "maxsize", Value::integer(INT64_MAX));
     moduleAddFunction(vm, m, "exit", [](VM& vm, const CallArgs& a) -> Value {
         std::vector<Value> args;
         if (a.count > 0)
             args.push_back(a[0]);
         vm.raiseValue(vm.newException(vm.excClass(ExcType::SystemExit), args));
+    });
+    moduleAddFunction(vm, m, "get_int_max_str_digits",
+                      [](VM& vm, const CallArgs&) { return Value::integer(vm.maxStrDigits); });
+    moduleAddFunction(vm, m, "set_int_max_str_digits", [](VM& vm, const CallArgs& a) {
+        const Value* limit = a.count > 0 ? &a[0] : a.keyword("maxdigits");
+        if (!limit)
+            vm.raise(ExcType::TypeError,
+                     "set_int_max_str_digits() missing required argument 'maxdigits' (pos 1)");
+        int64_t n = vm.toIndex(*limit);
+        if (n != 0 && n < kMinMaxStrDigits)
+            vm.raise(ExcType::ValueError,
+                     "maxdigits must be 0 or larger than " + std::to_string(kMinMaxStrDigits));
+        vm.maxStrDigits = n;
+        return Value::none();
     });
     moduleAddFunction(vm, m, "getrecursionlimit", [](VM& vm, const CallArgs&) {
         return Value::integer(vm.options().budgets.recursionDepth);
@@ -77,311 +127,6 @@ static Value makeSys(VM& vm)
     return m;
 }
 
-// -- math ------------------------------------------------------------------------------------------
-
-static double num(VM& vm, const Value& v)
-{
-    return vm.toDouble(v);
-}
-
-static Value mathResult(VM& vm, double r, bool domainCheck = true)
-{
-    if (domainCheck && std::isnan(r))
-        vm.raise(ExcType::ValueError, "math domain error");
-    if (domainCheck && std::isinf(r))
-        vm.raise(ExcType::OverflowError, "math range error");
-    return Value::floating(r);
-}
-
-#define MATH1(name, expr)                                                                                    \
-    moduleAddFunction(vm, m, name, [](VM& vm, const CallArgs& a) -> Value {                                  \
-        checkArgs(vm, a, name, 1, 1);                                                                        \
-        double x = num(vm, a[0]);                                                                            \
-        if (std::isnan(x))                                                                                   \
-            return Value::floating(x);                                                                       \
-        if (std::isinf(x) && !std::isinf(expr))                                                              \
-            vm.raise(ExcType::ValueError, "math domain error");                                              \
-        double r = expr;                                                                                     \
-        if (std::isinf(r) && !std::isinf(x))                                                                 \
-            vm.raise(ExcType::OverflowError, "math range error");                                            \
-        return mathResult(vm, r, !std::isinf(x));                                                            \
-    })
-
-static Value toIntegral(VM& vm, double d)
-{
-    if (std::isnan(d))
-        vm.raise(ExcType::ValueError, "cannot convert float NaN to integer");
-    if (std::isinf(d))
-        vm.raise(ExcType::OverflowError, "cannot convert float infinity to integer");
-    if (std::fabs(d) >= 9.2233720368547758e18)
-        vm.raise(ExcType::OverflowError, "Loopscope ints are 64-bit: the result does not fit");
-    return Value::integer(int64_t(d));
-}
-
-static Value makeMath(VM& vm)
-{
-    Value m = makeModule(vm, "math");
-    moduleSet(vm, m, "pi", Value::floating(M_PI));
-    moduleSet(vm, m, "e", Value::floating(M_E));
-    moduleSet(vm, m, "tau", Value::floating(2 * M_PI));
-    moduleSet(vm, m, "inf", Value::floating(INFINITY));
-    moduleSet(vm, m, "nan", Value::floating(NAN));
-    MATH1("sqrt", (x < 0 ? NAN : std::sqrt(x)));
-    MATH1("exp", std::exp(x));
-    MATH1("sin", std::sin(x));
-    MATH1("cos", std::cos(x));
-    MATH1("tan", std::tan(x));
-    MATH1("asin", std::asin(x));
-    MATH1("acos", std::acos(x));
-    MATH1("atan", std::atan(x));
-    MATH1("sinh", std::sinh(x));
-    MATH1("cosh", std::cosh(x));
-    MATH1("tanh", std::tanh(x));
-    MATH1("log2", (x <= 0 ? NAN : std::log2(x)));
-    MATH1("log10", (x <= 0 ? NAN : std::log10(x)));
-    MATH1("fabs", std::fabs(x));
-    MATH1("degrees", x * 180.0 / M_PI);
-    MATH1("radians", x * M_PI / 180.0);
-    moduleAddFunction(vm, m, "log", [](VM& vm, const CallArgs& a) -> Value {
-        checkArgs(vm, a, "log", 1, 2);
-        double x = num(vm, a[0]);
-        if (x <= 0)
-            vm.raise(ExcType::ValueError, "math domain error");
-        double r = std::log(x);
-        if (a.count == 2) {
-            double b = num(vm, a[1]);
-            if (b <= 0)
-                vm.raise(ExcType::ValueError, "math domain error");
-            if (b == 1)
-                vm.raise(ExcType::ZeroDivisionError, "float division by zero");
-            r /= std::log(b);
-        }
-        return Value::floating(r);
-    });
-    moduleAddFunction(vm, m, "floor", [](VM& vm, const CallArgs& a) {
-        checkArgs(vm, a, "floor", 1, 1);
-        if (a[0].isIntLike())
-            return Value::integer(a[0].asInt());
-        return toIntegral(vm, std::floor(num(vm, a[0])));
-    });
-    moduleAddFunction(vm, m, "ceil", [](VM& vm, const CallArgs& a) {
-        checkArgs(vm, a, "ceil", 1, 1);
-        if (a[0].isIntLike())
-            return Value::integer(a[0].asInt());
-        return toIntegral(vm, std::ceil(num(vm, a[0])));
-    });
-    moduleAddFunction(vm, m, "trunc", [](VM& vm, const CallArgs& a) {
-        checkArgs(vm, a, "trunc", 1, 1);
-        if (a[0].isIntLike())
-            return Value::integer(a[0].asInt());
-        return toIntegral(vm, std::trunc(num(vm, a[0])));
-    });
-    moduleAddFunction(vm, m, "pow", [](VM& vm, const CallArgs& a) {
-        checkArgs(vm, a, "pow", 2, 2);
-        double x = num(vm, a[0]), y = num(vm, a[1]);
-        if (x == 0 && y < 0)
-            vm.raise(ExcType::ValueError, "math domain error");
-        return mathResult(vm, std::pow(x, y), std::isfinite(x) && std::isfinite(y));
-    });
-    moduleAddFunction(vm, m, "atan2", [](VM& vm, const CallArgs& a) {
-        return Value::floating(std::atan2(num(vm, a[0]), num(vm, a[1])));
-    });
-    moduleAddFunction(vm, m, "copysign", [](VM& vm, const CallArgs& a) {
-        return Value::floating(std::copysign(num(vm, a[0]), num(vm, a[1])));
-    });
-    moduleAddFunction(vm, m, "fmod", [](VM& vm, const CallArgs& a) {
-        double y = num(vm, a[1]);
-        if (y == 0)
-            vm.raise(ExcType::ValueError, "math domain error");
-        return Value::floating(std::fmod(num(vm, a[0]), y));
-    });
-    moduleAddFunction(vm, m, "hypot", [](VM& vm, const CallArgs& a) {
-        double s = 0;
-        for (size_t i = 0; i < a.count; ++i)
-            s = std::hypot(s, num(vm, a[i]));
-        return Value::floating(s);
-    });
-    moduleAddFunction(vm, m, "dist", [](VM& vm, const CallArgs& a) {
-        std::vector<Value> p = vm.toVector(a[0]), q = vm.toVector(a[1]);
-        if (p.size() != q.size())
-            vm.raise(ExcType::ValueError, "both points must have the same number of dimensions");
-        double s = 0;
-        for (size_t i = 0; i < p.size(); ++i)
-            s = std::hypot(s, num(vm, p[i]) - num(vm, q[i]));
-        return Value::floating(s);
-    });
-    moduleAddFunction(vm, m, "isnan",
-                      [](VM& vm, const CallArgs& a) { return Value::boolean(std::isnan(num(vm, a[0]))); });
-    moduleAddFunction(vm, m, "isinf",
-                      [](VM& vm, const CallArgs& a) { return Value::boolean(std::isinf(num(vm, a[0]))); });
-    moduleAddFunction(vm, m, "isfinite",
-                      [](VM& vm, const CallArgs& a) { return Value::boolean(std::isfinite(num(vm, a[0]))); });
-    moduleAddFunction(vm, m, "isclose", [](VM& vm, const CallArgs& a) {
-        double x = num(vm, a[0]), y = num(vm, a[1]);
-        double rel = a.keyword("rel_tol") ? num(vm, *a.keyword("rel_tol")) : 1e-9;
-        double abs = a.keyword("abs_tol") ? num(vm, *a.keyword("abs_tol")) : 0.0;
-        if (x == y)
-            return Value::boolean(true);
-        if (std::isinf(x) || std::isinf(y))
-            return Value::boolean(false);
-        double diff = std::fabs(y - x);
-        return Value::boolean(diff <= std::fabs(rel * y) || diff <= std::fabs(rel * x) || diff <= abs);
-    });
-    moduleAddFunction(vm, m, "gcd", [](VM& vm, const CallArgs& a) {
-        int64_t g = 0;
-        for (size_t i = 0; i < a.count; ++i)
-            g = std::gcd(g, vm.toIndex(a[i]));
-        return Value::integer(g < 0 ? -g : g);
-    });
-    moduleAddFunction(vm, m, "lcm", [](VM& vm, const CallArgs& a) {
-        int64_t l = 1;
-        for (size_t i = 0; i < a.count; ++i) {
-            int64_t x = vm.toIndex(a[i]);
-            if (x == 0)
-                return Value::integer(0);
-            int64_t g = std::gcd(l, x);
-            if (__builtin_mul_overflow(l / g, x < 0 ? -x : x, &l))
-                vm.raise(ExcType::OverflowError, "Loopscope ints are 64-bit: lcm() does not fit");
-        }
-        return Value::integer(l);
-    });
-    moduleAddFunction(vm, m, "factorial", [](VM& vm, const CallArgs& a) {
-        checkArgs(vm, a, "factorial", 1, 1);
-        if (!a[0].isIntLike())
-            vm.raise(ExcType::TypeError,
-                     "'" + vm.typeName(a[0]) + "' object cannot be interpreted as an integer");
-        int64_t n = a[0].asInt();
-        if (n < 0)
-            vm.raise(ExcType::ValueError, "factorial() not defined for negative values");
-        int64_t r = 1;
-        for (int64_t i = 2; i <= n; ++i)
-            if (__builtin_mul_overflow(r, i, &r))
-                vm.raise(ExcType::OverflowError,
-                         "Loopscope ints are 64-bit: factorial(" + std::to_string(n) + ") does not fit");
-        return Value::integer(r);
-    });
-    moduleAddFunction(vm, m, "comb", [](VM& vm, const CallArgs& a) {
-        int64_t n = vm.toIndex(a[0]), k = vm.toIndex(a[1]);
-        if (n < 0 || k < 0)
-            vm.raise(ExcType::ValueError,
-                     n < 0 ? "n must be a non-negative integer" : "k must be a non-negative integer");
-        if (k > n)
-            return Value::integer(0);
-        k = std::min(k, n - k);
-        __int128 r = 1;
-        for (int64_t i = 1; i <= k; ++i) {
-            r = r * (n - k + i) / i;
-            if (r > INT64_MAX)
-                vm.raise(ExcType::OverflowError, "Loopscope ints are 64-bit: comb() does not fit");
-        }
-        return Value::integer(int64_t(r));
-    });
-    moduleAddFunction(vm, m, "perm", [](VM& vm, const CallArgs& a) {
-        int64_t n = vm.toIndex(a[0]), k = a.count > 1 && !a[1].isNone() ? vm.toIndex(a[1]) : n;
-        if (k > n)
-            return Value::integer(0);
-        int64_t r = 1;
-        for (int64_t i = n - k + 1; i <= n; ++i)
-            if (__builtin_mul_overflow(r, i, &r))
-                vm.raise(ExcType::OverflowError, "Loopscope ints are 64-bit: perm() does not fit");
-        return Value::integer(r);
-    });
-    moduleAddFunction(vm, m, "prod", [](VM& vm, const CallArgs& a) {
-        Value r = a.keyword("start") ? *a.keyword("start") : Value::integer(1);
-        for (const Value& v : vm.toVector(a[0]))
-            r = vm.binaryOp(BinaryOp::Mult, r, v);
-        return r;
-    });
-    moduleAddFunction(vm, m, "fsum", [](VM& vm, const CallArgs& a) {
-        // Neumaier summation: exact enough to match CPython's fsum on ordinary inputs.
-        double sum = 0, c = 0;
-        for (const Value& v : vm.toVector(a[0])) {
-            double x = num(vm, v);
-            double t = sum + x;
-            if (std::fabs(sum) >= std::fabs(x))
-                c += (sum - t) + x;
-            else
-                c += (x - t) + sum;
-            sum = t;
-        }
-        return Value::floating(sum + c);
-    });
-    moduleAddFunction(vm, m, "modf", [](VM& vm, const CallArgs& a) {
-        double ip;
-        double fp = std::modf(num(vm, a[0]), &ip);
-        return vm.newTuple({Value::floating(fp), Value::floating(ip)});
-    });
-    moduleAddFunction(vm, m, "frexp", [](VM& vm, const CallArgs& a) {
-        int e;
-        double mant = std::frexp(num(vm, a[0]), &e);
-        return vm.newTuple({Value::floating(mant), Value::integer(e)});
-    });
-    moduleAddFunction(vm, m, "ldexp", [](VM& vm, const CallArgs& a) {
-        return Value::floating(std::ldexp(num(vm, a[0]), int(vm.toIndex(a[1]))));
-    });
-    moduleAddFunction(vm, m, "isqrt", [](VM& vm, const CallArgs& a) {
-        int64_t n = vm.toIndex(a[0]);
-        if (n < 0)
-            vm.raise(ExcType::ValueError, "isqrt() argument must be nonnegative");
-        int64_t r = int64_t(std::sqrt(double(n)));
-        while (r * r > n)
-            --r;
-        while ((r + 1) * (r + 1) <= n)
-            ++r;
-        return Value::integer(r);
-    });
-    return m;
-}
-
-// -- time ------------------------------------------------------------------------------------------
-
-static Value makeTime(VM& vm)
-{
-    Value m = makeModule(vm, "time");
-    NativeFn now = [](VM& vm, const CallArgs&) { return Value::floating(vm.now()); };
-    moduleAddFunction(vm, m, "time", now);
-    moduleAddFunction(vm, m, "monotonic", now);
-    moduleAddFunction(vm, m, "perf_counter", now);
-    moduleAddFunction(vm, m, "process_time", now);
-    NativeFn nowNs = [](VM& vm, const CallArgs&) {
-        return Value::integer(int64_t(std::llround(vm.now() * 1e9)));
-    };
-    moduleAddFunction(vm, m, "time_ns", nowNs);
-    moduleAddFunction(vm, m, "monotonic_ns", nowNs);
-    moduleAddFunction(vm, m, "perf_counter_ns", nowNs);
-    // time.sleep blocks: the virtual clock moves while the caller keeps the loop.
-    moduleAddFunction(vm, m, "sleep", [](VM& vm, const CallArgs& a) {
-        checkArgs(vm, a, "sleep", 1, 1);
-        double s = vm.toDouble(a[0]);
-        // CPython converts to int64 nanoseconds (_PyTime_t) first, with these errors.
-        if (std::isnan(s))
-            vm.raise(ExcType::ValueError, "Invalid value NaN (not a number)");
-        if (a[0].isIntLike() &&
-            (a[0].asInt() > INT64_MAX / 1'000'000'000 || a[0].asInt() < INT64_MIN / 1'000'000'000))
-            vm.raise(ExcType::OverflowError, "timestamp too large to convert to C _PyTime_t");
-        if (!(std::fabs(s) * 1e9 < 9.223372036854775807e18))
-            vm.raise(ExcType::OverflowError, "timestamp out of range for platform time_t");
-        if (s < 0)
-            vm.raise(ExcType::ValueError, "sleep length must be non-negative");
-        // The task holds the loop while it sleeps: the virtual-time budget still holds.
-        if (vm.now() + s > vm.options().budgets.virtualTime)
-            vm.stopRun("LimitExceeded",
-                       "virtual time would pass the limit of " +
-                           vm.str(Value::floating(vm.options().budgets.virtualTime)) + " s (time.sleep(" +
-                           vm.repr(a[0]) + ") at " + vm.str(Value::floating(vm.now())) + " s)",
-                       "max-time");
-        const double start = vm.now();
-        vm.setNow(start + s);
-        if (vm.tracing()) {
-            const uint32_t text = vm.internTrace("time.sleep(" + vm.repr(a[0]) + ")");
-            vm.record(
-                TraceEvent::blockingCall(start, vm.currentTask, StringId{text}, vm.scenarioLine(), vm.now()));
-        }
-        return Value::none();
-    });
-    return m;
-}
-
 // -- random ----------------------------------------------------------------------------------------
 
 template <typename T> static T randomValue(VM& vm, const RandomResult<T>& r)
@@ -389,6 +134,28 @@ template <typename T> static T randomValue(VM& vm, const RandomResult<T>& r)
     if (!r.ok)
         vm.raiseNamed(r.errorType, r.error);
     return r.value;
+}
+
+// random.getrandbits(k) for any k: 32-bit words from the generator, least significant first,
+// the last one cut to the bits that remain (CPython's _random_Random_getrandbits_impl).
+static Value randomBits(VM& vm, int64_t k)
+{
+    if (k < 0)
+        vm.raise(ExcType::ValueError, "number of bits must be non-negative");
+    if (k <= 63)
+        return Value::integer(int64_t(vm.random.getrandbits(k).value));
+    checkIntResultBits(vm, double(k));
+    std::vector<uint32_t> words(size_t((k - 1) / 32 + 1));
+    int64_t left = k;
+    for (uint32_t& word : words) {
+        word = vm.random.generator().nextUint32();
+        if (left < 32)
+            word >>= (32 - left);
+        left -= 32;
+    }
+    Mpz z;
+    mpz_import(z.get(), words.size(), -1, sizeof(uint32_t), 0, 0, words.data());
+    return intFromMpz(z.get());
 }
 
 int64_t hashForSeed(VM& vm, const Value& v)
@@ -404,6 +171,13 @@ static Value makeRandom(VM& vm)
             vm.random.seedUnsigned(vm.options().seed);
         } else if (a[0].isIntLike()) {
             vm.random.seed(a[0].asInt());
+        } else if (isBigInt(a[0])) {
+            MpzView z(a[0]);
+            std::vector<uint32_t> words((mpz_sizeinbase(z.get(), 2) + 31) / 32);
+            size_t count = 0;
+            mpz_export(words.data(), &count, -1, sizeof(uint32_t), 0, 0, z.get()); // |n|, low word first
+            words.resize(count);
+            vm.random.seedWords(std::move(words));
         } else if (isStr(a[0])) {
             vm.random.seedText(strText(a[0]));
         } else if (isKind(a[0], ObjKind::Bytes)) {
@@ -434,10 +208,20 @@ static Value makeRandom(VM& vm)
             vm, vm.random.randrange(vm.toIndex(a[0]), vm.toIndex(a[1]), a.count > 2 ? vm.toIndex(a[2]) : 1)));
     });
     moduleAddFunction(vm, m, "getrandbits", [](VM& vm, const CallArgs& a) {
-        uint64_t r = randomValue(vm, vm.random.getrandbits(vm.toIndex(a[0])));
-        if (r > uint64_t(INT64_MAX))
-            vm.raise(ExcType::OverflowError, "Loopscope ints are 64-bit: getrandbits(64) does not fit");
-        return Value::integer(int64_t(r));
+        checkArgs(vm, a, "getrandbits", 1, 1);
+        return randomBits(vm, vm.toIndex(a[0]));
+    });
+    moduleAddFunction(vm, m, "randbytes", [](VM& vm, const CallArgs& a) {
+        checkArgs(vm, a, "randbytes", 1, 1);
+        int64_t n = vm.toIndex(a[0]);
+        if (n < 0)
+            vm.raise(ExcType::ValueError, "number of bits must be non-negative");
+        // CPython: getrandbits(n * 8).to_bytes(n, 'little')
+        MpzView z(randomBits(vm, n * 8));
+        std::string out(size_t(n), '\0');
+        size_t count = 0;
+        mpz_export(out.data(), &count, -1, 1, 0, 0, z.get());
+        return Value::object(new BytesObj(std::move(out)));
     });
     moduleAddFunction(vm, m, "choice", [](VM& vm, const CallArgs& a) {
         checkArgs(vm, a, "choice", 1, 1);
@@ -540,6 +324,13 @@ static Value makeLoopscope(VM& vm)
         }
         return Value::integer(line);
     });
+    // The module [name] if something imported it already, else None: asyncio logs through
+    // logging only when the program uses logging.
+    moduleAddFunction(vm, m, "loaded_module", [](VM& vm, const CallArgs& a) {
+        checkArgs(vm, a, "loaded_module", 1, 1);
+        auto it = vm.modules.find(vm.str(a[0]));
+        return it == vm.modules.end() ? Value::none() : it->second;
+    });
     // Task._step brackets each step with these: a step's own instruction budget, and the task
     // that limits name.
     moduleAddFunction(vm, m, "enter_step", [](VM& vm, const CallArgs& a) {
@@ -591,6 +382,15 @@ static Value makeLoopscope(VM& vm)
         vm.warn(vm.str(a[0]), kind, task);
         return Value::none();
     });
+    // stuck(task, text): the deadlock found [task] waiting forever on [text]. The timeline marks
+    // it; stderr gets nothing, the run's Deadlock message names every stuck task already.
+    moduleAddFunction(vm, m, "stuck", [](VM& vm, const CallArgs& a) {
+        checkArgs(vm, a, "stuck", 2, 2);
+        if (vm.tracing())
+            vm.record(TraceEvent::warning(vm.now(), TaskId{uint32_t(vm.toIndex(a[0]))}, WarningKind::Stuck,
+                                          StringId{vm.internTrace(vm.str(a[1]))}, vm.scenarioLine(), vm.now()));
+        return Value::none();
+    });
     moduleAddFunction(vm, m, "limits", [](VM& vm, const CallArgs&) {
         return vm.newTuple({Value::integer(int64_t(vm.options().budgets.loopPasses)),
                             Value::floating(vm.options().budgets.virtualTime)});
@@ -614,8 +414,6 @@ static Value makeLoopscope(VM& vm)
 void registerNativeModules(VM& vm)
 {
     vm.nativeModules["sys"] = makeSys(vm);
-    vm.nativeModules["math"] = makeMath(vm);
-    vm.nativeModules["time"] = makeTime(vm);
     vm.nativeModules["random"] = makeRandom(vm);
     vm.nativeModules["_loopscope"] = makeLoopscope(vm);
 }

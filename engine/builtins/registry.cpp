@@ -11,12 +11,18 @@ void registerDictMethods(VM& vm);       // dict_methods.cpp
 void registerSetMethods(VM& vm);        // set_methods.cpp
 void registerGeneratorMethods(VM& vm);  // generator_methods.cpp
 void registerCoreMethods(VM& vm);       // core_methods.cpp
+void registerIntMethods(VM& vm);        // int_methods.cpp
 void registerExtraBuiltins(VM& vm);     // extra.cpp: a second engineer's additions
 void registerCollectionsModule(VM& vm); // collections_module.cpp
+void registerMathModule(VM& vm);        // math_module.cpp
+void registerTimeModule(VM& vm);        // time_module.cpp
+void registerStdlibSupport(VM& vm);     // stdlib_support.cpp
+void registerWeakrefModule(VM& vm);     // weakref_module.cpp
 
 void registerTypeMethods(VM& vm)
 {
     registerCoreMethods(vm);
+    registerIntMethods(vm);
     registerStrMethods(vm);
     registerListMethods(vm);
     registerDictMethods(vm);
@@ -32,6 +38,10 @@ void VM::initBuiltins()
     registerTypeMethods(*this);
     registerNativeModules(*this);
     registerCollectionsModule(*this);
+    registerMathModule(*this);
+    registerTimeModule(*this);
+    registerStdlibSupport(*this);
+    registerWeakrefModule(*this);
     registerExtraBuiltins(*this);
 }
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "../bigint.h"
 #include "../format/format_spec.h"
 #include "../format/percent_format.h"
 #include "../format/str_format.h"
@@ -14,11 +15,18 @@ std::vector<uint32_t> utf8Decode(std::string_view s);
 std::string utf8EncodeAll(const std::vector<uint32_t>& cps);
 std::string asciiOf(VM& vm, const Value& v);
 
+// The str a method of str works on. An instance of a user class deriving from str (a StrEnum
+// member, a `class Color(str, Enum)` member) keeps its str in `_value_`.
 static const std::string& selfText(VM& vm, const CallArgs& a, const char* name)
 {
-    if (a.count == 0 || !isStr(a[0]))
-        vm.raise(ExcType::TypeError, std::string("descriptor '") + name + "' requires a 'str' object");
-    return strText(a[0]);
+    if (a.count > 0 && isStr(a[0]))
+        return strText(a[0]);
+    if (a.count > 0 && isUserKind(a[0]) && vm.typeOf(a[0])->isSubclassOf(vm.types.str)) {
+        Value* inner = static_cast<InstanceObj*>(a[0].asObject())->attrs.findStr(vm.internStr("_value_"));
+        if (inner && isStr(*inner))
+            return strText(*inner);
+    }
+    vm.raise(ExcType::TypeError, std::string("descriptor '") + name + "' requires a 'str' object");
 }
 
 static const std::string& strArg(VM& vm, const Value& v, const char* what)
@@ -542,6 +550,9 @@ Value percentFormatValue(VM& vm, const Value& format, const Value& args)
         if (v.isIntLike()) {
             p.kind = PercentArg::Kind::Int;
             p.intValue = v.asInt();
+        } else if (isBigInt(v)) {
+            p.kind = PercentArg::Kind::Int;
+            p.wideInt = std::make_shared<IntOperand>(intOperand(vm, v));
         } else if (v.isFloat()) {
             p.kind = PercentArg::Kind::Float;
             p.floatValue = v.asFloat();

@@ -3,6 +3,7 @@
 
 #include <cmath>
 
+#include "../bigint.h"
 #include "../format/float_repr.h"
 #include "iterators.h"
 
@@ -79,7 +80,50 @@ void VM::computeMro(ClassObj* cls)
     cls->mro = result;
 }
 
-Value VM::makeClass(const std::string& name, std::vector<Value> bases, Value namespaceDict)
+// Calls [fn] with [positional] arguments and the keyword arguments in [keywords] (a dict, or
+// Empty for none).
+Value callWithKeywords(VM& vm, const Value& fn, std::vector<Value> positional, const Value& keywords)
+{
+    CallArgs a;
+    std::vector<Value> names;
+    size_t count = positional.size();
+    if (keywords.isObject()) {
+        size_t pos = 0;
+        while (const DictTable::Entry* e = keywords.as<DictObj>()->table.next(pos)) {
+            names.push_back(e->key);
+            positional.push_back(e->value);
+        }
+    }
+    Value nameTuple = vm.newTuple(names);
+    a.args = positional.data();
+    a.count = count;
+    if (!names.empty()) {
+        a.kwValues = positional.data() + count;
+        a.kwNames = nameTuple.as<TupleObj>();
+    }
+    return vm.call(fn, a);
+}
+
+ClassObj* VM::mostDerivedMetaclass(ClassObj* metaclass, const std::vector<Value>& bases)
+{
+    ClassObj* winner = metaclass;
+    for (const Value& b : bases) {
+        ClassObj* candidate = typeOf(b);
+        if (winner->isSubclassOf(candidate))
+            continue;
+        if (candidate->isSubclassOf(winner)) {
+            winner = candidate;
+            continue;
+        }
+        raise(ExcType::TypeError,
+              "metaclass conflict: the metaclass of a derived class must be a (non-strict) "
+              "subclass of the metaclasses of all its bases");
+    }
+    return winner;
+}
+
+Value VM::makeClass(const std::string& name, std::vector<Value> bases, Value namespaceDict,
+                    ClassObj* metaclass, const Value& keywords)
 {
     if (bases.empty())
         bases.push_back(Value::object(types.object));
@@ -87,8 +131,12 @@ Value VM::makeClass(const std::string& name, std::vector<Value> bases, Value nam
         if (!isKind(b, ObjKind::Class))
             raise(ExcType::TypeError, "bases must be types");
     }
-    auto* cls = new ClassObj(name, types.type);
+    if (!metaclass)
+        metaclass = types.type;
+    auto* cls = new ClassObj(name, metaclass);
     Value result = Value::object(cls);
+    if (!metaclass->builtin)
+        ++metaclass->refcount; // classes do not count references to their metaclass: pin it
     cls->bases = bases;
     computeMro(cls);
     for (ClassObj* c : cls->mro) {
@@ -98,8 +146,15 @@ Value VM::makeClass(const std::string& name, std::vector<Value> bases, Value nam
             cls->instanceKind = c->instanceKind;
     }
     size_t pos = 0;
-    while (const DictTable::Entry* e = namespaceDict.as<DictObj>()->table.next(pos))
-        cls->dict->table.set(e->key, e->value);
+    while (const DictTable::Entry* e = namespaceDict.as<DictObj>()->table.next(pos)) {
+        // As in CPython, these two are class methods even when written as plain functions.
+        bool implicitClassMethod = isKind(e->value, ObjKind::Function) && isStr(e->key) &&
+                                   (e->key.as<StrObj>() == names.__init_subclass__ ||
+                                    e->key.as<StrObj>() == names.__class_getitem__);
+        cls->dict->table.set(e->key, implicitClassMethod
+                                         ? Value::object(new MethodWrapperObj(ObjKind::ClassMethod, e->value))
+                                         : e->value);
+    }
     if (Value* q = cls->dict->table.findStr(names.__qualname__))
         cls->qualname = *q;
     else
@@ -124,16 +179,19 @@ Value VM::makeClass(const std::string& name, std::vector<Value> bases, Value nam
                 call(setName, {value, result, key});
         }
     }
-    if (cls->mro.size() > 1) {
-        for (size_t i = 1; i < cls->mro.size(); ++i) {
-            ClassObj* parent = cls->mro[i];
-            if (parent->builtin)
-                break;
-            if (Value* hook = parent->dict->table.findStr(names.__init_subclass__)) {
-                Value fn = isKind(*hook, ObjKind::ClassMethod) ? hook->as<MethodWrapperObj>()->func : *hook;
-                call(fn, {result});
-                break;
-            }
+    // super(cls, cls).__init_subclass__(**keywords): object's takes no keywords.
+    bool anyKeywords = keywords.isObject() && keywords.as<DictObj>()->table.size() != 0;
+    for (size_t i = 1; i < cls->mro.size(); ++i) {
+        ClassObj* parent = cls->mro[i];
+        if (parent->builtin) {
+            if (anyKeywords)
+                raise(ExcType::TypeError, name + ".__init_subclass__() takes no keyword arguments");
+            break;
+        }
+        if (Value* hook = parent->dict->table.findStr(names.__init_subclass__)) {
+            Value fn = isKind(*hook, ObjKind::ClassMethod) ? hook->as<MethodWrapperObj>()->func : *hook;
+            callWithKeywords(*this, fn, {result}, keywords);
+            break;
         }
     }
     return result;
@@ -315,6 +373,10 @@ Value specialAttr(VM& vm, const Value& obj, StrObj* name, bool& found)
             break;
         }
     }
+    if (isBigInt(obj) && (n == "real" || n == "numerator"))
+        return obj;
+    if (isBigInt(obj) && (n == "imag" || n == "denominator"))
+        return Value::integer(n == "imag" ? 0 : 1);
     if (obj.isInt() || obj.isBool()) {
         if (n == "real" || n == "numerator")
             return Value::integer(obj.asInt());
@@ -361,14 +423,15 @@ static Value constructInt(VM& vm, const CallArgs& a)
     }
     if (v.isIntLike())
         return Value::integer(v.asInt());
+    if (isBigInt(v))
+        return v;
     if (v.isFloat()) {
-        FloatToIntResult r = floatTruncateToInt(v.asFloat());
-        if (!r.ok) {
-            if (r.errorType == "OverflowError")
-                vm.raise(ExcType::OverflowError, r.error);
-            vm.raise(ExcType::ValueError, r.error);
-        }
-        return Value::integer(r.value);
+        double d = v.asFloat();
+        if (std::isnan(d))
+            vm.raise(ExcType::ValueError, "cannot convert float NaN to integer");
+        if (std::isinf(d))
+            vm.raise(ExcType::OverflowError, "cannot convert float infinity to integer");
+        return intFromDouble(d);
     }
     if (isStr(v))
         return parseIntText(vm, strText(v), 10);
@@ -391,8 +454,8 @@ static Value constructFloat(VM& vm, const CallArgs& a)
     if (a.count == 1)
         return Value::floating(0);
     const Value& v = a[1];
-    if (v.isNumber())
-        return Value::floating(v.toDouble());
+    if (v.isNumber() || isBigInt(v))
+        return Value::floating(vm.toDouble(v));
     if (isStr(v))
         return parseFloatText(vm, strText(v));
     if (isUserKind(v)) {
@@ -527,13 +590,36 @@ static Value constructSlice(VM& vm, const CallArgs& a)
         new SliceObj(a[1], a.count > 2 ? a[2] : Value::none(), a.count > 3 ? a[3] : Value::none()));
 }
 
+// The keyword arguments of [a] as a dict (Empty when there are none).
+static Value keywordDict(VM& vm, const CallArgs& a)
+{
+    if (!a.kwCount())
+        return Value();
+    Value d = vm.newDict();
+    for (size_t i = 0; i < a.kwCount(); ++i)
+        d.as<DictObj>()->table.set(a.kwNames->items[i], a.kwValues[i]);
+    return d;
+}
+
+// type(x), type(name, bases, namespace), and Meta(name, bases, namespace) for a metaclass
+// without a __new__ of its own ([a] starts with the class being called).
 static Value constructType(VM& vm, const CallArgs& a)
 {
-    if (a.count == 2)
+    ClassObj* meta = a[0].as<ClassObj>();
+    if (a.count == 2 && meta == vm.types.type)
         return Value::object(vm.typeOf(a[1]));
     if (a.count != 4)
         vm.raise(ExcType::TypeError, "type() takes 1 or 3 arguments");
-    return vm.makeClass(vm.str(a[1]), vm.toVector(a[2]), a[3]);
+    if (!isKind(a[3], ObjKind::Dict))
+        vm.raise(ExcType::TypeError, "type.__new__() argument 3 must be dict, not " + vm.typeName(a[3]));
+    std::vector<Value> bases = vm.toVector(a[2]);
+    ClassObj* winner = vm.mostDerivedMetaclass(meta, bases);
+    if (winner != meta && meta == vm.types.type) {
+        // type(name, bases, ns) with a base of another metaclass: that metaclass makes it.
+        Value tuple = vm.newTuple(bases);
+        return vm.call(Value::object(winner), {a[1], tuple, a[3]});
+    }
+    return vm.makeClass(vm.str(a[1]), bases, a[3], winner, keywordDict(vm, a));
 }
 
 static Value constructProperty(VM& vm, const CallArgs& a)
@@ -705,6 +791,13 @@ void VM::initTypes()
     types.classmethod->construct = constructClassMethod;
     types.super->construct = constructSuper;
     types.none->construct = constructNone;
+    // types.MethodType(function, instance)
+    types.method->construct = [](VM& vm, const CallArgs& a) {
+        checkArgs(vm, a, "method", 3, 3);
+        if (!vm.isCallable(a[1]))
+            vm.raise(ExcType::TypeError, "first argument must be callable");
+        return vm.bindMethod(a[1], a[2]);
+    };
 
     notImplemented = Value::object(new NativeObj(types.notImplementedType));
     ellipsis = Value::object(new NativeObj(types.ellipsisType));

@@ -256,14 +256,10 @@ bool tooLarge(const FormatSpec& spec)
 
 } // namespace
 
-FormatResult formatInt(int64_t value, std::string_view specText, std::string_view typeName)
+// int.__format__ once the value is described by [value] (any size).
+static FormatResult formatIntOperand(const IntOperand& value, std::string_view specText,
+                                     std::string_view typeName)
 {
-    if (specText.empty()) {
-        if (typeName == "bool") {
-            return FormatResult::success(value ? "True" : "False");
-        }
-        return FormatResult::success(std::to_string(value));
-    }
     FormatSpecParse parsed = parseFormatSpec(specText, 'd', '>', typeName);
     if (!parsed.ok) {
         return FormatResult::failure(parsed.errorType, parsed.error);
@@ -288,7 +284,10 @@ FormatResult formatInt(int64_t value, std::string_view specText, std::string_vie
     case 'g':
     case 'G':
     case '%':
-        return formatParsedFloat(static_cast<double>(value), spec);
+        if (!value.asDouble) {
+            return FormatResult::failure("OverflowError", "int too large to convert to float");
+        }
+        return formatParsedFloat(*value.asDouble, spec);
     default:
         return unknownCode(spec, typeName);
     }
@@ -308,10 +307,13 @@ FormatResult formatInt(int64_t value, std::string_view specText, std::string_vie
             return FormatResult::failure("ValueError",
                                          "Alternate form (#) not allowed with integer format specifier 'c'");
         }
-        if (value < 0 || value > 0x10ffff) {
+        if (!value.small) {
+            return FormatResult::failure("OverflowError", "Python int too large to convert to C long");
+        }
+        if (*value.small < 0 || *value.small > 0x10ffff) {
             return FormatResult::failure("OverflowError", "%c arg not in range(0x110000)");
         }
-        number.digits = utf8Encode(static_cast<uint32_t>(value));
+        number.digits = utf8Encode(static_cast<uint32_t>(*value.small));
         return FormatResult::success(layoutNumber(number, spec, false));
     }
     int base = 10;
@@ -336,13 +338,51 @@ FormatResult formatInt(int64_t value, std::string_view specText, std::string_vie
     default:
         break;
     }
-    number.negative = value < 0;
-    const uint64_t magnitude = value < 0 ? 0 - static_cast<uint64_t>(value) : static_cast<uint64_t>(value);
-    number.digits = toBase(magnitude, base, spec.type == 'X');
+    number.negative = value.negative;
+    FormatResult digits = value.magnitude(base);
+    if (!digits.ok) {
+        return digits;
+    }
+    number.digits = std::move(digits.text);
+    if (spec.type == 'X') {
+        std::transform(number.digits.begin(), number.digits.end(), number.digits.begin(),
+                       [](char c) { return static_cast<char>(std::toupper(static_cast<unsigned char>(c))); });
+    }
     if (spec.alternate) {
         number.prefix = prefix;
     }
     return FormatResult::success(layoutNumber(number, spec, spec.type == 'n'));
+}
+
+FormatResult formatInt(int64_t value, std::string_view specText, std::string_view typeName)
+{
+    if (specText.empty()) {
+        if (typeName == "bool") {
+            return FormatResult::success(value ? "True" : "False");
+        }
+        return FormatResult::success(std::to_string(value));
+    }
+    IntOperand operand;
+    operand.negative = value < 0;
+    operand.small = value;
+    operand.asDouble = static_cast<double>(value);
+    const uint64_t magnitude = value < 0 ? 0 - static_cast<uint64_t>(value) : static_cast<uint64_t>(value);
+    operand.magnitude = [magnitude](int base) {
+        return FormatResult::success(toBase(magnitude, base, false));
+    };
+    return formatIntOperand(operand, specText, typeName);
+}
+
+FormatResult formatInt(const IntOperand& value, std::string_view specText)
+{
+    if (specText.empty()) {
+        FormatResult digits = value.magnitude(10);
+        if (digits.ok && value.negative) {
+            digits.text.insert(0, "-");
+        }
+        return digits;
+    }
+    return formatIntOperand(value, specText, "int");
 }
 
 FormatResult formatFloat(double value, std::string_view specText)

@@ -13,6 +13,8 @@
 // Strings are UTF-8; widths, precision and fill count code points.
 
 #include <cstdint>
+#include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -53,6 +55,17 @@ FormatSpecParse parseFormatSpec(std::string_view spec, char defaultType, char de
 // int.__format__ (also bool.__format__ for a non-empty spec: pass "bool" as [typeName]
 // so errors name it). Float types ('e','f','g','%',...) convert to float first.
 FormatResult formatInt(int64_t value, std::string_view spec, std::string_view typeName = "int");
+
+// An int of any size, as int.__format__ needs it.
+struct IntOperand {
+    bool negative = false;
+    // The digits of the absolute value in base 2, 8, 10 or 16 (lower case), or the error that
+    // converting it raises (CPython's limit on decimal digits).
+    std::function<FormatResult(int base)> magnitude;
+    std::optional<double> asDouble; // float(value); unset: too large for a float
+    std::optional<int64_t> small;   // the value when it fits in int64_t
+};
+FormatResult formatInt(const IntOperand& value, std::string_view spec);
 
 // float.__format__.
 FormatResult formatFloat(double value, std::string_view spec);

@@ -1,5 +1,6 @@
 #include "percent_format.h"
 
+#include <cctype>
 #include <climits>
 #include <cstdio>
 
@@ -58,6 +59,30 @@ std::string formatInteger(int64_t value, char conversion, bool alternate, int64_
         digits.insert(0, static_cast<size_t>(precision) - digits.size(), '0');
     }
     return (value < 0 ? "-" : "") + (alternate ? prefix : std::string()) + digits;
+}
+
+// formatInteger for an int beyond int64_t.
+Converted formatWideInteger(const IntOperand& value, char conversion, bool alternate, int64_t precision)
+{
+    const int base = conversion == 'o' ? 8 : (conversion == 'x' || conversion == 'X') ? 16 : 10;
+    FormatResult digits = value.magnitude(base);
+    if (!digits.ok) {
+        return Converted{false, {}, digits};
+    }
+    if (conversion == 'X') {
+        for (char& ch : digits.text) {
+            ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+        }
+    }
+    if (precision > static_cast<int64_t>(digits.text.size())) {
+        digits.text.insert(0, static_cast<size_t>(precision) - digits.text.size(), '0');
+    }
+    std::string prefix = !alternate          ? ""
+                         : conversion == 'o' ? "0o"
+                         : conversion == 'x' ? "0x"
+                         : conversion == 'X' ? "0X"
+                                             : "";
+    return Converted{true, (value.negative ? "-" : "") + prefix + digits.text, {}};
 }
 
 class PercentFormatter {
@@ -264,7 +289,7 @@ class PercentFormatter {
             if (c == 's' && arg.kind == Kind::Str) {
                 return Converted{true, arg.text, {}};
             }
-            if (c != 'a' && arg.kind == Kind::Int && arg.typeName != "bool") {
+            if (c != 'a' && arg.kind == Kind::Int && arg.typeName != "bool" && !arg.wideInt) {
                 return Converted{true, std::to_string(arg.intValue), {}};
             }
             if (c != 'a' && arg.kind == Kind::Float) {
@@ -294,6 +319,9 @@ class PercentFormatter {
                                              arg.typeName);
             }
             const char base = (c == 'i' || c == 'u') ? 'd' : c;
+            if (arg.wideInt) {
+                return formatWideInteger(*arg.wideInt, base, d.flags & kAlternate, d.precision);
+            }
             return Converted{true, formatInteger(value, base, d.flags & kAlternate, d.precision), {}};
         }
         case 'e':
@@ -306,6 +334,11 @@ class PercentFormatter {
             double value = 0;
             if (arg.kind == Kind::Float) {
                 value = arg.floatValue;
+            } else if (arg.kind == Kind::Int && arg.wideInt) {
+                if (!arg.wideInt->asDouble) {
+                    return fail("OverflowError", "int too large to convert to float");
+                }
+                value = *arg.wideInt->asDouble;
             } else if (arg.kind == Kind::Int) {
                 value = static_cast<double>(arg.intValue);
             } else {
@@ -319,7 +352,7 @@ class PercentFormatter {
                 return Converted{true, arg.text, {}};
             }
             if (arg.kind == Kind::Int) {
-                if (arg.intValue < 0 || arg.intValue > 0x10ffff) {
+                if (arg.wideInt || arg.intValue < 0 || arg.intValue > 0x10ffff) {
                     return fail("OverflowError", "%c arg not in range(0x110000)");
                 }
                 return Converted{true, utf8Encode(static_cast<uint32_t>(arg.intValue)), {}};

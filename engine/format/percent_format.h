@@ -8,12 +8,14 @@
 
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "format_result.h"
+#include "format_spec.h"
 
 namespace loopscope {
 
@@ -26,6 +28,7 @@ struct PercentArg {
     };
     Kind kind = Kind::Other;
     int64_t intValue = 0;
+    std::shared_ptr<const IntOperand> wideInt; // Kind::Int beyond int64_t: its digits instead
     double floatValue = 0;
     std::string text;     // Kind::Str only
     std::string typeName; // Python type name for error messages: "list", "NoneType", ...

@@ -479,6 +479,25 @@ def new_event_loop():
 
 # -- The event loop --------------------------------------------------------------------------
 
+# The contextvars module once the program has made a ContextVar (contextvars sets it): until
+# then every context is empty, so tasks need no context of their own and steps switch none.
+_contextvars = _loopscope.loaded_module('contextvars')
+if _contextvars is not None and not _contextvars._in_use:
+    _contextvars = None
+
+
+def _log_selector():
+    # CPython's selector loop logs its selector at DEBUG level on the 'asyncio' logger, which a
+    # program sees once it configures logging that verbosely.
+    logging = _loopscope.loaded_module('logging')
+    if logging is not None:
+        logger = logging.getLogger('asyncio')
+        if logger.isEnabledFor(logging.DEBUG):
+            logger.handle(logger.makeRecord('asyncio', logging.DEBUG,
+                                            '/usr/lib/python3.11/asyncio/selector_events.py', 54,
+                                            'Using selector: %s', ('EpollSelector',), None, '__init__'))
+
+
 class BaseEventLoop:
     """CPython's BaseEventLoop with a selector that never waits: when nothing is ready, the
     virtual clock jumps to the earliest timer deadline."""
@@ -502,6 +521,13 @@ class BaseEventLoop:
         limits = _loopscope.limits()
         self._max_passes = limits[0]
         self._max_time = limits[1]
+        _log_selector()
+
+    def __getattr__(self, name):
+        error = _not_simulated(f'loop.{name}()', name)
+        if error is None:
+            raise AttributeError(f"'{type(self).__name__}' object has no attribute '{name}'")
+        raise error
 
     def __repr__(self):
         return (f'<_UnixSelectorEventLoop running={self.is_running()} '
@@ -598,7 +624,7 @@ class BaseEventLoop:
     def create_task(self, coro, *, name=None, context=None):
         if self._closed:
             raise RuntimeError('Event loop is closed')
-        return Task(coro, loop=self, name=name)
+        return Task(coro, loop=self, name=name, context=context)
 
     def run_in_executor(self, executor, func, *args):
         raise RuntimeError('run_in_executor is not available in Loopscope: there are no threads; '
@@ -902,6 +928,7 @@ def _describe_deadlock(loop):
                 what = _WAIT_DESCRIPTIONS.get(getattr(waiter, '_ls_kind', _WAIT_FUTURE), 'a Future')
         waiting.append(f'{task._name} ({_coro_name(task._coro)}) waits on {what} '
                        f'at line {_coro_line(task._coro)}')
+        _loopscope.stuck(task._id, f'{what} at line {_coro_line(task._coro)}')
     if not waiting:
         return 'no task can make progress: the loop has nothing to run and no timer'
     return 'no task can make progress: ' + '; '.join(waiting)
@@ -1116,6 +1143,10 @@ class Task(Future):
             trace_name = self._name
         self._id = tid
         self._coro = coro
+        # Each task runs in its own copy of the creator's context (contextvars).
+        self._context = context
+        if context is None and _contextvars is not None:
+            self._context = _contextvars.copy_context()
         parent = loop._current_task
         if parent is None:
             _task_created(tid, trace_name, _coro_name(coro), 0, 0)
@@ -1136,7 +1167,7 @@ class Task(Future):
         return self._coro
 
     def get_context(self):
-        return None
+        return self._context
 
     def get_name(self):
         return self._name
@@ -1195,6 +1226,13 @@ class Task(Future):
             raise RuntimeError(f'Cannot enter into task {repr(self)} while another task '
                                f'{repr(loop._current_task)} is being executed.')
         loop._current_task = self
+        contexts = _contextvars
+        if contexts is not None:
+            # The step runs in the task's context (contextvars._current: the whole interface).
+            if self._context is None:
+                self._context = contexts.Context()
+            outer_context = contexts._current
+            contexts._current = self._context
         tid = self._id
         fatal = None
         _step_began(tid, loop._handle_id, _coro_line(coro))
@@ -1261,6 +1299,8 @@ class Task(Future):
                     loop._call_soon_step(self, RuntimeError(f'Task got bad yield: {repr(result)}'))
         _leave_step()
         loop._current_task = None
+        if contexts is not None:
+            contexts._current = outer_context
         state = self._state
         if state == _PENDING:
             waiter = self._fut_waiter
@@ -1334,10 +1374,10 @@ def create_task(coro, *, name=None, context=None):
     """Schedule the execution of a coroutine object in a task and return the task."""
     loop = get_running_loop()
     if name is None:
-        return loop.create_task(coro)
+        return loop.create_task(coro, context=context)
     if loop._closed:
         raise RuntimeError('Event loop is closed')
-    return Task(coro, loop=loop, name=name, _numbered=True)
+    return Task(coro, loop=loop, name=name, context=context, _numbered=True)
 
 
 def current_task(loop=None):
@@ -1395,6 +1435,40 @@ async def to_thread(func, *args, **kwargs):
     """Not available: the simulator has no threads."""
     raise RuntimeError('asyncio.to_thread is not available in Loopscope: there are no threads; '
                        'model slow I/O with `await asyncio.sleep(seconds)`')
+
+
+# What needs the real machine (the network, other processes, signals) says so when a program
+# reaches for it, instead of a bare AttributeError.
+_NOT_SIMULATED = {
+    'open_connection': 'there is no network', 'start_server': 'there is no network',
+    'open_unix_connection': 'there is no network', 'start_unix_server': 'there is no network',
+    'StreamReader': 'there is no network', 'StreamWriter': 'there is no network',
+    'create_subprocess_exec': 'there are no other processes', 'create_subprocess_shell': 'there are no other processes',
+    'create_connection': 'there is no network', 'create_server': 'there is no network',
+    'create_unix_connection': 'there is no network', 'create_unix_server': 'there is no network',
+    'create_datagram_endpoint': 'there is no network', 'sock_recv': 'there is no network',
+    'sock_sendall': 'there is no network', 'sock_connect': 'there is no network', 'sock_accept': 'there is no network',
+    'getaddrinfo': 'there is no network', 'getnameinfo': 'there is no network', 'add_reader': 'there are no files',
+    'add_writer': 'there are no files', 'connect_read_pipe': 'there are no other processes',
+    'connect_write_pipe': 'there are no other processes', 'subprocess_exec': 'there are no other processes',
+    'subprocess_shell': 'there are no other processes', 'add_signal_handler': 'there are no signals',
+    'remove_signal_handler': 'there are no signals', 'sendfile': 'there are no files',
+}
+
+
+def _not_simulated(qualified, name):
+    reason = _NOT_SIMULATED.get(name)
+    if reason is None:
+        return None
+    return RuntimeError(f'{qualified} is not available in Loopscope: {reason}; model I/O with '
+                        '`await asyncio.sleep(seconds)`')
+
+
+def __getattr__(name):
+    error = _not_simulated(f'asyncio.{name}', name)
+    if error is None:
+        raise AttributeError(f"module 'asyncio' has no attribute '{name}'")
+    raise error
 
 
 class _Sleep0:

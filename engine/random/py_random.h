@@ -43,6 +43,8 @@ class PyRandom {
     void seedUnsigned(uint64_t magnitude);  // for seeds that do not fit int64 (e.g. --seed)
     void seedText(std::string_view utf8);   // random.seed("some text")
     void seedBytes(std::string_view bytes); // random.seed(b"...")
+    // random.seed(n) for any int: the 32-bit words of |n|, least significant first.
+    void seedWords(std::vector<uint32_t> words);
 
     // random.random(): [0, 1) with 53 bits.
     double random();
@@ -86,8 +88,6 @@ class PyRandom {
     MersenneTwister& generator() { return twister_; }
 
   private:
-    void seedWords(std::vector<uint32_t> words);
-
     MersenneTwister twister_;
 };
 

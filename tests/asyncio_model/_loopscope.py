@@ -202,6 +202,16 @@ def warn(text, kind=0, task=0):
     sys.__stderr__.write(text + "\n")
 
 
+def stuck(task, text):
+    """The deadlock found [task] waiting forever on [text]: recorded for the timeline, not printed."""
+    _event("Warning", task=task, text=text, warning_kind=WARNING_STUCK)  # noqa: F821 (from trace_events.def)
+
+
+def loaded_module(name):
+    # The model's own selector log line would add to what real asyncio logs: none here.
+    return None
+
+
 def limits():
     return _limits
 

@@ -20,6 +20,7 @@
 
 #include "TimelineView.h"
 #include "engine.h"
+#include "ten_thousand_sleepers.h"
 
 using namespace loopscope;
 
@@ -122,13 +123,7 @@ void benchReplots(const char* name, uint32_t tasks, uint32_t steps, int runs)
 // zooming and panning a real run's timeline.
 void benchTenThousandTasks(int runs)
 {
-    const std::string source = "import asyncio, random\n"
-                               "async def sleeper(i):\n"
-                               "    await asyncio.sleep(random.random())\n"
-                               "    await asyncio.sleep(random.random())\n"
-                               "async def main():\n"
-                               "    await asyncio.gather(*(sleeper(i) for i in range(10000)))\n"
-                               "asyncio.run(main())\n";
+    const std::string source = bench::kTenThousandSleepers;
     auto trace = std::make_shared<TraceRecorder>(TraceLevel::Line);
     runScenario(source, RunOptions{}, trace.get());
     auto model = std::make_shared<const TimelineModel>(TimelineModel::build(trace, source));

@@ -5,37 +5,10 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
-namespace {
+#include "run_loopscope.h"
 
-struct Result {
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
-
-// Runs loopscope with [args] and no display: a GUI path would abort here.
-Result runLoopscope(const QStringList& args)
-{
-    QProcess process;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.remove(QStringLiteral("DISPLAY"));
-    env.remove(QStringLiteral("WAYLAND_DISPLAY"));
-    env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("xcb"));
-    process.setProcessEnvironment(env);
-    process.start(QStringLiteral(LOOPSCOPE_BINARY), args);
-    if (!process.waitForFinished(60000)) {
-        process.kill();
-        process.waitForFinished();
-        return {};
-    }
-    Result result;
-    result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-    result.out = QString::fromUtf8(process.readAllStandardOutput());
-    result.err = QString::fromUtf8(process.readAllStandardError());
-    return result;
-}
-
-} // namespace
+using loopscope::test::Result;
+using loopscope::test::runLoopscope;
 
 class CommandLineTest : public QObject {
     Q_OBJECT
@@ -54,11 +27,31 @@ class CommandLineTest : public QObject {
     {
         const Result r = runLoopscope({QStringLiteral("--help")});
         QCOMPARE(r.exitCode, 0);
-        for (const char* expected :
-             {"loopscope run FILE.py", "loopscope trace FILE.py", "loopscope export FILE.py", "--seed",
-              "--max-instructions", "--max-passes", "--max-time", "--max-depth", "--max-memory",
-              "--max-output-lines", "--max-output-bytes", "--max-trace", "--dump-bytecode", "--output",
-              "--theme"})
+        for (const char* expected : {"loopscope run FILE.py",
+                                     "loopscope trace FILE.py",
+                                     "loopscope export FILE.py",
+                                     "--seed",
+                                     "--max-instructions",
+                                     "--max-passes",
+                                     "--max-time",
+                                     "--max-depth",
+                                     "--max-memory",
+                                     "--max-output-lines",
+                                     "--max-output-bytes",
+                                     "--max-trace",
+                                     "--dump-bytecode",
+                                     "--output",
+                                     "--theme",
+                                     "--width",
+                                     "--height",
+                                     "--scale",
+                                     "--axis",
+                                     "--range",
+                                     "--title",
+                                     "--no-arrows",
+                                     "--show-shutdown",
+                                     "--step",
+                                     "--frames"})
             QVERIFY2(r.out.contains(QLatin1String(expected)), expected);
         // The screenshot option is for tooling, not for learners.
         QVERIFY(!r.out.contains(QLatin1String("--screenshot")));
@@ -187,13 +180,19 @@ class CommandLineTest : public QObject {
         QVERIFY2(r.err.contains(option) && r.err.contains(value), qPrintable(r.err));
     }
 
-    void exportSaysItIsNotBuiltYet()
+    // export draws with no display, whatever QT_QPA_PLATFORM says (tests/export checks the files).
+    void exportWritesAFigureWithoutADisplay()
     {
+        QTemporaryDir dir;
         const QString scenario = QStringLiteral(LOOPSCOPE_SOURCE_DIR "/resources/default_scenario.py");
-        const Result r =
-            runLoopscope({QStringLiteral("export"), scenario, QStringLiteral("-o"), QStringLiteral("x.png")});
-        QCOMPARE(r.exitCode, 2);
-        QVERIFY2(r.err.contains(QLatin1String("not built yet")), qPrintable(r.err));
+        const QString png = dir.filePath(QStringLiteral("x.png"));
+        const Result r = runLoopscope({QStringLiteral("export"), scenario, QStringLiteral("-o"), png});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.err.isEmpty(), qPrintable(r.err));
+        QVERIFY(r.out.isEmpty());
+        QFile file(png);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QVERIFY(file.read(8).startsWith("\x89PNG"));
     }
 
     // A SyntaxError is reported as CPython reports it: the file, the line, the caret.
@@ -246,6 +245,36 @@ class CommandLineTest : public QObject {
         QCOMPARE(r.exitCode, 0);
         QCOMPARE(r.out, expected);
         QVERIFY2(r.err.isEmpty(), qPrintable(r.err));
+    }
+
+    // The file's bytes reach the engine as they are: a UTF-8 BOM is skipped as CPython skips it,
+    // and bytes that are not UTF-8 are CPython's SyntaxError, message and line alike.
+    void sourceBytesAreReadAsPythonReadsThem_data()
+    {
+        QTest::addColumn<QByteArray>("bytes");
+        QTest::newRow("bom") << QByteArray("\xEF\xBB\xBFprint('with a BOM')\n");
+        QTest::newRow("latin-1 in a string") << QByteArray("print(1)\nx = \"caf\xE9\"\nprint(x)\n");
+        QTest::newRow("bad byte in a comment") << QByteArray("# fine\n# not \xFF fine\nprint(2)\n");
+        QTest::newRow("truncated sequence") << QByteArray("x = '\xF0\x9F\x98'\n");
+        QTest::newRow("surrogate") << QByteArray("x = 1\ny = '\xED\xA0\x80'\n");
+    }
+
+    void sourceBytesAreReadAsPythonReadsThem()
+    {
+        QFETCH(QByteArray, bytes);
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("scenario.py"));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(bytes);
+        file.close();
+        QProcess python;
+        python.start(QStringLiteral("python3"), {path});
+        QVERIFY(python.waitForFinished(60000));
+        const Result r = runLoopscope({QStringLiteral("run"), path});
+        QCOMPARE(r.exitCode, python.exitCode());
+        QCOMPARE(r.out, QString::fromUtf8(python.readAllStandardOutput()));
+        QCOMPARE(r.err, QString::fromUtf8(python.readAllStandardError()));
     }
 
   private:

@@ -94,7 +94,7 @@ class FloatReprTest : public QObject {
         QCOMPARE(floatTruncateToInt(-2.9).value, int64_t{-2});
         QCOMPARE(floatTruncateToInt(9.2e18).value, int64_t{9200000000000000000});
         QVERIFY(!floatTruncateToInt(9.3e18).ok);
-        // Python would give a big int; the VM's ints are 64-bit, so these overflow.
+        // Beyond int64_t these report overflow; the VM then makes a big int (engine/bigint.h).
         QCOMPARE(QString::fromStdString(floatRoundToInt(1e300).errorType), QString("OverflowError"));
         QCOMPARE(floatRoundToInt(-9223372036854775808.0).value, INT64_MIN);
         QVERIFY(!floatRoundToInt(9223372036854775808.0).ok);

@@ -139,9 +139,6 @@ def expr(e):
             out += " " + keywords(e.keywords)
         return out + ")"
     if t == "UnaryOp":
-        if (isinstance(e.op, ast.USub) and isinstance(e.operand, ast.Constant)
-                and e.operand.value == 2**63 and type(e.operand.value) is int):
-            return "(Constant -9223372036854775808)"  # Loopscope folds the one literal int64 needs
         return "(UnaryOp " + type(e.op).__name__ + " " + expr(e.operand) + ")"
     if t == "BinOp":
         return "(BinOp " + type(e.op).__name__ + " " + expr(e.left) + " " + expr(e.right) + ")"

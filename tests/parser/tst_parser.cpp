@@ -329,8 +329,15 @@ class TestParser : public QObject {
             << QByteArray("total = 1 + \\\n    2\nitems = [\n    1,\n    2,\n]\n")
             << QByteArray("(Assign [(Name total Store)] (BinOp Add (Constant 1) (Constant 2)))\n(Assign "
                           "[(Name items Store)] (List [(Constant 1) (Constant 2)]))");
-        QTest::newRow("int64_min") << QByteArray("x = -9223372036854775808\n")
-                                   << QByteArray("(Assign [(Name x Store)] (Constant -9223372036854775808))");
+        QTest::newRow("class_keywords")
+            << QByteArray("class A(B, metaclass=M, flag=1):\n    pass\n")
+            << QByteArray("(ClassDef A [(Name B)] {metaclass=(Name M) flag=(Constant 1)} [(Pass)])");
+        QTest::newRow("int64_min")
+            << QByteArray("x = -9223372036854775808\n")
+            << QByteArray("(Assign [(Name x Store)] (UnaryOp USub (Constant 9223372036854775808)))");
+        QTest::newRow("big_int") << QByteArray("x = 0x1_0000_0000_0000_0000_0000\n")
+                                 << QByteArray(
+                                        "(Assign [(Name x Store)] (Constant 1208925819614629174706176))");
     }
 
     void astDump()
@@ -423,12 +430,6 @@ class TestParser : public QObject {
         QTest::newRow("relative import")
             << QByteArray("from . import x\n")
             << QByteArray("Loopscope does not support relative imports (scenarios are single files)") << 1;
-        QTest::newRow("metaclass")
-            << QByteArray("class A(metaclass=M):\n    pass\n")
-            << QByteArray("Loopscope does not support class keyword arguments such as 'metaclass='") << 1;
-        QTest::newRow("big int") << QByteArray("x = 9223372036854775808\n")
-                                 << QByteArray("integer literal too large (Loopscope supports 64-bit ints)")
-                                 << 1;
         QTest::newRow("N escape") << QByteArray("x = '\\N{BULLET}'\n")
                                   << QByteArray("Loopscope does not support \\N{...} escapes in strings")
                                   << 1;

@@ -39,6 +39,7 @@ import collections.abc  # noqa: E402
 import inspect  # noqa: E402
 import io  # noqa: E402
 import json  # noqa: E402
+import logging  # noqa: E402
 import os  # noqa: E402
 import random  # noqa: E402
 import runpy  # noqa: E402
@@ -184,6 +185,10 @@ class VirtualTimeSelector(selectors.DefaultSelector):
         # A positive timeout without a timer cannot come from _run_once; treat it as elapsed.
         CLOCK.advance(timeout)
         return []
+
+
+# asyncio logs "Using selector: <class name>" at DEBUG level: name it as CPython's own selector.
+VirtualTimeSelector.__name__ = VirtualTimeSelector.__qualname__ = selectors.DefaultSelector.__name__
 
 
 class VirtualTimeLoop(asyncio.SelectorEventLoop):
@@ -352,6 +357,12 @@ def install_step_recording():
 # -- Virtual time for the time module -----------------------------------------------------------
 
 def install_virtual_time():
+    # The simulator's time zone is UTC (SPEC.md section 3): localtime() is gmtime() there.
+    os.environ["TZ"] = "UTC"
+    time.tzset()
+    real_localtime, real_gmtime, real_strftime = time.localtime, time.gmtime, time.strftime
+    real_asctime, real_ctime = time.asctime, time.ctime
+
     def virtual_now():
         return CLOCK.now
 
@@ -361,6 +372,27 @@ def install_virtual_time():
     def virtual_sleep(seconds):
         CLOCK.advance(seconds)
 
+    # The calendar functions default to the virtual now instead of the wall clock.
+    def localtime(secs=None):
+        return real_localtime(CLOCK.now if secs is None else secs)
+
+    def gmtime(secs=None):
+        return real_gmtime(CLOCK.now if secs is None else secs)
+
+    def strftime(format, t=None):
+        return real_strftime(format, localtime() if t is None else t)
+
+    def asctime(t=None):
+        return real_asctime(localtime() if t is None else t)
+
+    def ctime(secs=None):
+        return real_ctime(CLOCK.now if secs is None else secs)
+
+    time.localtime, time.gmtime, time.strftime = localtime, gmtime, strftime
+    install_virtual_datetime()
+    time.asctime, time.ctime = asctime, ctime
+    # logging measures relativeCreated from its import, which happened before the clock was virtual.
+    logging._startTime = CLOCK.now
     time.time = virtual_now
     time.monotonic = virtual_now
     time.perf_counter = virtual_now
@@ -368,6 +400,51 @@ def install_virtual_time():
     time.monotonic_ns = virtual_now_ns
     time.perf_counter_ns = virtual_now_ns
     time.sleep = virtual_sleep
+
+
+def install_virtual_datetime():
+    """datetime.now(), today() and utcnow() read the virtual clock.
+
+    The C types cannot be patched, so the datetime module's `date` and `datetime` become
+    subclasses that only replace those constructors (and print as the C types do): arithmetic
+    and the other constructors keep returning the subclass, as C's datetime does for subclasses.
+    """
+    import datetime as datetime_module
+
+    real_date, real_datetime = datetime_module.date, datetime_module.datetime
+
+    class date(real_date):
+        __slots__ = ()
+
+        @classmethod
+        def today(cls):
+            return cls.fromtimestamp(CLOCK.now)
+
+        def __repr__(self):
+            return "datetime." + super().__repr__()
+
+    # Also a subclass of the new date, so that comparisons between them go as between C's.
+    class datetime(real_datetime, date):
+        __slots__ = ()
+
+        @classmethod
+        def now(cls, tz=None):
+            return cls.fromtimestamp(CLOCK.now, tz)
+
+        @classmethod
+        def today(cls):
+            return cls.fromtimestamp(CLOCK.now)
+
+        @classmethod
+        def utcnow(cls):
+            return cls.utcfromtimestamp(CLOCK.now)
+
+        def __repr__(self):
+            return "datetime." + super().__repr__()
+
+    for cls in (date, datetime):
+        cls.__module__ = "datetime"
+    datetime_module.date, datetime_module.datetime = date, datetime
 
 
 # -- Running the program ------------------------------------------------------------------------

@@ -9,8 +9,9 @@ REPO_ROOT = REFERENCE_DIR.parent.parent
 HARNESS = REFERENCE_DIR / "harness.py"
 TRACES_DIR = REFERENCE_DIR / "traces"
 
-# Folders whose programs have reference traces (SPEC.md section 8).
-PROGRAM_ROOTS = ("scenarios", "tests/scripts")
+# Folders whose programs have reference traces (SPEC.md section 8); tests/real holds programs
+# from public tutorials and documentation (tests/real/README.md).
+PROGRAM_ROOTS = ("scenarios", "tests/scripts", "tests/real")
 
 # `# seed: N` in the leading metadata block of a scenario.
 SEED_LINE = re.compile(r"^#\s*seed:\s*(-?\d+)\s*$")
@@ -32,8 +33,8 @@ def program_files():
         for path in sorted(base.rglob("*.py")):
             relative = path.relative_to(REPO_ROOT)
             # Tools such as tests/scripts/run_scripts.py sit beside the feature folders; only
-            # programs inside a feature folder are tests.
-            if root == "tests/scripts" and len(relative.parts) < 4:
+            # programs inside a folder are tests (tests/real/programs/ for the real ones).
+            if root in ("tests/scripts", "tests/real") and len(relative.parts) < 4:
                 continue
             if "__pycache__" in relative.parts:
                 continue

@@ -1,4 +1,4 @@
-# expect error: RunawayTask line 4
+# expect error: RunawayTask line 6
 # Loopscope-only: SystemExit can be caught, as in CPython; catching it forever is a runaway.
 import sys
 while True:

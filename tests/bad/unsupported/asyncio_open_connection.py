@@ -1,5 +1,5 @@
-# expect error: AttributeError line 6
-# asyncio's network API is not part of the simulator.
+# expect error: RuntimeError line 6
+# The network does not exist in the simulator: asyncio.open_connection says so and suggests asyncio.sleep.
 import asyncio
 
 async def main():

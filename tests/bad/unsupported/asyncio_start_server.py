@@ -1,4 +1,4 @@
-# expect error: AttributeError line 6
+# expect error: RuntimeError line 6
 # A server would listen on the machine's network.
 import asyncio
 

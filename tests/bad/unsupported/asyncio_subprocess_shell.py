@@ -1,4 +1,4 @@
-# expect error: AttributeError line 6
+# expect error: RuntimeError line 6
 # asyncio's subprocess API is not part of the simulator.
 import asyncio
 

@@ -1,4 +1,4 @@
-# expect error: ModuleNotFoundError line 3
-# Loopscope has no os module (SPEC.md section 2: a scenario never touches files or processes); CPython imports it.
+# expect error: OSError line 4
+# os exists as a harmless subset; what would touch the machine (the current directory) is not available.
 import os
 print(os.getcwd())

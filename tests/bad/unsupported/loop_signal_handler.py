@@ -1,4 +1,4 @@
-# expect error: AttributeError line 6
+# expect error: RuntimeError line 6
 # Signal handlers would reach the real process.
 import asyncio
 
