@@ -296,6 +296,12 @@ int runWindow(QApplication& app, const QCommandLineParser& parser, Options& o)
 {
     const QStringList positional = parser.positionalArguments();
     MainWindow window;
+    // The budget options hold for this session's runs; Run → Budgets... keeps the saved ones.
+    RunOptions run;
+    run.budgets = window.budgets();
+    if (const QString error = readRunOptions(parser, o, run); !error.isEmpty())
+        return usageError(error);
+    window.setBudgets(run.budgets);
     if (parser.isSet(o.theme))
         window.setTheme(parser.value(o.theme));
     if (parser.isSet(o.axis))

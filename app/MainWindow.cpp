@@ -20,6 +20,7 @@
 #include <QPushButton>
 #include <QSaveFile>
 #include <QSettings>
+#include <QThreadPool>
 #include <QSlider>
 #include <QStatusBar>
 #include <QStyleFactory>
@@ -28,6 +29,7 @@
 #include <QTreeWidget>
 
 #include "Autosave.h"
+#include "BudgetsDialog.h"
 #include "CodeEditor.h"
 #include "ConsoleView.h"
 #include "ExportDialog.h"
@@ -93,7 +95,7 @@ QString megaCount(quint64 n)
 
 MainWindow::MainWindow(QWidget* parent)
     : QMainWindow(parent), timeline_(new TimelineView(this)), runner_(new ScenarioRunner(this)),
-      desktopPalette_(QApplication::palette())
+      desktopPalette_(QApplication::palette()), budgets_(savedBudgets())
 {
     initResources();
     setObjectName(QStringLiteral("MainWindow"));
@@ -215,6 +217,9 @@ void MainWindow::createActions()
     cancelAction_ =
         runMenu->addAction(tr("&Cancel Run"), QKeySequence(Qt::Key_Escape), this, [this] { cancelRun(); });
     cancelAction_->setEnabled(false);
+    runMenu->addSeparator();
+    runMenu->addAction(tr("&Budgets..."), this, [this] { editBudgets(); })
+        ->setToolTip(tr("The instructions, memory, output, time and trace a run may use"));
 
     viewMenu_ = menuBar()->addMenu(tr("&View"));
     viewMenu_->addAction(tr("&Fit Timeline"), QKeySequence(Qt::CTRL | Qt::Key_0), timeline_,
@@ -342,6 +347,8 @@ bool MainWindow::loadFile(const QString& path, QString* error)
     currentPath_ = path;
     // Saving text that could not be decoded would replace the bytes it could not show.
     readOnlySource_ = !source.decodable;
+    // What the editor shows of such a file is not what it holds: runs get the bytes.
+    readOnlyBytes_ = readOnlySource_ ? source.bytes : QByteArray();
     editor_->setReadOnly(readOnlySource_);
     if (readOnlySource_) {
         // Not modal: the file is already shown, and a test or a script must not block on it.
@@ -492,7 +499,10 @@ void MainWindow::runCurrentSource()
     options.filename = currentPath_.startsWith(QLatin1String(":/"))
                            ? QFileInfo(currentPath_).fileName().toStdString()
                            : currentPath_.toStdString();
-    runner_->start(editor_->toPlainText().toStdString(), std::move(options), TraceLevel::Line);
+    options.budgets = budgets_;
+    std::string source =
+        readOnlySource_ ? readOnlyBytes_.toStdString() : editor_->toPlainText().toStdString();
+    runner_->start(std::move(source), std::move(options), TraceLevel::Line);
     cancelAction_->setEnabled(true);
     showProgress(0, 0);
     for (QWidget* w : {static_cast<QWidget*>(progressBar_), static_cast<QWidget*>(progressLabel_),
@@ -503,6 +513,16 @@ void MainWindow::runCurrentSource()
 QString MainWindow::narrationText() const
 {
     return narration_->text();
+}
+
+void MainWindow::editBudgets()
+{
+    BudgetsDialog dialog(budgets_, this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    budgets_ = dialog.budgets();
+    saveBudgets(budgets_);
+    statusBar()->showMessage(tr("The next run has the new budgets (F5 runs again)."), 8000);
 }
 
 void MainWindow::cancelRun()
@@ -546,6 +566,8 @@ void MainWindow::showRunOutcome(const RunOutcome& outcome)
     const TraceRecorder& trace = *outcome.trace;
 
     console_->clear();
+    // The console gets everything in one edit: a flood of 10,000 lines shows at once.
+    QList<ConsoleView::Line> lines;
     bool sawOutputEvents = false;
     QStringList warnings;
     for (const TraceEvent& e : trace.events()) {
@@ -553,29 +575,36 @@ void MainWindow::showRunOutcome(const RunOutcome& outcome)
             continue;
         if (e.kind == EventKind::Warning && e.warningKind() == WarningKind::Stuck)
             continue; // a timeline marker; the run's Deadlock message says it in the console
-
         const QString text = QString::fromUtf8(trace.string(e.text()));
         if (e.kind == EventKind::Output) {
             sawOutputEvents = true;
-            console_->appendLine(e.t, text);
+            lines.append({e.t, text});
         } else {
             warnings << text;
-            console_->appendLine(e.t, text, ConsoleView::LineKind::Warning);
+            lines.append({e.t, text, ConsoleView::LineKind::Warning});
         }
     }
     // An engine that writes stdout without recording it still shows its output, at the end time.
     if (!sawOutputEvents && !outcome.stdoutText.empty()) {
         for (const QString& line :
              QString::fromStdString(outcome.stdoutText).split(QLatin1Char('\n'), Qt::SkipEmptyParts))
-            console_->appendLine(result.endTime, line);
+            lines.append({result.endTime, line});
     }
     // stderr holds the warnings (shown above, at their time) and, when the run failed, the
-    // traceback or the limit: only what is not a warning is shown again here.
+    // traceback or the limit: only what is not a warning is shown again here. The warnings are
+    // in stderr in the order they were written: one pass takes them out.
     QString errorText;
     if (!result.ok) {
-        errorText = QString::fromStdString(outcome.stderrText);
-        for (const QString& warning : warnings)
-            errorText.replace(warning + QLatin1Char('\n'), QString());
+        const QString stderrText = QString::fromStdString(outcome.stderrText);
+        qsizetype from = 0;
+        for (const QString& warning : warnings) {
+            const qsizetype at = stderrText.indexOf(warning + QLatin1Char('\n'), from);
+            if (at < 0)
+                continue;
+            errorText += QStringView(stderrText).mid(from, at - from);
+            from = at + warning.size() + 1;
+        }
+        errorText += QStringView(stderrText).mid(from);
         errorText = errorText.trimmed();
     }
     if (!result.ok && errorText.isEmpty())
@@ -583,10 +612,16 @@ void MainWindow::showRunOutcome(const RunOutcome& outcome)
                                            (result.errorMessage.empty() ? "" : ": " + result.errorMessage));
     if (!errorText.isEmpty()) {
         for (const QString& line : errorText.split(QLatin1Char('\n')))
-            console_->appendLine(result.endTime, line, ConsoleView::LineKind::Error);
+            lines.append({result.endTime, line, ConsoleView::LineKind::Error});
     }
+    console_->appendLines(lines);
 
+    // The previous run's timeline and trace can hold hundreds of megabytes in millions of
+    // blocks: freeing them takes the GUI thread half a second, so a pool thread does it.
+    std::shared_ptr<const TimelineModel> previous = timeline_->sharedModel();
     timeline_->setModel(outcome.model);
+    if (previous.use_count() == 1)
+        QThreadPool::globalInstance()->start([previous = std::move(previous)]() mutable { previous.reset(); });
     exportAction_->setEnabled(true);
     inspector_->showTasks(timeline_->model());
     editor_->markLines({});
@@ -605,6 +640,9 @@ void MainWindow::showRunOutcome(const RunOutcome& outcome)
         message = tr("The run ended with %1 at t=%2 s: %3")
                       .arg(QString::fromStdString(result.errorType), formatSeconds(result.endTime),
                            QString::fromStdString(result.errorMessage).section(QLatin1Char('\n'), 0, 0));
+    // A limit names the command-line option that raises its budget; the window has a setting too.
+    if (!result.ok && result.errorMessage.find("raise the budget with --") != std::string::npos)
+        message += tr(" (in the window: Run → Budgets...)");
     narration_->setText(message);
     statusBar()->showMessage(
         tr("Ran in %1 s, %2 events").arg(outcome.seconds, 0, 'f', 2).arg(megaCount(trace.events().size())),

@@ -63,6 +63,13 @@ class MainWindow : public QMainWindow {
     // How the last run that reached the window ended.
     const RunResult& lastResult() const { return lastResult_; }
 
+    // The budgets of the window's runs: Run → Budgets... (saved in QSettings), or for this session
+    // the command line's --max-memory and the others.
+    const Budgets& budgets() const { return budgets_; }
+    void setBudgets(const Budgets& budgets) { budgets_ = budgets; }
+    // Run → Budgets...: edits the budgets and saves them.
+    void editBudgets();
+
     // After a crash: asks whether to recover the unsaved edits it left (Autosave).
     void offerRecovery();
     // Puts recovered [text] of [sourcePath] in the editor as unsaved edits.
@@ -115,7 +122,9 @@ class MainWindow : public QMainWindow {
     std::function<void()> applyDefaultDockSizes_; // null once applied or when a saved layout exists
     QString currentPath_;                         // empty or a ":/" resource: "Save" asks for a file name
     bool readOnlySource_ = false;                 // currentPath_ is not valid UTF-8: never written back
+    QByteArray readOnlyBytes_;                    // and these are its bytes, which runs get
     Autosave* autosave_ = nullptr;
+    Budgets budgets_;
 };
 
 } // namespace loopscope

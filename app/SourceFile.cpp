@@ -14,7 +14,8 @@ SourceFile readSourceFile(const QString& path)
         return source;
     }
     source.readable = true;
-    QByteArray bytes = file.readAll();
+    source.bytes = file.readAll();
+    QByteArray bytes = source.bytes;
     if (bytes.startsWith("\xEF\xBB\xBF"))
         bytes.remove(0, 3);
     QStringDecoder decoder(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);

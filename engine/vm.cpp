@@ -958,13 +958,39 @@ struct PrintContext {
 // traceback_carets.cpp
 std::string errorCarets(const std::string& line, int lineNumber, const CodeObj::Span& span, bool tracebackModule);
 
+// CPython's TB_RECURSIVE_CUTOFF: past three identical frames in a row (same file, line and
+// function), a traceback says how many more there were instead of printing them.
+constexpr int kRecursiveCutoff = 3;
+
+static void noteRepeats(std::string& frames, int count)
+{
+    if (count > kRecursiveCutoff) {
+        count -= kRecursiveCutoff;
+        frames += "  [Previous line repeated " + std::to_string(count) + " more time" + (count > 1 ? "s" : "") +
+                  "]\n";
+    }
+}
+
 static std::string formatStack(VM& vm, const ExceptionObj* e, bool tracebackModule)
 {
     std::string frames;
+    const CodeObj* lastCode = nullptr;
+    int lastLine = -1;
+    int count = 0;
     for (size_t i = e->traceback.size(); i-- > 0;) {
         const TracebackEntry& t = e->traceback[i];
         CodeObj* code = t.code.as<CodeObj>();
         if (code->flags & kHidden)
+            continue;
+        const bool same = lastCode && lastLine == t.line && lastCode->filename == code->filename &&
+                          strText(lastCode->name) == strText(code->name);
+        if (!same) {
+            noteRepeats(frames, count);
+            lastCode = code;
+            lastLine = t.line;
+            count = 0;
+        }
+        if (++count > kRecursiveCutoff)
             continue;
         frames += "  File \"" + code->filename + "\", line " + std::to_string(t.line) + ", in " +
                   strText(code->name) + "\n";
@@ -979,6 +1005,7 @@ static std::string formatStack(VM& vm, const ExceptionObj* e, bool tracebackModu
             }
         }
     }
+    noteRepeats(frames, count);
     return frames;
 }
 
