@@ -287,7 +287,8 @@ int runHeadless(const QCommandLineParser& parser, Options& o)
         return commandTrace(*source, std::move(run));
     if (command == QLatin1String("export"))
         return runExportCommand(parser, o.exportOptions, path, *source, std::move(run));
-    return commandRun(path, *source, std::move(run), parser.isSet(o.dumpBytecode), parser.isSet(o.traceStats));
+    return commandRun(path, *source, std::move(run), parser.isSet(o.dumpBytecode),
+                      parser.isSet(o.traceStats));
 }
 
 // -- The window --------------------------------------------------------------

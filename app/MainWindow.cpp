@@ -20,10 +20,10 @@
 #include <QPushButton>
 #include <QSaveFile>
 #include <QSettings>
-#include <QThreadPool>
 #include <QSlider>
 #include <QStatusBar>
 #include <QStyleFactory>
+#include <QThreadPool>
 #include <QTimer>
 #include <QToolBar>
 #include <QTreeWidget>
@@ -621,7 +621,8 @@ void MainWindow::showRunOutcome(const RunOutcome& outcome)
     std::shared_ptr<const TimelineModel> previous = timeline_->sharedModel();
     timeline_->setModel(outcome.model);
     if (previous.use_count() == 1)
-        QThreadPool::globalInstance()->start([previous = std::move(previous)]() mutable { previous.reset(); });
+        QThreadPool::globalInstance()->start(
+            [previous = std::move(previous)]() mutable { previous.reset(); });
     exportAction_->setEnabled(true);
     inspector_->showTasks(timeline_->model());
     editor_->markLines({});

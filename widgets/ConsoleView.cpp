@@ -44,7 +44,8 @@ void ConsoleView::appendLines(const QList<Line>& lines)
             cursor.insertText(line.text, format);
         } else {
             cursor.insertText(line.text.left(kMaxLineChars), format);
-            cursor.insertText(tr(" … (%1 more characters)").arg(line.text.size() - kMaxLineChars), stampFormat);
+            cursor.insertText(tr(" … (%1 more characters)").arg(line.text.size() - kMaxLineChars),
+                              stampFormat);
         }
     }
     cursor.endEditBlock();

@@ -388,7 +388,8 @@ static Value makeLoopscope(VM& vm)
         checkArgs(vm, a, "stuck", 2, 2);
         if (vm.tracing())
             vm.record(TraceEvent::warning(vm.now(), TaskId{uint32_t(vm.toIndex(a[0]))}, WarningKind::Stuck,
-                                          StringId{vm.internTrace(vm.str(a[1]))}, vm.scenarioLine(), vm.now()));
+                                          StringId{vm.internTrace(vm.str(a[1]))}, vm.scenarioLine(),
+                                          vm.now()));
         return Value::none();
     });
     moduleAddFunction(vm, m, "limits", [](VM& vm, const CallArgs&) {

@@ -205,7 +205,7 @@ static Value makeTimeNative(VM& vm)
         if (std::isnan(s))
             vm.raise(ExcType::ValueError, "Invalid value NaN (not a number)");
         if (isBigInt(a[0]) || (a[0].isIntLike() && (a[0].asInt() > INT64_MAX / 1'000'000'000 ||
-                                                     a[0].asInt() < INT64_MIN / 1'000'000'000)))
+                                                    a[0].asInt() < INT64_MIN / 1'000'000'000)))
             vm.raise(ExcType::OverflowError, "timestamp too large to convert to C _PyTime_t");
         if (!(std::fabs(s) * 1e9 < 9.223372036854775807e18))
             vm.raise(ExcType::OverflowError, "timestamp out of range for platform time_t");

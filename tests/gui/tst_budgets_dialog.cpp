@@ -114,8 +114,10 @@ class BudgetsDialogTest : public QObject {
             window.editBudgets();
             QVERIFY(shown);
             QCOMPARE(window.budgets().outputLines, uint64_t(3));
-            QCOMPARE(QSettings().value(QStringLiteral("budgets/max-output-lines")).toString(), QStringLiteral("3"));
-            QCOMPARE(QSettings().value(QStringLiteral("budgets/max-memory")).toString(), QStringLiteral("256M"));
+            QCOMPARE(QSettings().value(QStringLiteral("budgets/max-output-lines")).toString(),
+                     QStringLiteral("3"));
+            QCOMPARE(QSettings().value(QStringLiteral("budgets/max-memory")).toString(),
+                     QStringLiteral("256M"));
             // Budgets at their default are not saved.
             QVERIFY(!QSettings().contains(QStringLiteral("budgets/max-passes")));
 
@@ -126,7 +128,8 @@ class BudgetsDialogTest : public QObject {
             const QString console = window.console()->toPlainText();
             QVERIFY2(console.contains(QLatin1String("more than 3 lines of output")), qPrintable(console));
             QVERIFY2(console.contains(QLatin1String("--max-output-lines")), qPrintable(console));
-            QVERIFY2(window.narrationText().contains(QStringLiteral("Run → Budgets")), qPrintable(window.narrationText()));
+            QVERIFY2(window.narrationText().contains(QStringLiteral("Run → Budgets")),
+                     qPrintable(window.narrationText()));
         }
         {
             // The next window starts with the saved budgets; Cancel changes nothing.

@@ -4,11 +4,11 @@
 #include <QDockWidget>
 #include <QElapsedTimer>
 #include <QFile>
-#include <QTemporaryDir>
 #include <QLabel>
 #include <QMessageBox>
 #include <QSet>
 #include <QStandardPaths>
+#include <QTemporaryDir>
 #include <QToolBar>
 #include <QTreeWidget>
 #include <QtTest>
@@ -206,11 +206,13 @@ class MainWindowTest : public QObject {
         window.show();
         window.editor()->appendPlainText(QStringLiteral("# my edit"));
 
-        QCOMPARE(answerNextQuestion(QMessageBox::Cancel, [&window] { return window.close(); }), QString("false"));
+        QCOMPARE(answerNextQuestion(QMessageBox::Cancel, [&window] { return window.close(); }),
+                 QString("false"));
         QVERIFY(window.isVisible());
         QVERIFY(window.editor()->toPlainText().contains(QLatin1String("# my edit")));
 
-        QCOMPARE(answerNextQuestion(QMessageBox::Save, [&window] { return window.close(); }), QString("true"));
+        QCOMPARE(answerNextQuestion(QMessageBox::Save, [&window] { return window.close(); }),
+                 QString("true"));
         QVERIFY(!window.isVisible());
         QVERIFY(file.open(QIODevice::ReadOnly));
         QVERIFY(file.readAll().contains("# my edit"));
@@ -218,7 +220,8 @@ class MainWindowTest : public QObject {
 
         window.show();
         window.editor()->appendPlainText(QStringLiteral("# thrown away"));
-        QCOMPARE(answerNextQuestion(QMessageBox::Discard, [&window] { return window.close(); }), QString("true"));
+        QCOMPARE(answerNextQuestion(QMessageBox::Discard, [&window] { return window.close(); }),
+                 QString("true"));
         QVERIFY(file.open(QIODevice::ReadOnly));
         QVERIFY(!file.readAll().contains("# thrown away"));
     }
@@ -228,7 +231,8 @@ class MainWindowTest : public QObject {
     void openingAsksAboutUnsavedEdits()
     {
         QTemporaryDir dir;
-        const QString first = dir.filePath(QStringLiteral("first.py")), second = dir.filePath(QStringLiteral("second.py"));
+        const QString first = dir.filePath(QStringLiteral("first.py")),
+                      second = dir.filePath(QStringLiteral("second.py"));
         for (const QString& path : {first, second}) {
             QFile file(path);
             QVERIFY(file.open(QIODevice::WriteOnly));
@@ -247,12 +251,20 @@ class MainWindowTest : public QObject {
                 openSecond = action;
         QVERIFY(openSecond);
 
-        QCOMPARE(answerNextQuestion(QMessageBox::Cancel, [openSecond] { openSecond->trigger(); return true; }),
+        QCOMPARE(answerNextQuestion(QMessageBox::Cancel,
+                                    [openSecond] {
+                                        openSecond->trigger();
+                                        return true;
+                                    }),
                  QString("true"));
         QVERIFY(window.editor()->toPlainText().contains(QLatin1String("# my edit")));
         QVERIFY(window.windowTitle().startsWith(QLatin1String("first.py*")));
 
-        QCOMPARE(answerNextQuestion(QMessageBox::Discard, [openSecond] { openSecond->trigger(); return true; }),
+        QCOMPARE(answerNextQuestion(QMessageBox::Discard,
+                                    [openSecond] {
+                                        openSecond->trigger();
+                                        return true;
+                                    }),
                  QString("true"));
         QVERIFY(window.editor()->toPlainText().contains(QLatin1String("# second.py")));
         QVERIFY(!window.editor()->toPlainText().contains(QLatin1String("# my edit")));
