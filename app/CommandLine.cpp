@@ -3,6 +3,7 @@
 #include <cstdio>
 #include <memory>
 #include <optional>
+#include <vector>
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -11,6 +12,7 @@
 #include <QScreen>
 #include <QTimer>
 
+#include "CodeEditor.h"
 #include "ExportCommand.h"
 #include "MainWindow.h"
 #include "Resources.h"
@@ -36,24 +38,8 @@ struct Options {
         QStringLiteral("seed"),
         QStringLiteral("Seed in effect before the program calls random.seed() (default 0)."),
         QStringLiteral("N")};
-    QCommandLineOption maxInstructions{
-        QStringLiteral("max-instructions"),
-        QStringLiteral("VM instructions a task may run without yielding (default 10000000)."),
-        QStringLiteral("N")};
-    QCommandLineOption maxPasses{QStringLiteral("max-passes"),
-                                 QStringLiteral("Passes of the event loop (default 10000000)."),
-                                 QStringLiteral("N")};
-    QCommandLineOption maxTime{QStringLiteral("max-time"),
-                               QStringLiteral("Seconds of virtual time (default 1e6)."),
-                               QStringLiteral("SECONDS")};
-    QCommandLineOption maxDepth{QStringLiteral("max-depth"),
-                                QStringLiteral("Python frames before RecursionError (default 1000)."),
-                                QStringLiteral("N")};
-    QCommandLineOption maxMemory{
-        QStringLiteral("max-memory"),
-        QStringLiteral("Heap the scenario may hold, in bytes; K, M, G suffixes allowed "
-                       "(default 2G)."),
-        QStringLiteral("BYTES")};
+    // One option per budget (engine/budgets.def), e.g. --max-memory 1G.
+    std::vector<QCommandLineOption> budgets = budgetOptions();
     QCommandLineOption dumpBytecode{QStringLiteral("dump-bytecode"),
                                     QStringLiteral("run: print the compiled bytecode instead of running.")};
     QCommandLineOption traceStats{
@@ -76,15 +62,42 @@ struct Options {
     QCommandLineOption screenshot{QStringLiteral("screenshot"),
                                   QStringLiteral("Save a window grab and quit."), QStringLiteral("FILE")};
 
+    // Hidden: types TEXT at the end of the editor once the window is shown (the autosave test).
+    QCommandLineOption typeText{QStringLiteral("type-text"), QStringLiteral("Type TEXT into the editor."),
+                                QStringLiteral("TEXT")};
+
     ExportOptions exportOptions;
 
-    Options() { screenshot.setFlags(QCommandLineOption::HiddenFromHelp); }
+    Options()
+    {
+        screenshot.setFlags(QCommandLineOption::HiddenFromHelp);
+        typeText.setFlags(QCommandLineOption::HiddenFromHelp);
+    }
+
+    static std::vector<QCommandLineOption> budgetOptions()
+    {
+        std::vector<QCommandLineOption> list;
+        const Budgets defaults;
+        for (size_t i = 0; i < kBudgetCount; ++i) {
+            const BudgetInfo& b = kBudgetInfo[i];
+            QString help = QString::fromUtf8(b.help);
+            help[0] = help[0].toUpper();
+            list.emplace_back(
+                QString::fromUtf8(b.option),
+                QStringLiteral("%1 (default %2).").arg(help, QString::fromStdString(budgetText(defaults, i))),
+                QString::fromUtf8(b.valueName));
+        }
+        return list;
+    }
 
     void addTo(QCommandLineParser& parser)
     {
         parser.setApplicationDescription(QStringLiteral("Loopscope: see how asyncio schedules coroutines."));
-        parser.addOptions({help, version, seed, maxInstructions, maxPasses, maxTime, maxDepth, maxMemory,
-                           dumpBytecode, traceStats, output, width, height, axis, theme, screenshot});
+        parser.addOptions({help, version, seed});
+        for (const QCommandLineOption& budget : budgets)
+            parser.addOption(budget);
+        parser.addOptions(
+            {dumpBytecode, traceStats, output, width, height, axis, theme, screenshot, typeText});
         exportOptions.addTo(parser);
         parser.addPositionalArgument(
             QStringLiteral("command"),
@@ -136,64 +149,30 @@ int usageError(const QString& message)
     return 2;
 }
 
-// Parses a byte count such as "512M"; nullopt when malformed.
-std::optional<uint64_t> parseBytes(QString text)
-{
-    uint64_t scale = 1;
-    const QChar last = text.isEmpty() ? QChar() : text.back().toUpper();
-    if (last == QLatin1Char('K') || last == QLatin1Char('M') || last == QLatin1Char('G')) {
-        scale = last == QLatin1Char('K') ? 1ull << 10 : last == QLatin1Char('M') ? 1ull << 20 : 1ull << 30;
-        text.chop(1);
-    }
-    bool ok = false;
-    const uint64_t value = text.toULongLong(&ok);
-    if (!ok || value > UINT64_MAX / scale)
-        return std::nullopt;
-    return value * scale;
-}
-
-// Fills [run] from the budget and seed options; returns an error message, or empty.
+// Fills [run] from the seed and budget options; returns an error message, or empty.
 QString readRunOptions(const QCommandLineParser& parser, const Options& o, RunOptions& run)
 {
-    auto readCount = [&](const QCommandLineOption& option, uint64_t& into) -> QString {
+    if (parser.isSet(o.seed)) {
+        bool ok = false;
+        run.seed = parser.value(o.seed).toULongLong(&ok);
+        if (!ok)
+            return QStringLiteral("--seed needs a whole number, not '%1'").arg(parser.value(o.seed));
+    }
+    for (size_t i = 0; i < kBudgetCount; ++i) {
+        const QCommandLineOption& option = o.budgets[i];
         if (!parser.isSet(option))
-            return {};
-        bool ok = false;
-        into = parser.value(option).toULongLong(&ok);
-        return ok ? QString()
-                  : QStringLiteral("--%1 needs a whole number, not '%2'")
-                        .arg(option.names().constLast(), parser.value(option));
-    };
-    QString error;
-    if (error.isEmpty())
-        error = readCount(o.seed, run.seed);
-    if (error.isEmpty())
-        error = readCount(o.maxInstructions, run.budgets.instructionsPerStep);
-    if (error.isEmpty())
-        error = readCount(o.maxPasses, run.budgets.loopPasses);
-    if (error.isEmpty() && parser.isSet(o.maxDepth)) {
-        bool ok = false;
-        run.budgets.recursionDepth = parser.value(o.maxDepth).toInt(&ok);
-        if (!ok || run.budgets.recursionDepth <= 0)
-            error = QStringLiteral("--max-depth needs a positive whole number, not '%1'")
-                        .arg(parser.value(o.maxDepth));
+            continue;
+        const QString value = parser.value(option);
+        if (!setBudget(run.budgets, i, value.toStdString())) {
+            const QString kind = QString::fromUtf8(kBudgetInfo[i].valueName);
+            const QString wanted =
+                kind == QLatin1String("BYTES")     ? QStringLiteral("a byte count such as 512M")
+                : kind == QLatin1String("SECONDS") ? QStringLiteral("a positive number of seconds")
+                                                   : QStringLiteral("a positive whole number");
+            return QStringLiteral("--%1 needs %2, not '%3'").arg(option.names().constLast(), wanted, value);
+        }
     }
-    if (error.isEmpty() && parser.isSet(o.maxTime)) {
-        bool ok = false;
-        run.budgets.virtualTime = parser.value(o.maxTime).toDouble(&ok);
-        if (!ok || !(run.budgets.virtualTime > 0))
-            error = QStringLiteral("--max-time needs a positive number of seconds, not '%1'")
-                        .arg(parser.value(o.maxTime));
-    }
-    if (error.isEmpty() && parser.isSet(o.maxMemory)) {
-        const auto bytes = parseBytes(parser.value(o.maxMemory));
-        if (!bytes)
-            error = QStringLiteral("--max-memory needs a byte count such as 512M, not '%1'")
-                        .arg(parser.value(o.maxMemory));
-        else
-            run.budgets.memoryBytes = *bytes;
-    }
-    return error;
+    return {};
 }
 
 // Reads the scenario [path] as UTF-8; prints the reason and returns nullopt on failure.
@@ -222,7 +201,11 @@ void writeStderr(std::string_view text)
 
 void reportUnwrittenError(const RunResult& result, bool engineWroteStderr)
 {
-    if (result.ok || engineWroteStderr)
+    // sys.exit(N) is silent in python3, which exits with status N; `loopscope run` exits with
+    // 1, so it says why, even after the program's own warnings.
+    const bool silentExit = result.errorType == "SystemExit" && !result.errorMessage.empty() &&
+                            result.errorMessage.find_first_not_of("-0123456789") == std::string::npos;
+    if (result.ok || (engineWroteStderr && !silentExit))
         return;
     std::string line = result.errorType;
     if (!result.errorMessage.empty())
@@ -231,8 +214,8 @@ void reportUnwrittenError(const RunResult& result, bool engineWroteStderr)
 }
 
 // The step-level trace's size and the heap per pending task, for SPEC.md section 7's budgets of
-// 32 bytes per event and 300 bytes per pending task.
-void printTraceStats(const TraceRecorder& trace, const RunStats& stats)
+// 32 bytes per event and 300 bytes per pending task, and what the run used of its other budgets.
+void printTraceStats(const TraceRecorder& trace, const RunResult& result)
 {
     const size_t events = trace.events().size();
     const size_t bytes = trace.memoryBytes();
@@ -241,8 +224,15 @@ void printTraceStats(const TraceRecorder& trace, const RunStats& stats)
     std::fprintf(stderr,
                  "heap: %lld bytes when the loop started, %lld at the peak; at most %u pending tasks "
                  "(%.1f bytes per pending task)\n",
-                 static_cast<long long>(stats.heapBytesAtLoopStart), static_cast<long long>(stats.peakHeapBytes),
-                 stats.maxPendingTasks, stats.bytesPerPendingTask());
+                 static_cast<long long>(result.stats.heapBytesAtLoopStart),
+                 static_cast<long long>(result.stats.peakHeapBytes), result.stats.maxPendingTasks,
+                 result.stats.bytesPerPendingTask());
+    std::fprintf(stderr,
+                 "budgets used: memory %llu bytes at most (%llu allocations), trace %llu bytes, "
+                 "output %llu lines and %llu bytes\n",
+                 (unsigned long long)result.peakMemoryBytes, (unsigned long long)result.heapAllocations,
+                 (unsigned long long)result.traceBytes, (unsigned long long)result.outputLines,
+                 (unsigned long long)result.outputBytes);
 }
 
 int commandRun(const QString& path, const std::string& source, RunOptions options, bool dumpBytecode,
@@ -266,7 +256,7 @@ int commandRun(const QString& path, const std::string& source, RunOptions option
     std::fflush(stdout);
     reportUnwrittenError(result, wroteStderr);
     if (traceStats)
-        printTraceStats(recorder, result.stats);
+        printTraceStats(recorder, result);
     return result.ok ? 0 : 1;
 }
 
@@ -313,7 +303,8 @@ int runHeadless(const QCommandLineParser& parser, Options& o)
     }
     if (command == QLatin1String("export"))
         return runExportCommand(parser, o.exportOptions, path, *source, std::move(run));
-    return commandRun(path, *source, std::move(run), parser.isSet(o.dumpBytecode), parser.isSet(o.traceStats));
+    return commandRun(path, *source, std::move(run), parser.isSet(o.dumpBytecode),
+                      parser.isSet(o.traceStats));
 }
 
 // -- The window --------------------------------------------------------------
@@ -331,6 +322,12 @@ int runWindow(QApplication& app, const QCommandLineParser& parser, Options& o)
     }
     MainWindow window;
     window.setStartStep(startStep);
+    // The budget options hold for this session's runs; Run → Budgets... keeps the saved ones.
+    RunOptions run;
+    run.budgets = window.budgets();
+    if (const QString error = readRunOptions(parser, o, run); !error.isEmpty())
+        return usageError(error);
+    window.setBudgets(run.budgets);
     if (parser.isSet(o.theme))
         window.setTheme(parser.value(o.theme));
     if (parser.isSet(o.axis))
@@ -341,6 +338,17 @@ int runWindow(QApplication& app, const QCommandLineParser& parser, Options& o)
     else
         window.openDefaultScenario();
     window.show();
+    // Edits a crash left behind are offered once the window is up (not to a screenshot run, which
+    // nobody answers).
+    if (!parser.isSet(o.screenshot))
+        QTimer::singleShot(0, &window, [&window] { window.offerRecovery(); });
+    if (parser.isSet(o.typeText)) {
+        const QString text = parser.value(o.typeText);
+        QTimer::singleShot(0, &window, [&window, text] {
+            window.editor()->moveCursor(QTextCursor::End);
+            window.editor()->insertPlainText(text);
+        });
+    }
 
     if (parser.isSet(o.screenshot)) {
         const QString target = parser.value(o.screenshot);

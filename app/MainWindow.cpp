@@ -25,10 +25,13 @@
 #include <QSlider>
 #include <QStatusBar>
 #include <QStyleFactory>
+#include <QThreadPool>
 #include <QTimer>
 #include <QToolBar>
 #include <QTreeWidget>
 
+#include "Autosave.h"
+#include "BudgetsDialog.h"
 #include "CodeEditor.h"
 #include "ConsoleView.h"
 #include "CursorPanels.h"
@@ -39,6 +42,7 @@
 #include "ScenarioRunner.h"
 #include "StepController.h"
 #include "TaskStacks.h"
+#include "SourceFile.h"
 #include "TimelineDescriptions.h"
 #include "TimelineModel.h"
 #include "TimelineTheme.h"
@@ -93,22 +97,12 @@ QString megaCount(quint64 n)
     return QString::number(n);
 }
 
-QString readAll(const QString& path, QString* error)
-{
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        *error = file.errorString();
-        return {};
-    }
-    return QString::fromUtf8(file.readAll());
-}
-
 } // namespace
 
 MainWindow::MainWindow(QWidget* parent)
     : QMainWindow(parent), timeline_(new TimelineView(this)), runner_(new ScenarioRunner(this)),
       desktopPalette_(QApplication::palette()), stepper_(new StepController(this)),
-      stacks_(new TaskStacksWorker(this))
+      stacks_(new TaskStacksWorker(this)), budgets_(savedBudgets())
 {
     initResources();
     setObjectName(QStringLiteral("MainWindow"));
@@ -118,6 +112,8 @@ MainWindow::MainWindow(QWidget* parent)
     createDocks();
     createActions();
     fillScenarioBrowser();
+    autosave_ = new Autosave(
+        editor_->document(), [this] { return currentPath_; }, this);
     resize(1400, 900);
 
     // The run's progress, in the status bar while it lasts.
@@ -251,6 +247,9 @@ void MainWindow::createActions()
     cancelAction_ =
         runMenu->addAction(tr("&Cancel Run"), QKeySequence(Qt::Key_Escape), this, [this] { cancelRun(); });
     cancelAction_->setEnabled(false);
+    runMenu->addSeparator();
+    runMenu->addAction(tr("&Budgets..."), this, [this] { editBudgets(); })
+        ->setToolTip(tr("The instructions, memory, output, time and trace a run may use"));
 
     viewMenu_ = menuBar()->addMenu(tr("&View"));
     viewMenu_->addAction(tr("&Fit Timeline"), QKeySequence(Qt::CTRL | Qt::Key_0), timeline_,
@@ -348,16 +347,31 @@ bool MainWindow::openFile(const QString& path)
 
 bool MainWindow::loadFile(const QString& path, QString* error)
 {
-    QString reason;
-    const QString text = readAll(path, &reason);
-    if (!reason.isEmpty()) {
+    const SourceFile source = readSourceFile(path);
+    if (!source.readable) {
         if (error)
-            *error = reason;
+            *error = source.problem;
         return false;
     }
-    editor_->setPlainText(text);
+    editor_->setPlainText(source.text);
     editor_->document()->setModified(false);
     currentPath_ = path;
+    // Saving text that could not be decoded would replace the bytes it could not show.
+    readOnlySource_ = !source.decodable;
+    // What the editor shows of such a file is not what it holds: runs get the bytes.
+    readOnlyBytes_ = readOnlySource_ ? source.bytes : QByteArray();
+    editor_->setReadOnly(readOnlySource_);
+    if (readOnlySource_) {
+        // Not modal: the file is already shown, and a test or a script must not block on it.
+        auto* box = new QMessageBox(QMessageBox::Warning, tr("Opened read-only"),
+                                    tr("%1: %2, so it opened read-only: saving would replace what could "
+                                       "not be shown. Python reads scenarios as UTF-8; use Save As to keep "
+                                       "a UTF-8 copy.")
+                                        .arg(QFileInfo(path).fileName(), source.problem),
+                                    QMessageBox::Ok, this);
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->open();
+    }
     if (!path.startsWith(QLatin1String(":/")))
         rememberRecent(QFileInfo(path).absoluteFilePath());
     updateTitle();
@@ -381,7 +395,7 @@ void MainWindow::openWithDialog()
 
 bool MainWindow::save()
 {
-    if (currentPath_.isEmpty() || currentPath_.startsWith(QLatin1String(":/")))
+    if (currentPath_.isEmpty() || currentPath_.startsWith(QLatin1String(":/")) || readOnlySource_)
         return saveAs();
     // QSaveFile: the old file stays intact unless the whole new text was written.
     QSaveFile file(currentPath_);
@@ -402,6 +416,8 @@ bool MainWindow::saveAs()
     if (path.isEmpty())
         return false;
     currentPath_ = path;
+    readOnlySource_ = false;
+    editor_->setReadOnly(false);
     rememberRecent(QFileInfo(path).absoluteFilePath());
     updateTitle();
     return save();
@@ -494,7 +510,8 @@ void MainWindow::runCurrentSource()
     options.filename = currentPath_.startsWith(QLatin1String(":/"))
                            ? QFileInfo(currentPath_).fileName().toStdString()
                            : currentPath_.toStdString();
-    runSource_ = editor_->toPlainText().toStdString();
+    options.budgets = budgets_;
+    runSource_ = readOnlySource_ ? readOnlyBytes_.toStdString() : editor_->toPlainText().toStdString();
     runOptions_ = options;
     runner_->start(runSource_, std::move(options), TraceLevel::Line);
     cancelAction_->setEnabled(true);
@@ -507,6 +524,16 @@ void MainWindow::runCurrentSource()
 QString MainWindow::narrationText() const
 {
     return narration_->text();
+}
+
+void MainWindow::editBudgets()
+{
+    BudgetsDialog dialog(budgets_, this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    budgets_ = dialog.budgets();
+    saveBudgets(budgets_);
+    statusBar()->showMessage(tr("The next run has the new budgets (F5 runs again)."), 8000);
 }
 
 void MainWindow::cancelRun()
@@ -550,6 +577,8 @@ void MainWindow::showRunOutcome(const RunOutcome& outcome)
     const TraceRecorder& trace = *outcome.trace;
 
     console_->clearLines();
+    // The console gets everything in one edit: a flood of 10,000 lines shows at once.
+    QList<ConsoleView::Line> lines;
     bool sawOutputEvents = false;
     QStringList warnings;
     const TraceEvents& events = trace.events();
@@ -557,30 +586,40 @@ void MainWindow::showRunOutcome(const RunOutcome& outcome)
         const TraceEvent& e = events[i];
         if (e.kind != EventKind::Output && e.kind != EventKind::Warning)
             continue;
+        if (e.kind == EventKind::Warning && e.warningKind() == WarningKind::Stuck)
+            continue; // a timeline marker; the run's Deadlock message says it in the console
         const QString text = QString::fromUtf8(trace.string(e.text()));
         if (e.kind == EventKind::Output) {
             sawOutputEvents = true;
-            console_->appendLine(e.t, text, ConsoleView::LineKind::Output, EventIndex{i});
+            lines.append({e.t, text, ConsoleView::LineKind::Output, EventIndex{i}});
         } else {
             warnings << text;
             // A warning of several lines (a traceback) is one event: each line points to it.
             for (const QString& line : text.split(QLatin1Char('\n'), Qt::SkipEmptyParts))
-                console_->appendLine(e.t, line, ConsoleView::LineKind::Warning, EventIndex{i});
+                lines.append({e.t, line, ConsoleView::LineKind::Warning, EventIndex{i}});
         }
     }
     // An engine that writes stdout without recording it still shows its output, at the end time.
     if (!sawOutputEvents && !outcome.stdoutText.empty()) {
         for (const QString& line :
              QString::fromStdString(outcome.stdoutText).split(QLatin1Char('\n'), Qt::SkipEmptyParts))
-            console_->appendLine(result.endTime, line);
+            lines.append({result.endTime, line, ConsoleView::LineKind::Output, std::nullopt});
     }
     // stderr holds the warnings (shown above, at their time) and, when the run failed, the
-    // traceback or the limit: only what is not a warning is shown again here.
+    // traceback or the limit: only what is not a warning is shown again here. The warnings are
+    // in stderr in the order they were written: one pass takes them out.
     QString errorText;
     if (!result.ok) {
-        errorText = QString::fromStdString(outcome.stderrText);
-        for (const QString& warning : warnings)
-            errorText.replace(warning + QLatin1Char('\n'), QString());
+        const QString stderrText = QString::fromStdString(outcome.stderrText);
+        qsizetype from = 0;
+        for (const QString& warning : warnings) {
+            const qsizetype at = stderrText.indexOf(warning + QLatin1Char('\n'), from);
+            if (at < 0)
+                continue;
+            errorText += QStringView(stderrText).mid(from, at - from);
+            from = at + warning.size() + 1;
+        }
+        errorText += QStringView(stderrText).mid(from);
         errorText = errorText.trimmed();
     }
     if (!result.ok && errorText.isEmpty())
@@ -588,10 +627,17 @@ void MainWindow::showRunOutcome(const RunOutcome& outcome)
                                            (result.errorMessage.empty() ? "" : ": " + result.errorMessage));
     if (!errorText.isEmpty()) {
         for (const QString& line : errorText.split(QLatin1Char('\n')))
-            console_->appendLine(result.endTime, line, ConsoleView::LineKind::Error);
+            lines.append({result.endTime, line, ConsoleView::LineKind::Error, std::nullopt});
     }
+    console_->appendLines(lines);
 
+    // The previous run's timeline and trace can hold hundreds of megabytes in millions of
+    // blocks: freeing them takes the GUI thread half a second, so a pool thread does it.
+    std::shared_ptr<const TimelineModel> previous = timeline_->sharedModel();
     timeline_->setModel(outcome.model);
+    if (previous.use_count() == 1)
+        QThreadPool::globalInstance()->start(
+            [previous = std::move(previous)]() mutable { previous.reset(); });
     exportAction_->setEnabled(true);
     inspector_->showTasks(timeline_->model());
     editor_->markLines({});
@@ -610,6 +656,9 @@ void MainWindow::showRunOutcome(const RunOutcome& outcome)
         message = tr("The run ended with %1 at t=%2 s: %3")
                       .arg(QString::fromStdString(result.errorType), formatSeconds(result.endTime),
                            QString::fromStdString(result.errorMessage).section(QLatin1Char('\n'), 0, 0));
+    // A limit names the command-line option that raises its budget; the window has a setting too.
+    if (!result.ok && result.errorMessage.find("raise the budget with --") != std::string::npos)
+        message += tr(" (in the window: Run → Budgets...)");
     narration_->setText(message);
     outcomeMessage_ = message;
     inspector_->showStacks({}, {});
@@ -876,6 +925,24 @@ void MainWindow::showStacks()
         return;
     }
     inspector_->showStacks(inspectorStacks(*stacks), QString::fromStdString(stacks->unavailable));
+}
+
+void MainWindow::offerRecovery()
+{
+    Autosave::offerRecovery(this, [this](const Autosave::Recovery& recovery) {
+        restoreEdits(recovery.text, recovery.sourcePath);
+    });
+}
+
+void MainWindow::restoreEdits(const QString& text, const QString& sourcePath)
+{
+    editor_->setReadOnly(false);
+    readOnlySource_ = false;
+    currentPath_ = sourcePath;
+    editor_->setPlainText(text);
+    editor_->document()->setModified(true);
+    updateTitle();
+    autosave_->saveNow(); // this window owns the edits now
 }
 
 void MainWindow::exportTimeline()

@@ -24,6 +24,7 @@ class QTreeWidgetItem;
 
 namespace loopscope {
 
+class Autosave;
 class CodeEditor;
 class ConsoleView;
 class LoopInspector;
@@ -75,6 +76,17 @@ class MainWindow : public QMainWindow {
     void setStartStep(int k) { startStep_ = k; }
     // The transport's action named [name] ("stepForward", "stepBack", "statementForward", ...).
     QAction* transportAction(const QString& name) const;
+    // The budgets of the window's runs: Run → Budgets... (saved in QSettings), or for this session
+    // the command line's --max-memory and the others.
+    const Budgets& budgets() const { return budgets_; }
+    void setBudgets(const Budgets& budgets) { budgets_ = budgets; }
+    // Run → Budgets...: edits the budgets and saves them.
+    void editBudgets();
+
+    // After a crash: asks whether to recover the unsaved edits it left (Autosave).
+    void offerRecovery();
+    // Puts recovered [text] of [sourcePath] in the editor as unsaved edits.
+    void restoreEdits(const QString& text, const QString& sourcePath);
 
   protected:
     void showEvent(QShowEvent* event) override;
@@ -141,6 +153,10 @@ class MainWindow : public QMainWindow {
     std::string runSource_;  // the source of the run on screen
     RunOptions runOptions_;
     int startStep_ = 0;
+    bool readOnlySource_ = false;                 // currentPath_ is not valid UTF-8: never written back
+    QByteArray readOnlyBytes_;                    // and these are its bytes, which runs get
+    Autosave* autosave_ = nullptr;
+    Budgets budgets_;
 };
 
 } // namespace loopscope

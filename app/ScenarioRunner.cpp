@@ -17,6 +17,10 @@ struct ScenarioRunner::Job {
 
 namespace {
 
+// How long Cancel waits for the run to report before the window drops it (issue 12: Cancel
+// always works within 100 ms).
+constexpr int kCancelDeadlineMs = 60;
+
 // Line-level events kept at most (32 MB of them).
 constexpr quint64 kMaxStatements = 1'000'000;
 
@@ -84,8 +88,32 @@ quint64 ScenarioRunner::progressEvents() const
 
 void ScenarioRunner::cancel()
 {
-    if (current_)
-        current_->cancel = true;
+    if (!current_)
+        return;
+    current_->cancel = true;
+    // The engine stops at its next budget check, within milliseconds, but one builtin on huge
+    // data (a join, a repr, a big-int product) or the timeline's build can take longer: the
+    // window does not wait for it. Past kCancelDeadlineMs the run is dropped like a stale one
+    // and reported as cancelled without its timeline; its thread ends on its own.
+    std::weak_ptr<Job> weak = current_;
+    QTimer::singleShot(kCancelDeadlineMs, this, [this, weak] {
+        const std::shared_ptr<Job> job = weak.lock();
+        if (!job || job != current_)
+            return; // it reported in time, or a newer run replaced it
+        auto outcome = std::make_shared<RunOutcome>();
+        outcome->result.ok = false;
+        outcome->result.cancelled = true;
+        outcome->result.errorType = "Cancelled";
+        outcome->result.errorMessage = "the run was cancelled (in the middle of one long operation, so its "
+                                       "timeline is not shown)";
+        outcome->result.endTime = job->virtualTime.load(std::memory_order_relaxed);
+        auto trace = std::make_shared<TraceRecorder>(TraceLevel::Step);
+        outcome->trace = trace;
+        outcome->model = std::make_shared<const TimelineModel>(TimelineModel::build(trace, {}, nullptr));
+        current_.reset();
+        poll_->stop();
+        emit finished(outcome);
+    });
 }
 
 void ScenarioRunner::start(std::string source, RunOptions options, TraceLevel level)

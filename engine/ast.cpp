@@ -760,7 +760,7 @@ class Dumper {
             out += "...";
             break;
         case ConstantKind::Int:
-            out += c->bigIntDigits.empty() ? std::to_string(c->intValue) : c->bigIntDigits;
+            out += c->stringValue.empty() ? std::to_string(c->intValue) : c->stringValue;
             break;
         case ConstantKind::Float:
             out += floatRepr(c->floatValue);

@@ -32,7 +32,9 @@ namespace loopscope {
 // -- Arena --------------------------------------------------------------------
 
 // Bump allocator for AST nodes. Objects that need destruction (those holding vectors or
-// strings) are remembered and destroyed in reverse order when the arena dies.
+// strings) get a link just before them in the arena and are destroyed in reverse order when the
+// arena dies: a list inside the blocks, not a vector beside them, whose doubling would cost a
+// 10 MB program tens of megabytes of its memory budget.
 class Arena {
   public:
     Arena() = default;
@@ -40,17 +42,22 @@ class Arena {
     Arena& operator=(const Arena&) = delete;
     ~Arena()
     {
-        for (auto it = destructors_.rbegin(); it != destructors_.rend(); ++it)
-            it->destroy(it->object);
+        for (Destructor* d = last_; d; d = d->previous)
+            d->destroy(d + 1);
     }
 
     template <typename T, typename... Args> T* make(Args&&... args)
     {
-        void* memory = allocate(sizeof(T), alignof(T));
-        T* object = new (memory) T(std::forward<Args>(args)...);
-        if constexpr (!std::is_trivially_destructible_v<T>)
-            destructors_.push_back({object, [](void* p) { static_cast<T*>(p)->~T(); }});
-        return object;
+        if constexpr (std::is_trivially_destructible_v<T>) {
+            return new (allocate(sizeof(T), alignof(T))) T(std::forward<Args>(args)...);
+        } else {
+            static_assert(alignof(T) <= alignof(Destructor), "the node follows its link directly");
+            void* memory = allocate(sizeof(Destructor) + sizeof(T), alignof(Destructor));
+            T* object = new (static_cast<Destructor*>(memory) + 1) T(std::forward<Args>(args)...);
+            // Linked once constructed: a constructor that throws leaves nothing to destroy.
+            last_ = new (memory) Destructor{[](void* p) { static_cast<T*>(p)->~T(); }, last_};
+            return object;
+        }
     }
 
   private:
@@ -69,13 +76,14 @@ class Arena {
         return blocks_.back().get() + offset;
     }
 
-    struct Destructor {
-        void* object;
+    // The object it destroys follows it in the block.
+    struct alignas(16) Destructor {
         void (*destroy)(void*);
+        Destructor* previous;
     };
     static constexpr size_t kBlockSize = 64 * 1024;
     std::vector<std::unique_ptr<std::byte[]>> blocks_;
-    std::vector<Destructor> destructors_;
+    Destructor* last_ = nullptr;
     size_t used_ = 0;
     size_t blockSize_ = 0;
 };
@@ -179,9 +187,10 @@ struct ConstantExpr : ExprOf<ExprKind::Constant> {
     ConstantKind constantKind = ConstantKind::None;
     bool boolValue = false;
     int64_t intValue = 0;
-    std::string bigIntDigits; // Int beyond int64_t: its decimal digits (intValue unused)
     double floatValue = 0;
-    std::string stringValue; // Str: UTF-8 text; Bytes: the raw bytes
+    // Str: UTF-8 text; Bytes: the raw bytes; Int beyond int64_t: its decimal digits (intValue
+    // unused). One string for all three: a 10 MB program has millions of constants.
+    std::string stringValue;
 };
 
 struct NameExpr : ExprOf<ExprKind::Name> {
@@ -565,6 +574,15 @@ struct Module {
     Arena arena;
     StmtList body;
 };
+
+// CPython's compiler gives up (RecursionError: "maximum recursion depth exceeded during
+// compilation") when statements and expressions nest deeper than its recursion limit of 1000
+// times COMPILER_STACK_FRAME_SCALE (3). Every pass after the parser recurses no deeper than this.
+constexpr int kMaxCompileDepth = 3000;
+
+// The first node, in source order, that lies deeper than [limit] statements and expressions
+// (the outermost statement is at depth 1), or null. Does not recurse (ast_depth.cpp).
+const SourceSpan* firstNodeDeeperThan(const Module& module, int limit);
 
 // A compact s-expression of [module], one top-level statement per line, e.g.
 // `(Assign (Name x Store) (BinOp Add (Constant 1) (Constant 2)))`. Positions are left out.

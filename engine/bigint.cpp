@@ -4,38 +4,30 @@
 
 #include <cmath>
 #include <cstring>
-#include <malloc.h>
 
+#include "memory_budget.h"
 #include "vm.h"
 
 namespace loopscope {
 
 // -- Memory ----------------------------------------------------------------------------------------
 
-// GMP's limbs count toward the memory budget like every other allocation of the scenario.
+// GMP's limbs count toward the memory budget like every other allocation of the scenario; GMP
+// cannot unwind an exception, so past the limit they are granted and the VM ends the run at its
+// next check (checkIntResultBits keeps any single result far below the limit).
 static void* gmpAllocate(size_t bytes)
 {
-    void* p = std::malloc(bytes);
-    if (!p)
-        std::abort(); // GMP's own behaviour; checkIntResultBits keeps scenarios far from it
-    allocatedBytes() += int64_t(malloc_usable_size(p));
-    return p;
+    return budgetedAllocate(bytes);
 }
 
-static void* gmpReallocate(void* old, size_t, size_t bytes)
+static void* gmpReallocate(void* old, size_t oldBytes, size_t bytes)
 {
-    int64_t before = int64_t(malloc_usable_size(old));
-    void* p = std::realloc(old, bytes);
-    if (!p)
-        std::abort();
-    allocatedBytes() += int64_t(malloc_usable_size(p)) - before;
-    return p;
+    return budgetedReallocate(old, oldBytes, bytes);
 }
 
-static void gmpFree(void* p, size_t)
+static void gmpFree(void* p, size_t bytes)
 {
-    allocatedBytes() -= int64_t(malloc_usable_size(p));
-    std::free(p);
+    budgetedFree(p, bytes);
 }
 
 static void useCountingAllocator()
@@ -106,11 +98,11 @@ MpzView::~MpzView()
         mpz_clear(local_);
 }
 
-// Charges the budget for an operation that produced [z] (see VM::spendWork): 8 units a limb,
+// Charges the budget for an operation that produced [z] (see VM::chargeWork): 8 units a limb,
 // about what the interpreter does in the time GMP multiplies numbers that long.
 static Value charged(VM& vm, mpz_srcptr z)
 {
-    vm.spendWork(mpz_size(z) * 8);
+    vm.chargeWork(mpz_size(z) * 8);
     return intFromMpz(z);
 }
 
@@ -470,7 +462,7 @@ static FormatResult magnitudeDigits(VM& vm, mpz_srcptr z, int base)
 {
     if (base == 10 && surelyOverDigitLimit(vm, z))
         return FormatResult::failure("ValueError", digitLimitMessage(vm));
-    vm.spendWork(mpz_size(z));
+    vm.chargeWork(mpz_size(z));
     std::string text(mpz_sizeinbase(z, base) + 2, '\0');
     mpz_get_str(text.data(), base, z);
     text.resize(std::strlen(text.c_str()));

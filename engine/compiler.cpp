@@ -206,7 +206,7 @@ class Compiler {
             case ConstantKind::Str:
                 return strRepr(c->stringValue);
             case ConstantKind::Int:
-                return c->bigIntDigits.empty() ? std::to_string(c->intValue) : c->bigIntDigits;
+                return c->stringValue.empty() ? std::to_string(c->intValue) : c->stringValue;
             default:
                 break;
             }
@@ -1530,10 +1530,10 @@ class Compiler {
             emit(Op::LOAD_CONST, addConst(vm_.ellipsis, "..."));
             break;
         case ConstantKind::Int:
-            if (!c->bigIntDigits.empty()) {
+            if (!c->stringValue.empty()) {
                 Mpz big;
-                mpz_set_str(big.get(), c->bigIntDigits.c_str(), 10);
-                emit(Op::LOAD_CONST, addConst(intFromMpz(big.get()), "I" + c->bigIntDigits));
+                mpz_set_str(big.get(), c->stringValue.c_str(), 10);
+                emit(Op::LOAD_CONST, addConst(intFromMpz(big.get()), "I" + c->stringValue));
             } else {
                 emitConst(Value::integer(c->intValue));
             }

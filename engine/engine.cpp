@@ -6,6 +6,8 @@
 
 #include "compiler.h"
 #include "disasm.h"
+#include "engine_stack.h"
+#include "memory_budget.h"
 #include "parser.h"
 #include "source_text.h"
 #include "vm.h"
@@ -35,9 +37,10 @@ void endRun(TraceObserver* observer, double time, const RunResult& r)
 {
     if (!observer)
         return;
+    HostAllocations host;
     const StringId text = r.ok ? StringId{} : observer->intern(r.errorType + ": " + r.errorMessage);
-    observer->record(TraceEvent::runEnded(time, r.ok ? EndStatus::Ok : EndStatus::Failed, text,
-                                          uint32_t(r.errorLine)));
+    observer->record(
+        TraceEvent::runEnded(time, r.ok ? EndStatus::Ok : EndStatus::Failed, text, uint32_t(r.errorLine)));
 }
 
 RunResult syntaxFailure(const SyntaxError& error, const RunOptions& options, TraceObserver* observer)
@@ -47,6 +50,7 @@ RunResult syntaxFailure(const SyntaxError& error, const RunOptions& options, Tra
     r.errorType = error.type;
     r.errorMessage = error.message;
     r.errorLine = error.line;
+    HostAllocations host;
     if (options.writeStderr)
         options.writeStderr(formatSyntaxError(error, options.filename));
     endRun(observer, 0, r);
@@ -61,7 +65,47 @@ std::string errorTypeName(VM& vm, const Value& exc)
 
 } // namespace
 
-RunResult runScenario(std::string_view source, const RunOptions& options, TraceObserver* observer)
+namespace {
+
+// Ends [result] with the uncaught Python exception [exc] and reports it as CPython would.
+void reportUncaught(VM& vm, const Value& exc, RunResult& result)
+{
+    ClassObj* cls = vm.typeOf(exc);
+    if (cls->isSubclassOf(vm.excClass(ExcType::SystemExit))) {
+        const auto& args = exc.as<ExceptionObj>()->args.as<TupleObj>()->items;
+        Value code = args.empty() ? Value::none() : args[0];
+        if (code.isNone() || (code.isIntLike() && code.asInt() == 0))
+            return;
+        result.ok = false;
+        result.errorType = "SystemExit";
+        result.errorMessage = vm.str(code);
+        if (!code.isIntLike())
+            vm.writeReport(result.errorMessage + "\n");
+        return;
+    }
+    result.ok = false;
+    result.errorType = errorTypeName(vm, exc);
+    result.errorMessage = vm.str(exc);
+    vm.writeReport(vm.formatException(exc));
+}
+
+void reportLimit(VM* vm, const RunOptions& options, const LimitReached& limit, RunResult& result)
+{
+    result.ok = false;
+    result.errorType = limit.type;
+    result.errorMessage = limit.message;
+    result.cancelled = limit.type == "Cancelled";
+    const std::string text = limit.type + ": " + limit.message + "\n";
+    if (vm)
+        vm->writeReport(text);
+    else if (options.writeStderr)
+        options.writeStderr(text);
+}
+
+// Parses, compiles and runs [source] under [budget]; the VM and every object are gone when it
+// returns.
+RunResult runCounted(std::string_view source, const RunOptions& options, TraceObserver* observer,
+                     MemoryBudget& budget)
 {
     if (std::optional<SyntaxError> encoding = prepareSource(source, options.filename))
         return syntaxFailure(*encoding, options, observer);
@@ -69,76 +113,84 @@ RunResult runScenario(std::string_view source, const RunOptions& options, TraceO
     if (!parsed.ok())
         return syntaxFailure(*parsed.error, options, observer);
     RunResult result;
-    double endTime = 0;
-    {
-        VM vm(options, observer);
+    VM vm(options, observer);
+    try {
         vm.sourceLines = splitLines(source);
         CompileResult compiled = compileModule(vm, *parsed.module, source, options.filename, false);
         if (compiled.error)
             return syntaxFailure(*compiled.error, options, observer);
+        parsed.module.reset(); // the tree is not needed to run, and counts against the budget
         Value module = makeModule(vm, "__main__");
         moduleSet(vm, module, "__file__", vm.newStr(options.filename));
         vm.modules["__main__"] = module;
-        bool endedByLimit = false;
         try {
+            vm.runModule(compiled.code, module);
+        } catch (PyException& e) {
+            // Printing the exception may run its __str__, which may fail in turn.
             try {
-                vm.runModule(compiled.code, module);
-            } catch (PyException& e) {
-                const Value& exc = e.exception;
-                ClassObj* cls = vm.typeOf(exc);
-                std::string message = vm.str(exc);
-                bool isLimit = (isKind(vm.limitExceededClass, ObjKind::Class) &&
-                                cls->isSubclassOf(vm.limitExceededClass.as<ClassObj>())) ||
-                               (isKind(vm.deadlockClass, ObjKind::Class) &&
-                                cls->isSubclassOf(vm.deadlockClass.as<ClassObj>()));
-                if (cls->isSubclassOf(vm.excClass(ExcType::SystemExit))) {
-                    const auto& args = exc.as<ExceptionObj>()->args.as<TupleObj>()->items;
-                    Value code = args.empty() ? Value::none() : args[0];
-                    if (!(code.isNone() || (code.isIntLike() && code.asInt() == 0))) {
-                        result.ok = false;
-                        result.errorType = "SystemExit";
-                        result.errorMessage = vm.str(code);
-                        if (!code.isIntLike())
-                            vm.writeStderr(vm.str(code) + "\n");
-                    }
-                } else if (isLimit) {
-                    endedByLimit = true;
-                    result.ok = false;
-                    result.errorType = cls->name;
-                    result.errorMessage = message;
-                    vm.writeStderr(cls->name + ": " + message + "\n");
-                } else {
-                    result.ok = false;
-                    result.errorType = errorTypeName(vm, exc);
-                    result.errorMessage = message;
-                    vm.writeStderr(vm.formatException(exc));
-                }
+                reportUncaught(vm, e.exception, result);
+            } catch (PyException&) {
+                result.ok = false;
+                result.errorType = errorTypeName(vm, e.exception);
+                vm.writeReport(result.errorType + ": <exception str() failed>\n");
             }
-            // The program ended (normally or by an exception): its variables are freed now.
-            // After a limit or a deadlock real Python would still be running: nothing more.
-            if (!endedByLimit)
-                vm.clearModuleAtExit(module);
-        } catch (LimitReached& limit) {
-            result.ok = false;
-            result.errorType = limit.type;
-            result.errorMessage = limit.message;
-            result.cancelled = options.cancel && options.cancel->load(std::memory_order_relaxed);
-            vm.writeStderr(limit.type + ": " + limit.message + "\n");
-        } catch (std::bad_alloc&) {
-            result.ok = false;
-            result.errorType = "MemoryError";
-            result.errorMessage = "the scenario ran out of memory";
-            vm.writeStderr("MemoryError: the scenario ran out of memory\n");
         }
-        endTime = vm.now();
-        result.endTime = endTime;
-        result.stats = vm.runStats();
-        endRun(observer, endTime, result);
+        // The program ended (normally or by an exception): its variables are freed now. After a
+        // limit or a deadlock (LimitReached, caught below) real Python would still be running.
+        vm.clearModuleAtExit(module);
+    } catch (LimitReached& limit) {
+        reportLimit(&vm, options, limit, result);
+    } catch (std::bad_alloc& e) {
+        // Outside any Python frame: while compiling or setting up.
+        auto* refused = dynamic_cast<MemoryBudgetExceeded*>(&e);
+        budget.stop();
+        reportLimit(
+            &vm, options,
+            LimitReached{"MemoryError",
+                         "the scenario needs more than its " + formatByteCount(options.budgets.memoryBytes) +
+                             " of memory" +
+                             (refused && refused->requested >= (1u << 20)
+                                  ? " (it asked for " + formatByteCount(refused->requested) + " at once)"
+                                  : "") +
+                             " before it ran; raise the budget with --max-memory"},
+            result);
     }
+    budget.stop(); // the report and the teardown must not fail
+    result.endTime = vm.now();
+    result.stats = vm.runStats();
+    result.traceBytes = vm.traceBytesUsed();
+    result.outputLines = vm.outputLinesUsed();
+    result.outputBytes = vm.outputBytesUsed();
+    endRun(observer, result.endTime, result);
     return result;
 }
 
-std::string disassembleScenario(std::string_view source, std::string_view filename)
+RunResult runOnThisThread(std::string_view source, const RunOptions& options, TraceObserver* observer)
+{
+    // Everything the scenario makes, from its parsed source on, counts against its memory budget;
+    // the trace and the output callbacks do not (HostAllocations in the VM).
+    MemoryBudget budget(options.budgets.memoryBytes);
+    RunResult result;
+    try {
+        result = runCounted(source, options, observer, budget);
+    } catch (std::bad_alloc&) {
+        // Even setting the VM up did not fit.
+        budget.stop();
+        result = RunResult{};
+        reportLimit(
+            nullptr, options,
+            LimitReached{"MemoryError", "the scenario's memory budget of " +
+                                            formatByteCount(options.budgets.memoryBytes) +
+                                            " is too small to start; raise the budget with --max-memory"},
+            result);
+        endRun(observer, 0, result);
+    }
+    result.peakMemoryBytes = budget.peak();
+    result.heapAllocations = budget.allocations();
+    return result;
+}
+
+std::string disassembleOnThisThread(std::string_view source, std::string_view filename)
 {
     if (std::optional<SyntaxError> encoding = prepareSource(source, filename))
         return formatSyntaxError(*encoding, filename);
@@ -152,6 +204,22 @@ std::string disassembleScenario(std::string_view source, std::string_view filena
     if (compiled.error)
         return formatSyntaxError(*compiled.error, filename);
     return disassemble(vm, compiled.code.as<CodeObj>());
+}
+
+} // namespace
+
+RunResult runScenario(std::string_view source, const RunOptions& options, TraceObserver* observer)
+{
+    RunResult result;
+    runOnEngineStack([&] { result = runOnThisThread(source, options, observer); });
+    return result;
+}
+
+std::string disassembleScenario(std::string_view source, std::string_view filename)
+{
+    std::string listing;
+    runOnEngineStack([&] { listing = disassembleOnThisThread(source, filename); });
+    return listing;
 }
 
 } // namespace loopscope

@@ -12,18 +12,32 @@
 
 namespace loopscope {
 
-// Budgets (SPEC.md section 3). None of them can crash or hang the host.
+// Budgets (SPEC.md section 3), one member per row of budgets.def. None of them can crash or hang
+// the host; a scenario cannot catch a limit: the run ends with a message naming the budget, where
+// the program stood and the option that raises it.
 struct Budgets {
-    uint64_t instructionsPerStep = 10'000'000;  // VM instructions a task may run without yielding
-    uint64_t loopPasses = 10'000'000;           // passes of the event loop
-    double virtualTime = 1e6;                   // seconds of virtual time (11.6 virtual days)
-    int recursionDepth = 1000;                  // Python frames (RecursionError past it)
-    uint64_t memoryBytes = 2ull << 30;          // heap the scenario may hold (MemoryError past it)
+#define BUDGET(member, type, value, option, valueName, help) type member = value;
+#include "budgets.def"
+#undef BUDGET
 };
 
+// One budget as the command line and the window show it (budgets.def).
+struct BudgetInfo {
+    const char* member;
+    const char* option;    // without the leading "--"
+    const char* valueName; // "N", "BYTES" (K, M, G suffixes allowed) or "SECONDS"
+    const char* help;
+};
+extern const BudgetInfo kBudgetInfo[];
+extern const size_t kBudgetCount;
+// Budget [index] of kBudgetInfo as text ("512M", "1e+06", "1000"), and back: false when [text]
+// is not a positive number (BYTES take K, M and G suffixes).
+std::string budgetText(const Budgets& budgets, size_t index);
+bool setBudget(Budgets& budgets, size_t index, std::string_view text);
+
 struct RunOptions {
-    std::string filename = "<scenario>";  // used in tracebacks and SyntaxErrors
-    uint64_t seed = 0;                    // random.seed() in effect before the program seeds it
+    std::string filename = "<scenario>"; // used in tracebacks and SyntaxErrors
+    uint64_t seed = 0;                   // random.seed() in effect before the program seeds it
     Budgets budgets;
     // Where the program's stdout and stderr go, as written. Null: discarded.
     std::function<void(std::string_view)> writeStdout;
@@ -50,13 +64,18 @@ struct RunStats {
 };
 
 struct RunResult {
-    bool ok = true;            // false: an uncaught exception, a SyntaxError or a limit ended the run
-    std::string errorType;     // "ZeroDivisionError", "SyntaxError", "Deadlock", ...
-    std::string errorMessage;  // the exception's str()
-    int errorLine = 0;         // for SyntaxError: the line
-    double endTime = 0;        // virtual time when the program ended
+    bool ok = true;           // false: an uncaught exception, a SyntaxError or a limit ended the run
+    std::string errorType;    // "ZeroDivisionError", "SyntaxError", "Deadlock", ...
+    std::string errorMessage; // the exception's str()
+    int errorLine = 0;        // for SyntaxError: the line
+    double endTime = 0;       // virtual time when the program ended
+    // What the run used of its budgets.
+    uint64_t peakMemoryBytes = 0; // the most the scenario held at once (Budgets::memoryBytes)
+    uint64_t heapAllocations = 0; // allocations the scenario made
+    uint64_t traceBytes = 0;      // what it recorded (Budgets::traceBytes)
+    uint64_t outputLines = 0, outputBytes = 0;
     RunStats stats;
-    bool cancelled = false;    // RunOptions::cancel stopped it (errorType "Cancelled")
+    bool cancelled = false; // RunOptions::cancel stopped it (errorType "Cancelled")
 };
 
 // Compiles and runs [source], reporting to [observer] (may be null). [source] is the file's
@@ -67,4 +86,4 @@ RunResult runScenario(std::string_view source, const RunOptions& options, TraceO
 // The disassembly of [source]'s bytecode, or the SyntaxError text.
 std::string disassembleScenario(std::string_view source, std::string_view filename);
 
-}  // namespace loopscope
+} // namespace loopscope

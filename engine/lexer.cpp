@@ -6,7 +6,10 @@
 
 #include <cstdio>
 #include <cstring>
+#include <new>
 #include <unordered_map>
+
+#include "memory_budget.h"
 
 namespace loopscope {
 
@@ -115,8 +118,22 @@ class Lexer {
     LexResult run()
     {
         computeLineStarts();
-        if (checkEncoding())
-            scan();
+        try {
+            if (checkEncoding())
+                scan();
+        } catch (std::bad_alloc&) {
+            // Past the memory budget: the tokens so far go, the error names the line reached.
+            result_.tokens = {};
+            SyntaxError error;
+            error.type = "MemoryError";
+            error.message = sourceTooBigMessage();
+            error.line = error.endLine = line_;
+            result_.error = std::move(error);
+            Token token;
+            token.kind = TokenKind::LexError;
+            token.line = token.endLine = line_;
+            result_.tokens.push_back(token);
+        }
         result_.lineStarts = std::move(lineStarts_);
         return std::move(result_);
     }
@@ -187,6 +204,13 @@ class Lexer {
             bool valid = extra >= 0 && i + extra < src_.size() && !(extra == 1 && c < 0xC2);
             for (int k = 1; valid && k <= extra; ++k)
                 valid = (static_cast<unsigned char>(src_[i + k]) & 0xC0) == 0x80;
+            if (valid && extra >= 2) {
+                // Strict UTF-8, as CPython decodes: no overlong forms, no surrogates (U+D800 to
+                // U+DFFF), nothing past U+10FFFF.
+                const unsigned char next = static_cast<unsigned char>(src_[i + 1]);
+                valid = !(c == 0xE0 && next < 0xA0) && !(c == 0xED && next >= 0xA0) &&
+                        !(c == 0xF0 && next < 0x90) && !(c == 0xF4 && next >= 0x90) && c <= 0xF4;
+            }
             if (c == 0 || !valid) {
                 int line = lineOf(i);
                 char buffer[160];

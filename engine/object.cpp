@@ -3,12 +3,12 @@
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
-#include <malloc.h>
 #include <map>
 #include <new>
 #include <vector>
 
 #include "chunk.h"
+#include "memory_budget.h"
 #include "vm.h"
 
 namespace loopscope {
@@ -18,90 +18,15 @@ namespace loopscope {
 namespace {
 thread_local Obj* tLiveHead = nullptr;
 thread_local size_t tLiveCount = 0;
-thread_local int64_t tAllocatedBytes = 0;
 thread_local bool tTearingDown = false;
-thread_local uint64_t tAllocationCount = 0;
 } // namespace
 
-} // namespace loopscope
-
-// The memory budget (Budgets::memoryBytes) needs every byte a scenario holds, including the
-// storage of lists, dicts and strings, so the global allocation functions count what this
-// thread allocates and frees. The count is a plain thread-local add: cheap for every host.
-void* operator new(size_t bytes)
-{
-    void* p = std::malloc(bytes ? bytes : 1);
-    if (!p)
-        throw std::bad_alloc();
-    loopscope::tAllocatedBytes += int64_t(malloc_usable_size(p));
-    ++loopscope::tAllocationCount;
-    return p;
-}
-void* operator new[](size_t bytes)
-{
-    return operator new(bytes);
-}
-void* operator new(size_t bytes, const std::nothrow_t&) noexcept
-{
-    void* p = std::malloc(bytes ? bytes : 1);
-    if (p) {
-        loopscope::tAllocatedBytes += int64_t(malloc_usable_size(p));
-        ++loopscope::tAllocationCount;
-    }
-    return p;
-}
-void* operator new[](size_t bytes, const std::nothrow_t& tag) noexcept
-{
-    return operator new(bytes, tag);
-}
-// GCC cannot see that this operator delete pairs with the operator new above.
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wmismatched-new-delete"
-void operator delete(void* p) noexcept
-{
-    if (!p)
-        return;
-    loopscope::tAllocatedBytes -= int64_t(malloc_usable_size(p));
-    std::free(p);
-}
-#pragma GCC diagnostic pop
-void operator delete[](void* p) noexcept
-{
-    operator delete(p);
-}
-void operator delete(void* p, size_t) noexcept
-{
-    operator delete(p);
-}
-void operator delete[](void* p, size_t) noexcept
-{
-    operator delete(p);
-}
-void operator delete(void* p, const std::nothrow_t&) noexcept
-{
-    operator delete(p);
-}
-void operator delete[](void* p, const std::nothrow_t&) noexcept
-{
-    operator delete(p);
-}
-
-namespace loopscope {
-
-int64_t& allocatedBytes()
-{
-    return tAllocatedBytes;
-}
 uint64_t nextDictVersion()
 {
     static thread_local uint64_t counter = 0;
     return ++counter;
 }
 
-uint64_t& allocationCount()
-{
-    return tAllocationCount;
-}
 size_t liveObjectCount()
 {
     return tLiveCount;
@@ -140,6 +65,15 @@ Obj::~Obj()
 
 void clearWeakReferences(Obj* object); // builtins/weakref_module.cpp
 
+// Freeing an object drops the references it holds, which may free more objects: a linked list
+// of a million nodes would recurse a million C++ frames deep. Like CPython's trashcan, releases
+// nested deeper than kMaxReleaseDepth are parked and freed by the outermost release, in a loop.
+namespace {
+constexpr int kMaxReleaseDepth = 50; // CPython's PyTrash_UNWIND_LEVEL
+thread_local int tReleaseDepth = 0;
+thread_local std::vector<Obj*> tParkedReleases;
+} // namespace
+
 void releaseObject(Obj* object)
 {
     if (tTearingDown)
@@ -153,9 +87,26 @@ void releaseObject(Obj* object)
         if (--object->refcount != 0)
             return;
     }
+    // A dead object's weak references see it gone at once, even when its release is parked.
     if (object->weaklyReferenced)
         clearWeakReferences(object);
+    if (tReleaseDepth >= kMaxReleaseDepth) {
+        tParkedReleases.push_back(object);
+        return;
+    }
+    // Destructors must not throw: past the memory budget they allocate anyway and the VM ends
+    // the run at its next check.
+    NoThrowAllocations granted;
+    ++tReleaseDepth;
     delete object;
+    if (tReleaseDepth == 1) {
+        while (!tParkedReleases.empty()) {
+            Obj* parked = tParkedReleases.back();
+            tParkedReleases.pop_back();
+            delete parked;
+        }
+    }
+    --tReleaseDepth;
 }
 
 void setTearingDown(bool on)
@@ -191,7 +142,6 @@ void freeAllObjects()
         ::operator delete(o);
     tLiveHead = nullptr;
     tLiveCount = 0;
-    tAllocatedBytes = 0;
     tTearingDown = false;
 }
 
@@ -414,16 +364,24 @@ GeneratorObj::~GeneratorObj()
     }
     VM& vm = VM::current();
     if (genKind == GeneratorKind::Coroutine && !started) {
-        // CPython warns when a coroutine object dies without ever being awaited.
-        vm.warnNeverAwaited(strText(qualname));
-    } else if (started && !vm.tearingDown) {
+        // CPython warns when a coroutine object dies without ever being awaited. The warning is
+        // output, so it may meet a limit: the VM remembers it (stopRun), a destructor cannot throw.
+        if (!vm.stopping()) {
+            try {
+                vm.warnNeverAwaited(strText(qualname));
+            } catch (...) {
+            }
+        }
+    } else if (started && !vm.tearingDown && !vm.stopping()) {
         // A suspended generator is closed when it dies, running its finally blocks. The count is
         // parked high so the references close() takes cannot free this object a second time.
         refcount = 1u << 30;
         try {
+            ThrowingAllocations throwing; // the catch below takes a MemoryBudgetExceeded too
             Value self = Value::object(this);
             vm.generatorClose(self);
         } catch (...) {
+            // A limit reached while closing still ends the run: the VM remembers it (stopRun).
         }
         refcount = 0;
     }

@@ -402,10 +402,6 @@ inline const std::string& strText(const Value& v)
     return v.as<StrObj>()->text;
 }
 
-// Bytes currently held by objects, for the memory budget.
-int64_t& allocatedBytes();
-// Heap allocations made by this thread so far (for tests of the hot paths).
-uint64_t& allocationCount();
 // The live object list and the teardown switch (object.cpp).
 void freeAllObjects();
 void setTearingDown(bool on);

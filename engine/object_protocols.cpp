@@ -8,9 +8,11 @@
 
 #include "bigint.h"
 #include "builtins/iterators.h"
+#include "engine_stack.h"
 #include "format/float_repr.h"
 #include "format/format_spec.h"
 #include "format/percent_format.h"
+#include "memory_budget.h"
 #include "vm.h"
 
 namespace loopscope {
@@ -184,6 +186,7 @@ std::string VM::repr(const Value& v)
         break;
     }
     Obj* o = v.asObject();
+    NativeRecursion recursion(*this, " while getting the repr of an object");
     if (o == notImplemented.asObject())
         return "NotImplemented";
     if (o == ellipsis.asObject())
@@ -483,6 +486,9 @@ static int64_t hashDouble(double v)
 
 static int64_t hashTuple(VM& vm, const std::vector<Value>& items)
 {
+    // CPython hashes nested tuples without a recursion count; only the stack bounds the depth.
+    if (engineStackExhausted())
+        vm.raise(ExcType::RecursionError, "maximum recursion depth exceeded while hashing a tuple");
     // CPython 3.8+ tuple hash (xxHash-based).
     const uint64_t prime1 = 11400714785074694791ull, prime2 = 14029467366897019727ull,
                    prime5 = 2870177450012600261ull;
@@ -594,6 +600,14 @@ int64_t VM::hash(const Value& v)
 
 // -- Comparison ------------------------------------------------------------------------------------
 
+// Comparing long texts costs instructions (a loop of `s == t` on 10 MB strings is a runaway);
+// short ones, the common case, skip the accounting.
+static void chargeTextWork(VM& vm, size_t bytes)
+{
+    if (bytes >= 4096)
+        vm.chargeWork(bytes / VM::kBytesPerInstruction);
+}
+
 template <typename T> static bool ordered(const T& x, const T& y, CompareKind kind)
 {
     switch (kind) {
@@ -615,6 +629,8 @@ template <typename T> static bool ordered(const T& x, const T& y, CompareKind ki
 
 static bool sequencesEqual(VM& vm, const std::vector<Value>& a, const std::vector<Value>& b)
 {
+    VM::NativeRecursion recursion(vm, " in comparison");
+    vm.chargeWork(std::min(a.size(), b.size()));
     if (a.size() != b.size())
         return false;
     for (size_t i = 0; i < a.size(); ++i)
@@ -663,8 +679,12 @@ bool VM::equals(const Value& a, const Value& b)
         if (x->kind == y->kind) {
             switch (x->kind) {
             case ObjKind::Str:
-                return x == y || static_cast<StrObj*>(x)->text == static_cast<StrObj*>(y)->text;
+                if (x == y)
+                    return true;
+                chargeTextWork(*this, static_cast<StrObj*>(x)->text.size());
+                return static_cast<StrObj*>(x)->text == static_cast<StrObj*>(y)->text;
             case ObjKind::Bytes:
+                chargeTextWork(*this, static_cast<BytesObj*>(x)->data.size());
                 return static_cast<BytesObj*>(x)->data == static_cast<BytesObj*>(y)->data;
             case ObjKind::Tuple:
                 return sequencesEqual(*this, static_cast<TupleObj*>(x)->items,
@@ -689,6 +709,7 @@ bool VM::equals(const Value& a, const Value& b)
                 auto& t2 = static_cast<DictObj*>(y)->table;
                 if (t1.size() != t2.size())
                     return false;
+                NativeRecursion recursion(*this, " in comparison");
                 size_t pos = 0;
                 while (const DictTable::Entry* e = t1.next(pos)) {
                     Value* other = t2.find(e->key);
@@ -777,6 +798,8 @@ static CompareKind swapped(CompareKind kind)
 static bool compareSequences(VM& vm, const std::vector<Value>& a, const std::vector<Value>& b,
                              CompareKind kind)
 {
+    VM::NativeRecursion recursion(vm, " in comparison");
+    vm.chargeWork(std::min(a.size(), b.size()));
     size_t n = std::min(a.size(), b.size());
     for (size_t i = 0; i < n; ++i) {
         if (a[i].is(b[i]) || vm.equals(a[i], b[i]))
@@ -864,7 +887,8 @@ Value VM::richCompare(const Value& a, const Value& b, CompareKind kind)
         Obj* y = b.asObject();
         if (x->kind == ObjKind::Str && y->kind == ObjKind::Str)
             return Value::boolean(
-                ordered(static_cast<StrObj*>(x)->text, static_cast<StrObj*>(y)->text, kind));
+                (chargeTextWork(*this, static_cast<StrObj*>(x)->text.size()),
+                 ordered(static_cast<StrObj*>(x)->text, static_cast<StrObj*>(y)->text, kind)));
         if (x->kind == ObjKind::Bytes && y->kind == ObjKind::Bytes)
             return Value::boolean(
                 ordered(static_cast<BytesObj*>(x)->data, static_cast<BytesObj*>(y)->data, kind));
@@ -1058,8 +1082,7 @@ static Value repeatSequence(VM& vm, const Value& seq, int64_t n)
     Obj* o = seq.asObject();
     if (o->kind == ObjKind::Str) {
         const std::string& s = static_cast<StrObj*>(o)->text;
-        if (n > 0 && s.size() * uint64_t(n) > (uint64_t(1) << 31))
-            vm.raise(ExcType::MemoryError, "");
+        checkAllocation(s.size(), uint64_t(n));
         std::string out;
         out.reserve(s.size() * size_t(n));
         for (int64_t i = 0; i < n; ++i)
@@ -1068,15 +1091,16 @@ static Value repeatSequence(VM& vm, const Value& seq, int64_t n)
     }
     if (o->kind == ObjKind::Bytes) {
         const std::string& s = static_cast<BytesObj*>(o)->data;
+        checkAllocation(s.size(), uint64_t(n));
         std::string out;
+        out.reserve(s.size() * size_t(n));
         for (int64_t i = 0; i < n; ++i)
             out += s;
         return Value::object(new BytesObj(std::move(out)));
     }
     const auto& items =
         o->kind == ObjKind::List ? static_cast<ListObj*>(o)->items : static_cast<TupleObj*>(o)->items;
-    if (n > 0 && items.size() * uint64_t(n) > (uint64_t(1) << 28))
-        vm.raise(ExcType::MemoryError, "");
+    checkAllocation(items.size() * sizeof(Value), uint64_t(n));
     std::vector<Value> out;
     out.reserve(items.size() * size_t(n));
     for (int64_t i = 0; i < n; ++i)
@@ -1786,6 +1810,7 @@ Value VM::getIter(const Value& v)
 
 bool VM::iterNext(const Value& iter, Value& out)
 {
+    spendNativeStep();
     if (iter.isObject()) {
         Obj* o = iter.asObject();
         if (o->kind == ObjKind::Iterator)
@@ -2030,6 +2055,7 @@ void VM::setItem(const Value& obj, const Value& key, Value value)
                 int64_t start, stop, step, count;
                 sliceIndices(*this, key.as<SliceObj>(), int64_t(items.size()), start, stop, step, count);
                 std::vector<Value> replacement = toVector(value);
+                chargeWork(items.size()); // the items after the slice move
                 if (step == 1) {
                     if (stop < start)
                         stop = start;
@@ -2090,6 +2116,7 @@ void VM::delItem(const Value& obj, const Value& key)
                 return;
             }
             int64_t i = normalizeIndex(*this, key, int64_t(items.size()), "list assignment");
+            chargeWork(items.size() - size_t(i));
             items.erase(items.begin() + i);
             return;
         }
@@ -2134,6 +2161,7 @@ bool VM::contains(const Value& container, const Value& item)
         case ObjKind::Tuple: {
             const auto& items =
                 o->kind == ObjKind::List ? static_cast<ListObj*>(o)->items : static_cast<TupleObj*>(o)->items;
+            chargeWork(items.size());
             for (size_t i = 0; i < items.size(); ++i)
                 if (items[i].is(item) || equals(items[i], item))
                     return true;
@@ -2143,8 +2171,10 @@ bool VM::contains(const Value& container, const Value& item)
             if (!isStr(item))
                 raise(ExcType::TypeError,
                       "'in <string>' requires string as left operand, not " + typeName(item));
+            chargeWork(static_cast<StrObj*>(o)->text.size() / kBytesPerInstruction);
             return static_cast<StrObj*>(o)->text.find(strText(item)) != std::string::npos;
         case ObjKind::Bytes:
+            chargeWork(static_cast<BytesObj*>(o)->data.size() / kBytesPerInstruction);
             if (item.isIntLike())
                 return static_cast<BytesObj*>(o)->data.find(char(item.asInt())) != std::string::npos;
             if (isKind(item, ObjKind::Bytes))
@@ -2266,17 +2296,7 @@ bool VM::isCallable(const Value& v)
 
 [[noreturn]] static void raiseFormatError(VM& vm, const FormatResult& r)
 {
-    if (r.errorType == "ValueError")
-        vm.raise(ExcType::ValueError, r.error);
-    if (r.errorType == "TypeError")
-        vm.raise(ExcType::TypeError, r.error);
-    if (r.errorType == "OverflowError")
-        vm.raise(ExcType::OverflowError, r.error);
-    if (r.errorType == "KeyError")
-        vm.raise(ExcType::KeyError, r.error);
-    if (r.errorType == "IndexError")
-        vm.raise(ExcType::IndexError, r.error);
-    vm.raise(ExcType::ValueError, r.error);
+    vm.raiseNamed(r.errorType, r.error);
 }
 
 std::string VM::format(const Value& v, std::string_view spec)

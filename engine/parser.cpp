@@ -14,7 +14,9 @@
 #include <limits>
 
 #include "bigint.h"
+#include "engine_stack.h"
 #include "lexer.h"
+#include "memory_budget.h"
 
 namespace loopscope {
 namespace {
@@ -37,20 +39,25 @@ struct SharedState {
     std::optional<SyntaxError> compilerError; // the first compiler-stage error in source order
 };
 
-constexpr int kMaxRecursion = 900;
+// CPython 3.11's parser gives up with a bare MemoryError past 6000 levels of its own rules
+// (MAXSTACK). DepthGuard units approximate those levels for what can nest without brackets
+// (brackets stop at 200 in the lexer): one per `not`, unary operator and conditional
+// expression, two per `**` and lambda; the limit puts `x = not not ... a` at CPython's
+// threshold of 5967 `not`s. Below it the compiler's limit (compiler.h) applies.
+constexpr int kMaxParserLevels = 5972;
 constexpr int kMaxFStringNesting = 2;
 
 class Parser {
   public:
-    Parser(std::string_view source, const LexResult& lex, Module& module, SharedState& shared,
-           int fstringNesting = 0)
+    Parser(std::string_view source, const LexResult& lex, Module& module, SharedState& shared)
         : src_(source), lex_(lex), tokens_(lex.tokens), module_(module), shared_(shared),
-          errorSource_(source), errorLines_(&lex.lineStarts), fstringNesting_(fstringNesting)
+          errorSource_(source), errorLines_(&lex.lineStarts)
     {
     }
 
     std::optional<SyntaxError> error_;
     int furthestLine() const { return tokens_[furthest_].line; }
+    int currentLine() const { return tokens_[pos_ < tokens_.size() ? pos_ : tokens_.size() - 1].line; }
     bool errorFromLexer_ = false;
     bool errorExempt_ = false; // "unexpected indent" and EOF errors: tokenizer errors do not replace them
 
@@ -266,17 +273,30 @@ class Parser {
 
     Frame& frame() { return shared_.frames.back(); }
 
-    // Guards recursion depth so that no input can overflow the C++ stack.
+    // Guards recursion depth so that no input can overflow the C++ stack (kMaxParserLevels).
     struct DepthGuard {
         Parser& parser;
-        explicit DepthGuard(Parser& p) : parser(p)
+        int units;
+        explicit DepthGuard(Parser& p, int u = 1) : parser(p), units(u)
         {
-            if (++parser.depth_ > kMaxRecursion)
-                parser.raise(parser.errorAtToken(parser.peek(),
-                                                 "too complex to parse: expressions nested too deeply"));
+            parser.depth_ += units;
+            if (parser.depth_ > kMaxParserLevels || engineStackExhausted())
+                parser.stackOverflow();
         }
-        ~DepthGuard() { --parser.depth_; }
+        ~DepthGuard() { parser.depth_ -= units; }
     };
+
+    // CPython stops at once, without looking further for syntax errors, and prints a bare
+    // MemoryError; Loopscope names the line and says why.
+    [[noreturn]] void stackOverflow()
+    {
+        SyntaxError error;
+        error.type = "MemoryError";
+        error.message = "the parser's stack overflowed: the source is nested too deeply to parse";
+        error.line = error.endLine = peek().line;
+        overflowed_ = true;
+        raise(std::move(error), true);
+    }
 
     // -- Statements ---------------------------------------------------------------
 
@@ -924,6 +944,7 @@ class Parser {
         s->body =
             block(keyword.kind == TokenKind::KwElif ? "'elif' statement" : "'if' statement", keyword.line);
         if (check(TokenKind::KwElif)) {
+            DepthGuard guard(*this); // each elif nests one level deeper, as in CPython's parser
             s->orelse.push_back(ifStatement());
         } else if (check(TokenKind::KwElse)) {
             s->orelse = elseBlock();
@@ -1003,7 +1024,7 @@ class Parser {
                     throw ParseFailure{};
                 }
             } catch (ParseFailure&) {
-                if (errorFromLexer_)
+                if (errorFromLexer_ || overflowed_)
                     throw;
                 pos_ = savedPos;
                 furthest_ = savedFurthest;
@@ -1492,6 +1513,7 @@ class Parser {
         l->args = parameters(TokenKind::Colon);
         expect(TokenKind::Colon);
         shared_.frames.push_back({FrameKind::Lambda});
+        DepthGuard guard(*this); // with expression()'s own: two levels per lambda, as in CPython
         l->body = expression();
         shared_.frames.pop_back();
         return finish(l);
@@ -1689,6 +1711,7 @@ class Parser {
         auto* binary = node<BinOpExpr>(first);
         binary->left = base;
         binary->op = BinaryOperator::Pow;
+        DepthGuard guard(*this); // with factor()'s own: two levels per `**`, as in CPython
         binary->right = factor();
         return finish(binary);
     }
@@ -1956,9 +1979,9 @@ class Parser {
                                       "conversion limits."));
         Mpz big;
         mpz_set_str(big.get(), text.c_str() + digits, base);
-        c->bigIntDigits.resize(mpz_sizeinbase(big.get(), 10) + 1);
-        mpz_get_str(c->bigIntDigits.data(), 10, big.get());
-        c->bigIntDigits.resize(std::strlen(c->bigIntDigits.c_str()));
+        c->stringValue.resize(mpz_sizeinbase(big.get(), 10) + 1);
+        mpz_get_str(c->stringValue.data(), 10, big.get());
+        c->stringValue.resize(std::strlen(c->stringValue.c_str()));
         return c;
     }
 
@@ -2075,7 +2098,9 @@ class Parser {
                             JoinedStrExpr& joined, std::string& pending, size_t open, int nesting)
     {
         std::string_view body = info.body;
-        if (nesting >= kMaxFStringNesting || fstringNesting_ >= kMaxFStringNesting)
+        // CPython 3.11 counts only format specs inside format specs (f'{x:{y:{z}}}'); an f-string
+        // inside a replacement field is parsed afresh, nested as deep as its quotes allow.
+        if (nesting >= kMaxFStringNesting)
             raise(errorAtToken(after, "f-string: expressions nested too deeply"));
         size_t i = open + 1;
         int depth = 0;
@@ -2198,13 +2223,17 @@ class Parser {
             token.line += line - subLine;
             token.endLine += line - subLine;
         }
-        Parser subParser(sub, subLex, module_, shared_, fstringNesting_ + 1);
+        Parser subParser(sub, subLex, module_, shared_);
         subParser.errorSource_ = errorSource_;
         subParser.errorLines_ = errorLines_;
         subParser.depth_ = depth_;
         try {
             return subParser.parseFStringExpression();
         } catch (ParseFailure&) {
+            if (subParser.overflowed_) {
+                overflowed_ = true;
+                raise(*subParser.error_, true);
+            }
             SyntaxError error = subParser.error_ ? *subParser.error_ : SyntaxError{};
             if (subParser.errorFromLexer_) {
                 // Lexer errors carry the padded line; measure them on it.
@@ -2440,7 +2469,7 @@ class Parser {
     size_t pos_ = 0;
     size_t furthest_ = 0;
     int depth_ = 0;
-    int fstringNesting_ = 0;
+    bool overflowed_ = false; // the parser's stack overflowed: no backtracking retries it
     size_t awaitCount_ = 0;
     bool withoutInvalidRules_ = false; // set while trying the second expression of an invalid_* rule
 };
@@ -2455,7 +2484,18 @@ ParseResult parseModule(std::string_view source)
     SharedState shared;
     Parser parser(source, lex, *module, shared);
     try {
-        parser.parseFile();
+        try {
+            parser.parseFile();
+        } catch (std::bad_alloc&) {
+            // Past the memory budget: the tree so far goes, the error names the line reached.
+            module.reset();
+            SyntaxError error;
+            error.type = "MemoryError";
+            error.message = sourceTooBigMessage();
+            error.line = error.endLine = parser.currentLine();
+            result.error = std::move(error);
+            return result;
+        }
     } catch (ParseFailure&) {
         SyntaxError error = *parser.error_;
         // CPython tokenizes the rest of the file after a parser error: a tokenizer error anywhere
@@ -2474,6 +2514,16 @@ ParseResult parseModule(std::string_view source)
                 error.text = std::string(text);
             }
         }
+        result.error = std::move(error);
+        return result;
+    }
+    // CPython's next pass, the AST optimizer, refuses trees nested too deeply before the
+    // symbol table and the compiler report anything.
+    if (const SourceSpan* deep = firstNodeDeeperThan(*module, kMaxCompileDepth)) {
+        SyntaxError error;
+        error.type = "RecursionError";
+        error.message = "maximum recursion depth exceeded during compilation";
+        error.line = error.endLine = deep->line;
         result.error = std::move(error);
         return result;
     }

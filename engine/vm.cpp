@@ -1,10 +1,15 @@
 #include "vm.h"
 
+#include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <cstring>
 
 #include "compiler.h"
 #include "loop/asyncio_runtime.h"
+#include "loop/task.h"
+#include "engine_stack.h"
+#include "memory_budget.h"
 #include "prelude.h"
 
 namespace loopscope {
@@ -13,6 +18,11 @@ namespace {
 thread_local VM* tCurrentVM = nullptr;
 
 } // namespace
+
+VM* VM::currentIfAny()
+{
+    return tCurrentVM;
+}
 
 VM& VM::current()
 {
@@ -24,21 +34,32 @@ VM& VM::current()
 VM::VM(const RunOptions& options, TraceObserver* observer) : options_(options), observer_(observer)
 {
     tCurrentVM = this;
-    allocatedBytes() = 0;
+    memoryBudget_ = MemoryBudget::current();
     lineEvents_ = observer_ && observer_->level() == TraceLevel::Line;
     eventSink_ = observer_ ? observer_->eventSink() : nullptr;
-    // Code outside any task step (the module body before and after asyncio.run) may compute
-    // for longer than one step; it still ends, so an endless top-level loop cannot hang.
-    instructionsLeft_ = options_.budgets.instructionsPerStep * kTopLevelBudgetFactor;
+    // Code outside any task step (the module body before and after asyncio.run) has a budget of
+    // its own, as large as a step's, so an endless top-level loop cannot hang either.
+    instructionsLeft_ = options_.budgets.instructionsPerStep;
     asyncio_ = std::make_unique<AsyncioRuntime>();
-    initTypes();
-    initBuiltins();
+    try {
+        initTypes();
+        initBuiltins();
+    } catch (...) {
+        // A memory budget too small for the VM itself: free what setup made.
+        tearDown();
+        throw;
+    }
     // Setup may have rebuilt an MRO (ExceptionGroup's bases) after looking names up.
     invalidateClassLookups();
     random.seedUnsigned(options_.seed);
 }
 
 VM::~VM()
+{
+    tearDown();
+}
+
+void VM::tearDown()
 {
     tearingDown = true;
     setTearingDown(true);
@@ -58,6 +79,7 @@ VM::~VM()
     invalidateClassLookups(); // interned names die here; their addresses may be reused
     limitExceededClass.clear();
     deadlockClass.clear();
+    stepTask_.clear();
     freeAllObjects();
     if (tCurrentVM == this)
         tCurrentVM = nullptr;
@@ -375,8 +397,7 @@ Value VM::callMethod(const Value& self, StrObj* name, std::initializer_list<Valu
 }
 
 // Calls [call] with [args] behind [self], without allocating for up to 7 arguments.
-template <class Call>
-static Value withSelfPrepended(const Value& self, const CallArgs& args, Call&& call)
+template <class Call> static Value withSelfPrepended(const Value& self, const CallArgs& args, Call&& call)
 {
     Value small[8];
     std::vector<Value> big;
@@ -469,22 +490,55 @@ void VM::raise(ExcType type, std::string message)
     raiseValue(newException(type, std::move(message)));
 }
 
+void VM::raiseNamed(const std::string& type, std::string message)
+{
+    if (type == "MemoryError") {
+        // A helper refused to build something huge (a format width past 256M characters): past
+        // the budget that is the run's MemoryError; within a generous one, Python's own.
+        checkAllocation(uint64_t(1) << 28, 1);
+        raise(ExcType::MemoryError, std::move(message));
+    }
+    static const char* const kNames[] = {
+#define EXC(name, parent) #name,
+#include "builtins/exceptions.def"
+#undef EXC
+    };
+    for (size_t i = 0; i < size_t(ExcType::Count); ++i)
+        if (type == kNames[i])
+            raise(ExcType(i), std::move(message));
+    raise(ExcType::ValueError, std::move(message));
+}
+
 void VM::raiseValue(Value exception)
 {
     if (!handled_.isEmpty() && !handled_.is(exception) && isKind(exception, ObjKind::Exception)) {
         // Implicit chaining: the new exception remembers the one being handled. A cycle
-        // through [exception] is cut, as CPython does.
+        // through [exception] is cut, as CPython does; a cycle already in the chain (the
+        // program set __context__ itself) is detected with Floyd's algorithm, as CPython's.
         Value o = handled_;
+        Value slow = handled_;
+        bool advanceSlow = false;
+        uint64_t steps = 0;
         while (isKind(o, ObjKind::Exception)) {
             ExceptionObj* e = o.as<ExceptionObj>();
             if (e->context.is(exception)) {
                 e->context = Value();
                 break;
             }
-            o = e->context;
+            o = Value(e->context);
+            ++steps;
+            if (o.is(slow))
+                break;
+            if (advanceSlow)
+                slow = Value(slow.as<ExceptionObj>()->context);
+            advanceSlow = !advanceSlow;
         }
+        chargeWork(steps); // a chain grown by raising in every except clause is long
         exception.as<ExceptionObj>()->context = handled_;
     }
+    // Raising and unwinding (a C++ throw) cost hundreds of plain instructions: a loop that raises and
+    // catches forever must meet its budget as soon as one that computes.
+    chargeWork(kRaiseInstructions);
     throw PyException{std::move(exception)};
 }
 
@@ -742,7 +796,18 @@ Value VM::runModule(Value code, Value module)
 {
     Value globals = module.as<ModuleObj>()->globals;
     Frame* f = newFrame(code.as<CodeObj>(), Value(), globals, globals);
-    return execute(f, Value());
+    // Compiling a module is not running it: the instruction budget charges only what the code
+    // allocates from here on (the memory budget counts both).
+    forgiveAllocations();
+    Value result = execute(f, Value());
+    forgiveAllocations();
+    return result;
+}
+
+void VM::forgiveAllocations()
+{
+    if (memoryBudget_)
+        allocationCharged_ = memoryBudget_->allocatedTotal();
 }
 
 Value VM::importModule(const std::string& name)
@@ -810,10 +875,32 @@ Value VM::importModule(const std::string& name)
 
 // -- Output and trace ----------------------------------------------------------------------------
 
+void VM::countOutput(std::string_view text)
+{
+    if (limit_)
+        throw *limit_; // a limit a destructor swallowed: nothing more may show
+
+    const uint64_t lines = uint64_t(std::count(text.begin(), text.end(), '\n'));
+    const Budgets& b = options_.budgets;
+    if (outputLines_ + lines > b.outputLines)
+        stopRun("LimitExceeded",
+                "the program wrote more than " + std::to_string(b.outputLines) + " lines of output",
+                "max-output-lines");
+    if (outputBytes_ + text.size() > b.outputBytes)
+        stopRun("LimitExceeded",
+                "the program wrote more than " + formatByteCount(b.outputBytes) + " of output",
+                "max-output-bytes");
+    outputLines_ += lines;
+    outputBytes_ += text.size();
+}
+
 void VM::writeStdout(std::string_view text)
 {
-    if (options_.writeStdout)
+    countOutput(text);
+    if (options_.writeStdout) {
+        HostAllocations host;
         options_.writeStdout(text);
+    }
     if (!observer_)
         return;
     // Each completed line becomes an Output event.
@@ -825,7 +912,8 @@ void VM::writeStdout(std::string_view text)
             break;
         }
         pendingStdoutLine.append(text.substr(start, nl - start));
-        record(TraceEvent::output(clock_, currentTask, StringId{internTrace(pendingStdoutLine)}, scenarioLine()));
+        record(TraceEvent::output(clock_, currentTask, StringId{internTrace(pendingStdoutLine)},
+                                  scenarioLine()));
         pendingStdoutLine.clear();
         start = nl + 1;
     }
@@ -833,8 +921,60 @@ void VM::writeStdout(std::string_view text)
 
 void VM::writeStderr(std::string_view text)
 {
-    if (options_.writeStderr)
+    countOutput(text);
+    writeReport(text);
+}
+
+void VM::writeReport(std::string_view text)
+{
+    if (options_.writeStderr) {
+        HostAllocations host;
         options_.writeStderr(text);
+    }
+}
+
+uint32_t VM::internTrace(std::string_view text)
+{
+    if (!observer_)
+        return 0;
+    traceBytes_ += text.size();
+    HostAllocations host;
+    return observer_->intern(text).value;
+}
+
+void VM::record(const TraceEvent& e)
+{
+    if (!observer_)
+        return;
+    if (limit_ && !tearingDown)
+        throw *limit_; // a limit a destructor swallowed: nothing more may show
+    traceBytes_ += sizeof(TraceEvent);
+    const uint64_t budget = options_.budgets.traceBytes;
+    if (traceBytes_ > budget && !stopping_)
+        stopRun("LimitExceeded", "the trace holds more than its " + formatByteCount(budget), "max-trace");
+    if (lineEvents_ && traceBytes_ > budget / 2) {
+        // Statements cost one event each: past half the budget only the steps stay recorded,
+        // so that a long run still draws its timeline to the end.
+        lineEvents_ = false;
+        const StringId text{internTrace("Loopscope: the trace reached half its budget of " +
+                                        formatByteCount(budget) + " " + whereNow() +
+                                        "; from here on it records the steps of the tasks but not each "
+                                        "statement (--max-trace raises the budget)")};
+        HostAllocations host;
+        const TraceEvent warning =
+            TraceEvent::warning(clock_, {}, WarningKind::Other, text, scenarioLine(), clock_);
+        if (eventSink_)
+            eventSink_->push_back(warning);
+        else
+            observer_->record(warning);
+        if (e.kind == EventKind::Statement)
+            return;
+    }
+    HostAllocations host;
+    if (eventSink_)
+        eventSink_->push_back(e);
+    else
+        observer_->record(e);
 }
 
 uint32_t VM::scenarioLine() const
@@ -853,6 +993,18 @@ void VM::warn(const std::string& text, WarningKind kind, TaskId task)
 }
 
 void VM::warnNeverAwaited(const std::string& qualname)
+{
+    // A coroutine's destructor warns: it must not throw. A limit met here (the output budget) is
+    // kept in limit_ and ends the run at the next check (spendBudget).
+    if (stopping_)
+        return;
+    try {
+        warnNeverAwaitedNow(qualname);
+    } catch (LimitReached&) {
+    }
+}
+
+void VM::warnNeverAwaitedNow(const std::string& qualname)
 {
     // Python's warnings filter shows a RuntimeWarning once per location (module and line): the
     // same never-awaited coroutine made by a loop warns once. When no scenario frame runs (the
@@ -879,8 +1031,8 @@ void VM::warnNeverAwaited(const std::string& qualname)
     full += "RuntimeWarning: Enable tracemalloc to get the object allocation traceback\n";
     writeStderr(full);
     // The coroutine's creation is not recorded yet, so the warning is about the moment it is given.
-    record(TraceEvent::warning(clock_, currentTask, WarningKind::NeverAwaited, StringId{internTrace(text)}, line,
-                               clock_));
+    record(TraceEvent::warning(clock_, currentTask, WarningKind::NeverAwaited, StringId{internTrace(text)},
+                               line, clock_));
 }
 
 void VM::clearModuleAtExit(const Value& module)
@@ -954,13 +1106,39 @@ struct PrintContext {
 // traceback_carets.cpp
 std::string errorCarets(const std::string& line, int lineNumber, const CodeObj::Span& span, bool tracebackModule);
 
+// CPython's TB_RECURSIVE_CUTOFF: past three identical frames in a row (same file, line and
+// function), a traceback says how many more there were instead of printing them.
+constexpr int kRecursiveCutoff = 3;
+
+static void noteRepeats(std::string& frames, int count)
+{
+    if (count > kRecursiveCutoff) {
+        count -= kRecursiveCutoff;
+        frames += "  [Previous line repeated " + std::to_string(count) + " more time" + (count > 1 ? "s" : "") +
+                  "]\n";
+    }
+}
+
 static std::string formatStack(VM& vm, const ExceptionObj* e, bool tracebackModule)
 {
     std::string frames;
+    const CodeObj* lastCode = nullptr;
+    int lastLine = -1;
+    int count = 0;
     for (size_t i = e->traceback.size(); i-- > 0;) {
         const TracebackEntry& t = e->traceback[i];
         CodeObj* code = t.code.as<CodeObj>();
         if (code->flags & kHidden)
+            continue;
+        const bool same = lastCode && lastLine == t.line && lastCode->filename == code->filename &&
+                          strText(lastCode->name) == strText(code->name);
+        if (!same) {
+            noteRepeats(frames, count);
+            lastCode = code;
+            lastLine = t.line;
+            count = 0;
+        }
+        if (++count > kRecursiveCutoff)
             continue;
         frames += "  File \"" + code->filename + "\", line " + std::to_string(t.line) + ", in " +
                   strText(code->name) + "\n";
@@ -975,6 +1153,7 @@ static std::string formatStack(VM& vm, const ExceptionObj* e, bool tracebackModu
             }
         }
     }
+    noteRepeats(frames, count);
     return frames;
 }
 
@@ -995,13 +1174,26 @@ static std::string formatExceptionOnly(VM& vm, const Value& exc)
     return out;
 }
 
+// traceback.TracebackException's max_group_width and max_group_depth: wider groups print their
+// first 15 members, deeper ones stop with "... (max_group_depth is 10)".
+constexpr size_t kMaxGroupWidth = 15;
+constexpr int kMaxGroupDepth = 10;
+
 static void formatOne(VM& vm, const Value& exc, std::string& out, PrintContext& ctx, int chainDepth)
 {
     // The chain first: causes and contexts print before the exception they led to.
+    // An exception already in the chain ends it (CPython's _seen), so a cycle that the program
+    // built through __context__ prints once; Loopscope also stops after 50.
     std::vector<std::pair<const char*, Value>> chain;
     Value current = exc;
     const char* message = nullptr;
-    for (int i = 0; i < 50 && isKind(current, ObjKind::Exception); ++i) {
+    auto seen = [&chain](const Value& v) {
+        for (const auto& item : chain)
+            if (item.second.is(v))
+                return true;
+        return false;
+    };
+    for (int i = 0; i < 50 && isKind(current, ObjKind::Exception) && !seen(current); ++i) {
         chain.emplace_back(message, current);
         auto* e = current.as<ExceptionObj>();
         if (isKind(e->cause, ObjKind::Exception)) {
@@ -1025,6 +1217,8 @@ static void formatOne(VM& vm, const Value& exc, std::string& out, PrintContext& 
                 ctx.emit(out, stack);
             }
             ctx.emit(out, formatExceptionOnly(vm, item));
+        } else if (ctx.groupDepth > kMaxGroupDepth) {
+            ctx.emit(out, "... (max_group_depth is " + std::to_string(kMaxGroupDepth) + ")\n");
         } else {
             bool topLevel = ctx.groupDepth == 0;
             if (topLevel)
@@ -1036,16 +1230,23 @@ static void formatOne(VM& vm, const Value& exc, std::string& out, PrintContext& 
             ctx.emit(out, formatExceptionOnly(vm, item));
             const auto& args = e->args.as<TupleObj>()->items;
             std::vector<Value> members = args.size() > 1 ? vm.toVector(args[1]) : std::vector<Value>{};
-            size_t n = std::min<size_t>(members.size(), 16);
+            const size_t n = std::min<size_t>(members.size(), kMaxGroupWidth + 1);
             ctx.needClose = false;
             for (size_t i = 0; i < n; ++i) {
                 bool last = i + 1 == n;
                 if (last)
                     ctx.needClose = true;
-                out += ctx.indent() + (i == 0 ? "+-" : "  ") + "+---------------- " + std::to_string(i + 1) +
-                       " ----------------\n";
+                const bool truncated = i >= kMaxGroupWidth;
+                out += ctx.indent() + (i == 0 ? "+-" : "  ") + "+---------------- " +
+                       (truncated ? std::string("...") : std::to_string(i + 1)) + " ----------------\n";
                 ++ctx.groupDepth;
-                formatOne(vm, members[i], out, ctx, chainDepth + 1);
+                if (truncated) {
+                    const size_t remaining = members.size() - kMaxGroupWidth;
+                    ctx.emit(out, "and " + std::to_string(remaining) + " more exception" +
+                                      (remaining > 1 ? "s" : "") + "\n");
+                } else {
+                    formatOne(vm, members[i], out, ctx, chainDepth + 1);
+                }
                 // The innermost group draws the closing line; outer ones find it drawn.
                 if (last && ctx.needClose) {
                     out += ctx.indent() + "+------------------------------------\n";
@@ -1078,45 +1279,175 @@ namespace loopscope {
 
 // -- The dispatch loop ---------------------------------------------------------------------------
 
-[[noreturn]] static void runaway(VM& vm, Frame* frame, bool inTaskStep)
+// -- Limits --------------------------------------------------------------------------------------
+
+void VM::enterTaskStep(Value task)
 {
-    std::string where = "line " + std::to_string(frame->line());
+    if (stepTask_.isEmpty())
+        topLevelInstructionsLeft_ = instructionsLeft_;
+    stepTask_ = std::move(task);
+    instructionsLeft_ = options_.budgets.instructionsPerStep;
+    forgiveAllocations(); // the loop's own work is not the task's
+}
+
+void VM::leaveTaskStep()
+{
+    if (stepTask_.isEmpty())
+        return;
+    stepTask_.clear();
+    instructionsLeft_ = topLevelInstructionsLeft_;
+}
+
+std::string VM::whereNow() const
+{
+    std::string where;
+    for (Frame* f = frame_; f; f = f->back) {
+        if (!(f->code->flags & kHidden)) {
+            where = "at line " + std::to_string(f->line());
+            break;
+        }
+    }
+    // The task as asyncio names it: its name and its coroutine's name (never Python code here).
+    if (isNative(stepTask_, NativeKind::Task)) {
+        const TaskObj* task = stepTask_.as<TaskObj>();
+        where += (where.empty() ? "in " : " in ") + task->taskName();
+        if (isKind(task->coro, ObjKind::Generator) && isStr(task->coro.as<GeneratorObj>()->name))
+            where += " (" + strText(task->coro.as<GeneratorObj>()->name) + ")";
+    }
+    return where;
+}
+
+LimitReached VM::makeLimit(const std::string& type, std::string message)
+{
+    // Nothing may fail from here on: the report itself allocates, and so does unwinding.
+    if (memoryBudget_)
+        memoryBudget_->stop();
+    stopping_ = true;
+    limit_ = LimitReached{type, std::move(message)};
+    return *limit_;
+}
+
+void VM::stopRunWithMessage(const std::string& type, const std::string& message)
+{
+    throw makeLimit(type, message);
+}
+
+void VM::stopRun(const std::string& type, const std::string& what, const char* option)
+{
+    if (memoryBudget_)
+        memoryBudget_->stop();
+    const std::string where = whereNow();
+    throw makeLimit(type,
+                    what + (where.empty() ? "" : " (" + where + ")") + "; raise the budget with --" + option);
+}
+
+LimitReached VM::memoryLimit(uint64_t requested)
+{
+    if (memoryBudget_)
+        memoryBudget_->stop();
+    std::string detail = whereNow();
+    if (requested >= (uint64_t(1) << 20))
+        detail += (detail.empty() ? "" : ", ") + std::string("asking for ") + formatByteCount(requested) +
+                  " at once";
+    return makeLimit("MemoryError", "the scenario needs more than its " +
+                                        formatByteCount(options_.budgets.memoryBytes) + " of memory" +
+                                        (detail.empty() ? "" : " (" + detail + ")") +
+                                        "; raise the budget with --max-memory");
+}
+
+[[noreturn]] static void runaway(VM& vm, bool inTaskStep)
+{
+    const uint64_t perStep = vm.options().budgets.instructionsPerStep;
     if (!inTaskStep)
-        throw LimitReached{
-            "RunawayTask",
-            "the program ran " +
-                std::to_string(vm.options().budgets.instructionsPerStep * VM::kTopLevelBudgetFactor) +
-                " loop iterations and calls without yielding to the event loop (at " + where + ")"};
-    throw LimitReached{"RunawayTask",
-                       "a task ran " + std::to_string(vm.options().budgets.instructionsPerStep) +
-                           " loop iterations and calls without yielding to the event loop (at " + where +
-                           ")"};
+        vm.stopRun("RunawayTask",
+                   "the program ran " + std::to_string(perStep) + " instructions outside any task",
+                   "max-instructions");
+    vm.stopRun("RunawayTask",
+               "a task ran " + std::to_string(perStep) + " instructions without yielding to the event loop",
+               "max-instructions");
 }
 
 // The runaway and memory budgets are checked where every endless computation must pass: at
-// each backward jump (every loop iteration) and each Python call (every recursion). Counting
-// there instead of at every instruction keeps the dispatch loop lean. The asyncio model's own
-// code (hidden prelude frames) is not the scenario's work and spends nothing: a step that
+// each backward jump (every loop iteration) and each Python call (every recursion), and at each
+// item a builtin takes from an iterator (sum(range(10**12)) has neither). Counting there instead
+// of at every instruction keeps the dispatch loop lean; a loop iteration costs the length of its
+// body and a call the length of the callee's code: the most instructions they can run before
+// the next check, so that a long body cannot multiply the work a unit buys. The asyncio model's
+// own code (hidden prelude frames) is not the scenario's work and spends nothing: a step that
 // creates 100k tasks is not a runaway; the loop's pass budget bounds the model itself.
-void VM::budgetCheckpoint(Frame* frame)
+void VM::spendBudget(Frame* frame, uint64_t instructions)
 {
-    if (instructionsLeft_ == 0)
-        runaway(*this, frame, budgetWasReset_);
-    if (allocatedBytes() > int64_t(options_.budgets.memoryBytes))
-        throw LimitReached{"MemoryError", "the scenario holds more than " +
-                                              std::to_string(options_.budgets.memoryBytes >> 20) +
-                                              " MB of memory"};
-    pollCancel();
+    if (limit_)
+        throw *limit_; // a limit that a destructor had to swallow (a generator closed as it died)
+    pollCancel();      // the window's Cancel, whoever's code runs
+    if (memoryBudget_) {
+        if (memoryBudget_->overdrawn())
+            throw memoryLimit(0);
+        // Builtins that copy (s.upper(), sorted(), slicing) pay for the bytes they allocate.
+        const uint64_t allocated = memoryBudget_->allocatedTotal();
+        instructions += (allocated - allocationCharged_) / kBytesAllocatedPerInstruction;
+        allocationCharged_ = allocated;
+    }
+    if (frame->code->flags & kHidden)
+        return;
+    if (instructionsLeft_ <= instructions)
+        runaway(*this, !stepTask_.isEmpty());
+    instructionsLeft_ -= instructions;
+}
+
+void VM::spendNativeStep()
+{
+    if (frame_)
+        spendBudget(frame_, 1);
+}
+
+void VM::chargeWork(uint64_t instructions)
+{
+    if (frame_)
+        spendBudget(frame_, instructions);
+}
+
+// The run ends on a limit: gives back the frames of this activation of execute() (generators
+// own theirs and free them when they die), so that a limit leaks nothing.
+void VM::releaseFramesAfterLimit(Frame* entry)
+{
+    Frame* outer = entry->back;
+    for (Frame* f = frame_; f;) {
+        Frame* back = f->back;
+        const bool last = f == entry;
+        f->isEntry = false;
+        if (!f->generator)
+            freeFrame(f);
+        if (last)
+            break;
+        f = back;
+    }
+    frame_ = outer;
+    --depth_;
+}
+
+VM::NativeRecursion::NativeRecursion(VM& vm, const char* where) : vm_(vm)
+{
+    if (vm.depth_ >= vm.options_.budgets.recursionDepth || engineStackExhausted())
+        vm.raise(ExcType::RecursionError, std::string("maximum recursion depth exceeded") + where);
+    ++vm.depth_;
 }
 
 Value VM::execute(Frame* entry, Value throwExc)
 {
-    if (depth_ >= options_.budgets.recursionDepth) {
+    if (depth_ >= options_.budgets.recursionDepth || engineStackExhausted()) {
         if (!entry->generator)
             freeFrame(entry);
         raise(ExcType::RecursionError, "maximum recursion depth exceeded");
     }
-    spendBudget(entry);
+    try {
+        spendBudget(entry, entry->code->code.size());
+    } catch (LimitReached&) {
+        // A limit met before the frame ran (a pending one, or Cancel): it is nobody's yet.
+        if (!entry->generator)
+            freeFrame(entry);
+        throw;
+    }
     ++depth_;
     entry->isEntry = true;
     entry->back = frame_;
@@ -1141,22 +1472,14 @@ Value VM::execute(Frame* entry, Value throwExc)
                 throw;
             }
         } catch (LimitReached&) {
-            // The run ends here: give back the frames of this activation (generators own theirs
-            // and free them when they die), so that a limit leaks nothing.
-            Frame* outer = entry->back;
-            for (Frame* f = frame_; f;) {
-                Frame* back = f->back;
-                const bool last = f == entry;
-                f->isEntry = false;
-                if (!f->generator)
-                    freeFrame(f);
-                if (last)
-                    break;
-                f = back;
-            }
-            frame_ = outer;
-            --depth_;
+            releaseFramesAfterLimit(entry);
             throw;
+        } catch (std::bad_alloc& e) {
+            // Past the memory budget (or out of memory altogether): the run's MemoryError.
+            auto* refused = dynamic_cast<MemoryBudgetExceeded*>(&e);
+            LimitReached limit = memoryLimit(refused ? refused->requested : 0);
+            releaseFramesAfterLimit(entry);
+            throw limit;
         }
     }
 }
@@ -1249,8 +1572,9 @@ Value VM::runLoop(Frame*& frame, Frame* entry)
     } while (0)
 #define POP() (std::move(*--sp))
     LOAD_FRAME();
-    // Read once: the trace level does not change during a run, and a local stays in a register.
-    const bool lineEvents = lineEvents_;
+    // A local stays in a register; it changes only when the trace budget turns statements off
+    // (VM::record), which the statement's own record() below reports.
+    bool lineEvents = lineEvents_;
     for (;;) {
         uint32_t word = instrs[ip++];
         frame->ip = ip;
@@ -1261,6 +1585,7 @@ Value VM::runLoop(Frame*& frame, Frame* entry)
             if (line != frame->lastLine) {
                 frame->lastLine = line;
                 record(TraceEvent::statement(clock_, currentTask, line));
+                lineEvents = lineEvents_;
             }
         }
         uint32_t arg = word >> 8;
@@ -1625,7 +1950,7 @@ Value VM::runLoop(Frame*& frame, Frame* entry)
         case Op::JUMP:
             if (arg < ip) {
                 frame->lastLine = 0;
-                spendBudget(frame);
+                spendBudget(frame, ip - arg); // at most the whole loop body ran
             }
             ip = arg;
             break;
@@ -1890,7 +2215,7 @@ Value VM::runLoop(Frame*& frame, Frame* entry)
                 // A Python-to-Python call: push a frame without recursing in C++.
                 if (depth_ >= options_.budgets.recursionDepth)
                     raise(ExcType::RecursionError, "maximum recursion depth exceeded");
-                spendBudget(frame);
+                spendBudget(frame, callee.as<FunctionObj>()->codeObj()->code.size());
                 Frame* callee_frame = prepareCall(callee.as<FunctionObj>(), ca);
                 while (sp > base)
                     (--sp)->clear();

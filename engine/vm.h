@@ -5,6 +5,7 @@
 // builtin functions, methods and modules in builtins/.
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -13,6 +14,7 @@
 
 #include "chunk.h"
 #include "engine.h"
+#include "memory_budget.h"
 #include "object.h"
 #include "random/py_random.h"
 
@@ -20,11 +22,14 @@ namespace loopscope {
 
 // A Python exception travelling through C++ code. The VM catches it at the frame that
 // handles it; across the public API it becomes a RunResult.
+class MemoryBudget;
+
 struct PyException {
     Value exception; // ExceptionObj
 };
 
-// A limit ended the run (runaway task, memory, loop passes): not catchable by Python code.
+// A limit ended the run (a budget of budgets.def, or a deadlock): no except or finally clause
+// of the scenario runs, the run ends with [type] and [message]. Thrown by VM::stopRun.
 struct LimitReached {
     std::string type;
     std::string message;
@@ -124,6 +129,9 @@ class VM {
 
     // The VM of the run in progress on this thread.
     static VM& current();
+    // The VM of the run in progress on this thread, or null (a run that ended before its VM was
+    // made: a SyntaxError).
+    static VM* currentIfAny();
 
     // -- Running -----------------------------------------------------------------------------
     // Runs [code] as module [moduleName] and returns the module.
@@ -157,9 +165,26 @@ class VM {
     void generatorClose(const Value& gen);
     Frame* currentFrame() const { return frame_; }
 
+    // Counts a level of C++ recursion that has no Python frame (the repr or comparison of nested
+    // containers) against the recursion limit, as CPython's Py_EnterRecursiveCall does;
+    // RecursionError "maximum recursion depth exceeded[where]" past it.
+    class NativeRecursion {
+      public:
+        NativeRecursion(VM& vm, const char* where);
+        ~NativeRecursion() { --vm_.depth_; }
+        NativeRecursion(const NativeRecursion&) = delete;
+        NativeRecursion& operator=(const NativeRecursion&) = delete;
+
+      private:
+        VM& vm_;
+    };
+
     // -- Errors ------------------------------------------------------------------------------
     [[noreturn]] void raise(ExcType type, std::string message);
     [[noreturn]] void raiseValue(Value exception);
+    // Raises the exception class named [type] ("ValueError", ...; ValueError when unknown), as
+    // the helpers that report failures by name (engine/format, engine/random) need.
+    [[noreturn]] void raiseNamed(const std::string& type, std::string message);
     Value newException(ExcType type, std::string message);
     Value newException(ClassObj* cls, std::vector<Value> args);
     ClassObj* excClass(ExcType type) const { return types.exceptions[size_t(type)]; }
@@ -204,6 +229,17 @@ class VM {
     bool loadMethod(const Value& obj, StrObj* name, Value& method);
     Value getIter(const Value& v);
     bool iterNext(const Value& iter, Value& out);
+    // One item taken by a builtin from an iterator: the instruction budget's count for work
+    // done without Python frames.
+    void spendNativeStep();
+    // Work a builtin does on data without allocating (a scan, a comparison, a sort), in
+    // instructions: about one per item moved or compared, one per kBytesPerInstruction bytes
+    // scanned. What builtins allocate costs one per kBytesAllocatedPerInstruction bytes
+    // (spendBudget): building text character by character is slower than scanning it.
+    void chargeWork(uint64_t instructions);
+    static constexpr uint64_t kBytesPerInstruction = 64;
+    static constexpr uint64_t kBytesAllocatedPerInstruction = 4;
+    static constexpr uint64_t kRaiseInstructions = 500;
     std::vector<Value> toVector(const Value& iterable);
     Value getItem(const Value& obj, const Value& key);
     void setItem(const Value& obj, const Value& key, Value value);
@@ -238,16 +274,14 @@ class VM {
     void computeMro(ClassObj* cls);
 
     // -- Output and trace --------------------------------------------------------------------
+    // The program's output, counted against the output budget.
     void writeStdout(std::string_view text);
     void writeStderr(std::string_view text);
-    // Records [event] (built by one of TraceEvent's factories) when someone observes the run.
-    void record(const TraceEvent& event)
-    {
-        if (eventSink_)
-            eventSink_->push_back(event);
-        else if (observer_)
-            observer_->record(event);
-    }
+    // Loopscope's own report of how the run ended: outside every budget.
+    void writeReport(std::string_view text);
+    // Records [event] (built by one of TraceEvent's factories) when someone observes the run,
+    // counted against the trace budget.
+    void record(const TraceEvent& event);
     bool tracing() const { return observer_ != nullptr; }
     // Bytes the recorded events hold, when the observer stores them where the VM can see.
     int64_t traceBytes() const { return eventSink_ ? int64_t(eventSink_->capacityBytes()) : 0; }
@@ -255,10 +289,11 @@ class VM {
     RunStats runStats() const;
     // The line of the innermost scenario frame (prelude frames are skipped), or 0.
     uint32_t scenarioLine() const;
-    uint32_t internTrace(std::string_view text) { return observer_ ? observer_->intern(text).value : 0; }
+    uint32_t internTrace(std::string_view text); // counted against the trace budget
     // Writes [text] to stderr and records it as a Warning about [task].
     void warn(const std::string& text, WarningKind kind = WarningKind::Other, TaskId task = {});
     void warnNeverAwaited(const std::string& qualname);
+    void warnNeverAwaitedNow(const std::string& qualname);
     // Frees the variables of the scenario's [module] at the end of a run, as CPython's
     // finalization does (warnings about what they held are printed then, at sys:1).
     void clearModuleAtExit(const Value& module);
@@ -266,30 +301,38 @@ class VM {
     TraceObserver* observer() const { return observer_; }
     double now() const { return clock_; }
     void setNow(double t) { clock_ = t; }
-    void resetBudget()
-    {
-        instructionsLeft_ = options_.budgets.instructionsPerStep;
-        budgetWasReset_ = true;
-    }
-    // Counts [units] of native work (big-int limbs) against the instruction budget: one GMP
-    // operation on huge ints is worth many instructions. The runaway check happens at the next
-    // backward jump or call, as for instructions.
-    void spendWork(uint64_t units)
-    {
-        instructionsLeft_ = units >= instructionsLeft_ ? 1 : instructionsLeft_ - units;
-    }
-    static constexpr uint64_t kTopLevelBudgetFactor = 10;
+    // A task's step begins and ends (the native Task::step): each step has its own instruction budget,
+    // and limits name [task] as where the program stood.
+    void enterTaskStep(Value task);
+    void leaveTaskStep();
+    // A whole step's budget for native code that runs scenario code outside a step (the state
+    // API's reprs).
+    void resetBudget() { instructionsLeft_ = options_.budgets.instructionsPerStep; }
     // Ends the run with LimitReached{"Cancelled"} once RunOptions::cancel is set.
-    void pollCancel() const
+    void pollCancel()
     {
         if (options_.cancel && options_.cancel->load(std::memory_order_relaxed))
-            throw LimitReached{"Cancelled", "the run was cancelled"};
+            throw makeLimit("Cancelled", "the run was cancelled");
     }
     const RunOptions& options() const { return options_; }
 
     // asyncio's native core (engine/loop/): its classes, counters, pending tasks, running loop.
     AsyncioRuntime& asyncio() { return *asyncio_; }
     const AsyncioRuntime& asyncio() const { return *asyncio_; }
+    // -- Limits ------------------------------------------------------------------------------
+    // Ends the run: "[what] (at line N in Task-2 (coro)); raise the budget with --[option]".
+    // No Python code runs after it, not even finally clauses.
+    [[noreturn]] void stopRun(const std::string& type, const std::string& what, const char* option);
+    // Ends the run on a limit that names where things stood itself (the loop's pending tasks).
+    [[noreturn]] void stopRunWithMessage(const std::string& type, const std::string& message);
+    // A limit has ended the run; code still unwinding must not run more scenario code.
+    bool stopping() const { return stopping_; }
+    // "at line 5 in Task-2 (worker)": the innermost scenario line and the running task.
+    std::string whereNow() const;
+    // What the run used (RunResult).
+    uint64_t traceBytesUsed() const { return traceBytes_; }
+    uint64_t outputLinesUsed() const { return outputLines_; }
+    uint64_t outputBytesUsed() const { return outputBytes_; }
 
     BuiltinTypes types;
     Names names;
@@ -308,6 +351,7 @@ class VM {
     int64_t maxStrDigits = 4300;
 
   private:
+    void tearDown();
     void initTypes();
     void initBuiltins();
     bool handleException(Frame*& frame, Frame* entry, PyException& e);
@@ -322,17 +366,23 @@ class VM {
     bool reraising_ = false;        // the exception in flight was re-raised: no new traceback entry
     bool lastExitWasYield_ = false; // execute() returned because a generator frame yielded
     Value runLoop(Frame*& frame, Frame* entry);
-    // Counts one backward jump or call of scenario code; every 256th looks at the budgets.
-    void spendBudget(Frame* frame)
-    {
-        if (!(frame->code->flags & kHidden) && (--instructionsLeft_ & 0xff) == 0)
-            budgetCheckpoint(frame);
-    }
-    void budgetCheckpoint(Frame* frame);
+    void spendBudget(Frame* frame, uint64_t instructions);
     Frame* frame_ = nullptr; // the innermost running frame
     int depth_ = 0;
     uint64_t instructionsLeft_ = 0;
-    bool budgetWasReset_ = false; // a task step has begun (the prelude resets the budget per step)
+    uint64_t topLevelInstructionsLeft_ = 0; // saved while a task step runs
+    uint64_t allocationCharged_ = 0;        // MemoryBudget::allocatedTotal() already spent
+    void forgiveAllocations();              // what was allocated so far costs no instructions
+    Value stepTask_;                        // the task whose step runs, else Empty
+    bool stopping_ = false;
+    std::optional<LimitReached> limit_; // the limit that ended the run, rethrown if swallowed
+    void countOutput(std::string_view text);
+    LimitReached makeLimit(const std::string& type, std::string message);
+    LimitReached memoryLimit(uint64_t requested);
+    void releaseFramesAfterLimit(Frame* entry);
+    MemoryBudget* memoryBudget_ = nullptr;
+    uint64_t outputLines_ = 0, outputBytes_ = 0, traceBytes_ = 0;
+    bool traceDegraded_ = false; // statements are no longer recorded (half the trace budget)
     double clock_ = 0;
     Value handled_; // the exception being handled (sys.exc_info()), or Empty
     std::unordered_map<std::string, Value> interned_;

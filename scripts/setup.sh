@@ -11,6 +11,13 @@ JOBS="${LOOPSCOPE_JOBS:-2}"
 
 PACKAGES=(build-essential cmake qt6-base-dev qt6-svg-dev libqcustomplot-dev libqcustomplot2.1-qt6
           libgmp-dev xvfb xauth python3 poppler-utils)
+CMAKE_OPTIONS=()
+# CI (.ci/run sets LOOPSCOPE_CI=1) also fuzzes the engine for a minute, which needs clang and its
+# libFuzzer runtime (tests/fuzz/CMakeLists.txt).
+if [ "${LOOPSCOPE_CI:-0}" = 1 ]; then
+  PACKAGES+=(clang libclang-rt-14-dev)
+  CMAKE_OPTIONS+=(-DLOOPSCOPE_FUZZ_TEST=ON)
+fi
 
 missing=()
 for package in "${PACKAGES[@]}"; do
@@ -35,6 +42,6 @@ if ((${#missing[@]})); then
 fi
 
 if [ ! -f "$BUILD_DIR/CMakeCache.txt" ]; then
-  cmake -S "$ROOT" -B "$BUILD_DIR" -DCMAKE_BUILD_TYPE=RelWithDebInfo
+  cmake -S "$ROOT" -B "$BUILD_DIR" -DCMAKE_BUILD_TYPE=RelWithDebInfo "${CMAKE_OPTIONS[@]}"
 fi
 cmake --build "$BUILD_DIR" -j"$JOBS"

@@ -5,6 +5,8 @@
 #include <QFontDatabase>
 #include <QMouseEvent>
 #include <QTextBlock>
+#include <QTextCursor>
+#include <QTextDocument>
 
 namespace loopscope {
 
@@ -25,27 +27,43 @@ void ConsoleView::clearLines()
 
 void ConsoleView::appendLine(double t, const QString& text, LineKind kind, std::optional<EventIndex> event)
 {
-    events_.push_back(event ? event->value : UINT32_MAX);
-    firstFuture_ = int(events_.size());
-    QString color;
-    switch (kind) {
-    case LineKind::Output:
-        break;
-    case LineKind::Warning:
-        color = QStringLiteral("#b26a00");
-        break;
-    case LineKind::Error:
-        color = QStringLiteral("#c62828");
-        break;
+    appendLines({Line{t, text, kind, event}});
+}
+
+void ConsoleView::appendLines(const QList<Line>& lines)
+{
+    if (lines.isEmpty())
+        return;
+    QTextCharFormat stampFormat, outputFormat, warningFormat, errorFormat;
+    stampFormat.setForeground(QColor(0x78, 0x90, 0x9c));
+    warningFormat.setForeground(QColor(0xb2, 0x6a, 0x00));
+    errorFormat.setForeground(QColor(0xc6, 0x28, 0x28));
+    QTextCursor cursor(document());
+    cursor.movePosition(QTextCursor::End);
+    cursor.beginEditBlock();
+    bool first = events_.empty();
+    for (const Line& line : lines) {
+        events_.push_back(line.event ? line.event->value : UINT32_MAX);
+        if (!first)
+            cursor.insertBlock();
+        first = false;
+        cursor.insertText(QStringLiteral("t=%1  ").arg(QString::number(line.t, 'f', 3), 9), stampFormat);
+        const QTextCharFormat& format = line.kind == LineKind::Warning ? warningFormat
+                                        : line.kind == LineKind::Error ? errorFormat
+                                                                       : outputFormat;
+        if (line.text.size() <= kMaxLineChars) {
+            cursor.insertText(line.text, format);
+        } else {
+            cursor.insertText(line.text.left(kMaxLineChars), format);
+            cursor.insertText(tr(" … (%1 more characters)").arg(line.text.size() - kMaxLineChars),
+                              stampFormat);
+        }
     }
-    const QString stamp = QStringLiteral("<span style=\"color:#78909c\">t=%1</span>&nbsp;&nbsp;")
-                              .arg(QString::number(t, 'f', 3)
-                                       .rightJustified(9, QLatin1Char(' '))
-                                       .replace(QLatin1Char(' '), QStringLiteral("&nbsp;")));
-    QString body = text.toHtmlEscaped();
-    if (!color.isEmpty())
-        body = QStringLiteral("<span style=\"color:%1\">%2</span>").arg(color, body);
-    appendHtml(QStringLiteral("<pre style=\"margin:0\">%1%2</pre>").arg(stamp, body));
+    cursor.endEditBlock();
+    firstFuture_ = int(events_.size());
+    // Follow the output, as appendHtml did.
+    moveCursor(QTextCursor::End);
+    ensureCursorVisible();
 }
 
 } // namespace loopscope

@@ -20,10 +20,22 @@ class ConsoleView : public QPlainTextEdit {
 
     explicit ConsoleView(QWidget* parent = nullptr);
 
-    // Appends [text] written at virtual time [t] by trace event [event] (none: a line the trace
-    // does not hold, e.g. the traceback, which comes last).
+    struct Line {
+        double t;
+        QString text; // one line: no '\n'
+        LineKind kind = LineKind::Output;
+        std::optional<EventIndex> event; // the trace event that wrote it; none: a line the trace
+                                         // does not hold, e.g. the traceback, which comes last
+    };
+
+    // Appends [text] written at virtual time [t] by trace event [event].
     void appendLine(double t, const QString& text, LineKind kind = LineKind::Output,
                     std::optional<EventIndex> event = std::nullopt);
+    // Appends [lines] in one edit: a run's 10,000 lines of output show in a fraction of a second
+    // (the window stays responsive). A line longer than kMaxLineChars shows its beginning and
+    // how much more it had.
+    void appendLines(const QList<Line>& lines);
+    static constexpr qsizetype kMaxLineChars = 4000;
     void clearLines();
 
     // Lines whose event comes at or after [future] are greyed; those in [current, future) are

@@ -412,6 +412,10 @@ QString describeMarker(const TimelineModel& model, const TimelineMarker& marker)
     case MarkerKind::Stuck: {
         if (row == 0)
             return QStringLiteral("The run ended at %1 s: %2").arg(at, firstLine(model.runError(), 400));
+        if (e.kind == EventKind::Warning && e.warningKind() == WarningKind::Stuck)
+            return QStringLiteral("%1 waits forever on %2: the run ended in a deadlock at %3 s (the "
+                                  "deadlock ends as Ctrl+C would: the tasks are then cancelled)")
+                .arg(name, str(model, e.text()), at);
         const auto segs = model.segments(row);
         QString what;
         if (!segs.empty())

@@ -509,6 +509,11 @@ class TimelineModelBuilder {
             break;
         case WarningKind::SlowCallback:
             break; // the blocking call's stall band says it, where it happened
+        case WarningKind::Stuck:
+            // Where the deadlock found the task; the Ctrl+C that ends a deadlock cancels it after.
+            addMarker(r, e.t, i, MarkerKind::Stuck);
+            stuckMarked_ = true;
+            break;
         case WarningKind::DestroyedPending:
         case WarningKind::LoopException:
         case WarningKind::Other:
@@ -546,7 +551,7 @@ class TimelineModelBuilder {
             m_.rows_[r].endEvent = EventIndex{last};
             if (m_.runError_.isEmpty())
                 continue;
-            if (deadlock && kind != SegmentKind::Running) {
+            if (deadlock && kind != SegmentKind::Running && !stuckMarked_) {
                 addMarker(r, m_.endTime_, event, MarkerKind::Stuck);
             } else if (m_.endedByLimit_ && (kind == SegmentKind::Running || kind == SegmentKind::Blocking)) {
                 addMarker(r, m_.endTime_, runEnded_, MarkerKind::LimitHit);
@@ -638,6 +643,7 @@ class TimelineModelBuilder {
     uint32_t contextRow_ = kNoRow;
     uint32_t contextHandle_ = 0;
     uint32_t runEnded_ = 0;
+    bool stuckMarked_ = false; // the deadlock marked where each task got stuck (WarningKind::Stuck)
 };
 
 TimelineModel TimelineModel::build(std::shared_ptr<const TraceRecorder> trace, std::string_view source,

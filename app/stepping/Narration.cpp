@@ -62,12 +62,23 @@ std::string Narrator::sentence(int position) const
     }
 }
 
+uint32_t Narrator::findFirstPass(const LoopHistory& history)
+{
+    const uint32_t count = uint32_t(history.eventCount());
+    for (uint32_t i = 0; i < count; ++i)
+        if (history.event(EventIndex{i}).kind == EventKind::PassBegan)
+            return i;
+    return count;
+}
+
 std::string Narrator::whoRuns(EventIndex at) const
 {
     const TraceEvent& e = history_.event(at);
     if (e.task.value != 0)
         return history_.taskLabel(e.task, at);
     // Code outside any task: a plain callback the loop runs, or the program's top level.
+    if (at.value < firstPass_)
+        return "the program";
     const LoopMoment m = history_.at(at);
     if (!m.loopClosed) {
         for (uint32_t i = at.value; i-- > 0;) {

@@ -17,7 +17,7 @@ namespace loopscope {
 class Narrator {
   public:
     Narrator(const LoopHistory& history, const RunCursor& cursor, SourceLines source)
-        : history_(history), cursor_(cursor), source_(std::move(source))
+        : history_(history), cursor_(cursor), source_(std::move(source)), firstPass_(findFirstPass(history))
     {
     }
 
@@ -25,6 +25,9 @@ class Narrator {
     std::string sentence(int position) const;
 
   private:
+    // The first PassBegan of the run (the event count: none). Code before it is the program's
+    // top level, which can run millions of statements: whoRuns must not scan back over them.
+    static uint32_t findFirstPass(const LoopHistory& history);
     std::string stepSentence(EventIndex began) const;
     std::string statementSentence(EventIndex at, EventIndex next) const;
     std::string callbackSentence(EventIndex at, EventIndex next) const;
@@ -43,6 +46,7 @@ class Narrator {
     const LoopHistory& history_;
     const RunCursor& cursor_;
     SourceLines source_;
+    uint32_t firstPass_;
 };
 
 // "a", "a and b", "a, b and c".

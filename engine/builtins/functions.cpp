@@ -1,6 +1,7 @@
 // The builtin functions (print, len, sorted, isinstance, ...) and the helpers they share.
 
 #include <algorithm>
+#include <bit>
 #include <cerrno>
 #include <cmath>
 #include <cstdlib>
@@ -301,6 +302,7 @@ static Value minMax(VM& vm, const CallArgs& a, bool isMax)
             return *dflt;
         vm.raise(ExcType::ValueError, std::string(name) + "() arg is an empty sequence");
     }
+    vm.chargeWork(items.size());
     Value best = items[0];
     Value bestKey = key && !key->isNone() ? vm.call(*key, {best}) : best;
     for (size_t i = 1; i < items.size(); ++i) {
@@ -340,6 +342,8 @@ static Value builtinSum(VM& vm, const CallArgs& a)
 // an exception from a comparison leaves the caller's list intact.
 void sortValues(VM& vm, std::vector<Value>& items, const Value& key, bool reverse)
 {
+    // About n log2 n comparisons.
+    vm.chargeWork(uint64_t(items.size()) * uint64_t(std::bit_width(items.size())));
     std::vector<Value> keys;
     bool useKey = !key.isEmpty() && !key.isNone();
     keys.reserve(items.size());

@@ -49,6 +49,7 @@ static Value listInsert(VM& vm, const CallArgs& a)
     if (i < 0)
         i = std::max<int64_t>(0, i + n);
     i = std::min(i, n);
+    vm.chargeWork(uint64_t(n - i)); // the items that move
     items.insert(items.begin() + i, a[2]);
     return Value::none();
 }
@@ -65,6 +66,7 @@ static Value listPop(VM& vm, const CallArgs& a)
         i += n;
     if (i < 0 || i >= n)
         vm.raise(ExcType::IndexError, "pop index out of range");
+    vm.chargeWork(uint64_t(n - i));
     Value v = std::move(items[size_t(i)]);
     items.erase(items.begin() + i);
     return v;
@@ -74,6 +76,7 @@ static Value listRemove(VM& vm, const CallArgs& a)
 {
     auto& items = listItems(vm, a, "remove");
     checkArgs(vm, a, "list.remove", 2, 2);
+    vm.chargeWork(items.size());
     for (size_t i = 0; i < items.size(); ++i) {
         if (items[i].is(a[1]) || vm.equals(items[i], a[1])) {
             items.erase(items.begin() + long(i));
@@ -94,6 +97,7 @@ static Value seqIndex(VM& vm, const CallArgs& a)
         start = std::max<int64_t>(0, start + n);
     if (stop < 0)
         stop = std::max<int64_t>(0, stop + n);
+    vm.chargeWork(uint64_t(n));
     for (int64_t i = start; i < std::min(stop, n); ++i)
         if (items[size_t(i)].is(a[1]) || vm.equals(items[size_t(i)], a[1]))
             return Value::integer(i);
@@ -105,6 +109,7 @@ static Value seqIndex(VM& vm, const CallArgs& a)
 static Value seqCount(VM& vm, const CallArgs& a)
 {
     checkArgs(vm, a, "count", 2, 2);
+    vm.chargeWork(seqItems(a[0]).size());
     int64_t n = 0;
     for (const Value& v : seqItems(a[0]))
         if (v.is(a[1]) || vm.equals(v, a[1]))
@@ -146,6 +151,7 @@ void registerListMethods(VM& vm)
     vm.addMethod(l, "sort", listSort);
     vm.addMethod(l, "reverse", [](VM& vm, const CallArgs& a) {
         auto& items = listItems(vm, a, "reverse");
+        vm.chargeWork(items.size());
         std::reverse(items.begin(), items.end());
         return Value::none();
     });

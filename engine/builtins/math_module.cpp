@@ -235,7 +235,7 @@ static Value makeMath(VM& vm)
         checkIntResultBits(vm, double(k) * std::log2(double(k) + 1));
         Mpz r;
         mpz_fac_ui(r.get(), k);
-        vm.spendWork(mpz_size(r.get()));
+        vm.chargeWork(mpz_size(r.get()));
         return intFromMpz(r.get());
     });
     moduleAddFunction(vm, m, "comb", [](VM& vm, const CallArgs& a) {
@@ -250,7 +250,7 @@ static Value makeMath(VM& vm)
         checkIntResultBits(vm, double(kk) * double(mpz_sizeinbase(nz.get(), 2)));
         Mpz r;
         mpz_bin_ui(r.get(), nz.get(), kk);
-        vm.spendWork(mpz_size(r.get()));
+        vm.chargeWork(mpz_size(r.get()));
         return intFromMpz(r.get());
     });
     moduleAddFunction(vm, m, "perm", [](VM& vm, const CallArgs& a) {
@@ -269,7 +269,7 @@ static Value makeMath(VM& vm)
             mpz_mul(r.get(), r.get(), factor.get());
             mpz_sub_ui(factor.get(), factor.get(), 1);
         }
-        vm.spendWork(mpz_size(r.get()) * 4);
+        vm.chargeWork(mpz_size(r.get()) * 4);
         return intFromMpz(r.get());
     });
     moduleAddFunction(vm, m, "prod", [](VM& vm, const CallArgs& a) {

@@ -132,13 +132,8 @@ static Value makeSys(VM& vm)
 
 template <typename T> static T randomValue(VM& vm, const RandomResult<T>& r)
 {
-    if (!r.ok) {
-        ExcType t = r.errorType == "TypeError"       ? ExcType::TypeError
-                    : r.errorType == "IndexError"    ? ExcType::IndexError
-                    : r.errorType == "OverflowError" ? ExcType::OverflowError
-                                                     : ExcType::ValueError;
-        vm.raise(t, r.error);
-    }
+    if (!r.ok)
+        vm.raiseNamed(r.errorType, r.error);
     return r.value;
 }
 
@@ -316,9 +311,12 @@ static Value makeLoopscope(VM& vm)
         auto it = vm.modules.find(vm.str(a[0]));
         return it == vm.modules.end() ? Value::none() : it->second;
     });
-    moduleAddFunction(vm, m, "reset_budget", [](VM& vm, const CallArgs&) {
-        vm.resetBudget();
-        return Value::none();
+    // The module [name] if something imported it already, else None: asyncio logs through
+    // logging only when the program uses logging.
+    moduleAddFunction(vm, m, "loaded_module", [](VM& vm, const CallArgs& a) {
+        checkArgs(vm, a, "loaded_module", 1, 1);
+        auto it = vm.modules.find(vm.str(a[0]));
+        return it == vm.modules.end() ? Value::none() : it->second;
     });
     moduleAddFunction(vm, m, "is_coroutine", [](VM&, const CallArgs& a) {
         return Value::boolean(isKind(a[0], ObjKind::Generator) &&

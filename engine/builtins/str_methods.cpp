@@ -265,6 +265,7 @@ static Value strFind(VM& vm, const CallArgs& a, bool reverse, bool raiseIfMissin
     size_t b, e;
     byteRange(vm, a, 2, s, b, e);
     std::string_view window = std::string_view(s).substr(b, e - b);
+    vm.chargeWork(window.size() / VM::kBytesPerInstruction);
     size_t pos = reverse ? window.rfind(sub) : window.find(sub);
     if (pos == std::string::npos || (e - b) < sub.size()) {
         if (raiseIfMissing)
@@ -282,6 +283,7 @@ static Value strCount(VM& vm, const CallArgs& a)
     size_t b, e;
     byteRange(vm, a, 2, s, b, e);
     std::string_view window = std::string_view(s).substr(b, e - b);
+    vm.chargeWork(window.size() / VM::kBytesPerInstruction);
     if (sub.empty())
         return Value::integer(cpIndex(std::string(window), window.size()) + 1);
     int64_t n = 0;
@@ -526,12 +528,7 @@ static Value strRemoveAffix(VM& vm, const CallArgs& a, bool suffix)
 {
     if (r.errorType.empty())
         vm.raise(ExcType::SystemError, "formatting failed");
-    ExcType t = r.errorType == "TypeError"       ? ExcType::TypeError
-                : r.errorType == "KeyError"      ? ExcType::KeyError
-                : r.errorType == "IndexError"    ? ExcType::IndexError
-                : r.errorType == "OverflowError" ? ExcType::OverflowError
-                                                 : ExcType::ValueError;
-    vm.raise(t, r.error);
+    vm.raiseNamed(r.errorType, r.error);
 }
 
 Value percentFormatValue(VM& vm, const Value& format, const Value& args)

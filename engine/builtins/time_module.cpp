@@ -7,6 +7,7 @@
 #include <ctime>
 #include <locale.h>
 
+#include "../bigint.h"
 #include "../vm.h"
 
 namespace loopscope {
@@ -200,8 +201,23 @@ static Value makeTimeNative(VM& vm)
     moduleAddFunction(vm, m, "sleep", [](VM& vm, const CallArgs& a) {
         checkArgs(vm, a, "sleep", 1, 1);
         double s = vm.toDouble(a[0]);
+        // CPython converts to int64 nanoseconds (_PyTime_t) first, with these errors.
+        if (std::isnan(s))
+            vm.raise(ExcType::ValueError, "Invalid value NaN (not a number)");
+        if (isBigInt(a[0]) || (a[0].isIntLike() && (a[0].asInt() > INT64_MAX / 1'000'000'000 ||
+                                                    a[0].asInt() < INT64_MIN / 1'000'000'000)))
+            vm.raise(ExcType::OverflowError, "timestamp too large to convert to C _PyTime_t");
+        if (!(std::fabs(s) * 1e9 < 9.223372036854775807e18))
+            vm.raise(ExcType::OverflowError, "timestamp out of range for platform time_t");
         if (s < 0)
             vm.raise(ExcType::ValueError, "sleep length must be non-negative");
+        // The task holds the loop while it sleeps: the virtual-time budget still holds.
+        if (vm.now() + s > vm.options().budgets.virtualTime)
+            vm.stopRun("LimitExceeded",
+                       "virtual time would pass the limit of " +
+                           vm.str(Value::floating(vm.options().budgets.virtualTime)) + " s (time.sleep(" +
+                           vm.repr(a[0]) + ") at " + vm.str(Value::floating(vm.now())) + " s)",
+                       "max-time");
         const double start = vm.now();
         vm.setNow(start + s);
         if (vm.tracing()) {

@@ -81,6 +81,24 @@ Value makeAsyncioModule(VM& vm)
         vm.asyncio().contextvars = a[0];
         return Value::none();
     });
+    // _set_interrupt_handler(handler or None): Runner.run's stand-in for signal.signal(SIGINT);
+    // returns the previous handler (None: none).
+    moduleAddFunction(vm, m, "_set_interrupt_handler", [](VM& vm, const CallArgs& a) {
+        checkArgs(vm, a, "_set_interrupt_handler", 1, 1);
+        AsyncioRuntime& rt = vm.asyncio();
+        Value previous = rt.interruptHandler.isEmpty() ? Value::none() : rt.interruptHandler;
+        rt.interruptHandler = a[0].isNone() ? Value() : a[0];
+        return previous;
+    });
+    moduleAddFunction(vm, m, "_interrupt_handler", [](VM& vm, const CallArgs&) {
+        const Value& handler = vm.asyncio().interruptHandler;
+        return handler.isEmpty() ? Value::none() : handler;
+    });
+    // _end_with_deadlock(): the interrupted asyncio.run has closed its runner; the run ends with
+    // Deadlock, which nothing can catch.
+    moduleAddFunction(vm, m, "_end_with_deadlock", [](VM& vm, const CallArgs&) -> Value {
+        vm.stopRunWithMessage("Deadlock", vm.asyncio().deadlockDescription);
+    });
     moduleAddFunction(vm, m, "get_running_loop", [](VM& vm, const CallArgs&) {
         return Value::object(runningLoopOrRaise(vm));
     });

@@ -2,6 +2,8 @@
 
 #include "asyncio_runtime.h"
 
+#include "../memory_budget.h"
+
 #include "../vm.h"
 #include "event_loop.h"
 #include "task.h"
@@ -90,8 +92,10 @@ StringId AsyncioRuntime::waitDescriptionId(VM& vm, WaitKind kind)
 
 void AsyncioRuntime::notePass(VM& vm)
 {
-    // The trace is the observer's, not the scenario's: its blocks are left out.
-    const int64_t heap = allocatedBytes() - vm.traceBytes();
+    // The scenario's own memory (the trace is the host's, not counted: memory_budget.h).
+    (void)vm;
+    const MemoryBudget* budget = MemoryBudget::current();
+    const int64_t heap = budget ? int64_t(budget->used()) : 0;
     if (heapAtLoopStart < 0)
         heapAtLoopStart = heap;
     if (heap > peakHeap)

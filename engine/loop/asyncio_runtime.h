@@ -78,6 +78,13 @@ struct AsyncioRuntime {
     // until then every context is empty, so tasks carry none and steps switch none.
     Value contextvars;
 
+    // A deadlock ends as Ctrl+C on asyncio.run ends (SPEC.md section 3): Runner.run installs
+    // its handler here as CPython installs its SIGINT handler (_asyncio._set_interrupt_handler);
+    // the loop calls it where the selector would wait forever (EventLoopObj::onDeadlock).
+    Value interruptHandler;         // a callable, or Empty: no asyncio.run to interrupt
+    std::string deadlockDescription; // who waited on what when the program first got stuck
+    bool deadlocked = false;
+
     // The run's peak heap and pending tasks (RunStats), noted at each pass of a loop.
     size_t maxPendingTasks = 0;
     int64_t heapAtLoopStart = -1;

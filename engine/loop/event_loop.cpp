@@ -154,10 +154,27 @@ void EventLoopObj::scheduleSleep(VM& vm, SleepObj* sleep)
 
 // -- One pass --------------------------------------------------------------------------------
 
-void EventLoopObj::stopRun(VM& vm, const Value& cls, const std::string& message)
+void EventLoopObj::stopRun(VM& vm, const char* type, const std::string& message, const char* option)
 {
+    // A limit ends the run where it stands: no except or finally clause of the scenario runs.
     fatal = true;
-    vm.raiseValue(vm.newException(cls.as<ClassObj>(), {vm.newStr(message)}));
+    if (option)
+        vm.stopRun(type, message, option);
+    vm.stopRunWithMessage(type, message);
+}
+
+void EventLoopObj::onDeadlock(VM& vm)
+{
+    AsyncioRuntime& rt = vm.asyncio();
+    if (!rt.deadlocked) {
+        rt.deadlocked = true;
+        rt.deadlockDescription = describeDeadlock(vm, this);
+        markStuckTasks(vm, this);
+    }
+    if (rt.interruptHandler.isEmpty())
+        stopRun(vm, "Deadlock", rt.deadlockDescription, nullptr);
+    const Value handler = rt.interruptHandler;
+    vm.call(handler, {});
 }
 
 void EventLoopObj::dropCancelledTimers(VM&)
@@ -181,7 +198,8 @@ void EventLoopObj::dropCancelledTimers(VM&)
 void EventLoopObj::moveDueTimers(VM& vm)
 {
     const double endTime = vm.now() + kClockResolution;
-    while (!timers.empty() && timers.top().when < endTime) {
+    // As CPython's `if handle._when >= end_time: break`: a NaN deadline is due at once.
+    while (!timers.empty() && !(timers.top().when >= endTime)) {
         TimerEntry entry = timers.pop();
         Value timer = Value::object(entry.timer);
         --entry.timer->refcount; // the heap's reference now lives in [timer]
@@ -212,23 +230,28 @@ void EventLoopObj::runOnce(VM& vm)
     const Budgets& budgets = vm.options().budgets;
     ++passes;
     if (passes > budgets.loopPasses)
-        stopRun(vm, vm.limitExceededClass,
+        stopRun(vm, "LimitExceeded",
                 "the event loop ran more than " + std::to_string(budgets.loopPasses) + " passes" +
-                    describePending(vm, this));
+                    describePending(vm, this),
+                "max-passes");
     vm.record(TraceEvent::passBegan(vm.now(), uint32_t(passes)));
     vm.asyncio().notePass(vm);
     dropCancelledTimers(vm);
 
-    if (ready.empty() && !stopping) {
-        if (timers.empty())
-            stopRun(vm, vm.deadlockClass, describeDeadlock(vm, this));
+    if (ready.empty() && !stopping && timers.empty()) {
+        onDeadlock(vm);
+        if (ready.empty() && timers.empty() && !stopping)
+            stopRun(vm, "Deadlock", vm.asyncio().deadlockDescription, nullptr);
+    }
+    if (ready.empty() && !stopping && !timers.empty()) {
         const double when = timers.top().when;
         if (when > vm.now()) {
             // The selector would sleep until the earliest deadline: the clock jumps there.
             if (when > budgets.virtualTime)
-                stopRun(vm, vm.limitExceededClass,
+                stopRun(vm, "LimitExceeded",
                         "virtual time would pass the limit of " + floatRepr(budgets.virtualTime) +
-                            " s (next timer at " + floatRepr(when) + " s)" + describePending(vm, this));
+                            " s (next timer at " + floatRepr(when) + " s)" + describePending(vm, this),
+                        "max-time");
             vm.record(TraceEvent::clockJumped(vm.now(), when));
             vm.setNow(when);
         }
@@ -451,6 +474,21 @@ std::string describePending(VM& vm, const EventLoopObj* loop)
     return text;
 }
 
+void markStuckTasks(VM& vm, const EventLoopObj* loop)
+{
+    if (!vm.tracing())
+        return;
+    vm.asyncio().pending.forEach([&](TaskObj* task) {
+        if (task->loop != loop || task->state != FutureState::Pending)
+            return;
+        const std::string what = task->waiter.isEmpty() ? "nothing" : waiterDescription(task->waiter);
+        const uint32_t line = uint32_t(coroutineLine(task->coro));
+        vm.record(TraceEvent::warning(vm.now(), task->id, WarningKind::Stuck,
+                                      StringId{vm.internTrace(what + " at line " + std::to_string(line))}, line,
+                                      vm.now()));
+    });
+}
+
 std::string describeDeadlock(VM& vm, const EventLoopObj* loop)
 {
     std::vector<std::string> waiting;
@@ -458,7 +496,8 @@ std::string describeDeadlock(VM& vm, const EventLoopObj* loop)
         if (task->loop != loop || task->state != FutureState::Pending)
             return;
         const std::string what = task->waiter.isEmpty() ? "nothing" : waiterDescription(task->waiter);
-        waiting.push_back(task->taskName() + " (" + coroutineName(vm, task->coro) + ") waits on " + what);
+        waiting.push_back(task->taskName() + " (" + coroutineName(vm, task->coro) + ") waits on " + what +
+                          " at line " + std::to_string(coroutineLine(task->coro)));
     });
     if (waiting.empty())
         return "no task can make progress: the loop has nothing to run and no timer";

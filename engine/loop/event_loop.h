@@ -58,13 +58,20 @@ struct EventLoopObj final : NativeObj {
     void run(VM& vm, ReadyItem& item);
     void reportCallbackError(VM& vm, const ReadyItem& item, const Value& exc);
     void warnSlow(VM& vm, const ReadyItem& item, double took);
-    [[noreturn]] void stopRun(VM& vm, const Value& cls, const std::string& message);
+    // Ends the run on a limit ([option]: the command-line option that raises it) or a deadlock
+    // (null [option]).
+    [[noreturn]] void stopRun(VM& vm, const char* type, const std::string& message, const char* option);
+    // Nothing is ready and no timer is set: real Python would wait forever. Presses Ctrl+C
+    // (AsyncioRuntime::interruptHandler), or ends the run with Deadlock when nothing handles it.
+    void onDeadlock(VM& vm);
 };
 
 // '; pending: Task-1 (tick) at line 6, ...': where the loop's unfinished tasks stand.
 std::string describePending(VM& vm, const EventLoopObj* loop);
 // 'no task can make progress: Task-2 (worker) waits on Queue.get; ...'
 std::string describeDeadlock(VM& vm, const EventLoopObj* loop);
+// Marks each task of [loop] that waits forever (WarningKind::Stuck): the timeline draws it.
+void markStuckTasks(VM& vm, const EventLoopObj* loop);
 
 // Creates the native base class of asyncio's event loops and adds it to the _asyncio [module].
 void registerEventLoopClass(VM& vm, AsyncioRuntime& rt, const Value& module);

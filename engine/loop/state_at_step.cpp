@@ -74,7 +74,8 @@ class StepCatcher final : public TraceObserver {
         follow(e);
         if (!eventLevel_)
             return;
-        if (index == wantedEvent_)
+        // No VM: the run ended before it had one (a SyntaxError), and has no state to read.
+        if (index == wantedEvent_ && VM::currentIfAny())
             snapshots.push_back(takeSnapshot(e));
         // Events are also recorded where an exception must not fly (a finalizer's warning, the
         // run's end): the run is stopped at the next statement or step, where a limit may.

@@ -218,6 +218,9 @@ bool keepsNativeMethod(const FutureObj* future, StrObj* method)
 // waiter.cancel(msg=message), through a Python override when there is one.
 bool cancelFuture(VM& vm, const Value& future, const Value& message)
 {
+    // Two tasks awaiting each other cancel each other without end: CPython's C Task.cancel
+    // recurses into RecursionError, and so does this.
+    VM::NativeRecursion guard(vm, " while calling a Python object");
     StrObj* cancelName = vm.asyncio().names.cancel;
     if (FutureObj* f = asFuture(future); f && keepsNativeMethod(f, cancelName)) {
         if (f->nativeKind == NativeKind::Task)
@@ -309,7 +312,7 @@ void TaskObj::step(VM& vm, Value exc)
     const Value coroutine = coro;
     ContextSwitch context(vm, this);
     vm.record(TraceEvent::stepBegan(vm.now(), id, l->runningHandle, coroutineLine(coroutine)));
-    vm.resetBudget();
+    vm.enterTaskStep(Value::object(this)); // the step's own instruction budget
 
     Value fatal;
     Value out;
@@ -342,6 +345,7 @@ void TaskObj::step(VM& vm, Value exc)
             waitOn(vm, out);
         }
     }
+    vm.leaveTaskStep();
     l->currentTask = nullptr;
     context.restore();
     if (state == FutureState::Pending) {

@@ -1398,6 +1398,11 @@ class LifoQueue(Queue):
 
 # -- Runners ---------------------------------------------------------------------------------
 
+
+class _Interrupted(BaseException):
+    """The KeyboardInterrupt of a second Ctrl+C after a deadlock; only Runner.run sees it."""
+
+
 _RUNNER_CREATED = 'created'
 _RUNNER_INITIALIZED = 'initialized'
 _RUNNER_CLOSED = 'closed'
@@ -1411,6 +1416,7 @@ class Runner:
         self._debug = debug
         self._loop_factory = loop_factory
         self._loop = None
+        self._interrupt_count = 0
         self._set_event_loop = False
 
     def __enter__(self):
@@ -1425,12 +1431,9 @@ class Runner:
             return
         loop = self._loop
         try:
-            # After a deadlock or a runaway nothing more may run: real Python would still be
-            # stuck, so the shutdown steps must not happen.
-            if not loop._fatal:
-                _cancel_all_tasks(loop)
-                loop.run_until_complete(loop.shutdown_asyncgens())
-                loop.run_until_complete(loop.shutdown_default_executor())
+            _cancel_all_tasks(loop)
+            loop.run_until_complete(loop.shutdown_asyncgens())
+            loop.run_until_complete(loop.shutdown_default_executor())
         finally:
             if self._set_event_loop:
                 set_event_loop(None)
@@ -1449,7 +1452,36 @@ class Runner:
             raise RuntimeError("Runner.run() cannot be called from a running event loop")
         self._lazy_init()
         task = self._loop.create_task(coro)
-        return self._loop.run_until_complete(task)
+        # Loopscope: a deadlock calls this handler where CPython's SIGINT handler would be
+        # called by Ctrl+C (EventLoopObj::onDeadlock, SPEC.md section 3).
+        handler = lambda: self._on_sigint(task)
+        previous_handler = _asyncio._set_interrupt_handler(handler)
+        self._interrupt_count = 0
+        try:
+            return self._loop.run_until_complete(task)
+        except CancelledError:
+            if self._interrupt_count > 0:
+                uncancel = getattr(task, "uncancel", None)
+                if uncancel is not None and uncancel() == 0:
+                    raise KeyboardInterrupt()
+            raise  # CancelledError
+        finally:
+            if _asyncio._interrupt_handler() is handler:
+                _asyncio._set_interrupt_handler(previous_handler)
+            if self._interrupt_count > 0:
+                # Loopscope: the shutdown CPython's KeyboardInterrupt triggers on its way out of
+                # asyncio.run, then the run ends; nothing can catch it.
+                self.close()
+                _asyncio._end_with_deadlock()
+
+    def _on_sigint(self, main_task):
+        self._interrupt_count += 1
+        if self._interrupt_count == 1 and not main_task.done():
+            main_task.cancel()
+            # CPython wakes its selector up with call_soon_threadsafe(lambda: None).
+            self._loop.call_soon(lambda: None)
+            return
+        raise _Interrupted()
 
     def _lazy_init(self):
         if self._state == _RUNNER_CLOSED:

@@ -37,6 +37,9 @@ class CommandLineTest : public QObject {
                                      "--max-time",
                                      "--max-depth",
                                      "--max-memory",
+                                     "--max-output-lines",
+                                     "--max-output-bytes",
+                                     "--max-trace",
                                      "--dump-bytecode",
                                      "--output",
                                      "--theme",
@@ -121,6 +124,51 @@ class CommandLineTest : public QObject {
                               << "soon";
         QTest::newRow("memory") << "--max-memory"
                                 << "12Q";
+        QTest::newRow("output lines") << "--max-output-lines"
+                                      << "0";
+        QTest::newRow("trace") << "--max-trace"
+                               << "1.5G";
+    }
+
+    // Each budget's option raises (or lowers) it, and the limit's message names that option.
+    void budgetOptionsSetTheLimits_data()
+    {
+        QTest::addColumn<QString>("program");
+        QTest::addColumn<QStringList>("options");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("output lines")
+            << "for i in range(100):\n    print(i)\n"
+            << QStringList{"--max-output-lines", "10"}
+            << "LimitExceeded: the program wrote more than 10 lines of output (at line 2); "
+               "raise the budget with --max-output-lines";
+        QTest::newRow("memory")
+            << "blocks = []\nwhile True:\n    blocks.append('x' * 4096)\n"
+            << QStringList{"--max-memory", "4M"}
+            << "MemoryError: the scenario needs more than its 4 MB of memory (at line 3); "
+               "raise the budget with --max-memory";
+        QTest::newRow("instructions")
+            << "while True:\n    pass\n"
+            << QStringList{"--max-instructions", "1000"}
+            << "RunawayTask: the program ran 1000 instructions outside any task (at "
+               "line 1); raise the budget with --max-instructions";
+        QTest::newRow("raised memory lets it finish") << "text = 'x' * (600 * 2**20)\nprint(len(text))\n"
+                                                      << QStringList{"--max-memory", "1G"} << "";
+    }
+
+    void budgetOptionsSetTheLimits()
+    {
+        QFETCH(QString, program);
+        QFETCH(QStringList, options);
+        QFETCH(QString, expected);
+        QTemporaryDir dir;
+        const QString path = writeScenario(dir, program);
+        const Result r = runLoopscope(QStringList{QStringLiteral("run"), path} + options);
+        if (expected.isEmpty()) {
+            QCOMPARE(r.exitCode, 0);
+            return;
+        }
+        QCOMPARE(r.exitCode, 1);
+        QCOMPARE(r.err.trimmed(), expected);
     }
 
     void malformedBudgetsExitWithTwo()

@@ -3,10 +3,12 @@
 // the browser, marks a clicked bar's lines in the code, and switches themes.
 #include <QDockWidget>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QLabel>
 #include <QMessageBox>
 #include <QSet>
 #include <QStandardPaths>
+#include <QTemporaryDir>
 #include <QToolBar>
 #include <QTreeWidget>
 #include <QtTest>
@@ -31,6 +33,28 @@ QString narration(const MainWindow& window)
         if (dock->windowTitle() == QLatin1String("Narration"))
             return static_cast<QLabel*>(dock->widget())->text();
     return {};
+}
+
+// Runs [act], answering the unsaved-edits question it must ask with [button]; returns what
+// [act] returned ("true"/"false"), or "not asked" when no question came.
+QString answerNextQuestion(QMessageBox::StandardButton button, const std::function<bool()>& act)
+{
+    bool asked = false;
+    // Polls until the question is up (a loaded machine may take a while to show it).
+    QTimer poll;
+    QObject::connect(&poll, &QTimer::timeout, [&asked, &poll, button] {
+        if (auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget())) {
+            poll.stop();
+            asked = box->text().contains(QLatin1String("Save your edits"));
+            box->button(button)->click();
+        }
+    });
+    poll.start(20);
+    const bool result = act();
+    poll.stop();
+    if (!asked)
+        return QStringLiteral("not asked");
+    return result ? QStringLiteral("true") : QStringLiteral("false");
 }
 
 } // namespace
@@ -161,6 +185,90 @@ class MainWindowTest : public QObject {
         QTest::mouseClick(browser->viewport(), Qt::LeftButton, {}, browser->visualItemRect(other).center());
         QVERIFY(asked);
         QVERIFY(window.editor()->toPlainText().contains(QLatin1String("# my edit")));
+    }
+
+    // Closing over unsaved edits asks first: Cancel keeps the window and the edits, Save writes
+    // them, Discard closes without writing.
+    void closingAsksAboutUnsavedEdits()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("mine.py"));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("print('hi')\n");
+        file.close();
+
+        MainWindow window;
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(window.loadFile(path));
+        QVERIFY(window.close()); // nothing unsaved: no question
+        window.show();
+        window.editor()->appendPlainText(QStringLiteral("# my edit"));
+
+        QCOMPARE(answerNextQuestion(QMessageBox::Cancel, [&window] { return window.close(); }),
+                 QString("false"));
+        QVERIFY(window.isVisible());
+        QVERIFY(window.editor()->toPlainText().contains(QLatin1String("# my edit")));
+
+        QCOMPARE(answerNextQuestion(QMessageBox::Save, [&window] { return window.close(); }),
+                 QString("true"));
+        QVERIFY(!window.isVisible());
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QVERIFY(file.readAll().contains("# my edit"));
+        file.close();
+
+        window.show();
+        window.editor()->appendPlainText(QStringLiteral("# thrown away"));
+        QCOMPARE(answerNextQuestion(QMessageBox::Discard, [&window] { return window.close(); }),
+                 QString("true"));
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QVERIFY(!file.readAll().contains("# thrown away"));
+    }
+
+    // Opening another file over unsaved edits (File > Open Recent here; the browser above) asks
+    // first: Cancel keeps the edits, Discard opens the file.
+    void openingAsksAboutUnsavedEdits()
+    {
+        QTemporaryDir dir;
+        const QString first = dir.filePath(QStringLiteral("first.py")),
+                      second = dir.filePath(QStringLiteral("second.py"));
+        for (const QString& path : {first, second}) {
+            QFile file(path);
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            file.write(QStringLiteral("# %1\n").arg(QFileInfo(path).fileName()).toUtf8());
+        }
+        MainWindow window;
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(window.loadFile(first));
+        QVERIFY(window.loadFile(second)); // first.py is now the second entry of Open Recent
+        QVERIFY(window.loadFile(first));
+        window.editor()->appendPlainText(QStringLiteral("# my edit"));
+        QAction* openSecond = nullptr;
+        for (QAction* action : window.findChildren<QAction*>())
+            if (action->toolTip() == QFileInfo(second).absoluteFilePath()) // not an older test's second.py
+                openSecond = action;
+        QVERIFY(openSecond);
+
+        QCOMPARE(answerNextQuestion(QMessageBox::Cancel,
+                                    [openSecond] {
+                                        openSecond->trigger();
+                                        return true;
+                                    }),
+                 QString("true"));
+        QVERIFY(window.editor()->toPlainText().contains(QLatin1String("# my edit")));
+        QVERIFY(window.windowTitle().startsWith(QLatin1String("first.py*")));
+
+        QCOMPARE(answerNextQuestion(QMessageBox::Discard,
+                                    [openSecond] {
+                                        openSecond->trigger();
+                                        return true;
+                                    }),
+                 QString("true"));
+        QVERIFY(window.editor()->toPlainText().contains(QLatin1String("# second.py")));
+        QVERIFY(!window.editor()->toPlainText().contains(QLatin1String("# my edit")));
+        QVERIFY(window.waitForRun());
     }
 
     void clickingABarMarksItsLines()

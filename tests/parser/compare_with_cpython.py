@@ -263,6 +263,8 @@ def expectation(path):
     except SyntaxError as e:
         if any(m in e.msg for m in SYMTABLE_MESSAGES):
             return None
+        if e.lineno is None:
+            return None  # compile() of a string with NUL bytes names no line; a file's run does
         return ("ERROR", "%s|%s|%d" % (type(e).__name__, e.msg, e.lineno))
     except (ValueError, RecursionError, MemoryError):
         return None

@@ -433,9 +433,66 @@ class TestParser : public QObject {
         QTest::newRow("N escape") << QByteArray("x = '\\N{BULLET}'\n")
                                   << QByteArray("Loopscope does not support \\N{...} escapes in strings")
                                   << 1;
-        QTest::newRow("unary chain") << QByteArray("x = " + QByteArray(5000, '-') + "1\n")
-                                     << QByteArray("too complex to parse: expressions nested too deeply")
-                                     << 1;
+    }
+
+    // Nesting limits are CPython 3.11's, measured with python3: the parser gives up (a bare
+    // MemoryError in CPython) past its stack of 6000 rule levels, the compiler (RecursionError)
+    // past 3000 nested statements and expressions; brackets stop at 200 in the tokenizer.
+    void depthLimits_data()
+    {
+        QTest::addColumn<QByteArray>("source");
+        QTest::addColumn<QString>("type"); // empty: the source compiles
+        QTest::addColumn<int>("line");
+        auto sum = [](int terms) {
+            QByteArray text = "x = 1";
+            for (int i = 1; i < terms; ++i)
+                text += "+1";
+            return text + "\n";
+        };
+        const QString recursion = QStringLiteral("RecursionError");
+        QTest::newRow("2999 terms compile") << sum(2999) << QString() << 0;
+        QTest::newRow("3000 terms are too deep") << sum(3000) << recursion << 1;
+        QTest::newRow("300k terms") << QByteArray("pass\n" + sum(300000)) << recursion << 2;
+        QTest::newRow("5967 nots are too deep to compile")
+            << QByteArray("x = " + QByteArray(5967 * 4, ' ').replace("    ", "not ") + "a\n") << recursion
+            << 1;
+        QTest::newRow("5968 nots are too deep to parse")
+            << QByteArray("x = " + QByteArray(5968 * 4, ' ').replace("    ", "not ") + "a\n")
+            << QStringLiteral("MemoryError") << 1;
+        QTest::newRow("7000 unary minus")
+            << QByteArray("x = " + QByteArray(7000, '-') + "1\n") << QStringLiteral("MemoryError") << 1;
+        QTest::newRow("2983 powers parse")
+            << QByteArray("x = " + QByteArray(2983 * 3, ' ').replace("   ", "a**") + "a\n") << QString() << 0;
+        QTest::newRow("2984 powers do not")
+            << QByteArray("x = " + QByteArray(2984 * 3, ' ').replace("   ", "a**") + "a\n")
+            << QStringLiteral("MemoryError") << 1;
+        QTest::newRow("200 parentheses")
+            << QByteArray("x = " + QByteArray(200, '(') + "1" + QByteArray(200, ')') + "\n") << QString()
+            << 0;
+        QTest::newRow("201 parentheses")
+            << QByteArray("x = " + QByteArray(201, '(') + "1" + QByteArray(201, ')') + "\n")
+            << QStringLiteral("SyntaxError") << 1;
+        QByteArray elifs = "if a: pass\n";
+        for (int i = 0; i < 4000; ++i)
+            elifs += "elif a: pass\n";
+        QTest::newRow("4000 elifs") << elifs << recursion << 3000;
+        QByteArray attributes = "y = a" + QByteArray(300000 * 2, ' ').replace("  ", ".b") + "\n";
+        QTest::newRow("300k attributes") << attributes << recursion << 1;
+    }
+
+    void depthLimits()
+    {
+        QFETCH(QByteArray, source);
+        QFETCH(QString, type);
+        QFETCH(int, line);
+        ParseResult result = parseModule(source.toStdString());
+        if (type.isEmpty()) {
+            QVERIFY2(result.ok(), result.error ? result.error->message.c_str() : "");
+            return;
+        }
+        QVERIFY(!result.ok());
+        QCOMPARE(QString::fromStdString(result.error->type), type);
+        QCOMPARE(result.error->line, line);
     }
 
     void refusals()

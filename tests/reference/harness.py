@@ -24,8 +24,12 @@ How the virtual time works (SPEC.md sections 3 and 8):
 - The event loop is a `SelectorEventLoop` whose selector never waits: when the loop asks it to
   wait for I/O with a positive timeout, the clock jumps exactly to the earliest timer deadline
   (`loop._scheduled[0]._when`, never `now + timeout`, so no float drift creeps in). Asked to
-  wait forever with no timer at all, the program can never make progress: the run ends with
-  error type `Deadlock`, as Loopscope reports it.
+  wait forever with no timer at all, the program can never make progress. The harness then does
+  what a user would, and what Loopscope does (SPEC.md section 3): it presses Ctrl+C. CPython's
+  own SIGINT handler (asyncio.Runner._on_sigint) cancels the main task, whose finally blocks
+  run; a second deadlock is a second Ctrl+C (KeyboardInterrupt); the runner closes, cancelling
+  every remaining task, and the run ends there with error type `Deadlock`, naming who waited on
+  what when the program first got stuck. With no asyncio.run running, it ends at once.
 - Where asyncio iterates a set of tasks or futures, CPython's order follows memory addresses
   (tasks hash by identity). SPEC.md section 3 fixes that order as insertion order, and so does
   the harness: `all_tasks`, `wait`, `as_completed`, `TaskGroup` and the loop's set of async
@@ -58,6 +62,7 @@ import os  # noqa: E402
 import random  # noqa: E402
 import runpy  # noqa: E402
 import selectors  # noqa: E402
+import signal  # noqa: E402
 import time  # noqa: E402
 import traceback  # noqa: E402
 import weakref  # noqa: E402
@@ -123,6 +128,8 @@ class Recorder:
 RECORDER = None
 # The capture and mode of the current run, for the deadlock exit deep inside the loop.
 RUN_STATE = {}
+# Who waited on what when the program first got stuck (None until it does).
+DEADLOCK = {"description": None}
 
 
 # -- Captured stdout ------------------------------------------------------------------------------
@@ -191,9 +198,8 @@ class VirtualTimeSelector(selectors.DefaultSelector):
             CLOCK.jump_to(scheduled[0]._when)
             return []
         if timeout is None:
-            # End here: letting an exception unwind would run asyncio.run's cleanup, which
-            # cancels the stuck tasks and executes code that the program never reached.
-            finish_deadlock(describe_waiting_tasks(self.loop))
+            press_ctrl_c(self.loop)
+            return []
         # A positive timeout without a timer cannot come from _run_once; treat it as elapsed.
         CLOCK.advance(timeout)
         return []
@@ -647,6 +653,33 @@ def print_program_traceback(exc, path):
     sys.__stderr__.flush()
 
 
+def press_ctrl_c(loop):
+    """The program waits forever: interrupt it as a user would (see the module docstring)."""
+    if DEADLOCK["description"] is None:
+        DEADLOCK["description"] = describe_waiting_tasks(loop)
+    handler = signal.getsignal(signal.SIGINT)
+    if not callable(handler) or handler is signal.default_int_handler:
+        # No asyncio.run to interrupt: the KeyboardInterrupt would end the program here.
+        finish_deadlock(DEADLOCK["description"])
+    handler(signal.SIGINT, None)
+
+
+def install_deadlock_ending():
+    """After an interrupted Runner.run the runner closes, as the KeyboardInterrupt closes it on
+    its way out of asyncio.run, and the run ends there with Deadlock."""
+    original_run = asyncio.runners.Runner.run
+
+    def run(self, coro, *, context=None):
+        try:
+            return original_run(self, coro, context=context)
+        finally:
+            if DEADLOCK["description"] is not None:
+                self.close()
+                finish_deadlock(DEADLOCK["description"])
+
+    asyncio.runners.Runner.run = run
+
+
 def finish_deadlock(description):
     capture, mode = RUN_STATE["capture"], RUN_STATE["mode"]
     capture.finish()
@@ -673,6 +706,7 @@ def run_program(path, mode, seed, record_steps, state_reader=None):
     elif record_steps:
         install_step_recording()
     install_virtual_time()
+    install_deadlock_ending()
     random.seed(seed)
 
     sys.argv = [path]

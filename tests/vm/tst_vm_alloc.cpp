@@ -4,7 +4,6 @@
 #include <QtTest>
 
 #include "engine.h"
-#include "object.h"
 
 using namespace loopscope;
 
@@ -15,12 +14,10 @@ uint64_t allocationsOf(const std::string& source)
 {
     RunOptions options;
     options.writeStdout = [](std::string_view) {};
-    uint64_t before = allocationCount();
     RunResult r = runScenario(source, options, nullptr);
-    uint64_t after = allocationCount();
     if (!r.ok)
         qWarning("run failed: %s: %s", r.errorType.c_str(), r.errorMessage.c_str());
-    return after - before;
+    return r.heapAllocations;
 }
 
 std::string moduleLoop(int n)

@@ -1,4 +1,4 @@
 # expect error: RunawayTask line 3
-# Loopscope-only: CPython would spin forever; top-level code gets 10x the step budget.
+# Loopscope-only: CPython would spin forever; code outside tasks has an instruction budget too.
 while True:
     pass

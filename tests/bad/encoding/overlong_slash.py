@@ -1,0 +1,3 @@
+# expect error: SyntaxError line 3
+# An overlong encoding of "/" is not UTF-8.
+path = "À¯"

@@ -1,0 +1,2 @@
+ÿþ# expect error: SyntaxError line 1
+# A UTF-16 byte order mark: the file is not UTF-8.

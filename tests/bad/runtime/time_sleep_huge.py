@@ -1,0 +1,3 @@
+# expect error: OverflowError line 3
+import time
+time.sleep(1e300)

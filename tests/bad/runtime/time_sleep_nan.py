@@ -1,0 +1,3 @@
+# expect error: ValueError line 3
+import time
+time.sleep(float("nan"))

@@ -1,0 +1,3 @@
+# expect error: NameError line 3
+# A scenario cannot wait for the keyboard.
+name = input("name? ")
