@@ -159,7 +159,7 @@ void ValueViewer::addItem(ValueView& view, std::string label, const Value& item,
 {
     ++view.itemCount;
     if (view.items.size() < limits_.items)
-        view.items.emplace_back(std::move(label), this->view(item, depth - 1));
+        view.items.push_back({std::move(label), this->view(item, depth - 1)});
 }
 
 ValueView ValueViewer::view(const Value& value, int depth)

@@ -17,14 +17,23 @@ namespace loopscope {
 
 class VM;
 
+struct ValueViewItem;
+
 struct ValueView {
     std::string repr;     // repr(value) as CPython prints it ("<repr failed: Type: message>" if it raised)
     bool reprCut = false; // the repr was cut at ValueViewLimits::reprChars (it ends with "...")
     std::string typeName; // type(value).__name__
     // list, tuple, set, frozenset: ("0", item), ("1", item), ...; dict: (repr(key), value); an
     // object with a __dict__: (attribute, value). Empty for anything else.
-    std::vector<std::pair<std::string, ValueView>> items;
+    // (A struct, not std::pair: a pair's constructors ask whether ValueView, still incomplete
+    // here, is default-constructible, which clang refuses.)
+    std::vector<ValueViewItem> items;
     size_t itemCount = 0; // how many items the value holds (items may hold fewer: see the limits)
+};
+
+struct ValueViewItem {
+    std::string label; // "0", repr(key) or the attribute's name
+    ValueView value;
 };
 
 // How much of a value a ValueView keeps.

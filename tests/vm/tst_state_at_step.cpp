@@ -277,25 +277,25 @@ class TestStateAtStep : public QObject {
         QVERIFY(numbers.reprCut);
         QCOMPARE(numbers.itemCount, size_t(50));
         QCOMPARE(numbers.items.size(), size_t(3));
-        QCOMPARE(QString::fromStdString(numbers.items[2].first), QString("2"));
-        QCOMPARE(QString::fromStdString(numbers.items[2].second.repr), QString("2"));
+        QCOMPARE(QString::fromStdString(numbers.items[2].label), QString("2"));
+        QCOMPARE(QString::fromStdString(numbers.items[2].value.repr), QString("2"));
         QCOMPARE(locals[1].second.repr, numbers.repr);
 
         const ValueView& table = locals[2].second;
         QCOMPARE(QString::fromStdString(table.repr), QString("{'a': (1, 'x'), 'b':..."));
         QCOMPARE(table.items.size(), size_t(2));
-        QCOMPARE(QString::fromStdString(table.items[0].first), QString("'a'"));
-        const ValueView& pair = table.items[0].second;
+        QCOMPARE(QString::fromStdString(table.items[0].label), QString("'a'"));
+        const ValueView& pair = table.items[0].value;
         QCOMPARE(QString::fromStdString(pair.repr), QString("(1, 'x')"));
         QVERIFY(!pair.reprCut);
         QCOMPARE(pair.items.size(), size_t(2));
-        QVERIFY(pair.items[1].second.items.empty()); // depth 2 reached
+        QVERIFY(pair.items[1].value.items.empty()); // depth 2 reached
 
         const ValueView& job = locals[3].second;
         QCOMPARE(QString::fromStdString(job.typeName), QString("Job"));
         QCOMPARE(job.items.size(), size_t(2));
-        QCOMPARE(QString::fromStdString(job.items[0].first), QString("name"));
-        QCOMPARE(QString::fromStdString(job.items[1].second.repr), QString("[1, 2]"));
+        QCOMPARE(QString::fromStdString(job.items[0].label), QString("name"));
+        QCOMPARE(QString::fromStdString(job.items[1].value.repr), QString("[1, 2]"));
 
         QCOMPARE(QString::fromStdString(locals[4].second.repr), QString("[1, [...]]"));
     }
