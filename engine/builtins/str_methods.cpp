@@ -360,10 +360,17 @@ static bool isCasedCp(uint32_t c)
     return upperCp(c) != c || lowerCp(c) != c;
 }
 
+// Whether [s] is all ASCII. Read from the text, not from a StrObj's flag: self may be an
+// instance of a str subclass (found by the fuzzer: UBSan saw the flag read from an InstanceObj).
+static bool asciiText(const std::string& s)
+{
+    return std::all_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+}
+
 static Value mapChars(VM& vm, const CallArgs& a, int mode)
 {
     const std::string& s = selfText(vm, a, "upper");
-    if (!a[0].as<StrObj>()->ascii) {
+    if (!asciiText(s)) {
         std::vector<uint32_t> cps = utf8Decode(s);
         bool startOfWord = true;
         for (size_t i = 0; i < cps.size(); ++i) {
@@ -768,8 +775,7 @@ void registerStrMethods(VM& vm)
         return Value::boolean(cased);
     });
     vm.addMethod(s, "isascii", [](VM& vm, const CallArgs& a) {
-        return Value::boolean(a[0].as<StrObj>()->ascii);
-        (void)vm;
+        return Value::boolean(asciiText(selfText(vm, a, "isascii")));
     });
     vm.addMethod(s, "center", [](VM& vm, const CallArgs& a) { return strPad(vm, a, 1); });
     vm.addMethod(s, "ljust", [](VM& vm, const CallArgs& a) { return strPad(vm, a, 0); });
