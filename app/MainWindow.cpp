@@ -10,6 +10,7 @@
 #include <QDir>
 #include <QDockWidget>
 #include <QElapsedTimer>
+#include <QEventLoop>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHeaderView>
@@ -132,7 +133,7 @@ MainWindow::MainWindow(QWidget* parent)
         w->hide();
     connect(runner_, &ScenarioRunner::progress, this, &MainWindow::showProgress);
     connect(runner_, &ScenarioRunner::finished, this,
-            [this](std::shared_ptr<const RunOutcome> outcome) { showRunOutcome(*outcome); });
+            [this](std::shared_ptr<RunOutcome> outcome) { showRunOutcome(*outcome); });
 
     // Clicking a timeline item marks its lines in the code, says what it is and moves the
     // cursor to it.
@@ -548,10 +549,14 @@ bool MainWindow::isRunning() const
 
 bool MainWindow::waitForRun(int timeoutMs)
 {
-    QElapsedTimer clock;
-    clock.start();
-    while (runner_->isRunning() && clock.elapsed() < timeoutMs)
-        QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
+    if (!runner_->isRunning())
+        return true;
+    // Sleeps in an event loop until the run is shown (connected after showRunOutcome, so it has
+    // run): a loop of processEvents() would spin and take a core from the run it waits for.
+    QEventLoop loop;
+    connect(runner_, &ScenarioRunner::finished, &loop, &QEventLoop::quit);
+    QTimer::singleShot(timeoutMs, &loop, &QEventLoop::quit);
+    loop.exec();
     return !runner_->isRunning();
 }
 
@@ -565,7 +570,7 @@ void MainWindow::showProgress(double virtualTime, quint64 events)
         timeline_->setBusyText(text + tr("\nEsc or Cancel stops it"));
 }
 
-void MainWindow::showRunOutcome(const RunOutcome& outcome)
+void MainWindow::showRunOutcome(RunOutcome& outcome)
 {
     cancelAction_->setEnabled(false);
     for (QWidget* w : {static_cast<QWidget*>(progressBar_), static_cast<QWidget*>(progressLabel_),
@@ -663,7 +668,7 @@ void MainWindow::showRunOutcome(const RunOutcome& outcome)
     outcomeMessage_ = message;
     inspector_->showStacks({}, {});
     stacks_->setScenario(runSource_, runOptions_);
-    stepper_->setRun(outcome.trace, runSource_);
+    stepper_->setRun(std::move(outcome.indexes), runSource_);
     if (startStep_ > 0) {
         const int step = std::exchange(startStep_, 0);
         if (!stepper_->moveToStep(step))
