@@ -579,8 +579,7 @@ bool MainWindow::pickAxisFor(const TimelineModel& model)
         autoAxis_.reset(); // the learner switched it since the last run
     if (!autoAxis_)
         return false;
-    const TimelineAxis wanted =
-        model.endTime() == 0 && model.passCount() > 1 ? TimelineAxis::Passes : TimelineAxis::Time;
+    const TimelineAxis wanted = model.telling();
     autoAxis_ = wanted;
     if (timeline_->axis() != wanted)
         timeline_->setAxis(wanted);
