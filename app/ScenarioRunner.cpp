@@ -107,8 +107,9 @@ void ScenarioRunner::cancel()
         outcome->result.ok = false;
         outcome->result.cancelled = true;
         outcome->result.errorType = "Cancelled";
-        outcome->result.errorMessage = "the run was cancelled (it was still freeing its memory or in the middle of "
-                                       "one long operation, so its output is not shown)";
+        outcome->result.errorMessage =
+            "the run was cancelled (it was still freeing its memory or in the middle of "
+            "one long operation, so its output is not shown)";
         outcome->result.endTime = job->virtualTime.load(std::memory_order_relaxed);
         auto trace = std::make_shared<TraceRecorder>(TraceLevel::Step);
         outcome->trace = trace;

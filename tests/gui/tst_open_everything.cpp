@@ -236,8 +236,8 @@ int main(int argc, char** argv)
             }
         }
         const qint64 ms = clock.elapsed();
-        std::printf("%-4s %6lld ms  %s  %s%s\n", problem.isEmpty() ? "ok" : "FAIL", static_cast<long long>(ms),
-                    qPrintable(path), qPrintable(cancelNote),
+        std::printf("%-4s %6lld ms  %s  %s%s\n", problem.isEmpty() ? "ok" : "FAIL",
+                    static_cast<long long>(ms), qPrintable(path), qPrintable(cancelNote),
                     qPrintable(problem.isEmpty() ? window.narrationText().left(100) : problem));
         failures += !problem.isEmpty();
     }
