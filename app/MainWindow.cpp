@@ -655,6 +655,17 @@ void MainWindow::showRunOutcome(RunOutcome& outcome)
         for (const QString& line : errorText.split(QLatin1Char('\n')))
             lines.append({result.endTime, line, ConsoleView::LineKind::Error, std::nullopt});
     }
+    // A cancelled run shows the end of its output: thousands of lines take the console tens of
+    // milliseconds to lay out, which Cancel's 100 ms cannot afford (its timeline is not shown
+    // either; running it again shows everything).
+    constexpr qsizetype kCancelledRunLines = 1000;
+    if (result.cancelled && lines.size() > kCancelledRunLines) {
+        const qsizetype left = lines.size() - kCancelledRunLines;
+        lines.remove(0, left);
+        // Stamped as the first line shown, so that the lines stay in event order.
+        lines.prepend({lines.first().t, tr("… %1 earlier line(s) not shown: the run was cancelled").arg(left),
+                       ConsoleView::LineKind::Warning, lines.first().event});
+    }
     console_->appendLines(lines);
 
     // The previous run's timeline and trace can hold hundreds of megabytes in millions of
