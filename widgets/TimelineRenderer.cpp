@@ -213,8 +213,8 @@ TimelineScene TimelineRenderer::render(QPainter& painter, const QRectF& target,
     painter.save();
     painter.setFont(options.font);
     painter.fillRect(target, theme_.background);
-    paintPlot(painter, l, scene, state, options.font);
-    paintRowLabels(painter, l, scene, options.font);
+    paintPlot(painter, l, scene, state, options);
+    paintLabelColumn(painter, l, scene, options);
     paintAxis(painter, l, state, options.font);
     if (options.cursor)
         paintCursor(painter, l, scene, state, *options.cursor, options.font);
@@ -240,8 +240,9 @@ TimelineScene TimelineRenderer::render(QPainter& painter, const QRectF& target,
 }
 
 void TimelineRenderer::paintPlot(QPainter& painter, const TimelineFigureLayout& l, const TimelineScene& scene,
-                                 const TimelineViewState& state, const QFont& font) const
+                                 const TimelineViewState& state, const TimelineFigureOptions& options) const
 {
+    const QFont& font = options.font;
     const TimelineGeometry& g = l.geometry;
     const QRectF plot = l.plot;
     painter.save();
@@ -282,7 +283,7 @@ void TimelineRenderer::paintPlot(QPainter& painter, const TimelineFigureLayout& 
         painter.drawLine(QPointF(band.right(), plot.top()), QPointF(band.right(), plot.bottom()));
     }
 
-    paintBars(painter, scene, plot, font);
+    paintBars(painter, scene, plot, font, options.mergeBars);
 
     // A sleep's deadline: a tick across the bar's end, and a small notch above it (not on rows
     // too thin to tell it from the bar).
@@ -338,15 +339,30 @@ void TimelineRenderer::paintPlot(QPainter& painter, const TimelineFigureLayout& 
 }
 
 void TimelineRenderer::paintBars(QPainter& painter, const TimelineScene& scene, const QRectF& plot,
-                                 const QFont& font) const
+                                 const QFont& font, bool mergeBars) const
 {
     painter.setRenderHint(QPainter::Antialiasing, false);
-    // Fills are batched by kind: one brush and one call per kind, not per bar.
+    // Fills are batched by kind: one brush and one call per kind, not per bar. Bars of a row
+    // follow each other left to right, so a bar of the same kind that touches or overlaps the
+    // last one (a chain of steps in a crowded view) widens it instead: unantialiased fills round
+    // each edge to a pixel, so the union covers exactly the pixels the two did, and a pattern is
+    // aligned to the device, not the rectangle.
     std::vector<QRectF> fills[kSegmentKindCount], patterns[kSegmentKindCount];
+    auto add = [mergeBars](std::vector<QRectF>& rects, const QRectF& r) {
+        if (mergeBars && !rects.empty()) {
+            QRectF& last = rects.back();
+            if (last.top() == r.top() && last.height() == r.height() && r.left() >= last.left() &&
+                r.left() <= last.right()) {
+                last.setRight(std::max(last.right(), r.right()));
+                return;
+            }
+        }
+        rects.push_back(r);
+    };
     for (const TimelineScene::Bar& bar : scene.bars) {
-        fills[size_t(bar.kind)].push_back(bar.rect);
+        add(fills[size_t(bar.kind)], bar.rect);
         if (bar.rect.width() >= kMinEdgedBar && bar.rect.height() >= kThinRow * 0.5)
-            patterns[size_t(bar.kind)].push_back(bar.rect);
+            add(patterns[size_t(bar.kind)], bar.rect);
     }
     painter.setPen(Qt::NoPen);
     for (int k = 0; k < kSegmentKindCount; ++k) {
@@ -462,7 +478,7 @@ void TimelineRenderer::paintBars(QPainter& painter, const TimelineScene& scene, 
 void TimelineRenderer::paintMarkers(QPainter& painter, const TimelineScene& scene,
                                     const TimelineGeometry& g) const
 {
-    const double size = std::clamp(g.rowHeight * 0.5, 8.0, 15.0);
+    const double size = markerSize(g.rowHeight);
     const bool thin = g.rowHeight < kThinRow;
     for (const TimelineScene::Marker& m : scene.markers)
         if (!thin || m.row == 0)
@@ -485,6 +501,30 @@ void TimelineRenderer::paintArrows(QPainter& painter, const TimelineScene& scene
         }
         paintArrowLine(painter, from, to, theme_.style(a.kind));
     }
+}
+
+void TimelineRenderer::paintLabelColumn(QPainter& painter, const TimelineFigureLayout& l,
+                                        const TimelineScene& scene, const TimelineFigureOptions& options) const
+{
+    auto paint = [&](QPainter& p) { paintRowLabels(p, l, scene, options.font); };
+    if (!options.labelCache) {
+        paint(painter);
+        return;
+    }
+    TimelineLabelCache::Key key;
+    key.model = &model_;
+    key.area = l.labels;
+    key.pinnedHeight = l.geometry.pinnedHeight;
+    key.font = options.font;
+    key.background = theme_.background.rgba();
+    key.stripe = theme_.stripe.rgba();
+    key.text = theme_.text.rgba();
+    key.grid = theme_.grid.rgba();
+    key.rows.reserve(scene.rows.size() * 4);
+    for (const TimelineScene::Row& row : scene.rows)
+        key.rows.insert(key.rows.end(), {double(row.modelRow), double(row.displayRow), row.top, row.height});
+    if (!options.labelCache->draw(painter, key, paint))
+        paint(painter);
 }
 
 void TimelineRenderer::paintRowLabels(QPainter& painter, const TimelineFigureLayout& l,

@@ -145,7 +145,9 @@ class TimelineGeometryTest : public QObject {
             QVERIFY((ticks[i].coord - ticks[i - 1].coord) / (x1 - x0) * 700 >= 80 - 1e-6);
     }
 
-    // A zero-duration step is drawn a few pixels wide, and the next bar starts after it.
+    // A zero-duration step is drawn a few pixels wide, and so is the zero-duration turn in the
+    // ready queue before it (queued and run in one instant): each bar starts where the one before
+    // it ends, none painted over.
     void stepsOfZeroDurationKeepAMinimumWidth()
     {
         SyntheticTrace s;
@@ -163,17 +165,95 @@ class TimelineGeometryTest : public QObject {
         for (const auto& b : scene.bars)
             if (b.row == 1)
                 bars.push_back(b);
-        QCOMPARE(bars.size(), size_t(3));
-        QCOMPARE(bars[0].kind, SegmentKind::Running);
+        const TimelineLayoutOptions options;
+        QCOMPARE(bars.size(), size_t(5));
+        QCOMPARE(bars[0].kind, SegmentKind::Ready);
         QCOMPARE(bars[0].rect.left(), 100.0);
-        QCOMPARE(bars[0].rect.width(), TimelineLayoutOptions{}.stepWidth);
-        QCOMPARE(bars[1].kind, SegmentKind::Sleeping);
+        QCOMPARE(bars[0].rect.width(), options.readyWidth);
+        QCOMPARE(bars[1].kind, SegmentKind::Running);
         QCOMPARE(bars[1].rect.left(), bars[0].rect.right());
-        QCOMPARE(bars[1].rect.right(), 600.0);
-        QCOMPARE(bars[2].kind, SegmentKind::Running);
+        QCOMPARE(bars[1].rect.width(), options.stepWidth);
+        QCOMPARE(bars[2].kind, SegmentKind::Sleeping);
+        QCOMPARE(bars[2].rect.left(), bars[1].rect.right());
+        QCOMPARE(bars[2].rect.right(), 600.0);
+        // The wake-up at t=5: its turn in the queue, then the step.
+        QCOMPARE(bars[3].kind, SegmentKind::Ready);
+        QCOMPARE(bars[3].rect.left(), 600.0);
+        QCOMPARE(bars[3].rect.width(), options.readyWidth);
+        QCOMPARE(bars[4].kind, SegmentKind::Running);
+        QCOMPARE(bars[4].rect.left(), bars[3].rect.right());
         // The sleep's deadline is marked where it ends.
         QCOMPARE(scene.deadlines.size(), size_t(1));
         QCOMPARE(scene.deadlines[0].at.x(), 600.0);
+    }
+
+    // A few turns in one instant (sleep(0)): every ready turn and every step is drawn, side by
+    // side in execution order, none folded (no zoom would ever separate them) or painted over.
+    void turnsOfOneInstantAreDrawnSideBySide()
+    {
+        SyntheticTrace s;
+        s.created(0, 1, "talker");
+        for (int i = 0; i < 3; ++i) {
+            s.pass(0);
+            s.pushed(0, 1);
+            s.step(0, 1, WaitKind::Ready);
+        }
+        s.pass(0);
+        s.pushed(0, 1);
+        s.step(0, 1, WaitKind::Timer, 5);
+        const TimelineModel model = s.model();
+        const TimelineScene scene = layoutTimeline(model, selectRows(model, {}, true), geometry(0, 10), {});
+        std::vector<TimelineScene::Bar> bars;
+        for (const auto& b : scene.bars)
+            if (b.row == 1)
+                bars.push_back(b);
+        for (const auto& f : scene.folds)
+            QVERIFY(f.row != 1);
+        QCOMPARE(bars.size(), size_t(9)); // 4 x (ready, running), then the sleep
+        const TimelineLayoutOptions options;
+        for (size_t k = 0; k < 8; ++k) {
+            QCOMPARE(bars[k].kind, k % 2 ? SegmentKind::Running : SegmentKind::Ready);
+            QCOMPARE(bars[k].rect.width(), k % 2 ? options.stepWidth : options.readyWidth);
+            QCOMPARE(bars[k].rect.left(), k == 0 ? 100.0 : bars[k - 1].rect.right());
+        }
+        QCOMPARE(bars[8].kind, SegmentKind::Sleeping);
+        QCOMPARE(bars[8].rect.left(), bars[7].rect.right());
+    }
+
+    // Steps closer together than their minimum widths: the drawing never drifts away from the
+    // time it shows (a crowded stretch folds into one box until time catches up), and nothing
+    // on a row overlaps.
+    void crowdedStepsFoldRatherThanDrift()
+    {
+        SyntheticTrace s;
+        s.created(0, 1, "ticker");
+        for (int i = 0; i < 400; ++i) {
+            s.pass(i);
+            s.pushed(i, 1);
+            s.step(i, 1, WaitKind::Timer, i + 1);
+        }
+        const TimelineModel model = s.model();
+        const TimelineLayoutOptions options;
+        // 5 px a second: each second's ready turn and step need 10.
+        const TimelineGeometry g = geometry(0, 200);
+        const TimelineScene scene = layoutTimeline(model, selectRows(model, {}, true), g, options);
+        std::vector<std::pair<QRectF, double>> items; // drawn box, and where its first segment starts
+        for (const auto& b : scene.bars)
+            if (b.row == 1)
+                items.push_back({b.rect, g.xFor(model.segmentStartOn(TimelineAxis::Time, 1, b.segment))});
+        for (const auto& f : scene.folds)
+            if (f.row == 1)
+                items.push_back({f.rect, g.xFor(model.segmentStartOn(TimelineAxis::Time, 1, f.first))});
+        std::sort(items.begin(), items.end(), [](const auto& a, const auto& b) { return a.first.left() < b.first.left(); });
+        QVERIFY(items.size() > 10);
+        QVERIFY(!scene.folds.empty());
+        for (size_t k = 0; k < items.size(); ++k) {
+            const double late = items[k].first.left() - items[k].second;
+            QVERIFY2(late <= options.stepWidth + options.readyWidth + 1e-9,
+                     qPrintable(QStringLiteral("item %1 drawn %2 px after its time").arg(k).arg(late)));
+            if (k > 0)
+                QVERIFY(items[k].first.left() >= items[k - 1].first.right() - 1e-9);
+        }
     }
 
     // A thousand steps in one instant fold into one box that says how many it holds.
