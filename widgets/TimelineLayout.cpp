@@ -78,6 +78,17 @@ void layoutBars(const TimelineModel& model, int row, double top, double height, 
         double barRight = std::max(x1, barLeft + minimumWidth(s.kind, o));
         if (lastPending)
             barRight = std::max(barRight, right + 1); // waits past the end of the run: to the edge
+        if (openFold >= 0 && x0 <= cursor && x1 - cursor < o.foldWidth && !lastPending &&
+            scene.folds[size_t(openFold)].rect.right() == cursor) {
+            // What the folded box before it leaves of this bar is a sliver: the box takes it in
+            // (and grows to where it ends, so that the drawing keeps up with time).
+            TimelineScene::Fold& fold = scene.folds[size_t(openFold)];
+            fold.rect.setRight(std::max(fold.rect.right(), x1));
+            fold.count = i + 1 - fold.first;
+            cursor = fold.rect.right();
+            ++i;
+            continue;
+        }
         if (x1 - x0 >= o.foldWidth || lastPending) {
             // (Overrun by the bars before it, it may have no width left: then it draws nothing.)
             if (barRight >= left && barRight > barLeft)
@@ -86,63 +97,95 @@ void layoutBars(const TimelineModel& model, int row, double top, double height, 
             ++i;
             continue;
         }
-        // A narrow bar: fold it with every bar that starts within foldWidth of it, and keep
-        // going while the bars that follow are narrow too (one box for the whole run).
-        int j =
-            std::max(i + 1, nextStartingAtOrAfter(model, o.axis, row, i + 1, n, g.coordAt(x0 + o.foldWidth)));
-        while (j < n) {
-            const double lastStart = g.xFor(model.segmentStartOn(o.axis, row, j - 1));
-            if (g.xFor(model.segmentEndOn(o.axis, row, j - 1)) - lastStart >= o.foldWidth)
-                break; // the last one absorbed is wide: the run ends there
-            const double nextStart = g.xFor(model.segmentStartOn(o.axis, row, j));
-            const double nextEnd = g.xFor(model.segmentEndOn(o.axis, row, j));
-            const double reached = g.xFor(model.segmentEndOn(o.axis, row, j - 1));
-            const bool nextPending = (segs[size_t(j)].flags & kPendingAtEnd) && j + 1 == n;
-            if (nextEnd - nextStart >= o.foldWidth || nextPending || nextStart - reached > o.foldWidth ||
-                nextStart > right)
-                break;
-            j = std::max(j + 1, nextStartingAtOrAfter(model, o.axis, row, j + 1, n,
-                                                      g.coordAt(nextStart + o.foldWidth)));
-        }
-        if (j - 1 > i) {
-            const double lastStart = g.xFor(model.segmentStartOn(o.axis, row, j - 1));
-            const double lastEnd = g.xFor(model.segmentEndOn(o.axis, row, j - 1));
-            const bool lastIsPending = (segs[size_t(j - 1)].flags & kPendingAtEnd) && j == n;
-            if (lastEnd - lastStart >= o.foldWidth || lastIsPending)
-                --j; // only the last one can be wide: it is drawn on its own
-        }
+        // A narrow bar: a run of bars that start within [reach] of each other (each narrower
+        // than [reach]) ends before the first that is wider, or after a gap; the run's end.
+        auto runEnd = [&](double reach) {
+            int j = std::max(i + 1, nextStartingAtOrAfter(model, o.axis, row, i + 1, n, g.coordAt(x0 + reach)));
+            while (j < n) {
+                const double lastStart = g.xFor(model.segmentStartOn(o.axis, row, j - 1));
+                if (g.xFor(model.segmentEndOn(o.axis, row, j - 1)) - lastStart >= reach)
+                    break; // the last one absorbed is wide: the run ends there
+                const double nextStart = g.xFor(model.segmentStartOn(o.axis, row, j));
+                const double nextEnd = g.xFor(model.segmentEndOn(o.axis, row, j));
+                const double reached = g.xFor(model.segmentEndOn(o.axis, row, j - 1));
+                const bool nextPending = (segs[size_t(j)].flags & kPendingAtEnd) && j + 1 == n;
+                if (nextEnd - nextStart >= reach || nextPending || nextStart - reached > reach || nextStart > right)
+                    break;
+                j = std::max(j + 1,
+                             nextStartingAtOrAfter(model, o.axis, row, j + 1, n, g.coordAt(nextStart + reach)));
+            }
+            if (j - 1 > i) {
+                const double lastStart = g.xFor(model.segmentStartOn(o.axis, row, j - 1));
+                const double lastEnd = g.xFor(model.segmentEndOn(o.axis, row, j - 1));
+                const bool lastIsPending = (segs[size_t(j - 1)].flags & kPendingAtEnd) && j == n;
+                if (lastEnd - lastStart >= reach || lastIsPending)
+                    --j; // only the last one can be wide: it is drawn on its own
+            }
+            return j;
+        };
+        int j = runEnd(o.foldWidth);
         // Drawn one by one: a lone narrow bar; or a few bars of one instant (a task queued and
-        // run at once, a handful of sleep(0) turns), which no zoom would ever separate, when the
-        // drawing has not fallen behind the time they happen at.
+        // run at once, a handful of sleep(0) turns), which no zoom would ever separate. Only
+        // where there is room: drawn from where they happen, leaving the bar after them visible.
         const bool oneInstant = model.segmentEndOn(o.axis, row, j - 1) <= model.segmentStartOn(o.axis, row, i);
-        if (j - i == 1 || (oneInstant && j - i <= o.maxSideBySide && cursor <= x0 + 0.5)) {
-            for (int k = i; k < j; ++k) {
-                const TimelineSegment& sk = segs[size_t(k)];
+        bool crowded = false;
+        if (j - i == 1 || (oneInstant && j - i <= std::min(o.maxSideBySide, 64))) {
+            struct Placed {
+                QRectF rect;
+                int segment;
+            };
+            Placed placed[64];
+            int count = 0;
+            double chain = cursor;
+            for (int k = i; k < j && count < 64; ++k) {
+                const SegmentKind kind = segs[size_t(k)].kind;
                 const double start = g.xFor(model.segmentStartOn(o.axis, row, k));
                 const double end = g.xFor(model.segmentEndOn(o.axis, row, k));
-                const double least = minimumWidth(sk.kind, o);
-                if (sk.kind == SegmentKind::Gap || (end <= start && least <= 0))
+                const double least = minimumWidth(kind, o);
+                if (kind == SegmentKind::Gap || (end <= start && least <= 0))
                     continue;
-                const double kLeft = std::max(start, cursor);
+                const double kLeft = std::max(start, chain);
                 const double kRight = std::max(end, kLeft + least);
-                if (kRight >= left && kRight > kLeft)
-                    scene.bars.push_back({rectFor(sk.kind, kLeft, kRight), row, k, sk.kind, sk.flags});
-                cursor = std::max(cursor, kRight);
+                placed[count++] = {rectFor(kind, kLeft, kRight), k};
+                chain = std::max(chain, kRight);
             }
-            i = j;
+            const bool nextShows = j >= n || ((segs[size_t(j)].flags & kPendingAtEnd) && j + 1 == n) ||
+                                   chain <= g.xFor(model.segmentEndOn(o.axis, row, j)) - o.foldWidth;
+            if ((j - i == 1 || cursor <= x0 + 0.5) && nextShows) {
+                for (int k = 0; k < count; ++k)
+                    if (placed[k].rect.right() >= left && placed[k].rect.width() > 0) {
+                        const TimelineSegment& sk = segs[size_t(placed[k].segment)];
+                        scene.bars.push_back({placed[k].rect, row, placed[k].segment, sk.kind, sk.flags});
+                    }
+                cursor = std::max(cursor, chain);
+                i = j;
+                continue;
+            }
+            // No room: the steps here are closer together than their bars are wide. They
+            // fold, with every bar around them too narrow to hold a step and its turn.
+            crowded = true;
+        }
+        if (crowded)
+            j = runEnd(o.stepWidth + o.readyWidth);
+        if (j - i == 1) {
+            // Alone after all: drawn, over the little it hides.
+            if (barRight >= left && barRight > barLeft)
+                scene.bars.push_back({rectFor(s.kind, barLeft, barRight), row, i, s.kind, s.flags});
+            cursor = std::max(cursor, barRight);
+            ++i;
             continue;
         }
-        const double runEnd = g.xFor(model.segmentEndOn(o.axis, row, j - 1));
+        const double reach = g.xFor(model.segmentEndOn(o.axis, row, j - 1));
         if (openFold >= 0 && x0 <= cursor && scene.folds[size_t(openFold)].rect.right() == cursor) {
             // Crowded: the box before grows to take these in, no wider than they reach.
             TimelineScene::Fold& fold = scene.folds[size_t(openFold)];
-            fold.rect.setRight(std::max(fold.rect.right(), runEnd));
+            fold.rect.setRight(std::max(fold.rect.right(), reach));
             fold.count = j - fold.first;
             cursor = fold.rect.right();
             i = j;
             continue;
         }
-        const double foldRight = std::max(runEnd, barLeft + std::max(o.stepWidth, o.foldWidth));
+        const double foldRight = std::max(reach, barLeft + std::max(o.stepWidth, o.foldWidth));
         openFold = -1;
         if (foldRight >= left) {
             openFold = int(scene.folds.size());

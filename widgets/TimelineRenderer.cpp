@@ -398,26 +398,54 @@ void TimelineRenderer::paintBars(QPainter& painter, const TimelineScene& scene, 
     painter.setBrush(theme_.foldFill);
     painter.drawRects(foldRects.data(), int(foldRects.size()));
     painter.setBrush(Qt::NoBrush);
+    // Every zig-zag in one call: a dense view has thousands of boxes (each its own polyline on
+    // the plain path, the same pixels).
+    std::vector<QPointF> points;
+    std::vector<std::pair<size_t, size_t>> zigzags; // each box's points: first, count
+    struct Count {
+        QRectF box;
+        QString text;
+    };
+    std::vector<Count> counts;
+    QHash<int, double> countWidths; // a count's width, measured once a paint (shaping is costly)
+    const double narrowestDigit = smallMetrics.horizontalAdvance(QLatin1Char('1')) * 0.5;
     for (const TimelineScene::Fold& f : scene.folds) {
         if (f.rect.width() < kMinEdgedBar)
             continue; // a small grey box: too small for its zig-zag
-        painter.setPen(QPen(theme_.foldEdge, 1));
-        QPolygonF zigzag;
         const double amplitude = f.rect.height() * 0.3, y = f.rect.center().y();
+        const size_t first = points.size();
         bool up = true;
         for (double x = f.rect.left(); x <= f.rect.right(); x += 3, up = !up)
-            zigzag << QPointF(x, y + (up ? -amplitude : amplitude));
-        painter.drawPolyline(zigzag);
-        const QString count = QString::number(f.count);
-        if (f.rect.width() > smallMetrics.horizontalAdvance(count) + 8 &&
-            f.rect.height() >= smallMetrics.height()) {
-            const QRectF box(f.rect.center().x() - smallMetrics.horizontalAdvance(count) / 2 - 2,
-                             y - smallMetrics.height() / 2, smallMetrics.horizontalAdvance(count) + 4,
-                             smallMetrics.height());
-            painter.fillRect(box, theme_.foldFill);
-            painter.setPen(theme_.foldEdge);
-            painter.drawText(box, Qt::AlignCenter, count);
+            points.emplace_back(x, y + (up ? -amplitude : amplitude));
+        zigzags.emplace_back(first, points.size() - first);
+        const int digits = int(std::log10(std::max(1, f.count))) + 1;
+        if (f.rect.width() <= digits * narrowestDigit + 8 || f.rect.height() < smallMetrics.height())
+            continue;
+        auto width = countWidths.find(f.count);
+        if (width == countWidths.end())
+            width = countWidths.insert(f.count, smallMetrics.horizontalAdvance(QString::number(f.count)));
+        if (f.rect.width() > *width + 8)
+            counts.push_back({QRectF(f.rect.center().x() - *width / 2 - 2, y - smallMetrics.height() / 2,
+                                     *width + 4, smallMetrics.height()),
+                              QString::number(f.count)});
+    }
+    painter.setPen(QPen(theme_.foldEdge, 1));
+    if (mergeBars) {
+        QPainterPath path;
+        for (const auto& [first, count] : zigzags) {
+            path.moveTo(points[first]);
+            for (size_t k = first + 1; k < first + count; ++k)
+                path.lineTo(points[k]);
         }
+        painter.drawPath(path);
+    } else {
+        for (const auto& [first, count] : zigzags)
+            painter.drawPolyline(points.data() + first, int(count));
+    }
+    for (const Count& c : counts) {
+        painter.fillRect(c.box, theme_.foldFill);
+        painter.setPen(theme_.foldEdge);
+        painter.drawText(c.box, Qt::AlignCenter, c.text);
     }
     // Captions inside wide bars: what a row waits on, where it waits. Each caption is laid out
     // once and kept (QStaticText): shaping text is the costliest part of a paint.

@@ -247,11 +247,15 @@ class TimelineTest : public QObject {
         QFETCH(double, zoom);
         QFETCH(double, scroll);
         QFETCH(bool, pixmap);
-        // 300 tasks of 30 short sleeps each: thousands of bars, chains of steps, folds.
+        // 300 tasks of 30 short sleeps each, and bursts of tiny ones: thousands of bars, chains
+        // of steps, folded boxes.
         const std::string denseSource = "import asyncio\n"
                                         "async def worker(i):\n"
                                         "    for k in range(30):\n"
                                         "        await asyncio.sleep(((i * 7 + k * 3) % 11) * 0.001)\n"
+                                        "        if k % 10 == i % 10:\n"
+                                        "            for j in range(40):\n"
+                                        "                await asyncio.sleep(0.00005)\n"
                                         "async def main():\n"
                                         "    await asyncio.gather(*(worker(i) for i in range(300)))\n"
                                         "asyncio.run(main())\n";
@@ -292,6 +296,15 @@ class TimelineTest : public QObject {
         TimelineFigureOptions plainOptions = options;
         plainOptions.mergeBars = false;
         const QImage plain = paint(plainOptions, state);
+        if (scenario == QLatin1String("dense") && zoom == 1 && state.axis == TimelineAxis::Time) {
+            // The dense run has what the shortcuts are for: bars of a kind that touch, and boxes
+            // wide enough for their zig-zag.
+            QImage scratch(size, QImage::Format_RGB32);
+            QPainter painter(&scratch);
+            const TimelineScene scene = renderer.render(painter, QRectF(QPointF(0, 0), QSizeF(size)), state, options);
+            QVERIFY(std::any_of(scene.folds.begin(), scene.folds.end(), [](const auto& f) { return f.rect.width() >= 12; }));
+            QVERIFY(scene.bars.size() > 300);
+        }
 
         TimelineLabelCache cache;
         TimelineFigureOptions fastOptions = options;
