@@ -8,6 +8,7 @@
 #include <QPaintEngine>
 #include <QPainter>
 #include <QPainterPath>
+#include <QRegion>
 #include <QStaticText>
 
 #include "TimelineDescriptions.h"
@@ -212,7 +213,7 @@ TimelineScene TimelineRenderer::render(QPainter& painter, const QRectF& target,
 
     painter.save();
     painter.setFont(options.font);
-    painter.fillRect(target, theme_.background);
+    fillBackground(painter, target, l.plot);
     paintPlot(painter, l, scene, state, options);
     paintLabelColumn(painter, l, scene, options);
     paintAxis(painter, l, state, options.font);
@@ -239,6 +240,26 @@ TimelineScene TimelineRenderer::render(QPainter& painter, const QRectF& target,
     return scene;
 }
 
+void TimelineRenderer::fillBackground(QPainter& painter, const QRectF& target, const QRectF& plot) const
+{
+    // The plot paints its own background over its pixels: on a raster device at whole-pixel
+    // offsets (where a fill's edges round to the nearest pixel) they are left out here, the
+    // largest fill of a replot done once rather than twice.
+    const QTransform device = painter.deviceTransform();
+    if (!painter.paintEngine() || painter.paintEngine()->type() != QPaintEngine::Raster ||
+        device.type() > QTransform::TxTranslate || device.dx() != std::round(device.dx()) ||
+        device.dy() != std::round(device.dy()) || painter.testRenderHint(QPainter::Antialiasing)) {
+        painter.fillRect(target, theme_.background);
+        return;
+    }
+    auto pixels = [](const QRectF& r) {
+        return QRect(QPoint(qRound(r.left()), qRound(r.top())), QPoint(qRound(r.right()) - 1, qRound(r.bottom()) - 1));
+    };
+    const QRegion around = QRegion(pixels(target)) - QRegion(pixels(plot));
+    for (const QRect& r : around)
+        painter.fillRect(r, theme_.background);
+}
+
 void TimelineRenderer::paintPlot(QPainter& painter, const TimelineFigureLayout& l, const TimelineScene& scene,
                                  const TimelineViewState& state, const TimelineFigureOptions& options) const
 {
@@ -258,13 +279,12 @@ void TimelineRenderer::paintPlot(QPainter& painter, const TimelineFigureLayout& 
     for (const TimelineScene::PassColumn& p : scene.passes)
         if (p.pass % 2 == 1)
             painter.fillRect(QRectF(p.left, plot.top(), p.right - p.left, plot.height()), theme_.passShade);
-    // Grid lines at the time ticks.
-    if (state.axis == TimelineAxis::Time) {
-        painter.setPen(QPen(theme_.grid, 1));
+    // Grid lines at the time ticks: one-pixel columns, filled (the pixels of a one-pixel line
+    // with square caps, without stroking it pixel by pixel).
+    if (state.axis == TimelineAxis::Time)
         for (const TimelineTick& tick : timeTicks(g.x0, g.x1, plot.width()))
-            painter.drawLine(QPointF(std::round(g.xFor(tick.coord)) + 0.5, plot.top()),
-                             QPointF(std::round(g.xFor(tick.coord)) + 0.5, plot.bottom()));
-    }
+            painter.fillRect(QRectF(std::round(g.xFor(tick.coord)), plot.top() - 0.5, 1, plot.height() + 1),
+                             theme_.grid);
     if (g.pinnedHeight > 0) {
         painter.setPen(QPen(theme_.grid, 1));
         painter.drawLine(QPointF(plot.left(), plot.top() + g.pinnedHeight - 0.5),

@@ -98,6 +98,7 @@ class TimelineRenderer {
     Bands bands(double width, const TimelineViewState& state, const TimelineFigureOptions& options) const;
     void paintCursor(QPainter& painter, const TimelineFigureLayout& layout, const TimelineScene& scene,
                      const TimelineViewState& state, const TimelineCursor& cursor, const QFont& font) const;
+    void fillBackground(QPainter& painter, const QRectF& target, const QRectF& plot) const;
     void paintPlot(QPainter& painter, const TimelineFigureLayout& layout, const TimelineScene& scene,
                    const TimelineViewState& state, const TimelineFigureOptions& options) const;
     void paintBars(QPainter& painter, const TimelineScene& scene, const QRectF& plot, const QFont& font,
