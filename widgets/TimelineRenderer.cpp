@@ -761,12 +761,24 @@ void TimelineRenderer::paintCursor(QPainter& painter, const TimelineFigureLayout
     const int cursorRow = model_.rowOfTask(at.task);
     const TimelineScene::Bar* current = nullptr;
     for (const TimelineScene::Bar& bar : scene.bars) {
-        const TimelineSegment& seg = model_.segments(bar.row)[size_t(bar.segment)];
-        if (bar.row == cursorRow && seg.event == cursor.event)
+        const auto segs = model_.segments(bar.row);
+        const TimelineSegment& seg = segs[size_t(bar.segment)];
+        if (bar.row == cursorRow && seg.event == cursor.event) {
             current = &bar;
-        else if (seg.event < cursor.event && bar.rect.left() >= x - 0.5 && bar.rect.left() <= x + 0.5 &&
-                 (bar.kind == SegmentKind::Running || bar.kind == SegmentKind::Blocking ||
-                  bar.kind == SegmentKind::LoopCallback))
+            continue;
+        }
+        // At the cursor's instant (on the time axis drawn side by side after it, each with its
+        // minimum width): steps that ran before it, and the turns in the ready queue that led
+        // to them or to the step it opens.
+        const bool atInstant = state.axis == TimelineAxis::Time ? seg.start == at.t
+                                                                 : bar.rect.left() >= x - 0.5 && bar.rect.left() <= x + 0.5;
+        if (!atInstant || !(seg.event < cursor.event))
+            continue;
+        const bool step = bar.kind == SegmentKind::Running || bar.kind == SegmentKind::Blocking ||
+                          bar.kind == SegmentKind::LoopCallback;
+        const bool turnBefore = bar.kind == SegmentKind::Ready && size_t(bar.segment) + 1 < segs.size() &&
+                                !(cursor.event < segs[size_t(bar.segment) + 1].event);
+        if (step || turnBefore)
             paintStateSwatch(painter, bar.rect, theme_.style(bar.kind));
     }
     if (x >= plot.left() && x <= plot.right()) {
