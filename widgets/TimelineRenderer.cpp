@@ -367,7 +367,7 @@ void TimelineRenderer::paintBars(QPainter& painter, const TimelineScene& scene, 
     // last one (a chain of steps in a crowded view) widens it instead: unantialiased fills round
     // each edge to a pixel, so the union covers exactly the pixels the two did, and a pattern is
     // aligned to the device, not the rectangle.
-    std::vector<QRectF> fills[kSegmentKindCount], patterns[kSegmentKindCount];
+    std::vector<QRectF> fills[kSegmentKindCount], patterns[kSegmentKindCount], slivers;
     auto add = [mergeBars](std::vector<QRectF>& rects, const QRectF& r) {
         if (mergeBars && !rects.empty()) {
             QRectF& last = rects.back();
@@ -380,6 +380,13 @@ void TimelineRenderer::paintBars(QPainter& painter, const TimelineScene& scene, 
         rects.push_back(r);
     };
     for (const TimelineScene::Bar& bar : scene.bars) {
+        // A turn in the ready queue too narrow for its outline and hatching (one that took no
+        // time, drawn at its minimum width) is filled with the outline's stronger colour: the
+        // pale fill alone would vanish beside the step it leads to.
+        if (bar.kind == SegmentKind::Ready && bar.rect.width() < kMinEdgedBar) {
+            add(slivers, bar.rect);
+            continue;
+        }
         add(fills[size_t(bar.kind)], bar.rect);
         if (bar.rect.width() >= kMinEdgedBar && bar.rect.height() >= kThinRow * 0.5)
             add(patterns[size_t(bar.kind)], bar.rect);
@@ -448,6 +455,10 @@ void TimelineRenderer::paintBars(QPainter& painter, const TimelineScene& scene, 
             fillRects(fills[k]);
         }
         fillPattern(painter, patterns[k].data(), int(patterns[k].size()), style.pattern, style.patternColor);
+    }
+    if (!slivers.empty()) {
+        painter.setBrush(theme_.style(SegmentKind::Ready).edge);
+        fillRects(slivers);
     }
     painter.setBrush(Qt::NoBrush);
     for (const TimelineScene::Bar& bar : scene.bars) {

@@ -153,9 +153,11 @@ class TimelineTest : public QObject {
         at.rx() += dx;
         const TimelineTheme theme = TimelineTheme::light();
         const TimelineStateStyle& style = theme.style(SegmentKind(kind));
-        // A zero-duration bar is only a few pixels wide: the probe stays inside it.
+        // A zero-duration bar is only a few pixels wide: the probe stays inside it. (A turn in
+        // the ready queue that narrow is filled with its outline's colour.)
         const int half = dx > 0 ? 1 : 4;
-        QVERIFY2(pixelsOf(f.image, at, style.fill, half) > 0,
+        const QColor fill = dx > 0 && SegmentKind(kind) == SegmentKind::Ready ? style.edge : style.fill;
+        QVERIFY2(pixelsOf(f.image, at, fill, half) > 0,
                  qPrintable(QStringLiteral("no fill at %1,%2").arg(at.x()).arg(at.y())));
         if (style.pattern != Qt::NoBrush && dx == 0) // (narrow bars have no pattern)
             QVERIFY2(pixelsOf(f.image, at, style.patternColor, 6, 5) > 0, "no pattern");
@@ -200,7 +202,8 @@ class TimelineTest : public QObject {
                     continue;
                 // Its own colour inside its box, below the row's centre (clear of the flag of the
                 // creation marker and of arrows between rows).
-                const QColor fill = theme.style(bar.kind).fill;
+                const QColor fill = bar.kind == SegmentKind::Ready && bar.rect.width() < 8 ? theme.style(bar.kind).edge
+                                                                                           : theme.style(bar.kind).fill;
                 int inside = 0;
                 for (int x = int(std::ceil(bar.rect.left())); x < int(bar.rect.right()); ++x)
                     inside += f.image.pixel(x, int(bar.rect.center().y() + bar.rect.height() / 4)) == fill.rgb();
