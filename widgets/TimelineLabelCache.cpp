@@ -36,8 +36,8 @@ bool TimelineLabelCache::draw(QPainter& painter, const Key& key, const std::func
     // no scaling or rotation by the painter, and whole device pixels for the offset.
     const double dpr = device->devicePixelRatioF();
     const QTransform& world = painter.worldTransform();
-    if (world.type() > QTransform::TxTranslate || !isWhole(world.dx()) || !isWhole(world.dy()) || !isWhole(dpr) ||
-        dpr < 1)
+    if (world.type() > QTransform::TxTranslate || !isWhole(world.dx()) || !isWhole(world.dy()) ||
+        !isWhole(dpr) || dpr < 1)
         return false;
     // Left and right must be whole pixels: the plot shares the column's edges, and a copy must
     // not paint over its pixels.

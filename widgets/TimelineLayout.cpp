@@ -100,7 +100,8 @@ void layoutBars(const TimelineModel& model, int row, double top, double height, 
         // A narrow bar: a run of bars that start within [reach] of each other (each narrower
         // than [reach]) ends before the first that is wider, or after a gap; the run's end.
         auto runEnd = [&](double reach) {
-            int j = std::max(i + 1, nextStartingAtOrAfter(model, o.axis, row, i + 1, n, g.coordAt(x0 + reach)));
+            int j =
+                std::max(i + 1, nextStartingAtOrAfter(model, o.axis, row, i + 1, n, g.coordAt(x0 + reach)));
             while (j < n) {
                 const double lastStart = g.xFor(model.segmentStartOn(o.axis, row, j - 1));
                 if (g.xFor(model.segmentEndOn(o.axis, row, j - 1)) - lastStart >= reach)
@@ -109,10 +110,11 @@ void layoutBars(const TimelineModel& model, int row, double top, double height, 
                 const double nextEnd = g.xFor(model.segmentEndOn(o.axis, row, j));
                 const double reached = g.xFor(model.segmentEndOn(o.axis, row, j - 1));
                 const bool nextPending = (segs[size_t(j)].flags & kPendingAtEnd) && j + 1 == n;
-                if (nextEnd - nextStart >= reach || nextPending || nextStart - reached > reach || nextStart > right)
+                if (nextEnd - nextStart >= reach || nextPending || nextStart - reached > reach ||
+                    nextStart > right)
                     break;
-                j = std::max(j + 1,
-                             nextStartingAtOrAfter(model, o.axis, row, j + 1, n, g.coordAt(nextStart + reach)));
+                j = std::max(
+                    j + 1, nextStartingAtOrAfter(model, o.axis, row, j + 1, n, g.coordAt(nextStart + reach)));
             }
             if (j - 1 > i) {
                 const double lastStart = g.xFor(model.segmentStartOn(o.axis, row, j - 1));
@@ -127,7 +129,8 @@ void layoutBars(const TimelineModel& model, int row, double top, double height, 
         // Drawn one by one: a lone narrow bar; or a few bars of one instant (a task queued and
         // run at once, a handful of sleep(0) turns), which no zoom would ever separate. Only
         // where there is room: drawn from where they happen, leaving the bar after them visible.
-        const bool oneInstant = model.segmentEndOn(o.axis, row, j - 1) <= model.segmentStartOn(o.axis, row, i);
+        const bool oneInstant =
+            model.segmentEndOn(o.axis, row, j - 1) <= model.segmentStartOn(o.axis, row, i);
         bool crowded = false;
         if (j - i == 1 || (oneInstant && j - i <= std::min(o.maxSideBySide, 64))) {
             struct Placed {

@@ -8,7 +8,8 @@ namespace {
 // An image rather than a pixmap, so that the renderer may fill the bars' pixels itself.
 class OpaquePaintBuffer : public QCPAbstractPaintBuffer {
   public:
-    OpaquePaintBuffer(const QSize& size, double devicePixelRatio) : QCPAbstractPaintBuffer(size, devicePixelRatio)
+    OpaquePaintBuffer(const QSize& size, double devicePixelRatio)
+        : QCPAbstractPaintBuffer(size, devicePixelRatio)
     {
         OpaquePaintBuffer::reallocateBuffer();
     }

@@ -253,7 +253,8 @@ void TimelineRenderer::fillBackground(QPainter& painter, const QRectF& target, c
         return;
     }
     auto pixels = [](const QRectF& r) {
-        return QRect(QPoint(qRound(r.left()), qRound(r.top())), QPoint(qRound(r.right()) - 1, qRound(r.bottom()) - 1));
+        return QRect(QPoint(qRound(r.left()), qRound(r.top())),
+                     QPoint(qRound(r.right()) - 1, qRound(r.bottom()) - 1));
     };
     const QRegion around = QRegion(pixels(target)) - QRegion(pixels(plot));
     for (const QRect& r : around)
@@ -397,8 +398,8 @@ void TimelineRenderer::paintBars(QPainter& painter, const TimelineScene& scene, 
     const QTransform device = painter.deviceTransform();
     const bool wholePixels = mergeBars && painter.paintEngine() &&
                              painter.paintEngine()->type() == QPaintEngine::Raster &&
-                             device.type() <= QTransform::TxTranslate && device.dx() == std::round(device.dx()) &&
-                             device.dy() == std::round(device.dy());
+                             device.type() <= QTransform::TxTranslate &&
+                             device.dx() == std::round(device.dx()) && device.dy() == std::round(device.dy());
     // On a 32-bit image (the widget's buffer) an opaque fill is written straight into its pixels,
     // inside the clip rounded the same way: a few nanoseconds a bar rather than a fraction of a
     // microsecond through the paint engine.
@@ -417,7 +418,8 @@ void TimelineRenderer::paintBars(QPainter& painter, const TimelineScene& scene, 
         clip = image->rect();
         if (painter.hasClipping()) {
             const QRectF c = painter.clipBoundingRect().translated(dx, dy);
-            clip &= QRect(QPoint(qRound(c.left()), qRound(c.top())), QPoint(qRound(c.right()) - 1, qRound(c.bottom()) - 1));
+            clip &= QRect(QPoint(qRound(c.left()), qRound(c.top())),
+                          QPoint(qRound(c.right()) - 1, qRound(c.bottom()) - 1));
         }
     }
     std::vector<QRect> pixels;
@@ -428,7 +430,8 @@ void TimelineRenderer::paintBars(QPainter& painter, const TimelineScene& scene, 
         }
         pixels.clear();
         for (const QRectF& r : rects) {
-            const int x0 = qRound(r.left()), y0 = qRound(r.top()), x1 = qRound(r.right()), y1 = qRound(r.bottom());
+            const int x0 = qRound(r.left()), y0 = qRound(r.top()), x1 = qRound(r.right()),
+                      y1 = qRound(r.bottom());
             if (x1 > x0 && y1 > y0)
                 pixels.emplace_back(x0, y0, x1 - x0, y1 - y0);
         }
@@ -619,7 +622,8 @@ void TimelineRenderer::paintArrows(QPainter& painter, const TimelineScene& scene
 }
 
 void TimelineRenderer::paintLabelColumn(QPainter& painter, const TimelineFigureLayout& l,
-                                        const TimelineScene& scene, const TimelineFigureOptions& options) const
+                                        const TimelineScene& scene,
+                                        const TimelineFigureOptions& options) const
 {
     auto paint = [&](QPainter& p) { paintRowLabels(p, l, scene, options.font); };
     if (!options.labelCache) {
@@ -781,8 +785,9 @@ void TimelineRenderer::paintCursor(QPainter& painter, const TimelineFigureLayout
         // At the cursor's instant (on the time axis drawn side by side after it, each with its
         // minimum width): steps that ran before it, and the turns in the ready queue that led
         // to them or to the step it opens.
-        const bool atInstant = state.axis == TimelineAxis::Time ? seg.start == at.t
-                                                                 : bar.rect.left() >= x - 0.5 && bar.rect.left() <= x + 0.5;
+        const bool atInstant = state.axis == TimelineAxis::Time
+                                   ? seg.start == at.t
+                                   : bar.rect.left() >= x - 0.5 && bar.rect.left() <= x + 0.5;
         if (!atInstant || !(seg.event < cursor.event))
             continue;
         const bool step = bar.kind == SegmentKind::Running || bar.kind == SegmentKind::Blocking ||

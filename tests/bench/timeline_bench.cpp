@@ -127,11 +127,12 @@ void benchReplots(const char* name, uint32_t tasks, uint32_t steps, int runs)
     std::printf("    replot ms (wall / cpu):  fit-all %5.2f / %5.2f   1%% zoom %5.2f / %5.2f   "
                 "pan %5.2f / %5.2f   passes fit-all %5.2f / %5.2f\n",
                 fit.ours, fit.cpu, zoom.ours, zoom.cpu, pan.ours, pan.cpu, passes.ours, passes.cpu);
-    std::printf("    least cpu ms:            fit-all %5.2f           1%% zoom %5.2f           pan %5.2f           "
-                "passes fit-all %5.2f\n",
-                fit.leastCpu, zoom.leastCpu, pan.leastCpu, passes.leastCpu);
-    std::printf("    fit-all draws %zu bars and %zu folded boxes on %zu rows; passes fit-all %zu and %zu\n", fitBars,
-                fitFolds, fitRows, view.lastScene().bars.size(), view.lastScene().folds.size());
+    std::printf(
+        "    least cpu ms:            fit-all %5.2f           1%% zoom %5.2f           pan %5.2f           "
+        "passes fit-all %5.2f\n",
+        fit.leastCpu, zoom.leastCpu, pan.leastCpu, passes.leastCpu);
+    std::printf("    fit-all draws %zu bars and %zu folded boxes on %zu rows; passes fit-all %zu and %zu\n",
+                fitBars, fitFolds, fitRows, view.lastScene().bars.size(), view.lastScene().folds.size());
     std::printf("    model: %.1f bytes per segment in all (segments alone: %zu bytes each, with their slot); "
                 "trace %.1f bytes "
                 "per event\n",

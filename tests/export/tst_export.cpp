@@ -167,7 +167,8 @@ class ExportTest : public QObject {
         const QColor running = theme.style(SegmentKind::Running).fill;
         const double ready = TimelineLayoutOptions{}.readyWidth;
         QVERIFY(pixelsOf(image, l.at("add_fast", 3.0) + QPointF(ready + 3, 11), running, 1, 1) > 0);
-        QVERIFY(pixelsOf(image, l.at("add_fast", 3.0) + QPointF(2, 5), theme.style(SegmentKind::Ready).edge, 1, 1) > 0);
+        QVERIFY(pixelsOf(image, l.at("add_fast", 3.0) + QPointF(2, 5), theme.style(SegmentKind::Ready).edge,
+                         1, 1) > 0);
         // The title and the axis are there: dark text pixels in the title band and under the plot.
         QVERIFY(!l.layout.title.isEmpty());
         QVERIFY(test::distinctColors(image.copy(l.layout.title.toRect())) > 2);

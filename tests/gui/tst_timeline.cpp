@@ -130,7 +130,8 @@ class TimelineTest : public QObject {
             << slowFast << "add_fast" << 3.0 << int(SegmentKind::Ready) << 2.0;
         QTest::newRow("loop idle") << slowFast << "event loop" << 1.5 << int(SegmentKind::LoopIdle) << 0.0;
         QTest::newRow("held up") << blocking << "ticker" << 1.3 << int(SegmentKind::HeldUp) << 0.0;
-        QTest::newRow("blocking the loop") << blocking << "blocker" << 1.0 << int(SegmentKind::Blocking) << 0.0;
+        QTest::newRow("blocking the loop")
+            << blocking << "blocker" << 1.0 << int(SegmentKind::Blocking) << 0.0;
         QTest::newRow("awaiting a gather")
             << blocking << "main" << 3.0 << int(SegmentKind::AwaitingFuture) << 0.0;
         QTest::newRow("loop busy") << blocking << "event loop" << 1.8 << int(SegmentKind::LoopBusy) << 0.0;
@@ -202,11 +203,13 @@ class TimelineTest : public QObject {
                     continue;
                 // Its own colour inside its box, below the row's centre (clear of the flag of the
                 // creation marker and of arrows between rows).
-                const QColor fill = bar.kind == SegmentKind::Ready && bar.rect.width() < 8 ? theme.style(bar.kind).edge
-                                                                                           : theme.style(bar.kind).fill;
+                const QColor fill = bar.kind == SegmentKind::Ready && bar.rect.width() < 8
+                                        ? theme.style(bar.kind).edge
+                                        : theme.style(bar.kind).fill;
                 int inside = 0;
                 for (int x = int(std::ceil(bar.rect.left())); x < int(bar.rect.right()); ++x)
-                    inside += f.image.pixel(x, int(bar.rect.center().y() + bar.rect.height() / 4)) == fill.rgb();
+                    inside +=
+                        f.image.pixel(x, int(bar.rect.center().y() + bar.rect.height() / 4)) == fill.rgb();
                 QVERIFY2(inside >= 2, qPrintable(QStringLiteral("%1: a %2 bar at x=%3 is painted over")
                                                      .arg(name, legendText(bar.kind))
                                                      .arg(bar.rect.left())));
@@ -231,15 +234,19 @@ class TimelineTest : public QObject {
         QTest::addColumn<double>("zoom"); // the fraction of the run shown, from 30% in
         QTest::addColumn<double>("scroll");
         QTest::addColumn<bool>("pixmap");
-        const QString dense = QStringLiteral("dense"), slowFast = QStringLiteral("scenarios/articles/two_additions.py");
+        const QString dense = QStringLiteral("dense"),
+                      slowFast = QStringLiteral("scenarios/articles/two_additions.py");
         QTest::newRow("dense fit-all") << dense << int(TimelineAxis::Time) << false << 1.0 << 0.0 << false;
-        QTest::newRow("dense fit-all, pixmap") << dense << int(TimelineAxis::Time) << false << 1.0 << 0.0 << true;
-        QTest::newRow("dense zoomed, scrolled") << dense << int(TimelineAxis::Time) << true << 0.05 << 37.0 << false;
+        QTest::newRow("dense fit-all, pixmap")
+            << dense << int(TimelineAxis::Time) << false << 1.0 << 0.0 << true;
+        QTest::newRow("dense zoomed, scrolled")
+            << dense << int(TimelineAxis::Time) << true << 0.05 << 37.0 << false;
         QTest::newRow("dense passes") << dense << int(TimelineAxis::Passes) << false << 1.0 << 5.0 << true;
-        QTest::newRow("dense passes zoomed") << dense << int(TimelineAxis::Passes) << true << 0.02 << 0.0 << false;
+        QTest::newRow("dense passes zoomed")
+            << dense << int(TimelineAxis::Passes) << true << 0.02 << 0.0 << false;
         QTest::newRow("slow/fast") << slowFast << int(TimelineAxis::Time) << false << 1.0 << 0.0 << false;
-        QTest::newRow("blocking, passes") << "scenarios/pitfalls/blocking_sleep.py" << int(TimelineAxis::Passes)
-                                          << true << 1.0 << 0.0 << true;
+        QTest::newRow("blocking, passes") << "scenarios/pitfalls/blocking_sleep.py"
+                                          << int(TimelineAxis::Passes) << true << 1.0 << 0.0 << true;
     }
 
     void fastPathsPaintWhatThePlainPathPaints()
@@ -262,7 +269,8 @@ class TimelineTest : public QObject {
                                         "async def main():\n"
                                         "    await asyncio.gather(*(worker(i) for i in range(300)))\n"
                                         "asyncio.run(main())\n";
-        const auto model = scenario == QLatin1String("dense") ? test::modelOfSource(denseSource) : modelOf(scenario);
+        const auto model =
+            scenario == QLatin1String("dense") ? test::modelOfSource(denseSource) : modelOf(scenario);
         const TimelineRowSet rows = selectRows(*model, {}, false);
         const TimelineRenderer renderer(*model, rows, dark ? TimelineTheme::dark() : TimelineTheme::light());
         TimelineViewState state;
@@ -304,8 +312,10 @@ class TimelineTest : public QObject {
             // wide enough for their zig-zag.
             QImage scratch(size, QImage::Format_RGB32);
             QPainter painter(&scratch);
-            const TimelineScene scene = renderer.render(painter, QRectF(QPointF(0, 0), QSizeF(size)), state, options);
-            QVERIFY(std::any_of(scene.folds.begin(), scene.folds.end(), [](const auto& f) { return f.rect.width() >= 12; }));
+            const TimelineScene scene =
+                renderer.render(painter, QRectF(QPointF(0, 0), QSizeF(size)), state, options);
+            QVERIFY(std::any_of(scene.folds.begin(), scene.folds.end(),
+                                [](const auto& f) { return f.rect.width() >= 12; }));
             QVERIFY(scene.bars.size() > 300);
         }
 

@@ -33,6 +33,30 @@ struct SyntheticTrace {
         trace->record(TraceEvent::stepBegan(t, TaskId{task}, HandleId{handles}, 2));
         trace->record(TraceEvent::stepEnded(t, TaskId{task}, 3, wait, 0, deadline));
     }
+    // [turns] sleep(0) turns of [task] at t=0, each a pass of its own, then a step that sleeps
+    // until [deadline].
+    void turnsThenSleep(uint32_t task, int turns, double deadline)
+    {
+        for (int i = 0; i < turns; ++i) {
+            pass(0);
+            pushed(0, task);
+            step(0, task, WaitKind::Ready);
+        }
+        pass(0);
+        pushed(0, task);
+        step(0, task, WaitKind::Timer, deadline);
+    }
+    // A ticker: [task] wakes every second for [seconds] seconds, each time for a step that sleeps
+    // one second more.
+    void ticker(uint32_t task, int seconds)
+    {
+        created(0, task, "ticker");
+        for (int i = 0; i < seconds; ++i) {
+            pass(i);
+            pushed(i, task);
+            step(i, task, WaitKind::Timer, i + 1);
+        }
+    }
     void finished(double t, uint32_t task)
     {
         trace->record(TraceEvent::stepBegan(t, TaskId{task}, HandleId{handles}, 3));
@@ -193,14 +217,7 @@ class TimelineGeometryTest : public QObject {
     {
         SyntheticTrace s;
         s.created(0, 1, "talker");
-        for (int i = 0; i < 3; ++i) {
-            s.pass(0);
-            s.pushed(0, 1);
-            s.step(0, 1, WaitKind::Ready);
-        }
-        s.pass(0);
-        s.pushed(0, 1);
-        s.step(0, 1, WaitKind::Timer, 5);
+        s.turnsThenSleep(1, 3, 5);
         const TimelineModel model = s.model();
         const TimelineScene scene = layoutTimeline(model, selectRows(model, {}, true), geometry(0, 10), {});
         std::vector<TimelineScene::Bar> bars;
@@ -226,12 +243,7 @@ class TimelineGeometryTest : public QObject {
     void crowdedStepsFoldRatherThanDrift()
     {
         SyntheticTrace s;
-        s.created(0, 1, "ticker");
-        for (int i = 0; i < 400; ++i) {
-            s.pass(i);
-            s.pushed(i, 1);
-            s.step(i, 1, WaitKind::Timer, i + 1);
-        }
+        s.ticker(1, 400);
         const TimelineModel model = s.model();
         const TimelineRowSet rows = selectRows(model, {}, true);
         const TimelineLayoutOptions options;
@@ -263,9 +275,8 @@ class TimelineGeometryTest : public QObject {
         int folded = 0;
         for (const auto& f : scene.folds)
             folded += f.row == 1 ? f.count : 0;
-        QVERIFY2(items.size() <= 3 && folded > 500, qPrintable(QStringLiteral("%1 items, %2 folded")
-                                                                  .arg(items.size())
-                                                                  .arg(folded)));
+        QVERIFY2(items.size() <= 3 && folded > 500,
+                 qPrintable(QStringLiteral("%1 items, %2 folded").arg(items.size()).arg(folded)));
         // 20 px a second: room for all, each where it happens.
         g = geometry(0, 50);
         scene = layoutTimeline(model, rows, g, options);
@@ -283,14 +294,7 @@ class TimelineGeometryTest : public QObject {
     {
         SyntheticTrace s;
         s.created(0, 1, "spinner");
-        for (int i = 0; i < 1000; ++i) {
-            s.pass(0);
-            s.pushed(0, 1);
-            s.step(0, 1, WaitKind::Ready);
-        }
-        s.pass(0);
-        s.pushed(0, 1);
-        s.step(0, 1, WaitKind::Timer, 10);
+        s.turnsThenSleep(1, 1000, 10);
         const TimelineModel model = s.model();
         const TimelineScene scene = layoutTimeline(model, selectRows(model, {}, true), geometry(0, 12), {});
         int folds = 0, held = 0;
@@ -312,12 +316,7 @@ class TimelineGeometryTest : public QObject {
     void culledAndFoldedToWhatThePixelsCanShow()
     {
         SyntheticTrace s;
-        s.created(0, 1, "ticker");
-        for (int i = 0; i < 50000; ++i) {
-            s.pass(i);
-            s.pushed(i, 1);
-            s.step(i, 1, WaitKind::Timer, i + 1);
-        }
+        s.ticker(1, 50000);
         const TimelineModel model = s.model();
         QVERIFY(model.segmentCount() > 100000);
         const TimelineRowSet rows = selectRows(model, {}, true);
