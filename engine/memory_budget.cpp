@@ -99,6 +99,21 @@ bool MemoryBudget::charge(uint64_t bytes, bool mayThrow)
     return true;
 }
 
+uint64_t chargeThreadBudget(uint64_t bytes)
+{
+    MemoryBudget* budget = tHostAllocations ? nullptr : tBudget;
+    if (!budget)
+        return 0;
+    const bool mayThrow = tNoThrow == 0 && std::uncaught_exceptions() == 0;
+    return budget->charge(bytes + sizeof(BlockHeader), mayThrow) ? budget->serial() : 0;
+}
+
+void refundThreadBudget(uint64_t owner, uint64_t bytes) noexcept
+{
+    if (owner && tBudget && tBudget->serial() == owner)
+        tBudget->refund(bytes + sizeof(BlockHeader));
+}
+
 HostAllocations::HostAllocations() : saved_(tHostAllocations)
 {
     tHostAllocations = true;
