@@ -331,8 +331,8 @@ int runWindow(QApplication& app, const QCommandLineParser& parser, Options& o)
     if (parser.isSet(o.theme))
         window.setTheme(parser.value(o.theme));
     if (parser.isSet(o.axis))
-        window.timeline()->setAxis(parser.value(o.axis) == QLatin1String("passes") ? TimelineAxis::Passes
-                                                                                   : TimelineAxis::Time);
+        window.chooseAxis(parser.value(o.axis) == QLatin1String("passes") ? TimelineAxis::Passes
+                                                                          : TimelineAxis::Time);
     if (!positional.isEmpty())
         window.openFile(positional.first());
     else

@@ -42,7 +42,8 @@ struct ExportRequest {
     TimelineExportSettings settings;
     std::optional<std::pair<double, double>> range; // as given: seconds, or 1-based passes
     bool titleGiven = false;
-    int step = 0; // 0: no cursor
+    bool axisGiven = false; // else a figure is drawn on the axis that tells the run's story
+    int step = 0;           // 0: no cursor
 };
 
 // Reads [text] as a whole number in [min, max].
@@ -112,6 +113,7 @@ QString readRequest(const QCommandLineParser& parser, const ExportOptions& o, Ex
         if (axis != QLatin1String("time") && axis != QLatin1String("passes"))
             return QStringLiteral("--axis is time or passes, not '%1'").arg(axis);
         s.axis = axis == QLatin1String("passes") ? TimelineAxis::Passes : TimelineAxis::Time;
+        request.axisGiven = true;
         if (!figure && s.axis == TimelineAxis::Passes)
             return QStringLiteral("--axis passes shapes a figure; a .json trace is in virtual time");
     }
@@ -286,6 +288,10 @@ int runExportCommand(const QCommandLineParser& parser, const ExportOptions& opti
     settings.processName = processTitle.isEmpty()
                                ? QFileInfo(path).fileName()
                                : QStringLiteral("%1 (%2)").arg(processTitle, QFileInfo(path).fileName());
+    // A run whose clock never moved is one point on the time axis: unless told otherwise (--axis,
+    // or a --range, which is in seconds then), the figure counts passes, as the window does.
+    if (!request.axisGiven && !request.range && request.format != ExportFormat::Json)
+        settings.axis = model.telling();
     if (request.range) {
         if (settings.axis == TimelineAxis::Time) {
             settings.range = request.range;

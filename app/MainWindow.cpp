@@ -40,9 +40,9 @@
 #include "Resources.h"
 #include "ScenarioLibrary.h"
 #include "ScenarioRunner.h"
+#include "SourceFile.h"
 #include "StepController.h"
 #include "TaskStacks.h"
-#include "SourceFile.h"
 #include "TimelineDescriptions.h"
 #include "TimelineModel.h"
 #include "TimelineTheme.h"
@@ -102,7 +102,7 @@ QString megaCount(quint64 n)
 MainWindow::MainWindow(QWidget* parent)
     : QMainWindow(parent), timeline_(new TimelineView(this)), runner_(new ScenarioRunner(this)),
       desktopPalette_(QApplication::palette()), stepper_(new StepController(this)),
-      stacks_(new TaskStacksWorker(this)), budgets_(savedBudgets())
+      stacks_(new TaskStacksWorker(this)), autoAxis_(TimelineAxis::Time), budgets_(savedBudgets())
 {
     initResources();
     setObjectName(QStringLiteral("MainWindow"));
@@ -565,6 +565,27 @@ void MainWindow::showProgress(double virtualTime, quint64 events)
         timeline_->setBusyText(text + tr("\nEsc or Cancel stops it"));
 }
 
+void MainWindow::chooseAxis(TimelineAxis axis)
+{
+    autoAxis_.reset();
+    timeline_->setAxis(axis);
+}
+
+bool MainWindow::pickAxisFor(const TimelineModel& model)
+{
+    // A run whose clock never moves (sleep(0) hand-offs, gather of instant tasks) is one point on
+    // the time axis: its story is told by the passes axis. Runs pick the axis until the learner does.
+    if (autoAxis_ && timeline_->axis() != *autoAxis_)
+        autoAxis_.reset(); // the learner switched it since the last run
+    if (!autoAxis_)
+        return false;
+    const TimelineAxis wanted = model.telling();
+    autoAxis_ = wanted;
+    if (timeline_->axis() != wanted)
+        timeline_->setAxis(wanted);
+    return wanted == TimelineAxis::Passes;
+}
+
 void MainWindow::showRunOutcome(const RunOutcome& outcome)
 {
     cancelAction_->setEnabled(false);
@@ -638,6 +659,7 @@ void MainWindow::showRunOutcome(const RunOutcome& outcome)
     if (previous.use_count() == 1)
         QThreadPool::globalInstance()->start(
             [previous = std::move(previous)]() mutable { previous.reset(); });
+    const bool passesPicked = pickAxisFor(timeline_->model());
     exportAction_->setEnabled(true);
     inspector_->showTasks(timeline_->model());
     editor_->markLines({});
@@ -659,6 +681,9 @@ void MainWindow::showRunOutcome(const RunOutcome& outcome)
     // A limit names the command-line option that raises its budget; the window has a setting too.
     if (!result.ok && result.errorMessage.find("raise the budget with --") != std::string::npos)
         message += tr(" (in the window: Run → Budgets...)");
+    if (passesPicked)
+        message += tr(" Everything happened at t=0 s, so the timeline counts the loop's passes instead "
+                      "of seconds (the axis box above it switches).");
     narration_->setText(message);
     outcomeMessage_ = message;
     inspector_->showStacks({}, {});

@@ -3,8 +3,10 @@
 // the scenario browser, code editor, loop inspector, console and narration,
 // and the transport toolbar.
 
+#include <cstdint>
 #include <functional>
 #include <memory>
+#include <optional>
 
 #include <QMainWindow>
 #include <QPalette>
@@ -32,8 +34,10 @@ class ScenarioRunner;
 class StepController;
 struct LoopMoment;
 class TaskStacksWorker;
+class TimelineModel;
 class TimelineView;
 struct RunOutcome;
+enum class TimelineAxis : uint8_t;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -74,6 +78,8 @@ class MainWindow : public QMainWindow {
     QSlider* slider() const { return slider_; }
     // Puts the cursor where step [k] begins once the next run has ended (`loopscope FILE --step K`).
     void setStartStep(int k) { startStep_ = k; }
+    // The timeline's axis, as the learner chose it: from here on runs no longer pick it.
+    void chooseAxis(TimelineAxis axis);
     // The transport's action named [name] ("stepForward", "stepBack", "statementForward", ...).
     QAction* transportAction(const QString& name) const;
     // The budgets of the window's runs: Run → Budgets... (saved in QSettings), or for this session
@@ -95,6 +101,8 @@ class MainWindow : public QMainWindow {
     void dropEvent(QDropEvent* event) override;
 
   private:
+    // Shows [model] on the axis that tells its story, unless the learner chose one; true: passes.
+    bool pickAxisFor(const TimelineModel& model);
     void createDocks();
     void createActions();
     void fillScenarioBrowser();
@@ -153,8 +161,10 @@ class MainWindow : public QMainWindow {
     std::string runSource_;  // the source of the run on screen
     RunOptions runOptions_;
     int startStep_ = 0;
-    bool readOnlySource_ = false;                 // currentPath_ is not valid UTF-8: never written back
-    QByteArray readOnlyBytes_;                    // and these are its bytes, which runs get
+    // Until the learner picks an axis, each run picks one (see showRunOutcome): the one it picked.
+    std::optional<TimelineAxis> autoAxis_; // set to Time by the constructor
+    bool readOnlySource_ = false;          // currentPath_ is not valid UTF-8: never written back
+    QByteArray readOnlyBytes_;             // and these are its bytes, which runs get
     Autosave* autosave_ = nullptr;
     Budgets budgets_;
 };

@@ -250,6 +250,11 @@ double TimelineModel::extent(TimelineAxis axis) const
     return axis == TimelineAxis::Time ? endTime_ : double(slotFirstEvent_.size());
 }
 
+TimelineAxis TimelineModel::telling() const
+{
+    return endTime_ == 0 && passCount() > 1 ? TimelineAxis::Passes : TimelineAxis::Time;
+}
+
 QString TimelineModel::sourceLine(uint32_t line) const
 {
     if (line == 0 || line > sourceLines_.size())

@@ -296,6 +296,9 @@ class TimelineModel {
     double endTime() const { return endTime_; }
     // The extent of [axis]: [0, endTime] or [0, slots].
     double extent(TimelineAxis axis) const;
+    // The axis that tells this run's story: passes when the clock never moved (on the time axis
+    // such a run is one point at t=0), else time.
+    TimelineAxis telling() const;
     bool isEmpty() const { return segments_.empty() && markers_.empty(); }
     // The run's end as the trace tells it: empty for success, else "Deadlock: ...".
     const QString& runError() const { return runError_; }

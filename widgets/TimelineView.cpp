@@ -145,6 +145,11 @@ void TimelineView::setAxis(TimelineAxis axis)
     viewport_->setAxis(axis);
 }
 
+TimelineAxis TimelineView::axis() const
+{
+    return viewport_->state().axis;
+}
+
 void TimelineView::setRowFilter(const QString& text)
 {
     if (filterEdit_->text() != text)

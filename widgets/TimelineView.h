@@ -44,6 +44,7 @@ class TimelineView : public QWidget {
     void setTheme(const TimelineTheme& theme);
 
     void setAxis(TimelineAxis axis);
+    TimelineAxis axis() const;
     void setRowFilter(const QString& text);
     const QString& rowFilter() const { return filter_; }
     bool showsShutdownTasks() const { return showShutdownTasks_; }

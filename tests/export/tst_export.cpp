@@ -198,6 +198,27 @@ class ExportTest : public QObject {
                          TimelineTheme::light().style(SegmentKind::Running).fill, 3, 2, 2.0) > 10);
     }
 
+    // A run whose clock never moves is one point on the time axis: without --axis (or --range,
+    // which is in seconds then) its figure counts passes, as the window shows it.
+    void aRunAtTimeZeroIsDrawnOnThePassesAxis()
+    {
+        const QString scenario = QStringLiteral("scenarios/basics/sleep_zero_yields.py");
+        const QString chosen = out("instant_default.png"), passes = out("instant_passes.png"),
+                      time = out("instant_time.png"), ranged = out("instant_range.png");
+        QVERIFY(exportOk(scenario, chosen));
+        QVERIFY(exportOk(scenario, passes, {"--axis", "passes"}));
+        QVERIFY(exportOk(scenario, time, {"--axis", "time"}));
+        QVERIFY(exportOk(scenario, ranged, {"--range", "0:1"}));
+        QCOMPARE(QImage(chosen), QImage(passes));
+        QVERIFY(QImage(chosen) != QImage(time));
+        QVERIFY(QImage(ranged) != QImage(passes)); // seconds: the time axis
+        // A run that takes time stays on the time axis.
+        const QString slowFast = out("slow_fast_default.png"), slowFastTime = out("slow_fast_time.png");
+        QVERIFY(exportOk(kSlowFast, slowFast));
+        QVERIFY(exportOk(kSlowFast, slowFastTime, {"--axis", "time"}));
+        QCOMPARE(QImage(slowFast), QImage(slowFastTime));
+    }
+
     void pngOfARangeShowsOnlyThatRange()
     {
         const QString png = out("slow_fast_range.png");

@@ -135,6 +135,52 @@ class MainWindowTest : public QObject {
         QVERIFY2(narration(window).contains(QLatin1String("cancelled")), qPrintable(narration(window)));
     }
 
+    // A run whose clock never moves opens on the passes axis (on the time axis it is one point),
+    // and says why; a run that takes time goes back to the time axis; once the learner picks an
+    // axis, runs keep it.
+    void aRunAtTimeZeroOpensOnThePassesAxis()
+    {
+        const QString instant = QStringLiteral("import asyncio\n"
+                                               "async def talker(name):\n"
+                                               "    for i in range(3):\n"
+                                               "        await asyncio.sleep(0)\n"
+                                               "async def main():\n"
+                                               "    await asyncio.gather(talker('a'), talker('b'))\n"
+                                               "asyncio.run(main())\n");
+        const QString timed = QStringLiteral("import asyncio\nasyncio.run(asyncio.sleep(1))\n");
+        MainWindow window;
+        QCOMPARE(window.timeline()->axis(), TimelineAxis::Time);
+        window.editor()->setPlainText(instant);
+        window.runCurrentSource();
+        QVERIFY(window.waitForRun());
+        QCOMPARE(window.timeline()->model().endTime(), 0.0);
+        QCOMPARE(window.timeline()->axis(), TimelineAxis::Passes);
+        QVERIFY2(narration(window).contains(QLatin1String("Everything happened at t=0 s")),
+                 qPrintable(narration(window)));
+
+        window.editor()->setPlainText(timed);
+        window.runCurrentSource();
+        QVERIFY(window.waitForRun());
+        QCOMPARE(window.timeline()->axis(), TimelineAxis::Time);
+        QVERIFY(!narration(window).contains(QLatin1String("Everything happened")));
+
+        window.chooseAxis(TimelineAxis::Time); // as --axis time does
+        window.editor()->setPlainText(instant);
+        window.runCurrentSource();
+        QVERIFY(window.waitForRun());
+        QCOMPARE(window.timeline()->axis(), TimelineAxis::Time);
+
+        MainWindow switched; // the learner switches the box between runs: the choice sticks
+        switched.editor()->setPlainText(instant);
+        switched.runCurrentSource();
+        QVERIFY(switched.waitForRun());
+        switched.timeline()->setAxis(TimelineAxis::Time);
+        switched.editor()->setPlainText(instant);
+        switched.runCurrentSource();
+        QVERIFY(switched.waitForRun());
+        QCOMPARE(switched.timeline()->axis(), TimelineAxis::Time);
+    }
+
     // A new run discards a stale one: only the latest result reaches the window.
     void aNewRunDiscardsAStaleOne()
     {
