@@ -462,7 +462,7 @@ class TraceEvents {
     static constexpr size_t kBlockShift = 12;
     static constexpr size_t kBlockSize = size_t(1) << kBlockShift;
 
-    void push_back(const TraceEvent& e)
+    [[gnu::always_inline]] void push_back(const TraceEvent& e)
     {
         if ((size_ & (kBlockSize - 1)) == 0) [[unlikely]]
             addBlock();

@@ -292,7 +292,7 @@ class VM {
     // counted against the trace budget. Inline while the event goes straight into the
     // observer's own store and stays below every threshold (fastTraceLimit_); recordChecked()
     // does the rest: the budget's end, the half-budget warning, an observer without a store.
-    void record(const TraceEvent& event)
+    [[gnu::always_inline]] void record(const TraceEvent& event)
     {
         if (traceBytes_ + sizeof(TraceEvent) <= fastTraceLimit_) [[likely]] {
             traceBytes_ += sizeof(TraceEvent);
@@ -399,7 +399,7 @@ class VM {
     // The runaway and memory budgets (vm.cpp says where they are checked and why there). The
     // common case is inline (forced: the dispatch loop is too big for GCC to inline it there by
     // itself, and fib.py spent 7% in the call); what ends the run is out of line.
-    void spendBudget(Frame* frame, uint64_t instructions)
+    [[gnu::always_inline]] void spendBudget(Frame* frame, uint64_t instructions)
     {
         if (limit_ || (options_.cancel && options_.cancel->load(std::memory_order_relaxed))) [[unlikely]]
             stopOnPendingLimit();
