@@ -35,11 +35,11 @@ size_t liveObjectCount()
 
 void* Obj::operator new(size_t bytes)
 {
-    return bytes <= kSlabMaxBytes ? slabAllocate(bytes) : ::operator new(bytes);
+    return kSlabsEnabled && bytes <= kSlabMaxBytes ? slabAllocate(bytes) : ::operator new(bytes);
 }
 void Obj::operator delete(void* p, size_t bytes)
 {
-    if (bytes <= kSlabMaxBytes)
+    if (kSlabsEnabled && bytes <= kSlabMaxBytes)
         slabRelease(p, bytes);
     else
         ::operator delete(p);

@@ -21,6 +21,21 @@ namespace loopscope {
 constexpr size_t kSlabGranule = 16;
 constexpr size_t kSlabMaxBytes = 512;
 
+// Under AddressSanitizer (scripts/sanitize.sh, the fuzz target) every object is an allocation of
+// its own, so that a use after free is still caught: a slab's free list would hand the block out
+// again, unpoisoned. The memory budget counts the same either way.
+#if defined(__SANITIZE_ADDRESS__)
+#define LOOPSCOPE_SLABS 0
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define LOOPSCOPE_SLABS 0
+#endif
+#endif
+#ifndef LOOPSCOPE_SLABS
+#define LOOPSCOPE_SLABS 1
+#endif
+constexpr bool kSlabsEnabled = LOOPSCOPE_SLABS;
+
 // A block of at least [bytes] (at most kSlabMaxBytes), aligned to 16 bytes. Throws what the
 // global operator new throws (MemoryBudgetExceeded) when a new slab cannot be had.
 void* slabAllocate(size_t bytes);

@@ -161,7 +161,7 @@ size_t frameClass(size_t slots)
 Frame* allocateFrame(size_t capacity, bool ownSlots = false)
 {
     const size_t bytes = sizeof(Frame) + capacity * sizeof(Value);
-    const bool fromSlab = ownSlots && bytes <= kSlabMaxBytes;
+    const bool fromSlab = kSlabsEnabled && ownSlots && bytes <= kSlabMaxBytes;
     void* memory = fromSlab ? slabAllocate(bytes) : ::operator new(bytes);
     Frame* f = new (memory) Frame();
     f->slotCapacity = uint32_t(capacity);
