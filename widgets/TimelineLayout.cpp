@@ -16,6 +16,17 @@ bool isStep(SegmentKind kind)
     return kind == SegmentKind::Running || kind == SegmentKind::Blocking || kind == SegmentKind::LoopCallback;
 }
 
+// The least width a bar of [kind] is drawn with, however short: steps and callbacks, and on the
+// time axis a turn in the ready queue (a task queued and run in one instant still waited its
+// turn; on the passes axis a step keeps its slot, and a turn with no one ahead has no room).
+// Other states that last no time draw nothing.
+double minimumWidth(SegmentKind kind, const TimelineLayoutOptions& o)
+{
+    if (isStep(kind))
+        return o.stepWidth;
+    return kind == SegmentKind::Ready && o.axis == TimelineAxis::Time ? o.readyWidth : 0;
+}
+
 // The first segment of [row] in [from, to) whose start is at or after [coord], expected right
 // after [from] (folding walks a row in steps of a few pixels): one read of [from] settles the common case
 // before the search.
@@ -39,7 +50,7 @@ void layoutBars(const TimelineModel& model, int row, double top, double height, 
         return;
     const auto segs = model.segments(row);
     const double left = g.plot.left(), right = g.plot.right();
-    const double c0 = g.coordAt(left - o.stepWidth);
+    const double c0 = g.coordAt(left - o.stepWidth - o.readyWidth);
     // Start at the last segment that begins at or before the left edge.
     int i = std::max(0, model.firstStartingAtOrAfter(o.axis, row, 0, n, c0) - 1);
     double cursor = -1e300; // where the previous bar ended: the next never paints over it
@@ -49,6 +60,9 @@ void layoutBars(const TimelineModel& model, int row, double top, double height, 
         const double h = std::max(1.0, height * barHeightFraction(kind));
         return QRectF(x0, centre - h / 2, x1 - x0, h);
     };
+    // The row's last fold box while it ends at the cursor: a crowded stretch grows it rather than
+    // starting boxes side by side, each pushing the drawing further from the time it shows.
+    int openFold = -1;
     while (i < n) {
         const TimelineSegment& s = segs[size_t(i)];
         const double x0 = g.xFor(model.segmentStartOn(o.axis, row, i));
@@ -56,73 +70,169 @@ void layoutBars(const TimelineModel& model, int row, double top, double height, 
             break;
         const double x1 = g.xFor(model.segmentEndOn(o.axis, row, i));
         const bool lastPending = (s.flags & kPendingAtEnd) && i + 1 == n;
-        if (s.kind == SegmentKind::Gap || (x1 <= x0 && !isStep(s.kind) && !lastPending)) {
+        if (s.kind == SegmentKind::Gap || (x1 <= x0 && minimumWidth(s.kind, o) <= 0 && !lastPending)) {
             ++i; // nothing to draw: no loop, or no time spent in this state
             continue;
         }
         const double barLeft = std::max(x0, cursor);
-        double barRight = std::max(x1, isStep(s.kind) ? barLeft + o.stepWidth : barLeft);
+        double barRight = std::max(x1, barLeft + minimumWidth(s.kind, o));
         if (lastPending)
             barRight = std::max(barRight, right + 1); // waits past the end of the run: to the edge
+        if (openFold >= 0 && x0 <= cursor && x1 - cursor < o.foldWidth && !lastPending &&
+            scene.folds[size_t(openFold)].rect.right() == cursor) {
+            // What the folded box before it leaves of this bar is a sliver: the box takes it in
+            // (and grows to where it ends, so that the drawing keeps up with time).
+            TimelineScene::Fold& fold = scene.folds[size_t(openFold)];
+            fold.rect.setRight(std::max(fold.rect.right(), x1));
+            fold.count = i + 1 - fold.first;
+            cursor = fold.rect.right();
+            ++i;
+            continue;
+        }
         if (x1 - x0 >= o.foldWidth || lastPending) {
-            if (barRight >= left)
+            // (Overrun by the bars before it, it may have no width left: then it draws nothing.)
+            if (barRight >= left && barRight > barLeft)
                 scene.bars.push_back({rectFor(s.kind, barLeft, barRight), row, i, s.kind, s.flags});
             cursor = barRight;
             ++i;
             continue;
         }
-        // A narrow bar: fold it with every bar that starts within foldWidth of it, and keep
-        // going while the bars that follow are narrow too (one box for the whole run).
-        int j =
-            std::max(i + 1, nextStartingAtOrAfter(model, o.axis, row, i + 1, n, g.coordAt(x0 + o.foldWidth)));
-        while (j < n) {
-            const double lastStart = g.xFor(model.segmentStartOn(o.axis, row, j - 1));
-            if (g.xFor(model.segmentEndOn(o.axis, row, j - 1)) - lastStart >= o.foldWidth)
-                break; // the last one absorbed is wide: the run ends there
-            const double nextStart = g.xFor(model.segmentStartOn(o.axis, row, j));
-            const double nextEnd = g.xFor(model.segmentEndOn(o.axis, row, j));
-            const double reached = g.xFor(model.segmentEndOn(o.axis, row, j - 1));
-            const bool nextPending = (segs[size_t(j)].flags & kPendingAtEnd) && j + 1 == n;
-            if (nextEnd - nextStart >= o.foldWidth || nextPending || nextStart - reached > o.foldWidth ||
-                nextStart > right)
-                break;
-            j = std::max(j + 1, nextStartingAtOrAfter(model, o.axis, row, j + 1, n,
-                                                      g.coordAt(nextStart + o.foldWidth)));
+        // A narrow bar: a run of bars that start within [reach] of each other (each narrower
+        // than [reach]) ends before the first that is wider, or after a gap; the run's end.
+        auto runEnd = [&](double reach) {
+            int j =
+                std::max(i + 1, nextStartingAtOrAfter(model, o.axis, row, i + 1, n, g.coordAt(x0 + reach)));
+            while (j < n) {
+                const double lastStart = g.xFor(model.segmentStartOn(o.axis, row, j - 1));
+                if (g.xFor(model.segmentEndOn(o.axis, row, j - 1)) - lastStart >= reach)
+                    break; // the last one absorbed is wide: the run ends there
+                const double nextStart = g.xFor(model.segmentStartOn(o.axis, row, j));
+                const double nextEnd = g.xFor(model.segmentEndOn(o.axis, row, j));
+                const double reached = g.xFor(model.segmentEndOn(o.axis, row, j - 1));
+                const bool nextPending = (segs[size_t(j)].flags & kPendingAtEnd) && j + 1 == n;
+                if (nextEnd - nextStart >= reach || nextPending || nextStart - reached > reach ||
+                    nextStart > right)
+                    break;
+                j = std::max(
+                    j + 1, nextStartingAtOrAfter(model, o.axis, row, j + 1, n, g.coordAt(nextStart + reach)));
+            }
+            if (j - 1 > i) {
+                const double lastStart = g.xFor(model.segmentStartOn(o.axis, row, j - 1));
+                const double lastEnd = g.xFor(model.segmentEndOn(o.axis, row, j - 1));
+                const bool lastIsPending = (segs[size_t(j - 1)].flags & kPendingAtEnd) && j == n;
+                if (lastEnd - lastStart >= reach || lastIsPending)
+                    --j; // only the last one can be wide: it is drawn on its own
+            }
+            return j;
+        };
+        int j = runEnd(o.foldWidth);
+        // Drawn one by one: a lone narrow bar; or a few bars of one instant (a task queued and
+        // run at once, a handful of sleep(0) turns), which no zoom would ever separate. Only
+        // where there is room: drawn from where they happen, leaving the bar after them visible.
+        const bool oneInstant =
+            model.segmentEndOn(o.axis, row, j - 1) <= model.segmentStartOn(o.axis, row, i);
+        bool crowded = false;
+        if (j - i == 1 || (oneInstant && j - i <= std::min(o.maxSideBySide, 64))) {
+            struct Placed {
+                QRectF rect;
+                int segment;
+            };
+            Placed placed[64];
+            int count = 0;
+            double chain = cursor;
+            for (int k = i; k < j && count < 64; ++k) {
+                const SegmentKind kind = segs[size_t(k)].kind;
+                const double start = g.xFor(model.segmentStartOn(o.axis, row, k));
+                const double end = g.xFor(model.segmentEndOn(o.axis, row, k));
+                const double least = minimumWidth(kind, o);
+                if (kind == SegmentKind::Gap || (end <= start && least <= 0))
+                    continue;
+                const double kLeft = std::max(start, chain);
+                const double kRight = std::max(end, kLeft + least);
+                placed[count++] = {rectFor(kind, kLeft, kRight), k};
+                chain = std::max(chain, kRight);
+            }
+            const bool nextShows = j >= n || ((segs[size_t(j)].flags & kPendingAtEnd) && j + 1 == n) ||
+                                   chain <= g.xFor(model.segmentEndOn(o.axis, row, j)) - o.foldWidth;
+            if ((j - i == 1 || cursor <= x0 + 0.5) && nextShows) {
+                for (int k = 0; k < count; ++k)
+                    if (placed[k].rect.right() >= left && placed[k].rect.width() > 0) {
+                        const TimelineSegment& sk = segs[size_t(placed[k].segment)];
+                        scene.bars.push_back({placed[k].rect, row, placed[k].segment, sk.kind, sk.flags});
+                    }
+                cursor = std::max(cursor, chain);
+                i = j;
+                continue;
+            }
+            // No room: the steps here are closer together than their bars are wide. They
+            // fold, with every bar around them too narrow to hold a step and its turn.
+            crowded = true;
         }
-        if (j - 1 > i) {
-            const double lastStart = g.xFor(model.segmentStartOn(o.axis, row, j - 1));
-            const double lastEnd = g.xFor(model.segmentEndOn(o.axis, row, j - 1));
-            const bool lastIsPending = (segs[size_t(j - 1)].flags & kPendingAtEnd) && j == n;
-            if (lastEnd - lastStart >= o.foldWidth || lastIsPending)
-                --j; // only the last one can be wide: it is drawn on its own
-        }
+        if (crowded)
+            j = runEnd(o.stepWidth + o.readyWidth);
         if (j - i == 1) {
+            // Alone after all: drawn, over the little it hides.
             if (barRight >= left && barRight > barLeft)
                 scene.bars.push_back({rectFor(s.kind, barLeft, barRight), row, i, s.kind, s.flags});
             cursor = std::max(cursor, barRight);
             ++i;
             continue;
         }
-        const double foldRight = std::max(g.xFor(model.segmentEndOn(o.axis, row, j - 1)),
-                                          barLeft + std::max(o.stepWidth, o.foldWidth));
-        if (foldRight >= left)
+        const double reach = g.xFor(model.segmentEndOn(o.axis, row, j - 1));
+        if (openFold >= 0 && x0 <= cursor && scene.folds[size_t(openFold)].rect.right() == cursor) {
+            // Crowded: the box before grows to take these in, no wider than they reach.
+            TimelineScene::Fold& fold = scene.folds[size_t(openFold)];
+            fold.rect.setRight(std::max(fold.rect.right(), reach));
+            fold.count = j - fold.first;
+            cursor = fold.rect.right();
+            i = j;
+            continue;
+        }
+        const double foldRight = std::max(reach, barLeft + std::max(o.stepWidth, o.foldWidth));
+        openFold = -1;
+        if (foldRight >= left) {
+            openFold = int(scene.folds.size());
             scene.folds.push_back(
                 {QRectF(barLeft, top + height * 0.15, foldRight - barLeft, height * 0.7), row, i, j - i});
+        }
         cursor = foldRight;
         i = j;
     }
 }
 
 void layoutMarkers(const TimelineModel& model, int row, double centre, double height,
-                   const TimelineGeometry& g, const TimelineLayoutOptions& o, TimelineScene& scene)
+                   const TimelineGeometry& g, const TimelineLayoutOptions& o, size_t firstBar,
+                   TimelineScene& scene)
 {
     const auto markers = model.markers(row);
+    const auto segs = model.segments(row);
     double lastX = -1e300;
     MarkerKind lastKind = MarkerKind::Created;
+    size_t bar = firstBar; // the row's bars, in order: the last one opened before the marker
+    const size_t barsEnd = scene.bars.size();
     for (uint32_t k = 0; k < markers.size(); ++k) {
         const TimelineMarker& m = markers[k];
         const double coord = o.axis == TimelineAxis::Time ? m.t : model.pointOn(o.axis, m.event);
         double x = g.xFor(coord);
+        if (o.axis == TimelineAxis::Time) {
+            // A marker of a step that took no time sits on that step's bar, which may be drawn a
+            // little after its instant (after its turn in the ready queue), not on the turn
+            // before it; the task's end (done, failed, cancelled) just after it, where the row
+            // ends, clear of both.
+            while (bar + 1 < barsEnd && segs[size_t(scene.bars[bar + 1].segment)].event <= m.event)
+                ++bar;
+            if (bar < barsEnd) {
+                const TimelineScene::Bar& b = scene.bars[bar];
+                const int next = b.segment + 1;
+                if (isStep(b.kind) && segs[size_t(b.segment)].event <= m.event &&
+                    (next >= int(segs.size()) || m.event < segs[size_t(next)].event) &&
+                    b.rect.width() <= o.stepWidth + 0.5) {
+                    const bool ends = m.kind == MarkerKind::Done || m.kind == MarkerKind::Failed ||
+                                      m.kind == MarkerKind::Cancelled;
+                    x = ends ? b.rect.right() + markerSize(height) / 2 : b.rect.center().x();
+                }
+            }
+        }
         if ((m.kind == MarkerKind::Stuck || m.kind == MarkerKind::LimitHit) && row != 0 &&
             x <= g.plot.right()) {
             // A row that waits forever: its bar runs to the edge, and the stop sign ends it there.
@@ -272,7 +382,7 @@ TimelineScene layoutTimeline(const TimelineModel& model, const TimelineRowSet& r
                     {QPointF(reached ? std::min(x, bar.rect.right()) : x, top + height / 2), height * 0.32,
                      reached});
         }
-        layoutMarkers(model, modelRow, top + height / 2, height, g, o, scene);
+        layoutMarkers(model, modelRow, top + height / 2, height, g, o, barsBefore, scene);
     };
     if (rows.loopShown && g.pinnedHeight > 0 && model.rowCount() > 0)
         addRow(kPinnedRow, 0);

@@ -5,6 +5,7 @@
 // fold into one box that says how many it holds (Tracy's MinVisSize), so a paint costs
 // O(visible pixels x log segments), not O(segments). Pure: tested without a GUI.
 
+#include <algorithm>
 #include <cstdint>
 #include <vector>
 
@@ -44,8 +45,12 @@ TimelineRowSet selectRows(const TimelineModel& model, const QString& filter, boo
 struct TimelineLayoutOptions {
     TimelineAxis axis = TimelineAxis::Time;
     bool arrows = true;
-    double stepWidth = 6; // pixels a step or callback of zero duration takes
-    double foldWidth = 3; // runs of bars narrower than this fold into one box
+    double stepWidth = 6;  // pixels a step or callback of zero duration takes
+    double readyWidth = 4; // pixels a turn in the ready queue of zero duration takes
+    double foldWidth = 3;  // runs of bars narrower than this fold into one box
+    // Bars of one instant (no virtual time between them) drawn side by side rather than folded,
+    // at most: zooming in never separates them.
+    int maxSideBySide = 16;
     int maxArrows = 1500; // arrows drawn at most (the densest views thin them)
 };
 
@@ -120,6 +125,12 @@ struct TimelineScene {
 
 TimelineScene layoutTimeline(const TimelineModel& model, const TimelineRowSet& rows,
                              const TimelineGeometry& geometry, const TimelineLayoutOptions& options);
+
+// The size of a marker on a task row [rowHeight] pixels tall.
+inline double markerSize(double rowHeight)
+{
+    return std::clamp(rowHeight * 0.5, 8.0, 15.0);
+}
 
 // The bar height, as a fraction of the row, that each kind is drawn with (shape tells states
 // apart as well as colour and pattern).

@@ -5,10 +5,16 @@ namespace loopscope {
 namespace {
 
 // The bottom buffer (layers "background" to "legend", the figure on "main"): opaque once painted.
-class OpaquePaintBuffer : public QCPPaintBufferPixmap {
+// An image rather than a pixmap, so that the renderer may fill the bars' pixels itself.
+class OpaquePaintBuffer : public QCPAbstractPaintBuffer {
   public:
-    using QCPPaintBufferPixmap::QCPPaintBufferPixmap;
+    OpaquePaintBuffer(const QSize& size, double devicePixelRatio)
+        : QCPAbstractPaintBuffer(size, devicePixelRatio)
+    {
+        OpaquePaintBuffer::reallocateBuffer();
+    }
 
+    QCPPainter* startPainting() override { return new QCPPainter(&buffer_); }
     // The figure fills the whole buffer before drawing on it: clearing it first is wasted.
     void clear(const QColor&) override {}
     // Every pixel is opaque: a copy shows the same as blending, at a fraction of the cost.
@@ -18,9 +24,20 @@ class OpaquePaintBuffer : public QCPPaintBufferPixmap {
             return;
         const QPainter::CompositionMode mode = painter->compositionMode();
         painter->setCompositionMode(QPainter::CompositionMode_Source);
-        painter->drawPixmap(0, 0, mBuffer);
+        painter->drawImage(0, 0, buffer_);
         painter->setCompositionMode(mode);
     }
+
+  protected:
+    void reallocateBuffer() override
+    {
+        setInvalidated();
+        buffer_ = QImage(mSize * mDevicePixelRatio, QImage::Format_RGB32);
+        buffer_.setDevicePixelRatio(mDevicePixelRatio);
+    }
+
+  private:
+    QImage buffer_;
 };
 
 // The overlay's buffer: mostly blank (nothing hovered or selected), then neither cleared nor

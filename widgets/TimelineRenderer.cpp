@@ -8,6 +8,7 @@
 #include <QPaintEngine>
 #include <QPainter>
 #include <QPainterPath>
+#include <QRegion>
 #include <QStaticText>
 
 #include "TimelineDescriptions.h"
@@ -212,9 +213,9 @@ TimelineScene TimelineRenderer::render(QPainter& painter, const QRectF& target,
 
     painter.save();
     painter.setFont(options.font);
-    painter.fillRect(target, theme_.background);
-    paintPlot(painter, l, scene, state, options.font);
-    paintRowLabels(painter, l, scene, options.font);
+    fillBackground(painter, target, l.plot);
+    paintPlot(painter, l, scene, state, options);
+    paintLabelColumn(painter, l, scene, options);
     paintAxis(painter, l, state, options.font);
     if (options.cursor)
         paintCursor(painter, l, scene, state, *options.cursor, options.font);
@@ -239,9 +240,31 @@ TimelineScene TimelineRenderer::render(QPainter& painter, const QRectF& target,
     return scene;
 }
 
-void TimelineRenderer::paintPlot(QPainter& painter, const TimelineFigureLayout& l, const TimelineScene& scene,
-                                 const TimelineViewState& state, const QFont& font) const
+void TimelineRenderer::fillBackground(QPainter& painter, const QRectF& target, const QRectF& plot) const
 {
+    // The plot paints its own background over its pixels: on a raster device at whole-pixel
+    // offsets (where a fill's edges round to the nearest pixel) they are left out here, the
+    // largest fill of a replot done once rather than twice.
+    const QTransform device = painter.deviceTransform();
+    if (!painter.paintEngine() || painter.paintEngine()->type() != QPaintEngine::Raster ||
+        device.type() > QTransform::TxTranslate || device.dx() != std::round(device.dx()) ||
+        device.dy() != std::round(device.dy()) || painter.testRenderHint(QPainter::Antialiasing)) {
+        painter.fillRect(target, theme_.background);
+        return;
+    }
+    auto pixels = [](const QRectF& r) {
+        return QRect(QPoint(qRound(r.left()), qRound(r.top())),
+                     QPoint(qRound(r.right()) - 1, qRound(r.bottom()) - 1));
+    };
+    const QRegion around = QRegion(pixels(target)) - QRegion(pixels(plot));
+    for (const QRect& r : around)
+        painter.fillRect(r, theme_.background);
+}
+
+void TimelineRenderer::paintPlot(QPainter& painter, const TimelineFigureLayout& l, const TimelineScene& scene,
+                                 const TimelineViewState& state, const TimelineFigureOptions& options) const
+{
+    const QFont& font = options.font;
     const TimelineGeometry& g = l.geometry;
     const QRectF plot = l.plot;
     painter.save();
@@ -257,13 +280,12 @@ void TimelineRenderer::paintPlot(QPainter& painter, const TimelineFigureLayout& 
     for (const TimelineScene::PassColumn& p : scene.passes)
         if (p.pass % 2 == 1)
             painter.fillRect(QRectF(p.left, plot.top(), p.right - p.left, plot.height()), theme_.passShade);
-    // Grid lines at the time ticks.
-    if (state.axis == TimelineAxis::Time) {
-        painter.setPen(QPen(theme_.grid, 1));
+    // Grid lines at the time ticks: one-pixel columns, filled (the pixels of a one-pixel line
+    // with square caps, without stroking it pixel by pixel).
+    if (state.axis == TimelineAxis::Time)
         for (const TimelineTick& tick : timeTicks(g.x0, g.x1, plot.width()))
-            painter.drawLine(QPointF(std::round(g.xFor(tick.coord)) + 0.5, plot.top()),
-                             QPointF(std::round(g.xFor(tick.coord)) + 0.5, plot.bottom()));
-    }
+            painter.fillRect(QRectF(std::round(g.xFor(tick.coord)), plot.top() - 0.5, 1, plot.height() + 1),
+                             theme_.grid);
     if (g.pinnedHeight > 0) {
         painter.setPen(QPen(theme_.grid, 1));
         painter.drawLine(QPointF(plot.left(), plot.top() + g.pinnedHeight - 0.5),
@@ -282,7 +304,7 @@ void TimelineRenderer::paintPlot(QPainter& painter, const TimelineFigureLayout& 
         painter.drawLine(QPointF(band.right(), plot.top()), QPointF(band.right(), plot.bottom()));
     }
 
-    paintBars(painter, scene, plot, font);
+    paintBars(painter, scene, plot, font, options.mergeBars);
 
     // A sleep's deadline: a tick across the bar's end, and a small notch above it (not on rows
     // too thin to tell it from the bar).
@@ -338,24 +360,108 @@ void TimelineRenderer::paintPlot(QPainter& painter, const TimelineFigureLayout& 
 }
 
 void TimelineRenderer::paintBars(QPainter& painter, const TimelineScene& scene, const QRectF& plot,
-                                 const QFont& font) const
+                                 const QFont& font, bool mergeBars) const
 {
     painter.setRenderHint(QPainter::Antialiasing, false);
-    // Fills are batched by kind: one brush and one call per kind, not per bar.
-    std::vector<QRectF> fills[kSegmentKindCount], patterns[kSegmentKindCount];
+    // Fills are batched by kind: one brush and one call per kind, not per bar. Bars of a row
+    // follow each other left to right, so a bar of the same kind that touches or overlaps the
+    // last one (a chain of steps in a crowded view) widens it instead: unantialiased fills round
+    // each edge to a pixel, so the union covers exactly the pixels the two did, and a pattern is
+    // aligned to the device, not the rectangle.
+    std::vector<QRectF> fills[kSegmentKindCount], patterns[kSegmentKindCount], slivers;
+    auto add = [mergeBars](std::vector<QRectF>& rects, const QRectF& r) {
+        if (mergeBars && !rects.empty()) {
+            QRectF& last = rects.back();
+            if (last.top() == r.top() && last.height() == r.height() && r.left() >= last.left() &&
+                r.left() <= last.right()) {
+                last.setRight(std::max(last.right(), r.right()));
+                return;
+            }
+        }
+        rects.push_back(r);
+    };
     for (const TimelineScene::Bar& bar : scene.bars) {
-        fills[size_t(bar.kind)].push_back(bar.rect);
+        // A turn in the ready queue too narrow for its outline and hatching (one that took no
+        // time, drawn at its minimum width) is filled with the outline's stronger colour: the
+        // pale fill alone would vanish beside the step it leads to.
+        if (bar.kind == SegmentKind::Ready && bar.rect.width() < kMinEdgedBar) {
+            add(slivers, bar.rect);
+            continue;
+        }
+        add(fills[size_t(bar.kind)], bar.rect);
         if (bar.rect.width() >= kMinEdgedBar && bar.rect.height() >= kThinRow * 0.5)
-            patterns[size_t(bar.kind)].push_back(bar.rect);
+            add(patterns[size_t(bar.kind)], bar.rect);
     }
+    // Where device pixels are the painter's pixels (no scale, whole offsets), the rectangles are
+    // handed over in whole pixels, rounded as the raster engine rounds an unantialiased fill
+    // (each edge to the nearest pixel): the same pixels, without its per-rectangle path.
+    const QTransform device = painter.deviceTransform();
+    const bool wholePixels = mergeBars && painter.paintEngine() &&
+                             painter.paintEngine()->type() == QPaintEngine::Raster &&
+                             device.type() <= QTransform::TxTranslate &&
+                             device.dx() == std::round(device.dx()) && device.dy() == std::round(device.dy());
+    // On a 32-bit image (the widget's buffer) an opaque fill is written straight into its pixels,
+    // inside the clip rounded the same way: a few nanoseconds a bar rather than a fraction of a
+    // microsecond through the paint engine.
+    QImage* image = nullptr;
+    QRect clip;
+    if (wholePixels && painter.device() && painter.device()->devType() == QInternal::Image) {
+        image = static_cast<QImage*>(painter.device());
+        const QImage::Format format = image->format();
+        if ((format != QImage::Format_RGB32 && format != QImage::Format_ARGB32 &&
+             format != QImage::Format_ARGB32_Premultiplied) ||
+            image->devicePixelRatio() != 1)
+            image = nullptr;
+    }
+    const int dx = int(device.dx()), dy = int(device.dy());
+    if (image) {
+        clip = image->rect();
+        if (painter.hasClipping()) {
+            const QRectF c = painter.clipBoundingRect().translated(dx, dy);
+            clip &= QRect(QPoint(qRound(c.left()), qRound(c.top())),
+                          QPoint(qRound(c.right()) - 1, qRound(c.bottom()) - 1));
+        }
+    }
+    std::vector<QRect> pixels;
+    auto fillRects = [&](const std::vector<QRectF>& rects) {
+        if (!wholePixels) {
+            painter.drawRects(rects.data(), int(rects.size()));
+            return;
+        }
+        pixels.clear();
+        for (const QRectF& r : rects) {
+            const int x0 = qRound(r.left()), y0 = qRound(r.top()), x1 = qRound(r.right()),
+                      y1 = qRound(r.bottom());
+            if (x1 > x0 && y1 > y0)
+                pixels.emplace_back(x0, y0, x1 - x0, y1 - y0);
+        }
+        const QColor color = painter.brush().color();
+        if (image && painter.brush().style() == Qt::SolidPattern && color.alpha() == 255 &&
+            painter.compositionMode() == QPainter::CompositionMode_SourceOver) {
+            const uint32_t value = color.rgba();
+            for (const QRect& r : pixels) {
+                const QRect d = r.translated(dx, dy) & clip;
+                for (int y = d.top(); y <= d.bottom(); ++y) {
+                    auto* line = reinterpret_cast<uint32_t*>(image->scanLine(y));
+                    std::fill(line + d.left(), line + d.right() + 1, value);
+                }
+            }
+            return;
+        }
+        painter.drawRects(pixels.data(), int(pixels.size()));
+    };
     painter.setPen(Qt::NoPen);
     for (int k = 0; k < kSegmentKindCount; ++k) {
         const TimelineStateStyle& style = theme_.style(SegmentKind(k));
         if (!fills[k].empty()) {
             painter.setBrush(style.fill);
-            painter.drawRects(fills[k].data(), int(fills[k].size()));
+            fillRects(fills[k]);
         }
         fillPattern(painter, patterns[k].data(), int(patterns[k].size()), style.pattern, style.patternColor);
+    }
+    if (!slivers.empty()) {
+        painter.setBrush(theme_.style(SegmentKind::Ready).edge);
+        fillRects(slivers);
     }
     painter.setBrush(Qt::NoBrush);
     for (const TimelineScene::Bar& bar : scene.bars) {
@@ -377,31 +483,59 @@ void TimelineRenderer::paintBars(QPainter& painter, const TimelineScene& scene, 
     std::vector<QRectF> foldRects;
     foldRects.reserve(scene.folds.size());
     for (const TimelineScene::Fold& f : scene.folds)
-        foldRects.push_back(f.rect);
+        add(foldRects, f.rect);
     painter.setPen(Qt::NoPen);
     painter.setBrush(theme_.foldFill);
-    painter.drawRects(foldRects.data(), int(foldRects.size()));
+    fillRects(foldRects);
     painter.setBrush(Qt::NoBrush);
+    // Every zig-zag in one call: a dense view has thousands of boxes (each its own polyline on
+    // the plain path, the same pixels).
+    std::vector<QPointF> points;
+    std::vector<std::pair<size_t, size_t>> zigzags; // each box's points: first, count
+    struct Count {
+        QRectF box;
+        QString text;
+    };
+    std::vector<Count> counts;
+    QHash<int, double> countWidths; // a count's width, measured once a paint (shaping is costly)
+    const double narrowestDigit = smallMetrics.horizontalAdvance(QLatin1Char('1')) * 0.5;
     for (const TimelineScene::Fold& f : scene.folds) {
         if (f.rect.width() < kMinEdgedBar)
             continue; // a small grey box: too small for its zig-zag
-        painter.setPen(QPen(theme_.foldEdge, 1));
-        QPolygonF zigzag;
         const double amplitude = f.rect.height() * 0.3, y = f.rect.center().y();
+        const size_t first = points.size();
         bool up = true;
         for (double x = f.rect.left(); x <= f.rect.right(); x += 3, up = !up)
-            zigzag << QPointF(x, y + (up ? -amplitude : amplitude));
-        painter.drawPolyline(zigzag);
-        const QString count = QString::number(f.count);
-        if (f.rect.width() > smallMetrics.horizontalAdvance(count) + 8 &&
-            f.rect.height() >= smallMetrics.height()) {
-            const QRectF box(f.rect.center().x() - smallMetrics.horizontalAdvance(count) / 2 - 2,
-                             y - smallMetrics.height() / 2, smallMetrics.horizontalAdvance(count) + 4,
-                             smallMetrics.height());
-            painter.fillRect(box, theme_.foldFill);
-            painter.setPen(theme_.foldEdge);
-            painter.drawText(box, Qt::AlignCenter, count);
+            points.emplace_back(x, y + (up ? -amplitude : amplitude));
+        zigzags.emplace_back(first, points.size() - first);
+        const int digits = int(std::log10(std::max(1, f.count))) + 1;
+        if (f.rect.width() <= digits * narrowestDigit + 8 || f.rect.height() < smallMetrics.height())
+            continue;
+        auto width = countWidths.find(f.count);
+        if (width == countWidths.end())
+            width = countWidths.insert(f.count, smallMetrics.horizontalAdvance(QString::number(f.count)));
+        if (f.rect.width() > *width + 8)
+            counts.push_back({QRectF(f.rect.center().x() - *width / 2 - 2, y - smallMetrics.height() / 2,
+                                     *width + 4, smallMetrics.height()),
+                              QString::number(f.count)});
+    }
+    painter.setPen(QPen(theme_.foldEdge, 1));
+    if (mergeBars) {
+        QPainterPath path;
+        for (const auto& [first, count] : zigzags) {
+            path.moveTo(points[first]);
+            for (size_t k = first + 1; k < first + count; ++k)
+                path.lineTo(points[k]);
         }
+        painter.drawPath(path);
+    } else {
+        for (const auto& [first, count] : zigzags)
+            painter.drawPolyline(points.data() + first, int(count));
+    }
+    for (const Count& c : counts) {
+        painter.fillRect(c.box, theme_.foldFill);
+        painter.setPen(theme_.foldEdge);
+        painter.drawText(c.box, Qt::AlignCenter, c.text);
     }
     // Captions inside wide bars: what a row waits on, where it waits. Each caption is laid out
     // once and kept (QStaticText): shaping text is the costliest part of a paint.
@@ -462,7 +596,7 @@ void TimelineRenderer::paintBars(QPainter& painter, const TimelineScene& scene, 
 void TimelineRenderer::paintMarkers(QPainter& painter, const TimelineScene& scene,
                                     const TimelineGeometry& g) const
 {
-    const double size = std::clamp(g.rowHeight * 0.5, 8.0, 15.0);
+    const double size = markerSize(g.rowHeight);
     const bool thin = g.rowHeight < kThinRow;
     for (const TimelineScene::Marker& m : scene.markers)
         if (!thin || m.row == 0)
@@ -485,6 +619,31 @@ void TimelineRenderer::paintArrows(QPainter& painter, const TimelineScene& scene
         }
         paintArrowLine(painter, from, to, theme_.style(a.kind));
     }
+}
+
+void TimelineRenderer::paintLabelColumn(QPainter& painter, const TimelineFigureLayout& l,
+                                        const TimelineScene& scene,
+                                        const TimelineFigureOptions& options) const
+{
+    auto paint = [&](QPainter& p) { paintRowLabels(p, l, scene, options.font); };
+    if (!options.labelCache) {
+        paint(painter);
+        return;
+    }
+    TimelineLabelCache::Key key;
+    key.model = &model_;
+    key.area = l.labels;
+    key.pinnedHeight = l.geometry.pinnedHeight;
+    key.font = options.font;
+    key.background = theme_.background.rgba();
+    key.stripe = theme_.stripe.rgba();
+    key.text = theme_.text.rgba();
+    key.grid = theme_.grid.rgba();
+    key.rows.reserve(scene.rows.size() * 4);
+    for (const TimelineScene::Row& row : scene.rows)
+        key.rows.insert(key.rows.end(), {double(row.modelRow), double(row.displayRow), row.top, row.height});
+    if (!options.labelCache->draw(painter, key, paint))
+        paint(painter);
 }
 
 void TimelineRenderer::paintRowLabels(QPainter& painter, const TimelineFigureLayout& l,
@@ -617,12 +776,25 @@ void TimelineRenderer::paintCursor(QPainter& painter, const TimelineFigureLayout
     const int cursorRow = model_.rowOfTask(at.task);
     const TimelineScene::Bar* current = nullptr;
     for (const TimelineScene::Bar& bar : scene.bars) {
-        const TimelineSegment& seg = model_.segments(bar.row)[size_t(bar.segment)];
-        if (bar.row == cursorRow && seg.event == cursor.event)
+        const auto segs = model_.segments(bar.row);
+        const TimelineSegment& seg = segs[size_t(bar.segment)];
+        if (bar.row == cursorRow && seg.event == cursor.event) {
             current = &bar;
-        else if (seg.event < cursor.event && bar.rect.left() >= x - 0.5 && bar.rect.left() <= x + 0.5 &&
-                 (bar.kind == SegmentKind::Running || bar.kind == SegmentKind::Blocking ||
-                  bar.kind == SegmentKind::LoopCallback))
+            continue;
+        }
+        // At the cursor's instant (on the time axis drawn side by side after it, each with its
+        // minimum width): steps that ran before it, and the turns in the ready queue that led
+        // to them or to the step it opens.
+        const bool atInstant = state.axis == TimelineAxis::Time
+                                   ? seg.start == at.t
+                                   : bar.rect.left() >= x - 0.5 && bar.rect.left() <= x + 0.5;
+        if (!atInstant || !(seg.event < cursor.event))
+            continue;
+        const bool step = bar.kind == SegmentKind::Running || bar.kind == SegmentKind::Blocking ||
+                          bar.kind == SegmentKind::LoopCallback;
+        const bool turnBefore = bar.kind == SegmentKind::Ready && size_t(bar.segment) + 1 < segs.size() &&
+                                !(cursor.event < segs[size_t(bar.segment) + 1].event);
+        if (step || turnBefore)
             paintStateSwatch(painter, bar.rect, theme_.style(bar.kind));
     }
     if (x >= plot.left() && x <= plot.right()) {

@@ -11,6 +11,7 @@
 #include <QString>
 
 #include "TimelineGeometry.h"
+#include "TimelineLabelCache.h"
 #include "TimelineLayout.h"
 #include "TimelineModel.h"
 #include "TimelinePrimitives.h"
@@ -47,6 +48,12 @@ struct TimelineFigureOptions {
     QFont font;
     // A line at the cursor, what comes after it veiled, and the bar of the step it opens outlined.
     std::optional<TimelineCursor> cursor;
+    // The widget's picture of the row labels, kept between replots (null: painted every time,
+    // as exports do).
+    TimelineLabelCache* labelCache = nullptr;
+    // Bars of one kind that touch on a row are filled as one rectangle (the same pixels, fewer
+    // calls). False: each bar on its own, the plain path the tests compare the shortcut with.
+    bool mergeBars = true;
 };
 
 // Where each part of the figure goes.
@@ -91,12 +98,16 @@ class TimelineRenderer {
     Bands bands(double width, const TimelineViewState& state, const TimelineFigureOptions& options) const;
     void paintCursor(QPainter& painter, const TimelineFigureLayout& layout, const TimelineScene& scene,
                      const TimelineViewState& state, const TimelineCursor& cursor, const QFont& font) const;
+    void fillBackground(QPainter& painter, const QRectF& target, const QRectF& plot) const;
     void paintPlot(QPainter& painter, const TimelineFigureLayout& layout, const TimelineScene& scene,
-                   const TimelineViewState& state, const QFont& font) const;
-    void paintBars(QPainter& painter, const TimelineScene& scene, const QRectF& plot,
-                   const QFont& font) const;
+                   const TimelineViewState& state, const TimelineFigureOptions& options) const;
+    void paintBars(QPainter& painter, const TimelineScene& scene, const QRectF& plot, const QFont& font,
+                   bool mergeBars) const;
     void paintMarkers(QPainter& painter, const TimelineScene& scene, const TimelineGeometry& geometry) const;
     void paintArrows(QPainter& painter, const TimelineScene& scene) const;
+    // The row labels' column: from the label cache when it has it, else painted.
+    void paintLabelColumn(QPainter& painter, const TimelineFigureLayout& layout, const TimelineScene& scene,
+                          const TimelineFigureOptions& options) const;
     void paintRowLabels(QPainter& painter, const TimelineFigureLayout& layout, const TimelineScene& scene,
                         const QFont& font) const;
     void paintAxis(QPainter& painter, const TimelineFigureLayout& layout, const TimelineViewState& state,

@@ -196,6 +196,7 @@ void TimelineView::setBusyText(const QString& text)
 void TimelineView::rebuildRows()
 {
     rows_ = selectRows(*model_, filter_, showShutdownTasks_);
+    labelCache_.clear(); // new rows, or a new model (perhaps at the old one's address)
     labelWidth_ = TimelineRenderer::preferredLabelWidth(*model_, rows_, font(), 420);
     relayout();
 }
@@ -207,9 +208,11 @@ TimelineFigureOptions TimelineView::figureOptions() const
     TimelineFigureOptions options;
     options.font = font();
     options.legend = true;
-    options.labelWidth = std::min(labelWidth_, std::max(80.0, plot_->width() * 0.32));
+    // Whole pixels: the row labels' column is then kept as a picture between replots.
+    options.labelWidth = std::min(labelWidth_, std::max(80.0, std::floor(plot_->width() * 0.32)));
     options.emptyText = tr("No run yet: the timeline appears when the scenario runs.");
     options.cursor = cursor_;
+    options.labelCache = &labelCache_;
     return options;
 }
 

@@ -97,6 +97,7 @@ class TimelineView : public QWidget {
     std::optional<TimelineCursor> cursor_;
     bool showShutdownTasks_ = false;
     double labelWidth_ = 0;
+    mutable TimelineLabelCache labelCache_; // the row labels between replots (the renderer keys it)
 
     QCustomPlot* plot_ = nullptr;
     TimelinePlotLayer* figureLayer_ = nullptr;

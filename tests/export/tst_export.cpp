@@ -163,10 +163,12 @@ class ExportTest : public QObject {
         QVERIFY(pixelsOf(image, l.at("add_fast", 2.5), sleeping) > 5);
         QCOMPARE(pixelsOf(image, l.at("add_fast", 4.0), sleeping), 0); // done at 3 s
         QVERIFY(pixelsOf(image, l.at("get_results", 2.5), theme.style(SegmentKind::AwaitingTask).fill) > 5);
-        // The step at 3 s: a running bar a few pixels wide.
+        // The step at 3 s: a running bar a few pixels wide, after its turn in the ready queue.
         const QColor running = theme.style(SegmentKind::Running).fill;
-        QVERIFY(pixelsOf(image, l.at("add_fast", 3.0) + QPointF(3, 11), running, 1, 1) >
-                0); // below the done mark
+        const double ready = TimelineLayoutOptions{}.readyWidth;
+        QVERIFY(pixelsOf(image, l.at("add_fast", 3.0) + QPointF(ready + 3, 11), running, 1, 1) > 0);
+        QVERIFY(pixelsOf(image, l.at("add_fast", 3.0) + QPointF(2, 5), theme.style(SegmentKind::Ready).edge,
+                         1, 1) > 0);
         // The title and the axis are there: dark text pixels in the title band and under the plot.
         QVERIFY(!l.layout.title.isEmpty());
         QVERIFY(test::distinctColors(image.copy(l.layout.title.toRect())) > 2);

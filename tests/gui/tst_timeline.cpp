@@ -64,8 +64,9 @@ Figure render(const TimelineModel& model, TimelineAxis axis = TimelineAxis::Time
     f.scene = renderer.render(painter, QRectF(QPointF(0, 0), QSizeF(size)), state, options, &f.layout);
     if (const QString dir = qEnvironmentVariable("LOOPSCOPE_TEST_IMAGES"); !dir.isEmpty())
         f.image.save(dir + QStringLiteral("/timeline_%1.png")
-                               .arg(QTest::currentDataTag()[0] ? QTest::currentDataTag()
-                                                               : QTest::currentTestFunction()));
+                               .arg(QTest::currentDataTag() && QTest::currentDataTag()[0]
+                                        ? QTest::currentDataTag()
+                                        : QTest::currentTestFunction()));
     return f;
 }
 
@@ -112,20 +113,30 @@ class TimelineTest : public QObject {
         QTest::addColumn<QString>("row");
         QTest::addColumn<double>("t");
         QTest::addColumn<int>("kind");
+        QTest::addColumn<double>("dx"); // pixels right of the time: inside zero-duration bars
         const QString slowFast = QStringLiteral("scenarios/articles/two_additions.py");
         const QString blocking = QStringLiteral("scenarios/pitfalls/blocking_sleep.py");
-        QTest::newRow("sleeping") << slowFast << "add_fast" << 1.5 << int(SegmentKind::Sleeping);
+        const TimelineLayoutOptions widths;
+        QTest::newRow("sleeping") << slowFast << "add_fast" << 1.5 << int(SegmentKind::Sleeping) << 0.0;
         QTest::newRow("awaiting a task")
-            << slowFast << "get_results" << 2.5 << int(SegmentKind::AwaitingTask);
+            << slowFast << "get_results" << 2.5 << int(SegmentKind::AwaitingTask) << 0.0;
+        // Queued and run at t=0: the turn in the ready queue first, then the step, each with
+        // its minimum width.
+        QTest::newRow("ready (a zero-duration turn)")
+            << slowFast << "add_slow" << 0.0 << int(SegmentKind::Ready) << 2.0;
         QTest::newRow("running (a zero-duration step)")
-            << slowFast << "add_slow" << 0.0 << int(SegmentKind::Running);
-        QTest::newRow("loop idle") << slowFast << "event loop" << 1.5 << int(SegmentKind::LoopIdle);
-        QTest::newRow("held up") << blocking << "ticker" << 1.3 << int(SegmentKind::HeldUp);
-        QTest::newRow("blocking the loop") << blocking << "blocker" << 1.0 << int(SegmentKind::Blocking);
-        QTest::newRow("awaiting a gather") << blocking << "main" << 3.0 << int(SegmentKind::AwaitingFuture);
-        QTest::newRow("loop busy") << blocking << "event loop" << 1.8 << int(SegmentKind::LoopBusy);
+            << slowFast << "add_slow" << 0.0 << int(SegmentKind::Running) << widths.readyWidth + 2;
+        QTest::newRow("ready at the wake-up")
+            << slowFast << "add_fast" << 3.0 << int(SegmentKind::Ready) << 2.0;
+        QTest::newRow("loop idle") << slowFast << "event loop" << 1.5 << int(SegmentKind::LoopIdle) << 0.0;
+        QTest::newRow("held up") << blocking << "ticker" << 1.3 << int(SegmentKind::HeldUp) << 0.0;
+        QTest::newRow("blocking the loop")
+            << blocking << "blocker" << 1.0 << int(SegmentKind::Blocking) << 0.0;
+        QTest::newRow("awaiting a gather")
+            << blocking << "main" << 3.0 << int(SegmentKind::AwaitingFuture) << 0.0;
+        QTest::newRow("loop busy") << blocking << "event loop" << 1.8 << int(SegmentKind::LoopBusy) << 0.0;
         QTest::newRow("waiting on a lock") << "scenarios/sync/lock_serialises.py"
-                                           << "Task-4 · use" << 1.5 << int(SegmentKind::WaitingSync);
+                                           << "Task-4 · use" << 1.5 << int(SegmentKind::WaitingSync) << 0.0;
     }
 
     void statesArePaintedWhereTheyHappen()
@@ -134,18 +145,22 @@ class TimelineTest : public QObject {
         QFETCH(QString, row);
         QFETCH(double, t);
         QFETCH(int, kind);
+        QFETCH(double, dx);
         const auto model = modelOf(scenario);
         const Figure f = render(*model);
         const int r = rowNamed(*model, row);
         QVERIFY(r >= 0);
         QPointF at = pointOf(f, *model, r, t);
-        if (SegmentKind(kind) == SegmentKind::Running)
-            at.rx() += 2; // inside the step's minimum width
+        at.rx() += dx;
         const TimelineTheme theme = TimelineTheme::light();
         const TimelineStateStyle& style = theme.style(SegmentKind(kind));
-        QVERIFY2(pixelsOf(f.image, at, style.fill) > 0,
+        // A zero-duration bar is only a few pixels wide: the probe stays inside it. (A turn in
+        // the ready queue that narrow is filled with its outline's colour.)
+        const int half = dx > 0 ? 1 : 4;
+        const QColor fill = dx > 0 && SegmentKind(kind) == SegmentKind::Ready ? style.edge : style.fill;
+        QVERIFY2(pixelsOf(f.image, at, fill, half) > 0,
                  qPrintable(QStringLiteral("no fill at %1,%2").arg(at.x()).arg(at.y())));
-        if (style.pattern != Qt::NoBrush)
+        if (style.pattern != Qt::NoBrush && dx == 0) // (narrow bars have no pattern)
             QVERIFY2(pixelsOf(f.image, at, style.patternColor, 6, 5) > 0, "no pattern");
     }
 
@@ -170,6 +185,166 @@ class TimelineTest : public QObject {
         QVERIFY(pixelsOf(f.image, at, ready.fill, 6, 3) > 0);
         QVERIFY(pixelsOf(f.image, at, ready.patternColor, 6, 3) > 0);
         QVERIFY(!f.scene.passes.empty());
+    }
+
+    // sleep(0) on the time axis: every turn in the ready queue and every step of one instant
+    // shows, side by side, none painted over by the next.
+    void readyTurnsOfOneInstantShowOnTheTimeAxis()
+    {
+        const auto model = modelOf(QStringLiteral("scenarios/basics/sleep_zero_yields.py"));
+        const Figure f = render(*model);
+        const TimelineTheme theme = TimelineTheme::light();
+        for (const QString& name : {QStringLiteral("Task-2 · talker"), QStringLiteral("Task-3 · talker")}) {
+            const int r = rowNamed(*model, name);
+            QVERIFY(r >= 0);
+            int ready = 0, running = 0;
+            for (const TimelineScene::Bar& bar : f.scene.bars) {
+                if (bar.row != r || (bar.kind != SegmentKind::Ready && bar.kind != SegmentKind::Running))
+                    continue;
+                // Its own colour inside its box, below the row's centre (clear of the flag of the
+                // creation marker and of arrows between rows).
+                const QColor fill = bar.kind == SegmentKind::Ready && bar.rect.width() < 8
+                                        ? theme.style(bar.kind).edge
+                                        : theme.style(bar.kind).fill;
+                int inside = 0;
+                for (int x = int(std::ceil(bar.rect.left())); x < int(bar.rect.right()); ++x)
+                    inside +=
+                        f.image.pixel(x, int(bar.rect.center().y() + bar.rect.height() / 4)) == fill.rgb();
+                QVERIFY2(inside >= 2, qPrintable(QStringLiteral("%1: a %2 bar at x=%3 is painted over")
+                                                     .arg(name, legendText(bar.kind))
+                                                     .arg(bar.rect.left())));
+                (bar.kind == SegmentKind::Ready ? ready : running) += 1;
+            }
+            // Three sleep(0) turns and the first step: four of each.
+            QCOMPARE(ready, 4);
+            QCOMPARE(running, 4);
+        }
+        for (const TimelineScene::Fold& fold : f.scene.folds)
+            QCOMPARE(fold.row, 0); // no task row folds; the loop's row may
+    }
+
+    // The shortcuts of the paint (bars of one kind that touch filled as one, the row labels kept
+    // as a picture between replots) paint exactly what the plain path paints, pixel for pixel:
+    // dense and sparse runs, both axes, both themes, zoomed, scrolled, on images and pixmaps.
+    void fastPathsPaintWhatThePlainPathPaints_data()
+    {
+        QTest::addColumn<QString>("scenario");
+        QTest::addColumn<int>("axis");
+        QTest::addColumn<bool>("dark");
+        QTest::addColumn<double>("zoom"); // the fraction of the run shown, from 30% in
+        QTest::addColumn<double>("scroll");
+        QTest::addColumn<bool>("pixmap");
+        const QString dense = QStringLiteral("dense"),
+                      slowFast = QStringLiteral("scenarios/articles/two_additions.py");
+        QTest::newRow("dense fit-all") << dense << int(TimelineAxis::Time) << false << 1.0 << 0.0 << false;
+        QTest::newRow("dense fit-all, pixmap")
+            << dense << int(TimelineAxis::Time) << false << 1.0 << 0.0 << true;
+        QTest::newRow("dense zoomed, scrolled")
+            << dense << int(TimelineAxis::Time) << true << 0.05 << 37.0 << false;
+        QTest::newRow("dense passes") << dense << int(TimelineAxis::Passes) << false << 1.0 << 5.0 << true;
+        QTest::newRow("dense passes zoomed")
+            << dense << int(TimelineAxis::Passes) << true << 0.02 << 0.0 << false;
+        QTest::newRow("slow/fast") << slowFast << int(TimelineAxis::Time) << false << 1.0 << 0.0 << false;
+        QTest::newRow("blocking, passes") << "scenarios/pitfalls/blocking_sleep.py"
+                                          << int(TimelineAxis::Passes) << true << 1.0 << 0.0 << true;
+    }
+
+    void fastPathsPaintWhatThePlainPathPaints()
+    {
+        QFETCH(QString, scenario);
+        QFETCH(int, axis);
+        QFETCH(bool, dark);
+        QFETCH(double, zoom);
+        QFETCH(double, scroll);
+        QFETCH(bool, pixmap);
+        // 300 tasks of 30 short sleeps each, and bursts of tiny ones: thousands of bars, chains
+        // of steps, folded boxes.
+        const std::string denseSource = "import asyncio\n"
+                                        "async def worker(i):\n"
+                                        "    for k in range(30):\n"
+                                        "        await asyncio.sleep(((i * 7 + k * 3) % 11) * 0.001)\n"
+                                        "        if k % 10 == i % 10:\n"
+                                        "            for j in range(40):\n"
+                                        "                await asyncio.sleep(0.00005)\n"
+                                        "async def main():\n"
+                                        "    await asyncio.gather(*(worker(i) for i in range(300)))\n"
+                                        "asyncio.run(main())\n";
+        const auto model =
+            scenario == QLatin1String("dense") ? test::modelOfSource(denseSource) : modelOf(scenario);
+        const TimelineRowSet rows = selectRows(*model, {}, false);
+        const TimelineRenderer renderer(*model, rows, dark ? TimelineTheme::dark() : TimelineTheme::light());
+        TimelineViewState state;
+        state.axis = TimelineAxis(axis);
+        const TimelineAxisLimits limits = state.axis == TimelineAxis::Time
+                                              ? TimelineAxisLimits::forTime(model->endTime())
+                                              : TimelineAxisLimits::forPasses(model->extent(state.axis));
+        std::tie(state.x0, state.x1) = limits.fitAll();
+        if (zoom < 1) {
+            const double span = state.x1 - state.x0, from = state.x0 + span * 0.3;
+            state.x0 = from;
+            state.x1 = from + span * zoom;
+        }
+        state.scroll = scroll;
+        TimelineFigureOptions options;
+        options.font = QFont(QStringLiteral("DejaVu Sans"), 9);
+        options.labelWidth = 170;
+        const QSize size(1100, 620);
+        auto paint = [&](const TimelineFigureOptions& o, const TimelineViewState& s) {
+            QImage image;
+            if (pixmap) {
+                QPixmap target(size);
+                QPainter painter(&target);
+                renderer.render(painter, QRectF(QPointF(0, 0), QSizeF(size)), s, o);
+                painter.end();
+                image = target.toImage().convertToFormat(QImage::Format_RGB32);
+            } else {
+                image = QImage(size, QImage::Format_RGB32);
+                QPainter painter(&image);
+                renderer.render(painter, QRectF(QPointF(0, 0), QSizeF(size)), s, o);
+            }
+            return image;
+        };
+        TimelineFigureOptions plainOptions = options;
+        plainOptions.mergeBars = false;
+        const QImage plain = paint(plainOptions, state);
+        if (scenario == QLatin1String("dense") && zoom == 1 && state.axis == TimelineAxis::Time) {
+            // The dense run has what the shortcuts are for: bars of a kind that touch, and boxes
+            // wide enough for their zig-zag.
+            QImage scratch(size, QImage::Format_RGB32);
+            QPainter painter(&scratch);
+            const TimelineScene scene =
+                renderer.render(painter, QRectF(QPointF(0, 0), QSizeF(size)), state, options);
+            QVERIFY(std::any_of(scene.folds.begin(), scene.folds.end(),
+                                [](const auto& f) { return f.rect.width() >= 12; }));
+            QVERIFY(scene.bars.size() > 300);
+        }
+
+        TimelineLabelCache cache;
+        TimelineFigureOptions fastOptions = options;
+        fastOptions.labelCache = &cache;
+        // Another view first (its labels kept), then this one twice: painted into the cache,
+        // then copied from it.
+        TimelineViewState other = state;
+        other.scroll = scroll + 3;
+        paint(fastOptions, other);
+        const QImage first = paint(fastOptions, state);
+        TimelineViewState panned = state;
+        panned.x0 += (state.x1 - state.x0) * 0.1;
+        panned.x1 += (state.x1 - state.x0) * 0.1;
+        paint(fastOptions, panned);
+        const QImage again = paint(fastOptions, state); // the labels from the cache
+        for (const QImage* fast : {&first, &again}) {
+            int differ = 0;
+            QPoint where;
+            for (int y = 0; y < size.height(); ++y)
+                for (int x = 0; x < size.width(); ++x)
+                    if (plain.pixel(x, y) != fast->pixel(x, y) && differ++ == 0)
+                        where = QPoint(x, y);
+            QVERIFY2(differ == 0, qPrintable(QStringLiteral("%1 pixels differ, the first at %2,%3")
+                                                 .arg(differ)
+                                                 .arg(where.x())
+                                                 .arg(where.y())));
+        }
     }
 
     // Shape as well as colour: a running step is taller than a sleep, which is the thinnest.
@@ -211,12 +386,20 @@ class TimelineTest : public QObject {
         const double notch = g.layout.geometry.rowHeight * 0.32 + 2;
         QVERIFY(pixelsOf(g.image, pointOf(g, *slowFast, fast, 3.0) - QPointF(1, notch), theme.deadline, 2,
                          2) > 0);
+        // The done marker sits just after the last step's bar, drawn after the turn in the ready
+        // queue that the timer's wake-up took at 3 s.
+        const auto last = std::find_if(g.scene.bars.rbegin(), g.scene.bars.rend(),
+                                       [&](const auto& b) { return b.row == fast; });
+        QVERIFY(last != g.scene.bars.rend() && last->kind == SegmentKind::Running);
+        QCOMPARE(last->rect.left(), g.layout.geometry.xFor(3.0) + TimelineLayoutOptions{}.readyWidth);
         int done = 0;
         for (const auto& m : g.scene.markers)
-            done += m.kind == MarkerKind::Done && m.row == fast &&
-                    std::abs(m.at.x() - g.layout.geometry.xFor(3.0)) < 1;
+            if (m.kind == MarkerKind::Done && m.row == fast) {
+                ++done;
+                QCOMPARE(m.at.x(), last->rect.right() + markerSize(g.layout.geometry.rowHeight) / 2);
+                QVERIFY(pixelsOf(g.image, m.at, theme.color(MarkerKind::Done), 2, 2) > 0);
+            }
         QCOMPARE(done, 1);
-        QVERIFY(pixelsOf(g.image, pointOf(g, *slowFast, fast, 3.0), theme.color(MarkerKind::Done), 5, 5) > 0);
     }
 
     // Arrows toggle: with them the image has each arrow's colour along its line, without them not.

@@ -33,6 +33,30 @@ struct SyntheticTrace {
         trace->record(TraceEvent::stepBegan(t, TaskId{task}, HandleId{handles}, 2));
         trace->record(TraceEvent::stepEnded(t, TaskId{task}, 3, wait, 0, deadline));
     }
+    // [turns] sleep(0) turns of [task] at t=0, each a pass of its own, then a step that sleeps
+    // until [deadline].
+    void turnsThenSleep(uint32_t task, int turns, double deadline)
+    {
+        for (int i = 0; i < turns; ++i) {
+            pass(0);
+            pushed(0, task);
+            step(0, task, WaitKind::Ready);
+        }
+        pass(0);
+        pushed(0, task);
+        step(0, task, WaitKind::Timer, deadline);
+    }
+    // A ticker: [task] wakes every second for [seconds] seconds, each time for a step that sleeps
+    // one second more.
+    void ticker(uint32_t task, int seconds)
+    {
+        created(0, task, "ticker");
+        for (int i = 0; i < seconds; ++i) {
+            pass(i);
+            pushed(i, task);
+            step(i, task, WaitKind::Timer, i + 1);
+        }
+    }
     void finished(double t, uint32_t task)
     {
         trace->record(TraceEvent::stepBegan(t, TaskId{task}, HandleId{handles}, 3));
@@ -145,7 +169,9 @@ class TimelineGeometryTest : public QObject {
             QVERIFY((ticks[i].coord - ticks[i - 1].coord) / (x1 - x0) * 700 >= 80 - 1e-6);
     }
 
-    // A zero-duration step is drawn a few pixels wide, and the next bar starts after it.
+    // A zero-duration step is drawn a few pixels wide, and so is the zero-duration turn in the
+    // ready queue before it (queued and run in one instant): each bar starts where the one before
+    // it ends, none painted over.
     void stepsOfZeroDurationKeepAMinimumWidth()
     {
         SyntheticTrace s;
@@ -163,17 +189,104 @@ class TimelineGeometryTest : public QObject {
         for (const auto& b : scene.bars)
             if (b.row == 1)
                 bars.push_back(b);
-        QCOMPARE(bars.size(), size_t(3));
-        QCOMPARE(bars[0].kind, SegmentKind::Running);
+        const TimelineLayoutOptions options;
+        QCOMPARE(bars.size(), size_t(5));
+        QCOMPARE(bars[0].kind, SegmentKind::Ready);
         QCOMPARE(bars[0].rect.left(), 100.0);
-        QCOMPARE(bars[0].rect.width(), TimelineLayoutOptions{}.stepWidth);
-        QCOMPARE(bars[1].kind, SegmentKind::Sleeping);
+        QCOMPARE(bars[0].rect.width(), options.readyWidth);
+        QCOMPARE(bars[1].kind, SegmentKind::Running);
         QCOMPARE(bars[1].rect.left(), bars[0].rect.right());
-        QCOMPARE(bars[1].rect.right(), 600.0);
-        QCOMPARE(bars[2].kind, SegmentKind::Running);
+        QCOMPARE(bars[1].rect.width(), options.stepWidth);
+        QCOMPARE(bars[2].kind, SegmentKind::Sleeping);
+        QCOMPARE(bars[2].rect.left(), bars[1].rect.right());
+        QCOMPARE(bars[2].rect.right(), 600.0);
+        // The wake-up at t=5: its turn in the queue, then the step.
+        QCOMPARE(bars[3].kind, SegmentKind::Ready);
+        QCOMPARE(bars[3].rect.left(), 600.0);
+        QCOMPARE(bars[3].rect.width(), options.readyWidth);
+        QCOMPARE(bars[4].kind, SegmentKind::Running);
+        QCOMPARE(bars[4].rect.left(), bars[3].rect.right());
         // The sleep's deadline is marked where it ends.
         QCOMPARE(scene.deadlines.size(), size_t(1));
         QCOMPARE(scene.deadlines[0].at.x(), 600.0);
+    }
+
+    // A few turns in one instant (sleep(0)): every ready turn and every step is drawn, side by
+    // side in execution order, none folded (no zoom would ever separate them) or painted over.
+    void turnsOfOneInstantAreDrawnSideBySide()
+    {
+        SyntheticTrace s;
+        s.created(0, 1, "talker");
+        s.turnsThenSleep(1, 3, 5);
+        const TimelineModel model = s.model();
+        const TimelineScene scene = layoutTimeline(model, selectRows(model, {}, true), geometry(0, 10), {});
+        std::vector<TimelineScene::Bar> bars;
+        for (const auto& b : scene.bars)
+            if (b.row == 1)
+                bars.push_back(b);
+        for (const auto& f : scene.folds)
+            QVERIFY(f.row != 1);
+        QCOMPARE(bars.size(), size_t(9)); // 4 x (ready, running), then the sleep
+        const TimelineLayoutOptions options;
+        for (size_t k = 0; k < 8; ++k) {
+            QCOMPARE(bars[k].kind, k % 2 ? SegmentKind::Running : SegmentKind::Ready);
+            QCOMPARE(bars[k].rect.width(), k % 2 ? options.stepWidth : options.readyWidth);
+            QCOMPARE(bars[k].rect.left(), k == 0 ? 100.0 : bars[k - 1].rect.right());
+        }
+        QCOMPARE(bars[8].kind, SegmentKind::Sleeping);
+        QCOMPARE(bars[8].rect.left(), bars[7].rect.right());
+    }
+
+    // Steps closer together than their minimum widths need (a turn and a step, 10 px): the
+    // drawing never drifts away from the time it shows, the crowded stretch is one folded box;
+    // with room, each turn and step is drawn where it happens.
+    void crowdedStepsFoldRatherThanDrift()
+    {
+        SyntheticTrace s;
+        s.ticker(1, 400);
+        const TimelineModel model = s.model();
+        const TimelineRowSet rows = selectRows(model, {}, true);
+        const TimelineLayoutOptions options;
+        auto itemsOf = [&](const TimelineGeometry& g, const TimelineScene& scene) {
+            std::vector<std::pair<QRectF, double>> items; // drawn box, and where its first segment starts
+            for (const auto& b : scene.bars)
+                if (b.row == 1)
+                    items.push_back({b.rect, g.xFor(model.segmentStartOn(TimelineAxis::Time, 1, b.segment))});
+            for (const auto& f : scene.folds)
+                if (f.row == 1)
+                    items.push_back({f.rect, g.xFor(model.segmentStartOn(TimelineAxis::Time, 1, f.first))});
+            std::sort(items.begin(), items.end(),
+                      [](const auto& a, const auto& b) { return a.first.left() < b.first.left(); });
+            for (size_t k = 0; k < items.size(); ++k) {
+                const double late = items[k].first.left() - items[k].second;
+                if (late > options.stepWidth + options.readyWidth + 1e-9)
+                    qWarning("item %zu drawn %g px after its time", k, late);
+                if (late > options.stepWidth + options.readyWidth + 1e-9 ||
+                    (k > 0 && items[k].first.left() < items[k - 1].first.right() - 1e-9))
+                    return std::vector<std::pair<QRectF, double>>{};
+            }
+            return items;
+        };
+        // 5 px a second: one box holds the row.
+        TimelineGeometry g = geometry(0, 200);
+        TimelineScene scene = layoutTimeline(model, rows, g, options);
+        auto items = itemsOf(g, scene);
+        QVERIFY(!items.empty());
+        int folded = 0;
+        for (const auto& f : scene.folds)
+            folded += f.row == 1 ? f.count : 0;
+        QVERIFY2(items.size() <= 3 && folded > 500,
+                 qPrintable(QStringLiteral("%1 items, %2 folded").arg(items.size()).arg(folded)));
+        // 20 px a second: room for all, each where it happens.
+        g = geometry(0, 50);
+        scene = layoutTimeline(model, rows, g, options);
+        items = itemsOf(g, scene);
+        QVERIFY(items.size() >= 140);
+        for (const auto& f : scene.folds)
+            QVERIFY(f.row != 1);
+        for (const auto& b : scene.bars)
+            if (b.row == 1 && b.kind == SegmentKind::Ready)
+                QCOMPARE(b.rect.left(), g.xFor(model.segmentStartOn(TimelineAxis::Time, 1, b.segment)));
     }
 
     // A thousand steps in one instant fold into one box that says how many it holds.
@@ -181,14 +294,7 @@ class TimelineGeometryTest : public QObject {
     {
         SyntheticTrace s;
         s.created(0, 1, "spinner");
-        for (int i = 0; i < 1000; ++i) {
-            s.pass(0);
-            s.pushed(0, 1);
-            s.step(0, 1, WaitKind::Ready);
-        }
-        s.pass(0);
-        s.pushed(0, 1);
-        s.step(0, 1, WaitKind::Timer, 10);
+        s.turnsThenSleep(1, 1000, 10);
         const TimelineModel model = s.model();
         const TimelineScene scene = layoutTimeline(model, selectRows(model, {}, true), geometry(0, 12), {});
         int folds = 0, held = 0;
@@ -210,21 +316,19 @@ class TimelineGeometryTest : public QObject {
     void culledAndFoldedToWhatThePixelsCanShow()
     {
         SyntheticTrace s;
-        s.created(0, 1, "ticker");
-        for (int i = 0; i < 50000; ++i) {
-            s.pass(i);
-            s.pushed(i, 1);
-            s.step(i, 1, WaitKind::Timer, i + 1);
-        }
+        s.ticker(1, 50000);
         const TimelineModel model = s.model();
         QVERIFY(model.segmentCount() > 100000);
         const TimelineRowSet rows = selectRows(model, {}, true);
         // Zoomed in on 100 s of 50,000: only those bars.
+        // (10 px a second: each second's turn and step, folded as they need 10 px, and its sleep.)
         TimelineScene scene = layoutTimeline(model, rows, geometry(1000, 1100), {});
         size_t tasks = 0;
         for (const auto& b : scene.bars)
             tasks += b.row == 1;
-        QVERIFY2(tasks >= 200 && tasks <= 210, qPrintable(QString::number(tasks)));
+        for (const auto& f : scene.folds)
+            tasks += f.row == 1;
+        QVERIFY2(tasks >= 195 && tasks <= 210, qPrintable(QString::number(tasks)));
         // The whole run: boxes at most every few pixels.
         scene = layoutTimeline(model, rows, geometry(0, 50000), {});
         size_t items = 0;
