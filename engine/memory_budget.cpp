@@ -28,6 +28,17 @@ thread_local bool tHostAllocations = false;
 thread_local int tNoThrow = 0;
 std::atomic<uint64_t> gNextSerial{1};
 
+// Whether charging [total] to [budget] may throw MemoryBudgetExceeded. Throwing while an
+// exception unwinds, or in a destructor, would terminate the program. Asked only past the limit:
+// std::uncaught_exceptions() is a call into libstdc++'s thread-local state, too dear for every
+// allocation.
+bool mayThrowPastLimit(const MemoryBudget& budget, uint64_t total)
+{
+    if (budget.used() + total <= budget.limit())
+        return false; // charge() does not throw below the limit
+    return tNoThrow == 0 && std::uncaught_exceptions() == 0;
+}
+
 void* allocate(size_t bytes, bool nothrow)
 {
     const uint64_t total = uint64_t(bytes) + sizeof(BlockHeader);
@@ -36,9 +47,7 @@ void* allocate(size_t bytes, bool nothrow)
     if (budget) {
         if (nothrow && budget->used() + total > budget->limit())
             return nullptr; // new(nothrow) callers (stable_sort's buffer) manage without
-        // Throwing while an exception unwinds, or in a destructor, would terminate the program.
-        const bool mayThrow = tNoThrow == 0 && std::uncaught_exceptions() == 0;
-        if (budget->charge(total, mayThrow))
+        if (budget->charge(total, mayThrowPastLimit(*budget, total)))
             owner = budget->serial();
     }
     void* raw = total < bytes ? nullptr : std::malloc(total);
@@ -97,6 +106,21 @@ bool MemoryBudget::charge(uint64_t bytes, bool mayThrow)
     if (used_ > peak_)
         peak_ = used_;
     return true;
+}
+
+uint64_t chargeThreadBudget(uint64_t bytes)
+{
+    MemoryBudget* budget = tHostAllocations ? nullptr : tBudget;
+    if (!budget)
+        return 0;
+    const uint64_t total = bytes + sizeof(BlockHeader);
+    return budget->charge(total, mayThrowPastLimit(*budget, total)) ? budget->serial() : 0;
+}
+
+void refundThreadBudget(uint64_t owner, uint64_t bytes) noexcept
+{
+    if (owner && tBudget && tBudget->serial() == owner)
+        tBudget->refund(bytes + sizeof(BlockHeader));
 }
 
 HostAllocations::HostAllocations() : saved_(tHostAllocations)

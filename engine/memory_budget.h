@@ -66,6 +66,16 @@ class MemoryBudget {
     MemoryBudget* outer_;
 };
 
+// For allocators that keep no header per block (slab_pool.h): counts an allocation of [bytes]
+// against this thread's budget exactly as operator new would, its 16-byte header included, so
+// that the count does not depend on where the memory comes from (nothing under
+// HostAllocations, nothing once stopped; MemoryBudgetExceeded past the limit where operator new
+// would throw it). Returns the budget's serial, or 0 when nothing was charged.
+uint64_t chargeThreadBudget(uint64_t bytes);
+// Gives back what chargeThreadBudget([bytes]) counted to the budget of serial [owner], if that
+// is still this thread's.
+void refundThreadBudget(uint64_t owner, uint64_t bytes) noexcept;
+
 // While one lives, this thread's allocations are the host's, not the scenario's: the trace
 // recorder and the output callbacks allocate under it.
 class HostAllocations {

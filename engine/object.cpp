@@ -9,6 +9,7 @@
 
 #include "chunk.h"
 #include "memory_budget.h"
+#include "slab_pool.h"
 #include "vm.h"
 
 namespace loopscope {
@@ -34,11 +35,14 @@ size_t liveObjectCount()
 
 void* Obj::operator new(size_t bytes)
 {
-    return ::operator new(bytes);
+    return kSlabsEnabled && bytes <= kSlabMaxBytes ? slabAllocate(bytes) : ::operator new(bytes);
 }
-void Obj::operator delete(void* p, size_t)
+void Obj::operator delete(void* p, size_t bytes)
 {
-    ::operator delete(p);
+    if (kSlabsEnabled && bytes <= kSlabMaxBytes)
+        slabRelease(p, bytes);
+    else
+        ::operator delete(p);
 }
 
 Obj::Obj(ObjKind k, ClassObj* c) : kind(k), cls(c)
@@ -138,8 +142,12 @@ void freeAllObjects()
     }
     for (Obj* o : all)
         o->~Obj();
+    // The sizes are gone with the destructors: an object outside the slabs was one allocation
+    // of its own; the slabs go all at once (every object, and every coroutine frame, is dead).
     for (Obj* o : all)
-        ::operator delete(o);
+        if (!inSlab(o))
+            ::operator delete(o);
+    releaseAllSlabs();
     tLiveHead = nullptr;
     tLiveCount = 0;
     tTearingDown = false;

@@ -8,6 +8,7 @@
 #include <deque>
 #include <iterator>
 #include <memory>
+#include <new>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -251,6 +252,190 @@ struct TraceEvent {
 };
 static_assert(sizeof(TraceEvent) == 32, "TraceEvent must stay at 32 bytes");
 
+// The factories are inline, so that an event is built where VM::record stores it.
+inline TraceEvent TraceEvent::make(EventKind kind, double t, TaskId task)
+{
+    TraceEvent e;
+    e.kind = kind;
+    e.t = t;
+    e.task = task;
+    return e;
+}
+
+inline TraceEvent TraceEvent::taskCreated(double t, TaskId task, StringId name, StringId coroName,
+                                          TaskId creator, uint32_t line)
+{
+    TraceEvent e = make(EventKind::TaskCreated, t, task);
+    e.a_ = name.value;
+    e.x_.words[0] = coroName.value;
+    e.x_.words[1] = creator.value;
+    e.b_ = line;
+    return e;
+}
+
+inline TraceEvent TraceEvent::taskRenamed(double t, TaskId task, StringId name)
+{
+    TraceEvent e = make(EventKind::TaskRenamed, t, task);
+    e.a_ = name.value;
+    return e;
+}
+
+inline TraceEvent TraceEvent::stepBegan(double t, TaskId task, HandleId handle, uint32_t line)
+{
+    TraceEvent e = make(EventKind::StepBegan, t, task);
+    e.a_ = handle.value;
+    e.b_ = line;
+    return e;
+}
+
+inline TraceEvent TraceEvent::stepEnded(double t, TaskId task, uint32_t line, WaitKind wait, uint32_t target,
+                                        double deadline)
+{
+    TraceEvent e = make(EventKind::StepEnded, t, task);
+    e.b_ = line;
+    e.sub_ = uint8_t(wait);
+    e.a_ = target;
+    e.x_.time = deadline;
+    return e;
+}
+
+inline TraceEvent TraceEvent::taskFinished(double t, TaskId task, EndStatus status, StringId text,
+                                           uint32_t line)
+{
+    TraceEvent e = make(EventKind::TaskFinished, t, task);
+    e.sub_ = uint8_t(status);
+    e.a_ = text.value;
+    e.b_ = line;
+    return e;
+}
+
+inline TraceEvent TraceEvent::cancelRequested(double t, TaskId task, TaskId canceller, StringId message,
+                                              uint32_t line)
+{
+    TraceEvent e = make(EventKind::CancelRequested, t, task);
+    e.x_.words[0] = canceller.value;
+    e.a_ = message.value;
+    e.b_ = line;
+    return e;
+}
+
+inline TraceEvent TraceEvent::readyPushed(double t, TaskId task, HandleId handle, HandleKind kind,
+                                          StringId callbackName)
+{
+    TraceEvent e = make(EventKind::ReadyPushed, t, task);
+    e.a_ = handle.value;
+    e.sub_ = uint8_t(kind);
+    e.b_ = callbackName.value;
+    return e;
+}
+
+inline TraceEvent TraceEvent::timerScheduled(double t, TaskId task, HandleId handle, TimerKind kind,
+                                             StringId callbackName, double deadline)
+{
+    TraceEvent e = make(EventKind::TimerScheduled, t, task);
+    e.a_ = handle.value;
+    e.sub_ = uint8_t(kind);
+    e.b_ = callbackName.value;
+    e.x_.time = deadline;
+    return e;
+}
+
+inline TraceEvent TraceEvent::timerFired(double t, TaskId task, HandleId handle, double deadline)
+{
+    TraceEvent e = make(EventKind::TimerFired, t, task);
+    e.a_ = handle.value;
+    e.x_.time = deadline;
+    return e;
+}
+
+inline TraceEvent TraceEvent::handleCancelled(double t, TaskId task, HandleId handle)
+{
+    TraceEvent e = make(EventKind::HandleCancelled, t, task);
+    e.a_ = handle.value;
+    return e;
+}
+
+inline TraceEvent TraceEvent::callbackRan(double t, TaskId task, HandleId handle, HandleKind kind,
+                                          StringId callbackName)
+{
+    TraceEvent e = make(EventKind::CallbackRan, t, task);
+    e.a_ = handle.value;
+    e.sub_ = uint8_t(kind);
+    e.b_ = callbackName.value;
+    return e;
+}
+
+inline TraceEvent TraceEvent::passBegan(double t, uint32_t passIndex)
+{
+    TraceEvent e = make(EventKind::PassBegan, t, TaskId{});
+    e.a_ = passIndex;
+    return e;
+}
+
+inline TraceEvent TraceEvent::clockJumped(double t, double newTime)
+{
+    TraceEvent e = make(EventKind::ClockJumped, t, TaskId{});
+    e.x_.time = newTime;
+    return e;
+}
+
+inline TraceEvent TraceEvent::blockingCall(double t, TaskId task, StringId text, uint32_t line,
+                                           double endTime)
+{
+    TraceEvent e = make(EventKind::BlockingCall, t, task);
+    e.a_ = text.value;
+    e.b_ = line;
+    e.x_.time = endTime;
+    return e;
+}
+
+inline TraceEvent TraceEvent::output(double t, TaskId task, StringId text, uint32_t line)
+{
+    TraceEvent e = make(EventKind::Output, t, task);
+    e.a_ = text.value;
+    e.b_ = line;
+    return e;
+}
+
+inline TraceEvent TraceEvent::warning(double t, TaskId task, WarningKind kind, StringId text, uint32_t line,
+                                      double aboutTime)
+{
+    TraceEvent e = make(EventKind::Warning, t, task);
+    e.sub_ = uint8_t(kind);
+    e.a_ = text.value;
+    e.b_ = line;
+    e.x_.time = aboutTime;
+    return e;
+}
+
+inline TraceEvent TraceEvent::statement(double t, TaskId task, uint32_t line)
+{
+    TraceEvent e = make(EventKind::Statement, t, task);
+    e.b_ = line;
+    return e;
+}
+
+inline TraceEvent TraceEvent::runEnded(double t, EndStatus status, StringId text, uint32_t line)
+{
+    TraceEvent e = make(EventKind::RunEnded, t, TaskId{});
+    e.sub_ = uint8_t(status);
+    e.a_ = text.value;
+    e.b_ = line;
+    return e;
+}
+
+inline TraceEvent TraceEvent::loopClosed(double t)
+{
+    return make(EventKind::LoopClosed, t, TaskId{});
+}
+
+inline TraceEvent TraceEvent::taskJoined(double t, TaskId task, TaskId awaitedTask)
+{
+    TraceEvent e = make(EventKind::TaskJoined, t, task);
+    e.a_ = awaitedTask.value;
+    return e;
+}
+
 class TraceEvents;
 
 // The one interface the engine reports through (trio's Instrument). Every
@@ -269,18 +454,19 @@ class TraceObserver {
 };
 
 // The recorded events, in fixed-size blocks: appending never copies what is stored, and the
-// slack is at most one block, so a big run costs 32 bytes an event (a doubling vector would
-// cost up to 64).
+// slack is at most one chunk, so a big run costs 32 bytes an event (a doubling vector would
+// cost up to 64). The blocks are carved from 2 MiB chunks mapped on their own and faulted in
+// whole: a big trace takes one system call per chunk, not a page fault per 4 KiB (trace.cpp).
 class TraceEvents {
   public:
     static constexpr size_t kBlockShift = 12;
     static constexpr size_t kBlockSize = size_t(1) << kBlockShift;
 
-    void push_back(const TraceEvent& e)
+    [[gnu::always_inline]] void push_back(const TraceEvent& e)
     {
-        if ((size_ & (kBlockSize - 1)) == 0)
-            blocks_.push_back(std::make_unique_for_overwrite<TraceEvent[]>(kBlockSize));
-        blocks_.back()[size_ & (kBlockSize - 1)] = e;
+        if ((size_ & (kBlockSize - 1)) == 0) [[unlikely]]
+            addBlock();
+        new (&blocks_.back()[size_ & (kBlockSize - 1)]) TraceEvent(e);
         ++size_;
     }
     size_t size() const { return size_; }
@@ -352,7 +538,13 @@ class TraceEvents {
     const_iterator end() const { return {this, size_}; }
 
   private:
-    std::vector<std::unique_ptr<TraceEvent[]>> blocks_;
+    // Out of line, and outside the scenario's memory budget (the trace is the host's).
+    void addBlock();
+    struct Unmap {
+        void operator()(char* chunk) const;
+    };
+    std::vector<TraceEvent*> blocks_;                  // into chunks_
+    std::vector<std::unique_ptr<char, Unmap>> chunks_; // each kChunkBlocks blocks
     size_t size_ = 0;
 };
 

@@ -6,11 +6,13 @@
 #include <cstring>
 
 #include "compiler.h"
+#include "engine_stack.h"
 #include "loop/asyncio_runtime.h"
 #include "loop/task.h"
-#include "engine_stack.h"
 #include "memory_budget.h"
 #include "prelude.h"
+#include "prelude_cache.h"
+#include "slab_pool.h"
 
 namespace loopscope {
 
@@ -37,6 +39,7 @@ VM::VM(const RunOptions& options, TraceObserver* observer) : options_(options), 
     memoryBudget_ = MemoryBudget::current();
     lineEvents_ = observer_ && observer_->level() == TraceLevel::Line;
     eventSink_ = observer_ ? observer_->eventSink() : nullptr;
+    updateFastTraceLimit();
     // Code outside any task step (the module body before and after asyncio.run) has a budget of
     // its own, as large as a step's, so an endless top-level loop cannot hang either.
     instructionsLeft_ = options_.budgets.instructionsPerStep;
@@ -153,11 +156,16 @@ size_t frameClass(size_t slots)
     return c;
 }
 
-Frame* allocateFrame(size_t capacity)
+// A generator's frame ([ownSlots]) comes from the slabs when small enough: 100k suspended
+// coroutines are 100k frames, which malloc would give a header each.
+Frame* allocateFrame(size_t capacity, bool ownSlots = false)
 {
-    void* memory = ::operator new(sizeof(Frame) + capacity * sizeof(Value));
+    const size_t bytes = sizeof(Frame) + capacity * sizeof(Value);
+    const bool fromSlab = kSlabsEnabled && ownSlots && bytes <= kSlabMaxBytes;
+    void* memory = fromSlab ? slabAllocate(bytes) : ::operator new(bytes);
     Frame* f = new (memory) Frame();
     f->slotCapacity = uint32_t(capacity);
+    f->fromSlab = fromSlab;
     Value* slots = f->slots();
     for (size_t i = 0; i < capacity; ++i)
         new (&slots[i]) Value();
@@ -171,8 +179,13 @@ void deleteFrame(Frame* f)
     Value* slots = f->slots();
     for (uint32_t i = 0; i < f->slotCapacity; ++i)
         slots[i].~Value();
+    const bool fromSlab = f->fromSlab;
+    const size_t bytes = sizeof(Frame) + f->slotCapacity * sizeof(Value);
     f->~Frame();
-    ::operator delete(f);
+    if (fromSlab)
+        slabRelease(f, bytes);
+    else
+        ::operator delete(f);
 }
 
 Frame* VM::newFrame(CodeObj* code, Value function, Value globals, Value locals)
@@ -186,7 +199,7 @@ Frame* VM::newFrame(CodeObj* code, Value function, Value globals, Value locals)
         f = framePool_[cls].back();
         framePool_[cls].pop_back();
     } else {
-        f = allocateFrame(cls < kFrameClasses ? size_t(16) << cls : needed);
+        f = allocateFrame(cls < kFrameClasses ? size_t(16) << cls : needed, cls == kFrameClasses);
     }
     f->code = retained(code);
     f->function = function.isObject() ? retained(function.asObject()) : nullptr;
@@ -222,7 +235,8 @@ void VM::freeFrame(Frame* f)
     release(locals);
     release(code);
     const size_t cls = frameClass(f->slotCapacity);
-    if (cls < kFrameClasses && (size_t(16) << cls) == f->slotCapacity && framePool_[cls].size() < 256)
+    if (cls < kFrameClasses && (size_t(16) << cls) == f->slotCapacity && !f->fromSlab &&
+        framePool_[cls].size() < 256)
         framePool_[cls].push_back(f);
     else
         deleteFrame(f);
@@ -804,12 +818,6 @@ Value VM::runModule(Value code, Value module)
     return result;
 }
 
-void VM::forgiveAllocations()
-{
-    if (memoryBudget_)
-        allocationCharged_ = memoryBudget_->allocatedTotal();
-}
-
 Value VM::importModule(const std::string& name)
 {
     auto it = modules.find(name);
@@ -825,7 +833,10 @@ Value VM::importModule(const std::string& name)
             continue;
         Value module = makeModule(*this, name);
         modules[name] = module;
-        CompileResult compiled = compileSource(*this, p->text, "<prelude " + name + ">", true);
+        // Parsed once per process (prelude_cache.h), compiled by each VM.
+        const Module* ast = preludeAst(*p);
+        CompileResult compiled = ast ? compileModule(*this, *ast, p->text, "<prelude " + name + ">", true)
+                                     : compileSource(*this, p->text, "<prelude " + name + ">", true);
         if (compiled.error) {
             modules.erase(name);
             raise(ExcType::ImportError, "prelude module " + name + " failed to compile: line " +
@@ -942,7 +953,13 @@ uint32_t VM::internTrace(std::string_view text)
     return observer_->intern(text).value;
 }
 
-void VM::record(const TraceEvent& e)
+void VM::updateFastTraceLimit()
+{
+    const uint64_t budget = options_.budgets.traceBytes;
+    fastTraceLimit_ = !eventSink_ || limit_ ? 0 : lineEvents_ ? budget / 2 : budget;
+}
+
+void VM::recordChecked(const TraceEvent& e)
 {
     if (!observer_)
         return;
@@ -956,6 +973,7 @@ void VM::record(const TraceEvent& e)
         // Statements cost one event each: past half the budget only the steps stay recorded,
         // so that a long run still draws its timeline to the end.
         lineEvents_ = false;
+        updateFastTraceLimit();
         const StringId text{internTrace("Loopscope: the trace reached half its budget of " +
                                         formatByteCount(budget) + " " + whereNow() +
                                         "; from here on it records the steps of the tasks but not each "
@@ -1281,23 +1299,6 @@ namespace loopscope {
 
 // -- Limits --------------------------------------------------------------------------------------
 
-void VM::enterTaskStep(Value task)
-{
-    if (stepTask_.isEmpty())
-        topLevelInstructionsLeft_ = instructionsLeft_;
-    stepTask_ = std::move(task);
-    instructionsLeft_ = options_.budgets.instructionsPerStep;
-    forgiveAllocations(); // the loop's own work is not the task's
-}
-
-void VM::leaveTaskStep()
-{
-    if (stepTask_.isEmpty())
-        return;
-    stepTask_.clear();
-    instructionsLeft_ = topLevelInstructionsLeft_;
-}
-
 std::string VM::whereNow() const
 {
     std::string where;
@@ -1324,6 +1325,7 @@ LimitReached VM::makeLimit(const std::string& type, std::string message)
         memoryBudget_->stop();
     stopping_ = true;
     limit_ = LimitReached{type, std::move(message)};
+    updateFastTraceLimit(); // every event from here on goes through recordChecked()
     return *limit_;
 }
 
@@ -1375,36 +1377,23 @@ LimitReached VM::memoryLimit(uint64_t requested)
 // the next check, so that a long body cannot multiply the work a unit buys. The asyncio model's
 // own code (hidden prelude frames) is not the scenario's work and spends nothing: a step that
 // creates 100k tasks is not a runaway; the loop's pass budget bounds the model itself.
-void VM::spendBudget(Frame* frame, uint64_t instructions)
+// (VM::spendBudget, inline in vm.h, is the common case; these end the run.)
+void VM::stopOnPendingLimit()
 {
     if (limit_)
         throw *limit_; // a limit that a destructor had to swallow (a generator closed as it died)
     pollCancel();      // the window's Cancel, whoever's code runs
-    if (memoryBudget_) {
-        if (memoryBudget_->overdrawn())
-            throw memoryLimit(0);
-        // Builtins that copy (s.upper(), sorted(), slicing) pay for the bytes they allocate.
-        const uint64_t allocated = memoryBudget_->allocatedTotal();
-        instructions += (allocated - allocationCharged_) / kBytesAllocatedPerInstruction;
-        allocationCharged_ = allocated;
-    }
-    if (frame->code->flags & kHidden)
-        return;
-    if (instructionsLeft_ <= instructions)
-        runaway(*this, !stepTask_.isEmpty());
-    instructionsLeft_ -= instructions;
+    std::abort();      // spendBudget calls this only when one of the two holds
 }
 
-void VM::spendNativeStep()
+void VM::stopOnOverdrawnMemory()
 {
-    if (frame_)
-        spendBudget(frame_, 1);
+    throw memoryLimit(0);
 }
 
-void VM::chargeWork(uint64_t instructions)
+void VM::stopRunaway()
 {
-    if (frame_)
-        spendBudget(frame_, instructions);
+    runaway(*this, !stepTask_.isEmpty());
 }
 
 // The run ends on a limit: gives back the frames of this activation of execute() (generators

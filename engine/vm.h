@@ -86,6 +86,7 @@ struct Frame {
     uint32_t lastLine = 0;
     uint32_t slotCapacity = 0; // Values allocated after the frame
     bool isEntry = false;      // returning from it leaves the current execute() call
+    bool fromSlab = false;     // a coroutine's frame, in slab memory (slab_pool.h)
 
     Value* slots() { return reinterpret_cast<Value*>(this + 1); }
     Value& slot(size_t i) { return slots()[i]; }
@@ -231,12 +232,20 @@ class VM {
     bool iterNext(const Value& iter, Value& out);
     // One item taken by a builtin from an iterator: the instruction budget's count for work
     // done without Python frames.
-    void spendNativeStep();
+    void spendNativeStep()
+    {
+        if (frame_)
+            spendBudget(frame_, 1);
+    }
     // Work a builtin does on data without allocating (a scan, a comparison, a sort), in
     // instructions: about one per item moved or compared, one per kBytesPerInstruction bytes
     // scanned. What builtins allocate costs one per kBytesAllocatedPerInstruction bytes
     // (spendBudget): building text character by character is slower than scanning it.
-    void chargeWork(uint64_t instructions);
+    void chargeWork(uint64_t instructions)
+    {
+        if (frame_)
+            spendBudget(frame_, instructions);
+    }
     static constexpr uint64_t kBytesPerInstruction = 64;
     static constexpr uint64_t kBytesAllocatedPerInstruction = 4;
     static constexpr uint64_t kRaiseInstructions = 500;
@@ -280,11 +289,19 @@ class VM {
     // Loopscope's own report of how the run ended: outside every budget.
     void writeReport(std::string_view text);
     // Records [event] (built by one of TraceEvent's factories) when someone observes the run,
-    // counted against the trace budget.
-    void record(const TraceEvent& event);
+    // counted against the trace budget. Inline while the event goes straight into the
+    // observer's own store and stays below every threshold (fastTraceLimit_); recordChecked()
+    // does the rest: the budget's end, the half-budget warning, an observer without a store.
+    [[gnu::always_inline]] void record(const TraceEvent& event)
+    {
+        if (traceBytes_ + sizeof(TraceEvent) <= fastTraceLimit_) [[likely]] {
+            traceBytes_ += sizeof(TraceEvent);
+            eventSink_->push_back(event);
+            return;
+        }
+        recordChecked(event);
+    }
     bool tracing() const { return observer_ != nullptr; }
-    // Bytes the recorded events hold, when the observer stores them where the VM can see.
-    int64_t traceBytes() const { return eventSink_ ? int64_t(eventSink_->capacityBytes()) : 0; }
     // The run's peak heap and pending tasks, for RunResult::stats.
     RunStats runStats() const;
     // The line of the innermost scenario frame (prelude frames are skipped), or 0.
@@ -303,8 +320,21 @@ class VM {
     void setNow(double t) { clock_ = t; }
     // A task's step begins and ends (the native Task::step): each step has its own instruction budget,
     // and limits name [task] as where the program stood.
-    void enterTaskStep(Value task);
-    void leaveTaskStep();
+    void enterTaskStep(Value task)
+    {
+        if (stepTask_.isEmpty())
+            topLevelInstructionsLeft_ = instructionsLeft_;
+        stepTask_ = std::move(task);
+        instructionsLeft_ = options_.budgets.instructionsPerStep;
+        forgiveAllocations(); // the loop's own work is not the task's
+    }
+    void leaveTaskStep()
+    {
+        if (stepTask_.isEmpty())
+            return;
+        stepTask_.clear();
+        instructionsLeft_ = topLevelInstructionsLeft_;
+    }
     // A whole step's budget for native code that runs scenario code outside a step (the state
     // API's reprs).
     void resetBudget() { instructionsLeft_ = options_.budgets.instructionsPerStep; }
@@ -366,13 +396,45 @@ class VM {
     bool reraising_ = false;        // the exception in flight was re-raised: no new traceback entry
     bool lastExitWasYield_ = false; // execute() returned because a generator frame yielded
     Value runLoop(Frame*& frame, Frame* entry);
-    void spendBudget(Frame* frame, uint64_t instructions);
+    // The runaway and memory budgets (vm.cpp says where they are checked and why there). The
+    // common case is inline (forced: the dispatch loop is too big for GCC to inline it there by
+    // itself, and fib.py spent 7% in the call); what ends the run is out of line.
+    [[gnu::always_inline]] void spendBudget(Frame* frame, uint64_t instructions)
+    {
+        if (limit_ || (options_.cancel && options_.cancel->load(std::memory_order_relaxed))) [[unlikely]]
+            stopOnPendingLimit();
+        if (memoryBudget_) {
+            if (memoryBudget_->overdrawn()) [[unlikely]]
+                stopOnOverdrawnMemory();
+            // Builtins that copy (s.upper(), sorted(), slicing) pay for the bytes they allocate.
+            const uint64_t allocated = memoryBudget_->allocatedTotal();
+            instructions += (allocated - allocationCharged_) / kBytesAllocatedPerInstruction;
+            allocationCharged_ = allocated;
+        }
+        if (frame->code->flags & kHidden)
+            return;
+        if (instructionsLeft_ <= instructions) [[unlikely]]
+            stopRunaway();
+        instructionsLeft_ -= instructions;
+    }
+    [[noreturn]] void stopOnPendingLimit();    // a limit a destructor swallowed, or Cancel
+    [[noreturn]] void stopOnOverdrawnMemory(); // an allocation that could not throw went past
+    [[noreturn]] void stopRunaway();           // the instruction budget is spent
+    void recordChecked(const TraceEvent& event);
+    // record()'s inline path holds while traceBytes_ stays at or below it: the trace budget, or
+    // half of it while statements are recorded; 0 without an event store or once a limit is met.
+    uint64_t fastTraceLimit_ = 0;
+    void updateFastTraceLimit();
     Frame* frame_ = nullptr; // the innermost running frame
     int depth_ = 0;
     uint64_t instructionsLeft_ = 0;
     uint64_t topLevelInstructionsLeft_ = 0; // saved while a task step runs
     uint64_t allocationCharged_ = 0;        // MemoryBudget::allocatedTotal() already spent
-    void forgiveAllocations();              // what was allocated so far costs no instructions
+    void forgiveAllocations()               // what was allocated so far costs no instructions
+    {
+        if (memoryBudget_)
+            allocationCharged_ = memoryBudget_->allocatedTotal();
+    }
     Value stepTask_;                        // the task whose step runs, else Empty
     bool stopping_ = false;
     std::optional<LimitReached> limit_; // the limit that ended the run, rethrown if swallowed

@@ -9,7 +9,6 @@
 #include <vector>
 
 #include "../object.h"
-#include "object_pool.h"
 #include "../trace.h"
 
 namespace loopscope {
@@ -52,7 +51,6 @@ class DoneCallbacks {
 struct FutureObj : NativeObj {
     FutureObj(ClassObj* cls, NativeKind kind = NativeKind::Future);
     ~FutureObj() override;
-    LOOPSCOPE_POOLED(FutureObj)
 
     // Small fields first: they share the tail padding of NativeObj.
     FutureState state = FutureState::Pending;

@@ -8,7 +8,6 @@
 #include <string>
 
 #include "../object.h"
-#include "object_pool.h"
 #include "../trace.h"
 
 namespace loopscope {
@@ -18,7 +17,6 @@ struct EventLoopObj;
 
 struct HandleObj final : NativeObj {
     HandleObj(ClassObj* cls, Value loop, Value callback, Value args, bool isTimer);
-    LOOPSCOPE_POOLED(HandleObj)
 
     // Small fields first: they share the tail padding of NativeObj.
     bool isTimer;

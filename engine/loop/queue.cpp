@@ -11,7 +11,6 @@
 #include "future.h"
 #include "native_args.h"
 #include "native_coroutine.h"
-#include "object_pool.h"
 
 namespace loopscope {
 
@@ -121,7 +120,6 @@ struct QueueCallObj final : NativeObj {
     Value item;
     Value waiter; // the putter or getter future it awaits, or Empty
 
-    LOOPSCOPE_POOLED(QueueCallObj)
     const char* coroutineQualname() const override { return isPut ? "Queue.put" : "Queue.get"; }
 
     QueueObj* q() const { return queue.as<QueueObj>(); }

@@ -6,14 +6,12 @@
 // and HandleCancelled when the sleep is cancelled before its timer ran.
 
 #include "future.h"
-#include "object_pool.h"
 
 namespace loopscope {
 
 struct SleepObj final : FutureObj {
     explicit SleepObj(ClassObj* cls, Value delay, Value result);
     ~SleepObj() override;
-    LOOPSCOPE_POOLED(SleepObj)
 
     enum class Stage : uint8_t { Created, YieldedOnce, Waiting, Done };
     Stage stage = Stage::Created;
@@ -39,7 +37,6 @@ struct SleepObj final : FutureObj {
 struct SleepZeroObj final : NativeObj {
     SleepZeroObj(ClassObj* cls, Value r) : NativeObj(cls, NativeKind::SleepZero), result(std::move(r)) {}
     ~SleepZeroObj() override;
-    LOOPSCOPE_POOLED(SleepZeroObj)
 
     enum class Stage : uint8_t { Created, Yielded, Done };
     Stage stage = Stage::Created;

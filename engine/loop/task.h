@@ -12,7 +12,6 @@ namespace loopscope {
 struct TaskObj final : FutureObj {
     explicit TaskObj(ClassObj* cls);
     ~TaskObj() override;
-    LOOPSCOPE_POOLED(TaskObj)
 
     TaskId id;
     uint32_t registrySlot = 0;         // its place in AsyncioRuntime::pending while it runs
