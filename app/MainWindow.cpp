@@ -10,6 +10,7 @@
 #include <QDir>
 #include <QDockWidget>
 #include <QElapsedTimer>
+#include <QEventLoop>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHeaderView>
@@ -132,7 +133,7 @@ MainWindow::MainWindow(QWidget* parent)
         w->hide();
     connect(runner_, &ScenarioRunner::progress, this, &MainWindow::showProgress);
     connect(runner_, &ScenarioRunner::finished, this,
-            [this](std::shared_ptr<const RunOutcome> outcome) { showRunOutcome(*outcome); });
+            [this](std::shared_ptr<RunOutcome> outcome) { showRunOutcome(*outcome); });
 
     // Clicking a timeline item marks its lines in the code, says what it is and moves the
     // cursor to it.
@@ -548,10 +549,14 @@ bool MainWindow::isRunning() const
 
 bool MainWindow::waitForRun(int timeoutMs)
 {
-    QElapsedTimer clock;
-    clock.start();
-    while (runner_->isRunning() && clock.elapsed() < timeoutMs)
-        QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
+    if (!runner_->isRunning())
+        return true;
+    // Sleeps in an event loop until the run is shown (connected after showRunOutcome, so it has
+    // run): a loop of processEvents() would spin and take a core from the run it waits for.
+    QEventLoop loop;
+    connect(runner_, &ScenarioRunner::finished, &loop, &QEventLoop::quit);
+    QTimer::singleShot(timeoutMs, &loop, &QEventLoop::quit);
+    loop.exec();
     return !runner_->isRunning();
 }
 
@@ -586,7 +591,7 @@ bool MainWindow::pickAxisFor(const TimelineModel& model)
     return wanted == TimelineAxis::Passes;
 }
 
-void MainWindow::showRunOutcome(const RunOutcome& outcome)
+void MainWindow::showRunOutcome(RunOutcome& outcome)
 {
     cancelAction_->setEnabled(false);
     for (QWidget* w : {static_cast<QWidget*>(progressBar_), static_cast<QWidget*>(progressLabel_),
@@ -650,6 +655,17 @@ void MainWindow::showRunOutcome(const RunOutcome& outcome)
         for (const QString& line : errorText.split(QLatin1Char('\n')))
             lines.append({result.endTime, line, ConsoleView::LineKind::Error, std::nullopt});
     }
+    // A cancelled run shows the end of its output: thousands of lines take the console tens of
+    // milliseconds to lay out, which Cancel's 100 ms cannot afford (its timeline is not shown
+    // either; running it again shows everything).
+    constexpr qsizetype kCancelledRunLines = 1000;
+    if (result.cancelled && lines.size() > kCancelledRunLines) {
+        const qsizetype left = lines.size() - kCancelledRunLines;
+        lines.remove(0, left);
+        // Stamped as the first line shown, so that the lines stay in event order.
+        lines.prepend({lines.first().t, tr("… %1 earlier line(s) not shown: the run was cancelled").arg(left),
+                       ConsoleView::LineKind::Warning, lines.first().event});
+    }
     console_->appendLines(lines);
 
     // The previous run's timeline and trace can hold hundreds of megabytes in millions of
@@ -688,7 +704,7 @@ void MainWindow::showRunOutcome(const RunOutcome& outcome)
     outcomeMessage_ = message;
     inspector_->showStacks({}, {});
     stacks_->setScenario(runSource_, runOptions_);
-    stepper_->setRun(outcome.trace, runSource_);
+    stepper_->setRun(std::move(outcome.indexes), runSource_);
     if (startStep_ > 0) {
         const int step = std::exchange(startStep_, 0);
         if (!stepper_->moveToStep(step))

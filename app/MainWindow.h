@@ -117,7 +117,7 @@ class MainWindow : public QMainWindow {
     void showAbout();
     // File > Export Timeline...: the export dialog on what the timeline shows.
     void exportTimeline();
-    void showRunOutcome(const RunOutcome& outcome);
+    void showRunOutcome(RunOutcome& outcome); // takes its indexes
     void showProgress(double virtualTime, quint64 events);
     // Opens the browser item [item] if it names a scenario (asking first about unsaved edits).
     void openBrowserItem(QTreeWidgetItem* item);

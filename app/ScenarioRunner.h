@@ -12,6 +12,7 @@
 
 #include <QObject>
 
+#include "StepController.h"
 #include "TimelineModel.h"
 #include "engine.h"
 
@@ -24,6 +25,7 @@ struct RunOutcome {
     RunResult result;
     std::shared_ptr<const TraceRecorder> trace;
     std::shared_ptr<const TimelineModel> model;
+    std::unique_ptr<RunIndexes> indexes; // stepping's; none for a cancelled run (nor its timeline)
     std::string stdoutText, stderrText;
     double seconds = 0; // wall time: the run and the model build
 };
@@ -47,7 +49,8 @@ class ScenarioRunner : public QObject {
   signals:
     void progress(double virtualTime, quint64 events);
     // The latest run ended (done, failed, hit a limit or cancelled).
-    void finished(std::shared_ptr<const RunOutcome> outcome);
+    // The receiver may take what it keeps (the indexes) out of [outcome].
+    void finished(std::shared_ptr<RunOutcome> outcome);
 
   private:
     struct Job;

@@ -1,5 +1,6 @@
 #include "StepController.h"
 
+#include <QThreadPool>
 #include <QTimer>
 
 namespace loopscope {
@@ -20,13 +21,24 @@ StepController::~StepController() = default;
 
 void StepController::setRun(std::shared_ptr<const TraceRecorder> trace, const std::string& source)
 {
+    setRun(trace ? std::make_unique<RunIndexes>(std::move(trace)) : nullptr, source);
+}
+
+void StepController::setRun(std::unique_ptr<RunIndexes> indexes, const std::string& source)
+{
     pause();
     narrator_.reset();
+    // The last run's indexes can hold hundreds of megabytes in millions of blocks: freeing them
+    // would hold the window a fraction of a second (as the timeline's model, a pool thread does).
+    if (history_) {
+        auto last = std::make_shared<RunIndexes>(std::move(history_), std::move(cursor_));
+        QThreadPool::globalInstance()->start([last = std::move(last)]() mutable { last.reset(); });
+    }
     history_.reset();
     cursor_ = RunCursor();
-    if (trace) {
-        history_ = std::make_unique<LoopHistory>(trace);
-        cursor_ = RunCursor(*trace);
+    if (indexes) {
+        history_ = std::move(indexes->history);
+        cursor_ = std::move(indexes->cursor);
         cursor_.toEnd();
         narrator_ = std::make_unique<Narrator>(*history_, cursor_, SourceLines(source));
     }

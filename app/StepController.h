@@ -19,6 +19,22 @@ class QTimer;
 
 namespace loopscope {
 
+// What stepping needs of a run: the stops and the loop's state at each. A run of a million events
+// takes most of a second to index, so ScenarioRunner builds this on its worker thread, not the
+// window's.
+struct RunIndexes {
+    explicit RunIndexes(std::shared_ptr<const TraceRecorder> trace)
+        : history(std::make_unique<LoopHistory>(trace)), cursor(*trace)
+    {
+    }
+    RunIndexes(std::unique_ptr<LoopHistory> history, RunCursor cursor)
+        : history(std::move(history)), cursor(std::move(cursor))
+    {
+    }
+    std::unique_ptr<LoopHistory> history;
+    RunCursor cursor;
+};
+
 class StepController : public QObject {
     Q_OBJECT
   public:
@@ -27,6 +43,8 @@ class StepController : public QObject {
 
     // A new run: the cursor stands at its end (the whole run shown). No trace: nothing to step.
     void setRun(std::shared_ptr<const TraceRecorder> trace, const std::string& source);
+    // The same with the run's indexes built elsewhere; null: nothing to step.
+    void setRun(std::unique_ptr<RunIndexes> indexes, const std::string& source);
     bool hasRun() const { return history_ != nullptr && !cursor_.isEmpty(); }
 
     const RunCursor& cursor() const { return cursor_; }

@@ -7,7 +7,7 @@
 // shown, the GUI thread keeps serving events (the longest gap between two ticks of a 10 ms timer
 // is measured and bounded); a program of tests/bad ends with the error its first line expects
 // (`# expect error: Type line N`) shown in the console, naming the line; and Cancel, pressed
-// while the program still runs, stops it at once (100 ms is the target; see kMaxCancelMs).
+// while the program still runs, stops it within 100 ms (kMaxCancelMs).
 #include <QApplication>
 #include <QDirIterator>
 #include <QElapsedTimer>
@@ -38,10 +38,9 @@ constexpr int kPerFileLimitMs = 60000;
 // is printed; on a machine shared with compilers a memory bomb's 512 MB teardown has been seen
 // to hold the window 1.2 s, hence the room.
 constexpr qint64 kMaxEventGapMs = 2000;
-// Cancel is timed to the moment the window shows the cancellation, drawing included: the target
-// is 100 ms (the slowest of each folder is printed; tst_mainwindow holds `while True: pass` to
-// it); the bound leaves room for a machine shared with compilers, where one redraw can take that.
-constexpr qint64 kMaxCancelMs = 300;
+// Cancel is timed to the moment the window shows the cancellation, drawing included: issue 12's
+// 100 ms (each file's time and the slowest of each folder are printed).
+constexpr qint64 kMaxCancelMs = 100;
 
 // The expectation of a tests/bad program: "# expect error: Type [line N]" on its first line,
 // and budget options from a "# loopscope options:" line.
@@ -166,6 +165,7 @@ int main(int argc, char** argv)
         QElapsedTimer clock;
         clock.start();
         QString problem;
+        QString cancelNote; // "Cancel 42 ms" when the program was cancelled while it ran
         const Expectation expected = readExpectation(path);
         if (!applyOptions(window, expected.options)) {
             problem = QStringLiteral("unknown budget option in ") + expected.options.join(QLatin1Char(' '));
@@ -220,6 +220,7 @@ int main(int argc, char** argv)
                     const bool stopped = window.waitForRun(5000);
                     const qint64 ms = cancelClock.elapsed();
                     const qint64 cancelGap = gaps.stop();
+                    cancelNote = QStringLiteral("Cancel %1 ms  ").arg(ms);
                     if (ms > slowestCancel) {
                         slowestCancel = ms;
                         slowestCancelFile = path;
@@ -235,8 +236,8 @@ int main(int argc, char** argv)
             }
         }
         const qint64 ms = clock.elapsed();
-        std::printf("%-4s %6lld ms  %s  %s\n", problem.isEmpty() ? "ok" : "FAIL", static_cast<long long>(ms),
-                    qPrintable(path),
+        std::printf("%-4s %6lld ms  %s  %s%s\n", problem.isEmpty() ? "ok" : "FAIL",
+                    static_cast<long long>(ms), qPrintable(path), qPrintable(cancelNote),
                     qPrintable(problem.isEmpty() ? window.narrationText().left(100) : problem));
         failures += !problem.isEmpty();
     }

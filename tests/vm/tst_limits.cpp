@@ -196,6 +196,18 @@ class TestLimits : public QObject {
         QCOMPARE(statementsAfterWarning, size_t(0));
     }
 
+    // A join past the memory budget asks for its whole size at once and fails there, as
+    // CPython's does, without first copying most of the budget into a growing buffer.
+    void joinPastTheBudgetFailsAtOnce()
+    {
+        Budgets budgets;
+        budgets.memoryBytes = 64 << 20;
+        Run r = run("parts = ['x' * 1000] * 100000\ntext = '-'.join(parts)\n", budgets);
+        QCOMPARE(QString::fromStdString(r.result.errorType), QString("MemoryError"));
+        QVERIFY2(contains(r.err, "(at line 2, asking for ") && contains(r.err, " at once)"), r.err.c_str());
+        QVERIFY(r.result.peakMemoryBytes < (8u << 20));
+    }
+
     // Output goes to the host as written until the budget is met; what crosses it is not shown.
     void outputStopsAtTheBudget()
     {
