@@ -19,11 +19,6 @@ StepController::StepController(QObject* parent) : QObject(parent), playTimer_(ne
 
 StepController::~StepController() = default;
 
-void StepController::setRun(std::shared_ptr<const TraceRecorder> trace, const std::string& source)
-{
-    setRun(trace ? std::make_unique<RunIndexes>(std::move(trace)) : nullptr, source);
-}
-
 void StepController::setRun(std::unique_ptr<RunIndexes> indexes, const std::string& source)
 {
     pause();

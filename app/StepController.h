@@ -41,9 +41,8 @@ class StepController : public QObject {
     explicit StepController(QObject* parent = nullptr);
     ~StepController() override;
 
-    // A new run: the cursor stands at its end (the whole run shown). No trace: nothing to step.
-    void setRun(std::shared_ptr<const TraceRecorder> trace, const std::string& source);
-    // The same with the run's indexes built elsewhere; null: nothing to step.
+    // A new run, its indexes built on the run's thread: the cursor stands at its end (the whole
+    // run shown). Null: nothing to step.
     void setRun(std::unique_ptr<RunIndexes> indexes, const std::string& source);
     bool hasRun() const { return history_ != nullptr && !cursor_.isEmpty(); }
 
