@@ -5,6 +5,7 @@
 #include <cstdlib>
 #include <map>
 #include <new>
+#include <utility>
 #include <vector>
 
 #include "chunk.h"
@@ -356,47 +357,64 @@ static ClassObj* generatorClass(GeneratorKind kind)
 }
 
 GeneratorObj::GeneratorObj(GeneratorKind k, Frame* f, Value n, Value q)
-    : Obj(ObjKind::Generator, generatorClass(k)), genKind(k), frame(f), code(Value::object(f->code))
+    : Obj(ObjKind::Generator, generatorClass(k)), genKind(k), frame(f)
 {
     name = n;
     qualname = q;
 }
 
+Value GeneratorObj::code() const
+{
+    return Value::object(embeddedFrame()->code);
+}
+
+void GeneratorObj::operator delete(GeneratorObj* gen, std::destroying_delete_t)
+{
+    const size_t bytes =
+        sizeof(GeneratorObj) + sizeof(Frame) + gen->embeddedFrame()->slotCapacity * sizeof(Value);
+    gen->~GeneratorObj();
+    Obj::operator delete(gen, bytes);
+}
+
 GeneratorObj::~GeneratorObj()
 {
-    if (!frame)
-        return;
     if (tTearingDown) {
-        deleteFrame(frame);
+        if (frame)
+            deleteFrame(frame);
         return;
-    }
-    VM& vm = VM::current();
-    if (genKind == GeneratorKind::Coroutine && !started) {
-        // CPython warns when a coroutine object dies without ever being awaited. The warning is
-        // output, so it may meet a limit: the VM remembers it (stopRun), a destructor cannot throw.
-        if (!vm.stopping()) {
-            try {
-                vm.warnNeverAwaited(strText(qualname));
-            } catch (...) {
-            }
-        }
-    } else if (started && !vm.tearingDown && !vm.stopping()) {
-        // A suspended generator is closed when it dies, running its finally blocks. The count is
-        // parked high so the references close() takes cannot free this object a second time.
-        refcount = 1u << 30;
-        try {
-            ThrowingAllocations throwing; // the catch below takes a MemoryBudgetExceeded too
-            Value self = Value::object(this);
-            vm.generatorClose(self);
-        } catch (...) {
-            // A limit reached while closing still ends the run: the VM remembers it (stopRun).
-        }
-        refcount = 0;
     }
     if (frame) {
-        vm.freeFrame(frame);
-        frame = nullptr;
+        VM& vm = VM::current();
+        if (genKind == GeneratorKind::Coroutine && !started) {
+            // CPython warns when a coroutine object dies without ever being awaited. The warning is
+            // output, so it may meet a limit: the VM remembers it (stopRun), a destructor cannot throw.
+            if (!vm.stopping()) {
+                try {
+                    vm.warnNeverAwaited(strText(qualname));
+                } catch (...) {
+                }
+            }
+        } else if (started && !vm.tearingDown && !vm.stopping()) {
+            // A suspended generator is closed when it dies, running its finally blocks. The count is
+            // parked high so the references close() takes cannot free this object a second time.
+            refcount = 1u << 30;
+            try {
+                ThrowingAllocations throwing; // the catch below takes a MemoryBudgetExceeded too
+                Value self = Value::object(this);
+                vm.generatorClose(self);
+            } catch (...) {
+                // A limit reached while closing still ends the run: the VM remembers it (stopRun).
+            }
+            refcount = 0;
+        }
+        if (frame) {
+            vm.freeFrame(frame);
+            frame = nullptr;
+        }
     }
+    // The frame held its code for cr_code after it finished (VM::freeFrame).
+    if (CodeObj* code = std::exchange(embeddedFrame()->code, nullptr); code && --code->refcount == 0)
+        releaseObject(code);
 }
 
 IteratorObj::IteratorObj(ClassObj* c) : Obj(ObjKind::Iterator, c) {}

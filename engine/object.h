@@ -4,6 +4,7 @@
 // iterators). Each is an Obj (value.h) with an ObjKind, so hot paths test types cheaply.
 
 #include <functional>
+#include <new>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -289,21 +290,34 @@ struct SuperObj final : Obj {
 
 enum class GeneratorKind : uint8_t { Generator, Coroutine, AsyncGenerator };
 
+// A generator or coroutine and its frame are one allocation (VM::makeGenerator): the frame
+// follows the object (embeddedFrame()), as in CPython 3.11, and keeps its code object until the
+// generator dies (100k suspended coroutines are 100k of these: one block, one header each).
 struct GeneratorObj final : Obj {
+    // [frame] is the frame after this object, its arguments already bound.
     GeneratorObj(GeneratorKind kind, Frame* frame, Value name, Value qualname);
     ~GeneratorObj() override;
+    // The block is the object and its frame: freed with the frame's size (C++20's destroying
+    // delete reads it before the object is destroyed).
+    static void operator delete(GeneratorObj* gen, std::destroying_delete_t);
     // The small fields first, packed together (100k suspended coroutines are 100k of these).
     GeneratorKind genKind;
     bool running = false;
     bool started = false;
     bool asyncRunning = false; // async generators: an asend/athrow in progress
     uint32_t sendExitTarget = 0;
-    Frame* frame; // owned; null once finished
+    Frame* frame;          // embeddedFrame() while it can run; null once finished
     ObjRef name, qualname; // strs
-    Value code;      // its code object, still there once it finished (cr_code, for reprs)
     Value yieldFrom; // the iterator it delegates to while suspended in SEND, else Empty
     Value excState;  // the exception its own except clause was handling when it suspended
     bool finished() const { return frame == nullptr; }
+    Frame* embeddedFrame() const
+    {
+        return reinterpret_cast<Frame*>(const_cast<char*>(reinterpret_cast<const char*>(this)) +
+                                        sizeof(GeneratorObj));
+    }
+    // Its code object, still there once it finished (cr_code, for reprs).
+    Value code() const;
 };
 
 // A native iterator (list, range, enumerate, zip, map, ...): next() gives the next item or

@@ -119,7 +119,8 @@ class Value {
         return v;
     }
 
-    Value(const Value& other) : tag_(other.tag_), bits_(other.bits_) { retain(); }
+    // The copy, the destructor and clear() are on every hot path of the VM too: always inlined.
+    [[gnu::always_inline]] Value(const Value& other) : tag_(other.tag_), bits_(other.bits_) { retain(); }
     Value(Value&& other) noexcept : tag_(other.tag_), bits_(other.bits_) { other.tag_ = Tag::Empty; }
     // Assignments are on every hot path of the VM: always inlined (GCC otherwise outlines them
     // because of the release call), with the old value released after the new one is in place.
@@ -145,13 +146,18 @@ class Value {
         }
         return *this;
     }
-    ~Value() { release(); }
+    [[gnu::always_inline]] ~Value() { release(); }
     void swap(Value& other) noexcept
     {
         std::swap(tag_, other.tag_);
         std::swap(bits_, other.bits_);
     }
-    void clear() { Value old(std::move(*this)); }
+    [[gnu::always_inline]] void clear()
+    {
+        const Tag oldTag = tag_;
+        tag_ = Tag::Empty;
+        releaseRaw(oldTag, bits_);
+    }
 
     Tag tag() const { return tag_; }
     bool isEmpty() const { return tag_ == Tag::Empty; }
@@ -183,12 +189,12 @@ class Value {
 
   private:
     explicit Value(Tag tag) : tag_(tag) { bits_.i = 0; }
-    void retain() const
+    [[gnu::always_inline]] void retain() const
     {
         if (tag_ == Tag::Object)
             ++bits_.o->refcount;
     }
-    void release()
+    [[gnu::always_inline]] void release()
     {
         if (tag_ == Tag::Object && --bits_.o->refcount == 0)
             releaseObject(bits_.o);
@@ -198,7 +204,7 @@ class Value {
         double f;
         Obj* o;
     };
-    static void releaseRaw(Tag tag, Bits bits)
+    [[gnu::always_inline]] static void releaseRaw(Tag tag, Bits bits)
     {
         if (tag == Tag::Object && --bits.o->refcount == 0)
             releaseObject(bits.o);

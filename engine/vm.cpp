@@ -1,6 +1,7 @@
 #include "vm.h"
 
 #include <algorithm>
+#include <bit>
 #include <cmath>
 #include <cstdio>
 #include <cstring>
@@ -179,6 +180,10 @@ void deleteFrame(Frame* f)
     Value* slots = f->slots();
     for (uint32_t i = 0; i < f->slotCapacity; ++i)
         slots[i].~Value();
+    if (f->embedded) {
+        f->~Frame(); // its memory is its generator's
+        return;
+    }
     const bool fromSlab = f->fromSlab;
     const size_t bytes = sizeof(Frame) + f->slotCapacity * sizeof(Value);
     f->~Frame();
@@ -218,9 +223,23 @@ void VM::freeFrame(Frame* f)
 {
     // Slots past the code's own never held a value.
     Value* slots = f->slots();
-    const size_t used = size_t(f->code->slotCount() + f->code->maxStack);
+    const CodeObj* fc = f->code;
+    const size_t used =
+        fc->varnames.size() + fc->cellvars.size() + fc->freevars.size() + size_t(fc->maxStack);
     for (size_t i = 0; i < used; ++i)
         slots[i].clear();
+    if (f->embedded) {
+        // A generator's frame stays in its block until the generator dies, holding nothing but
+        // its code (cr_code; ~GeneratorObj releases it).
+        f->blocks = BlockStack();
+        Obj* function = std::exchange(f->function, nullptr);
+        Obj* globals = std::exchange(f->globals, nullptr);
+        Obj* locals = std::exchange(f->locals, nullptr);
+        release(function);
+        release(globals);
+        release(locals);
+        return;
+    }
     f->blocks.clear();
     Obj* code = f->code;
     Obj* function = f->function;
@@ -234,8 +253,10 @@ void VM::freeFrame(Frame* f)
     release(globals);
     release(locals);
     release(code);
-    const size_t cls = frameClass(f->slotCapacity);
-    if (cls < kFrameClasses && (size_t(16) << cls) == f->slotCapacity && !f->fromSlab &&
+    // A pooled frame's capacity is one of the classes' (16 << class slots).
+    const uint32_t capacity = f->slotCapacity;
+    const size_t cls = size_t(std::countr_zero(capacity)) - 4; // huge below 16
+    if ((capacity & (capacity - 1)) == 0 && cls < kFrameClasses && !f->fromSlab &&
         framePool_[cls].size() < 256)
         framePool_[cls].push_back(f);
     else
@@ -370,6 +391,34 @@ Frame* VM::prepareCall(FunctionObj* fn, const CallArgs& a)
     return f;
 }
 
+// A generator (or coroutine) and its frame in one block: the frame [from], its arguments bound,
+// moves into the block after the GeneratorObj, and its own memory is given back.
+static GeneratorObj* makeGenerator(GeneratorKind kind, Frame* from, const Value& name, const Value& qualname)
+{
+    const size_t frameBytes = sizeof(Frame) + from->slotCapacity * sizeof(Value);
+    void* memory;
+    try {
+        memory = Obj::operator new(sizeof(GeneratorObj) + frameBytes);
+    } catch (...) {
+        VM::current().freeFrame(from);
+        throw;
+    }
+    auto* f = reinterpret_cast<Frame*>(static_cast<char*>(memory) + sizeof(GeneratorObj));
+    // The header and the Values move bit for bit: nothing points into the frame but its own sp
+    // (it has not run, so no frame links to it), and [from] is not destroyed, only freed.
+    std::memcpy(static_cast<void*>(f), static_cast<const void*>(from), frameBytes);
+    f->sp = f->slots() + (from->sp - from->slots());
+    f->embedded = true;
+    f->fromSlab = false;
+    if (from->fromSlab)
+        slabRelease(from, frameBytes);
+    else
+        ::operator delete(from);
+    auto* gen = ::new (memory) GeneratorObj(kind, f, name, qualname);
+    f->generator = gen;
+    return gen;
+}
+
 Value VM::callFunction(FunctionObj* fn, const CallArgs& args)
 {
     Frame* f = prepareCall(fn, args);
@@ -378,9 +427,7 @@ Value VM::callFunction(FunctionObj* fn, const CallArgs& args)
         GeneratorKind kind = (code->flags & kCoroutine)        ? GeneratorKind::Coroutine
                              : (code->flags & kAsyncGenerator) ? GeneratorKind::AsyncGenerator
                                                                : GeneratorKind::Generator;
-        auto* gen = new GeneratorObj(kind, f, fn->name, fn->qualname);
-        f->generator = gen;
-        return Value::object(gen);
+        return Value::object(makeGenerator(kind, f, fn->name, fn->qualname));
     }
     return execute(f, Value());
 }
@@ -1560,12 +1607,48 @@ Value VM::runLoop(Frame*& frame, Frame* entry)
         nameTable = code->names.data();                                                                      \
     } while (0)
 #define POP() (std::move(*--sp))
+// A call's frame [callee] becomes the running one: the call's values (from [base] up) leave this
+// frame's stack, which is saved as it stands.
+#define ENTER_CALLEE(callee)                                                                                 \
+    do {                                                                                                     \
+        while (sp > base)                                                                                    \
+            (--sp)->clear();                                                                                 \
+        frame->sp = sp;                                                                                      \
+        frame->ip = ip;                                                                                      \
+        (callee)->back = frame;                                                                              \
+        ++depth_;                                                                                            \
+        frame = (callee);                                                                                    \
+        frame_ = frame;                                                                                      \
+        LOAD_FRAME();                                                                                        \
+    } while (0)
     LOAD_FRAME();
     // A local stays in a register; it changes only when the trace budget turns statements off
     // (VM::record), which the statement's own record() below reports.
     bool lineEvents = lineEvents_;
+    // Every handler has a label (L_NAME); the hot ones end in NEXT(), which fetches the next
+    // instruction and jumps straight to its handler (an indirect jump per handler predicts far
+    // better than the switch's single one). While statements are recorded, NEXT() goes back to
+    // the loop's head instead, which records them: both paths run the same handlers.
+    static void* const kHandlers[] = {
+#define OP(name, effect, meaning) &&L_##name,
+#include "opcodes.def"
+#undef OP
+    };
+#define NEXT()                                                                                               \
+    do {                                                                                                     \
+        if (lineEvents) [[unlikely]]                                                                         \
+            goto nextInstruction;                                                                            \
+        word = instrs[ip++];                                                                                 \
+        frame->ip = ip;                                                                                      \
+        frame->sp = sp;                                                                                      \
+        arg = word >> 8;                                                                                     \
+        goto* kHandlers[word & 0xff];                                                                        \
+    } while (0)
+    uint32_t word;
+    uint32_t arg;
     for (;;) {
-        uint32_t word = instrs[ip++];
+    nextInstruction:
+        word = instrs[ip++];
         frame->ip = ip;
         frame->sp = sp;
         // A backward JUMP belongs to no new statement: its target reports the line instead.
@@ -1577,25 +1660,31 @@ Value VM::runLoop(Frame*& frame, Frame* entry)
                 lineEvents = lineEvents_;
             }
         }
-        uint32_t arg = word >> 8;
+        arg = word >> 8;
         switch (Op(word & 0xff)) {
+        L_NOP:
         case Op::NOP:
             break;
+        L_POP_TOP:
         case Op::POP_TOP:
             (--sp)->clear();
-            break;
+            NEXT();
+        L_DUP_TOP:
         case Op::DUP_TOP:
             *sp = sp[-1];
             ++sp;
             break;
+        L_DUP_TOP_TWO:
         case Op::DUP_TOP_TWO:
             sp[0] = sp[-2];
             sp[1] = sp[-1];
             sp += 2;
             break;
+        L_ROT_TWO:
         case Op::ROT_TWO:
             sp[-1].swap(sp[-2]);
             break;
+        L_ROT_THREE:
         case Op::ROT_THREE: {
             Value top = std::move(sp[-1]);
             sp[-1] = std::move(sp[-2]);
@@ -1603,6 +1692,7 @@ Value VM::runLoop(Frame*& frame, Frame* entry)
             sp[-3] = std::move(top);
             break;
         }
+        L_ROT_FOUR:
         case Op::ROT_FOUR: {
             Value top = std::move(sp[-1]);
             sp[-1] = std::move(sp[-2]);
@@ -1613,19 +1703,27 @@ Value VM::runLoop(Frame*& frame, Frame* entry)
         }
 
         // -- Names ---------------------------------------------------------------------------
+        L_LOAD_CONST:
         case Op::LOAD_CONST:
             *sp++ = consts[arg];
-            break;
+            NEXT();
+        L_LOAD_FAST:
         case Op::LOAD_FAST:
             if (locals[arg].isEmpty())
                 raise(ExcType::UnboundLocalError, "cannot access local variable '" +
                                                       strText(code->varnames[arg]) +
                                                       "' where it is not associated with a value");
             *sp++ = locals[arg];
-            break;
+            // `n - 1`, `i < 10`: the constant that follows is pushed here (it cannot fail, and
+            // unless statements are recorded no line needs checking in between).
+            if (opOf(instrs[ip]) == Op::LOAD_CONST && !lineEvents)
+                *sp++ = consts[argOf(instrs[ip++])];
+            NEXT();
+        L_STORE_FAST:
         case Op::STORE_FAST:
             locals[arg] = POP();
-            break;
+            NEXT();
+        L_DELETE_FAST:
         case Op::DELETE_FAST:
             if (locals[arg].isEmpty())
                 raise(ExcType::UnboundLocalError, "cannot access local variable '" +
@@ -1633,7 +1731,9 @@ Value VM::runLoop(Frame*& frame, Frame* entry)
                                                       "' where it is not associated with a value");
             locals[arg].clear();
             break;
+        L_LOAD_DEREF:
         case Op::LOAD_DEREF:
+        L_LOAD_CLASSDEREF:
         case Op::LOAD_CLASSDEREF: {
             size_t ncells = code->cellvars.size();
             const Value& name = arg < ncells ? code->cellvars[arg] : code->freevars[arg - ncells];
@@ -1654,15 +1754,19 @@ Value VM::runLoop(Frame*& frame, Frame* entry)
             *sp++ = cell->value;
             break;
         }
+        L_STORE_DEREF:
         case Op::STORE_DEREF:
             locals[code->varnames.size() + arg].as<CellObj>()->value = POP();
             break;
+        L_DELETE_DEREF:
         case Op::DELETE_DEREF:
             locals[code->varnames.size() + arg].as<CellObj>()->value.clear();
             break;
+        L_LOAD_CLOSURE:
         case Op::LOAD_CLOSURE:
             *sp++ = locals[code->varnames.size() + arg];
             break;
+        L_LOAD_GLOBAL:
         case Op::LOAD_GLOBAL: {
             const DictTable& globals = frame->globals->table;
             const DictTable& builtins = builtinsDict.as<DictObj>()->table;
@@ -1672,7 +1776,7 @@ Value VM::runLoop(Frame*& frame, Frame* entry)
             if (cache.slot && cache.globalsVersion == globals.version() &&
                 cache.builtinsVersion == builtins.version()) {
                 *sp++ = *cache.slot;
-                break;
+                NEXT();
             }
             StrObj* name = nameTable[arg].as<StrObj>();
             Value* v = globals.findStr(name);
@@ -1684,13 +1788,16 @@ Value VM::runLoop(Frame*& frame, Frame* entry)
             *sp++ = *v;
             break;
         }
+        L_STORE_GLOBAL:
         case Op::STORE_GLOBAL:
             frame->globals->table.set(nameTable[arg], POP());
             break;
+        L_DELETE_GLOBAL:
         case Op::DELETE_GLOBAL:
             if (!frame->globals->table.erase(nameTable[arg]))
                 raise(ExcType::NameError, nameErrorText(strText(nameTable[arg])));
             break;
+        L_LOAD_NAME:
         case Op::LOAD_NAME: {
             StrObj* name = nameTable[arg].as<StrObj>();
             Value* v = frame->locals ? frame->locals->table.findStr(name) : nullptr;
@@ -1703,13 +1810,16 @@ Value VM::runLoop(Frame*& frame, Frame* entry)
             *sp++ = *v;
             break;
         }
+        L_STORE_NAME:
         case Op::STORE_NAME:
             frame->locals->table.set(nameTable[arg], POP());
             break;
+        L_DELETE_NAME:
         case Op::DELETE_NAME:
             if (!frame->locals->table.erase(nameTable[arg]))
                 raise(ExcType::NameError, nameErrorText(strText(nameTable[arg])));
             break;
+        L_LOAD_ATTR:
         case Op::LOAD_ATTR: {
             StrObj* name = nameTable[arg].as<StrObj>();
             AttrCache& cache = code->attrCacheAt(ip - 1);
@@ -1721,15 +1831,18 @@ Value VM::runLoop(Frame*& frame, Frame* entry)
             sp[-1] = std::move(found);
             break;
         }
+        L_STORE_ATTR:
         case Op::STORE_ATTR:
             setAttr(sp[-1], nameTable[arg].as<StrObj>(), sp[-2]);
             (--sp)->clear();
             (--sp)->clear();
             break;
+        L_DELETE_ATTR:
         case Op::DELETE_ATTR:
             delAttr(sp[-1], nameTable[arg].as<StrObj>());
             (--sp)->clear();
             break;
+        L_LOAD_METHOD:
         case Op::LOAD_METHOD: {
             StrObj* name = nameTable[arg].as<StrObj>();
             AttrCache& cache = code->attrCacheAt(ip - 1);
@@ -1757,14 +1870,17 @@ Value VM::runLoop(Frame*& frame, Frame* entry)
             }
             break;
         }
+        L_LOAD_ASSERTION_ERROR:
         case Op::LOAD_ASSERTION_ERROR:
             *sp++ = Value::object(excClass(ExcType::AssertionError));
             break;
+        L_LOAD_BUILD_CLASS:
         case Op::LOAD_BUILD_CLASS:
             *sp++ = *builtinsDict.as<DictObj>()->table.findStr(internStr("__build_class__"));
             break;
 
         // -- Operators -----------------------------------------------------------------------
+        L_BINARY_OP:
         case Op::BINARY_OP: {
             Value& a = sp[-2];
             const Value& b = sp[-1];
@@ -1806,10 +1922,12 @@ Value VM::runLoop(Frame*& frame, Frame* entry)
                 if (done) {
                     a = Value::integer(r);
                     --sp;
-                    break;
+                    NEXT();
                 }
-            } else if (a.isFloat() && b.isFloat()) {
-                double x = a.asFloat(), y = b.asFloat();
+            } else if ((a.isFloat() && b.isNumber()) || (b.isFloat() && a.isNumber())) {
+                // A float with a float, an int or a bool: the int is converted as float() does
+                // (rounded to nearest, every int64_t is in range), then the float operation.
+                double x = a.toDouble(), y = b.toDouble();
                 bool done = true;
                 double r = 0;
                 switch (BinaryOp(arg & 15)) {
@@ -1835,7 +1953,7 @@ Value VM::runLoop(Frame*& frame, Frame* entry)
                 if (done) {
                     a = Value::floating(r);
                     --sp;
-                    break;
+                    NEXT();
                 }
             }
             Value r = binaryOp(BinaryOp(arg & 15), sp[-2], sp[-1], arg & kInplace);
@@ -1843,6 +1961,7 @@ Value VM::runLoop(Frame*& frame, Frame* entry)
             (--sp)->clear();
             break;
         }
+        L_UNARY_NEGATIVE:
         case Op::UNARY_NEGATIVE:
             if (sp[-1].isInt() && sp[-1].asInt() != INT64_MIN) {
                 sp[-1] = Value::integer(-sp[-1].asInt());
@@ -1850,13 +1969,17 @@ Value VM::runLoop(Frame*& frame, Frame* entry)
             }
             sp[-1] = unaryOp(Op::UNARY_NEGATIVE, sp[-1]);
             break;
+        L_UNARY_POSITIVE:
         case Op::UNARY_POSITIVE:
+        L_UNARY_INVERT:
         case Op::UNARY_INVERT:
             sp[-1] = unaryOp(Op(word & 0xff), sp[-1]);
             break;
+        L_UNARY_NOT:
         case Op::UNARY_NOT:
             sp[-1] = Value::boolean(!truthy(sp[-1]));
             break;
+        L_COMPARE_OP:
         case Op::COMPARE_OP: {
             const Value& a = sp[-2];
             const Value& b = sp[-1];
@@ -1883,27 +2006,37 @@ Value VM::runLoop(Frame*& frame, Frame* entry)
                     r = x >= y;
                     break;
                 }
+                // `if a < b:` and `while a < b:`: the jump that follows is taken here, without
+                // making the bool (unless statements are recorded: the jump's line is checked).
+                if (opOf(instrs[ip]) == Op::POP_JUMP_IF_FALSE && !lineEvents) {
+                    sp -= 2; // two ints: nothing to release
+                    ip = r ? ip + 1 : argOf(instrs[ip]);
+                    NEXT();
+                }
                 sp[-2] = Value::boolean(r);
                 --sp;
-                break;
+                NEXT();
             }
             Value r = richCompare(sp[-2], sp[-1], CompareKind(arg));
             sp[-2] = std::move(r);
             (--sp)->clear();
             break;
         }
+        L_IS_OP:
         case Op::IS_OP: {
             bool r = sp[-2].is(sp[-1]) != (arg == 1);
             (--sp)->clear();
             sp[-1] = Value::boolean(r);
             break;
         }
+        L_CONTAINS_OP:
         case Op::CONTAINS_OP: {
             bool r = contains(sp[-1], sp[-2]) != (arg == 1);
             (--sp)->clear();
             sp[-1] = Value::boolean(r);
             break;
         }
+        L_BINARY_SUBSCR:
         case Op::BINARY_SUBSCR: {
             Value r;
             if (isKind(sp[-2], ObjKind::List) && sp[-1].isInt()) {
@@ -1923,12 +2056,14 @@ Value VM::runLoop(Frame*& frame, Frame* entry)
             (--sp)->clear();
             break;
         }
+        L_STORE_SUBSCR:
         case Op::STORE_SUBSCR:
             setItem(sp[-2], sp[-1], sp[-3]);
             (--sp)->clear();
             (--sp)->clear();
             (--sp)->clear();
             break;
+        L_DELETE_SUBSCR:
         case Op::DELETE_SUBSCR:
             delItem(sp[-2], sp[-1]);
             (--sp)->clear();
@@ -1936,53 +2071,69 @@ Value VM::runLoop(Frame*& frame, Frame* entry)
             break;
 
         // -- Control flow --------------------------------------------------------------------
+        L_JUMP:
         case Op::JUMP:
             if (arg < ip) {
                 frame->lastLine = 0;
                 spendBudget(frame, ip - arg); // at most the whole loop body ran
             }
             ip = arg;
-            break;
+            NEXT();
+        L_POP_JUMP_IF_FALSE:
         case Op::POP_JUMP_IF_FALSE: {
             bool t = sp[-1].isBool() ? sp[-1].asBool() : truthy(sp[-1]);
             (--sp)->clear();
             if (!t)
                 ip = arg;
-            break;
+            NEXT();
         }
+        L_POP_JUMP_IF_TRUE:
         case Op::POP_JUMP_IF_TRUE: {
             bool t = sp[-1].isBool() ? sp[-1].asBool() : truthy(sp[-1]);
             (--sp)->clear();
             if (t)
                 ip = arg;
-            break;
+            NEXT();
         }
+        L_JUMP_IF_FALSE_OR_POP:
         case Op::JUMP_IF_FALSE_OR_POP:
             if (!truthy(sp[-1]))
                 ip = arg;
             else
                 (--sp)->clear();
             break;
+        L_JUMP_IF_TRUE_OR_POP:
         case Op::JUMP_IF_TRUE_OR_POP:
             if (truthy(sp[-1]))
                 ip = arg;
             else
                 (--sp)->clear();
             break;
+        L_GET_ITER:
         case Op::GET_ITER:
             sp[-1] = getIter(sp[-1]);
             break;
+        L_FOR_ITER:
         case Op::FOR_ITER: {
             Value next;
             if (iterNext(sp[-1], next)) {
-                *sp++ = std::move(next);
+                // `for x in ...:` stores the item in the next instruction: done here (unless
+                // statements are recorded: that instruction's line is checked).
+                if (opOf(instrs[ip]) == Op::STORE_FAST && !lineEvents) {
+                    const uint32_t slot = argOf(instrs[ip++]);
+                    frame->ip = ip; // the old value's release may run code that asks the line
+                    locals[slot] = std::move(next);
+                } else {
+                    *sp++ = std::move(next);
+                }
             } else {
                 (--sp)->clear();
                 frame->lastLine = 0;
                 ip = arg;
             }
-            break;
         }
+            NEXT();
+        L_RETURN_VALUE:
         case Op::RETURN_VALUE: {
             Value result = POP();
             frame->sp = sp;
@@ -2004,11 +2155,13 @@ Value VM::runLoop(Frame*& frame, Frame* entry)
             frame = back;
             LOAD_FRAME();
             *sp++ = std::move(result);
-            break;
         }
+            NEXT();
 
         // -- Building values -----------------------------------------------------------------
+        L_BUILD_TUPLE:
         case Op::BUILD_TUPLE:
+        L_BUILD_LIST:
         case Op::BUILD_LIST: {
             std::vector<Value> items;
             items.reserve(arg);
@@ -2019,6 +2172,7 @@ Value VM::runLoop(Frame*& frame, Frame* entry)
                 Op(word & 0xff) == Op::BUILD_TUPLE ? newTuple(std::move(items)) : newList(std::move(items));
             break;
         }
+        L_BUILD_SET:
         case Op::BUILD_SET: {
             auto* set = new SetObj();
             Value v = Value::object(set);
@@ -2029,6 +2183,7 @@ Value VM::runLoop(Frame*& frame, Frame* entry)
             *sp++ = std::move(v);
             break;
         }
+        L_BUILD_MAP:
         case Op::BUILD_MAP: {
             auto* dict = new DictObj();
             Value v = Value::object(dict);
@@ -2039,6 +2194,7 @@ Value VM::runLoop(Frame*& frame, Frame* entry)
             *sp++ = std::move(v);
             break;
         }
+        L_BUILD_STRING:
         case Op::BUILD_STRING: {
             std::string text;
             for (uint32_t i = 0; i < arg; ++i)
@@ -2048,6 +2204,7 @@ Value VM::runLoop(Frame*& frame, Frame* entry)
             *sp++ = newStr(std::move(text));
             break;
         }
+        L_BUILD_SLICE:
         case Op::BUILD_SLICE: {
             Value step = arg == 3 ? POP() : Value::none();
             Value stop = POP();
@@ -2055,22 +2212,26 @@ Value VM::runLoop(Frame*& frame, Frame* entry)
             *sp++ = Value::object(new SliceObj(std::move(start), std::move(stop), std::move(step)));
             break;
         }
+        L_LIST_APPEND:
         case Op::LIST_APPEND: {
             Value v = POP();
             sp[-int(arg)].as<ListObj>()->items.push_back(std::move(v));
             break;
         }
+        L_SET_ADD:
         case Op::SET_ADD: {
             Value v = POP();
             sp[-int(arg)].as<SetObj>()->table.add(v);
             break;
         }
+        L_MAP_ADD:
         case Op::MAP_ADD: {
             Value value = POP();
             Value key = POP();
             sp[-int(arg)].as<DictObj>()->table.set(key, std::move(value));
             break;
         }
+        L_LIST_EXTEND:
         case Op::LIST_EXTEND: {
             Value iterable = POP();
             auto& items = sp[-int(arg)].as<ListObj>()->items;
@@ -2078,6 +2239,7 @@ Value VM::runLoop(Frame*& frame, Frame* entry)
                 items.push_back(std::move(v));
             break;
         }
+        L_SET_UPDATE:
         case Op::SET_UPDATE: {
             Value iterable = POP();
             auto* set = sp[-int(arg)].as<SetObj>();
@@ -2085,7 +2247,9 @@ Value VM::runLoop(Frame*& frame, Frame* entry)
                 set->table.add(v);
             break;
         }
+        L_DICT_UPDATE:
         case Op::DICT_UPDATE:
+        L_DICT_MERGE:
         case Op::DICT_MERGE: {
             Value mapping = POP();
             auto* dict = sp[-int(arg)].as<DictObj>();
@@ -2106,17 +2270,20 @@ Value VM::runLoop(Frame*& frame, Frame* entry)
             }
             break;
         }
+        L_LIST_TO_TUPLE:
         case Op::LIST_TO_TUPLE: {
             std::vector<Value> items = std::move(sp[-1].as<ListObj>()->items);
             sp[-1] = newTuple(std::move(items));
             break;
         }
+        L_FORMAT_VALUE:
         case Op::FORMAT_VALUE: {
             Value spec = (arg & 4) ? POP() : Value();
             Value r = formatValueOp(sp[-1], int(arg & 3), spec);
             sp[-1] = std::move(r);
             break;
         }
+        L_UNPACK_SEQUENCE:
         case Op::UNPACK_SEQUENCE: {
             Value seq = POP();
             std::vector<Value> items;
@@ -2136,6 +2303,7 @@ Value VM::runLoop(Frame*& frame, Frame* entry)
                 *sp++ = std::move(items[i]);
             break;
         }
+        L_UNPACK_EX:
         case Op::UNPACK_EX: {
             size_t before = arg & 0xff, after = arg >> 8;
             Value seq = POP();
@@ -2154,9 +2322,13 @@ Value VM::runLoop(Frame*& frame, Frame* entry)
         }
 
         // -- Calls ---------------------------------------------------------------------------
+        L_CALL:
         case Op::CALL:
+        L_CALL_KW:
         case Op::CALL_KW:
+        L_CALL_METHOD:
         case Op::CALL_METHOD:
+        L_CALL_METHOD_KW:
         case Op::CALL_METHOD_KW: {
             Op op = Op(word & 0xff);
             bool hasKw = op == Op::CALL_KW || op == Op::CALL_METHOD_KW;
@@ -2178,6 +2350,45 @@ Value VM::runLoop(Frame*& frame, Frame* entry)
             if (hasKw) {
                 ca.kwNames = kwNames.as<TupleObj>();
                 ca.kwValues = args + ca.count;
+            }
+            // A plain Python function given exactly its positional parameters (fib(n - 1),
+            // obj.method(x)): its frame is taken from the pool and the arguments are moved from
+            // this frame's stack into its locals, with none of prepareCall's binding rules to
+            // apply. The same checks in the same order as the general path below.
+            if (!hasKw && isKind(base[0], ObjKind::Function)) {
+                auto* fn = base[0].as<FunctionObj>();
+                CodeObj* fc = fn->codeObj();
+                if (ca.count == size_t(fc->argcount) &&
+                    !(fc->flags & (kVarargs | kVarkw | kGenerator | kCoroutine | kAsyncGenerator)) &&
+                    fc->kwonlyargcount == 0 && fc->cellvars.empty() && fc->freevars.empty()) {
+                    if (depth_ >= options_.budgets.recursionDepth)
+                        raise(ExcType::RecursionError, "maximum recursion depth exceeded");
+                    spendBudget(frame, fc->code.size());
+                    const size_t nlocals = fc->varnames.size(); // no cells, no free variables
+                    const size_t needed = nlocals + size_t(fc->maxStack);
+                    const size_t cls = frameClass(needed);
+                    Frame* f;
+                    if (cls < kFrameClasses && !framePool_[cls].empty()) {
+                        f = framePool_[cls].back();
+                        framePool_[cls].pop_back();
+                    } else {
+                        f = allocateFrame(cls < kFrameClasses ? size_t(16) << cls : needed);
+                    }
+                    f->code = retained(fc);
+                    f->function = retained(fn);
+                    f->globals = fn->globals.isObject() ? retained(fn->globals.as<DictObj>()) : nullptr;
+                    f->locals = nullptr;
+                    f->sp = f->slots() + nlocals;
+                    f->ip = 0;
+                    f->generator = nullptr;
+                    f->lastLine = 0;
+                    f->isEntry = false;
+                    Value* calleeLocals = f->slots();
+                    for (size_t i = 0; i < ca.count; ++i)
+                        calleeLocals[i] = std::move(const_cast<Value&>(ca.args[i]));
+                    ENTER_CALLEE(f);
+                    goto framePushed; // leaves this block's scope (kwNames) the ordinary way
+                }
             }
             Value callee = base[0];
             // Bound methods of Python functions: call the function with self in front.
@@ -2206,16 +2417,8 @@ Value VM::runLoop(Frame*& frame, Frame* entry)
                     raise(ExcType::RecursionError, "maximum recursion depth exceeded");
                 spendBudget(frame, callee.as<FunctionObj>()->codeObj()->code.size());
                 Frame* callee_frame = prepareCall(callee.as<FunctionObj>(), ca);
-                while (sp > base)
-                    (--sp)->clear();
-                frame->sp = sp;
-                frame->ip = ip;
-                callee_frame->back = frame;
-                ++depth_;
-                frame = callee_frame;
-                frame_ = frame;
-                LOAD_FRAME();
-                break;
+                ENTER_CALLEE(callee_frame);
+                goto framePushed;
             }
             Value result = call(callee, ca);
             while (sp > base)
@@ -2223,6 +2426,9 @@ Value VM::runLoop(Frame*& frame, Frame* entry)
             *sp++ = std::move(result);
             break;
         }
+        framePushed:
+            NEXT();
+        L_CALL_EX:
         case Op::CALL_EX: {
             Value kwargs = (arg & 1) ? POP() : Value();
             Value positional = POP();
@@ -2249,6 +2455,7 @@ Value VM::runLoop(Frame*& frame, Frame* entry)
             *sp++ = call(callee, ca);
             break;
         }
+        L_MAKE_FUNCTION:
         case Op::MAKE_FUNCTION: {
             Value codeValue = POP();
             Value closure = (arg & 8) ? POP() : Value();
@@ -2274,9 +2481,11 @@ Value VM::runLoop(Frame*& frame, Frame* entry)
         }
 
         // -- Exceptions and blocks -----------------------------------------------------------
+        L_SETUP_FINALLY:
         case Op::SETUP_FINALLY:
             frame->blocks.push_back(Block{Block::Handler, arg, uint32_t(sp - frame->stackBase()), Value()});
             break;
+        L_SETUP_WITH:
         case Op::SETUP_WITH: {
             Value ctx = sp[-1];
             Value enter = lookupSpecial(ctx, names.__enter__);
@@ -2290,6 +2499,7 @@ Value VM::runLoop(Frame*& frame, Frame* entry)
             *sp++ = std::move(result);
             break;
         }
+        L_BEFORE_ASYNC_WITH:
         case Op::BEFORE_ASYNC_WITH: {
             Value ctx = sp[-1];
             Value enter = lookupSpecial(ctx, names.__aenter__);
@@ -2302,10 +2512,12 @@ Value VM::runLoop(Frame*& frame, Frame* entry)
             *sp++ = call(enter, {ctx});
             break;
         }
+        L_SETUP_ASYNC_WITH:
         case Op::SETUP_ASYNC_WITH:
             frame->blocks.push_back(
                 Block{Block::Handler, arg, uint32_t(sp - frame->stackBase() - 1), Value()});
             break;
+        L_WITH_EXCEPT_START:
         case Op::WITH_EXCEPT_START: {
             Value exc = sp[-1];
             Value exit = sp[-2];
@@ -2314,21 +2526,25 @@ Value VM::runLoop(Frame*& frame, Frame* entry)
             *sp++ = std::move(r);
             break;
         }
+        L_POP_BLOCK:
         case Op::POP_BLOCK:
             frame->blocks.pop_back();
             break;
+        L_POP_EXCEPT:
         case Op::POP_EXCEPT: {
             Block b = std::move(frame->blocks.back());
             frame->blocks.pop_back();
             handled_ = std::move(b.saved);
             break;
         }
+        L_RERAISE:
         case Op::RERAISE: {
             Value exc = POP();
             frame->sp = sp;
             reraising_ = true;
             throw PyException{exc};
         }
+        L_RAISE_VARARGS:
         case Op::RAISE_VARARGS: {
             if (arg == 0) {
                 if (handled_.isEmpty())
@@ -2351,12 +2567,14 @@ Value VM::runLoop(Frame*& frame, Frame* entry)
             }
             raiseValue(exc);
         }
+        L_CHECK_EXC_MATCH:
         case Op::CHECK_EXC_MATCH: {
             Value cls = POP();
             bool match = exceptionMatches(sp[-1], cls);
             sp[-1] = Value::boolean(match);
             break;
         }
+        L_CHECK_EG_MATCH:
         case Op::CHECK_EG_MATCH: {
             Value cls = POP();
             Value match, rest;
@@ -2365,6 +2583,7 @@ Value VM::runLoop(Frame*& frame, Frame* entry)
             *sp++ = match.isEmpty() ? Value::none() : match;
             break;
         }
+        L_PREP_RERAISE_STAR:
         case Op::PREP_RERAISE_STAR: {
             Value rest = POP();
             Value orig = POP();
@@ -2387,6 +2606,7 @@ Value VM::runLoop(Frame*& frame, Frame* entry)
         }
 
         // -- Generators and coroutines -------------------------------------------------------
+        L_YIELD_VALUE:
         case Op::YIELD_VALUE: {
             Value v = POP();
             frame->sp = sp;
@@ -2397,10 +2617,12 @@ Value VM::runLoop(Frame*& frame, Frame* entry)
             frame->isEntry = false;
             return v;
         }
+        L_GET_YIELD_FROM_ITER:
         case Op::GET_YIELD_FROM_ITER:
             if (!isKind(sp[-1], ObjKind::Generator) && !isAwaitDriver(sp[-1]))
                 sp[-1] = getIter(sp[-1]);
             break;
+        L_GET_AWAITABLE:
         case Op::GET_AWAITABLE: {
             if (!(isKind(sp[-1], ObjKind::Generator) &&
                   sp[-1].as<GeneratorObj>()->genKind == GeneratorKind::Coroutine)) {
@@ -2417,6 +2639,7 @@ Value VM::runLoop(Frame*& frame, Frame* entry)
             sp[-1] = getAwaitable(sp[-1]);
             break;
         }
+        L_SEND:
         case Op::SEND: {
             Value v = POP();
             Value& sub = sp[-1];
@@ -2454,6 +2677,7 @@ Value VM::runLoop(Frame*& frame, Frame* entry)
             }
             break;
         }
+        L_GET_AITER:
         case Op::GET_AITER: {
             Value method = lookupSpecial(sp[-1], names.__aiter__);
             if (method.isEmpty())
@@ -2462,6 +2686,7 @@ Value VM::runLoop(Frame*& frame, Frame* entry)
             sp[-1] = call(method, {sp[-1]});
             break;
         }
+        L_GET_ANEXT:
         case Op::GET_ANEXT: {
             Value method = lookupSpecial(sp[-1], names.__anext__);
             if (method.isEmpty())
@@ -2471,6 +2696,7 @@ Value VM::runLoop(Frame*& frame, Frame* entry)
             *sp++ = getAwaitable(awaitable);
             break;
         }
+        L_END_ASYNC_FOR:
         case Op::END_ASYNC_FOR: {
             if (!isInstance(sp[-1], ExcType::StopAsyncIteration)) {
                 Value exc = POP();
@@ -2485,11 +2711,13 @@ Value VM::runLoop(Frame*& frame, Frame* entry)
             handled_ = std::move(b.saved);
             break;
         }
+        L_ASYNC_GEN_WRAP:
         case Op::ASYNC_GEN_WRAP:
             sp[-1] = Value::object(new AsyncGenWrappedObj(types.object, sp[-1]));
             break;
 
         // -- Modules -------------------------------------------------------------------------
+        L_IMPORT_NAME:
         case Op::IMPORT_NAME: {
             Value fromlist = POP();
             const std::string& name = strText(nameTable[arg]);
@@ -2499,6 +2727,7 @@ Value VM::runLoop(Frame*& frame, Frame* entry)
             *sp++ = std::move(module);
             break;
         }
+        L_IMPORT_FROM:
         case Op::IMPORT_FROM: {
             StrObj* name = nameTable[arg].as<StrObj>();
             Value v;
@@ -2527,6 +2756,7 @@ Value VM::runLoop(Frame*& frame, Frame* entry)
             *sp++ = std::move(v);
             break;
         }
+        L_IMPORT_STAR:
         case Op::IMPORT_STAR: {
             Value module = POP();
             DictObj* target =
@@ -2554,6 +2784,8 @@ Value VM::runLoop(Frame*& frame, Frame* entry)
     }
 #undef LOAD_FRAME
 #undef POP
+#undef NEXT
+#undef ENTER_CALLEE
 }
 
 } // namespace loopscope

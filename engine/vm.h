@@ -86,7 +86,8 @@ struct Frame {
     uint32_t lastLine = 0;
     uint32_t slotCapacity = 0; // Values allocated after the frame
     bool isEntry = false;      // returning from it leaves the current execute() call
-    bool fromSlab = false;     // a coroutine's frame, in slab memory (slab_pool.h)
+    bool fromSlab = false;     // in slab memory (slab_pool.h)
+    bool embedded = false;     // a generator's, in the generator's own block (GeneratorObj)
 
     Value* slots() { return reinterpret_cast<Value*>(this + 1); }
     Value& slot(size_t i) { return slots()[i]; }

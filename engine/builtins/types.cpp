@@ -295,7 +295,7 @@ Value specialAttr(VM& vm, const Value& obj, StrObj* name, bool& found)
             if (n == "cr_await" || n == "gi_yieldfrom" || n == "ag_await")
                 return g->yieldFrom.isEmpty() ? Value::none() : g->yieldFrom;
             if (n == "cr_code" || n == "gi_code" || n == "ag_code")
-                return g->code.isEmpty() ? Value::none() : g->code;
+                return g->code();
             if (n == "f_lineno")
                 return Value::integer(g->frame ? g->frame->line() : 0);
             break;

@@ -62,8 +62,8 @@ std::string formatCoroutine(VM& vm, const Value& coro)
         name = "<" + vm.typeName(coro) + " without __name__>";
     std::string filename = "<scenario>";
     int firstLine = 0;
-    if (isKind(coro, ObjKind::Generator) && isKind(coro.as<GeneratorObj>()->code, ObjKind::Code)) {
-        CodeObj* code = coro.as<GeneratorObj>()->code.as<CodeObj>();
+    if (isKind(coro, ObjKind::Generator) && isKind(coro.as<GeneratorObj>()->code(), ObjKind::Code)) {
+        CodeObj* code = coro.as<GeneratorObj>()->code().as<CodeObj>();
         if (!code->filename.empty())
             filename = code->filename;
         firstLine = code->firstLine;
