@@ -209,6 +209,7 @@ TimelineScene TimelineRenderer::render(QPainter& painter, const QRectF& target,
     TimelineLayoutOptions layoutOptions;
     layoutOptions.axis = state.axis;
     layoutOptions.arrows = state.arrows && l.geometry.rowHeight >= kThinRow;
+    layoutOptions.shortcuts = options.mergeBars;
     const TimelineScene scene = layoutTimeline(model_, rows_, l.geometry, layoutOptions);
 
     painter.save();
