@@ -7,7 +7,6 @@
 #include <QHash>
 #include <QPaintEngine>
 #include <QPainter>
-#include <QPainterPath>
 #include <QRegion>
 #include <QStaticText>
 
@@ -440,10 +439,12 @@ void TimelineRenderer::paintBars(QPainter& painter, const TimelineScene& scene, 
         if (image && painter.brush().style() == Qt::SolidPattern && color.alpha() == 255 &&
             painter.compositionMode() == QPainter::CompositionMode_SourceOver) {
             const uint32_t value = color.rgba();
+            uchar* const bits = image->bits(); // detached once, not at every line
+            const qsizetype stride = image->bytesPerLine();
             for (const QRect& r : pixels) {
                 const QRect d = r.translated(dx, dy) & clip;
                 for (int y = d.top(); y <= d.bottom(); ++y) {
-                    auto* line = reinterpret_cast<uint32_t*>(image->scanLine(y));
+                    auto* line = reinterpret_cast<uint32_t*>(bits + y * stride);
                     std::fill(line + d.left(), line + d.right() + 1, value);
                 }
             }
@@ -489,10 +490,11 @@ void TimelineRenderer::paintBars(QPainter& painter, const TimelineScene& scene, 
     painter.setBrush(theme_.foldFill);
     fillRects(foldRects);
     painter.setBrush(Qt::NoBrush);
-    // Every zig-zag in one call: a dense view has thousands of boxes (each its own polyline on
-    // the plain path, the same pixels).
-    std::vector<QPointF> points;
-    std::vector<std::pair<size_t, size_t>> zigzags; // each box's points: first, count
+    // The zig-zags in whole pixels: corners on pixel centres, three pixels apart, each stroke the
+    // runs of pixels (one a column) that an unantialiased one-pixel line between its corners
+    // lights, filled as rectangles like the bars: a dense view has tens of thousands of strokes,
+    // which a stroker draws a pixel at a time.
+    std::vector<QRectF> zigzags;
     struct Count {
         QRectF box;
         QString text;
@@ -504,12 +506,26 @@ void TimelineRenderer::paintBars(QPainter& painter, const TimelineScene& scene, 
         if (f.rect.width() < kMinEdgedBar)
             continue; // a small grey box: too small for its zig-zag
         const double amplitude = f.rect.height() * 0.3, y = f.rect.center().y();
-        const size_t first = points.size();
-        bool up = true;
-        for (double x = f.rect.left(); x <= f.rect.right(); x += 3, up = !up)
-            points.emplace_back(x, y + (up ? -amplitude : amplitude));
-        zigzags.emplace_back(first, points.size() - first);
-        const int digits = int(std::log10(std::max(1, f.count))) + 1;
+        const int corners = int(f.rect.width() / 3) + 1; // as many as fit, three pixels apart
+        const int left = int(std::floor(f.rect.left())), high = int(std::floor(y - amplitude)),
+                  low = int(std::floor(y + amplitude)), drop = low - high;
+        // A stroke going down lights rows [high + fall(c), high + fall(c + 1)) in its column c
+        // (0 to 2; at least one), one going up the mirror image; each corner is one pixel at the
+        // tip, in the column of the stroke it begins (the last corner its own).
+        auto fall = [drop](int c) { return (2 * c * drop + 3) / 6; };
+        // (Only the strokes over the plot: the rest would be clipped.)
+        const int firstStroke = std::max(0, int((plot.left() - left) / 3) - 1);
+        const int strokes = std::min(corners - 1, int((plot.right() - left) / 3) + 2);
+        for (int k = firstStroke; k < strokes; ++k)
+            for (int c = 0; c < 3; ++c) {
+                const int rows = std::max(1, fall(c + 1) - fall(c));
+                const int top = k % 2 == 0 ? high + fall(c) : low - fall(c) - rows + 1;
+                zigzags.emplace_back(left + 3 * k + c, top, 1, rows);
+            }
+        zigzags.emplace_back(left + 3 * (corners - 1), (corners - 1) % 2 == 0 ? high : low, 1, 1);
+        int digits = 1;
+        for (int rest = f.count; rest >= 10; rest /= 10)
+            ++digits;
         if (f.rect.width() <= digits * narrowestDigit + 8 || f.rect.height() < smallMetrics.height())
             continue;
         auto width = countWidths.find(f.count);
@@ -520,19 +536,10 @@ void TimelineRenderer::paintBars(QPainter& painter, const TimelineScene& scene, 
                                      *width + 4, smallMetrics.height()),
                               QString::number(f.count)});
     }
-    painter.setPen(QPen(theme_.foldEdge, 1));
-    if (mergeBars) {
-        QPainterPath path;
-        for (const auto& [first, count] : zigzags) {
-            path.moveTo(points[first]);
-            for (size_t k = first + 1; k < first + count; ++k)
-                path.lineTo(points[k]);
-        }
-        painter.drawPath(path);
-    } else {
-        for (const auto& [first, count] : zigzags)
-            painter.drawPolyline(points.data() + first, int(count));
-    }
+    painter.setPen(Qt::NoPen);
+    painter.setBrush(theme_.foldEdge);
+    fillRects(zigzags);
+    painter.setBrush(Qt::NoBrush);
     for (const Count& c : counts) {
         painter.fillRect(c.box, theme_.foldFill);
         painter.setPen(theme_.foldEdge);
