@@ -25,6 +25,23 @@ constexpr double kMinEdgedBar = 8;
 // captions: they would bury the bars.
 constexpr double kThinRow = 6;
 
+// Whether unantialiased fills on [painter] land on device pixels one to one (a raster engine, no
+// scale, whole offsets), where a fill's edges each round to the nearest pixel: then whole-pixel
+// rectangles fill exactly the pixels that the fractional ones would.
+bool fillsWholePixels(const QPainter& painter)
+{
+    const QTransform device = painter.deviceTransform();
+    return painter.paintEngine() && painter.paintEngine()->type() == QPaintEngine::Raster &&
+           device.type() <= QTransform::TxTranslate && device.dx() == std::round(device.dx()) &&
+           device.dy() == std::round(device.dy()) && !painter.testRenderHint(QPainter::Antialiasing);
+}
+
+// The pixels an unantialiased fill of [r] covers there.
+QRect fillPixels(const QRectF& r)
+{
+    return QRect(QPoint(qRound(r.left()), qRound(r.top())), QPoint(qRound(r.right()) - 1, qRound(r.bottom()) - 1));
+}
+
 QFont scaled(const QFont& font, double factor, bool bold = false)
 {
     QFont f = font;
@@ -245,18 +262,11 @@ void TimelineRenderer::fillBackground(QPainter& painter, const QRectF& target, c
     // The plot paints its own background over its pixels: on a raster device at whole-pixel
     // offsets (where a fill's edges round to the nearest pixel) they are left out here, the
     // largest fill of a replot done once rather than twice.
-    const QTransform device = painter.deviceTransform();
-    if (!painter.paintEngine() || painter.paintEngine()->type() != QPaintEngine::Raster ||
-        device.type() > QTransform::TxTranslate || device.dx() != std::round(device.dx()) ||
-        device.dy() != std::round(device.dy()) || painter.testRenderHint(QPainter::Antialiasing)) {
+    if (!fillsWholePixels(painter)) {
         painter.fillRect(target, theme_.background);
         return;
     }
-    auto pixels = [](const QRectF& r) {
-        return QRect(QPoint(qRound(r.left()), qRound(r.top())),
-                     QPoint(qRound(r.right()) - 1, qRound(r.bottom()) - 1));
-    };
-    const QRegion around = QRegion(pixels(target)) - QRegion(pixels(plot));
+    const QRegion around = QRegion(fillPixels(target)) - QRegion(fillPixels(plot));
     for (const QRect& r : around)
         painter.fillRect(r, theme_.background);
 }
@@ -270,11 +280,29 @@ void TimelineRenderer::paintPlot(QPainter& painter, const TimelineFigureLayout& 
     painter.save();
     painter.setClipRect(plot);
     painter.setRenderHint(QPainter::Antialiasing, false);
-    painter.fillRect(plot, theme_.plotBackground);
-
-    // Stripes on every other row, and the pinned loop row set apart.
+    // The background, and stripes on every other row (the pinned loop row set apart). On the fast
+    // path, where fills round to whole pixels, the background is filled only between the
+    // stripes: the plot's pixels are written once, not half of them twice.
+    auto striped = [](const TimelineScene::Row& row) { return row.displayRow == kPinnedRow || row.displayRow % 2 == 1; };
+    if (options.mergeBars && fillsWholePixels(painter)) {
+        const QRect all = fillPixels(plot);
+        int y = all.top(); // the first pixel row not filled yet
+        for (const TimelineScene::Row& row : scene.rows) {
+            if (!striped(row))
+                continue;
+            const QRect stripe = fillPixels(QRectF(plot.left(), row.top, plot.width(), row.height));
+            if (stripe.top() > y)
+                painter.fillRect(QRect(all.left(), y, all.width(), std::min(stripe.top(), all.bottom() + 1) - y),
+                                 theme_.plotBackground);
+            y = std::max(y, stripe.bottom() + 1);
+        }
+        if (y <= all.bottom())
+            painter.fillRect(QRect(all.left(), y, all.width(), all.bottom() + 1 - y), theme_.plotBackground);
+    } else {
+        painter.fillRect(plot, theme_.plotBackground);
+    }
     for (const TimelineScene::Row& row : scene.rows)
-        if (row.displayRow == kPinnedRow || row.displayRow % 2 == 1)
+        if (striped(row))
             painter.fillRect(QRectF(plot.left(), row.top, plot.width(), row.height), theme_.stripe);
     // Pass columns, every other one shaded.
     for (const TimelineScene::PassColumn& p : scene.passes)
@@ -396,10 +424,7 @@ void TimelineRenderer::paintBars(QPainter& painter, const TimelineScene& scene, 
     // handed over in whole pixels, rounded as the raster engine rounds an unantialiased fill
     // (each edge to the nearest pixel): the same pixels, without its per-rectangle path.
     const QTransform device = painter.deviceTransform();
-    const bool wholePixels = mergeBars && painter.paintEngine() &&
-                             painter.paintEngine()->type() == QPaintEngine::Raster &&
-                             device.type() <= QTransform::TxTranslate &&
-                             device.dx() == std::round(device.dx()) && device.dy() == std::round(device.dy());
+    const bool wholePixels = mergeBars && fillsWholePixels(painter);
     // On a 32-bit image (the widget's buffer) an opaque fill is written straight into its pixels,
     // inside the clip rounded the same way: a few nanoseconds a bar rather than a fraction of a
     // microsecond through the paint engine.
