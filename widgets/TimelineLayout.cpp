@@ -47,7 +47,8 @@ int nextStartingAtOrAfter(const TimelineModel& model, TimelineAxis axis, int row
 // possibly one before it, just past a sampled start (no read of the trace to find it). The walk
 // needs no more: a segment it skips is narrower than its reach, for it ends where the next
 // begins, before [coord] (only the last one skipped can be wide, and the walk looks at that one).
-int walkTo(const TimelineModel& model, const TimelineLayoutOptions& o, int row, int from, int to, double coord)
+int walkTo(const TimelineModel& model, const TimelineLayoutOptions& o, int row, int from, int to,
+           double coord)
 {
     if (!o.shortcuts || (o.axis == TimelineAxis::Passes && !model.slotsOrdered()))
         return nextStartingAtOrAfter(model, o.axis, row, from, to, coord);

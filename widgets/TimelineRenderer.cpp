@@ -39,7 +39,8 @@ bool fillsWholePixels(const QPainter& painter)
 // The pixels an unantialiased fill of [r] covers there.
 QRect fillPixels(const QRectF& r)
 {
-    return QRect(QPoint(qRound(r.left()), qRound(r.top())), QPoint(qRound(r.right()) - 1, qRound(r.bottom()) - 1));
+    return QRect(QPoint(qRound(r.left()), qRound(r.top())),
+                 QPoint(qRound(r.right()) - 1, qRound(r.bottom()) - 1));
 }
 
 QFont scaled(const QFont& font, double factor, bool bold = false)
@@ -283,7 +284,9 @@ void TimelineRenderer::paintPlot(QPainter& painter, const TimelineFigureLayout& 
     // The background, and stripes on every other row (the pinned loop row set apart). On the fast
     // path, where fills round to whole pixels, the background is filled only between the
     // stripes: the plot's pixels are written once, not half of them twice.
-    auto striped = [](const TimelineScene::Row& row) { return row.displayRow == kPinnedRow || row.displayRow % 2 == 1; };
+    auto striped = [](const TimelineScene::Row& row) {
+        return row.displayRow == kPinnedRow || row.displayRow % 2 == 1;
+    };
     if (options.mergeBars && fillsWholePixels(painter)) {
         const QRect all = fillPixels(plot);
         int y = all.top(); // the first pixel row not filled yet
@@ -292,8 +295,9 @@ void TimelineRenderer::paintPlot(QPainter& painter, const TimelineFigureLayout& 
                 continue;
             const QRect stripe = fillPixels(QRectF(plot.left(), row.top, plot.width(), row.height));
             if (stripe.top() > y)
-                painter.fillRect(QRect(all.left(), y, all.width(), std::min(stripe.top(), all.bottom() + 1) - y),
-                                 theme_.plotBackground);
+                painter.fillRect(
+                    QRect(all.left(), y, all.width(), std::min(stripe.top(), all.bottom() + 1) - y),
+                    theme_.plotBackground);
             y = std::max(y, stripe.bottom() + 1);
         }
         if (y <= all.bottom())

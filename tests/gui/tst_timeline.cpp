@@ -252,11 +252,14 @@ class TimelineTest : public QObject {
         // walks take the shortcuts: thousands of folded boxes on 1,000 rows, and rows of 50,000
         // segments folded at fit-all (walked by sampled starts) and at 30% (partly).
         const QString many = QStringLiteral("synthetic many"), few = QStringLiteral("synthetic dense");
-        QTest::newRow("1M, many rows, passes") << many << int(TimelineAxis::Passes) << false << 1.0 << 0.0 << false;
-        QTest::newRow("1M, many rows, time") << many << int(TimelineAxis::Time) << true << 1.0 << 400.0 << false;
+        QTest::newRow("1M, many rows, passes")
+            << many << int(TimelineAxis::Passes) << false << 1.0 << 0.0 << false;
+        QTest::newRow("1M, many rows, time")
+            << many << int(TimelineAxis::Time) << true << 1.0 << 400.0 << false;
         QTest::newRow("1M, dense rows") << few << int(TimelineAxis::Time) << false << 1.0 << 0.0 << false;
         QTest::newRow("1M, dense rows, 30%") << few << int(TimelineAxis::Time) << false << 0.3 << 0.0 << true;
-        QTest::newRow("1M, dense rows, passes") << few << int(TimelineAxis::Passes) << true << 1.0 << 0.0 << false;
+        QTest::newRow("1M, dense rows, passes")
+            << few << int(TimelineAxis::Passes) << true << 1.0 << 0.0 << false;
     }
 
     void fastPathsPaintWhatThePlainPathPaints()
@@ -329,8 +332,10 @@ class TimelineTest : public QObject {
         plainOptions.mergeBars = false;
         const QImage plain = paint(plainOptions, state);
         const TimelineScene plainScene = scene;
-        if (scenario.startsWith(QLatin1String("synthetic")))
+        if (scenario.startsWith(QLatin1String("synthetic"))) {
             QVERIFY(scene.folds.size() >= 20); // what the walks' shortcuts are for
+            QVERIFY(model->slotsOrdered());    // (else the passes axis would not take them)
+        }
         if (scenario == QLatin1String("dense") && zoom == 1 && state.axis == TimelineAxis::Time) {
             // The dense run has what the shortcuts are for: bars of a kind that touch, and boxes
             // wide enough for their zig-zag.
