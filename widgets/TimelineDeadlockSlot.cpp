@@ -34,7 +34,8 @@ double deadlockSlotPixels(const QFont& font, double plotWidth)
                       std::max(kDeadlockSlotMinPixels, plotWidth * kDeadlockSlotMaxFraction));
 }
 
-void applyDeadlockSlot(TimelineGeometry& geometry, const TimelineModel& model, TimelineAxis axis, double pixels)
+void applyDeadlockSlot(TimelineGeometry& geometry, const TimelineModel& model, TimelineAxis axis,
+                       double pixels)
 {
     if (!model.hasTrace() || !model.hasDeadlockSlot() || pixels <= 0) {
         geometry.gapPixels = 0;
@@ -48,7 +49,8 @@ void applyDeadlockSlot(TimelineGeometry& geometry, const TimelineModel& model, T
 QStringList stuckWaitCaptions(const TimelineModel& model, int row, int index)
 {
     const QString suffix = QStringLiteral(" — forever");
-    const QString caption = segmentCaption(model, row, index), shortCaption = segmentCaption(model, row, index, true);
+    const QString caption = segmentCaption(model, row, index),
+                  shortCaption = segmentCaption(model, row, index, true);
     QStringList forms;
     if (caption.isEmpty())
         return forms;

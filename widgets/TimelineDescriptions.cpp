@@ -113,8 +113,9 @@ namespace {
 QString pendingNote(const TimelineModel& model, const TimelineSegment& s)
 {
     if ((s.flags & kStuckAtDeadlock) && !(s.flags & kPendingAtEnd) && model.hasDeadlockSlot())
-        return QStringLiteral(". It would wait forever: nothing could wake it when the run deadlocked at %1 s "
-                              "(the deadlock then ends as Ctrl+C would, and the task is cancelled)")
+        return QStringLiteral(
+                   ". It would wait forever: nothing could wake it when the run deadlocked at %1 s "
+                   "(the deadlock then ends as Ctrl+C would, and the task is cancelled)")
             .arg(formatSeconds(model.deadlockSlotStart(TimelineAxis::Time)));
     if (!(s.flags & kPendingAtEnd))
         return {};
@@ -237,10 +238,11 @@ QString describeSegment(const TimelineModel& model, int row, int index)
         QString who = model.runError().section(u':', 1).trimmed();
         if (who.size() > 400)
             who = who.left(400) + QChar(0x2026);
-        return QStringLiteral("Deadlock at %1 s: no task is ready and no timer is set, so nothing can wake the "
-                              "tasks that wait; the event loop would wait forever%2. Loopscope then ends it as "
-                              "Ctrl+C would: the tasks are cancelled, their finally blocks run, and "
-                              "asyncio.run shuts down")
+        return QStringLiteral(
+                   "Deadlock at %1 s: no task is ready and no timer is set, so nothing can wake the "
+                   "tasks that wait; the event loop would wait forever%2. Loopscope then ends it as "
+                   "Ctrl+C would: the tasks are cancelled, their finally blocks run, and "
+                   "asyncio.run shuts down")
             .arg(formatSeconds(t0), who.isEmpty() ? QString() : QStringLiteral(" (") + who + u')');
     }
     case SegmentKind::Gap:

@@ -138,13 +138,14 @@ class TimelineModelBuilder {
             return handles_[contextHandle_].cause;
         return {};
     }
-    void close(uint32_t row, double t)
+    // Closes [row]'s open segment at [t], where the next one starts at slot [nextSlot].
+    void close(uint32_t row, double t, uint32_t nextSlot = UINT32_MAX)
     {
         Open& o = open_[row];
         if (!o.open)
             return;
-        if (o.continuation && t <= o.seg.start) {
-            o.open = false; // (the wait ended with the deadlock's slot: nothing goes on)
+        if (o.continuation && t <= o.seg.start && nextSlot <= o.slot) {
+            o.open = false; // (the wait ended with the deadlock's slot, on both axes: nothing goes on)
             return;
         }
         // A task that was ready while virtual time passed was held up by a blocking call: steps
@@ -157,12 +158,13 @@ class TimelineModelBuilder {
     void openSegment(uint32_t row, SegmentKind kind, double t, uint32_t event, uint16_t ahead = 0)
     {
         t = coord(event, t);
-        close(row, t);
+        const uint32_t slot = slotOf(event, kind);
+        close(row, t, slot);
         Open& o = open_[row];
         o.open = true;
         o.continuation = false;
         o.seg = TimelineSegment{t, EventIndex{event}, kind, 0, ahead};
-        o.slot = slotOf(event, kind);
+        o.slot = slot;
     }
     // Where a segment opened by [event] starts on the passes axis (the model's rule, computed
     // here once instead of by a search at every paint).

@@ -379,8 +379,9 @@ class TimelineTest : public QObject {
         int stuckRows = 0;
         for (int r = 1; r < model->rowCount(); ++r) {
             const auto segs = model->segments(r);
-            const auto stuck = std::find_if(segs.begin(), segs.end(),
-                                            [](const TimelineSegment& s) { return s.flags & kStuckAtDeadlock; });
+            const auto stuck = std::find_if(segs.begin(), segs.end(), [](const TimelineSegment& s) {
+                return s.flags & kStuckAtDeadlock;
+            });
             if (stuck == segs.end() || f.rows.displayRowOf(r) < 0)
                 continue;
             ++stuckRows;
@@ -399,11 +400,12 @@ class TimelineTest : public QObject {
         QVERIFY2(pixelsOf(f.image, loop, band.patternColor, 8, 5) > 0, "no deadlock band pattern");
         // The legend names it.
         QVERIFY(model->segmentKindsPresent() >> int(SegmentKind::Deadlocked) & 1u);
-        QVERIFY(describeSegment(*model, 0, int(std::find_if(model->segments(0).begin(), model->segments(0).end(),
-                                                            [](const TimelineSegment& s) {
-                                                                return s.kind == SegmentKind::Deadlocked;
-                                                            }) -
-                                               model->segments(0).begin()))
+        const auto loopSegments = model->segments(0);
+        const auto deadlocked =
+            std::find_if(loopSegments.begin(), loopSegments.end(),
+                         [](const TimelineSegment& s) { return s.kind == SegmentKind::Deadlocked; });
+        QVERIFY(deadlocked != loopSegments.end());
+        QVERIFY(describeSegment(*model, 0, int(deadlocked - loopSegments.begin()))
                     .contains(QLatin1String("would wait forever")));
     }
 
