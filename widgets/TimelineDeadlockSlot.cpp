@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include <QFontMetricsF>
+#include <QPainter>
 
 #include "TimelineDescriptions.h"
 
@@ -62,6 +63,27 @@ QStringList stuckWaitCaptions(const TimelineModel& model, int row, int index)
         forms << shortCaption + suffix;
     forms << shortCaption;
     return forms;
+}
+
+void paintDeadlockSlotLabel(QPainter& painter, const TimelineGeometry& geometry, const QRectF& axis,
+                            const QFontMetricsF& metrics, const QColor& color)
+{
+    if (geometry.gapPixels <= 0)
+        return;
+    const double left = std::max(geometry.xFor(geometry.gapFrom), axis.left()),
+                 right = std::min(geometry.xFor(geometry.gapTo), axis.right());
+    // Clear of the tick labels at the slot's ends.
+    const double room = right - left - 50;
+    if (room < 30)
+        return;
+    const QString text =
+        metrics.elidedText(QStringLiteral("the deadlock: no time passes"), Qt::ElideRight, room);
+    if (text.size() < 6)
+        return;
+    painter.setPen(color);
+    painter.drawText(
+        QPointF((left + right - metrics.horizontalAdvance(text)) / 2, axis.top() + 6 + metrics.ascent()),
+        text);
 }
 
 double deadlockMarkerX(const TimelineModel& model, const TimelineGeometry& geometry, TimelineAxis axis,

@@ -7,10 +7,13 @@
 // stuck rows' waits ("waits on Event.wait · line 8 — forever") and the loop's band.
 
 #include <QFont>
+#include <QFontMetricsF>
 #include <QStringList>
 
 #include "TimelineGeometry.h"
 #include "TimelineModel.h"
+
+class QPainter;
 
 namespace loopscope {
 
@@ -35,6 +38,11 @@ double deadlockMarkerX(const TimelineModel& model, const TimelineGeometry& geome
 // What the wait of row [row]'s segment [index], stuck at the deadlock, says inside its bar: the
 // forms to try, longest first ("Event.wait · line 8 — forever", "Event.wait — forever", ...).
 QStringList stuckWaitCaptions(const TimelineModel& model, int row, int index);
+
+// Under the slot on the time axis (whose pixels are no time): says so, in [color], in the tick
+// labels' line of [axis] (the axis band's rectangle).
+void paintDeadlockSlotLabel(QPainter& painter, const TimelineGeometry& geometry, const QRectF& axis,
+                            const QFontMetricsF& metrics, const QColor& color);
 
 // What the loop's band at the deadlock says ([shortForm]: when the long one does not fit).
 QString deadlockBandCaption(bool shortForm = false);

@@ -742,6 +742,7 @@ void TimelineRenderer::paintAxis(QPainter& painter, const TimelineFigureLayout& 
         // The title names the unit the ticks are in.
         const QString unit = ticks.empty() ? QStringLiteral("s") : ticks.back().label.section(u' ', -1);
         title = QStringLiteral("virtual time (%1)").arg(unit);
+        paintDeadlockSlotLabel(painter, g, axis, fm, theme_.mutedText);
     } else if (model_.passCount() > 0) {
         const int p0 = std::max(0, model_.passAt(g.x0)), p1 = std::max(p0, model_.passAt(g.x1));
         const int step = std::max(1, int(niceStep(p1 - p0 + 1, axis.width(), 70)));

@@ -574,6 +574,41 @@ class TimelineTest : public QObject {
         QVERIFY(pixelsOf(shot, QPointF(g.xFor(1.5), outline.top()), view.theme().selection, 3, 1) > 0);
     }
 
+    // In the window, what is under the pointer in the deadlock's slot is what is drawn there: the
+    // stuck wait (its tooltip says it would wait forever; a click selects it and marks its line),
+    // and on the loop's row the deadlock's band.
+    void deadlockSlotHoversAndSelects()
+    {
+        auto shown = shownView(QStringLiteral("tests/scripts/asyncio_deadlock/two_tasks_wait_each_other.py"),
+                               QSize(1100, 500));
+        QVERIFY(shown);
+        TimelineView& view = *shown;
+        const TimelineModel& model = view.model();
+        const TimelineAxis axis = view.viewport()->state().axis;
+        const TimelineGeometry& g = view.lastLayout().geometry;
+        const double left = g.xFor(model.deadlockSlotStart(axis)),
+                     right = g.xFor(model.deadlockSlotEnd(axis));
+        QVERIFY(right - left >= kDeadlockSlotMinPixels);
+        const int a = rowNamed(model, QStringLiteral("a"));
+        const QPointF bar((left + right) / 2, g.rowCentre(view.rows().displayRowOf(a)) + 3);
+        const QString tip = view.toolTipAt(bar);
+        QVERIFY2(tip.startsWith(QLatin1String("Task-2 a waits on Event.wait")) &&
+                     tip.contains(QLatin1String("would wait forever")),
+                 qPrintable(tip));
+        QVERIFY2(view.toolTipAt(QPointF((left + right) / 2, g.rowCentre(kPinnedRow)))
+                     .startsWith(QLatin1String("Deadlock at 1.0 s: no task is ready")),
+                 qPrintable(view.toolTipAt(QPointF((left + right) / 2, g.rowCentre(kPinnedRow)))));
+        QSignalSpy selected(&view, &TimelineView::itemSelected);
+        sendMouse(view.plot(), QEvent::MouseButtonPress, bar, Qt::LeftButton);
+        sendMouse(view.plot(), QEvent::MouseButtonRelease, bar, Qt::NoButton);
+        QCOMPARE(selected.size(), 1);
+        QCOMPARE(selected[0][1].value<QList<int>>(), QList<int>{4});
+        const TimelineScene::Hit& hit = view.viewport()->selection();
+        QCOMPARE(hit.kind, TimelineScene::Hit::Segment);
+        QCOMPARE(hit.row, a);
+        QVERIFY(model.segments(a)[size_t(hit.index)].flags & kStuckAtDeadlock);
+    }
+
     void keysZoomAndPanLikePerfetto()
     {
         auto shown = shownView(QStringLiteral("scenarios/articles/two_additions.py"), QSize(1000, 400));
