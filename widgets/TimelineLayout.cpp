@@ -42,6 +42,24 @@ int nextStartingAtOrAfter(const TimelineModel& model, TimelineAxis axis, int row
     return model.firstStartingAtOrAfter(axis, row, from + 1, to, coord);
 }
 
+// Where a fold's walk along [row] lands when it skips the segments from [from] that start
+// before [coord]: the first that starts at or after it, or with shortcuts on the time axis
+// possibly one before it, just past a sampled start (no read of the trace to find it). The walk
+// needs no more: a segment it skips is narrower than its reach, for it ends where the next
+// begins, before [coord] (only the last one skipped can be wide, and the walk looks at that one).
+int walkTo(const TimelineModel& model, const TimelineLayoutOptions& o, int row, int from, int to,
+           double coord)
+{
+    if (!o.shortcuts || (o.axis == TimelineAxis::Passes && !model.slotsOrdered()))
+        return nextStartingAtOrAfter(model, o.axis, row, from, to, coord);
+    if (o.axis == TimelineAxis::Time) {
+        const int landing = model.pastLastSampleBefore(row, from, to, coord);
+        if (landing > from)
+            return landing;
+    }
+    return model.nextStartingAtOrAfter(o.axis, row, from, to, coord);
+}
+
 void layoutBars(const TimelineModel& model, int row, double top, double height, const TimelineGeometry& g,
                 const TimelineLayoutOptions& o, TimelineScene& scene)
 {
@@ -100,8 +118,7 @@ void layoutBars(const TimelineModel& model, int row, double top, double height, 
         // A narrow bar: a run of bars that start within [reach] of each other (each narrower
         // than [reach]) ends before the first that is wider, or after a gap; the run's end.
         auto runEnd = [&](double reach) {
-            int j =
-                std::max(i + 1, nextStartingAtOrAfter(model, o.axis, row, i + 1, n, g.coordAt(x0 + reach)));
+            int j = std::max(i + 1, walkTo(model, o, row, i + 1, n, g.coordAt(x0 + reach)));
             while (j < n) {
                 const double lastStart = g.xFor(model.segmentStartOn(o.axis, row, j - 1));
                 if (g.xFor(model.segmentEndOn(o.axis, row, j - 1)) - lastStart >= reach)
@@ -113,8 +130,7 @@ void layoutBars(const TimelineModel& model, int row, double top, double height, 
                 if (nextEnd - nextStart >= reach || nextPending || nextStart - reached > reach ||
                     nextStart > right)
                     break;
-                j = std::max(
-                    j + 1, nextStartingAtOrAfter(model, o.axis, row, j + 1, n, g.coordAt(nextStart + reach)));
+                j = std::max(j + 1, walkTo(model, o, row, j + 1, n, g.coordAt(nextStart + reach)));
             }
             if (j - 1 > i) {
                 const double lastStart = g.xFor(model.segmentStartOn(o.axis, row, j - 1));
@@ -122,6 +138,19 @@ void layoutBars(const TimelineModel& model, int row, double top, double height, 
                 const bool lastIsPending = (segs[size_t(j - 1)].flags & kPendingAtEnd) && j == n;
                 if (lastEnd - lastStart >= reach || lastIsPending)
                     --j; // only the last one can be wide: it is drawn on its own
+            }
+            if (j - 1 > i && g.xFor(model.segmentStartOn(o.axis, row, j - 1)) > right) {
+                // A run ends at the plot's right edge, before the first segment that starts past
+                // it: the same count wherever past the edge the walk stopped.
+                int lo = i + 1, hi = j - 1;
+                while (lo < hi) {
+                    const int mid = lo + (hi - lo) / 2;
+                    if (g.xFor(model.segmentStartOn(o.axis, row, mid)) > right)
+                        hi = mid;
+                    else
+                        lo = mid + 1;
+                }
+                j = lo;
             }
             return j;
         };

@@ -52,6 +52,10 @@ struct TimelineLayoutOptions {
     // at most: zooming in never separates them.
     int maxSideBySide = 16;
     int maxArrows = 1500; // arrows drawn at most (the densest views thin them)
+    // Walks along a row search forwards from where they are (and on the time axis stop at sampled
+    // starts where that is all they need): the same scene with fewer reads of the trace. False:
+    // a full search at every step, the plain path the tests compare the shortcut with.
+    bool shortcuts = true;
 };
 
 // What one paint draws, in pixels.

@@ -123,6 +123,65 @@ double TimelineModel::segmentEndOn(TimelineAxis axis, int r, int i) const
     return std::max(next, start + (occupiesSlot(segments_[index].kind) ? 1.0 : 0.0));
 }
 
+namespace {
+
+// The first index in [lo, hi) whose [startAt] is at or after [coord] (they never decrease),
+// probing lo, lo + 1, lo + 3, lo + 7... before the binary search: O(log distance).
+template <class StartAt> size_t gallop(size_t lo, size_t hi, double coord, StartAt startAt)
+{
+    size_t probe = lo, step = 1;
+    while (probe < hi && startAt(probe) < coord) {
+        lo = probe + 1;
+        probe = lo + step - 1;
+        step *= 2;
+    }
+    hi = std::min(hi, probe);
+    while (lo < hi) {
+        const size_t mid = lo + (hi - lo) / 2;
+        if (startAt(mid) < coord)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+} // namespace
+
+int TimelineModel::nextStartingAtOrAfter(TimelineAxis axis, int r, int from, int to, double coord) const
+{
+    const size_t first = rows_[size_t(r)].firstSegment;
+    size_t lo = first + size_t(from), hi = first + size_t(to);
+    if (axis == TimelineAxis::Passes)
+        return int(gallop(lo, hi, coord, [&](size_t k) { return double(segmentSlots_[k]); }) - first);
+    if (lo < hi && segmentStartAtIndex(lo) >= coord)
+        return from; // the walk's common case, in one read
+    if (hi - lo > kStartSampleEvery) {
+        // As firstStartingAtOrAfter, but the samples too are galloped over from [lo].
+        const size_t k0 = (lo + kStartSampleEvery - 1) / kStartSampleEvery;
+        const size_t k1 = (hi + kStartSampleEvery - 1) / kStartSampleEvery;
+        const size_t k = gallop(k0, k1, coord, [&](size_t s) { return startSamples_[s]; });
+        if (k < k1)
+            hi = k * kStartSampleEvery;
+        if (k > k0)
+            lo = (k - 1) * kStartSampleEvery + 1;
+    }
+    return int(gallop(lo, hi, coord, [&](size_t k) { return segmentStartAtIndex(k); }) - first);
+}
+
+int TimelineModel::pastLastSampleBefore(int r, int from, int to, double coord) const
+{
+    const size_t first = rows_[size_t(r)].firstSegment;
+    const size_t lo = first + size_t(from), hi = first + size_t(to);
+    const size_t k0 = (lo + kStartSampleEvery - 1) / kStartSampleEvery;
+    const size_t k1 = (hi + kStartSampleEvery - 1) / kStartSampleEvery;
+    if (k0 >= k1 || startSamples_[k0] >= coord)
+        return from;
+    // Sample k - 1 starts before [coord], and so does every segment up to it.
+    const size_t k = gallop(k0 + 1, k1, coord, [&](size_t s) { return startSamples_[s]; });
+    return int((k - 1) * kStartSampleEvery + 1 - first);
+}
+
 int TimelineModel::firstStartingAtOrAfter(TimelineAxis axis, int r, int from, int to, double coord) const
 {
     const size_t first = rows_[size_t(r)].firstSegment;

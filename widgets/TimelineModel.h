@@ -259,6 +259,18 @@ class TimelineModel {
     // kStartSampleEvery-th start narrows the search before it reads the trace.
     int firstStartingAtOrAfter(TimelineAxis axis, int r, int from, int to, double coord) const;
     static constexpr uint32_t kStartSampleEvery = 32;
+    // The same answer, searched for from [from] on (galloping: a walk along a row moves a few
+    // pixels at a time, so the answer is near), for a walk that moves forwards. On the passes
+    // axis only when slotsOrdered().
+    int nextStartingAtOrAfter(TimelineAxis axis, int r, int from, int to, double coord) const;
+    // A segment of row [r] in (from, to] that every segment from [from] to it (not included)
+    // starts before [coord] on the time axis, found from the sampled starts alone (no read of the
+    // trace): the one after the last sampled start before [coord]. [from] when no sample in
+    // [from, to) starts before [coord]. At or before nextStartingAtOrAfter's answer.
+    int pastLastSampleBefore(int r, int from, int to, double coord) const;
+    // Whether every row's places on the passes axis never decrease (as its times never do), so
+    // that a search may start anywhere.
+    bool slotsOrdered() const { return slotsOrdered_; }
 
     // -- Markers, arrows, stalls -------------------------------------------------------------
     std::span<const TimelineMarker> markers(int r) const;
@@ -339,6 +351,7 @@ class TimelineModel {
     std::vector<uint32_t> passFirstEvent_;             // each pass's PassBegan
     std::vector<std::string> sourceLines_;
     double endTime_ = 0;
+    bool slotsOrdered_ = false;
     uint32_t segmentKinds_ = 0, markerKinds_ = 0, arrowKinds_ = 0;
     QString runError_;
     bool endedByLimit_ = false;

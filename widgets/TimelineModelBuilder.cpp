@@ -73,6 +73,10 @@ class TimelineModelBuilder {
     {
         m_.rows_.push_back(TimelineRow{});
         open_.resize(1);
+        // Segments are about as many as events (a step's events open one each, sometimes a
+        // second on the loop's row; line events none): reserved up front, the list is rarely
+        // doubled and copied, and pages never written are never faulted in.
+        closed_.reserve(events_.size());
         for (uint32_t i = 0; i < uint32_t(events_.size()); ++i) {
             if ((i & 0xffff) == 0 && cancel && cancel->load(std::memory_order_relaxed))
                 return false;
@@ -626,6 +630,13 @@ class TimelineModelBuilder {
             m_.startSamples_.push_back(m_.segmentStartAtIndex(i));
         for (TimelineRow& row : m_.rows_)
             row.endSlot = uint32_t(m_.slotCoord(row.endEvent, false));
+        m_.slotsOrdered_ = true;
+        for (size_t r = 0; r < rows; ++r) {
+            const auto begin = m_.segmentSlots_.begin() + m_.rows_[r].firstSegment;
+            const auto end = r + 1 < rows ? m_.segmentSlots_.begin() + m_.rows_[r + 1].firstSegment
+                                          : m_.segmentSlots_.end();
+            m_.slotsOrdered_ = m_.slotsOrdered_ && std::is_sorted(begin, end);
+        }
         std::vector<ClosedSegment>().swap(closed_);
     }
 

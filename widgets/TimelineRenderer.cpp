@@ -7,7 +7,6 @@
 #include <QHash>
 #include <QPaintEngine>
 #include <QPainter>
-#include <QPainterPath>
 #include <QRegion>
 #include <QStaticText>
 
@@ -25,6 +24,24 @@ constexpr double kMinEdgedBar = 8;
 // Task rows thinner than this (a figure of thousands of rows) get no markers, arrows or
 // captions: they would bury the bars.
 constexpr double kThinRow = 6;
+
+// Whether unantialiased fills on [painter] land on device pixels one to one (a raster engine, no
+// scale, whole offsets), where a fill's edges each round to the nearest pixel: then whole-pixel
+// rectangles fill exactly the pixels that the fractional ones would.
+bool fillsWholePixels(const QPainter& painter)
+{
+    const QTransform device = painter.deviceTransform();
+    return painter.paintEngine() && painter.paintEngine()->type() == QPaintEngine::Raster &&
+           device.type() <= QTransform::TxTranslate && device.dx() == std::round(device.dx()) &&
+           device.dy() == std::round(device.dy()) && !painter.testRenderHint(QPainter::Antialiasing);
+}
+
+// The pixels an unantialiased fill of [r] covers there.
+QRect fillPixels(const QRectF& r)
+{
+    return QRect(QPoint(qRound(r.left()), qRound(r.top())),
+                 QPoint(qRound(r.right()) - 1, qRound(r.bottom()) - 1));
+}
 
 QFont scaled(const QFont& font, double factor, bool bold = false)
 {
@@ -209,6 +226,7 @@ TimelineScene TimelineRenderer::render(QPainter& painter, const QRectF& target,
     TimelineLayoutOptions layoutOptions;
     layoutOptions.axis = state.axis;
     layoutOptions.arrows = state.arrows && l.geometry.rowHeight >= kThinRow;
+    layoutOptions.shortcuts = options.mergeBars;
     const TimelineScene scene = layoutTimeline(model_, rows_, l.geometry, layoutOptions);
 
     painter.save();
@@ -245,18 +263,11 @@ void TimelineRenderer::fillBackground(QPainter& painter, const QRectF& target, c
     // The plot paints its own background over its pixels: on a raster device at whole-pixel
     // offsets (where a fill's edges round to the nearest pixel) they are left out here, the
     // largest fill of a replot done once rather than twice.
-    const QTransform device = painter.deviceTransform();
-    if (!painter.paintEngine() || painter.paintEngine()->type() != QPaintEngine::Raster ||
-        device.type() > QTransform::TxTranslate || device.dx() != std::round(device.dx()) ||
-        device.dy() != std::round(device.dy()) || painter.testRenderHint(QPainter::Antialiasing)) {
+    if (!fillsWholePixels(painter)) {
         painter.fillRect(target, theme_.background);
         return;
     }
-    auto pixels = [](const QRectF& r) {
-        return QRect(QPoint(qRound(r.left()), qRound(r.top())),
-                     QPoint(qRound(r.right()) - 1, qRound(r.bottom()) - 1));
-    };
-    const QRegion around = QRegion(pixels(target)) - QRegion(pixels(plot));
+    const QRegion around = QRegion(fillPixels(target)) - QRegion(fillPixels(plot));
     for (const QRect& r : around)
         painter.fillRect(r, theme_.background);
 }
@@ -270,11 +281,32 @@ void TimelineRenderer::paintPlot(QPainter& painter, const TimelineFigureLayout& 
     painter.save();
     painter.setClipRect(plot);
     painter.setRenderHint(QPainter::Antialiasing, false);
-    painter.fillRect(plot, theme_.plotBackground);
-
-    // Stripes on every other row, and the pinned loop row set apart.
+    // The background, and stripes on every other row (the pinned loop row set apart). On the fast
+    // path, where fills round to whole pixels, the background is filled only between the
+    // stripes: the plot's pixels are written once, not half of them twice.
+    auto striped = [](const TimelineScene::Row& row) {
+        return row.displayRow == kPinnedRow || row.displayRow % 2 == 1;
+    };
+    if (options.mergeBars && fillsWholePixels(painter)) {
+        const QRect all = fillPixels(plot);
+        int y = all.top(); // the first pixel row not filled yet
+        for (const TimelineScene::Row& row : scene.rows) {
+            if (!striped(row))
+                continue;
+            const QRect stripe = fillPixels(QRectF(plot.left(), row.top, plot.width(), row.height));
+            if (stripe.top() > y)
+                painter.fillRect(
+                    QRect(all.left(), y, all.width(), std::min(stripe.top(), all.bottom() + 1) - y),
+                    theme_.plotBackground);
+            y = std::max(y, stripe.bottom() + 1);
+        }
+        if (y <= all.bottom())
+            painter.fillRect(QRect(all.left(), y, all.width(), all.bottom() + 1 - y), theme_.plotBackground);
+    } else {
+        painter.fillRect(plot, theme_.plotBackground);
+    }
     for (const TimelineScene::Row& row : scene.rows)
-        if (row.displayRow == kPinnedRow || row.displayRow % 2 == 1)
+        if (striped(row))
             painter.fillRect(QRectF(plot.left(), row.top, plot.width(), row.height), theme_.stripe);
     // Pass columns, every other one shaded.
     for (const TimelineScene::PassColumn& p : scene.passes)
@@ -396,10 +428,7 @@ void TimelineRenderer::paintBars(QPainter& painter, const TimelineScene& scene, 
     // handed over in whole pixels, rounded as the raster engine rounds an unantialiased fill
     // (each edge to the nearest pixel): the same pixels, without its per-rectangle path.
     const QTransform device = painter.deviceTransform();
-    const bool wholePixels = mergeBars && painter.paintEngine() &&
-                             painter.paintEngine()->type() == QPaintEngine::Raster &&
-                             device.type() <= QTransform::TxTranslate &&
-                             device.dx() == std::round(device.dx()) && device.dy() == std::round(device.dy());
+    const bool wholePixels = mergeBars && fillsWholePixels(painter);
     // On a 32-bit image (the widget's buffer) an opaque fill is written straight into its pixels,
     // inside the clip rounded the same way: a few nanoseconds a bar rather than a fraction of a
     // microsecond through the paint engine.
@@ -439,10 +468,12 @@ void TimelineRenderer::paintBars(QPainter& painter, const TimelineScene& scene, 
         if (image && painter.brush().style() == Qt::SolidPattern && color.alpha() == 255 &&
             painter.compositionMode() == QPainter::CompositionMode_SourceOver) {
             const uint32_t value = color.rgba();
+            uchar* const bits = image->bits(); // detached once, not at every line
+            const qsizetype stride = image->bytesPerLine();
             for (const QRect& r : pixels) {
                 const QRect d = r.translated(dx, dy) & clip;
                 for (int y = d.top(); y <= d.bottom(); ++y) {
-                    auto* line = reinterpret_cast<uint32_t*>(image->scanLine(y));
+                    auto* line = reinterpret_cast<uint32_t*>(bits + y * stride);
                     std::fill(line + d.left(), line + d.right() + 1, value);
                 }
             }
@@ -488,10 +519,11 @@ void TimelineRenderer::paintBars(QPainter& painter, const TimelineScene& scene, 
     painter.setBrush(theme_.foldFill);
     fillRects(foldRects);
     painter.setBrush(Qt::NoBrush);
-    // Every zig-zag in one call: a dense view has thousands of boxes (each its own polyline on
-    // the plain path, the same pixels).
-    std::vector<QPointF> points;
-    std::vector<std::pair<size_t, size_t>> zigzags; // each box's points: first, count
+    // The zig-zags in whole pixels: corners on pixel centres, three pixels apart, each stroke the
+    // runs of pixels (one a column) that an unantialiased one-pixel line between its corners
+    // lights, filled as rectangles like the bars: a dense view has tens of thousands of strokes,
+    // which a stroker draws a pixel at a time.
+    std::vector<QRectF> zigzags;
     struct Count {
         QRectF box;
         QString text;
@@ -503,12 +535,26 @@ void TimelineRenderer::paintBars(QPainter& painter, const TimelineScene& scene, 
         if (f.rect.width() < kMinEdgedBar)
             continue; // a small grey box: too small for its zig-zag
         const double amplitude = f.rect.height() * 0.3, y = f.rect.center().y();
-        const size_t first = points.size();
-        bool up = true;
-        for (double x = f.rect.left(); x <= f.rect.right(); x += 3, up = !up)
-            points.emplace_back(x, y + (up ? -amplitude : amplitude));
-        zigzags.emplace_back(first, points.size() - first);
-        const int digits = int(std::log10(std::max(1, f.count))) + 1;
+        const int corners = int(f.rect.width() / 3) + 1; // as many as fit, three pixels apart
+        const int left = int(std::floor(f.rect.left())), high = int(std::floor(y - amplitude)),
+                  low = int(std::floor(y + amplitude)), drop = low - high;
+        // A stroke going down lights rows [high + fall(c), high + fall(c + 1)) in its column c
+        // (0 to 2; at least one), one going up the mirror image; each corner is one pixel at the
+        // tip, in the column of the stroke it begins (the last corner its own).
+        auto fall = [drop](int c) { return (2 * c * drop + 3) / 6; };
+        // (Only the strokes over the plot: the rest would be clipped.)
+        const int firstStroke = std::max(0, int((plot.left() - left) / 3) - 1);
+        const int strokes = std::min(corners - 1, int((plot.right() - left) / 3) + 2);
+        for (int k = firstStroke; k < strokes; ++k)
+            for (int c = 0; c < 3; ++c) {
+                const int rows = std::max(1, fall(c + 1) - fall(c));
+                const int top = k % 2 == 0 ? high + fall(c) : low - fall(c) - rows + 1;
+                zigzags.emplace_back(left + 3 * k + c, top, 1, rows);
+            }
+        zigzags.emplace_back(left + 3 * (corners - 1), (corners - 1) % 2 == 0 ? high : low, 1, 1);
+        int digits = 1;
+        for (int rest = f.count; rest >= 10; rest /= 10)
+            ++digits;
         if (f.rect.width() <= digits * narrowestDigit + 8 || f.rect.height() < smallMetrics.height())
             continue;
         auto width = countWidths.find(f.count);
@@ -519,19 +565,10 @@ void TimelineRenderer::paintBars(QPainter& painter, const TimelineScene& scene, 
                                      *width + 4, smallMetrics.height()),
                               QString::number(f.count)});
     }
-    painter.setPen(QPen(theme_.foldEdge, 1));
-    if (mergeBars) {
-        QPainterPath path;
-        for (const auto& [first, count] : zigzags) {
-            path.moveTo(points[first]);
-            for (size_t k = first + 1; k < first + count; ++k)
-                path.lineTo(points[k]);
-        }
-        painter.drawPath(path);
-    } else {
-        for (const auto& [first, count] : zigzags)
-            painter.drawPolyline(points.data() + first, int(count));
-    }
+    painter.setPen(Qt::NoPen);
+    painter.setBrush(theme_.foldEdge);
+    fillRects(zigzags);
+    painter.setBrush(Qt::NoBrush);
     for (const Count& c : counts) {
         painter.fillRect(c.box, theme_.foldFill);
         painter.setPen(theme_.foldEdge);

@@ -52,7 +52,8 @@ struct TimelineFigureOptions {
     // as exports do).
     TimelineLabelCache* labelCache = nullptr;
     // Bars of one kind that touch on a row are filled as one rectangle (the same pixels, fewer
-    // calls). False: each bar on its own, the plain path the tests compare the shortcut with.
+    // calls). False: each bar on its own, and the layout's walks without their shortcuts
+    // (TimelineLayoutOptions::shortcuts): the plain path the tests compare the shortcuts with.
     bool mergeBars = true;
 };
 

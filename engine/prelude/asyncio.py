@@ -721,6 +721,9 @@ def shield(arg):
         return inner
     loop = inner.get_loop()
     outer = loop.create_future()
+    if isinstance(inner, Task):
+        # Who awaits the shield waits for that task: the timeline and the inspector say so.
+        outer._ls_what = 'shield of ' + inner.get_name()
 
     def _inner_done_callback(inner):
         if outer.cancelled():

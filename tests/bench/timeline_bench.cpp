@@ -9,7 +9,8 @@
 //     trust on a loaded machine).
 //  3. Model memory per segment.
 //
-//     build/tests/bench/timeline_bench [--runs N] [--only 10k|100k|1M|5M]
+//     build/tests/bench/timeline_bench [--runs N] [--only 10k|100k|1M|5M] [--shape many|dense]
+//     (--shape: only that shape of the synthetic traces, for a profiler)
 #include <algorithm>
 #include <cstdio>
 #include <ctime>
@@ -22,6 +23,7 @@
 
 #include "TimelineView.h"
 #include "engine.h"
+#include "synthetic_trace.h"
 #include "ten_thousand_sleepers.h"
 
 using namespace loopscope;
@@ -40,33 +42,6 @@ double median(std::vector<double> v)
 {
     std::sort(v.begin(), v.end());
     return v.empty() ? 0 : v[v.size() / 2];
-}
-
-// A trace of [tasks] tasks taking [steps] steps each, pass by pass: every task is queued, runs
-// and sleeps one second, so each step leaves three segments (ready, running, sleeping).
-std::shared_ptr<TraceRecorder> syntheticTrace(uint32_t tasks, uint32_t steps)
-{
-    auto trace = std::make_shared<TraceRecorder>();
-    const StringId coro = trace->intern("worker");
-    uint32_t handle = 0, pass = 0;
-    for (uint32_t t = 1; t <= tasks; ++t)
-        trace->record(TraceEvent::taskCreated(0, TaskId{t}, {}, coro, {}, 1));
-    for (uint32_t k = 0; k < steps; ++k) {
-        const double now = k;
-        if (k > 0)
-            trace->record(TraceEvent::clockJumped(now - 1, now));
-        trace->record(TraceEvent::passBegan(now, ++pass));
-        for (uint32_t t = 1; t <= tasks; ++t)
-            trace->record(
-                TraceEvent::readyPushed(now, TaskId{t}, HandleId{++handle}, HandleKind::TaskWakeup, {}));
-        trace->record(TraceEvent::passBegan(now, ++pass));
-        const uint32_t first = handle - tasks;
-        for (uint32_t t = 1; t <= tasks; ++t) {
-            trace->record(TraceEvent::stepBegan(now, TaskId{t}, HandleId{first + t}, 2));
-            trace->record(TraceEvent::stepEnded(now, TaskId{t}, 3, WaitKind::Timer, 0, now + 1));
-        }
-    }
-    return trace;
 }
 
 struct Replots {
@@ -94,7 +69,7 @@ void benchReplots(const char* name, uint32_t tasks, uint32_t steps, int runs)
 {
     QElapsedTimer clock;
     clock.start();
-    auto trace = syntheticTrace(tasks, steps);
+    auto trace = bench::syntheticTrace(tasks, steps);
     const double traceMs = clock.nsecsElapsed() / 1e6;
     clock.restart();
     const double cpu0 = cpuMs();
@@ -214,14 +189,18 @@ int main(int argc, char** argv)
         qputenv("QT_QPA_PLATFORM", "offscreen");
     QApplication app(argc, argv);
     int runs = 5;
-    QString only;
+    QString only, shape;
     const QStringList args = app.arguments();
     for (int i = 1; i < args.size(); ++i) {
         if (args[i] == QLatin1String("--runs") && i + 1 < args.size())
             runs = std::max(1, args[++i].toInt());
         else if (args[i] == QLatin1String("--only") && i + 1 < args.size())
             only = args[++i];
+        else if (args[i] == QLatin1String("--shape") && i + 1 < args.size())
+            shape = args[++i];
     }
+    const bool many = shape.isEmpty() || shape == QLatin1String("many");
+    const bool dense = shape.isEmpty() || shape == QLatin1String("dense");
     std::printf(
         "Timeline benchmark (SPEC.md section 7: 100k-task run shown in under 2 s; replot of 1M segments "
         "under 5 ms, 5M under 16 ms; model at most 24 bytes per segment)\n\n");
@@ -230,12 +209,16 @@ int main(int argc, char** argv)
     if (only.isEmpty() || only == QLatin1String("100k"))
         benchHundredThousandTasks(std::min(runs, 3));
     if (only.isEmpty() || only == QLatin1String("1M")) {
-        benchReplots("1M, many rows", 1000, 333, runs * 3);
-        benchReplots("1M, few dense rows", 20, 16667, runs * 3);
+        if (many)
+            benchReplots("1M, many rows", 1000, 333, runs * 3);
+        if (dense)
+            benchReplots("1M, few dense rows", 20, 16667, runs * 3);
     }
     if (only.isEmpty() || only == QLatin1String("5M")) {
-        benchReplots("5M, many rows", 2000, 833, runs * 3);
-        benchReplots("5M, few dense rows", 20, 83334, runs * 3);
+        if (many)
+            benchReplots("5M, many rows", 2000, 833, runs * 3);
+        if (dense)
+            benchReplots("5M, few dense rows", 20, 83334, runs * 3);
     }
     return 0;
 }

@@ -10,6 +10,7 @@
 #include "TimelineRenderer.h"
 #include "TimelineView.h"
 #include "engine.h"
+#include "synthetic_trace.h"
 #include "timeline_test_support.h"
 
 using namespace loopscope;
@@ -247,6 +248,18 @@ class TimelineTest : public QObject {
         QTest::newRow("slow/fast") << slowFast << int(TimelineAxis::Time) << false << 1.0 << 0.0 << false;
         QTest::newRow("blocking, passes") << "scenarios/pitfalls/blocking_sleep.py"
                                           << int(TimelineAxis::Passes) << true << 1.0 << 0.0 << true;
+        // The benchmark's 1M-segment traces (tests/bench/synthetic_trace.h), in the views whose
+        // walks take the shortcuts: thousands of folded boxes on 1,000 rows, and rows of 50,000
+        // segments folded at fit-all (walked by sampled starts) and at 30% (partly).
+        const QString many = QStringLiteral("synthetic many"), few = QStringLiteral("synthetic dense");
+        QTest::newRow("1M, many rows, passes")
+            << many << int(TimelineAxis::Passes) << false << 1.0 << 0.0 << false;
+        QTest::newRow("1M, many rows, time")
+            << many << int(TimelineAxis::Time) << true << 1.0 << 400.0 << false;
+        QTest::newRow("1M, dense rows") << few << int(TimelineAxis::Time) << false << 1.0 << 0.0 << false;
+        QTest::newRow("1M, dense rows, 30%") << few << int(TimelineAxis::Time) << false << 0.3 << 0.0 << true;
+        QTest::newRow("1M, dense rows, passes")
+            << few << int(TimelineAxis::Passes) << true << 1.0 << 0.0 << false;
     }
 
     void fastPathsPaintWhatThePlainPathPaints()
@@ -269,8 +282,18 @@ class TimelineTest : public QObject {
                                         "async def main():\n"
                                         "    await asyncio.gather(*(worker(i) for i in range(300)))\n"
                                         "asyncio.run(main())\n";
-        const auto model =
-            scenario == QLatin1String("dense") ? test::modelOfSource(denseSource) : modelOf(scenario);
+        // The synthetic models are built once for all their views.
+        static std::shared_ptr<const TimelineModel> manyRows, denseRows;
+        auto synthetic = [](std::shared_ptr<const TimelineModel>& model, uint32_t tasks, uint32_t steps) {
+            if (!model)
+                model = std::make_shared<const TimelineModel>(
+                    TimelineModel::build(bench::syntheticTrace(tasks, steps)));
+            return model;
+        };
+        const auto model = scenario == QLatin1String("dense")             ? test::modelOfSource(denseSource)
+                           : scenario == QLatin1String("synthetic many")  ? synthetic(manyRows, 1000, 333)
+                           : scenario == QLatin1String("synthetic dense") ? synthetic(denseRows, 20, 16667)
+                                                                          : modelOf(scenario);
         const TimelineRowSet rows = selectRows(*model, {}, false);
         const TimelineRenderer renderer(*model, rows, dark ? TimelineTheme::dark() : TimelineTheme::light());
         TimelineViewState state;
@@ -289,24 +312,30 @@ class TimelineTest : public QObject {
         options.font = QFont(QStringLiteral("DejaVu Sans"), 9);
         options.labelWidth = 170;
         const QSize size(1100, 620);
+        TimelineScene scene; // what the last paint drew
         auto paint = [&](const TimelineFigureOptions& o, const TimelineViewState& s) {
             QImage image;
             if (pixmap) {
                 QPixmap target(size);
                 QPainter painter(&target);
-                renderer.render(painter, QRectF(QPointF(0, 0), QSizeF(size)), s, o);
+                scene = renderer.render(painter, QRectF(QPointF(0, 0), QSizeF(size)), s, o);
                 painter.end();
                 image = target.toImage().convertToFormat(QImage::Format_RGB32);
             } else {
                 image = QImage(size, QImage::Format_RGB32);
                 QPainter painter(&image);
-                renderer.render(painter, QRectF(QPointF(0, 0), QSizeF(size)), s, o);
+                scene = renderer.render(painter, QRectF(QPointF(0, 0), QSizeF(size)), s, o);
             }
             return image;
         };
         TimelineFigureOptions plainOptions = options;
         plainOptions.mergeBars = false;
         const QImage plain = paint(plainOptions, state);
+        const TimelineScene plainScene = scene;
+        if (scenario.startsWith(QLatin1String("synthetic"))) {
+            QVERIFY(scene.folds.size() >= 20); // what the walks' shortcuts are for
+            QVERIFY(model->slotsOrdered());    // (else the passes axis would not take them)
+        }
         if (scenario == QLatin1String("dense") && zoom == 1 && state.axis == TimelineAxis::Time) {
             // The dense run has what the shortcuts are for: bars of a kind that touch, and boxes
             // wide enough for their zig-zag.
@@ -333,6 +362,22 @@ class TimelineTest : public QObject {
         panned.x1 += (state.x1 - state.x0) * 0.1;
         paint(fastOptions, panned);
         const QImage again = paint(fastOptions, state); // the labels from the cache
+        // The same scene: every bar and folded box, and what each box holds (its tooltip's count).
+        QCOMPARE(scene.bars.size(), plainScene.bars.size());
+        QCOMPARE(scene.folds.size(), plainScene.folds.size());
+        for (size_t k = 0; k < scene.bars.size(); ++k)
+            QVERIFY(scene.bars[k].segment == plainScene.bars[k].segment &&
+                    scene.bars[k].rect == plainScene.bars[k].rect);
+        for (size_t k = 0; k < scene.folds.size(); ++k)
+            QVERIFY2(scene.folds[k].first == plainScene.folds[k].first &&
+                         scene.folds[k].count == plainScene.folds[k].count &&
+                         scene.folds[k].rect == plainScene.folds[k].rect,
+                     qPrintable(QStringLiteral("fold %1: %2+%3 here, %4+%5 on the plain path")
+                                    .arg(k)
+                                    .arg(scene.folds[k].first)
+                                    .arg(scene.folds[k].count)
+                                    .arg(plainScene.folds[k].first)
+                                    .arg(plainScene.folds[k].count)));
         for (const QImage* fast : {&first, &again}) {
             int differ = 0;
             QPoint where;

@@ -124,6 +124,12 @@ class TimelineModelTest : public QObject {
         QTest::newRow("lock: the third user waits 0→2") << lock << "Task-4 · use"
                                                         << "WaitingSync" << 0.0 << 2.0 << "Lock.acquire";
 
+        // asyncio.shield's outer future is named after the task it shields.
+        const QString shield = QStringLiteral("scenarios/cancellation/shield_protects.py");
+        QTest::newRow("shield: the waiter awaits the shield of Task-2 0→1")
+            << shield << "wait_shielded"
+            << "AwaitingFuture" << 0.0 << 1.0 << "awaits shield of Task-2";
+
         const QString group = QStringLiteral("scenarios/taskgroups/one_fails_all_cancelled.py");
         QTest::newRow("taskgroup: main waits for its group 0→1")
             << group << "main"
