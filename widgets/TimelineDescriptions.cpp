@@ -4,6 +4,8 @@
 
 #include <QStringList>
 
+#include "TimelineDeadlockSlot.h"
+
 namespace loopscope {
 
 namespace {
@@ -110,6 +112,11 @@ namespace {
 
 QString pendingNote(const TimelineModel& model, const TimelineSegment& s)
 {
+    if ((s.flags & kStuckAtDeadlock) && !(s.flags & kPendingAtEnd) && model.hasDeadlockSlot())
+        return QStringLiteral(
+                   ". It would wait forever: nothing could wake it when the run deadlocked at %1 s "
+                   "(the deadlock then ends as Ctrl+C would, and the task is cancelled)")
+            .arg(formatSeconds(model.deadlockSlotStart(TimelineAxis::Time)));
     if (!(s.flags & kPendingAtEnd))
         return {};
     if (model.runError().startsWith(QLatin1String("Deadlock")))
@@ -226,6 +233,18 @@ QString describeSegment(const TimelineModel& model, int row, int index)
             text += QStringLiteral(" (for %1)").arg(who(model, owner));
         return text;
     }
+    case SegmentKind::Deadlocked: {
+        // The run's error is "Deadlock: <who waits on what>".
+        QString who = model.runError().section(u':', 1).trimmed();
+        if (who.size() > 400)
+            who = who.left(400) + QChar(0x2026);
+        return QStringLiteral(
+                   "Deadlock at %1 s: no task is ready and no timer is set, so nothing can wake the "
+                   "tasks that wait; the event loop would wait forever%2. Loopscope then ends it as "
+                   "Ctrl+C would: the tasks are cancelled, their finally blocks run, and "
+                   "asyncio.run shuts down")
+            .arg(formatSeconds(t0), who.isEmpty() ? QString() : QStringLiteral(" (") + who + u')');
+    }
     case SegmentKind::Gap:
         break;
     }
@@ -269,6 +288,8 @@ QString segmentCaption(const TimelineModel& model, int row, int index, bool shor
             return QStringLiteral("still running when %1 stopped the run")
                 .arg(model.runError().section(u':', 0, 0));
         break;
+    case SegmentKind::Deadlocked:
+        return deadlockBandCaption(shortForm);
     case SegmentKind::LoopBusy:
     case SegmentKind::Gap:
         break;
@@ -314,6 +335,8 @@ QString stateName(const TimelineModel& model, int row, int index)
         const QString callback = str(model, e.callbackName());
         return callback.isEmpty() ? QStringLiteral("callback") : QStringLiteral("callback ") + callback;
     }
+    case SegmentKind::Deadlocked:
+        return QStringLiteral("deadlocked");
     case SegmentKind::Gap:
         break;
     }

@@ -4,6 +4,7 @@
 // row pinned at the top, the task rows scrolling below it), the limits of zoom and pan, and the
 // axis ticks with their units.
 
+#include <algorithm>
 #include <utility>
 #include <vector>
 
@@ -24,10 +25,41 @@ struct TimelineGeometry {
     double scroll = 0;       // task rows scrolled past the top (fractional)
     int rowCount = 0;        // task rows shown (the pinned row not counted)
 
+    // A stretch of the axis, [gapFrom, gapTo], drawn gapPixels wider than its coordinates make
+    // it, at any zoom (the deadlock's slot: TimelineDeadlockSlot.h); gapPixels 0: none.
+    double gapFrom = 0, gapTo = 0, gapPixels = 0;
+
     // -- x -----------------------------------------------------------------------------------
-    double xFor(double coord) const { return plot.left() + (coord - x0) * pixelsPerUnit(); }
-    double coordAt(double x) const { return x0 + (x - plot.left()) / pixelsPerUnit(); }
-    double pixelsPerUnit() const { return x1 > x0 ? plot.width() / (x1 - x0) : 1.0; }
+    double xFor(double coord) const
+    {
+        const double x = plot.left() + (coord - x0) * pixelsPerUnit();
+        return gapPixels > 0 ? x + gapShift(coord) - gapShift(x0) : x;
+    }
+    double coordAt(double x) const
+    {
+        if (gapPixels <= 0)
+            return x0 + (x - plot.left()) / pixelsPerUnit();
+        const double a = xFor(gapFrom), b = xFor(gapTo);
+        if (x <= a)
+            return gapFrom - (a - x) / pixelsPerUnit();
+        if (x >= b)
+            return gapTo + (x - b) / pixelsPerUnit();
+        return gapFrom + (x - a) / (b - a) * (gapTo - gapFrom);
+    }
+    // Outside the gap.
+    double pixelsPerUnit() const
+    {
+        const double width = plot.width() - (gapPixels > 0 ? gapShift(x1) - gapShift(x0) : 0.0);
+        return x1 > x0 ? width / (x1 - x0) : 1.0;
+    }
+    // The pixels the gap adds up to [coord]: none before it, all of them after it.
+    double gapShift(double coord) const
+    {
+        if (coord <= gapFrom)
+            return 0;
+        const double pixels = std::min(gapPixels, plot.width() * 0.5);
+        return coord >= gapTo ? pixels : pixels * ((coord - gapFrom) / (gapTo - gapFrom));
+    }
 
     // -- Rows ----------------------------------------------------------------------------------
     // The area task rows scroll in: the plot below the pinned row.

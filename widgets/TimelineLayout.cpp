@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "TimelineDeadlockSlot.h"
+
 namespace loopscope {
 
 namespace {
@@ -262,8 +264,12 @@ void layoutMarkers(const TimelineModel& model, int row, double centre, double he
                 }
             }
         }
-        if ((m.kind == MarkerKind::Stuck || m.kind == MarkerKind::LimitHit) && row != 0 &&
-            x <= g.plot.right()) {
+        if (m.kind == MarkerKind::Stuck && row != 0 && model.hasDeadlockSlot()) {
+            // The deadlock has its own slot: the stop sign ends each stuck row's wait there (the
+            // loop's own marks where the run ended).
+            x = deadlockMarkerX(model, g, o.axis, height);
+        } else if ((m.kind == MarkerKind::Stuck || m.kind == MarkerKind::LimitHit) && row != 0 &&
+                   x <= g.plot.right()) {
             // A row that waits forever: its bar runs to the edge, and the stop sign ends it there.
             x = g.plot.right() - height * 0.45;
         } else if (m.kind == MarkerKind::Stuck || m.kind == MarkerKind::LimitHit) {
@@ -328,6 +334,7 @@ double barHeightFraction(SegmentKind kind)
     case SegmentKind::Blocking:
         return 0.8;
     case SegmentKind::LoopCallback:
+    case SegmentKind::Deadlocked:
         return 0.7;
     case SegmentKind::Sleeping:
         return 0.34;

@@ -4,6 +4,8 @@
 #include "TimelineModel.h"
 
 #include <algorithm>
+#include <cmath>
+#include <limits>
 
 #include "source_text.h"
 
@@ -259,11 +261,28 @@ std::vector<int> TimelineModel::joinedRows(int r) const
 double TimelineModel::pointOn(TimelineAxis axis, EventIndex e) const
 {
     if (axis == TimelineAxis::Time)
-        return e.value < trace_->events().size() ? event(e).t : 0.0;
+        return timeCoord(e);
     const double start = slotCoord(e, true);
     const bool opens = !slotFirstEvent_.empty() && size_t(start) < slotFirstEvent_.size() &&
                        slotFirstEvent_[size_t(start)] == e.value;
     return opens ? start + 0.5 : slotCoord(e, false);
+}
+
+// -- The deadlock's slot -------------------------------------------------------------------------
+
+double TimelineModel::deadlockAfterTime() const
+{
+    return std::nextafter(deadlockTime_, std::numeric_limits<double>::infinity());
+}
+
+double TimelineModel::deadlockSlotStart(TimelineAxis axis) const
+{
+    return axis == TimelineAxis::Time ? deadlockTime_ : double(deadlockSlot_);
+}
+
+double TimelineModel::deadlockSlotEnd(TimelineAxis axis) const
+{
+    return axis == TimelineAxis::Time ? deadlockAfterTime() : double(deadlockSlot_) + 1;
 }
 
 // -- The passes axis -----------------------------------------------------------------------------

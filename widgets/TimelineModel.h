@@ -69,6 +69,9 @@ enum class TimelineAxis : uint8_t { Time, Passes };
 // Segment flags.
 enum SegmentFlag : uint8_t {
     kPendingAtEnd = 1, // the run ended (deadlock, limit, error) while the row was in this state
+    // The row was waiting in this state when the loop found the deadlock (the Ctrl+C that ends a
+    // deadlock then cancels it, so it need not be the row's last state).
+    kStuckAtDeadlock = 2,
 };
 
 struct TimelineSegment {
@@ -301,8 +304,30 @@ class TimelineModel {
     static bool occupiesSlot(SegmentKind kind)
     {
         return kind == SegmentKind::Running || kind == SegmentKind::Blocking ||
-               kind == SegmentKind::LoopCallback || kind == SegmentKind::LoopIdle;
+               kind == SegmentKind::LoopCallback || kind == SegmentKind::LoopIdle ||
+               kind == SegmentKind::Deadlocked;
     }
+
+    // -- The deadlock's slot ---------------------------------------------------------------------
+    // When no task can make progress, the loop reports the deadlock and then ends it as Ctrl+C
+    // would (cancels the tasks; finally blocks and asyncio.run's shutdown run), all at the same
+    // virtual instant. So that the rows can show what they wait on before the cancellation covers
+    // it, the deadlock gets a slot of its own on both axes: on the passes axis a slot opened by
+    // the first Stuck warning (the loop's row is Deadlocked in it); on the time axis what happens
+    // after the deadlock at its instant T is placed at T+ (the next double after T), and the view
+    // gives the interval [T, T+] a fixed width in pixels (TimelineDeadlockSlot.h). A run that
+    // ended in the deadlock (no Ctrl+C phase) has no slot.
+    bool hasDeadlockSlot() const { return afterDeadlock_.value != 0; }
+    // The slot's extent on [axis]: [T, T+] in seconds, or [k, k + 1] in slots.
+    double deadlockSlotStart(TimelineAxis axis) const;
+    double deadlockSlotEnd(TimelineAxis axis) const;
+    // Where [e] is on the time axis: its time, or T+ for what happened after the deadlock at T.
+    double timeCoord(EventIndex e) const
+    {
+        const double t = e.value < trace_->events().size() ? event(e).t : 0.0;
+        return hasDeadlockSlot() && !(e < afterDeadlock_) && t == deadlockTime_ ? deadlockAfterTime() : t;
+    }
+    double deadlockAfterTime() const;
 
     // -- The whole run -------------------------------------------------------------------------
     double endTime() const { return endTime_; }
@@ -355,6 +380,11 @@ class TimelineModel {
     uint32_t segmentKinds_ = 0, markerKinds_ = 0, arrowKinds_ = 0;
     QString runError_;
     bool endedByLimit_ = false;
+    // The deadlock's slot (see hasDeadlockSlot): its first Stuck warning, the first event after
+    // the Stuck warnings (0: no slot), the deadlock's time and its slot on the passes axis.
+    EventIndex deadlockEvent_, afterDeadlock_;
+    double deadlockTime_ = 0;
+    uint32_t deadlockSlot_ = 0;
 };
 
 TimelineSegment TimelineModel::segmentAtIndex(size_t index) const

@@ -82,6 +82,9 @@ class TimelineModelBuilder {
                 return false;
             const TraceEvent& e = events_[i];
             m_.endTime_ = std::max({m_.endTime_, e.t, e.newTime(), e.endTime()});
+            if (deadlock_ != kNoDeadlock && !m_.hasDeadlockSlot() && !isStuckWarning(e) &&
+                e.kind != EventKind::RunEnded)
+                openDeadlockSlot(i);
             dispatch(i, e);
         }
         finish();
@@ -94,6 +97,8 @@ class TimelineModelBuilder {
         bool pushedInStep = false; // its own next step was queued during the step now running
         uint16_t pushedAhead = 0;
         uint32_t slot = 0; // where the segment starts on the passes axis
+        // A wait that goes on after the deadlock's slot: dropped if it ends there at once.
+        bool continuation = false;
         TimelineSegment seg;
     };
     struct Cause {
@@ -137,11 +142,16 @@ class TimelineModelBuilder {
             return handles_[contextHandle_].cause;
         return {};
     }
-    void close(uint32_t row, double t)
+    // Closes [row]'s open segment at [t], where the next one starts at slot [nextSlot].
+    void close(uint32_t row, double t, uint32_t nextSlot = UINT32_MAX)
     {
         Open& o = open_[row];
         if (!o.open)
             return;
+        if (o.continuation && t <= o.seg.start && nextSlot <= o.slot) {
+            o.open = false; // (the wait ended with the deadlock's slot, on both axes: nothing goes on)
+            return;
+        }
         // A task that was ready while virtual time passed was held up by a blocking call: steps
         // themselves take no virtual time.
         if (o.seg.kind == SegmentKind::Ready && t > o.seg.start + kSameInstant)
@@ -151,11 +161,14 @@ class TimelineModelBuilder {
     }
     void openSegment(uint32_t row, SegmentKind kind, double t, uint32_t event, uint16_t ahead = 0)
     {
-        close(row, t);
+        t = coord(event, t);
+        const uint32_t slot = slotOf(event, kind);
+        close(row, t, slot);
         Open& o = open_[row];
         o.open = true;
+        o.continuation = false;
         o.seg = TimelineSegment{t, EventIndex{event}, kind, 0, ahead};
-        o.slot = slotOf(event, kind);
+        o.slot = slot;
     }
     // Where a segment opened by [event] starts on the passes axis (the model's rule, computed
     // here once instead of by a search at every paint).
@@ -169,7 +182,44 @@ class TimelineModelBuilder {
     }
     void addMarker(uint32_t row, double t, uint32_t event, MarkerKind kind)
     {
-        m_.markers_.push_back({t, EventIndex{event}, row, kind});
+        m_.markers_.push_back({coord(event, t), EventIndex{event}, row, kind});
+    }
+
+    // -- The deadlock's slot (TimelineModel::hasDeadlockSlot) ------------------------------------
+
+    static bool isStuckWarning(const TraceEvent& e)
+    {
+        return e.kind == EventKind::Warning && e.warningKind() == WarningKind::Stuck;
+    }
+    // Where time [t] of [event] is on the time axis: after the deadlock, its instant is T+.
+    double coord(uint32_t event, double t) const
+    {
+        return m_.hasDeadlockSlot() && event >= m_.afterDeadlock_.value && t == m_.deadlockTime_
+                   ? m_.deadlockAfterTime()
+                   : t;
+    }
+    double endCoord() const { return coord(uint32_t(events_.size()), m_.endTime_); }
+    // Something happens after the deadlock's Stuck warnings at [i] (the Ctrl+C that ends it): the
+    // deadlock gets its slot, where the loop's row is Deadlocked, before what happens at [i].
+    void openDeadlockSlot(uint32_t i)
+    {
+        m_.afterDeadlock_ = EventIndex{i};
+        m_.deadlockSlot_ = uint32_t(m_.slotFirstEvent_.size());
+        m_.slotFirstEvent_.push_back(deadlock_);
+        context_ = Context::None;
+        openSegment(0, SegmentKind::Deadlocked, m_.deadlockTime_, deadlock_);
+        // Each stuck row's wait spans the slot, "forever"; what goes on after it (a wait that
+        // the Ctrl+C does not end at once) is a wait like any other.
+        for (uint32_t r = 1; r < open_.size(); ++r) {
+            Open& o = open_[r];
+            if (!o.open || !(o.seg.flags & kStuckAtDeadlock))
+                continue;
+            closed_.push_back({r, o.slot, o.seg});
+            o.seg.start = m_.deadlockAfterTime();
+            o.seg.flags &= uint8_t(~kStuckAtDeadlock);
+            o.slot = m_.deadlockSlot_ + 1;
+            o.continuation = true;
+        }
     }
     void addArrow(uint32_t from, uint32_t to, uint32_t fromRow, uint32_t toRow, ArrowKind kind)
     {
@@ -296,7 +346,7 @@ class TimelineModelBuilder {
         r.task = e.task;
         r.createdEvent = EventIndex{i};
         r.endEvent = EventIndex{i};
-        r.end = e.t;
+        r.end = coord(i, e.t);
         r.name = e.name();
         r.coro = e.coroName();
         r.creatorRow = e.creator().value ? rowOf(e.creator()) : kNoRow;
@@ -375,7 +425,9 @@ class TimelineModelBuilder {
         dequeue(h);
         h.state = HandleState::Ran;
         m_.slotFirstEvent_.push_back(i);
-        if (open_[0].open && open_[0].seg.kind == SegmentKind::LoopCallback)
+        // (The deadlock's band ends where the loop runs again: the Ctrl+C's pass goes on.)
+        if (open_[0].open &&
+            (open_[0].seg.kind == SegmentKind::LoopCallback || open_[0].seg.kind == SegmentKind::Deadlocked))
             openSegment(0, SegmentKind::LoopBusy, e.t, i);
         const uint32_t r = rowOf(e.task);
         context_ = Context::Step;
@@ -440,7 +492,7 @@ class TimelineModelBuilder {
         open_[r].pushedInStep = false;
         fanInPending_.erase(r);
         TimelineRow& row = m_.rows_[r];
-        row.end = e.t;
+        row.end = coord(i, e.t);
         row.endEvent = EventIndex{i};
         switch (e.status()) {
         case EndStatus::Ok:
@@ -485,7 +537,7 @@ class TimelineModelBuilder {
     void blockingCall(uint32_t i, const TraceEvent& e)
     {
         const uint32_t r = context_ == Context::Step && contextRow_ != kNoRow ? contextRow_ : 0;
-        m_.stalls_.push_back({e.t, e.endTime(), EventIndex{i}, r});
+        m_.stalls_.push_back({coord(i, e.t), coord(i, e.endTime()), EventIndex{i}, r});
         if (r == 0)
             return;
         Open& o = open_[r];
@@ -517,6 +569,13 @@ class TimelineModelBuilder {
             // Where the deadlock found the task; the Ctrl+C that ends a deadlock cancels it after.
             addMarker(r, e.t, i, MarkerKind::Stuck);
             stuckMarked_ = true;
+            if (deadlock_ == kNoDeadlock) {
+                deadlock_ = i;
+                m_.deadlockEvent_ = EventIndex{i};
+                m_.deadlockTime_ = e.t;
+            }
+            if (r != 0 && open_[r].open)
+                open_[r].seg.flags |= kStuckAtDeadlock;
             break;
         case WarningKind::DestroyedPending:
         case WarningKind::LoopException:
@@ -540,8 +599,8 @@ class TimelineModelBuilder {
                     o.open = false; // the loop was closed: its row ends there
                     m_.rows_[0].end = o.seg.start;
                 } else {
-                    close(0, m_.endTime_);
-                    m_.rows_[0].end = m_.endTime_;
+                    close(0, endCoord());
+                    m_.rows_[0].end = endCoord();
                 }
                 continue;
             }
@@ -550,8 +609,8 @@ class TimelineModelBuilder {
             o.seg.flags |= kPendingAtEnd;
             const SegmentKind kind = o.seg.kind;
             const uint32_t event = o.seg.event.value;
-            close(r, m_.endTime_);
-            m_.rows_[r].end = m_.endTime_;
+            close(r, endCoord());
+            m_.rows_[r].end = endCoord();
             m_.rows_[r].endEvent = EventIndex{last};
             if (m_.runError_.isEmpty())
                 continue;
@@ -655,6 +714,8 @@ class TimelineModelBuilder {
     uint32_t contextHandle_ = 0;
     uint32_t runEnded_ = 0;
     bool stuckMarked_ = false; // the deadlock marked where each task got stuck (WarningKind::Stuck)
+    static constexpr uint32_t kNoDeadlock = UINT32_MAX;
+    uint32_t deadlock_ = kNoDeadlock; // the first Stuck warning
 };
 
 TimelineModel TimelineModel::build(std::shared_ptr<const TraceRecorder> trace, std::string_view source,

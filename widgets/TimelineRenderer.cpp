@@ -10,6 +10,7 @@
 #include <QRegion>
 #include <QStaticText>
 
+#include "TimelineDeadlockSlot.h"
 #include "TimelineDescriptions.h"
 #include "TimelinePrimitives.h"
 
@@ -182,6 +183,7 @@ TimelineFigureLayout TimelineRenderer::layout(const QRectF& target, const Timeli
     g.plot = l.plot;
     g.x0 = state.x0;
     g.x1 = state.x1;
+    applyDeadlockSlot(g, model_, state.axis, deadlockSlotPixels(options.font, l.plot.width()));
     g.rowCount = int(rows_.rows.size());
     const double pinnedFactor = rows_.loopShown ? 1.1 : 0;
     const double minRow = minRowHeight(options.font);
@@ -595,13 +597,24 @@ void TimelineRenderer::paintBars(QPainter& painter, const TimelineScene& scene, 
         QString text = segmentCaption(model_, bar.row, bar.segment);
         if (text.isEmpty())
             continue;
-        if ((bar.flags & kPendingAtEnd) && deadlock)
-            text += QStringLiteral(" — forever");
-        const QStaticText* laidOut = cachedText(text, caption);
-        double textWidth = laidOut->size().width();
+        // Waiting when the deadlock came (and still so at the end, or until the Ctrl+C that
+        // ends a deadlock cancelled it).
+        const bool stuck = bar.flags & (kPendingAtEnd | kStuckAtDeadlock);
         // A bar that runs to the edge ends under its stop sign: the caption stays clear of it.
         const double room = std::min(visibleWidth, plot.right() - visibleLeft) - 10 -
-                            ((bar.flags & kPendingAtEnd) ? bar.rect.height() * 1.6 + 8 : 0);
+                            (stuck ? bar.rect.height() * 1.6 + 8 : 0);
+        if (stuck && deadlock) {
+            // What it waits on, where, and that it is forever: the longest form that fits.
+            const QStringList forms = stuckWaitCaptions(model_, bar.row, bar.segment);
+            text = forms.back();
+            for (const QString& form : forms)
+                if (fm.horizontalAdvance(form) <= room) {
+                    text = form;
+                    break;
+                }
+        }
+        const QStaticText* laidOut = cachedText(text, caption);
+        double textWidth = laidOut->size().width();
         if (textWidth > room) {
             // Too long: the short form, else the long one cut short.
             QString fitted = segmentCaption(model_, bar.row, bar.segment, true);
@@ -766,6 +779,7 @@ void TimelineRenderer::paintAxis(QPainter& painter, const TimelineFigureLayout& 
         // The title names the unit the ticks are in.
         const QString unit = ticks.empty() ? QStringLiteral("s") : ticks.back().label.section(u' ', -1);
         title = QStringLiteral("virtual time (%1)").arg(unit);
+        paintDeadlockSlotLabel(painter, g, axis, fm, theme_.mutedText);
     } else if (model_.passCount() > 0) {
         const int p0 = std::max(0, model_.passAt(g.x0)), p1 = std::max(p0, model_.passAt(g.x1));
         const int step = std::max(1, int(niceStep(p1 - p0 + 1, axis.width(), 70)));
@@ -797,8 +811,9 @@ void TimelineRenderer::paintCursor(QPainter& painter, const TimelineFigureLayout
     const TimelineGeometry& g = l.geometry;
     const QRectF plot = l.plot;
     const TraceEvent& at = model_.event(cursor.event);
+    const double atCoord = model_.timeCoord(cursor.event); // at.t, or after the deadlock's slot
     const double x =
-        std::round(g.xFor(state.axis == TimelineAxis::Time ? at.t : model_.slotCoord(cursor.event, true)));
+        std::round(g.xFor(state.axis == TimelineAxis::Time ? atCoord : model_.slotCoord(cursor.event, true)));
     painter.save();
     painter.setClipRect(plot);
     painter.setRenderHint(QPainter::Antialiasing, false);
@@ -823,7 +838,7 @@ void TimelineRenderer::paintCursor(QPainter& painter, const TimelineFigureLayout
         // minimum width): steps that ran before it, and the turns in the ready queue that led
         // to them or to the step it opens.
         const bool atInstant = state.axis == TimelineAxis::Time
-                                   ? seg.start == at.t
+                                   ? seg.start == atCoord
                                    : bar.rect.left() >= x - 0.5 && bar.rect.left() <= x + 0.5;
         if (!atInstant || !(seg.event < cursor.event))
             continue;

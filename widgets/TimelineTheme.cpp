@@ -45,6 +45,9 @@ void setStates(TimelineTheme& t, const QColor& paper, const QColor& ink)
         mix(paper, ink, 0.3), ink);
     set(SegmentKind::LoopCallback, kYellow, mix(kYellow, Qt::black, 0.55), Qt::NoBrush, QColor(), Qt::black);
     set(SegmentKind::Gap, QColor(), QColor(), Qt::NoBrush, QColor(), ink);
+    // The deadlock's band on the loop's row: the alarm hue, hatched both ways unlike any state.
+    set(SegmentKind::Deadlocked, tint(kVermillion, 0.6), kVermillion, Qt::FDiagPattern,
+        mix(kVermillion, ink, 0.25), ink);
 
     t.markers[size_t(MarkerKind::Created)] = mix(ink, paper, 0.25);
     t.markers[size_t(MarkerKind::Done)] = kGreen;

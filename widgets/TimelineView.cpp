@@ -373,7 +373,7 @@ void TimelineView::setStepCursor(std::optional<TimelineCursor> cursor)
     cursor_ = std::move(cursor);
     if (cursor_ && model_->hasTrace() && cursor_->event.value < model_->trace().events().size()) {
         const TimelineViewState& state = viewport_->state();
-        const double coord = state.axis == TimelineAxis::Time ? model_->event(cursor_->event).t
+        const double coord = state.axis == TimelineAxis::Time ? model_->timeCoord(cursor_->event)
                                                               : model_->slotCoord(cursor_->event, true);
         const double span = state.x1 - state.x0;
         // Keep a margin so the cursor's tag stays readable.

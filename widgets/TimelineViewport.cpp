@@ -9,8 +9,9 @@ TimelineAxisLimits axisLimits(const TimelineModel& model, TimelineAxis axis)
     TimelineAxisLimits limits = axis == TimelineAxis::Time
                                     ? TimelineAxisLimits::forTime(model.endTime())
                                     : TimelineAxisLimits::forPasses(model.extent(TimelineAxis::Passes));
+    // (A deadlock that Ctrl+C ended shows its waits in its own slot, before the end.)
     if (!model.runError().isEmpty() && model.endTime() > 0)
-        limits.trailingRoom = 0.45;
+        limits.trailingRoom = model.hasDeadlockSlot() ? 0.12 : 0.45;
     return limits;
 }
 

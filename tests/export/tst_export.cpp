@@ -441,6 +441,44 @@ class ExportTest : public QObject {
         QVERIFY(texts.contains("Task-1 · main"));
     }
 
+    // A deadlock's export shows its slot as the window does: each stuck row waiting there, in its
+    // state's colour, and the loop's band saying it, in PNG and SVG alike.
+    void deadlockExportShowsItsSlot()
+    {
+        const QString scenario =
+            QStringLiteral("tests/scripts/asyncio_deadlock/two_tasks_wait_each_other.py");
+        const QString png = out("two_tasks_deadlock.png"), svg = out("two_tasks_deadlock.svg");
+        for (const QString& file : {png, svg}) {
+            const Result r = runLoopscope({"export", repo(scenario), "-o", file});
+            QCOMPARE(r.exitCode, 1); // the run ended in a deadlock; the figure is still written
+            QVERIFY(QFileInfo(file).size() > 0);
+        }
+        const QImage image(png);
+        const Layout l = layoutOf(scenario, defaultSettings(scenario));
+        QCOMPARE(image.size(), l.size);
+        QVERIFY(l.model->hasDeadlockSlot());
+        const TimelineTheme theme = TimelineTheme::light();
+        const TimelineAxis axis = TimelineExportSettings{}.axis;
+        const TimelineGeometry& g = l.layout.geometry;
+        const double left = g.xFor(l.model->deadlockSlotStart(axis)),
+                     right = g.xFor(l.model->deadlockSlotEnd(axis));
+        QVERIFY(right - left >= 100);
+        const double probe = left + (right - left) * 0.75;
+        const QColor waiting = theme.style(SegmentKind::WaitingSync).fill;
+        for (const char* row : {"a", "b"})
+            QVERIFY2(pixelsOf(image, QPointF(probe, l.at(QLatin1String(row), 0).y()), waiting, 4, 2) > 0,
+                     row);
+        QVERIFY(pixelsOf(image, QPointF(probe, l.at("main", 0).y()),
+                         theme.style(SegmentKind::AwaitingFuture).fill, 4, 2) > 0);
+        QVERIFY(pixelsOf(image, QPointF(probe, g.rowCentre(kPinnedRow)),
+                         theme.style(SegmentKind::Deadlocked).fill, 6, 3) > 0);
+        QStringList texts;
+        QVERIFY(svgTexts(readAll(svg), texts));
+        QVERIFY2(texts.filter(QStringLiteral("deadlock:")).size() >= 2,
+                 qPrintable(texts.join(u'|'))); // band, legend
+        QVERIFY2(!texts.filter(QStringLiteral("— forever")).isEmpty(), qPrintable(texts.join(u'|')));
+    }
+
     void usageErrorsExitWithTwo_data()
     {
         QTest::addColumn<QStringList>("args");

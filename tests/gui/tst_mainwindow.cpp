@@ -135,6 +135,37 @@ class MainWindowTest : public QObject {
         QVERIFY2(narration(window).contains(QLatin1String("cancelled")), qPrintable(narration(window)));
     }
 
+    // A deadlock found at one instant and ended by a Ctrl+C whose finally blocks sleep on: the
+    // narration says when each happened, not just when the run ended.
+    void theNarrationSaysWhenTheDeadlockHappened()
+    {
+        MainWindow window;
+        window.editor()->setPlainText(QStringLiteral("import asyncio\n"
+                                                     "async def main():\n"
+                                                     "    try:\n"
+                                                     "        await asyncio.Event().wait()\n"
+                                                     "    finally:\n"
+                                                     "        await asyncio.sleep(2)\n"
+                                                     "asyncio.run(main())\n"));
+        window.runCurrentSource();
+        QVERIFY(window.waitForRun());
+        const QString text = narration(window);
+        QVERIFY2(text.startsWith(QLatin1String("The run deadlocked at t=0.0 s: no task can make progress")),
+                 qPrintable(text));
+        QVERIFY2(text.contains(QLatin1String("the run ended at t=2.0 s")), qPrintable(text));
+
+        // Found and ended at one instant: one time, as any other error.
+        window.editor()->setPlainText(QStringLiteral("import asyncio\n"
+                                                     "async def main():\n"
+                                                     "    await asyncio.sleep(1)\n"
+                                                     "    await asyncio.Event().wait()\n"
+                                                     "asyncio.run(main())\n"));
+        window.runCurrentSource();
+        QVERIFY(window.waitForRun());
+        QVERIFY2(narration(window).startsWith(QLatin1String("The run ended with Deadlock at t=1.0 s")),
+                 qPrintable(narration(window)));
+    }
+
     // A run whose clock never moves opens on the passes axis (on the time axis it is one point),
     // and says why; a run that takes time goes back to the time axis; once the learner picks an
     // axis, runs keep it.

@@ -6,6 +6,7 @@
 #include <QPainter>
 #include <QScrollBar>
 
+#include "TimelineDeadlockSlot.h"
 #include "TimelineDescriptions.h"
 #include "TimelineRenderer.h"
 #include "TimelineView.h"
@@ -392,6 +393,67 @@ class TimelineTest : public QObject {
         }
     }
 
+    // A deadlock that Ctrl+C ends: in its slot, each stuck row is drawn waiting (its state's
+    // colour and pattern), and the loop's row shows the deadlock's band, on both axes.
+    void deadlockSlotShowsWhatEachRowWaitsOn_data()
+    {
+        QTest::addColumn<QString>("scenario");
+        QTest::addColumn<int>("axis");
+        const QString two = QStringLiteral("tests/scripts/asyncio_deadlock/two_tasks_wait_each_other.py");
+        const QString lock = QStringLiteral("tests/scripts/asyncio_deadlock/lock_not_released.py");
+        QTest::newRow("two tasks, time") << two << int(TimelineAxis::Time);
+        QTest::newRow("two tasks, passes") << two << int(TimelineAxis::Passes);
+        QTest::newRow("lock, time") << lock << int(TimelineAxis::Time);
+        QTest::newRow("forever at t=0, time")
+            << "scenarios/pitfalls/deadlock_waiting_forever.py" << int(TimelineAxis::Time);
+    }
+
+    void deadlockSlotShowsWhatEachRowWaitsOn()
+    {
+        QFETCH(QString, scenario);
+        QFETCH(int, axis);
+        const auto model = modelOf(scenario);
+        QVERIFY(model->hasDeadlockSlot());
+        const TimelineAxis a = TimelineAxis(axis);
+        const Figure f = render(*model, a);
+        const TimelineGeometry& g = f.layout.geometry;
+        const double left = g.xFor(model->deadlockSlotStart(a)), right = g.xFor(model->deadlockSlotEnd(a));
+        QVERIFY(right - left >= kDeadlockSlotMinPixels);
+        const TimelineTheme theme = TimelineTheme::light();
+        const double probeX = left + (right - left) * 0.75;
+        int stuckRows = 0;
+        for (int r = 1; r < model->rowCount(); ++r) {
+            const auto segs = model->segments(r);
+            const auto stuck = std::find_if(segs.begin(), segs.end(), [](const TimelineSegment& s) {
+                return s.flags & kStuckAtDeadlock;
+            });
+            if (stuck == segs.end() || f.rows.displayRowOf(r) < 0)
+                continue;
+            ++stuckRows;
+            const TimelineStateStyle& style = theme.style((*stuck).kind);
+            const QPointF at(probeX, g.rowCentre(f.rows.displayRowOf(r)));
+            QVERIFY2(pixelsOf(f.image, at, style.fill, 4, 2) > 0,
+                     qPrintable(model->rowLabel(r) + QStringLiteral(": no fill at %1").arg(probeX)));
+            if (style.pattern != Qt::NoBrush)
+                QVERIFY2(pixelsOf(f.image, at, style.patternColor, 6, 5) > 0,
+                         qPrintable(model->rowLabel(r) + ": no pattern"));
+        }
+        QVERIFY(stuckRows > 0);
+        const TimelineStateStyle& band = theme.style(SegmentKind::Deadlocked);
+        const QPointF loop(probeX, g.rowCentre(kPinnedRow));
+        QVERIFY2(pixelsOf(f.image, loop, band.fill, 6, 3) > 0, "no deadlock band");
+        QVERIFY2(pixelsOf(f.image, loop, band.patternColor, 8, 5) > 0, "no deadlock band pattern");
+        // The legend names it.
+        QVERIFY(model->segmentKindsPresent() >> int(SegmentKind::Deadlocked) & 1u);
+        const auto loopSegments = model->segments(0);
+        const auto deadlocked =
+            std::find_if(loopSegments.begin(), loopSegments.end(),
+                         [](const TimelineSegment& s) { return s.kind == SegmentKind::Deadlocked; });
+        QVERIFY(deadlocked != loopSegments.end());
+        QVERIFY(describeSegment(*model, 0, int(deadlocked - loopSegments.begin()))
+                    .contains(QLatin1String("would wait forever")));
+    }
+
     // Shape as well as colour: a running step is taller than a sleep, which is the thinnest.
     void statesDifferInHeight()
     {
@@ -555,6 +617,41 @@ class TimelineTest : public QObject {
             view.lastScene().locate(view.viewport()->selection()).rect.adjusted(-2, -2, 2, 2);
         QVERIFY(!outline.isEmpty());
         QVERIFY(pixelsOf(shot, QPointF(g.xFor(1.5), outline.top()), view.theme().selection, 3, 1) > 0);
+    }
+
+    // In the window, what is under the pointer in the deadlock's slot is what is drawn there: the
+    // stuck wait (its tooltip says it would wait forever; a click selects it and marks its line),
+    // and on the loop's row the deadlock's band.
+    void deadlockSlotHoversAndSelects()
+    {
+        auto shown = shownView(QStringLiteral("tests/scripts/asyncio_deadlock/two_tasks_wait_each_other.py"),
+                               QSize(1100, 500));
+        QVERIFY(shown);
+        TimelineView& view = *shown;
+        const TimelineModel& model = view.model();
+        const TimelineAxis axis = view.viewport()->state().axis;
+        const TimelineGeometry& g = view.lastLayout().geometry;
+        const double left = g.xFor(model.deadlockSlotStart(axis)),
+                     right = g.xFor(model.deadlockSlotEnd(axis));
+        QVERIFY(right - left >= kDeadlockSlotMinPixels);
+        const int a = rowNamed(model, QStringLiteral("a"));
+        const QPointF bar((left + right) / 2, g.rowCentre(view.rows().displayRowOf(a)) + 3);
+        const QString tip = view.toolTipAt(bar);
+        QVERIFY2(tip.startsWith(QLatin1String("Task-2 a waits on Event.wait")) &&
+                     tip.contains(QLatin1String("would wait forever")),
+                 qPrintable(tip));
+        QVERIFY2(view.toolTipAt(QPointF((left + right) / 2, g.rowCentre(kPinnedRow)))
+                     .startsWith(QLatin1String("Deadlock at 1.0 s: no task is ready")),
+                 qPrintable(view.toolTipAt(QPointF((left + right) / 2, g.rowCentre(kPinnedRow)))));
+        QSignalSpy selected(&view, &TimelineView::itemSelected);
+        sendMouse(view.plot(), QEvent::MouseButtonPress, bar, Qt::LeftButton);
+        sendMouse(view.plot(), QEvent::MouseButtonRelease, bar, Qt::NoButton);
+        QCOMPARE(selected.size(), 1);
+        QCOMPARE(selected[0][1].value<QList<int>>(), QList<int>{4});
+        const TimelineScene::Hit& hit = view.viewport()->selection();
+        QCOMPARE(hit.kind, TimelineScene::Hit::Segment);
+        QCOMPARE(hit.row, a);
+        QVERIFY(model.segments(a)[size_t(hit.index)].flags & kStuckAtDeadlock);
     }
 
     void keysZoomAndPanLikePerfetto()

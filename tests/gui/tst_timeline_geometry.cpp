@@ -3,9 +3,12 @@
 // the minimum width of zero-duration steps, the passes axis, hit tests, the row filter).
 #include <QtTest>
 
+#include "TimelineDeadlockSlot.h"
 #include "TimelineGeometry.h"
 #include "TimelineLayout.h"
 #include "TimelineModel.h"
+#include "TimelineViewport.h"
+#include "timeline_test_support.h"
 
 using namespace loopscope;
 
@@ -385,6 +388,122 @@ class TimelineGeometryTest : public QObject {
         hit = scene.hitAt(QPointF(g.xFor(0) + 1, y));
         QCOMPARE(hit.kind, TimelineScene::Hit::Marker);
         QCOMPARE(scene.hitAt(QPointF(g.xFor(3), y + 200)).kind, TimelineScene::Hit::None);
+    }
+
+    // A deadlock that Ctrl+C ends has its own slot, a fixed width at any zoom, on both axes:
+    // each stuck row's wait spans it (its stop sign at its end), the loop's row says
+    // "deadlock" across it, and the cancellation comes after it; hit tests find what is drawn.
+    void theDeadlockHasASlotOfItsOwn_data()
+    {
+        QTest::addColumn<int>("axis");
+        QTest::addColumn<double>("zoom"); // the fraction of the fit-all span shown, around the slot
+        QTest::newRow("time, fit-all") << int(TimelineAxis::Time) << 1.0;
+        QTest::newRow("time, zoomed in") << int(TimelineAxis::Time) << 0.01;
+        QTest::newRow("passes, fit-all") << int(TimelineAxis::Passes) << 1.0;
+        QTest::newRow("passes, zoomed in") << int(TimelineAxis::Passes) << 0.3;
+    }
+
+    void theDeadlockHasASlotOfItsOwn()
+    {
+        QFETCH(int, axis);
+        QFETCH(double, zoom);
+        const auto model =
+            test::modelOfFile(QStringLiteral("tests/scripts/asyncio_deadlock/two_tasks_wait_each_other.py"));
+        QVERIFY(model->hasDeadlockSlot());
+        const TimelineAxis a = TimelineAxis(axis);
+        auto [x0, x1] = axisLimits(*model, a).fitAll();
+        if (zoom < 1) {
+            const double at = model->deadlockSlotStart(a), span = (x1 - x0) * zoom;
+            x0 = at - span / 2;
+            x1 = at + span / 2;
+        }
+        TimelineGeometry g = geometry(x0, x1);
+        applyDeadlockSlot(g, *model, a, 150);
+        TimelineLayoutOptions options;
+        options.axis = a;
+        const TimelineRowSet rows = selectRows(*model, {}, false);
+        g.rowCount = int(rows.rows.size());
+        const TimelineScene scene = layoutTimeline(*model, rows, g, options);
+        const double left = g.xFor(model->deadlockSlotStart(a)), right = g.xFor(model->deadlockSlotEnd(a));
+        // The slot's width: 150 px at any zoom (on the passes axis, and the slot it has there).
+        const double slotUnit = a == TimelineAxis::Passes ? g.pixelsPerUnit() : 0;
+        QVERIFY2(std::abs(right - left - 150 - slotUnit) < 0.5,
+                 qPrintable(QStringLiteral("slot %1..%2").arg(left).arg(right)));
+        QVERIFY(std::abs(g.coordAt(right) - model->deadlockSlotEnd(a)) < 1e-9 * std::max(1.0, right));
+
+        // The loop's row: the deadlock's band, across the slot.
+        const auto band = std::find_if(scene.bars.begin(), scene.bars.end(),
+                                       [](const auto& b) { return b.kind == SegmentKind::Deadlocked; });
+        QVERIFY(band != scene.bars.end());
+        QCOMPARE(band->row, 0);
+        // (after the loop's own steps at that instant, each at its minimum width, on the time axis)
+        QVERIFY2(band->rect.left() >= left - 0.5 && band->rect.left() <= left + 3 * options.stepWidth + 0.5 &&
+                     std::abs(band->rect.right() - right) < 0.5,
+                 qPrintable(QStringLiteral("band %1..%2, slot %3..%4")
+                                .arg(band->rect.left())
+                                .arg(band->rect.right())
+                                .arg(left)
+                                .arg(right)));
+
+        for (const char* name : {"main", "a", "b"}) {
+            const int r = test::rowNamed(*model, QLatin1String(name));
+            QVERIFY2(r > 0, name);
+            // Its wait when the deadlock came spans the whole slot...
+            const auto wait = std::find_if(scene.bars.begin(), scene.bars.end(), [r](const auto& b) {
+                return b.row == r && (b.flags & kStuckAtDeadlock);
+            });
+            QVERIFY2(wait != scene.bars.end(), name);
+            QVERIFY(wait->kind == SegmentKind::WaitingSync || wait->kind == SegmentKind::AwaitingFuture);
+            // (at the deadlock's instant, after the turn and step that led to it on the time axis)
+            QVERIFY2(wait->rect.left() <= left + options.readyWidth + options.stepWidth + 0.5 &&
+                         wait->rect.right() >= right - 0.5,
+                     qPrintable(QStringLiteral("%1: %2..%3, slot %4..%5")
+                                    .arg(name)
+                                    .arg(wait->rect.left())
+                                    .arg(wait->rect.right())
+                                    .arg(left)
+                                    .arg(right)));
+            // ... and what hits it there is that wait.
+            const TimelineScene::Hit hit =
+                scene.hitAt(QPointF((left + right) / 2, g.rowCentre(rows.displayRowOf(r)) + 3));
+            QCOMPARE(hit.kind, TimelineScene::Hit::Segment);
+            QCOMPARE(hit.row, r);
+            QCOMPARE(hit.index, wait->segment);
+            // The bars after it (the cancellation's turns and steps) come after the slot.
+            for (const auto& b : scene.bars)
+                if (b.row == r && b.segment > wait->segment)
+                    QVERIFY2(b.rect.left() >= right - 0.5, name);
+            // The stop sign in the slot, the cancellation's marks after it.
+            bool stuck = false, cancelled = false;
+            for (const auto& m : scene.markers) {
+                if (m.row != r)
+                    continue;
+                if (m.kind == MarkerKind::Stuck) {
+                    stuck = true;
+                    QVERIFY2(m.at.x() > left && m.at.x() < right, name);
+                }
+                if (m.kind == MarkerKind::Cancelled || m.kind == MarkerKind::CancelRequested) {
+                    cancelled = cancelled || m.kind == MarkerKind::Cancelled;
+                    QVERIFY2(m.at.x() >= right - 0.5, name);
+                }
+            }
+            QVERIFY2(stuck && (cancelled || zoom < 1), name); // (zoomed in: its end may be out of view)
+        }
+    }
+
+    // A deadlock with nothing after it (no asyncio.run, no Ctrl+C phase) has no slot: the waits
+    // run to the end of the plot, as before.
+    void aDeadlockWithNothingAfterHasNoSlot()
+    {
+        const auto model =
+            test::modelOfFile(QStringLiteral("tests/scripts/asyncio_deadlock/without_asyncio_run.py"));
+        QVERIFY(model->runError().startsWith(QLatin1String("Deadlock")));
+        QVERIFY(!model->hasDeadlockSlot());
+        QVERIFY(!(model->segmentKindsPresent() >> int(SegmentKind::Deadlocked) & 1u));
+        TimelineGeometry g = geometry(0, 2);
+        applyDeadlockSlot(g, *model, TimelineAxis::Time, 150);
+        QCOMPARE(g.gapPixels, 0.0);
+        QCOMPARE(g.xFor(1), 600.0);
     }
 
     void rowFilterAndShutdownTasks()

@@ -269,7 +269,41 @@ class TimelineModelTest : public QObject {
             QVERIFY2(text.contains(QLatin1String(words)), qPrintable(text));
             // The stop sign stands where the task was waiting, before the Ctrl+C cancelled it.
             QVERIFY2(findMarker(model, r, MarkerKind::Cancelled), row);
+            // The wait the deadlock found ends with the deadlock's slot, on both axes, and says
+            // it would wait forever; the cancellation comes after the slot.
+            const auto segs = model.segments(r);
+            const auto stuck = std::find_if(segs.begin(), segs.end(), [](const TimelineSegment& s) {
+                return s.flags & kStuckAtDeadlock;
+            });
+            QVERIFY2(stuck != segs.end(), row);
+            const int i = int(stuck - segs.begin());
+            for (TimelineAxis axis : {TimelineAxis::Time, TimelineAxis::Passes}) {
+                QCOMPARE(model.segmentEndOn(axis, r, i), model.deadlockSlotEnd(axis));
+                QVERIFY(model.segmentStartOn(axis, r, i) <= model.deadlockSlotStart(axis));
+                QVERIFY(model.pointOn(axis, findMarker(model, r, MarkerKind::Cancelled)->event) >=
+                        model.deadlockSlotEnd(axis));
+            }
+            const QString tooltip = describeSegment(model, r, i);
+            QVERIFY2(tooltip.contains(QLatin1String("would wait forever")), qPrintable(tooltip));
         }
+        // The loop's row: the deadlock, in its slot.
+        QVERIFY(model.hasDeadlockSlot());
+        QCOMPARE(model.deadlockSlotStart(TimelineAxis::Time), 1.0);
+        const auto loop = model.segments(0);
+        const auto band = std::find_if(loop.begin(), loop.end(), [](const TimelineSegment& s) {
+            return s.kind == SegmentKind::Deadlocked;
+        });
+        QVERIFY(band != loop.end());
+        const int b = int(band - loop.begin());
+        QCOMPARE(model.segmentStartOn(TimelineAxis::Passes, 0, b),
+                 model.deadlockSlotStart(TimelineAxis::Passes));
+        QCOMPARE(model.segmentEndOn(TimelineAxis::Passes, 0, b), model.deadlockSlotEnd(TimelineAxis::Passes));
+        QCOMPARE(model.segmentEnd(0, b), model.deadlockSlotEnd(TimelineAxis::Time));
+        const QString tooltip = describeSegment(model, 0, b);
+        QVERIFY2(tooltip.contains(QLatin1String("no task is ready and no timer is set")),
+                 qPrintable(tooltip));
+        QCOMPARE(segmentCaption(model, 0, b),
+                 QStringLiteral("deadlock: nothing ready, no timer: it would wait forever"));
     }
 
     void relationsBecomeArrows()
