@@ -170,6 +170,11 @@ RunResult runOnThisThread(std::string_view source, const RunOptions& options, Tr
     // Everything the scenario makes, from its parsed source on, counts against its memory budget;
     // the trace and the output callbacks do not (HostAllocations in the VM).
     MemoryBudget budget(options.budgets.memoryBytes);
+    // The trace's streaming stores are made visible before it changes threads, however the
+    // run ends (TraceEvents::publish).
+    struct PublishTrace {
+        ~PublishTrace() { TraceEvents::publish(); }
+    } publishTrace;
     RunResult result;
     try {
         result = runCounted(source, options, observer, budget);

@@ -148,6 +148,7 @@ void TraceEvents::addBlock()
         chunks_.emplace_back(mapChunk());
     blocks_.push_back(
         reinterpret_cast<TraceEvent*>(chunks_.back().get() + (blocks_.size() % perChunk) * kBlockBytes));
+    block_ = blocks_.back();
 }
 
 size_t TraceRecorder::memoryBytes() const

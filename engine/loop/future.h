@@ -25,6 +25,7 @@ enum class FutureState : uint8_t { Pending, Cancelled, Finished };
 class DoneCallbacks {
   public:
     bool empty() const { return first_.isEmpty(); }
+    const Value& first() const { return first_; }
     size_t size() const { return first_.isEmpty() ? 0 : 1 + (rest_ ? rest_->size() : 0); }
     void add(Value callback);
     // remove_done_callback: drops every callback equal to [callback]; returns how many.
