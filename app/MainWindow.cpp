@@ -690,13 +690,13 @@ void MainWindow::showRunOutcome(RunOutcome& outcome)
         message = tr("The program has a syntax error on line %1: %2")
                       .arg(result.errorLine)
                       .arg(QString::fromStdString(result.errorMessage));
-    else if (timeline_->model().hasDeadlockSlot() &&
-             timeline_->model().deadlockSlotStart(TimelineAxis::Time) < result.endTime)
+    else if (const TimelineModel& model = timeline_->model();
+             model.hasDeadlockSlot() && model.deadlockSlotStart(TimelineAxis::Time) < result.endTime)
         // The deadlock is found at one instant; the Ctrl+C that ends it can run on (finally
         // blocks that sleep): say when each happened.
         message = tr("The run deadlocked at t=%1 s: %2. Loopscope then cancelled the tasks as "
                      "Ctrl+C would; the run ended at t=%3 s.")
-                      .arg(formatSeconds(timeline_->model().deadlockSlotStart(TimelineAxis::Time)),
+                      .arg(formatSeconds(model.deadlockSlotStart(TimelineAxis::Time)),
                            QString::fromStdString(result.errorMessage).section(QLatin1Char('\n'), 0, 0),
                            formatSeconds(result.endTime));
     else

@@ -324,7 +324,11 @@ class TimelineModel {
     // Where [e] is on the time axis: its time, or T+ for what happened after the deadlock at T.
     double timeCoord(EventIndex e) const
     {
-        const double t = e.value < trace_->events().size() ? event(e).t : 0.0;
+        return timeCoord(e, e.value < trace_->events().size() ? event(e).t : 0.0);
+    }
+    // Where time [t], reached at or after [e], is on the time axis (the same rule).
+    double timeCoord(EventIndex e, double t) const
+    {
         return hasDeadlockSlot() && !(e < afterDeadlock_) && t == deadlockTime_ ? deadlockAfterTime() : t;
     }
     double deadlockAfterTime() const;

@@ -192,12 +192,7 @@ class TimelineModelBuilder {
         return e.kind == EventKind::Warning && e.warningKind() == WarningKind::Stuck;
     }
     // Where time [t] of [event] is on the time axis: after the deadlock, its instant is T+.
-    double coord(uint32_t event, double t) const
-    {
-        return m_.hasDeadlockSlot() && event >= m_.afterDeadlock_.value && t == m_.deadlockTime_
-                   ? m_.deadlockAfterTime()
-                   : t;
-    }
+    double coord(uint32_t event, double t) const { return m_.timeCoord(EventIndex{event}, t); }
     double endCoord() const { return coord(uint32_t(events_.size()), m_.endTime_); }
     // Something happens after the deadlock's Stuck warnings at [i] (the Ctrl+C that ends it): the
     // deadlock gets its slot, where the loop's row is Deadlocked, before what happens at [i].
