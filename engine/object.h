@@ -335,6 +335,7 @@ enum class NativeKind : uint8_t {
     Task,      // loop/task.h: TaskObj, a FutureObj
     Sleep,     // loop/sleep.h: SleepObj, the coroutine of asyncio.sleep(), a FutureObj
     SleepZero, // loop/sleep.h: the coroutine of asyncio.sleep(0), which only yields once
+    TaskSleep, // loop/sleep.h: what a frame awaits while its task sleeps on its own (no object)
     EventLoop, // loop/event_loop.h: EventLoopObj
     Handle,    // loop/handle.h: HandleObj (Handle and TimerHandle)
     Queue,     // loop/queue.h: QueueObj
@@ -381,6 +382,7 @@ inline bool isAwaitDriver(const Value& v)
     case NativeKind::Task:
     case NativeKind::Sleep:
     case NativeKind::SleepZero:
+    case NativeKind::TaskSleep:
     case NativeKind::QueueCall:
     case NativeKind::FutureIter:
         return true;

@@ -9,6 +9,7 @@
 #include "compiler.h"
 #include "engine_stack.h"
 #include "loop/asyncio_runtime.h"
+#include "loop/sleep.h"
 #include "loop/task.h"
 #include "memory_budget.h"
 #include "prelude.h"
@@ -2404,6 +2405,27 @@ Value VM::runLoop(Frame*& frame, Frame* entry)
             }
             // A builtin function or method: called in place, without the generic call path.
             if (isKind(callee, ObjKind::NativeFunction) && callee.as<NativeFunctionObj>()->bound.isEmpty()) {
+                // `await asyncio.sleep(...)`: the frame suspends as the sleep's first SEND would
+                // leave it, delegating to what stands for the sleep, and no sleep is made
+                // (loop/sleep.h, sleepAwaitedAtOnce). The await's instructions follow the call on
+                // its line (compiler.cpp, emitAwait); ip is the GET_AWAITABLE's.
+                if (callee.is(asyncio_->sleepFunction) && frame->generator &&
+                    frame->generator->genKind == GeneratorKind::Coroutine && ip + 3 < code->code.size() &&
+                    instrs[ip] == uint32_t(Op::GET_AWAITABLE) && Op(instrs[ip + 1] & 0xff) == Op::LOAD_CONST &&
+                    consts[instrs[ip + 1] >> 8].isNone() && Op(instrs[ip + 2] & 0xff) == Op::SEND &&
+                    instrs[ip + 3] == uint32_t(Op::YIELD_VALUE) && code->lines[ip - 1] == code->lines[ip + 3]) {
+                    Value yielded;
+                    if (NativeObj* awaited = sleepAwaitedAtOnce(*this, ca, frame, yielded)) {
+                        while (sp > base)
+                            (--sp)->clear();
+                        frame->generator->yieldFrom = Value::object(awaited);
+                        frame->generator->sendExitTarget = instrs[ip + 2] >> 8;
+                        *sp++ = Value::object(awaited); // SEND's awaitable
+                        *sp++ = std::move(yielded);     // what it yielded
+                        ip += 3;                        // at the YIELD_VALUE
+                        break;
+                    }
+                }
                 Value result = callee.as<NativeFunctionObj>()->fn(*this, ca);
                 while (sp > base)
                     (--sp)->clear();

@@ -72,6 +72,11 @@ struct AsyncioRuntime {
     // Handle ids are unique across loops, so a trace of two asyncio.run() calls stays clear.
     uint32_t handleCounter = 0;
 
+    // asyncio.sleep itself, which the VM recognises in `await asyncio.sleep(...)`, and what such
+    // an await delegates to: the shared sleep(0) that has yielded, the stand-in for the running
+    // task's own sleep (sleep.h, sleepAwaitedAtOnce).
+    Value sleepFunction, sleepYielded, taskSleep;
+
     PendingTasks pending;
     Value runningLoop; // EventLoopObj, or Empty
     // The contextvars module once the program made a ContextVar (_asyncio._use_contextvars):
@@ -81,7 +86,7 @@ struct AsyncioRuntime {
     // A deadlock ends as Ctrl+C on asyncio.run ends (SPEC.md section 3): Runner.run installs
     // its handler here as CPython installs its SIGINT handler (_asyncio._set_interrupt_handler);
     // the loop calls it where the selector would wait forever (EventLoopObj::onDeadlock).
-    Value interruptHandler;         // a callable, or Empty: no asyncio.run to interrupt
+    Value interruptHandler;          // a callable, or Empty: no asyncio.run to interrupt
     std::string deadlockDescription; // who waited on what when the program first got stuck
     bool deadlocked = false;
 

@@ -28,27 +28,27 @@ constexpr double kMinCancelledTimerHandlesFraction = 0.5;
 // A step or callback that holds the loop longer than this is reported, as in debug mode.
 constexpr double kSlowCallbackDuration = 0.1;
 
-bool isTimerCancelled(const Obj* timer)
+bool isTimerCancelled(Obj* timer)
 {
-    const auto* native = static_cast<const NativeObj*>(timer);
-    if (native->nativeKind == NativeKind::Sleep)
-        return static_cast<const SleepObj*>(native)->timerCancelled;
-    return static_cast<const HandleObj*>(native)->cancelled;
+    if (const SleepTimer* sleep = sleepTimerOf(timer))
+        return sleep->cancelled;
+    return static_cast<const HandleObj*>(timer)->cancelled;
 }
 
 void markUnscheduled(Obj* timer)
 {
-    auto* native = static_cast<NativeObj*>(timer);
-    if (native->nativeKind == NativeKind::Sleep)
-        static_cast<SleepObj*>(native)->timerScheduled = false;
+    if (SleepTimer* sleep = sleepTimerOf(timer))
+        sleep->scheduled = false;
     else
-        static_cast<HandleObj*>(native)->scheduled = false;
+        static_cast<HandleObj*>(timer)->scheduled = false;
 }
 
 bool endsTheLoop(VM& vm, const Value& exc)
 {
     ClassObj* cls = vm.typeOf(exc);
-    auto isA = [&](const Value& c) { return isKind(c, ObjKind::Class) && cls->isSubclassOf(c.as<ClassObj>()); };
+    auto isA = [&](const Value& c) {
+        return isKind(c, ObjKind::Class) && cls->isSubclassOf(c.as<ClassObj>());
+    };
     return cls->isSubclassOf(vm.excClass(ExcType::KeyboardInterrupt)) ||
            cls->isSubclassOf(vm.excClass(ExcType::SystemExit)) || isA(vm.limitExceededClass) ||
            isA(vm.deadlockClass);
@@ -104,12 +104,13 @@ void EventLoopObj::callSoonDone(VM& vm, Value callback, Value future)
         // The coroutine this wakeup resumes, fetched ahead (see moveDueTimers).
         __builtin_prefetch(callback.as<TaskObj>()->coro.get());
         const TaskId owner = callback.as<TaskObj>()->id;
-        pushReady(vm, ReadyItem{ReadyItem::Action::Wakeup, id, std::move(callback), std::move(future)}, owner, {});
+        pushReady(vm, ReadyItem{ReadyItem::Action::Wakeup, id, std::move(callback), std::move(future)}, owner,
+                  {});
         return;
     }
     const StringId name = callbackNameId(vm, callback);
-    pushReady(vm, ReadyItem{ReadyItem::Action::DoneCallback, id, std::move(callback), std::move(future)}, TaskId{},
-              name);
+    pushReady(vm, ReadyItem{ReadyItem::Action::DoneCallback, id, std::move(callback), std::move(future)},
+              TaskId{}, name);
 }
 
 Value EventLoopObj::callSoon(VM& vm, Value callback, Value args)
@@ -119,7 +120,8 @@ Value EventLoopObj::callSoon(VM& vm, Value callback, Value args)
     Value handle = Value::object(h);
     h->id = vm.asyncio().nextHandleId();
     h->queued = true;
-    pushReady(vm, ReadyItem{ReadyItem::Action::Handle, h->id, handle, Value()}, TaskId{}, callbackNameId(vm, callback));
+    pushReady(vm, ReadyItem{ReadyItem::Action::Handle, h->id, handle, Value()}, TaskId{},
+              callbackNameId(vm, callback));
     return handle;
 }
 
@@ -128,7 +130,8 @@ Value EventLoopObj::callAt(VM& vm, TimerKind kind, Value when, Value callback, V
     if (when.isNone() || when.isEmpty())
         vm.raise(ExcType::TypeError, "when cannot be None");
     checkClosed(vm);
-    auto* h = new HandleObj(vm.asyncio().timerHandleClass, Value::object(this), callback, std::move(args), true);
+    auto* h =
+        new HandleObj(vm.asyncio().timerHandleClass, Value::object(this), callback, std::move(args), true);
     Value handle = Value::object(h);
     h->when = vm.toDouble(when);
     h->whenValue = std::move(when);
@@ -143,15 +146,13 @@ Value EventLoopObj::callAt(VM& vm, TimerKind kind, Value when, Value callback, V
     return handle;
 }
 
-void EventLoopObj::scheduleSleep(VM& vm, SleepObj* sleep)
+void EventLoopObj::scheduleSleep(VM& vm, Obj* sleeper, SleepTimer& timer, TaskId owner)
 {
     checkClosed(vm);
-    sleep->timer = vm.asyncio().nextHandleId();
-    if (currentTask)
-        sleep->owner = currentTask->id;
-    timers.push(sleep->when, sleep);
-    sleep->timerScheduled = true;
-    vm.record(TraceEvent::timerScheduled(vm.now(), sleep->owner, sleep->timer, TimerKind::Sleep, {}, sleep->when));
+    timer.id = vm.asyncio().nextHandleId();
+    timers.push(timer.when, sleeper);
+    timer.scheduled = true;
+    vm.record(TraceEvent::timerScheduled(vm.now(), owner, timer.id, TimerKind::Sleep, {}, timer.when));
 }
 
 // -- One pass --------------------------------------------------------------------------------
@@ -220,13 +221,12 @@ void EventLoopObj::moveDueTimers(VM& vm)
         // it when it was cancelled.
         if (!timers.empty())
             __builtin_prefetch(timers.top().timer); // the next sleep (see above)
-        if (native->nativeKind == NativeKind::Sleep) {
-            auto* sleep = static_cast<SleepObj*>(native);
-            sleep->timerScheduled = false;
-            sleep->timerQueued = true;
-            if (!sleep->timerCancelled)
-                vm.record(TraceEvent::timerFired(vm.now(), sleep->owner, sleep->timer, sleep->when));
-            ready.push_back(ReadyItem{ReadyItem::Action::SleepTimer, sleep->timer, std::move(timer), Value()});
+        if (SleepTimer* sleep = sleepTimerOf(native)) {
+            sleep->scheduled = false;
+            sleep->queued = true;
+            if (!sleep->cancelled)
+                vm.record(TraceEvent::timerFired(vm.now(), sleepTimerOwner(native), sleep->id, sleep->when));
+            ready.push_back(ReadyItem{ReadyItem::Action::SleepTimer, sleep->id, std::move(timer), Value()});
         } else {
             auto* h = static_cast<HandleObj*>(native);
             h->scheduled = false;
@@ -289,11 +289,11 @@ void EventLoopObj::runOnce(VM& vm)
             break;
         }
         case ReadyItem::Action::SleepTimer: {
-            auto* sleep = item.target.as<SleepObj>();
-            sleep->timerQueued = false;
-            if (sleep->timerCancelled)
+            SleepTimer* sleep = sleepTimerOf(item.target.asObject());
+            sleep->queued = false;
+            if (sleep->cancelled)
                 continue;
-            owner = sleep->owner;
+            owner = sleepTimerOwner(item.target.asObject());
             callbackName = vm.asyncio().traceName(vm, vm.asyncio().names.setResultUnlessCancelled);
             break;
         }
@@ -341,7 +341,7 @@ void EventLoopObj::run(VM& vm, ReadyItem& item)
             vm.call(item.target, {item.arg});
             break;
         case ReadyItem::Action::SleepTimer:
-            item.target.as<SleepObj>()->timerFired(vm);
+            sleepTimerFired(vm, item.target.asObject());
             break;
         }
     } catch (PyException& e) {
@@ -357,11 +357,13 @@ void EventLoopObj::reportCallbackError(VM& vm, const ReadyItem& item, const Valu
     Value callback, args;
     switch (item.action) {
     case ReadyItem::Action::Step:
-        callback = vm.newNative("Task.__step", [](VM&, const CallArgs&) { return Value::none(); }, item.target);
+        callback = vm.newNative(
+            "Task.__step", [](VM&, const CallArgs&) { return Value::none(); }, item.target);
         args = item.arg.isEmpty() ? vm.newTuple({}) : vm.newTuple({item.arg});
         break;
     case ReadyItem::Action::Wakeup:
-        callback = vm.newNative("Task.task_wakeup", [](VM&, const CallArgs&) { return Value::none(); }, item.target);
+        callback = vm.newNative(
+            "Task.task_wakeup", [](VM&, const CallArgs&) { return Value::none(); }, item.target);
         args = vm.newTuple({item.arg});
         break;
     case ReadyItem::Action::Handle:
@@ -373,16 +375,19 @@ void EventLoopObj::reportCallbackError(VM& vm, const ReadyItem& item, const Valu
         args = vm.newTuple({item.arg});
         break;
     case ReadyItem::Action::SleepTimer:
-        callback = vm.newNative("_set_result_unless_cancelled", [](VM&, const CallArgs&) { return Value::none(); });
-        args = vm.newTuple({item.target, item.target.as<SleepObj>()->outcome});
+        callback =
+            vm.newNative("_set_result_unless_cancelled", [](VM&, const CallArgs&) { return Value::none(); });
+        args = sleepTimerCallbackArgs(vm, item.target.asObject());
         break;
     }
     Value handle = item.action == ReadyItem::Action::Handle
                        ? item.target
-                       : Value::object(new HandleObj(vm.asyncio().handleClass, Value::object(this), callback, args, false));
+                       : Value::object(new HandleObj(vm.asyncio().handleClass, Value::object(this), callback,
+                                                     args, false));
     Value context = vm.newDict();
     DictTable& table = context.as<DictObj>()->table;
-    table.set(vm.intern("message"), vm.newStr("Exception in callback " + formatCallbackForMessage(vm, callback, args)));
+    table.set(vm.intern("message"),
+              vm.newStr("Exception in callback " + formatCallbackForMessage(vm, callback, args)));
     table.set(vm.intern("exception"), exc);
     table.set(vm.intern("handle"), handle);
     vm.callMethod(Value::object(this), vm.asyncio().names.callExceptionHandler, {context});
@@ -400,7 +405,8 @@ void EventLoopObj::warnSlow(VM& vm, const ReadyItem& item, double took)
         target = item.target.as<HandleObj>()->repr(vm);
         owner = item.target.as<HandleObj>()->owner;
     } else {
-        const Value args = item.action == ReadyItem::Action::DoneCallback ? vm.newTuple({item.arg}) : vm.newTuple({});
+        const Value args =
+            item.action == ReadyItem::Action::DoneCallback ? vm.newTuple({item.arg}) : vm.newTuple({});
         target = "<Handle " + formatCallbackForMessage(vm, item.target, args) + ">";
     }
     char seconds[64];
@@ -463,8 +469,8 @@ void EventLoopObj::close(VM& vm)
         const Value keep = Value::object(task);
         rt.pending.remove(task);
         if (task->logDestroyPending)
-            vm.warn("Task was destroyed but it is pending!\ntask: " + task->repr(vm), WarningKind::DestroyedPending,
-                    task->id);
+            vm.warn("Task was destroyed but it is pending!\ntask: " + task->repr(vm),
+                    WarningKind::DestroyedPending, task->id);
     }
 }
 
@@ -498,8 +504,8 @@ void markStuckTasks(VM& vm, const EventLoopObj* loop)
         const std::string what = task->waiter.isEmpty() ? "nothing" : waiterDescription(task->waiter);
         const uint32_t line = uint32_t(coroutineLine(task->coro));
         vm.record(TraceEvent::warning(vm.now(), task->id, WarningKind::Stuck,
-                                      StringId{vm.internTrace(what + " at line " + std::to_string(line))}, line,
-                                      vm.now()));
+                                      StringId{vm.internTrace(what + " at line " + std::to_string(line))},
+                                      line, vm.now()));
     });
 }
 
@@ -568,7 +574,8 @@ void registerEventLoopClass(VM& vm, AsyncioRuntime& rt, const Value& module)
     vm.addMethod(c, "call_later", [](VM& vm, const CallArgs& a) {
         EventLoopObj* loop = selfLoop(vm, a, "call_later");
         if (a.count < 3)
-            vm.raise(ExcType::TypeError, "call_later() missing required positional arguments: 'delay', 'callback'");
+            vm.raise(ExcType::TypeError,
+                     "call_later() missing required positional arguments: 'delay', 'callback'");
         if (a[1].isNone())
             vm.raise(ExcType::TypeError, "delay must not be None");
         Value when = vm.binaryOp(BinaryOp::Add, Value::floating(vm.now()), a[1]);
@@ -577,7 +584,8 @@ void registerEventLoopClass(VM& vm, AsyncioRuntime& rt, const Value& module)
     vm.addMethod(c, "call_at", [](VM& vm, const CallArgs& a) {
         EventLoopObj* loop = selfLoop(vm, a, "call_at");
         if (a.count < 3)
-            vm.raise(ExcType::TypeError, "call_at() missing required positional arguments: 'when', 'callback'");
+            vm.raise(ExcType::TypeError,
+                     "call_at() missing required positional arguments: 'when', 'callback'");
         return loop->callAt(vm, TimerKind::Callback, a[1], a[2], restAsTuple(vm, a, 3));
     });
     // _call_timer(kind, when, callback, args): call_at with what the timer is for (asyncio.py's
@@ -636,12 +644,15 @@ void registerEventLoopClass(VM& vm, AsyncioRuntime& rt, const Value& module)
         TaskObj* t = selfLoop(vm, a, "_current_task")->currentTask;
         return t ? Value::object(t) : Value::none();
     });
-    addNativeProperty(vm, c, "_closed", [](VM& vm, const CallArgs& a) { return Value::boolean(selfLoop(vm, a, "_closed")->closed); });
+    addNativeProperty(vm, c, "_closed", [](VM& vm, const CallArgs& a) {
+        return Value::boolean(selfLoop(vm, a, "_closed")->closed);
+    });
     addNativeProperty(vm, c, "_stopping", [](VM& vm, const CallArgs& a) {
         return Value::boolean(selfLoop(vm, a, "_stopping")->stopping);
     });
     addNativeProperty(
-        vm, c, "_fatal", [](VM& vm, const CallArgs& a) { return Value::boolean(selfLoop(vm, a, "_fatal")->fatal); },
+        vm, c, "_fatal",
+        [](VM& vm, const CallArgs& a) { return Value::boolean(selfLoop(vm, a, "_fatal")->fatal); },
         [](VM& vm, const CallArgs& a) {
             selfLoop(vm, a, "_fatal")->fatal = vm.truthy(a[1]);
             return Value::none();

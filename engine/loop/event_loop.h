@@ -18,6 +18,7 @@ namespace loopscope {
 class VM;
 struct TaskObj;
 struct SleepObj;
+struct SleepTimer;
 struct AsyncioRuntime;
 
 struct EventLoopObj final : NativeObj {
@@ -27,7 +28,7 @@ struct EventLoopObj final : NativeObj {
     bool stopping = false;
     bool closed = false;
     bool running = false;
-    bool fatal = false; // a limit or a deadlock ended the run: nothing more may run
+    bool fatal = false;     // a limit or a deadlock ended the run: nothing more may run
     HandleId runningHandle; // the handle runOnce is running, for StepBegan
     uint32_t timerCancelledCount = 0;
     uint64_t passes = 0;
@@ -41,7 +42,8 @@ struct EventLoopObj final : NativeObj {
     void callSoonDone(VM& vm, Value callback, Value future);
     Value callSoon(VM& vm, Value callback, Value args);
     Value callAt(VM& vm, TimerKind kind, Value when, Value callback, Value args);
-    void scheduleSleep(VM& vm, SleepObj* sleep);
+    // A sleep's timer ([timer] of [sleeper]: a SleepObj, or a task sleeping on its own).
+    void scheduleSleep(VM& vm, Obj* sleeper, SleepTimer& timer, TaskId owner);
 
     // -- Running -------------------------------------------------------------------------------
     // One pass: drop cancelled timers, jump the clock to the next deadline when nothing is

@@ -67,11 +67,12 @@ struct FutureObj : NativeObj {
     StrObj* waitLabel = nullptr; // `_ls_what` ("Queue.put"), held; null: waitKind's description
     // What few futures need, allocated when first needed (100k pending futures go without).
     struct Rare {
-        Value cancelMessage;  // cancel(msg)'s message
-        Value cancelledError; // the CancelledError a task's coroutine raised, kept for chaining
-        TaskId waitTask;      // with WaitKind::Task on a plain future: the task really awaited (wait_for)
-        Value sleepDelay;     // asyncio.sleep() given a delay that is no number, until it runs
-        Value taskContext;    // a task's contextvars.Context, once the program uses contextvars
+        Value cancelMessage;      // cancel(msg)'s message
+        Value cancelledError;     // the CancelledError a task's coroutine raised, kept for chaining
+        TaskId waitTask;          // with WaitKind::Task on a plain future: the task really awaited (wait_for)
+        Value sleepDelay;         // asyncio.sleep() given a delay that is no number, until it runs
+        Value taskContext;        // a task's contextvars.Context, once the program uses contextvars
+        Value sleepCancelMessage; // a task's own sleep cancelled with a message (sleep.h)
     };
     std::unique_ptr<Rare> rare;
     Rare& rareFields()

@@ -132,8 +132,10 @@ TaskState taskState(const VM& vm, TaskObj* task, const EventLoopObj* loop)
             if (f->waitKind == WaitKind::Task)
                 state.awaitedTask =
                     f->nativeKind == NativeKind::Task ? static_cast<TaskObj*>(f)->id : f->waitTask();
-            if (f->nativeKind == NativeKind::Sleep)
-                state.deadline = sleepDeadline(f);
+            state.deadline = waitDeadline(*task);
+        } else if (isNative(task->waiter, NativeKind::TaskSleep)) {
+            state.wait = WaitKind::Timer;
+            state.deadline = waitDeadline(*task);
         } else {
             state.wait = WaitKind::Future;
         }
@@ -175,10 +177,9 @@ std::optional<LoopState> readLoopState(const VM& vm)
             r.callback = callbackName(item.target);
             break;
         case ReadyItem::Action::SleepTimer: {
-            const auto* sleep = item.target.as<SleepObj>();
-            r.task = sleep->owner;
+            r.task = sleepTimerOwner(item.target.asObject());
             r.callback = "_set_result_unless_cancelled";
-            r.cancelled = sleep->timerCancelled;
+            r.cancelled = sleepTimerOf(item.target.asObject())->cancelled;
             break;
         }
         }
@@ -187,15 +188,13 @@ std::optional<LoopState> readLoopState(const VM& vm)
     for (const TimerEntry& entry : loop->timers.inFiringOrder()) {
         TimerState t;
         t.when = entry.when;
-        const auto* native = static_cast<const NativeObj*>(entry.timer);
-        if (native->nativeKind == NativeKind::Sleep) {
-            const auto* sleep = static_cast<const SleepObj*>(native);
-            t.id = sleep->timer;
+        if (const SleepTimer* sleep = sleepTimerOf(entry.timer)) {
+            t.id = sleep->id;
             t.kind = TimerKind::Sleep;
-            t.owner = sleep->owner;
-            t.cancelled = sleep->timerCancelled;
+            t.owner = sleepTimerOwner(entry.timer);
+            t.cancelled = sleep->cancelled;
         } else {
-            const auto* h = static_cast<const HandleObj*>(native);
+            const auto* h = static_cast<const HandleObj*>(entry.timer);
             t.id = h->id;
             t.kind = h->timerKind;
             t.owner = h->owner;

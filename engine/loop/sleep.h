@@ -9,19 +9,28 @@
 
 namespace loopscope {
 
+struct TaskObj;
+struct Frame;
+
+// A sleep's timer, as CPython's TimerHandle of _set_result_unless_cancelled: scheduled in the
+// loop's heap, then queued in the ready queue when it fires, until it runs or is cancelled.
+struct SleepTimer {
+    double when = 0; // the deadline
+    HandleId id;
+    bool scheduled = false; // in the loop's timer heap
+    bool queued = false;    // fired, waiting in the ready queue
+    bool cancelled = false;
+};
+
 struct SleepObj final : FutureObj {
     explicit SleepObj(ClassObj* cls, Value delay, Value result);
     ~SleepObj() override;
 
     enum class Stage : uint8_t { Created, YieldedOnce, Waiting, Done };
     Stage stage = Stage::Created;
-    bool timerScheduled = false; // in the loop's timer heap
-    bool timerQueued = false;    // fired, waiting in the ready queue
-    bool timerCancelled = false;
-    bool delayIsNumber = true; // the delay is in [when] until the coroutine starts; else in rare
-    HandleId timer;
-    TaskId owner; // the task that slept, for the trace of its timer
-    double when = 0; // the delay until the coroutine starts, then the deadline
+    bool delayIsNumber = true; // the delay is in [timer.when] until the coroutine starts; else in rare
+    TaskId owner;              // the task that slept, for the trace of its timer
+    SleepTimer timer;          // [when]: the delay until the coroutine starts, then the deadline
 
     ResumeStatus resumeAwait(VM& vm, Value send, Value throwExc, Value& out) override;
     void closeAwait(VM& vm) override;
@@ -30,6 +39,8 @@ struct SleepObj final : FutureObj {
     void timerFired(VM& vm);
     // The timer handle's cancel(), as sleep's `finally: h.cancel()`.
     void cancelTimer(VM& vm);
+    // The timer handle's cancel() for [timer] of [owner]'s sleep, a SleepObj's or a task's own.
+    static void cancelTimer(VM& vm, EventLoopObj* loop, SleepTimer& timer, TaskId owner);
 };
 
 // asyncio.sleep(0) (any delay that is a number <= 0): yields None once, so that the task goes
@@ -40,12 +51,63 @@ struct SleepZeroObj final : NativeObj {
 
     enum class Stage : uint8_t { Created, Yielded, Done };
     Stage stage = Stage::Created;
+    // The run's one shared sleep(0) that has yielded (AsyncioRuntime::sleepYielded): it stays
+    // Yielded, every resume returns None (see sleepAwaitedAtOnce).
+    bool shared = false;
     Value result;
 
     ResumeStatus resumeAwait(VM& vm, Value send, Value throwExc, Value& out) override;
-    void closeAwait(VM&) override { stage = Stage::Done; }
+    void closeAwait(VM&) override
+    {
+        if (!shared)
+            stage = Stage::Done;
+    }
     const char* coroutineQualname() const override { return "sleep"; }
 };
+
+// `await asyncio.sleep(0)` with the call's result awaited at once (CALL, then GET_AWAITABLE,
+// LOAD_CONST None, SEND: the VM checks the instructions) needs no object of its own: the frame
+// is left as the sleep's first SEND would leave it, delegating to the run's shared sleep(0) that
+// has already yielded, so resuming, throwing into, closing and inspecting it (cr_await, the
+// stacks) behave as with a sleep of its own (sleepAwaitedAtOnce below).
+
+// `await asyncio.sleep(delay)` (delay a number > 0, no result) straight in a coroutine its task
+// is running, or in a coroutine such a coroutine awaits, needs no object either: the task sleeps
+// on its own (TaskObj::ownSleep, TaskObj::sleepTimer), its timer in the heap is the task itself,
+// and the frames delegate to the run's one TaskSleepObj, which acts for the sleep of the task
+// whose step resumes it. The trace, the task's state and cancellation are as with a SleepObj: a
+// sleep made and awaited later, or handed to gather, wait_for or ensure_future, is a SleepObj.
+struct TaskSleepObj final : NativeObj {
+    explicit TaskSleepObj(ClassObj* cls) : NativeObj(cls, NativeKind::TaskSleep) {}
+    ResumeStatus resumeAwait(VM& vm, Value send, Value throwExc, Value& out) override;
+    void closeAwait(VM& vm) override;
+    const char* coroutineQualname() const override { return "sleep"; }
+};
+
+// What a task's own sleep stands at (as the state of the future a SleepObj would be).
+enum class OwnSleep : uint8_t { None, Pending, Finished, Cancelled };
+
+// The awaitable that `await asyncio.sleep(...)` delegates to when its call (sleep's arguments
+// [a], in [frame]) is awaited at once and needs no object: the shared sleep(0) that has yielded,
+// or, after starting the running task's own sleep (TimerScheduled), the TaskSleepObj. Null when
+// the call must make its sleep as usual. [yielded]: what the sleep's first SEND yields.
+NativeObj* sleepAwaitedAtOnce(VM& vm, const CallArgs& a, Frame* frame, Value& yielded);
+
+// A task's own sleep is cancelled (Task.cancel while it sleeps): as the future's cancel(msg),
+// the task's wakeup is queued. False when it was done already.
+bool cancelOwnSleep(VM& vm, TaskObj* task, Value message);
+// The CancelledError the task's wakeup throws in after cancelOwnSleep.
+Value ownSleepCancelledError(VM& vm, TaskObj* task);
+// A task dies while it sleeps on its own: its timer is cancelled, as the sleep's close would.
+void dropOwnSleep(VM& vm, TaskObj* task);
+
+// The sleep timer a timer heap entry or a SleepTimer ready item holds (a SleepObj, or a task
+// sleeping on its own), or null for a handle; its owner; and what runs when it fires.
+SleepTimer* sleepTimerOf(Obj* timer);
+TaskId sleepTimerOwner(const Obj* timer);
+void sleepTimerFired(VM& vm, Obj* timer);
+// The (future, result) a failing _set_result_unless_cancelled reports.
+Value sleepTimerCallbackArgs(VM& vm, Obj* timer);
 
 // A sleep's deadline, for StepEnded.
 double sleepDeadline(const FutureObj* sleep);

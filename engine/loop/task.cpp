@@ -77,18 +77,25 @@ bool isCoroutineLike(const Value& v)
 {
     if (isKind(v, ObjKind::Generator))
         return v.as<GeneratorObj>()->genKind != GeneratorKind::AsyncGenerator;
-    return isNative(v, NativeKind::Sleep) || isNative(v, NativeKind::SleepZero) || isNative(v, NativeKind::QueueCall);
+    return isNative(v, NativeKind::Sleep) || isNative(v, NativeKind::SleepZero) ||
+           isNative(v, NativeKind::QueueCall);
 }
 
 // What a task waiting on [waiter] waits on, for StepEnded: the kind, the awaited task's id (or a
 // StringId naming what is awaited) and, for a timer, its deadline.
-void describeWait(VM& vm, const Value& waiter, WaitKind& kind, uint32_t& target, double& deadline)
+void describeWait(VM& vm, const TaskObj& task, WaitKind& kind, uint32_t& target, double& deadline)
 {
     kind = WaitKind::Future;
     target = 0;
     deadline = 0.0;
     AsyncioRuntime& rt = vm.asyncio();
-    if (FutureObj* f = asFuture(waiter)) {
+    const Value& waiter = task.waiter;
+    if (isNative(waiter, NativeKind::TaskSleep)) {
+        // Its own sleep: what a SleepObj's future says.
+        kind = WaitKind::Timer;
+        target = rt.waitDescriptionId(vm, kind).value;
+        deadline = task.sleepTimer.when;
+    } else if (FutureObj* f = asFuture(waiter)) {
         kind = f->waitKind;
         if (kind == WaitKind::Task) {
             target =
@@ -101,6 +108,15 @@ void describeWait(VM& vm, const Value& waiter, WaitKind& kind, uint32_t& target,
     } else {
         target = rt.waitDescriptionId(vm, WaitKind::Future).value;
     }
+}
+
+double waitDeadline(const TaskObj& task)
+{
+    if (isNative(task.waiter, NativeKind::TaskSleep))
+        return task.sleepTimer.when;
+    if (FutureObj* f = asFuture(task.waiter); f && f->nativeKind == NativeKind::Sleep)
+        return sleepDeadline(f);
+    return 0.0;
 }
 
 std::string_view waitDescription(WaitKind kind)
@@ -124,6 +140,8 @@ std::string waiterDescription(const Value& waiter)
 {
     if (isNative(waiter, NativeKind::Task))
         return waiter.as<TaskObj>()->taskName();
+    if (isNative(waiter, NativeKind::TaskSleep))
+        return std::string(waitDescription(WaitKind::Timer));
     if (FutureObj* f = asFuture(waiter)) {
         if (f->waitLabel)
             return f->waitLabel->text;
@@ -143,6 +161,9 @@ TaskObj::TaskObj(ClassObj* c) : FutureObj(c, NativeKind::Task)
 
 TaskObj::~TaskObj()
 {
+    if (ownSleep != OwnSleep::None)
+        if (VM* vm = VM::currentIfAny())
+            dropOwnSleep(*vm, this);
     if (name && --name->refcount == 0)
         releaseObject(name);
 }
@@ -178,7 +199,9 @@ bool isCancelledError(VM& vm, const Value& exc)
 bool endsTheLoop(VM& vm, const Value& exc)
 {
     ClassObj* cls = vm.typeOf(exc);
-    auto isA = [&](const Value& c) { return isKind(c, ObjKind::Class) && cls->isSubclassOf(c.as<ClassObj>()); };
+    auto isA = [&](const Value& c) {
+        return isKind(c, ObjKind::Class) && cls->isSubclassOf(c.as<ClassObj>());
+    };
     return cls->isSubclassOf(vm.excClass(ExcType::KeyboardInterrupt)) ||
            cls->isSubclassOf(vm.excClass(ExcType::SystemExit)) || isA(vm.limitExceededClass) ||
            isA(vm.deadlockClass);
@@ -188,7 +211,8 @@ bool endsTheLoop(VM& vm, const Value& exc)
 ResumeStatus resumeCoroutine(VM& vm, const Value& coro, Value exc, Value& out)
 {
     if (isKind(coro, ObjKind::Generator))
-        return vm.resume(coro.as<GeneratorObj>(), exc.isEmpty() ? Value::none() : Value(), std::move(exc), out);
+        return vm.resume(coro.as<GeneratorObj>(), exc.isEmpty() ? Value::none() : Value(), std::move(exc),
+                         out);
     if (isAwaitDriver(coro))
         return static_cast<NativeObj*>(coro.asObject())
             ->resumeAwait(vm, exc.isEmpty() ? Value::none() : Value(), std::move(exc), out);
@@ -356,7 +380,7 @@ void TaskObj::step(VM& vm, Value exc)
             WaitKind kind = WaitKind::Future;
             uint32_t target = 0;
             double deadline = 0.0;
-            describeWait(vm, waiter, kind, target, deadline);
+            describeWait(vm, *this, kind, target, deadline);
             vm.record(TraceEvent::stepEnded(vm.now(), id, line, kind, target, deadline));
         }
     } else {
@@ -380,6 +404,17 @@ void TaskObj::waitOn(VM& vm, const Value& yielded)
     auto retry = [&](const std::string& message) {
         l->callSoonStep(vm, this, vm.newException(ExcType::RuntimeError, message));
     };
+    if (isNative(yielded, NativeKind::TaskSleep) && ownSleep == OwnSleep::Pending) {
+        // Its own sleep (sleep.h): the sleep's future would hold the wakeup as its done callback.
+        if (!ownSleepWaiting) {
+            ownSleepWaiting = true;
+            ++refcount;
+        }
+        waiter = yielded;
+        if (mustCancel && cancelOwnSleep(vm, this, cancelMessage()))
+            mustCancel = false;
+        return;
+    }
     if (FutureObj* f = asFuture(yielded)) {
         if (f->loop != l) {
             retry("Task " + repr(vm) + " got Future " + vm.repr(yielded) + " attached to a different loop");
@@ -423,7 +458,8 @@ void TaskObj::waitOn(VM& vm, const Value& yielded)
         }
         return;
     }
-    if (isKind(yielded, ObjKind::Generator) && yielded.as<GeneratorObj>()->genKind == GeneratorKind::Generator)
+    if (isKind(yielded, ObjKind::Generator) &&
+        yielded.as<GeneratorObj>()->genKind == GeneratorKind::Generator)
         retry("yield was used instead of yield from for generator in task " + repr(vm) + " with " +
               vm.repr(yielded));
     else
@@ -435,15 +471,20 @@ void TaskObj::wakeup(VM& vm, const Value& future)
     StrObj* resultName = vm.asyncio().names.result;
     const Value self = Value::object(this);
     Value exc;
-    try {
-        if (FutureObj* f = asFuture(future); f && keepsNativeMethod(f, resultName))
-            f->result(vm);
-        else
-            vm.callMethod(future, resultName, {});
-    } catch (PyException& e) {
-        // This may also be a cancellation.
-        exc = e.exception;
-    }
+    if (isNative(future, NativeKind::TaskSleep)) {
+        // Its own sleep: the future's result() raises only when it was cancelled.
+        if (ownSleep == OwnSleep::Cancelled)
+            exc = ownSleepCancelledError(vm, this);
+    } else
+        try {
+            if (FutureObj* f = asFuture(future); f && keepsNativeMethod(f, resultName))
+                f->result(vm);
+            else
+                vm.callMethod(future, resultName, {});
+        } catch (PyException& e) {
+            // This may also be a cancellation.
+            exc = e.exception;
+        }
     step(vm, std::move(exc));
 }
 
@@ -455,12 +496,14 @@ bool TaskObj::cancel(VM& vm, Value message)
     const TaskObj* current = loop ? loop->currentTask : nullptr;
     const bool hasMessage = !message.isEmpty() && !message.isNone();
     const StringId text = hasMessage && vm.tracing() ? StringId{vm.internTrace(vm.str(message))} : StringId{};
-    vm.record(TraceEvent::cancelRequested(vm.now(), id, current ? current->id : TaskId{}, text, vm.scenarioLine()));
+    vm.record(
+        TraceEvent::cancelRequested(vm.now(), id, current ? current->id : TaskId{}, text, vm.scenarioLine()));
     ++numCancelsRequested;
     if (!waiter.isEmpty()) {
         const Value w = waiter;
         // The waiter may be a task that swallows the cancellation, so the request stays.
-        if (cancelFuture(vm, w, message))
+        if (isNative(w, NativeKind::TaskSleep) ? cancelOwnSleep(vm, this, message)
+                                               : cancelFuture(vm, w, message))
             return true;
     }
     mustCancel = true;
@@ -476,7 +519,8 @@ void TaskObj::finished(VM& vm)
     if (state == FutureState::Cancelled) {
         status = EndStatus::Cancelled;
         const Value message = cancelMessage();
-        text = message.isEmpty() || message.isNone() ? "CancelledError" : "CancelledError: " + vm.str(message);
+        text =
+            message.isEmpty() || message.isNone() ? "CancelledError" : "CancelledError: " + vm.str(message);
     } else if (hasException) {
         status = EndStatus::Failed;
         text = exceptionText(vm, outcome);
@@ -545,7 +589,8 @@ void initTask(VM& vm, TaskObj* t, const Value& coro, EventLoopObj* loop, const V
         const StringId coroName = isKind(coro, ObjKind::Generator) && isStr(coro.as<GeneratorObj>()->name)
                                       ? rt.traceName(vm, coro.as<GeneratorObj>()->name.as<StrObj>())
                                       : StringId{vm.internTrace(coroutineName(vm, coro))};
-        vm.record(TraceEvent::taskCreated(vm.now(), t->id, traceName, coroName, parent ? parent->id : TaskId{},
+        vm.record(TraceEvent::taskCreated(vm.now(), t->id, traceName, coroName,
+                                          parent ? parent->id : TaskId{},
                                           parent ? coroutineLine(parent->coro) : 0));
     }
     loop->callSoonStep(vm, t, Value());
@@ -625,7 +670,8 @@ void registerTaskClass(VM& vm, AsyncioRuntime& rt, const Value& module)
         initTaskFromArgs(vm, a, selfTask(vm, a, "__init__"));
         return Value::none();
     });
-    vm.addMethod(c, "__repr__", [](VM& vm, const CallArgs& a) { return vm.newStr(selfTask(vm, a, "__repr__")->repr(vm)); });
+    vm.addMethod(c, "__repr__",
+                 [](VM& vm, const CallArgs& a) { return vm.newStr(selfTask(vm, a, "__repr__")->repr(vm)); });
     vm.addMethod(c, "get_coro",
                  [](VM& vm, const CallArgs& a) { return selfTask(vm, a, "get_coro")->coro.value(); });
     vm.addMethod(c, "get_context", [](VM& vm, const CallArgs& a) {
@@ -683,14 +729,17 @@ void registerTaskClass(VM& vm, AsyncioRuntime& rt, const Value& module)
         return t->waiter.isEmpty() ? Value::none() : t->waiter;
     });
     addNativeProperty(
-        vm, c, "_must_cancel", [](VM& vm, const CallArgs& a) { return Value::boolean(selfTask(vm, a, "_must_cancel")->mustCancel); },
+        vm, c, "_must_cancel",
+        [](VM& vm, const CallArgs& a) { return Value::boolean(selfTask(vm, a, "_must_cancel")->mustCancel); },
         [](VM& vm, const CallArgs& a) {
             selfTask(vm, a, "_must_cancel")->mustCancel = vm.truthy(a[1]);
             return Value::none();
         });
     addNativeProperty(
         vm, c, "_log_destroy_pending",
-        [](VM& vm, const CallArgs& a) { return Value::boolean(selfTask(vm, a, "_log_destroy_pending")->logDestroyPending); },
+        [](VM& vm, const CallArgs& a) {
+            return Value::boolean(selfTask(vm, a, "_log_destroy_pending")->logDestroyPending);
+        },
         [](VM& vm, const CallArgs& a) {
             selfTask(vm, a, "_log_destroy_pending")->logDestroyPending = vm.truthy(a[1]);
             return Value::none();

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "future.h"
+#include "sleep.h"
 
 namespace loopscope {
 
@@ -14,13 +15,17 @@ struct TaskObj final : FutureObj {
     ~TaskObj() override;
 
     TaskId id;
-    uint32_t registrySlot = 0;         // its place in AsyncioRuntime::pending while it runs
-    uint16_t numCancelsRequested = 0;  // cancelling()
-    bool mustCancel = false;           // cancel() came while no future could take it
-    bool logDestroyPending = true;     // "Task was destroyed but it is pending!" when closed early
-    ObjRef coro;                       // the coroutine (or generator) it drives
-    ObjRef waiter;                     // _fut_waiter: the future it waits on, or none
-    StrObj* name = nullptr;            // held; null: the default "Task-<id>"
+    uint32_t registrySlot = 0;        // its place in AsyncioRuntime::pending while it runs
+    uint16_t numCancelsRequested = 0; // cancelling()
+    bool mustCancel = false;          // cancel() came while no future could take it
+    bool logDestroyPending = true;    // "Task was destroyed but it is pending!" when closed early
+    // Its own sleep (sleep.h, TaskSleepObj): `await asyncio.sleep(d)` with no sleep object.
+    OwnSleep ownSleep = OwnSleep::None;
+    bool ownSleepWaiting = false; // it waits on that sleep: holds the reference its wakeup will
+    ObjRef coro;                  // the coroutine (or generator) it drives
+    ObjRef waiter;                // _fut_waiter: the future it waits on (the TaskSleepObj), or none
+    StrObj* name = nullptr;       // held; null: the default "Task-<id>"
+    SleepTimer sleepTimer;        // its own sleep's timer; in the heap, the task stands for it
 
     // One step: sends None (or throws [exc]) into the coroutine, then waits on what it yielded
     // or finishes the task. Emits StepBegan and StepEnded (and TaskFinished).
@@ -46,9 +51,11 @@ std::string coroutineName(VM& vm, const Value& coro);
 std::string formatCoroutine(VM& vm, const Value& coro);
 // asyncio.iscoroutine(): coroutines, generators, and native coroutines (asyncio.sleep()).
 bool isCoroutineLike(const Value& v);
-// What a task waiting on [waiter] waits on, for StepEnded: the kind, the awaited task's id (or
-// a trace StringId naming what is awaited) and, for a timer, its deadline.
-void describeWait(VM& vm, const Value& waiter, WaitKind& kind, uint32_t& target, double& deadline);
+// What [task] waits on (its waiter), for StepEnded: the kind, the awaited task's id (or a trace
+// StringId naming what is awaited) and, for a timer, its deadline.
+void describeWait(VM& vm, const TaskObj& task, WaitKind& kind, uint32_t& target, double& deadline);
+// What [task] waits on: the deadline of the sleep it waits on, or 0.
+double waitDeadline(const TaskObj& task);
 // The plain words for what waiting on [kind] means ("a timer", "Queue.get"), or "" for kinds
 // that name nothing awaited (Ready, None, Other).
 std::string_view waitDescription(WaitKind kind);

@@ -36,18 +36,39 @@ class StateAtStep final : public TraceObserver {
     int steps_ = 0;
 };
 
-const char* kScenario = "import asyncio\n"                                  // 1
-                        "async def worker(n):\n"                            // 2
-                        "    total = n * 10\n"                              // 3
-                        "    await asyncio.sleep(n)\n"                      // 4
-                        "    return total\n"                                // 5
-                        "async def main():\n"                               // 6
-                        "    a = asyncio.create_task(worker(2))\n"          // 7
-                        "    b = asyncio.create_task(worker(1))\n"          // 8
+const char* kScenario = "import asyncio\n"                                              // 1
+                        "async def worker(n):\n"                                        // 2
+                        "    total = n * 10\n"                                          // 3
+                        "    await asyncio.sleep(n)\n"                                  // 4
+                        "    return total\n"                                            // 5
+                        "async def main():\n"                                           // 6
+                        "    a = asyncio.create_task(worker(2))\n"                      // 7
+                        "    b = asyncio.create_task(worker(1))\n"                      // 8
                         "    asyncio.get_running_loop().call_later(5, print, 'late')\n" // 9
-                        "    await asyncio.sleep(0)\n"                      // 10
-                        "    await a\n"                                     // 11
-                        "asyncio.run(main())\n";                            // 12
+                        "    await asyncio.sleep(0)\n"                                  // 10
+                        "    await a\n"                                                 // 11
+                        "asyncio.run(main())\n";                                        // 12
+
+// Two tasks sleep in a coroutine they await: Task-2's sleep is awaited at once (no sleep object:
+// the task sleeps on its own, loop/sleep.h), Task-3's was made first and awaited later (a
+// SleepObj). Their state must read the same.
+const char* kNestedSleeps = "import asyncio\n"                                 // 1
+                            "async def direct(d):\n"                           // 2
+                            "    x = d * 2\n"                                  // 3
+                            "    await asyncio.sleep(d)\n"                     // 4
+                            "async def made_first(d):\n"                       // 5
+                            "    x = d * 2\n"                                  // 6
+                            "    s = asyncio.sleep(d)\n"                       // 7
+                            "    await s\n"                                    // 8
+                            "async def outer(f):\n"                            // 9
+                            "    await f(1.5)\n"                               // 10
+                            "async def main():\n"                              // 11
+                            "    a = asyncio.create_task(outer(direct))\n"     // 12
+                            "    b = asyncio.create_task(outer(made_first))\n" // 13
+                            "    await asyncio.sleep(0)\n"                     // 14
+                            "    a.cancel()\n"                                 // 15
+                            "    await asyncio.sleep(0)\n"                     // 16
+                            "asyncio.run(main())\n";                           // 17
 
 int64_t intLocal(const FrameState& frame, const char* name)
 {
@@ -113,6 +134,57 @@ class TestLoopState : public QObject {
         QCOMPARE(starting.stack[0].line, 2u);
         QCOMPARE(intLocal(starting.stack[0], "n"), int64_t(1));
         QCOMPARE(intLocal(starting.stack[0], "total"), int64_t(-2)); // not bound yet
+    }
+
+    // Step 4 is main's second: both workers sleep until 1.5, each in a nested coroutine.
+    void nestedSleepsReadTheSameWithOrWithoutASleepObject()
+    {
+        StateAtStep observer(4);
+        RunOptions options;
+        options.filename = "nested.py";
+        const RunResult result = runScenario(kNestedSleeps, options, &observer);
+        QVERIFY(result.ok);
+        QVERIFY(observer.state.has_value());
+        const LoopState& state = *observer.state;
+        QCOMPARE(state.timers.size(), size_t(2));
+        for (size_t i = 0; i < 2; ++i) {
+            QCOMPARE(state.timers[i].when, 1.5);
+            QCOMPARE(state.timers[i].kind, TimerKind::Sleep);
+            QCOMPARE(state.timers[i].owner.value, uint32_t(i + 2));
+            QVERIFY(!state.timers[i].cancelled);
+        }
+        QCOMPARE(state.tasks.size(), size_t(3));
+        for (size_t i = 1; i < 3; ++i) {
+            const TaskState& sleeper = state.tasks[i];
+            QCOMPARE(sleeper.wait, WaitKind::Timer);
+            QCOMPARE(sleeper.deadline, 1.5);
+            QCOMPARE(QString::fromStdString(sleeper.waitingOn), QString("a timer"));
+            QCOMPARE(sleeper.stack.size(), size_t(2));
+            QCOMPARE(QString::fromStdString(sleeper.stack[0].function), QString("outer"));
+            QCOMPARE(sleeper.stack[0].line, 10u);
+            QCOMPARE(sleeper.stack[1].line, i == 1 ? 4u : 8u);
+            QCOMPARE(intLocal(sleeper.stack[1], "x"), int64_t(-1)); // a float
+        }
+    }
+
+    // Step 5 is Task-2's wakeup after a.cancel(): its sleep's timer is still in the heap, to be
+    // cancelled when the CancelledError reaches the sleep; the wakeup waits in the ready queue.
+    void cancelledSleepWithoutASleepObject()
+    {
+        StateAtStep observer(5);
+        RunOptions options;
+        options.filename = "nested.py";
+        const RunResult result = runScenario(kNestedSleeps, options, &observer);
+        QVERIFY(result.ok);
+        QVERIFY(observer.state.has_value());
+        const LoopState& state = *observer.state;
+        QCOMPARE(state.running.value, 2u);
+        QCOMPARE(state.timers.size(), size_t(2));
+        QCOMPARE(state.timers[0].owner.value, 2u);
+        QVERIFY(!state.timers[0].cancelled);
+        QCOMPARE(state.ready.size(), size_t(1));
+        QCOMPARE(state.ready[0].kind, HandleKind::TaskStep);
+        QCOMPARE(state.ready[0].task.value, 1u);
     }
 
     void noLoopNoState()
