@@ -14,42 +14,39 @@ namespace loopscope {
 
 // -- Done callbacks --------------------------------------------------------------------------
 
-void DoneCallbacks::add(Value callback)
+void FutureObj::addCallback(Value callback)
 {
-    if (first_.isEmpty()) {
-        first_ = std::move(callback);
-        return;
-    }
-    if (!rest_)
-        rest_ = std::make_unique<std::vector<Value>>();
-    rest_->push_back(std::move(callback));
+    if (firstCallback.isEmpty())
+        firstCallback = std::move(callback);
+    else
+        rareFields().moreCallbacks.push_back(std::move(callback));
 }
 
-size_t DoneCallbacks::remove(VM& vm, const Value& callback)
+size_t FutureObj::removeCallbacks(VM& vm, const Value& callback)
 {
-    std::vector<Value> all = take();
+    std::vector<Value> all = takeCallbacks();
     size_t removed = 0;
     for (Value& v : all) {
         if (vm.equals(v, callback))
             ++removed;
         else
-            add(std::move(v));
+            addCallback(std::move(v));
     }
     return removed;
 }
 
-std::vector<Value> DoneCallbacks::take()
+std::vector<Value> FutureObj::takeCallbacks()
 {
     std::vector<Value> all;
-    if (first_.isEmpty())
+    if (firstCallback.isEmpty())
         return all;
-    all.reserve(size());
-    all.push_back(std::move(first_));
-    first_ = Value();
-    if (rest_) {
-        for (Value& v : *rest_)
+    all.reserve(1 + (rare ? rare->moreCallbacks.size() : 0));
+    all.push_back(std::move(firstCallback));
+    firstCallback = Value();
+    if (rare) {
+        for (Value& v : rare->moreCallbacks)
             all.push_back(std::move(v));
-        rest_.reset();
+        rare->moreCallbacks = {};
     }
     return all;
 }
@@ -263,15 +260,25 @@ void FutureObj::addDoneCallback(VM& vm, Value callback)
             loop->callSoonDone(vm, std::move(callback), Value::object(this));
         return;
     }
-    callbacks.add(std::move(callback));
+    addCallback(std::move(callback));
 }
 
 void FutureObj::scheduleCallbacks(VM& vm)
 {
-    if (callbacks.empty() || !loop)
+    if (firstCallback.isEmpty() || !loop)
         return;
     const Value self = Value::object(this);
-    callbacks.drain([&](Value callback) { loop->callSoonDone(vm, std::move(callback), self); });
+    Value first = std::move(firstCallback);
+    firstCallback = Value();
+    if (!rare || rare->moreCallbacks.empty()) {
+        loop->callSoonDone(vm, std::move(first), self);
+        return;
+    }
+    std::vector<Value> more = std::move(rare->moreCallbacks);
+    rare->moreCallbacks = {};
+    loop->callSoonDone(vm, std::move(first), self);
+    for (Value& callback : more)
+        loop->callSoonDone(vm, std::move(callback), self);
 }
 
 std::string FutureObj::stateRepr(VM& vm) const
@@ -322,7 +329,8 @@ struct FutureIterObj final : NativeObj {
             return ResumeStatus::Returned;
         }
         const Value keep = future;
-        ResumeStatus status = future.as<FutureObj>()->resumeAwait(vm, std::move(send), std::move(throwExc), out);
+        ResumeStatus status =
+            future.as<FutureObj>()->resumeAwait(vm, std::move(send), std::move(throwExc), out);
         if (status == ResumeStatus::Returned)
             future = Value();
         return status;
@@ -364,8 +372,8 @@ EventLoopObj* defaultLoop(VM& vm)
 void initFuture(VM& vm, const CallArgs& a, FutureObj* f)
 {
     if (a.count > 1)
-        vm.raise(ExcType::TypeError,
-                 "Future.__init__() takes 1 positional argument but " + std::to_string(a.count) + " were given");
+        vm.raise(ExcType::TypeError, "Future.__init__() takes 1 positional argument but " +
+                                         std::to_string(a.count) + " were given");
     const Value* loopArg = a.keyword("loop");
     if (loopArg && !loopArg->isNone()) {
         if (!isNative(*loopArg, NativeKind::EventLoop))
@@ -402,10 +410,10 @@ void registerFutureClasses(VM& vm, AsyncioRuntime& rt, const Value& module)
         FutureObj* f = selfFuture(vm, a, "get_loop");
         return f->loop ? Value::object(f->loop) : Value::none();
     });
-    vm.addMethod(c, "result", [](VM& vm, const CallArgs& a) { return selfFuture(vm, a, "result")->result(vm); });
-    vm.addMethod(c, "exception", [](VM& vm, const CallArgs& a) {
-        return selfFuture(vm, a, "exception")->exception(vm);
-    });
+    vm.addMethod(c, "result",
+                 [](VM& vm, const CallArgs& a) { return selfFuture(vm, a, "result")->result(vm); });
+    vm.addMethod(c, "exception",
+                 [](VM& vm, const CallArgs& a) { return selfFuture(vm, a, "exception")->exception(vm); });
     vm.addMethod(c, "set_result", [](VM& vm, const CallArgs& a) {
         checkArgs(vm, a, "set_result", 2, 2);
         FutureObj* f = selfFuture(vm, a, "set_result");
@@ -433,7 +441,8 @@ void registerFutureClasses(VM& vm, AsyncioRuntime& rt, const Value& module)
     vm.addMethod(c, "cancelled", [](VM& vm, const CallArgs& a) {
         return Value::boolean(selfFuture(vm, a, "cancelled")->state == FutureState::Cancelled);
     });
-    vm.addMethod(c, "done", [](VM& vm, const CallArgs& a) { return Value::boolean(selfFuture(vm, a, "done")->done()); });
+    vm.addMethod(c, "done",
+                 [](VM& vm, const CallArgs& a) { return Value::boolean(selfFuture(vm, a, "done")->done()); });
     vm.addMethod(c, "add_done_callback", [](VM& vm, const CallArgs& a) {
         checkArgs(vm, a, "add_done_callback", 2, 2);
         FutureObj* f = selfFuture(vm, a, "add_done_callback");
@@ -444,7 +453,7 @@ void registerFutureClasses(VM& vm, AsyncioRuntime& rt, const Value& module)
     });
     vm.addMethod(c, "remove_done_callback", [](VM& vm, const CallArgs& a) {
         checkArgs(vm, a, "remove_done_callback", 2, 2);
-        return Value::integer(int64_t(selfFuture(vm, a, "remove_done_callback")->callbacks.remove(vm, a[1])));
+        return Value::integer(int64_t(selfFuture(vm, a, "remove_done_callback")->removeCallbacks(vm, a[1])));
     });
     vm.addMethod(c, "_make_cancelled_error", [](VM& vm, const CallArgs& a) {
         return selfFuture(vm, a, "_make_cancelled_error")->makeCancelledError(vm);
@@ -474,14 +483,18 @@ void registerFutureClasses(VM& vm, AsyncioRuntime& rt, const Value& module)
     });
     addNativeProperty(
         vm, c, "_asyncio_future_blocking",
-        [](VM& vm, const CallArgs& a) { return Value::boolean(selfFuture(vm, a, "_asyncio_future_blocking")->blocking); },
+        [](VM& vm, const CallArgs& a) {
+            return Value::boolean(selfFuture(vm, a, "_asyncio_future_blocking")->blocking);
+        },
         [](VM& vm, const CallArgs& a) {
             selfFuture(vm, a, "_asyncio_future_blocking")->blocking = vm.truthy(a[1]);
             return Value::none();
         });
     addNativeProperty(
         vm, c, "_log_traceback",
-        [](VM& vm, const CallArgs& a) { return Value::boolean(selfFuture(vm, a, "_log_traceback")->logTraceback); },
+        [](VM& vm, const CallArgs& a) {
+            return Value::boolean(selfFuture(vm, a, "_log_traceback")->logTraceback);
+        },
         [](VM& vm, const CallArgs& a) {
             if (vm.truthy(a[1]))
                 vm.raise(ExcType::ValueError, "_log_traceback can only be set to False");
@@ -501,7 +514,10 @@ void registerFutureClasses(VM& vm, AsyncioRuntime& rt, const Value& module)
     // What a task waiting on this future waits on (engine/trace_events.def's WAIT_* kinds) and,
     // optionally, a label ("Queue.put") or the task it really waits for (wait_for's waiter).
     addNativeProperty(
-        vm, c, "_ls_kind", [](VM& vm, const CallArgs& a) { return Value::integer(int64_t(selfFuture(vm, a, "_ls_kind")->waitKind)); },
+        vm, c, "_ls_kind",
+        [](VM& vm, const CallArgs& a) {
+            return Value::integer(int64_t(selfFuture(vm, a, "_ls_kind")->waitKind));
+        },
         [](VM& vm, const CallArgs& a) {
             const int64_t kind = vm.toIndex(a[1]);
             if (kind < 0 || kind >= int64_t(enumCount<WaitKind>()))

@@ -19,36 +19,6 @@ struct AsyncioRuntime;
 
 enum class FutureState : uint8_t { Pending, Cancelled, Finished };
 
-// A future's done callbacks, the first stored inline: nearly every future has at most one. A
-// TaskObj as the callback means "wake this task" (Task.__wakeup in CPython): a task is never
-// callable itself, so the two cannot be confused.
-class DoneCallbacks {
-  public:
-    bool empty() const { return first_.isEmpty(); }
-    const Value& first() const { return first_; }
-    size_t size() const { return first_.isEmpty() ? 0 : 1 + (rest_ ? rest_->size() : 0); }
-    void add(Value callback);
-    // remove_done_callback: drops every callback equal to [callback]; returns how many.
-    size_t remove(VM& vm, const Value& callback);
-    // Hands all callbacks over, in the order they were added, and forgets them.
-    std::vector<Value> take();
-    // Passes each callback to [fn] in the order they were added, forgetting them first.
-    template <class Fn> void drain(Fn&& fn)
-    {
-        Value first = std::move(first_);
-        first_ = Value();
-        std::unique_ptr<std::vector<Value>> rest = std::move(rest_);
-        fn(std::move(first));
-        if (rest)
-            for (Value& v : *rest)
-                fn(std::move(v));
-    }
-
-  private:
-    Value first_;
-    std::unique_ptr<std::vector<Value>> rest_;
-};
-
 struct FutureObj : NativeObj {
     FutureObj(ClassObj* cls, NativeKind kind = NativeKind::Future);
     ~FutureObj() override;
@@ -63,7 +33,10 @@ struct FutureObj : NativeObj {
     WaitKind waitKind = WaitKind::Future;
     EventLoopObj* loop = nullptr; // holds a reference
     Value outcome;                // the result, or the exception when [hasException]
-    DoneCallbacks callbacks;
+    // The first done callback: nearly every future has at most one; the others are in
+    // rare->moreCallbacks. A TaskObj as the callback means "wake this task" (Task.__wakeup in
+    // CPython): a task is never callable itself, so the two cannot be confused.
+    Value firstCallback;
     StrObj* waitLabel = nullptr; // `_ls_what` ("Queue.put"), held; null: waitKind's description
     // What few futures need, allocated when first needed (100k pending futures go without).
     struct Rare {
@@ -73,6 +46,7 @@ struct FutureObj : NativeObj {
         Value sleepDelay;         // asyncio.sleep() given a delay that is no number, until it runs
         Value taskContext;        // a task's contextvars.Context, once the program uses contextvars
         Value sleepCancelMessage; // a task's own sleep cancelled with a message (sleep.h)
+        std::vector<Value> moreCallbacks; // the done callbacks after the first, in order
     };
     std::unique_ptr<Rare> rare;
     Rare& rareFields()
@@ -92,6 +66,12 @@ struct FutureObj : NativeObj {
     Value result(VM& vm);
     Value exception(VM& vm);
     void addDoneCallback(VM& vm, Value callback);
+    // Done callbacks: adds one (to be called once done); remove_done_callback (drops every
+    // callback equal to [callback], returns how many); hands them all over in the order they
+    // were added, forgetting them.
+    void addCallback(Value callback);
+    size_t removeCallbacks(VM& vm, const Value& callback);
+    std::vector<Value> takeCallbacks();
     Value makeCancelledError(VM& vm);
     Value cancelMessage() const { return rare ? rare->cancelMessage : Value(); }
     void setCancelMessage(Value message);

@@ -425,7 +425,7 @@ void TaskObj::waitOn(VM& vm, const Value& yielded)
         } else {
             f->blocking = false;
             if (f->state == FutureState::Pending)
-                f->callbacks.add(self);
+                f->addCallback(self);
             else
                 l->callSoonDone(vm, self, yielded);
             waiter = yielded;
