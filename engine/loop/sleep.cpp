@@ -334,23 +334,6 @@ void TaskSleepObj::closeAwait(VM& vm)
 
 // -- The timer, whoever sleeps ---------------------------------------------------------------
 
-SleepTimer* sleepTimerOf(Obj* timer)
-{
-    auto* native = static_cast<NativeObj*>(timer);
-    if (native->nativeKind == NativeKind::Sleep)
-        return &static_cast<SleepObj*>(native)->timer;
-    if (native->nativeKind == NativeKind::Task)
-        return &static_cast<TaskObj*>(native)->sleepTimer;
-    return nullptr;
-}
-
-TaskId sleepTimerOwner(const Obj* timer)
-{
-    const auto* native = static_cast<const NativeObj*>(timer);
-    return native->nativeKind == NativeKind::Task ? static_cast<const TaskObj*>(native)->id
-                                                  : static_cast<const SleepObj*>(native)->owner;
-}
-
 void sleepTimerFired(VM& vm, Obj* timer)
 {
     auto* native = static_cast<NativeObj*>(timer);

@@ -101,10 +101,7 @@ Value ownSleepCancelledError(VM& vm, TaskObj* task);
 // A task dies while it sleeps on its own: its timer is cancelled, as the sleep's close would.
 void dropOwnSleep(VM& vm, TaskObj* task);
 
-// The sleep timer a timer heap entry or a SleepTimer ready item holds (a SleepObj, or a task
-// sleeping on its own), or null for a handle; its owner; and what runs when it fires.
-SleepTimer* sleepTimerOf(Obj* timer);
-TaskId sleepTimerOwner(const Obj* timer);
+// What runs when a sleep's timer fires (a SleepObj's, or a task's own: sleepTimerOf in task.h).
 void sleepTimerFired(VM& vm, Obj* timer);
 // The (future, result) a failing _set_result_unless_cancelled reports.
 Value sleepTimerCallbackArgs(VM& vm, Obj* timer);

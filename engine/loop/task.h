@@ -23,9 +23,11 @@ struct TaskObj final : FutureObj {
     OwnSleep ownSleep = OwnSleep::None;
     bool ownSleepWaiting = false; // it waits on that sleep: holds the reference its wakeup will
     ObjRef coro;                  // the coroutine (or generator) it drives
-    ObjRef waiter;                // _fut_waiter: the future it waits on (the TaskSleepObj), or none
+    ObjRef waiter;                // _fut_waiter: the future it waits on (or the TaskSleepObj), or none
     StrObj* name = nullptr;       // held; null: the default "Task-<id>"
-    SleepTimer sleepTimer;        // its own sleep's timer; in the heap, the task stands for it
+    // Its own sleep's timer; in the heap, the task stands for it. Kept last: the loop fetches
+    // the task's last cache line ahead for it (event_loop.cpp, prefetchTimer).
+    SleepTimer sleepTimer;
 
     // One step: sends None (or throws [exc]) into the coroutine, then waits on what it yielded
     // or finishes the task. Emits StepBegan and StepEnded (and TaskFinished).
@@ -41,6 +43,25 @@ struct TaskObj final : FutureObj {
     void waitOn(VM& vm, const Value& yielded);
     void finished(VM& vm);
 };
+
+// The sleep timer a timer heap entry or a SleepTimer ready item holds (a SleepObj, or a task
+// sleeping on its own), or null for a handle; and its owner. Inline: the loop reads them for
+// every timer it pops or drops.
+inline SleepTimer* sleepTimerOf(Obj* timer)
+{
+    auto* native = static_cast<NativeObj*>(timer);
+    if (native->nativeKind == NativeKind::Sleep)
+        return &static_cast<SleepObj*>(native)->timer;
+    if (native->nativeKind == NativeKind::Task)
+        return &static_cast<TaskObj*>(native)->sleepTimer;
+    return nullptr;
+}
+inline TaskId sleepTimerOwner(const Obj* timer)
+{
+    const auto* native = static_cast<const NativeObj*>(timer);
+    return native->nativeKind == NativeKind::Task ? static_cast<const TaskObj*>(native)->id
+                                                  : static_cast<const SleepObj*>(native)->owner;
+}
 
 // The scenario line a coroutine is suspended at (its innermost scenario frame), the first line
 // of one not started yet, or 0 when it finished or is not a Python coroutine.

@@ -70,6 +70,18 @@ const char* kNestedSleeps = "import asyncio\n"                                 /
                             "    await asyncio.sleep(0)\n"                     // 16
                             "asyncio.run(main())\n";                           // 17
 
+// The loop's state when the [step]-th step of [source] begins, or none when the run failed or
+// has no such step.
+std::optional<LoopState> stateAt(const char* source, int step)
+{
+    StateAtStep observer(step);
+    RunOptions options;
+    options.filename = "state.py";
+    if (!runScenario(source, options, &observer).ok)
+        return std::nullopt;
+    return observer.state;
+}
+
 int64_t intLocal(const FrameState& frame, const char* name)
 {
     for (const auto& [local, value] : frame.locals)
@@ -88,13 +100,9 @@ class TestLoopState : public QObject {
     // Task-2 sleeps until 2.0, a print is due at 5.0.
     void stateWhenAStepBegins()
     {
-        StateAtStep observer(3);
-        RunOptions options;
-        options.filename = "state.py";
-        const RunResult result = runScenario(kScenario, options, &observer);
-        QVERIFY(result.ok);
-        QVERIFY(observer.state.has_value());
-        const LoopState& state = *observer.state;
+        const std::optional<LoopState> read = stateAt(kScenario, 3);
+        QVERIFY(read.has_value());
+        const LoopState& state = *read;
         QCOMPARE(state.time, 0.0);
         QCOMPARE(state.passes, uint64_t(2));
         QCOMPARE(state.running.value, 3u);
@@ -139,13 +147,9 @@ class TestLoopState : public QObject {
     // Step 4 is main's second: both workers sleep until 1.5, each in a nested coroutine.
     void nestedSleepsReadTheSameWithOrWithoutASleepObject()
     {
-        StateAtStep observer(4);
-        RunOptions options;
-        options.filename = "nested.py";
-        const RunResult result = runScenario(kNestedSleeps, options, &observer);
-        QVERIFY(result.ok);
-        QVERIFY(observer.state.has_value());
-        const LoopState& state = *observer.state;
+        const std::optional<LoopState> read = stateAt(kNestedSleeps, 4);
+        QVERIFY(read.has_value());
+        const LoopState& state = *read;
         QCOMPARE(state.timers.size(), size_t(2));
         for (size_t i = 0; i < 2; ++i) {
             QCOMPARE(state.timers[i].when, 1.5);
@@ -171,13 +175,9 @@ class TestLoopState : public QObject {
     // cancelled when the CancelledError reaches the sleep; the wakeup waits in the ready queue.
     void cancelledSleepWithoutASleepObject()
     {
-        StateAtStep observer(5);
-        RunOptions options;
-        options.filename = "nested.py";
-        const RunResult result = runScenario(kNestedSleeps, options, &observer);
-        QVERIFY(result.ok);
-        QVERIFY(observer.state.has_value());
-        const LoopState& state = *observer.state;
+        const std::optional<LoopState> read = stateAt(kNestedSleeps, 5);
+        QVERIFY(read.has_value());
+        const LoopState& state = *read;
         QCOMPARE(state.running.value, 2u);
         QCOMPARE(state.timers.size(), size_t(2));
         QCOMPARE(state.timers[0].owner.value, 2u);
