@@ -335,12 +335,12 @@ enum class NativeKind : uint8_t {
     Task,      // loop/task.h: TaskObj, a FutureObj
     Sleep,     // loop/sleep.h: SleepObj, the coroutine of asyncio.sleep(), a FutureObj
     SleepZero, // loop/sleep.h: the coroutine of asyncio.sleep(0), which only yields once
-    TaskSleep, // loop/sleep.h: what a frame awaits while its task sleeps on its own (no object)
     EventLoop, // loop/event_loop.h: EventLoopObj
     Handle,    // loop/handle.h: HandleObj (Handle and TimerHandle)
     Queue,     // loop/queue.h: QueueObj
     QueueCall, // loop/queue.h: the coroutine of Queue.get() or Queue.put()
     FutureIter, // loop/future.h: what Future.__await__() returns
+    TaskSleep,  // loop/sleep.h: what a frame awaits while its task sleeps on its own (no object)
 };
 
 // How a resumed coroutine (or generator) left: it yielded a value or returned one.
