@@ -97,11 +97,100 @@ EventLoopObj* QueueObj::boundLoop(VM& vm)
 
 namespace {
 
+// -- Spares ----------------------------------------------------------------------------------
+// A hand-off through a bounded queue blocks once per put and once per get, and so made two
+// coroutines and two futures each time (issue 11: their allocation, construction and release
+// were a tenth of queue_handoffs). A finished call's coroutine and a finished wait's future are
+// kept in the queue instead and made new again by the next call or wait. One is taken only when
+// the queue's is the last reference to it (the program, a task or the ready queue may still hold
+// it; a wakeup's ReadyItem holds its future for the whole step, hence two slots) and it carries
+// nothing a new object would not: no attributes, no callbacks, no cancel message, no exception.
+// A kept coroutine holds neither its queue nor its item, so their lifetimes are CPython's.
+
+// Keeps [v] in an empty slot, or in place of one the queue no longer alone holds. One a weakref
+// points to is not kept: the weakref must die when the program lets go of it.
+template <size_t N> void keepSpare(std::array<Value, N>& slots, Value v)
+{
+    if (v.asObject()->weaklyReferenced)
+        return;
+    for (Value& slot : slots)
+        if (slot.isEmpty()) {
+            slot = std::move(v);
+            return;
+        }
+    for (Value& slot : slots)
+        if (slot.asObject()->refcount > 1) {
+            slot = std::move(v);
+            return;
+        }
+}
+
+// Takes out of [slots] the first object that only the queue holds and [reusable] accepts. One
+// the program made a weakref to while it was kept is let go instead (see the README: that
+// weakref dies here, not when the program dropped the object).
+template <size_t N, class Pred> Value takeSpare(std::array<Value, N>& slots, Pred reusable)
+{
+    for (Value& slot : slots) {
+        if (!slot.isEmpty() && slot.asObject()->weaklyReferenced)
+            slot = Value();
+        if (!slot.isEmpty() && slot.asObject()->refcount == 1 && reusable(slot)) {
+            Value v = std::move(slot);
+            slot = Value();
+            return v;
+        }
+    }
+    return Value();
+}
+
+// A getter's or putter's future, as CPython's `self._get_loop().create_future()`, reusing one
+// of a finished wait when it is in the state a new one has after these fields are reset.
+Value newWaiterFuture(VM& vm, QueueObj* q, EventLoopObj* loop, bool put)
+{
+    ClassObj* futureClass = vm.asyncio().futureClass;
+    Value spare = takeSpare(put ? q->sparePutters : q->spareGetters, [&](const Value& v) {
+        const FutureObj* f = v.as<FutureObj>();
+        return f->cls == futureClass && f->loop == loop && f->state == FutureState::Finished &&
+               !f->hasException && !f->logTraceback && !f->attrs && !f->rare && f->callbacks.empty();
+    });
+    if (!spare.isEmpty()) {
+        FutureObj* f = spare.as<FutureObj>();
+        f->state = FutureState::Pending;
+        f->outcome = Value();
+        f->blocking = false;
+        return spare;
+    }
+    auto* f = new FutureObj(futureClass);
+    Value future = Value::object(f);
+    f->setLoop(loop);
+    f->waitKind = WaitKind::Queue;
+    if (put) {
+        f->waitLabel = vm.asyncio().names.queuePutLabel;
+        ++f->waitLabel->refcount;
+    }
+    return future;
+}
+
 // The coroutine of Queue.get() or Queue.put(item).
 struct QueueCallObj final : NativeObj {
     QueueCallObj(ClassObj* cls, Value q, bool put, Value value)
         : NativeObj(cls, NativeKind::QueueCall), isPut(put), queue(std::move(q)), item(std::move(value))
     {
+    }
+    // The coroutine of a new put()/get() call: a kept one made new again, or a new one.
+    static Value make(VM& vm, const Value& queue, bool put, Value value)
+    {
+        Value spare = takeSpare(queue.as<QueueObj>()->spareCalls, [](const Value& v) {
+            const auto* c = v.as<QueueCallObj>();
+            return c->stage == Stage::Done && !c->attrs && c->waiter.isEmpty();
+        });
+        if (spare.isEmpty())
+            return Value::object(new QueueCallObj(vm.asyncio().queueCallClass, queue, put, std::move(value)));
+        auto* c = spare.as<QueueCallObj>();
+        c->isPut = put;
+        c->stage = Stage::Created;
+        c->queue = queue;
+        c->item = std::move(value);
+        return spare;
     }
     ~QueueCallObj() override
     {
@@ -189,6 +278,7 @@ struct QueueCallObj final : NativeObj {
             } catch (PyException& e) {
                 fail(vm, e.exception);
             }
+            keepSpare(isPut ? queueObj->sparePutters : queueObj->spareGetters, std::move(waiter));
             waiter = Value();
         }
         try {
@@ -196,17 +286,10 @@ struct QueueCallObj final : NativeObj {
                 EventLoopObj* loop = queueObj->boundLoop(vm);
                 if (!loop)
                     vm.raise(ExcType::RuntimeError, "no running event loop");
-                auto* f = new FutureObj(vm.asyncio().futureClass);
-                Value future = Value::object(f);
-                f->setLoop(loop);
-                f->waitKind = WaitKind::Queue;
-                if (isPut) {
-                    f->waitLabel = vm.asyncio().names.queuePutLabel;
-                    ++f->waitLabel->refcount;
-                }
+                Value future = newWaiterFuture(vm, queueObj, loop, isPut);
                 (isPut ? queueObj->putters : queueObj->getters).push_back(future);
                 waiter = future;
-                f->blocking = true;
+                future.as<FutureObj>()->blocking = true;
                 out = future;
                 return ResumeStatus::Yielded;
             }
@@ -221,7 +304,18 @@ struct QueueCallObj final : NativeObj {
             throw;
         }
         stage = Stage::Done;
+        retire();
         return ResumeStatus::Returned;
+    }
+
+    // A finished call lets go of its queue and item (as CPython's finished coroutine frame does)
+    // and waits in the queue to be made new again by the next put() or get().
+    void retire()
+    {
+        const Value q = std::move(queue);
+        queue = Value();
+        item = Value();
+        keepSpare(q.as<QueueObj>()->spareCalls, Value::object(this));
     }
 
     void closeAwait(VM& vm) override
@@ -253,7 +347,8 @@ void initQueue(VM& vm, const CallArgs& a, QueueObj* q)
     q->maxsizeValue = maxsize ? *maxsize : Value::integer(0);
     q->maxsize = q->maxsizeValue.isIntLike() ? q->maxsizeValue.asInt() : 0;
     ClassObj* cls = q->cls;
-    q->nativeItems = keepsNative(vm, cls, "_init") && keepsNative(vm, cls, "_put") && keepsNative(vm, cls, "_get");
+    q->nativeItems =
+        keepsNative(vm, cls, "_init") && keepsNative(vm, cls, "_put") && keepsNative(vm, cls, "_get");
     if (!q->nativeItems)
         vm.callMethod(Value::object(q), vm.internStr("_init"), {q->maxsizeValue});
 }
@@ -306,25 +401,26 @@ void registerQueueClass(VM& vm, AsyncioRuntime& rt, const Value& module)
     vm.addMethod(c, "empty", [](VM& vm, const CallArgs& a) {
         return Value::boolean(selfQueue(vm, a, "empty")->size(vm) == 0);
     });
-    vm.addMethod(c, "full", [](VM& vm, const CallArgs& a) { return Value::boolean(selfQueue(vm, a, "full")->full(vm)); });
+    vm.addMethod(c, "full", [](VM& vm, const CallArgs& a) {
+        return Value::boolean(selfQueue(vm, a, "full")->full(vm));
+    });
     vm.addMethod(c, "put", [](VM& vm, const CallArgs& a) {
         checkArgs(vm, a, "put", 2, 2);
         selfQueue(vm, a, "put");
-        return Value::object(new QueueCallObj(vm.asyncio().queueCallClass, a[0], true, a[1]));
+        return QueueCallObj::make(vm, a[0], true, a[1]);
     });
     vm.addMethod(c, "get", [](VM& vm, const CallArgs& a) {
         checkArgs(vm, a, "get", 1, 1);
         selfQueue(vm, a, "get");
-        return Value::object(new QueueCallObj(vm.asyncio().queueCallClass, a[0], false, Value()));
+        return QueueCallObj::make(vm, a[0], false, Value());
     });
     vm.addMethod(c, "put_nowait", [](VM& vm, const CallArgs& a) {
         checkArgs(vm, a, "put_nowait", 2, 2);
         selfQueue(vm, a, "put_nowait")->putNowait(vm, a[1]);
         return Value::none();
     });
-    vm.addMethod(c, "get_nowait", [](VM& vm, const CallArgs& a) {
-        return selfQueue(vm, a, "get_nowait")->getNowait(vm);
-    });
+    vm.addMethod(c, "get_nowait",
+                 [](VM& vm, const CallArgs& a) { return selfQueue(vm, a, "get_nowait")->getNowait(vm); });
     vm.addMethod(c, "task_done", [](VM& vm, const CallArgs& a) {
         QueueObj* q = selfQueue(vm, a, "task_done");
         if (q->unfinishedTasks <= 0)
@@ -341,13 +437,19 @@ void registerQueueClass(VM& vm, AsyncioRuntime& rt, const Value& module)
             return listOf(vm, q->items);
         return vm.newList(vm.toVector(vm.getAttr(a[0], vm.internStr("_queue"))));
     });
-    addNativeProperty(vm, c, "maxsize", [](VM& vm, const CallArgs& a) { return selfQueue(vm, a, "maxsize")->maxsizeValue; });
-    addNativeProperty(vm, c, "_maxsize", [](VM& vm, const CallArgs& a) { return selfQueue(vm, a, "_maxsize")->maxsizeValue; });
+    addNativeProperty(vm, c, "maxsize",
+                      [](VM& vm, const CallArgs& a) { return selfQueue(vm, a, "maxsize")->maxsizeValue; });
+    addNativeProperty(vm, c, "_maxsize",
+                      [](VM& vm, const CallArgs& a) { return selfQueue(vm, a, "_maxsize")->maxsizeValue; });
     addNativeProperty(vm, c, "_unfinished_tasks", [](VM& vm, const CallArgs& a) {
         return Value::integer(selfQueue(vm, a, "_unfinished_tasks")->unfinishedTasks);
     });
-    addNativeProperty(vm, c, "_getters", [](VM& vm, const CallArgs& a) { return listOf(vm, selfQueue(vm, a, "_getters")->getters); });
-    addNativeProperty(vm, c, "_putters", [](VM& vm, const CallArgs& a) { return listOf(vm, selfQueue(vm, a, "_putters")->putters); });
+    addNativeProperty(vm, c, "_getters", [](VM& vm, const CallArgs& a) {
+        return listOf(vm, selfQueue(vm, a, "_getters")->getters);
+    });
+    addNativeProperty(vm, c, "_putters", [](VM& vm, const CallArgs& a) {
+        return listOf(vm, selfQueue(vm, a, "_putters")->putters);
+    });
     addNativeProperty(
         vm, c, "_finished",
         [](VM& vm, const CallArgs& a) {

@@ -5,6 +5,7 @@
 // and _get (LifoQueue, PriorityQueue) keeps its items in self._queue as CPython's do, and the
 // core calls those methods.
 
+#include <array>
 #include <deque>
 
 #include "../object.h"
@@ -19,15 +20,21 @@ struct QueueObj final : NativeObj {
     explicit QueueObj(ClassObj* cls);
     ~QueueObj() override;
 
-    bool nativeItems = true;   // the items live in [items]; else in the Python attribute _queue
-    int64_t maxsize = 0;       // <= 0: unbounded
+    bool nativeItems = true; // the items live in [items]; else in the Python attribute _queue
+    int64_t maxsize = 0;     // <= 0: unbounded
     int64_t unfinishedTasks = 0;
-    Value maxsizeValue;        // as given, for the maxsize property and repr
+    Value maxsizeValue;           // as given, for the maxsize property and repr
     EventLoopObj* loop = nullptr; // bound on first wait, as _LoopBoundMixin does; held
     std::deque<Value> items;
     std::deque<Value> getters; // futures of waiting get()s
     std::deque<Value> putters; // futures of waiting put()s
     Value finished;            // the Event join() waits on, made by the first join()
+    // Objects of finished hand-offs, kept for the next put()/get() (queue.cpp, "Spares"): the
+    // coroutines of finished calls, and the getter and putter futures of finished waits. One
+    // is taken again only when nothing else holds it (README.md: the one exception, a weakref).
+    std::array<Value, 2> spareCalls;
+    std::array<Value, 2> spareGetters;
+    std::array<Value, 2> sparePutters;
 
     size_t size(VM& vm);
     bool full(VM& vm);
