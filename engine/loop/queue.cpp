@@ -29,15 +29,31 @@ size_t QueueObj::size(VM& vm)
     return size_t(vm.length(vm.getAttr(Value::object(this), vm.internStr("_queue"))));
 }
 
+bool QueueObj::empty(VM& vm)
+{
+    if (overrides & Empty)
+        return vm.truthy(vm.callMethod(Value::object(this), vm.internStr("empty"), {}));
+    return size(vm) == 0;
+}
+
 bool QueueObj::full(VM& vm)
 {
-    if (maxsizeValue.isEmpty() || maxsizeValue.isIntLike()) {
-        if (maxsize <= 0)
-            return false;
-        return int64_t(size(vm)) >= maxsize;
-    }
-    if (vm.compare(maxsizeValue, Value::integer(0), CompareKind::Le))
+    if (overrides & Full)
+        return vm.truthy(vm.callMethod(Value::object(this), vm.internStr("full"), {}));
+    return baseFull(vm);
+}
+
+bool QueueObj::baseFull(VM& vm)
+{
+    // `self._maxsize <= 0`, then `self.qsize() >= self._maxsize`.
+    const bool intMaxsize = maxsizeValue.isEmpty() || maxsizeValue.isIntLike();
+    if (intMaxsize ? maxsize <= 0 : vm.compare(maxsizeValue, Value::integer(0), CompareKind::Le))
         return false;
+    if (overrides & Qsize)
+        return vm.compare(vm.callMethod(Value::object(this), vm.internStr("qsize"), {}), maxsizeValue,
+                          CompareKind::Ge);
+    if (intMaxsize)
+        return int64_t(size(vm)) >= maxsize;
     return vm.compare(Value::integer(int64_t(size(vm))), maxsizeValue, CompareKind::Ge);
 }
 
@@ -56,6 +72,21 @@ void QueueObj::wakeupNext(VM& vm, std::deque<Value>& waiters)
 
 void QueueObj::putNowait(VM& vm, const Value& item)
 {
+    if (overrides & PutNowait)
+        vm.callMethod(Value::object(this), vm.internStr("put_nowait"), {item});
+    else
+        basePutNowait(vm, item);
+}
+
+Value QueueObj::getNowait(VM& vm)
+{
+    if (overrides & GetNowait)
+        return vm.callMethod(Value::object(this), vm.internStr("get_nowait"), {});
+    return baseGetNowait(vm);
+}
+
+void QueueObj::basePutNowait(VM& vm, const Value& item)
+{
     if (full(vm))
         vm.raiseValue(vm.newException(vm.asyncio().queueFull.as<ClassObj>(), {}));
     if (nativeItems)
@@ -68,9 +99,9 @@ void QueueObj::putNowait(VM& vm, const Value& item)
     wakeupNext(vm, getters);
 }
 
-Value QueueObj::getNowait(VM& vm)
+Value QueueObj::baseGetNowait(VM& vm)
 {
-    if (size(vm) == 0)
+    if (empty(vm))
         vm.raiseValue(vm.newException(vm.asyncio().queueEmpty.as<ClassObj>(), {}));
     Value item;
     if (nativeItems) {
@@ -231,7 +262,7 @@ struct QueueCallObj final : NativeObj {
                 break;
             }
         }
-        const bool roomOrItems = isPut ? !q()->full(vm) : q()->size(vm) > 0;
+        const bool roomOrItems = isPut ? !q()->full(vm) : !q()->empty(vm);
         if (roomOrItems && f->state != FutureState::Cancelled)
             q()->wakeupNext(vm, waiters);
     }
@@ -282,7 +313,7 @@ struct QueueCallObj final : NativeObj {
             waiter = Value();
         }
         try {
-            while (isPut ? queueObj->full(vm) : queueObj->size(vm) == 0) {
+            while (isPut ? queueObj->full(vm) : queueObj->empty(vm)) {
                 EventLoopObj* loop = queueObj->boundLoop(vm);
                 if (!loop)
                     vm.raise(ExcType::RuntimeError, "no running event loop");
@@ -349,6 +380,13 @@ void initQueue(VM& vm, const CallArgs& a, QueueObj* q)
     ClassObj* cls = q->cls;
     q->nativeItems =
         keepsNative(vm, cls, "_init") && keepsNative(vm, cls, "_put") && keepsNative(vm, cls, "_get");
+    q->overrides = 0;
+    for (const auto& [name, bit] :
+         {std::pair{"qsize", QueueObj::Qsize}, std::pair{"empty", QueueObj::Empty},
+          std::pair{"full", QueueObj::Full}, std::pair{"put_nowait", QueueObj::PutNowait},
+          std::pair{"get_nowait", QueueObj::GetNowait}})
+        if (!keepsNative(vm, cls, name))
+            q->overrides |= bit;
     if (!q->nativeItems)
         vm.callMethod(Value::object(q), vm.internStr("_init"), {q->maxsizeValue});
 }
@@ -399,10 +437,10 @@ void registerQueueClass(VM& vm, AsyncioRuntime& rt, const Value& module)
         return Value::integer(int64_t(selfQueue(vm, a, "qsize")->size(vm)));
     });
     vm.addMethod(c, "empty", [](VM& vm, const CallArgs& a) {
-        return Value::boolean(selfQueue(vm, a, "empty")->size(vm) == 0);
+        return Value::boolean(selfQueue(vm, a, "empty")->size(vm) == 0); // not self._queue
     });
     vm.addMethod(c, "full", [](VM& vm, const CallArgs& a) {
-        return Value::boolean(selfQueue(vm, a, "full")->full(vm));
+        return Value::boolean(selfQueue(vm, a, "full")->baseFull(vm));
     });
     vm.addMethod(c, "put", [](VM& vm, const CallArgs& a) {
         checkArgs(vm, a, "put", 2, 2);
@@ -416,11 +454,11 @@ void registerQueueClass(VM& vm, AsyncioRuntime& rt, const Value& module)
     });
     vm.addMethod(c, "put_nowait", [](VM& vm, const CallArgs& a) {
         checkArgs(vm, a, "put_nowait", 2, 2);
-        selfQueue(vm, a, "put_nowait")->putNowait(vm, a[1]);
+        selfQueue(vm, a, "put_nowait")->basePutNowait(vm, a[1]);
         return Value::none();
     });
     vm.addMethod(c, "get_nowait",
-                 [](VM& vm, const CallArgs& a) { return selfQueue(vm, a, "get_nowait")->getNowait(vm); });
+                 [](VM& vm, const CallArgs& a) { return selfQueue(vm, a, "get_nowait")->baseGetNowait(vm); });
     vm.addMethod(c, "task_done", [](VM& vm, const CallArgs& a) {
         QueueObj* q = selfQueue(vm, a, "task_done");
         if (q->unfinishedTasks <= 0)

@@ -36,10 +36,23 @@ struct QueueObj final : NativeObj {
     std::array<Value, 2> spareGetters;
     std::array<Value, 2> sparePutters;
 
+    // The methods CPython's put(), get() and the _nowait forms call through `self`, which a Python
+    // subclass may override (bits of [overrides], found when __init__ runs).
+    enum Override : uint8_t { Qsize = 1, Empty = 2, Full = 4, PutNowait = 8, GetNowait = 16 };
+    uint8_t overrides = 0;
+
+    // len(self._queue): Queue.qsize()'s own body.
     size_t size(VM& vm);
+    // self.empty(), self.full(), self.put_nowait(item), self.get_nowait(): the subclass's
+    // override when it has one, else the base class's body below.
+    bool empty(VM& vm);
     bool full(VM& vm);
     void putNowait(VM& vm, const Value& item);
     Value getNowait(VM& vm);
+    // The base class's Queue.full(), put_nowait() and get_nowait().
+    bool baseFull(VM& vm);
+    void basePutNowait(VM& vm, const Value& item);
+    Value baseGetNowait(VM& vm);
     // Wakes the first waiter in [waiters] that is not done yet (CPython's _wakeup_next).
     void wakeupNext(VM& vm, std::deque<Value>& waiters);
     // The running loop, binding the queue to it on first use.
