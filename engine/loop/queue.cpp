@@ -22,21 +22,19 @@ QueueObj::~QueueObj()
         releaseObject(loop);
 }
 
-size_t QueueObj::size(VM& vm)
+size_t QueueObj::pythonSize(VM& vm)
 {
-    if (nativeItems)
-        return items.size();
     return size_t(vm.length(vm.getAttr(Value::object(this), vm.internStr("_queue"))));
 }
 
-bool QueueObj::empty(VM& vm)
+bool QueueObj::calledEmpty(VM& vm)
 {
     if (overrides & Empty)
         return vm.truthy(vm.callMethod(Value::object(this), vm.internStr("empty"), {}));
     return size(vm) == 0;
 }
 
-bool QueueObj::full(VM& vm)
+bool QueueObj::calledFull(VM& vm)
 {
     if (overrides & Full)
         return vm.truthy(vm.callMethod(Value::object(this), vm.internStr("full"), {}));

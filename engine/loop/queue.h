@@ -42,17 +42,32 @@ struct QueueObj final : NativeObj {
     uint8_t overrides = 0;
 
     // len(self._queue): Queue.qsize()'s own body.
-    size_t size(VM& vm);
+    size_t size(VM& vm) { return nativeItems ? items.size() : pythonSize(vm); }
     // self.empty(), self.full(), self.put_nowait(item), self.get_nowait(): the subclass's
-    // override when it has one, else the base class's body below.
-    bool empty(VM& vm);
-    bool full(VM& vm);
+    // override when it has one, else the base class's body below. The first two are inline for
+    // a plain queue with an int maxsize (every hand-off asks them).
+    bool empty(VM& vm)
+    {
+        if (nativeItems && !(overrides & Empty))
+            return items.empty();
+        return calledEmpty(vm);
+    }
+    bool full(VM& vm)
+    {
+        if (nativeItems && !(overrides & (Full | Qsize)) &&
+            (maxsizeValue.isEmpty() || maxsizeValue.isIntLike()))
+            return maxsize > 0 && int64_t(items.size()) >= maxsize;
+        return calledFull(vm);
+    }
     void putNowait(VM& vm, const Value& item);
     Value getNowait(VM& vm);
     // The base class's Queue.full(), put_nowait() and get_nowait().
     bool baseFull(VM& vm);
     void basePutNowait(VM& vm, const Value& item);
     Value baseGetNowait(VM& vm);
+    size_t pythonSize(VM& vm);
+    bool calledEmpty(VM& vm);
+    bool calledFull(VM& vm);
     // Wakes the first waiter in [waiters] that is not done yet (CPython's _wakeup_next).
     void wakeupNext(VM& vm, std::deque<Value>& waiters);
     // The running loop, binding the queue to it on first use.
