@@ -179,7 +179,7 @@ Value newWaiterFuture(VM& vm, QueueObj* q, EventLoopObj* loop, bool put)
     Value spare = takeSpare(put ? q->sparePutters : q->spareGetters, [&](const Value& v) {
         const FutureObj* f = v.as<FutureObj>();
         return f->cls == futureClass && f->loop == loop && f->state == FutureState::Finished &&
-               !f->hasException && !f->logTraceback && !f->attrs && !f->rare && f->callbacks.empty();
+               !f->hasException && !f->logTraceback && !f->attrs && !f->rare && f->firstCallback.isEmpty();
     });
     if (!spare.isEmpty()) {
         FutureObj* f = spare.as<FutureObj>();
