@@ -798,10 +798,11 @@ ResumeStatus VM::resume(GeneratorObj* gen, Value send, Value throwExc, Value& ou
 // frame suspends as the sleep's first SEND would leave it, delegating to what stands for the
 // sleep, and no sleep is made (loop/sleep.h, sleepAwaitedAtOnce). The await's instructions must
 // follow the call on its line (compiler.cpp, emitAwait). Returns the stack's new top (the caller
-// goes on at the YIELD_VALUE, ip + 3), or null: the call goes on as any call. Out of runLoop and
-// taking no reference to its registers: the compute benchmarks feel any change to its code.
-[[gnu::noinline, gnu::cold]] static Value* awaitSleepAtOnce(VM& vm, Frame* frame, uint32_t ip, Value* sp, Value* base,
-                                                 const CallArgs& ca)
+// goes on at the YIELD_VALUE, ip + 3), or null: the call goes on as any call. Out of runLoop,
+// taking no reference to its registers, and cold (placed away from runLoop's hot code): the
+// compute benchmarks feel any change to runLoop's code (tests/bench/README.md, the sleep pass).
+[[gnu::noinline, gnu::cold]] static Value* awaitSleepAtOnce(VM& vm, Frame* frame, uint32_t ip, Value* sp,
+                                                            Value* base, const CallArgs& ca)
 {
     const CodeObj* code = frame->code;
     const uint32_t* instrs = code->code.data();
