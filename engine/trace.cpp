@@ -173,8 +173,18 @@ TraceEvent TraceEvents::expand(const TraceEvent& r, uint32_t part, uint32_t pass
             head.x_.time = 0.0;
             head.spare_[1] = 0;
         }
+        if (folds(r) & kFiredAtJump) // ClockJumped has no task, handle or line
+            head.a_ = head.b_ = 0;
+        if (folds(r) & kEndedOnTimer) { // the timer's callback name (none)
+            head.b_ = 0;
+            head.spare_[1] = 0;
+        }
         return head;
     }
+    if (folds(r) & kFiredAtJump)
+        return TraceEvent::timerFired(r.x_.time, TaskId{r.a_}, HandleId{r.b_}, r.x_.time);
+    if (folds(r) & kEndedOnTimer)
+        return TraceEvent::stepEnded(r.t, r.task, r.b_, WaitKind::Timer, r.spare_[1], r.x_.time);
     const bool other = folds(r) & kPushedOther;
     if (part == 1)
         return TraceEvent::readyPushed(r.t, other ? TaskId{r.x_.words[1]} : r.task, HandleId{r.x_.words[0]},

@@ -475,10 +475,15 @@ class TraceObserver {
 //   carrying the handle, its kind, and the other task or the end line in the fields a StepBegan
 //   does not use, with a flag for each;
 // - a callback that queues one handle first (a sleep's timer waking its task): CallbackRan and
-//   ReadyPushed, the same way.
+//   ReadyPushed, the same way;
+// - the clock jumps to the earliest deadline and the timer due there fires: ClockJumped and
+//   TimerFired (at the new time, with that deadline), the task and handle in the fields a
+//   ClockJumped does not use;
+// - a sleep's timer (no callback name) and the sleeper's StepEnded on it (same task, time and
+//   deadline; its wait label a string id below 256): TimerScheduled carrying the line and label.
 // So sleep(0) stores one record per switch instead of three, a queue hand-off two per pass
-// instead of four, a sleep's end two instead of three, and a loop pass that begins with a step,
-// a timer or a clock jump no record of its own.
+// instead of four, a sleep four instead of nine (the pass, the jump and the timer firing; the
+// callback and the wakeup it queues; the pass and the step; the timer and the StepEnded).
 // The records go in fixed-size blocks: appending never copies what is stored, and the slack is
 // at most one chunk (a doubling vector would cost up to twice). The blocks are carved from
 // 2 MiB chunks mapped on their own and faulted in whole: a big trace takes one system call per
@@ -592,11 +597,15 @@ class TraceEvents {
         kEndedReady = 4,  // StepBegan, kPushed: then StepEnded(wait=Ready) at line x_.words[1]
         kPushedOther = 8, // kPushed of another task's handle: its id in x_.words[1] (and the
                           // StepEnded, if any, at the StepBegan's line)
+        kFiredAtJump = 16,   // ClockJumped: then TimerFired at the new time, due then, of task a_
+                             // and handle b_
+        kEndedOnTimer = 32,  // TimerScheduled without a callback name: then the task's StepEnded
+                             // on that timer (its deadline), at line b_, label spare_[1]
     };
     static uint8_t folds(const TraceEvent& r) { return r.spare_[0]; }
     static uint32_t foldedCount(const TraceEvent& r)
     {
-        return 1 + (folds(r) & 1) + ((folds(r) >> 1) & 1) + ((folds(r) >> 2) & 1);
+        return 1 + uint32_t(std::popcount(uint8_t(folds(r) & ~kPushedOther)));
     }
     static uint32_t passAfter(const TraceEvent& r, uint32_t passBefore)
     {
@@ -613,9 +622,21 @@ class TraceEvents {
     // Folds [e] into the record held back, if the record implies it or it implies the record.
     [[gnu::always_inline]] bool fold(const TraceEvent& e)
     {
-        if (!pendingValid_ || !sameInstant(pending_, e) || e.spare_[0] != 0)
+        if (!pendingValid_ || e.spare_[0] != 0)
             return false;
         TraceEvent& r = pending_;
+        // The clock jumped to the earliest deadline: the timer due there fires at the new time.
+        if (r.kind == EventKind::ClockJumped && e.kind == EventKind::TimerFired && !(folds(r) & kFiredAtJump) &&
+            std::bit_cast<uint64_t>(e.t) == std::bit_cast<uint64_t>(r.x_.time) &&
+            std::bit_cast<uint64_t>(e.x_.time) == std::bit_cast<uint64_t>(r.x_.time) && e.b_ == 0 &&
+            e.sub_ == 0 && r.task.value == 0 && r.a_ == 0 && r.b_ == 0) {
+            r.a_ = e.task.value;
+            r.b_ = e.a_;
+            r.spare_[0] |= kFiredAtJump;
+            return true;
+        }
+        if (!sameInstant(r, e))
+            return false;
         switch (r.kind) {
         case EventKind::PassBegan:
             if (folds(r) != 0 || r.a_ != pendingPassBefore_ + 1)
@@ -649,6 +670,17 @@ class TraceEvents {
                     r.x_.words[1] = e.b_;
                 }
                 r.spare_[0] |= kEndedReady;
+                return true;
+            }
+            return false;
+        case EventKind::TimerScheduled:
+            // A sleep's timer, and the sleeper suspends on it.
+            if (e.kind == EventKind::StepEnded && !(folds(r) & kEndedOnTimer) && r.b_ == 0 && e.task == r.task &&
+                e.sub_ == uint8_t(WaitKind::Timer) && e.a_ < 256 &&
+                std::bit_cast<uint64_t>(e.x_.time) == std::bit_cast<uint64_t>(r.x_.time)) {
+                r.b_ = e.b_;
+                r.spare_[1] = uint8_t(e.a_);
+                r.spare_[0] |= kEndedOnTimer;
                 return true;
             }
             return false;

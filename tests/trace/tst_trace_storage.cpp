@@ -187,17 +187,29 @@ class TestTraceStorage : public QObject {
         push(TraceEvent::stepEnded(3.0, two, 7, WaitKind::Ready, 0, 0.0)); // at its StepBegan's line
         push(TraceEvent::callbackRan(3.0, one, HandleId{9}, HandleKind::Callback, StringId{4}));
         push(TraceEvent::readyPushed(3.0, one, HandleId{10}, HandleKind::TaskWakeup, {})); // folds
-        push(TraceEvent::passBegan(3.0, 5)); // the last event: stored
+        push(TraceEvent::passBegan(3.0, 5));
+        push(TraceEvent::clockJumped(3.0, 4.0));
+        push(TraceEvent::timerFired(4.0, one, HandleId{11}, 4.0)); // due at the jump: folds
+        push(TraceEvent::timerFired(4.0, two, HandleId{12}, 3.5)); // overdue: kept
+        push(TraceEvent::timerScheduled(4.0, one, HandleId{13}, TimerKind::Sleep, {}, 6.0));
+        push(TraceEvent::stepEnded(4.0, one, 9, WaitKind::Timer, 3, 6.0)); // on that timer: folds
+        push(TraceEvent::timerScheduled(4.0, two, HandleId{14}, TimerKind::Sleep, {}, 6.0));
+        push(TraceEvent::stepEnded(4.0, two, 9, WaitKind::Timer, 300, 6.0)); // a label past 255: kept
+        push(TraceEvent::timerScheduled(4.0, two, HandleId{15}, TimerKind::Callback, StringId{2}, 7.0));
+        push(TraceEvent::stepEnded(4.0, two, 9, WaitKind::Timer, 3, 7.0)); // a named timer: kept
+        push(TraceEvent::passBegan(4.0, 6)); // the last event: stored
         const std::string difference = compare(compact, plain);
         QVERIFY2(difference.empty(), difference.c_str());
-        // Stored (14 records for 25 events): pass 1 + step + task 2's push; the StepEnded (its
+        // Stored (21 records for 35 events): pass 1 + step + task 2's push; the StepEnded (its
         // line is not the step's, and the push was another task's); pass 2 + step; the push of a
         // named callback; its StepEnded; the second loop's pass 1 (not 3); its step + push; the
         // StepEnded with a deadline of -0.0; passes 2 + 3 (empty); the clock jump; pass 4 + step +
         // push + StepEnded; task 2's step + task 1's wakeup + StepEnded; the callback + the
-        // wakeup it queued; the last pass.
-        QCOMPARE(plain.storedCount(), size_t(25));
-        QCOMPARE(compact.storedCount(), size_t(14));
+        // wakeup it queued; pass 5 + the clock jump + the timer due at 4.0; the overdue timer; a
+        // sleep's timer + the StepEnded on it; the next timer; its StepEnded (label 300); the
+        // named timer; its StepEnded; the last pass.
+        QCOMPARE(plain.storedCount(), size_t(35));
+        QCOMPARE(compact.storedCount(), size_t(21));
     }
 };
 
