@@ -219,7 +219,8 @@ void printTraceStats(const TraceRecorder& trace, const RunResult& result)
 {
     const size_t events = trace.events().size();
     const size_t bytes = trace.memoryBytes();
-    std::fprintf(stderr, "trace: %zu events (%zu records stored), %zu strings, %zu bytes (%.1f bytes per event)\n",
+    std::fprintf(stderr,
+                 "trace: %zu events (%zu records stored), %zu strings, %zu bytes (%.1f bytes per event)\n",
                  events, trace.events().storedCount(), trace.stringCount(), bytes,
                  events ? double(bytes) / double(events) : 0.0);
     std::fprintf(stderr,

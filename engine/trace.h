@@ -560,7 +560,10 @@ class TraceEvents {
             return old;
         }
         size_t index() const { return index_; }
-        friend bool operator==(const const_iterator& a, const const_iterator& b) { return a.index_ == b.index_; }
+        friend bool operator==(const const_iterator& a, const const_iterator& b)
+        {
+            return a.index_ == b.index_;
+        }
 
       private:
         friend class TraceEvents;
@@ -591,18 +594,21 @@ class TraceEvents {
   private:
     // The flags of a record (TraceEvent::spare_[0]): which implied events it stands for too.
     enum Fold : uint8_t {
-        kAfterPass = 1,   // a PassBegan (the previous pass + 1) at the record's time precedes it
-        kPushed = 2,      // StepBegan, CallbackRan: then a ReadyPushed of handle x_.words[0], kind
-                          // spare_[1], no callback name
-        kEndedReady = 4,  // StepBegan, kPushed: then StepEnded(wait=Ready) at line x_.words[1]
-        kPushedOther = 8, // kPushed of another task's handle: its id in x_.words[1] (and the
-                          // StepEnded, if any, at the StepBegan's line)
-        kFiredAtJump = 16,   // ClockJumped: then TimerFired at the new time, due then, of task a_
-                             // and handle b_
-        kEndedOnTimer = 32,  // TimerScheduled without a callback name: then the task's StepEnded
-                             // on that timer (its deadline), at line b_, label spare_[1]
+        kAfterPass = 1,     // a PassBegan (the previous pass + 1) at the record's time precedes it
+        kPushed = 2,        // StepBegan, CallbackRan: then a ReadyPushed of handle x_.words[0], kind
+                            // spare_[1], no callback name
+        kEndedReady = 4,    // StepBegan, kPushed: then StepEnded(wait=Ready) at line x_.words[1]
+        kPushedOther = 8,   // kPushed of another task's handle: its id in x_.words[1] (and the
+                            // StepEnded, if any, at the StepBegan's line)
+        kFiredAtJump = 16,  // ClockJumped: then TimerFired at the new time, due then, of task a_
+                            // and handle b_
+        kEndedOnTimer = 32, // TimerScheduled without a callback name: then the task's StepEnded
+                            // on that timer (its deadline), at line b_, label spare_[1]
     };
-    static uint8_t folds(const TraceEvent& r) { return r.spare_[0]; }
+    static uint8_t folds(const TraceEvent& r)
+    {
+        return r.spare_[0];
+    }
     static uint32_t foldedCount(const TraceEvent& r)
     {
         return 1 + uint32_t(std::popcount(uint8_t(folds(r) & ~kPushedOther)));
@@ -626,7 +632,8 @@ class TraceEvents {
             return false;
         TraceEvent& r = pending_;
         // The clock jumped to the earliest deadline: the timer due there fires at the new time.
-        if (r.kind == EventKind::ClockJumped && e.kind == EventKind::TimerFired && !(folds(r) & kFiredAtJump) &&
+        if (r.kind == EventKind::ClockJumped && e.kind == EventKind::TimerFired &&
+            !(folds(r) & kFiredAtJump) &&
             std::bit_cast<uint64_t>(e.t) == std::bit_cast<uint64_t>(r.x_.time) &&
             std::bit_cast<uint64_t>(e.x_.time) == std::bit_cast<uint64_t>(r.x_.time) && e.b_ == 0 &&
             e.sub_ == 0 && r.task.value == 0 && r.a_ == 0 && r.b_ == 0) {
@@ -660,9 +667,8 @@ class TraceEvents {
             }
             // ...and then yields bare.
             if (r.kind == EventKind::StepBegan && e.kind == EventKind::StepEnded &&
-                (folds(r) & (kPushed | kEndedReady)) == kPushed &&
-                e.task == r.task && e.sub_ == uint8_t(WaitKind::Ready) && e.a_ == 0 &&
-                std::bit_cast<uint64_t>(e.x_.time) == 0) {
+                (folds(r) & (kPushed | kEndedReady)) == kPushed && e.task == r.task &&
+                e.sub_ == uint8_t(WaitKind::Ready) && e.a_ == 0 && std::bit_cast<uint64_t>(e.x_.time) == 0) {
                 if (folds(r) & kPushedOther) {
                     if (e.b_ != r.b_)
                         return false;
@@ -675,8 +681,8 @@ class TraceEvents {
             return false;
         case EventKind::TimerScheduled:
             // A sleep's timer, and the sleeper suspends on it.
-            if (e.kind == EventKind::StepEnded && !(folds(r) & kEndedOnTimer) && r.b_ == 0 && e.task == r.task &&
-                e.sub_ == uint8_t(WaitKind::Timer) && e.a_ < 256 &&
+            if (e.kind == EventKind::StepEnded && !(folds(r) & kEndedOnTimer) && r.b_ == 0 &&
+                e.task == r.task && e.sub_ == uint8_t(WaitKind::Timer) && e.a_ < 256 &&
                 std::bit_cast<uint64_t>(e.x_.time) == std::bit_cast<uint64_t>(r.x_.time)) {
                 r.b_ = e.b_;
                 r.spare_[1] = uint8_t(e.a_);
@@ -741,9 +747,9 @@ class TraceEvents {
     TraceEvent pending_;
     bool pendingValid_ = false;
     bool compact_ = true;
-    size_t pendingFirst_ = 0;       // the position of its first event
+    size_t pendingFirst_ = 0;        // the position of its first event
     uint32_t pendingPassBefore_ = 0; // the pass number before it
-    uint32_t pass_ = 0;             // the last PassBegan's number
+    uint32_t pass_ = 0;              // the last PassBegan's number
 };
 
 // Stores every event in order, with a string table.

@@ -63,7 +63,8 @@ std::vector<std::string> checkTraceInvariants(const TraceEvents& events, bool en
 {
     Replay r;
     double lastTime = 0.0;
-    for (auto it = events.begin(); it != events.end(); ++it) { // in order: no index lookups
+    // In order, record by record (no index lookup per event).
+    for (auto it = events.begin(); it != events.end(); ++it) {
         const size_t i = it.index();
         const TraceEvent e = *it;
         if (e.t < lastTime)

@@ -77,7 +77,8 @@ class TimelineModelBuilder {
         // second on the loop's row; line events none): reserved up front, the list is rarely
         // doubled and copied, and pages never written are never faulted in.
         closed_.reserve(events_.size());
-        for (auto it = events_.begin(); it != events_.end(); ++it) { // in order: no index lookups
+        // In order, record by record (no index lookup per event).
+        for (auto it = events_.begin(); it != events_.end(); ++it) {
             const uint32_t i = uint32_t(it.index());
             if ((i & 0xffff) == 0 && cancel && cancel->load(std::memory_order_relaxed))
                 return false;

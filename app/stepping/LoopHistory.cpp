@@ -64,7 +64,8 @@ void LoopHistory::build()
         openStep.erase(open);
     };
 
-    for (auto it = events.begin(); it != events.end(); ++it) { // in order: no index lookups
+    // In order, record by record (no index lookup per event).
+    for (auto it = events.begin(); it != events.end(); ++it) {
         const uint32_t i = uint32_t(it.index());
         const TraceEvent e = *it;
         switch (e.kind) {

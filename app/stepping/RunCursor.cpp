@@ -11,7 +11,8 @@ RunCursor::RunCursor(const TraceRecorder& trace)
     double lastTime = -1;
     TaskId resumed;         // the task whose StepBegan is the latest stop
     uint32_t resumedAt = 0; // and its line
-    for (auto it = events.begin(); it != events.end(); ++it) { // in order: no index lookups
+    // In order, record by record (no index lookup per event).
+    for (auto it = events.begin(); it != events.end(); ++it) {
         const uint32_t i = uint32_t(it.index());
         const TraceEvent e = *it;
         uint32_t line = 0;

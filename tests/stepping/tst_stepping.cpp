@@ -507,20 +507,21 @@ class SteppingTest : public QObject {
     void compactTraceStepsLikeThePlainOne()
     {
         QFETCH(int, level);
-        const std::string source = "import asyncio\n"
-                                   "async def switcher():\n"
-                                   "    for _ in range(3):\n"
-                                   "        await asyncio.sleep(0)\n"
-                                   "async def producer(q):\n"
-                                   "    for i in range(4):\n"
-                                   "        await q.put(i)\n"
-                                   "async def consumer(q):\n"
-                                   "    for _ in range(4):\n"
-                                   "        print(await q.get())\n"
-                                   "async def main():\n"
-                                   "    q = asyncio.Queue(maxsize=1)\n"
-                                   "    await asyncio.gather(switcher(), producer(q), consumer(q), asyncio.sleep(1))\n"
-                                   "asyncio.run(main())\n";
+        const std::string source =
+            "import asyncio\n"
+            "async def switcher():\n"
+            "    for _ in range(3):\n"
+            "        await asyncio.sleep(0)\n"
+            "async def producer(q):\n"
+            "    for i in range(4):\n"
+            "        await q.put(i)\n"
+            "async def consumer(q):\n"
+            "    for _ in range(4):\n"
+            "        print(await q.get())\n"
+            "async def main():\n"
+            "    q = asyncio.Queue(maxsize=1)\n"
+            "    await asyncio.gather(switcher(), producer(q), consumer(q), asyncio.sleep(1))\n"
+            "asyncio.run(main())\n";
         const auto record = [&](bool compact) {
             auto trace = std::make_shared<TraceRecorder>(TraceLevel(level), compact);
             RunOptions options;

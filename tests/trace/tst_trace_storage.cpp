@@ -25,8 +25,8 @@ bool sameBits(const TraceEvent& a, const TraceEvent& b)
 
 std::string describe(const TraceEvent& e)
 {
-    return std::string(eventKindName(e.kind)) + " t=" + std::to_string(e.t) + " task=" +
-           std::to_string(e.task.value);
+    return std::string(eventKindName(e.kind)) + " t=" + std::to_string(e.t) +
+           " task=" + std::to_string(e.task.value);
 }
 
 // Empty when [compact] reads back as [plain]; else the first difference.
@@ -40,7 +40,8 @@ std::string compare(const TraceEvents& compact, const TraceEvents& plain)
         if (it.index() != i)
             return "iterator at " + std::to_string(it.index()) + " for event " + std::to_string(i);
         if (!sameBits(*it, expected))
-            return "event " + std::to_string(i) + " iterated: " + describe(*it) + " for " + describe(expected);
+            return "event " + std::to_string(i) + " iterated: " + describe(*it) + " for " +
+                   describe(expected);
         if (!sameBits(compact[i], expected))
             return "event " + std::to_string(i) + " by index: " + describe(compact[i]) + " for " +
                    describe(expected);
@@ -164,14 +165,14 @@ class TestTraceStorage : public QObject {
         };
         const TaskId one{1}, two{2};
         push(TraceEvent::passBegan(0, 1));
-        push(TraceEvent::stepBegan(0, one, HandleId{1}, 3)); // folds the pass
+        push(TraceEvent::stepBegan(0, one, HandleId{1}, 3));                          // folds the pass
         push(TraceEvent::readyPushed(0, two, HandleId{2}, HandleKind::TaskStep, {})); // another task's: folds
         push(TraceEvent::stepEnded(0, one, 4, WaitKind::Ready, 0, 0.0));
         push(TraceEvent::passBegan(0, 2));
         push(TraceEvent::stepBegan(0, two, HandleId{2}, 3));
         push(TraceEvent::readyPushed(0, two, HandleId{3}, HandleKind::Callback, StringId{5})); // a callback
         push(TraceEvent::stepEnded(0, two, 4, WaitKind::Ready, 0, 0.0));
-        push(TraceEvent::passBegan(1.5, 1));                                            // a new loop: 1 again
+        push(TraceEvent::passBegan(1.5, 1)); // a new loop: 1 again
         push(TraceEvent::stepBegan(1.5, one, HandleId{4}, 3));
         push(TraceEvent::readyPushed(1.5, one, HandleId{5}, HandleKind::TaskStep, {}));
         push(TraceEvent::stepEnded(1.5, one, 4, WaitKind::Ready, 0, -0.0)); // a deadline of -0.0
@@ -197,7 +198,7 @@ class TestTraceStorage : public QObject {
         push(TraceEvent::stepEnded(4.0, two, 9, WaitKind::Timer, 300, 6.0)); // a label past 255: kept
         push(TraceEvent::timerScheduled(4.0, two, HandleId{15}, TimerKind::Callback, StringId{2}, 7.0));
         push(TraceEvent::stepEnded(4.0, two, 9, WaitKind::Timer, 3, 7.0)); // a named timer: kept
-        push(TraceEvent::passBegan(4.0, 6)); // the last event: stored
+        push(TraceEvent::passBegan(4.0, 6));                               // the last event: stored
         const std::string difference = compare(compact, plain);
         QVERIFY2(difference.empty(), difference.c_str());
         // Stored (21 records for 35 events): pass 1 + step + task 2's push; the StepEnded (its
