@@ -22,22 +22,36 @@ QueueObj::~QueueObj()
         releaseObject(loop);
 }
 
-size_t QueueObj::size(VM& vm)
+size_t QueueObj::pythonSize(VM& vm)
 {
-    if (nativeItems)
-        return items.size();
     return size_t(vm.length(vm.getAttr(Value::object(this), vm.internStr("_queue"))));
 }
 
-bool QueueObj::full(VM& vm)
+bool QueueObj::calledEmpty(VM& vm)
 {
-    if (maxsizeValue.isEmpty() || maxsizeValue.isIntLike()) {
-        if (maxsize <= 0)
-            return false;
-        return int64_t(size(vm)) >= maxsize;
-    }
-    if (vm.compare(maxsizeValue, Value::integer(0), CompareKind::Le))
+    if (overrides & Empty)
+        return vm.truthy(vm.callMethod(Value::object(this), vm.internStr("empty"), {}));
+    return size(vm) == 0;
+}
+
+bool QueueObj::calledFull(VM& vm)
+{
+    if (overrides & Full)
+        return vm.truthy(vm.callMethod(Value::object(this), vm.internStr("full"), {}));
+    return baseFull(vm);
+}
+
+bool QueueObj::baseFull(VM& vm)
+{
+    // `self._maxsize <= 0`, then `self.qsize() >= self._maxsize`.
+    const bool intMaxsize = maxsizeValue.isEmpty() || maxsizeValue.isIntLike();
+    if (intMaxsize ? maxsize <= 0 : vm.compare(maxsizeValue, Value::integer(0), CompareKind::Le))
         return false;
+    if (overrides & Qsize)
+        return vm.compare(vm.callMethod(Value::object(this), vm.internStr("qsize"), {}), maxsizeValue,
+                          CompareKind::Ge);
+    if (intMaxsize)
+        return int64_t(size(vm)) >= maxsize;
     return vm.compare(Value::integer(int64_t(size(vm))), maxsizeValue, CompareKind::Ge);
 }
 
@@ -56,6 +70,21 @@ void QueueObj::wakeupNext(VM& vm, std::deque<Value>& waiters)
 
 void QueueObj::putNowait(VM& vm, const Value& item)
 {
+    if (overrides & PutNowait)
+        vm.callMethod(Value::object(this), vm.internStr("put_nowait"), {item});
+    else
+        basePutNowait(vm, item);
+}
+
+Value QueueObj::getNowait(VM& vm)
+{
+    if (overrides & GetNowait)
+        return vm.callMethod(Value::object(this), vm.internStr("get_nowait"), {});
+    return baseGetNowait(vm);
+}
+
+void QueueObj::basePutNowait(VM& vm, const Value& item)
+{
     if (full(vm))
         vm.raiseValue(vm.newException(vm.asyncio().queueFull.as<ClassObj>(), {}));
     if (nativeItems)
@@ -68,9 +97,9 @@ void QueueObj::putNowait(VM& vm, const Value& item)
     wakeupNext(vm, getters);
 }
 
-Value QueueObj::getNowait(VM& vm)
+Value QueueObj::baseGetNowait(VM& vm)
 {
-    if (size(vm) == 0)
+    if (empty(vm))
         vm.raiseValue(vm.newException(vm.asyncio().queueEmpty.as<ClassObj>(), {}));
     Value item;
     if (nativeItems) {
@@ -97,11 +126,100 @@ EventLoopObj* QueueObj::boundLoop(VM& vm)
 
 namespace {
 
+// -- Spares ----------------------------------------------------------------------------------
+// A hand-off through a bounded queue blocks once per put and once per get, and so made two
+// coroutines and two futures each time (issue 11: their allocation, construction and release
+// were a tenth of queue_handoffs). A finished call's coroutine and a finished wait's future are
+// kept in the queue instead and made new again by the next call or wait. One is taken only when
+// the queue's is the last reference to it (the program, a task or the ready queue may still hold
+// it; a wakeup's ReadyItem holds its future for the whole step, hence two slots) and it carries
+// nothing a new object would not: no attributes, no callbacks, no cancel message, no exception.
+// A kept coroutine holds neither its queue nor its item, so their lifetimes are CPython's.
+
+// Keeps [v] in an empty slot, or in place of one the queue no longer alone holds. One a weakref
+// points to is not kept: the weakref must die when the program lets go of it.
+template <size_t N> void keepSpare(std::array<Value, N>& slots, Value v)
+{
+    if (v.asObject()->weaklyReferenced)
+        return;
+    for (Value& slot : slots)
+        if (slot.isEmpty()) {
+            slot = std::move(v);
+            return;
+        }
+    for (Value& slot : slots)
+        if (slot.asObject()->refcount > 1) {
+            slot = std::move(v);
+            return;
+        }
+}
+
+// Takes out of [slots] the first object that only the queue holds and [reusable] accepts. One
+// the program made a weakref to while it was kept is let go instead (see the README: that
+// weakref dies here, not when the program dropped the object).
+template <size_t N, class Pred> Value takeSpare(std::array<Value, N>& slots, Pred reusable)
+{
+    for (Value& slot : slots) {
+        if (!slot.isEmpty() && slot.asObject()->weaklyReferenced)
+            slot = Value();
+        if (!slot.isEmpty() && slot.asObject()->refcount == 1 && reusable(slot)) {
+            Value v = std::move(slot);
+            slot = Value();
+            return v;
+        }
+    }
+    return Value();
+}
+
+// A getter's or putter's future, as CPython's `self._get_loop().create_future()`, reusing one
+// of a finished wait when it is in the state a new one has after these fields are reset.
+Value newWaiterFuture(VM& vm, QueueObj* q, EventLoopObj* loop, bool put)
+{
+    ClassObj* futureClass = vm.asyncio().futureClass;
+    Value spare = takeSpare(put ? q->sparePutters : q->spareGetters, [&](const Value& v) {
+        const FutureObj* f = v.as<FutureObj>();
+        return f->cls == futureClass && f->loop == loop && f->state == FutureState::Finished &&
+               !f->hasException && !f->logTraceback && !f->attrs && !f->rare && f->callbacks.empty();
+    });
+    if (!spare.isEmpty()) {
+        FutureObj* f = spare.as<FutureObj>();
+        f->state = FutureState::Pending;
+        f->outcome = Value();
+        f->blocking = false;
+        return spare;
+    }
+    auto* f = new FutureObj(futureClass);
+    Value future = Value::object(f);
+    f->setLoop(loop);
+    f->waitKind = WaitKind::Queue;
+    if (put) {
+        f->waitLabel = vm.asyncio().names.queuePutLabel;
+        ++f->waitLabel->refcount;
+    }
+    return future;
+}
+
 // The coroutine of Queue.get() or Queue.put(item).
 struct QueueCallObj final : NativeObj {
     QueueCallObj(ClassObj* cls, Value q, bool put, Value value)
         : NativeObj(cls, NativeKind::QueueCall), isPut(put), queue(std::move(q)), item(std::move(value))
     {
+    }
+    // The coroutine of a new put()/get() call: a kept one made new again, or a new one.
+    static Value make(VM& vm, const Value& queue, bool put, Value value)
+    {
+        Value spare = takeSpare(queue.as<QueueObj>()->spareCalls, [](const Value& v) {
+            const auto* c = v.as<QueueCallObj>();
+            return c->stage == Stage::Done && !c->attrs && c->waiter.isEmpty();
+        });
+        if (spare.isEmpty())
+            return Value::object(new QueueCallObj(vm.asyncio().queueCallClass, queue, put, std::move(value)));
+        auto* c = spare.as<QueueCallObj>();
+        c->isPut = put;
+        c->stage = Stage::Created;
+        c->queue = queue;
+        c->item = std::move(value);
+        return spare;
     }
     ~QueueCallObj() override
     {
@@ -142,7 +260,7 @@ struct QueueCallObj final : NativeObj {
                 break;
             }
         }
-        const bool roomOrItems = isPut ? !q()->full(vm) : q()->size(vm) > 0;
+        const bool roomOrItems = isPut ? !q()->full(vm) : !q()->empty(vm);
         if (roomOrItems && f->state != FutureState::Cancelled)
             q()->wakeupNext(vm, waiters);
     }
@@ -189,24 +307,18 @@ struct QueueCallObj final : NativeObj {
             } catch (PyException& e) {
                 fail(vm, e.exception);
             }
+            keepSpare(isPut ? queueObj->sparePutters : queueObj->spareGetters, std::move(waiter));
             waiter = Value();
         }
         try {
-            while (isPut ? queueObj->full(vm) : queueObj->size(vm) == 0) {
+            while (isPut ? queueObj->full(vm) : queueObj->empty(vm)) {
                 EventLoopObj* loop = queueObj->boundLoop(vm);
                 if (!loop)
                     vm.raise(ExcType::RuntimeError, "no running event loop");
-                auto* f = new FutureObj(vm.asyncio().futureClass);
-                Value future = Value::object(f);
-                f->setLoop(loop);
-                f->waitKind = WaitKind::Queue;
-                if (isPut) {
-                    f->waitLabel = vm.asyncio().names.queuePutLabel;
-                    ++f->waitLabel->refcount;
-                }
+                Value future = newWaiterFuture(vm, queueObj, loop, isPut);
                 (isPut ? queueObj->putters : queueObj->getters).push_back(future);
                 waiter = future;
-                f->blocking = true;
+                future.as<FutureObj>()->blocking = true;
                 out = future;
                 return ResumeStatus::Yielded;
             }
@@ -221,7 +333,18 @@ struct QueueCallObj final : NativeObj {
             throw;
         }
         stage = Stage::Done;
+        retire();
         return ResumeStatus::Returned;
+    }
+
+    // A finished call lets go of its queue and item (as CPython's finished coroutine frame does)
+    // and waits in the queue to be made new again by the next put() or get().
+    void retire()
+    {
+        const Value q = std::move(queue);
+        queue = Value();
+        item = Value();
+        keepSpare(q.as<QueueObj>()->spareCalls, Value::object(this));
     }
 
     void closeAwait(VM& vm) override
@@ -253,7 +376,15 @@ void initQueue(VM& vm, const CallArgs& a, QueueObj* q)
     q->maxsizeValue = maxsize ? *maxsize : Value::integer(0);
     q->maxsize = q->maxsizeValue.isIntLike() ? q->maxsizeValue.asInt() : 0;
     ClassObj* cls = q->cls;
-    q->nativeItems = keepsNative(vm, cls, "_init") && keepsNative(vm, cls, "_put") && keepsNative(vm, cls, "_get");
+    q->nativeItems =
+        keepsNative(vm, cls, "_init") && keepsNative(vm, cls, "_put") && keepsNative(vm, cls, "_get");
+    q->overrides = 0;
+    for (const auto& [name, bit] :
+         {std::pair{"qsize", QueueObj::Qsize}, std::pair{"empty", QueueObj::Empty},
+          std::pair{"full", QueueObj::Full}, std::pair{"put_nowait", QueueObj::PutNowait},
+          std::pair{"get_nowait", QueueObj::GetNowait}})
+        if (!keepsNative(vm, cls, name))
+            q->overrides |= bit;
     if (!q->nativeItems)
         vm.callMethod(Value::object(q), vm.internStr("_init"), {q->maxsizeValue});
 }
@@ -304,27 +435,28 @@ void registerQueueClass(VM& vm, AsyncioRuntime& rt, const Value& module)
         return Value::integer(int64_t(selfQueue(vm, a, "qsize")->size(vm)));
     });
     vm.addMethod(c, "empty", [](VM& vm, const CallArgs& a) {
-        return Value::boolean(selfQueue(vm, a, "empty")->size(vm) == 0);
+        return Value::boolean(selfQueue(vm, a, "empty")->size(vm) == 0); // not self._queue
     });
-    vm.addMethod(c, "full", [](VM& vm, const CallArgs& a) { return Value::boolean(selfQueue(vm, a, "full")->full(vm)); });
+    vm.addMethod(c, "full", [](VM& vm, const CallArgs& a) {
+        return Value::boolean(selfQueue(vm, a, "full")->baseFull(vm));
+    });
     vm.addMethod(c, "put", [](VM& vm, const CallArgs& a) {
         checkArgs(vm, a, "put", 2, 2);
         selfQueue(vm, a, "put");
-        return Value::object(new QueueCallObj(vm.asyncio().queueCallClass, a[0], true, a[1]));
+        return QueueCallObj::make(vm, a[0], true, a[1]);
     });
     vm.addMethod(c, "get", [](VM& vm, const CallArgs& a) {
         checkArgs(vm, a, "get", 1, 1);
         selfQueue(vm, a, "get");
-        return Value::object(new QueueCallObj(vm.asyncio().queueCallClass, a[0], false, Value()));
+        return QueueCallObj::make(vm, a[0], false, Value());
     });
     vm.addMethod(c, "put_nowait", [](VM& vm, const CallArgs& a) {
         checkArgs(vm, a, "put_nowait", 2, 2);
-        selfQueue(vm, a, "put_nowait")->putNowait(vm, a[1]);
+        selfQueue(vm, a, "put_nowait")->basePutNowait(vm, a[1]);
         return Value::none();
     });
-    vm.addMethod(c, "get_nowait", [](VM& vm, const CallArgs& a) {
-        return selfQueue(vm, a, "get_nowait")->getNowait(vm);
-    });
+    vm.addMethod(c, "get_nowait",
+                 [](VM& vm, const CallArgs& a) { return selfQueue(vm, a, "get_nowait")->baseGetNowait(vm); });
     vm.addMethod(c, "task_done", [](VM& vm, const CallArgs& a) {
         QueueObj* q = selfQueue(vm, a, "task_done");
         if (q->unfinishedTasks <= 0)
@@ -341,13 +473,19 @@ void registerQueueClass(VM& vm, AsyncioRuntime& rt, const Value& module)
             return listOf(vm, q->items);
         return vm.newList(vm.toVector(vm.getAttr(a[0], vm.internStr("_queue"))));
     });
-    addNativeProperty(vm, c, "maxsize", [](VM& vm, const CallArgs& a) { return selfQueue(vm, a, "maxsize")->maxsizeValue; });
-    addNativeProperty(vm, c, "_maxsize", [](VM& vm, const CallArgs& a) { return selfQueue(vm, a, "_maxsize")->maxsizeValue; });
+    addNativeProperty(vm, c, "maxsize",
+                      [](VM& vm, const CallArgs& a) { return selfQueue(vm, a, "maxsize")->maxsizeValue; });
+    addNativeProperty(vm, c, "_maxsize",
+                      [](VM& vm, const CallArgs& a) { return selfQueue(vm, a, "_maxsize")->maxsizeValue; });
     addNativeProperty(vm, c, "_unfinished_tasks", [](VM& vm, const CallArgs& a) {
         return Value::integer(selfQueue(vm, a, "_unfinished_tasks")->unfinishedTasks);
     });
-    addNativeProperty(vm, c, "_getters", [](VM& vm, const CallArgs& a) { return listOf(vm, selfQueue(vm, a, "_getters")->getters); });
-    addNativeProperty(vm, c, "_putters", [](VM& vm, const CallArgs& a) { return listOf(vm, selfQueue(vm, a, "_putters")->putters); });
+    addNativeProperty(vm, c, "_getters", [](VM& vm, const CallArgs& a) {
+        return listOf(vm, selfQueue(vm, a, "_getters")->getters);
+    });
+    addNativeProperty(vm, c, "_putters", [](VM& vm, const CallArgs& a) {
+        return listOf(vm, selfQueue(vm, a, "_putters")->putters);
+    });
     addNativeProperty(
         vm, c, "_finished",
         [](VM& vm, const CallArgs& a) {

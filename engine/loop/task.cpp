@@ -206,10 +206,11 @@ ResumeStatus resumeCoroutine(VM& vm, const Value& coro, Value exc, Value& out)
 }
 
 // Whether the future's [method] is the native one: always for a sleep (whose class Python
-// sees is 'coroutine'), else unless a Python subclass overrides it.
+// sees is 'coroutine') and for Future and Task themselves (builtin classes cannot be changed,
+// so no lookup at every wakeup), else unless a Python subclass overrides it.
 bool keepsNativeMethod(const FutureObj* future, StrObj* method)
 {
-    if (future->nativeKind == NativeKind::Sleep)
+    if (future->nativeKind == NativeKind::Sleep || future->cls->builtin)
         return true;
     Value* found = future->cls->lookup(method);
     return found && isKind(*found, ObjKind::NativeFunction);

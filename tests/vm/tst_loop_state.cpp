@@ -36,18 +36,34 @@ class StateAtStep final : public TraceObserver {
     int steps_ = 0;
 };
 
-const char* kScenario = "import asyncio\n"                                  // 1
-                        "async def worker(n):\n"                            // 2
-                        "    total = n * 10\n"                              // 3
-                        "    await asyncio.sleep(n)\n"                      // 4
-                        "    return total\n"                                // 5
-                        "async def main():\n"                               // 6
-                        "    a = asyncio.create_task(worker(2))\n"          // 7
-                        "    b = asyncio.create_task(worker(1))\n"          // 8
+const char* kScenario = "import asyncio\n"                                              // 1
+                        "async def worker(n):\n"                                        // 2
+                        "    total = n * 10\n"                                          // 3
+                        "    await asyncio.sleep(n)\n"                                  // 4
+                        "    return total\n"                                            // 5
+                        "async def main():\n"                                           // 6
+                        "    a = asyncio.create_task(worker(2))\n"                      // 7
+                        "    b = asyncio.create_task(worker(1))\n"                      // 8
                         "    asyncio.get_running_loop().call_later(5, print, 'late')\n" // 9
-                        "    await asyncio.sleep(0)\n"                      // 10
-                        "    await a\n"                                     // 11
-                        "asyncio.run(main())\n";                            // 12
+                        "    await asyncio.sleep(0)\n"                                  // 10
+                        "    await a\n"                                                 // 11
+                        "asyncio.run(main())\n";                                        // 12
+
+// A producer and a consumer handing items over through Queue(maxsize=1): from the third hand-off
+// on, both wait on getter and putter futures (and in put()/get() coroutines) the queue reused.
+const char* kQueueScenario = "import asyncio\n"                                     // 1
+                             "async def producer(q):\n"                             // 2
+                             "    for i in range(5):\n"                             // 3
+                             "        await q.put(i)\n"                             // 4
+                             "async def consumer(q):\n"                             // 5
+                             "    total = 0\n"                                      // 6
+                             "    for _ in range(5):\n"                             // 7
+                             "        total += await q.get()\n"                     // 8
+                             "    return total\n"                                   // 9
+                             "async def main():\n"                                  // 10
+                             "    q = asyncio.Queue(maxsize=1)\n"                   // 11
+                             "    await asyncio.gather(producer(q), consumer(q))\n" // 12
+                             "asyncio.run(main())\n";                               // 13
 
 int64_t intLocal(const FrameState& frame, const char* name)
 {
@@ -113,6 +129,40 @@ class TestLoopState : public QObject {
         QCOMPARE(starting.stack[0].line, 2u);
         QCOMPARE(intLocal(starting.stack[0], "n"), int64_t(1));
         QCOMPARE(intLocal(starting.stack[0], "total"), int64_t(-2)); // not bound yet
+    }
+
+    // Step 8 is the producer's (Task-2), woken from `await q.put(3)`: the consumer (Task-3) waits
+    // in `await q.get()` on a getter future; step 9 is the consumer's, the producer waits on a
+    // putter. What each waits on, and its stack, are as for the first hand-off.
+    void blockedGetterAndPutter()
+    {
+        for (const int step : {2, 3, 8, 9}) {
+            StateAtStep observer(step);
+            RunOptions options;
+            options.filename = "queue.py";
+            QVERIFY(runScenario(kQueueScenario, options, &observer).ok);
+            QVERIFY(observer.state.has_value());
+            const LoopState& state = *observer.state;
+            QCOMPARE(state.tasks.size(), size_t(3));
+            const bool producerRuns = step % 2 == 0;
+            QCOMPARE(state.running.value, producerRuns ? 2u : 3u);
+            const TaskState& waiting = state.tasks[producerRuns ? 2 : 1];
+            QCOMPARE(QString::fromStdString(waiting.coroutine),
+                     QString(producerRuns ? "consumer" : "producer"));
+            if (step == 2) {
+                QCOMPARE(waiting.wait, WaitKind::Ready); // the consumer has not started yet
+                continue;
+            }
+            QCOMPARE(waiting.wait, WaitKind::Queue);
+            QCOMPARE(QString::fromStdString(waiting.waitingOn),
+                     QString(producerRuns ? "Queue.get" : "Queue.put"));
+            QCOMPARE(waiting.stack.size(), size_t(1));
+            QCOMPARE(waiting.stack[0].line, producerRuns ? 8u : 4u);
+            if (step == 8)
+                QCOMPARE(intLocal(waiting.stack[0], "total"), int64_t(0 + 1 + 2));
+            if (step == 9)
+                QCOMPARE(intLocal(waiting.stack[0], "i"), int64_t(4));
+        }
     }
 
     void noLoopNoState()
