@@ -1,5 +1,6 @@
 #include "trace.h"
 
+#include <algorithm>
 #include <new>
 #include <sys/mman.h>
 
@@ -159,39 +160,6 @@ void TraceEvents::noteGroup()
 
 // -- Reading the folds back ----------------------------------------------------------------------
 
-TraceEvent TraceEvents::expand(const TraceEvent& r, uint32_t part, uint32_t passBefore)
-{
-    if (folds(r) & kAfterPass) {
-        if (part == 0)
-            return TraceEvent::passBegan(r.t, passBefore + 1);
-        --part;
-    }
-    if (part == 0) {
-        TraceEvent head = r;
-        head.spare_[0] = 0;
-        if (folds(r) & kPushed) { // StepBegan and CallbackRan have no second time
-            head.x_.time = 0.0;
-            head.spare_[1] = 0;
-        }
-        if (folds(r) & kFiredAtJump) // ClockJumped has no task, handle or line
-            head.a_ = head.b_ = 0;
-        if (folds(r) & kEndedOnTimer) { // the timer's callback name (none)
-            head.b_ = 0;
-            head.spare_[1] = 0;
-        }
-        return head;
-    }
-    if (folds(r) & kFiredAtJump)
-        return TraceEvent::timerFired(r.x_.time, TaskId{r.a_}, HandleId{r.b_}, r.x_.time);
-    if (folds(r) & kEndedOnTimer)
-        return TraceEvent::stepEnded(r.t, r.task, r.b_, WaitKind::Timer, r.spare_[1], r.x_.time);
-    const bool other = folds(r) & kPushedOther;
-    if (part == 1)
-        return TraceEvent::readyPushed(r.t, other ? TaskId{r.x_.words[1]} : r.task, HandleId{r.x_.words[0]},
-                                       HandleKind(r.spare_[1]), StringId{});
-    return TraceEvent::stepEnded(r.t, r.task, other ? r.b_ : r.x_.words[1], WaitKind::Ready, 0, 0.0);
-}
-
 TraceEvent TraceEvents::operator[](size_t i) const
 {
     const Group& g = groups_[i >> kGroupShift];
@@ -213,7 +181,27 @@ TraceEvents::const_iterator TraceEvents::begin() const
 {
     const_iterator it;
     it.events_ = this;
+    seek(it);
     return it;
+}
+
+void TraceEvents::seek(const_iterator& it) const
+{
+    const size_t j = it.record_;
+    if (j < stored_) {
+        const TraceEvent* block = blocks_[j >> kBlockShift];
+        const size_t blockStart = j & ~(kBlockSize - 1);
+        it.rec_ = block + (j - blockStart);
+        it.runEnd_ = block + std::min(kBlockSize, stored_ - blockStart);
+    } else if (j == stored_ && pendingValid_) {
+        it.rec_ = &pending_;
+        it.runEnd_ = &pending_ + 1;
+    } else { // the end: nothing to read
+        it.rec_ = it.runEnd_ = nullptr;
+        it.count_ = 0;
+        return;
+    }
+    it.count_ = foldedCount(*it.rec_);
 }
 
 size_t TraceRecorder::memoryBytes() const

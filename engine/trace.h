@@ -540,17 +540,21 @@ class TraceEvents {
         };
 
         const_iterator() = default;
-        reference operator*() const { return expand(events_->record(record_), part_, passBefore_); }
+        // A record that stands for one event is that event (the fold flags are 0).
+        reference operator*() const { return folds(*rec_) == 0 ? *rec_ : expand(*rec_, part_, passBefore_); }
         pointer operator->() const { return {**this}; }
         const_iterator& operator++()
         {
             ++index_;
-            const TraceEvent& r = events_->record(record_);
-            if (++part_ == foldedCount(r)) {
-                passBefore_ = passAfter(r, passBefore_);
-                ++record_;
-                part_ = 0;
-            }
+            if (++part_ < count_)
+                return *this;
+            passBefore_ = passAfter(*rec_, passBefore_);
+            part_ = 0;
+            ++record_;
+            if (++rec_ == runEnd_) [[unlikely]]
+                events_->seek(*this); // the next block, the record held back, or the end
+            else
+                count_ = foldedCount(*rec_);
             return *this;
         }
         const_iterator operator++(int)
@@ -568,9 +572,14 @@ class TraceEvents {
       private:
         friend class TraceEvents;
         const TraceEvents* events_ = nullptr;
+        // The record holding the event, and the end of the stored records contiguous with it (the
+        // rest of its block): stepping within a block is a pointer increment, no block lookup.
+        const TraceEvent* rec_ = nullptr;
+        const TraceEvent* runEnd_ = nullptr;
         size_t index_ = 0;        // the event's position
-        size_t record_ = 0;       // the record holding it
+        size_t record_ = 0;       // the record's position
         uint32_t part_ = 0;       // which of the record's events it is
+        uint32_t count_ = 0;      // how many events the record stands for
         uint32_t passBefore_ = 0; // the pass number before the record's events
     };
     const_iterator begin() const;
@@ -622,8 +631,11 @@ class TraceEvents {
     {
         return std::bit_cast<uint64_t>(a.t) == std::bit_cast<uint64_t>(b.t);
     }
-    // The [part]th event a record stands for, as it was reported.
+    // The [part]th event a record stands for, as it was reported (inline: the iterator calls it
+    // per event).
     static TraceEvent expand(const TraceEvent& r, uint32_t part, uint32_t passBefore);
+    // Points [it] at its record_ (which starts a block, or is the one held back, or is the end).
+    void seek(const_iterator& it) const;
 
     // Folds [e] into the record held back, if the record implies it or it implies the record.
     [[gnu::always_inline]] bool fold(const TraceEvent& e)
@@ -751,6 +763,39 @@ class TraceEvents {
     uint32_t pendingPassBefore_ = 0; // the pass number before it
     uint32_t pass_ = 0;              // the last PassBegan's number
 };
+
+inline TraceEvent TraceEvents::expand(const TraceEvent& r, uint32_t part, uint32_t passBefore)
+{
+    if (folds(r) & kAfterPass) {
+        if (part == 0)
+            return TraceEvent::passBegan(r.t, passBefore + 1);
+        --part;
+    }
+    if (part == 0) {
+        TraceEvent head = r;
+        head.spare_[0] = 0;
+        if (folds(r) & kPushed) { // StepBegan and CallbackRan have no second time
+            head.x_.time = 0.0;
+            head.spare_[1] = 0;
+        }
+        if (folds(r) & kFiredAtJump) // ClockJumped has no task, handle or line
+            head.a_ = head.b_ = 0;
+        if (folds(r) & kEndedOnTimer) { // the timer's callback name (none)
+            head.b_ = 0;
+            head.spare_[1] = 0;
+        }
+        return head;
+    }
+    if (folds(r) & kFiredAtJump)
+        return TraceEvent::timerFired(r.x_.time, TaskId{r.a_}, HandleId{r.b_}, r.x_.time);
+    if (folds(r) & kEndedOnTimer)
+        return TraceEvent::stepEnded(r.t, r.task, r.b_, WaitKind::Timer, r.spare_[1], r.x_.time);
+    const bool other = folds(r) & kPushedOther;
+    if (part == 1)
+        return TraceEvent::readyPushed(r.t, other ? TaskId{r.x_.words[1]} : r.task, HandleId{r.x_.words[0]},
+                                       HandleKind(r.spare_[1]), StringId{});
+    return TraceEvent::stepEnded(r.t, r.task, other ? r.b_ : r.x_.words[1], WaitKind::Ready, 0, 0.0);
+}
 
 // Stores every event in order, with a string table.
 class TraceRecorder final : public TraceObserver {

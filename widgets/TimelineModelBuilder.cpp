@@ -82,7 +82,9 @@ class TimelineModelBuilder {
             const uint32_t i = uint32_t(it.index());
             if ((i & 0xffff) == 0 && cancel && cancel->load(std::memory_order_relaxed))
                 return false;
-            const TraceEvent e = *it;
+            cur_ = *it;
+            curIndex_ = i;
+            const TraceEvent& e = cur_;
             m_.endTime_ = std::max({m_.endTime_, e.t, e.newTime(), e.endTime()});
             if (deadlock_ != kNoDeadlock && !m_.hasDeadlockSlot() && !isStuckWarning(e) &&
                 e.kind != EventKind::RunEnded)
@@ -102,6 +104,7 @@ class TimelineModelBuilder {
         // A wait that goes on after the deadlock's slot: dropped if it ends there at once.
         bool continuation = false;
         TimelineSegment seg;
+        TraceEvent opener; // seg.event, kept here: reading it back from the trace is random access
     };
     struct Cause {
         uint32_t row = kNoRow;
@@ -158,9 +161,20 @@ class TimelineModelBuilder {
         // themselves take no virtual time.
         if (o.seg.kind == SegmentKind::Ready && t > o.seg.start + kSameInstant)
             o.seg.kind = SegmentKind::HeldUp;
-        closed_.push_back({row, o.slot, o.seg});
+        keep(row, o);
         o.open = false;
     }
+    // Stores [o]'s segment as it is now; whether it starts elsewhere than its event's time is
+    // noted here, where the event is at hand (sortSegments would read it back from the trace).
+    void keep(uint32_t row, const Open& o)
+    {
+        ClosedSegment& c = closed_.emplace_back(ClosedSegment{row, o.slot, o.seg});
+        if (c.seg.start != o.opener.t)
+            c.seg.flags |= PackedSegment::kStartElsewhere;
+    }
+    // Event [event]: the one being dispatched is at hand; another (the deadlock, a stall) is
+    // read from the trace.
+    TraceEvent eventAt(uint32_t event) const { return event == curIndex_ ? cur_ : events_[event]; }
     void openSegment(uint32_t row, SegmentKind kind, double t, uint32_t event, uint16_t ahead = 0)
     {
         t = coord(event, t);
@@ -170,6 +184,7 @@ class TimelineModelBuilder {
         o.open = true;
         o.continuation = false;
         o.seg = TimelineSegment{t, EventIndex{event}, kind, 0, ahead};
+        o.opener = eventAt(event);
         o.slot = slot;
     }
     // Where a segment opened by [event] starts on the passes axis (the model's rule, computed
@@ -211,7 +226,7 @@ class TimelineModelBuilder {
             Open& o = open_[r];
             if (!o.open || !(o.seg.flags & kStuckAtDeadlock))
                 continue;
-            closed_.push_back({r, o.slot, o.seg});
+            keep(r, o);
             o.seg.start = m_.deadlockAfterTime();
             o.seg.flags &= uint8_t(~kStuckAtDeadlock);
             o.slot = m_.deadlockSlot_ + 1;
@@ -390,7 +405,7 @@ class TimelineModelBuilder {
             openSegment(0, SegmentKind::LoopBusy, e.t, i);
         // A timer that fires after its deadline was held up: the loop was busy (a blocking call).
         if (const uint32_t r = rowOf(e.task); r != kNoRow && open_[r].open && isWaiting(open_[r].seg.kind)) {
-            const TraceEvent& waitEvent = events_[open_[r].seg.event.value];
+            const TraceEvent& waitEvent = open_[r].opener;
             const double deadline = e.deadline();
             if (waitEvent.kind == EventKind::StepEnded &&
                 std::abs(waitEvent.deadline() - deadline) < kSameInstant && e.t > deadline + kSameInstant &&
@@ -673,10 +688,8 @@ class TimelineModelBuilder {
             const uint32_t at = count[c.row]++;
             PackedSegment& p = m_.segments_[at];
             p = PackedSegment{c.seg.event, c.seg.kind, c.seg.flags, c.seg.ahead};
-            if (c.seg.start != events_[c.seg.event.value].t) {
-                p.flags |= PackedSegment::kStartElsewhere;
+            if (c.seg.flags & PackedSegment::kStartElsewhere)
                 m_.startsElsewhere_.emplace_back(at, c.seg.start);
-            }
             m_.segmentSlots_[at] = c.slot;
         }
         std::sort(m_.startsElsewhere_.begin(), m_.startsElsewhere_.end());
@@ -698,6 +711,8 @@ class TimelineModelBuilder {
 
     TimelineModel& m_;
     const TraceEvents& events_;
+    TraceEvent cur_;                  // the event being dispatched (a copy: the trace gives values)
+    uint32_t curIndex_ = UINT32_MAX; // and its position
     std::vector<Open> open_; // by row
     std::vector<ClosedSegment> closed_;
     std::vector<Handle> handles_;

@@ -11,6 +11,7 @@ RunCursor::RunCursor(const TraceRecorder& trace)
     double lastTime = -1;
     TaskId resumed;         // the task whose StepBegan is the latest stop
     uint32_t resumedAt = 0; // and its line
+    bool lastStopIsStep = false; // whether stops_.back() is a StepBegan (no lookup per statement)
     // In order, record by record (no index lookup per event).
     for (auto it = events.begin(); it != events.end(); ++it) {
         const uint32_t i = uint32_t(it.index());
@@ -19,8 +20,7 @@ RunCursor::RunCursor(const TraceRecorder& trace)
         switch (e.kind) {
         case EventKind::Statement:
             // The statement a step resumes at is already the step's stop.
-            if (resumed == e.task && resumedAt == e.line() && !stops_.empty() &&
-                events[stops_.back()].kind == EventKind::StepBegan)
+            if (resumed == e.task && resumedAt == e.line() && lastStopIsStep)
                 continue;
             line = e.line();
             break;
@@ -40,6 +40,7 @@ RunCursor::RunCursor(const TraceRecorder& trace)
         const int position = int(stops_.size());
         stops_.push_back(i);
         stopLines_.push_back(line);
+        lastStopIsStep = e.kind == EventKind::StepBegan;
         if (line)
             positionsOfLine_[line].push_back(position);
         if (e.kind == EventKind::StepBegan) {
