@@ -3,6 +3,7 @@
 // The engine reports through TraceObserver (plain structs, no Qt); TraceRecorder
 // stores the events compactly; the CLI and the GUI read only the recorded trace.
 
+#include <array>
 #include <bit>
 #include <cstddef>
 #include <cstdint>
@@ -620,7 +621,15 @@ class TraceEvents {
     }
     static uint32_t foldedCount(const TraceEvent& r)
     {
-        return 1 + uint32_t(std::popcount(uint8_t(folds(r) & ~kPushedOther)));
+        // A table, not std::popcount: without -mpopcnt that is a call into libgcc per record.
+        static constexpr auto kCounts = [] {
+            std::array<uint8_t, 64> counts{};
+            for (unsigned f = 0; f < counts.size(); ++f)
+                counts[f] = uint8_t(1 + std::popcount(f & ~unsigned(kPushedOther)));
+            return counts;
+        }();
+        static_assert(kEndedOnTimer < 64, "the fold flags fit in the table");
+        return kCounts[folds(r) & 63];
     }
     static uint32_t passAfter(const TraceEvent& r, uint32_t passBefore)
     {
