@@ -219,8 +219,10 @@ void printTraceStats(const TraceRecorder& trace, const RunResult& result)
 {
     const size_t events = trace.events().size();
     const size_t bytes = trace.memoryBytes();
-    std::fprintf(stderr, "trace: %zu events, %zu strings, %zu bytes (%.1f bytes per event)\n", events,
-                 trace.stringCount(), bytes, events ? double(bytes) / double(events) : 0.0);
+    std::fprintf(stderr,
+                 "trace: %zu events (%zu records stored), %zu strings, %zu bytes (%.1f bytes per event)\n",
+                 events, trace.events().storedCount(), trace.stringCount(), bytes,
+                 events ? double(bytes) / double(events) : 0.0);
     std::fprintf(stderr,
                  "heap: %lld bytes when the loop started, %lld at the peak; at most %u pending tasks "
                  "(%.1f bytes per pending task)\n",

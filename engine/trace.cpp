@@ -151,6 +151,71 @@ void TraceEvents::addBlock()
     block_ = blocks_.back();
 }
 
+void TraceEvents::noteGroup()
+{
+    HostAllocations host;
+    groups_.push_back(Group{uint32_t(stored_), pendingPassBefore_, uint32_t(size_ - 1 - pendingFirst_)});
+}
+
+// -- Reading the folds back ----------------------------------------------------------------------
+
+TraceEvent TraceEvents::expand(const TraceEvent& r, uint32_t part, uint32_t passBefore)
+{
+    if (folds(r) & kAfterPass) {
+        if (part == 0)
+            return TraceEvent::passBegan(r.t, passBefore + 1);
+        --part;
+    }
+    if (part == 0) {
+        TraceEvent head = r;
+        head.spare_[0] = 0;
+        if (folds(r) & kPushed) { // StepBegan and CallbackRan have no second time
+            head.x_.time = 0.0;
+            head.spare_[1] = 0;
+        }
+        if (folds(r) & kFiredAtJump) // ClockJumped has no task, handle or line
+            head.a_ = head.b_ = 0;
+        if (folds(r) & kEndedOnTimer) { // the timer's callback name (none)
+            head.b_ = 0;
+            head.spare_[1] = 0;
+        }
+        return head;
+    }
+    if (folds(r) & kFiredAtJump)
+        return TraceEvent::timerFired(r.x_.time, TaskId{r.a_}, HandleId{r.b_}, r.x_.time);
+    if (folds(r) & kEndedOnTimer)
+        return TraceEvent::stepEnded(r.t, r.task, r.b_, WaitKind::Timer, r.spare_[1], r.x_.time);
+    const bool other = folds(r) & kPushedOther;
+    if (part == 1)
+        return TraceEvent::readyPushed(r.t, other ? TaskId{r.x_.words[1]} : r.task, HandleId{r.x_.words[0]},
+                                       HandleKind(r.spare_[1]), StringId{});
+    return TraceEvent::stepEnded(r.t, r.task, other ? r.b_ : r.x_.words[1], WaitKind::Ready, 0, 0.0);
+}
+
+TraceEvent TraceEvents::operator[](size_t i) const
+{
+    const Group& g = groups_[i >> kGroupShift];
+    size_t record = g.record;
+    size_t first = (i & ~((size_t(1) << kGroupShift) - 1)) - g.part; // the record's first event
+    uint32_t passBefore = g.passBefore;
+    for (;;) {
+        const TraceEvent& r = this->record(record);
+        const uint32_t count = foldedCount(r);
+        if (i < first + count)
+            return expand(r, uint32_t(i - first), passBefore);
+        first += count;
+        passBefore = passAfter(r, passBefore);
+        ++record;
+    }
+}
+
+TraceEvents::const_iterator TraceEvents::begin() const
+{
+    const_iterator it;
+    it.events_ = this;
+    return it;
+}
+
 size_t TraceRecorder::memoryBytes() const
 {
     size_t bytes = events_.capacityBytes();

@@ -3,6 +3,7 @@
 // The engine reports through TraceObserver (plain structs, no Qt); TraceRecorder
 // stores the events compactly; the CLI and the GUI read only the recorded trace.
 
+#include <bit>
 #include <cstddef>
 #include <cstdint>
 #include <deque>
@@ -251,7 +252,10 @@ struct TraceEvent {
 
   private:
     uint8_t sub_ = 0; // a small enum: WaitKind, EndStatus, HandleKind, TimerKind, WarningKind
+    // 0 in every reported event; spare_[0] holds a stored record's folds (TraceEvents).
     uint8_t spare_[2] = {};
+
+    friend class TraceEvents;
 };
 static_assert(sizeof(TraceEvent) == 32, "TraceEvent must stay at 32 bytes");
 
@@ -456,89 +460,127 @@ class TraceObserver {
     virtual TraceEvents* eventSink() { return nullptr; }
 };
 
-// The recorded events, in fixed-size blocks: appending never copies what is stored, and the
-// slack is at most one chunk, so a big run costs 32 bytes an event (a doubling vector would
-// cost up to 64). The blocks are carved from 2 MiB chunks mapped on their own and faulted in
-// whole: a big trace takes one system call per chunk, not a page fault per 4 KiB (trace.cpp).
+// The recorded events. Readers see every event the engine reported, in order, one position
+// each (EventIndex, the stepping positions and `loopscope state --event` count these), but fewer
+// are stored: an event that is fully implied by its neighbours is folded into the stored record
+// next to it and given back when read (readers get events by value: a folded one exists only
+// while it is read). The folds, each checked field by field as the events arrive, so that what
+// is read back is bit for bit what was reported:
+// - a PassBegan whose pass number is the previous pass's plus one (passes count 1, 2, 3, ... per
+//   loop), followed by any event at the same time: one flag on that event;
+// - a step that begins, queues one handle (its own next step after a bare yield; the wakeup of a
+//   task it woke: a queue hand-off) and then, maybe, yields bare: StepBegan, ReadyPushed (no
+//   callback name) and StepEnded(wait=Ready, nothing awaited, no deadline), at one time, as
+//   CPython's Task.__step writes them (call_soon(self.__step), then it returns): one StepBegan
+//   carrying the handle, its kind, and the other task or the end line in the fields a StepBegan
+//   does not use, with a flag for each;
+// - a callback that queues one handle first (a sleep's timer waking its task): CallbackRan and
+//   ReadyPushed, the same way;
+// - the clock jumps to the earliest deadline and the timer due there fires: ClockJumped and
+//   TimerFired (at the new time, with that deadline), the task and handle in the fields a
+//   ClockJumped does not use;
+// - a sleep's timer (no callback name) and the sleeper's StepEnded on it (same task, time and
+//   deadline; its wait label a string id below 256): TimerScheduled carrying the line and label.
+// So sleep(0) stores one record per switch instead of three, a queue hand-off two per pass
+// instead of four, a sleep four instead of nine (the pass, the jump and the timer firing; the
+// callback and the wakeup it queues; the pass and the step; the timer and the StepEnded).
+// The records go in fixed-size blocks: appending never copies what is stored, and the slack is
+// at most one chunk (a doubling vector would cost up to twice). The blocks are carved from
+// 2 MiB chunks mapped on their own and faulted in whole: a big trace takes one system call per
+// chunk, not a page fault per 4 KiB (trace.cpp). Random access to event i starts from an index
+// entry every 16 events (the record holding event 16k: 12 bytes per 16 events) and walks at most
+// 15 events forward; iterating walks the records in order.
 class TraceEvents {
   public:
     static constexpr size_t kBlockShift = 12;
     static constexpr size_t kBlockSize = size_t(1) << kBlockShift;
+    static constexpr size_t kGroupShift = 4; // an index entry per 16 events
+
+    // [compact] false stores every event as its own record (for tests comparing the two).
+    explicit TraceEvents(bool compact = true) : compact_(compact) {}
 
     [[gnu::always_inline]] void push_back(const TraceEvent& e)
     {
-        if ((size_ & (kBlockSize - 1)) == 0) [[unlikely]]
-            addBlock();
-        storeStreaming(&block_[size_ & (kBlockSize - 1)], e);
-        ++size_;
+        const size_t at = size_++;
+        if (!(compact_ && fold(e))) {
+            if (pendingValid_) [[likely]]
+                flush();
+            pending_ = e;
+            pendingValid_ = true;
+            pendingFirst_ = at;
+            pendingPassBefore_ = pass_;
+        }
+        if (e.kind == EventKind::PassBegan)
+            pass_ = e.a_;
+        if ((at & ((size_t(1) << kGroupShift) - 1)) == 0) [[unlikely]]
+            noteGroup();
     }
+    // Events, as read (folded ones included).
     size_t size() const { return size_; }
     bool empty() const { return size_ == 0; }
-    const TraceEvent& operator[](size_t i) const { return blocks_[i >> kBlockShift][i & (kBlockSize - 1)]; }
-    const TraceEvent& back() const { return (*this)[size_ - 1]; }
-    size_t capacityBytes() const { return blocks_.size() * kBlockSize * sizeof(TraceEvent); }
+    TraceEvent operator[](size_t i) const;
+    TraceEvent back() const { return (*this)[size_ - 1]; }
+    // Records stored (for the trace's statistics): size() minus the folded events.
+    size_t storedCount() const { return stored_ + (pendingValid_ ? 1 : 0); }
+    size_t capacityBytes() const
+    {
+        return blocks_.size() * kBlockSize * sizeof(TraceEvent) + groups_.capacity() * sizeof(Group);
+    }
 
+    // Walks the records in order, yielding each folded event in its place.
     class const_iterator {
       public:
-        using iterator_category = std::random_access_iterator_tag;
+        using iterator_category = std::forward_iterator_tag;
         using value_type = TraceEvent;
         using difference_type = std::ptrdiff_t;
-        using pointer = const TraceEvent*;
-        using reference = const TraceEvent&;
+        using reference = TraceEvent; // by value: a folded event exists only as it is read
+        struct pointer {
+            TraceEvent e;
+            const TraceEvent* operator->() const { return &e; }
+        };
 
         const_iterator() = default;
-        const_iterator(const TraceEvents* events, size_t index) : events_(events), index_(index) {}
-        reference operator*() const { return (*events_)[index_]; }
-        pointer operator->() const { return &(*events_)[index_]; }
-        reference operator[](difference_type n) const { return (*events_)[index_ + n]; }
+        reference operator*() const { return expand(events_->record(record_), part_, passBefore_); }
+        pointer operator->() const { return {**this}; }
         const_iterator& operator++()
         {
             ++index_;
+            const TraceEvent& r = events_->record(record_);
+            if (++part_ == foldedCount(r)) {
+                passBefore_ = passAfter(r, passBefore_);
+                ++record_;
+                part_ = 0;
+            }
             return *this;
         }
         const_iterator operator++(int)
         {
             auto old = *this;
-            ++index_;
+            ++*this;
             return old;
         }
-        const_iterator& operator--()
+        size_t index() const { return index_; }
+        friend bool operator==(const const_iterator& a, const const_iterator& b)
         {
-            --index_;
-            return *this;
+            return a.index_ == b.index_;
         }
-        const_iterator operator--(int)
-        {
-            auto old = *this;
-            --index_;
-            return old;
-        }
-        const_iterator& operator+=(difference_type n)
-        {
-            index_ += n;
-            return *this;
-        }
-        const_iterator& operator-=(difference_type n)
-        {
-            index_ -= n;
-            return *this;
-        }
-        friend const_iterator operator+(const_iterator it, difference_type n) { return it += n; }
-        friend const_iterator operator+(difference_type n, const_iterator it) { return it += n; }
-        friend const_iterator operator-(const_iterator it, difference_type n) { return it -= n; }
-        friend difference_type operator-(const_iterator a, const_iterator b)
-        {
-            return difference_type(a.index_) - difference_type(b.index_);
-        }
-        friend bool operator==(const_iterator a, const_iterator b) { return a.index_ == b.index_; }
-        friend auto operator<=>(const_iterator a, const_iterator b) { return a.index_ <=> b.index_; }
 
       private:
+        friend class TraceEvents;
         const TraceEvents* events_ = nullptr;
-        size_t index_ = 0;
+        size_t index_ = 0;        // the event's position
+        size_t record_ = 0;       // the record holding it
+        uint32_t part_ = 0;       // which of the record's events it is
+        uint32_t passBefore_ = 0; // the pass number before the record's events
     };
-    const_iterator begin() const { return {this, 0}; }
-    const_iterator end() const { return {this, size_}; }
+    const_iterator begin() const;
+    const_iterator end() const
+    {
+        const_iterator it;
+        it.events_ = this;
+        it.index_ = size_;
+        return it;
+    }
 
     // Makes the streaming stores of push_back visible to other threads in order (an sfence):
     // called when a run ends, before the trace changes hands.
@@ -550,6 +592,121 @@ class TraceEvents {
     }
 
   private:
+    // The flags of a record (TraceEvent::spare_[0]): which implied events it stands for too.
+    enum Fold : uint8_t {
+        kAfterPass = 1,     // a PassBegan (the previous pass + 1) at the record's time precedes it
+        kPushed = 2,        // StepBegan, CallbackRan: then a ReadyPushed of handle x_.words[0], kind
+                            // spare_[1], no callback name
+        kEndedReady = 4,    // StepBegan, kPushed: then StepEnded(wait=Ready) at line x_.words[1]
+        kPushedOther = 8,   // kPushed of another task's handle: its id in x_.words[1] (and the
+                            // StepEnded, if any, at the StepBegan's line)
+        kFiredAtJump = 16,  // ClockJumped: then TimerFired at the new time, due then, of task a_
+                            // and handle b_
+        kEndedOnTimer = 32, // TimerScheduled without a callback name: then the task's StepEnded
+                            // on that timer (its deadline), at line b_, label spare_[1]
+    };
+    static uint8_t folds(const TraceEvent& r)
+    {
+        return r.spare_[0];
+    }
+    static uint32_t foldedCount(const TraceEvent& r)
+    {
+        return 1 + uint32_t(std::popcount(uint8_t(folds(r) & ~kPushedOther)));
+    }
+    static uint32_t passAfter(const TraceEvent& r, uint32_t passBefore)
+    {
+        const uint32_t pass = passBefore + (folds(r) & kAfterPass ? 1 : 0);
+        return r.kind == EventKind::PassBegan ? r.a_ : pass;
+    }
+    static bool sameInstant(const TraceEvent& a, const TraceEvent& b)
+    {
+        return std::bit_cast<uint64_t>(a.t) == std::bit_cast<uint64_t>(b.t);
+    }
+    // The [part]th event a record stands for, as it was reported.
+    static TraceEvent expand(const TraceEvent& r, uint32_t part, uint32_t passBefore);
+
+    // Folds [e] into the record held back, if the record implies it or it implies the record.
+    [[gnu::always_inline]] bool fold(const TraceEvent& e)
+    {
+        if (!pendingValid_ || e.spare_[0] != 0)
+            return false;
+        TraceEvent& r = pending_;
+        // The clock jumped to the earliest deadline: the timer due there fires at the new time.
+        if (r.kind == EventKind::ClockJumped && e.kind == EventKind::TimerFired &&
+            !(folds(r) & kFiredAtJump) &&
+            std::bit_cast<uint64_t>(e.t) == std::bit_cast<uint64_t>(r.x_.time) &&
+            std::bit_cast<uint64_t>(e.x_.time) == std::bit_cast<uint64_t>(r.x_.time) && e.b_ == 0 &&
+            e.sub_ == 0 && r.task.value == 0 && r.a_ == 0 && r.b_ == 0) {
+            r.a_ = e.task.value;
+            r.b_ = e.a_;
+            r.spare_[0] |= kFiredAtJump;
+            return true;
+        }
+        if (!sameInstant(r, e))
+            return false;
+        switch (r.kind) {
+        case EventKind::PassBegan:
+            if (folds(r) != 0 || r.a_ != pendingPassBefore_ + 1)
+                return false;
+            r = e;
+            r.spare_[0] = kAfterPass;
+            return true;
+        case EventKind::StepBegan:
+        case EventKind::CallbackRan:
+            // The step or callback queues a handle (a task's own next step after a bare yield,
+            // the wakeup of a task it woke: a queue hand-off, a sleep's end)...
+            if (e.kind == EventKind::ReadyPushed && (folds(r) & (kPushed | kEndedReady)) == 0 && e.b_ == 0) {
+                r.x_.words[0] = e.a_;
+                r.spare_[1] = e.sub_;
+                r.spare_[0] |= kPushed;
+                if (e.task != r.task) {
+                    r.x_.words[1] = e.task.value;
+                    r.spare_[0] |= kPushedOther;
+                }
+                return true;
+            }
+            // ...and then yields bare.
+            if (r.kind == EventKind::StepBegan && e.kind == EventKind::StepEnded &&
+                (folds(r) & (kPushed | kEndedReady)) == kPushed && e.task == r.task &&
+                e.sub_ == uint8_t(WaitKind::Ready) && e.a_ == 0 && std::bit_cast<uint64_t>(e.x_.time) == 0) {
+                if (folds(r) & kPushedOther) {
+                    if (e.b_ != r.b_)
+                        return false;
+                } else {
+                    r.x_.words[1] = e.b_;
+                }
+                r.spare_[0] |= kEndedReady;
+                return true;
+            }
+            return false;
+        case EventKind::TimerScheduled:
+            // A sleep's timer, and the sleeper suspends on it.
+            if (e.kind == EventKind::StepEnded && !(folds(r) & kEndedOnTimer) && r.b_ == 0 &&
+                e.task == r.task && e.sub_ == uint8_t(WaitKind::Timer) && e.a_ < 256 &&
+                std::bit_cast<uint64_t>(e.x_.time) == std::bit_cast<uint64_t>(r.x_.time)) {
+                r.b_ = e.b_;
+                r.spare_[1] = uint8_t(e.a_);
+                r.spare_[0] |= kEndedOnTimer;
+                return true;
+            }
+            return false;
+        default:
+            return false;
+        }
+    }
+    // The record held back is complete: store it (around the caches).
+    [[gnu::always_inline]] void flush()
+    {
+        if ((stored_ & (kBlockSize - 1)) == 0) [[unlikely]]
+            addBlock();
+        storeStreaming(&block_[stored_ & (kBlockSize - 1)], pending_);
+        ++stored_;
+    }
+    const TraceEvent& record(size_t j) const
+    {
+        return j < stored_ ? blocks_[j >> kBlockShift][j & (kBlockSize - 1)] : pending_;
+    }
+
     // An event is written around the caches (two non-temporal 16-byte stores): the trace is
     // written once and read after the run, and a run's tens of MB of it would otherwise evict
     // the tasks, frames and timer heap the loop is working on, and read every line before
@@ -568,19 +725,42 @@ class TraceEvents {
     }
     // Out of line, and outside the scenario's memory budget (the trace is the host's).
     void addBlock();
+    void noteGroup();
     struct Unmap {
         void operator()(char* chunk) const;
+    };
+    // The index: for events 16k .. 16k+15, the record holding event 16k, which of its events
+    // that is, and the pass number before the record.
+    struct Group {
+        uint32_t record;
+        uint32_t passBefore;
+        uint32_t part;
     };
     std::vector<TraceEvent*> blocks_;                  // into chunks_
     TraceEvent* block_ = nullptr;                      // blocks_.back(), one load less per event
     std::vector<std::unique_ptr<char, Unmap>> chunks_; // each kChunkBlocks blocks
-    size_t size_ = 0;
+    std::vector<Group> groups_;
+    size_t size_ = 0;   // events
+    size_t stored_ = 0; // records in the blocks (the one held back not counted)
+    // The last record, held back until the next event shows it cannot fold into it: it is
+    // written once, whole.
+    TraceEvent pending_;
+    bool pendingValid_ = false;
+    bool compact_ = true;
+    size_t pendingFirst_ = 0;        // the position of its first event
+    uint32_t pendingPassBefore_ = 0; // the pass number before it
+    uint32_t pass_ = 0;              // the last PassBegan's number
 };
 
 // Stores every event in order, with a string table.
 class TraceRecorder final : public TraceObserver {
   public:
-    explicit TraceRecorder(TraceLevel level = TraceLevel::Step) : level_(level) { strings_.emplace_back(); }
+    // [compact] false: every event stored as its own record (TraceEvents), for tests.
+    explicit TraceRecorder(TraceLevel level = TraceLevel::Step, bool compact = true)
+        : level_(level), events_(compact)
+    {
+        strings_.emplace_back();
+    }
 
     StringId intern(std::string_view text) override;
     // The name a TaskCreated event gives its task.

@@ -63,8 +63,10 @@ std::vector<std::string> checkTraceInvariants(const TraceEvents& events, bool en
 {
     Replay r;
     double lastTime = 0.0;
-    for (size_t i = 0; i < events.size(); ++i) {
-        const TraceEvent& e = events[i];
+    // In order, record by record (no index lookup per event).
+    for (auto it = events.begin(); it != events.end(); ++it) {
+        const size_t i = it.index();
+        const TraceEvent e = *it;
         if (e.t < lastTime)
             r.problem(i, e, "time went back from " + std::to_string(lastTime));
         lastTime = e.t;

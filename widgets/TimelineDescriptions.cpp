@@ -1,6 +1,7 @@
 #include "TimelineDescriptions.h"
 
 #include <algorithm>
+#include <optional>
 
 #include <QStringList>
 
@@ -57,15 +58,15 @@ QString firstLine(const QString& text, int max = 160)
 }
 
 // The step that the segment [index] of [row] ends: its StepEnded, for Running segments.
-const TraceEvent* stepEndOf(const TimelineModel& model, int row, int index)
+std::optional<TraceEvent> stepEndOf(const TimelineModel& model, int row, int index)
 {
     const auto segs = model.segments(row);
     if (size_t(index) + 1 < segs.size()) {
-        const TraceEvent& next = model.event(segs[size_t(index) + 1].event);
+        const TraceEvent next = model.event(segs[size_t(index) + 1].event);
         if (next.kind == EventKind::StepEnded)
-            return &next;
+            return next;
     }
-    return nullptr;
+    return std::nullopt;
 }
 
 // What a waiting segment waits on: "Task-3 add_fast", "gather of Task-2, Task-3", "Queue.get".
@@ -155,7 +156,7 @@ QString describeSegment(const TimelineModel& model, int row, int index)
     switch (s.kind) {
     case SegmentKind::Running:
     case SegmentKind::Blocking: {
-        const TraceEvent* end = stepEndOf(model, row, index);
+        const std::optional<TraceEvent> end = stepEndOf(model, row, index);
         QString text = s.kind == SegmentKind::Running
                            ? QStringLiteral("%1 running %2").arg(name, span(t0, t1))
                            : QStringLiteral("%1 holds the loop %2").arg(name, span(t0, t1));
@@ -359,7 +360,7 @@ std::vector<int> linesOfSegment(const TimelineModel& model, int row, int index)
         add(e.line());
         if (const TimelineStall* stall = model.stallAt(s.start); stall && s.kind == SegmentKind::Blocking)
             add(model.event(stall->event).line());
-        if (const TraceEvent* end = stepEndOf(model, row, index))
+        if (const std::optional<TraceEvent> end = stepEndOf(model, row, index))
             add(end->line());
         break;
     case SegmentKind::Ready:

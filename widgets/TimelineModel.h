@@ -229,7 +229,7 @@ class TimelineModel {
 
     bool hasTrace() const { return trace_ != nullptr; }
     const TraceRecorder& trace() const { return *trace_; }
-    const TraceEvent& event(EventIndex e) const { return trace_->events()[e.value]; }
+    TraceEvent event(EventIndex e) const { return trace_->events()[e.value]; }
 
     // -- Rows ----------------------------------------------------------------------------------
     int rowCount() const { return int(rows_.size()); }

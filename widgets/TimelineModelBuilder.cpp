@@ -77,10 +77,12 @@ class TimelineModelBuilder {
         // second on the loop's row; line events none): reserved up front, the list is rarely
         // doubled and copied, and pages never written are never faulted in.
         closed_.reserve(events_.size());
-        for (uint32_t i = 0; i < uint32_t(events_.size()); ++i) {
+        // In order, record by record (no index lookup per event).
+        for (auto it = events_.begin(); it != events_.end(); ++it) {
+            const uint32_t i = uint32_t(it.index());
             if ((i & 0xffff) == 0 && cancel && cancel->load(std::memory_order_relaxed))
                 return false;
-            const TraceEvent& e = events_[i];
+            const TraceEvent e = *it;
             m_.endTime_ = std::max({m_.endTime_, e.t, e.newTime(), e.endTime()});
             if (deadlock_ != kNoDeadlock && !m_.hasDeadlockSlot() && !isStuckWarning(e) &&
                 e.kind != EventKind::RunEnded)

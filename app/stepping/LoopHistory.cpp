@@ -64,8 +64,10 @@ void LoopHistory::build()
         openStep.erase(open);
     };
 
-    for (uint32_t i = 0; i < events.size(); ++i) {
-        const TraceEvent& e = events[i];
+    // In order, record by record (no index lookup per event).
+    for (auto it = events.begin(); it != events.end(); ++it) {
+        const uint32_t i = uint32_t(it.index());
+        const TraceEvent e = *it;
         switch (e.kind) {
         case EventKind::TaskCreated: {
             if (taskSlot_.count(e.task.value))

@@ -83,7 +83,7 @@ class LoopHistory {
 
     const TraceRecorder& trace() const { return *trace_; }
     size_t eventCount() const { return trace_->events().size(); }
-    const TraceEvent& event(EventIndex e) const { return trace_->events()[e.value]; }
+    TraceEvent event(EventIndex e) const { return trace_->events()[e.value]; }
 
     // The loop's state the moment [e] happens.
     LoopMoment at(EventIndex e) const;

@@ -217,11 +217,12 @@ std::string Narrator::ending(TaskId task, EventIndex end) const
 {
     if (end.value >= history_.eventCount())
         return "is still running when the run stops";
-    const TraceEvent* e = &history_.event(end);
-    if (e->kind == EventKind::StepEnded && e->wait() == WaitKind::None &&
+    TraceEvent ended = history_.event(end);
+    if (ended.kind == EventKind::StepEnded && ended.wait() == WaitKind::None &&
         end.value + 1 < history_.eventCount() &&
         history_.event(EventIndex{end.value + 1}).kind == EventKind::TaskFinished)
-        e = &history_.event(EventIndex{end.value + 1});
+        ended = history_.event(EventIndex{end.value + 1});
+    const TraceEvent* e = &ended;
     if (e->kind == EventKind::TaskFinished) {
         const std::string text(history_.trace().string(e->text()));
         switch (e->status()) {

@@ -11,8 +11,10 @@ RunCursor::RunCursor(const TraceRecorder& trace)
     double lastTime = -1;
     TaskId resumed;         // the task whose StepBegan is the latest stop
     uint32_t resumedAt = 0; // and its line
-    for (uint32_t i = 0; i < events.size(); ++i) {
-        const TraceEvent& e = events[i];
+    // In order, record by record (no index lookup per event).
+    for (auto it = events.begin(); it != events.end(); ++it) {
+        const uint32_t i = uint32_t(it.index());
+        const TraceEvent e = *it;
         uint32_t line = 0;
         switch (e.kind) {
         case EventKind::Statement:

@@ -131,7 +131,7 @@ class ChromeTraceTest : public QObject {
             QVector<int64_t> steps;
         };
         QMap<uint32_t, Life> lives;
-        QVector<const TraceEvent*> outputs, warningEvents;
+        QVector<TraceEvent> outputs, warningEvents; // copies: the trace yields events by value
         for (const TraceEvent& e : trace.events()) {
             if (e.kind == EventKind::TaskCreated)
                 lives[e.task.value].created = nanos(e.t);
@@ -140,9 +140,9 @@ class ChromeTraceTest : public QObject {
             else if (e.kind == EventKind::TaskFinished)
                 lives[e.task.value].ended = nanos(e.t);
             else if (e.kind == EventKind::Output)
-                outputs.push_back(&e);
+                outputs.push_back(e);
             else if (e.kind == EventKind::Warning)
-                warningEvents.push_back(&e);
+                warningEvents.push_back(e);
         }
         for (auto it = lives.cbegin(); it != lives.cend(); ++it) {
             const TaskId task{it.key()};
@@ -191,10 +191,10 @@ class ChromeTraceTest : public QObject {
 
         QCOMPARE(prints.size(), outputs.size());
         for (int i = 0; i < prints.size(); ++i) {
-            QCOMPARE(nanosOfMicros(prints[i].value(QStringLiteral("ts"))), nanos(outputs[i]->t));
+            QCOMPARE(nanosOfMicros(prints[i].value(QStringLiteral("ts"))), nanos(outputs[i].t));
             QCOMPARE(
                 prints[i].value(QStringLiteral("args")).toObject().value(QStringLiteral("text")).toString(),
-                QString::fromUtf8(trace.string(outputs[i]->text())));
+                QString::fromUtf8(trace.string(outputs[i].text())));
         }
         QCOMPARE(warnings.size(), warningEvents.size());
         QCOMPARE(flowStarts.size(), qsizetype(model->arrows().size()));

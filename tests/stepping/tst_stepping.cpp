@@ -492,6 +492,64 @@ class SteppingTest : public QObject {
         QCOMPARE(SourceLines("print(await task1, await task2)\n").awaited(1), std::string("task1"));
         QCOMPARE(SourceLines("a = '#x'  # c\n").statement(1), std::string("a = '#x'"));
     }
+
+    // The trace's compact storage (TraceEvents folds the events implied by their neighbours)
+    // steps exactly like one record per event: the same stops at the same event positions, the
+    // same loop state (the ready queue in order) and the same narration at every stop, at both
+    // trace levels, on bare yields, queue hand-offs and sleeps.
+    void compactTraceStepsLikeThePlainOne_data()
+    {
+        QTest::addColumn<int>("level");
+        QTest::newRow("step level") << int(TraceLevel::Step);
+        QTest::newRow("line level") << int(TraceLevel::Line);
+    }
+
+    void compactTraceStepsLikeThePlainOne()
+    {
+        QFETCH(int, level);
+        const std::string source =
+            "import asyncio\n"
+            "async def switcher():\n"
+            "    for _ in range(3):\n"
+            "        await asyncio.sleep(0)\n"
+            "async def producer(q):\n"
+            "    for i in range(4):\n"
+            "        await q.put(i)\n"
+            "async def consumer(q):\n"
+            "    for _ in range(4):\n"
+            "        print(await q.get())\n"
+            "async def main():\n"
+            "    q = asyncio.Queue(maxsize=1)\n"
+            "    await asyncio.gather(switcher(), producer(q), consumer(q), asyncio.sleep(1))\n"
+            "asyncio.run(main())\n";
+        const auto record = [&](bool compact) {
+            auto trace = std::make_shared<TraceRecorder>(TraceLevel(level), compact);
+            RunOptions options;
+            options.filename = "handoffs.py";
+            runScenario(source, options, trace.get());
+            return std::shared_ptr<const TraceRecorder>(std::move(trace));
+        };
+        const auto compact = record(true), plain = record(false);
+        QVERIFY(compact->events().storedCount() < plain->events().storedCount());
+        QCOMPARE(compact->events().size(), plain->events().size());
+        const LoopHistory compactHistory(compact), plainHistory(plain);
+        const RunCursor compactCursor(*compact), plainCursor(*plain);
+        const Narrator compactNarrator(compactHistory, compactCursor, SourceLines(source));
+        const Narrator plainNarrator(plainHistory, plainCursor, SourceLines(source));
+        QCOMPARE(compactCursor.count(), plainCursor.count());
+        QCOMPARE(compactCursor.stepCount(), plainCursor.stepCount());
+        QVERIFY(plainCursor.stepCount() > 10);
+        for (int p = 0; p < plainCursor.count(); ++p) {
+            QCOMPARE(compactCursor.eventAt(p).value, plainCursor.eventAt(p).value);
+            QCOMPARE(describe(compactHistory, compactHistory.at(compactCursor.eventAt(p))),
+                     describe(plainHistory, plainHistory.at(plainCursor.eventAt(p))));
+            QCOMPARE(compactNarrator.sentence(p), plainNarrator.sentence(p));
+        }
+        // Every event, not only the stops: the state the window's timeline cursor can show.
+        for (uint32_t e = 0; e < plain->events().size(); ++e)
+            QCOMPARE(describe(compactHistory, compactHistory.at(EventIndex{e})),
+                     describe(plainHistory, plainHistory.at(EventIndex{e})));
+    }
 };
 
 QTEST_GUILESS_MAIN(SteppingTest)
