@@ -308,8 +308,10 @@ struct GeneratorObj final : Obj {
     uint32_t sendExitTarget = 0;
     Frame* frame;          // embeddedFrame() while it can run; null once finished
     ObjRef name, qualname; // strs
-    Value yieldFrom; // the iterator it delegates to while suspended in SEND, else Empty
-    Value excState;  // the exception its own except clause was handling when it suspended
+    // Both always objects or nothing, so held as 8-byte references rather than 16-byte Values
+    // (104 -> 88 bytes: a suspended coroutine's block, object and frame, one 16-byte class less).
+    ObjRef yieldFrom; // the iterator it delegates to while suspended in SEND, else empty
+    ObjRef excState;  // the exception its own except clause was handling when it suspended
     bool finished() const { return frame == nullptr; }
     Frame* embeddedFrame() const
     {

@@ -705,7 +705,7 @@ ResumeStatus VM::resume(GeneratorObj* gen, Value send, Value throwExc, Value& ou
                     out = subOut;
                     return ResumeStatus::Yielded;
                 }
-                gen->yieldFrom.clear();
+                gen->yieldFrom = Value();
                 f->sp[-1] = subOut;
                 f->ip = gen->sendExitTarget;
                 throwExc.clear();
@@ -720,7 +720,7 @@ ResumeStatus VM::resume(GeneratorObj* gen, Value send, Value throwExc, Value& ou
                     } catch (PyException& stop) {
                         if (!isInstance(stop.exception, ExcType::StopIteration))
                             throw;
-                        gen->yieldFrom.clear();
+                        gen->yieldFrom = Value();
                         auto* se = stop.exception.as<ExceptionObj>();
                         f->sp[-1] = se->args.as<TupleObj>()->items.empty()
                                         ? Value::none()
@@ -732,13 +732,13 @@ ResumeStatus VM::resume(GeneratorObj* gen, Value send, Value throwExc, Value& ou
                 }
             }
         } catch (PyException& inner) {
-            gen->yieldFrom.clear();
+            gen->yieldFrom = Value();
             throwExc = inner.exception;
         }
         (void)delegated;
-        gen->yieldFrom.clear();
+        gen->yieldFrom = Value();
     }
-    gen->yieldFrom.clear();
+    gen->yieldFrom = Value();
     if (pushSent && throwExc.isEmpty())
         *f->sp++ = send.isEmpty() ? Value::none() : std::move(send);
     else if (pushSent && !throwExc.isEmpty())
@@ -748,8 +748,10 @@ ResumeStatus VM::resume(GeneratorObj* gen, Value send, Value throwExc, Value& ou
     // Each generator has its own "exception being handled" (CPython's gi_exc_state): a
     // coroutine suspended inside an except clause finds its exception again when resumed.
     Value savedHandled = handled_;
-    if (!gen->excState.isEmpty())
-        handled_ = std::move(gen->excState);
+    if (!gen->excState.isEmpty()) {
+        handled_ = gen->excState.value();
+        gen->excState = Value();
+    }
     try {
         out = execute(f, throwExc);
     } catch (PyException& e) {

@@ -293,7 +293,7 @@ Value specialAttr(VM& vm, const Value& obj, StrObj* name, bool& found)
             if (n == "cr_frame" || n == "gi_frame" || n == "ag_frame")
                 return g->finished() ? Value::none() : obj;
             if (n == "cr_await" || n == "gi_yieldfrom" || n == "ag_await")
-                return g->yieldFrom.isEmpty() ? Value::none() : g->yieldFrom;
+                return g->yieldFrom.isEmpty() ? Value::none() : g->yieldFrom.value();
             if (n == "cr_code" || n == "gi_code" || n == "ag_code")
                 return g->code();
             if (n == "f_lineno")

@@ -28,8 +28,11 @@ uint32_t coroutineLine(const Value& coro)
     // A coroutine suspended in an await of another coroutine reports the innermost scenario line.
     GeneratorObj* inner = g;
     int line = g->frame->line();
-    while (isKind(inner->yieldFrom, ObjKind::Generator)) {
-        inner = inner->yieldFrom.as<GeneratorObj>();
+    // Read through the reference itself: a Value made from it would count a reference per step.
+    while (Obj* sub = inner->yieldFrom.get()) {
+        if (sub->kind != ObjKind::Generator)
+            break;
+        inner = static_cast<GeneratorObj*>(sub);
         if (inner->finished() || (inner->frame->code->flags & kHidden))
             break;
         line = inner->frame->line();
