@@ -711,9 +711,9 @@ class TimelineModelBuilder {
 
     TimelineModel& m_;
     const TraceEvents& events_;
-    TraceEvent cur_;                  // the event being dispatched (a copy: the trace gives values)
+    TraceEvent cur_;                 // the event being dispatched (a copy: the trace gives values)
     uint32_t curIndex_ = UINT32_MAX; // and its position
-    std::vector<Open> open_; // by row
+    std::vector<Open> open_;         // by row
     std::vector<ClosedSegment> closed_;
     std::vector<Handle> handles_;
     std::vector<bool> stepped_;

@@ -9,8 +9,8 @@ RunCursor::RunCursor(const TraceRecorder& trace)
     const TraceEvents& events = trace.events();
     uint32_t lastPass = UINT32_MAX; // the PassBegan whose first stop is still to come
     double lastTime = -1;
-    TaskId resumed;         // the task whose StepBegan is the latest stop
-    uint32_t resumedAt = 0; // and its line
+    TaskId resumed;              // the task whose StepBegan is the latest stop
+    uint32_t resumedAt = 0;      // and its line
     bool lastStopIsStep = false; // whether stops_.back() is a StepBegan (no lookup per statement)
     // In order, record by record (no index lookup per event).
     for (auto it = events.begin(); it != events.end(); ++it) {
