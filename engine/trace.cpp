@@ -177,6 +177,36 @@ TraceEvent TraceEvents::operator[](size_t i) const
     }
 }
 
+double TraceEvents::timeAt(size_t i) const
+{
+    const size_t group = i >> kGroupShift;
+    const Group& g = groups_[group];
+    size_t record = g.record;
+    // A group of as many records as events folds nothing (each record holds at least one event):
+    // its event k is its record k.
+    if (g.part == 0 && group + 1 < groups_.size() && groups_[group + 1].part == 0 &&
+        groups_[group + 1].record - g.record == (size_t(1) << kGroupShift))
+        return this->record(record + (i & ((size_t(1) << kGroupShift) - 1))).t;
+    size_t first = (i & ~((size_t(1) << kGroupShift) - 1)) - g.part;
+    for (;;) {
+        const TraceEvent& r = this->record(record);
+        const uint32_t count = foldedCount(r);
+        if (i < first + count) {
+            uint32_t part = uint32_t(i - first);
+            if (folds(r) & kAfterPass) {
+                if (part == 0)
+                    return r.t; // the PassBegan, at the record's time
+                --part;
+            }
+            // Every folded event is at the record's time but the TimerFired after a ClockJumped:
+            // that one is at the new time (expand()).
+            return part != 0 && (folds(r) & kFiredAtJump) ? r.x_.time : r.t;
+        }
+        first += count;
+        ++record;
+    }
+}
+
 TraceEvents::const_iterator TraceEvents::begin() const
 {
     const_iterator it;

@@ -93,6 +93,15 @@ TimelineSegments TimelineModel::segments(int r) const
     return {this, first, last - first};
 }
 
+double TimelineModel::startElsewhere(size_t index) const
+{
+    const auto it = std::lower_bound(startsElsewhere_.begin(), startsElsewhere_.end(), uint32_t(index),
+                                     [](const auto& entry, uint32_t i) { return entry.first < i; });
+    return it != startsElsewhere_.end() && it->first == index
+               ? it->second
+               : trace_->events().timeAt(segments_[index].event.value);
+}
+
 double TimelineModel::segmentEnd(int r, int i) const
 {
     const size_t index = rows_[size_t(r)].firstSegment + size_t(i);
@@ -340,7 +349,8 @@ size_t TimelineModel::memoryBytes() const
     size_t bytes = sizeof(*this);
     bytes += rows_.capacity() * sizeof(TimelineRow) + rowOfTask_.capacity() * sizeof(uint32_t);
     bytes += segments_.capacity() * sizeof(PackedSegment) + markers_.capacity() * sizeof(TimelineMarker);
-    bytes += segmentSlots_.capacity() * sizeof(uint32_t) + segmentStarts_.capacity() * sizeof(double);
+    bytes += segmentSlots_.capacity() * sizeof(uint32_t) +
+             startsElsewhere_.capacity() * sizeof(startsElsewhere_[0]);
     bytes += startSamples_.capacity() * sizeof(double);
     bytes += arrows_.capacity() * sizeof(TimelineArrow) + stalls_.capacity() * sizeof(TimelineStall);
     bytes += joins_.capacity() * sizeof(joins_[0]);

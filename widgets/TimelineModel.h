@@ -82,12 +82,13 @@ struct TimelineSegment {
     uint16_t ahead = 0; // Ready: live handles ahead of it in the ready queue when it joined (saturates)
 };
 
-// How the model stores a segment (its start is in TimelineModel::segmentStarts_).
+// How the model stores a segment: the start is the opening event's time (or in a side table).
 struct PackedSegment {
     EventIndex event;
     SegmentKind kind = SegmentKind::Running;
-    uint8_t flags = 0; // SegmentFlag bits
+    uint8_t flags = 0; // SegmentFlag bits, and kStartElsewhere
     uint16_t ahead = 0;
+    static constexpr uint8_t kStartElsewhere = 0x80; // the start is in the side table
 };
 static_assert(sizeof(PackedSegment) == 8, "a stored segment must stay at 8 bytes");
 
@@ -244,7 +245,12 @@ class TimelineModel {
     size_t segmentCount() const { return segments_.size(); }
     // Segment [index] of the whole model (rows' segments end to end), and where it starts.
     inline TimelineSegment segmentAtIndex(size_t index) const;
-    double segmentStartAtIndex(size_t index) const { return segmentStarts_[index]; }
+    double segmentStartAtIndex(size_t index) const
+    {
+        const PackedSegment& p = segments_[index];
+        return p.flags & PackedSegment::kStartElsewhere ? startElsewhere(index)
+                                                        : trace_->events().timeAt(p.event.value);
+    }
     // Where segment [i] of row [r] ends (time).
     double segmentEnd(int r, int i) const;
     // Where it starts and ends on [axis]: seconds, or slots.
@@ -358,15 +364,14 @@ class TimelineModel {
 
   private:
     friend class TimelineModelBuilder;
+    double startElsewhere(size_t index) const;
     std::shared_ptr<const TraceRecorder> trace_;
     std::vector<TimelineRow> rows_;
     std::vector<uint32_t> rowOfTask_; // task id -> row (kNoRow when unknown)
     std::vector<PackedSegment> segments_;
     std::vector<uint32_t> segmentSlots_; // each segment's start on the passes axis
-    // Each segment's start (time). Kept here, not read back from the opening event: the trace
-    // stores events folded (engine/trace.h), and reading one by index decodes up to 15 others,
-    // which a replot that reads thousands of starts cannot pay.
-    std::vector<double> segmentStarts_;
+    // (segment index, start) of the segments that do not start at their event's time, sorted.
+    std::vector<std::pair<uint32_t, double>> startsElsewhere_;
     std::vector<double> startSamples_; // the start of segments 0, kStartSampleEvery, 2 kStartSampleEvery...
     std::vector<TimelineMarker> markers_;
     std::vector<TimelineArrow> arrows_;
@@ -390,7 +395,8 @@ class TimelineModel {
 TimelineSegment TimelineModel::segmentAtIndex(size_t index) const
 {
     const PackedSegment& p = segments_[index];
-    return TimelineSegment{segmentStartAtIndex(index), p.event, p.kind, p.flags, p.ahead};
+    return TimelineSegment{segmentStartAtIndex(index), p.event, p.kind,
+                           uint8_t(p.flags & ~PackedSegment::kStartElsewhere), p.ahead};
 }
 
 TimelineSegment TimelineSegments::operator[](size_t i) const

@@ -164,8 +164,14 @@ class TimelineModelBuilder {
         keep(row, o);
         o.open = false;
     }
-    // Stores [o]'s segment as it is now.
-    void keep(uint32_t row, const Open& o) { closed_.emplace_back(ClosedSegment{row, o.slot, o.seg}); }
+    // Stores [o]'s segment as it is now; whether it starts elsewhere than its event's time is
+    // noted here, where the event is at hand (sortSegments would read it back from the trace).
+    void keep(uint32_t row, const Open& o)
+    {
+        ClosedSegment& c = closed_.emplace_back(ClosedSegment{row, o.slot, o.seg});
+        if (c.seg.start != o.opener.t)
+            c.seg.flags |= PackedSegment::kStartElsewhere;
+    }
     // Event [event]: the one being dispatched is at hand; another (the deadlock, a stall) is
     // read from the trace.
     TraceEvent eventAt(uint32_t event) const { return event == curIndex_ ? cur_ : events_[event]; }
@@ -678,14 +684,16 @@ class TimelineModelBuilder {
         }
         m_.segments_.resize(closed_.size());
         m_.segmentSlots_.resize(closed_.size());
-        m_.segmentStarts_.resize(closed_.size());
         for (const ClosedSegment& c : closed_) {
             const uint32_t at = count[c.row]++;
             PackedSegment& p = m_.segments_[at];
             p = PackedSegment{c.seg.event, c.seg.kind, c.seg.flags, c.seg.ahead};
-            m_.segmentStarts_[at] = c.seg.start;
+            if (c.seg.flags & PackedSegment::kStartElsewhere)
+                m_.startsElsewhere_.emplace_back(at, c.seg.start);
             m_.segmentSlots_[at] = c.slot;
         }
+        std::sort(m_.startsElsewhere_.begin(), m_.startsElsewhere_.end());
+        m_.startsElsewhere_.shrink_to_fit();
         m_.startSamples_.reserve(m_.segments_.size() / TimelineModel::kStartSampleEvery + 1);
         for (size_t i = 0; i < m_.segments_.size(); i += TimelineModel::kStartSampleEvery)
             m_.startSamples_.push_back(m_.segmentStartAtIndex(i));

@@ -108,12 +108,11 @@ void benchReplots(const char* name, uint32_t tasks, uint32_t steps, int runs)
         fit.leastCpu, zoom.leastCpu, pan.leastCpu, passes.leastCpu);
     std::printf("    fit-all draws %zu bars and %zu folded boxes on %zu rows; passes fit-all %zu and %zu\n",
                 fitBars, fitFolds, fitRows, view.lastScene().bars.size(), view.lastScene().folds.size());
-    std::printf("    model: %.1f bytes per segment in all (segments alone: %zu bytes each, with their slot "
-                "and start); "
+    std::printf("    model: %.1f bytes per segment in all (segments alone: %zu bytes each, with their slot); "
                 "trace %.1f bytes "
                 "per event\n",
                 double(model->memoryBytes()) / double(model->segmentCount()),
-                sizeof(PackedSegment) + sizeof(uint32_t) + sizeof(double),
+                sizeof(PackedSegment) + sizeof(uint32_t),
                 double(trace->memoryBytes()) / double(trace->events().size()));
 }
 

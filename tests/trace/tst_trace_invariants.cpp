@@ -64,6 +64,9 @@ std::string compare(const TraceEvents& compact, const TraceEvents& plain)
         if (!sameBits(compact[i], expected))
             return "event " + std::to_string(i) + " by index: " + describe(compact[i]) + " for " +
                    describe(expected);
+        if (std::bit_cast<uint64_t>(compact.timeAt(i)) != std::bit_cast<uint64_t>(expected.t))
+            return "event " + std::to_string(i) + "'s time alone: " + std::to_string(compact.timeAt(i)) +
+                   " for " + describe(expected);
         ++it;
         ++i;
     }
