@@ -160,51 +160,49 @@ void TraceEvents::noteGroup()
 
 // -- Reading the folds back ----------------------------------------------------------------------
 
-TraceEvent TraceEvents::operator[](size_t i) const
+TraceEvents::Located TraceEvents::locate(size_t i) const
 {
-    const Group& g = groups_[i >> kGroupShift];
-    size_t record = g.record;
-    size_t first = (i & ~((size_t(1) << kGroupShift) - 1)) - g.part; // the record's first event
+    constexpr size_t kGroup = size_t(1) << kGroupShift;
+    const size_t group = i >> kGroupShift;
+    const Group& g = groups_[group];
+    // A group of as many records as events folds nothing (each record holds at least one event):
+    // its event k is its record k.
+    if (g.part == 0 && group + 1 < groups_.size() && groups_[group + 1].part == 0 &&
+        groups_[group + 1].record - g.record == kGroup)
+        return {&record(g.record + (i & (kGroup - 1))), 0, g.passBefore};
+    size_t at = g.record;
+    size_t first = (i & ~(kGroup - 1)) - g.part; // the record's first event
     uint32_t passBefore = g.passBefore;
     for (;;) {
-        const TraceEvent& r = this->record(record);
+        const TraceEvent& r = record(at);
         const uint32_t count = foldedCount(r);
         if (i < first + count)
-            return expand(r, uint32_t(i - first), passBefore);
+            return {&r, uint32_t(i - first), passBefore};
         first += count;
         passBefore = passAfter(r, passBefore);
-        ++record;
+        ++at;
     }
+}
+
+TraceEvent TraceEvents::operator[](size_t i) const
+{
+    const Located l = locate(i);
+    return expand(*l.record, l.part, l.passBefore);
 }
 
 double TraceEvents::timeAt(size_t i) const
 {
-    const size_t group = i >> kGroupShift;
-    const Group& g = groups_[group];
-    size_t record = g.record;
-    // A group of as many records as events folds nothing (each record holds at least one event):
-    // its event k is its record k.
-    if (g.part == 0 && group + 1 < groups_.size() && groups_[group + 1].part == 0 &&
-        groups_[group + 1].record - g.record == (size_t(1) << kGroupShift))
-        return this->record(record + (i & ((size_t(1) << kGroupShift) - 1))).t;
-    size_t first = (i & ~((size_t(1) << kGroupShift) - 1)) - g.part;
-    for (;;) {
-        const TraceEvent& r = this->record(record);
-        const uint32_t count = foldedCount(r);
-        if (i < first + count) {
-            uint32_t part = uint32_t(i - first);
-            if (folds(r) & kAfterPass) {
-                if (part == 0)
-                    return r.t; // the PassBegan, at the record's time
-                --part;
-            }
-            // Every folded event is at the record's time but the TimerFired after a ClockJumped:
-            // that one is at the new time (expand()).
-            return part != 0 && (folds(r) & kFiredAtJump) ? r.x_.time : r.t;
-        }
-        first += count;
-        ++record;
+    const Located l = locate(i);
+    const TraceEvent& r = *l.record;
+    uint32_t part = l.part;
+    if (folds(r) & kAfterPass) {
+        if (part == 0)
+            return r.t; // the PassBegan, at the record's time
+        --part;
     }
+    // Every folded event is at the record's time but the TimerFired after a ClockJumped: that one
+    // is at the new time (expand()).
+    return part != 0 && (folds(r) & kFiredAtJump) ? r.x_.time : r.t;
 }
 
 TraceEvents::const_iterator TraceEvents::begin() const

@@ -646,6 +646,14 @@ class TraceEvents {
     // The [part]th event a record stands for, as it was reported (inline: the iterator calls it
     // per event).
     static TraceEvent expand(const TraceEvent& r, uint32_t part, uint32_t passBefore);
+    // Where event [i] is: its record, which of the record's events it is, and the pass number
+    // before the record (operator[] and timeAt).
+    struct Located {
+        const TraceEvent* record;
+        uint32_t part;
+        uint32_t passBefore;
+    };
+    Located locate(size_t i) const;
     // Points [it] at its record_ (which starts a block, or is the one held back, or is the end).
     void seek(const_iterator& it) const;
 
