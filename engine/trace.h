@@ -516,6 +516,29 @@ class TraceEvents {
         if ((at & ((size_t(1) << kGroupShift) - 1)) == 0) [[unlikely]]
             noteGroup();
     }
+    // A task's step that yielded bare queues its own next step: ReadyPushed(t, task, handle,
+    // kind, no callback name), then StepEnded(t, task, line, wait=Ready, nothing, no deadline).
+    // When the record held back is that task's StepBegan at [t] with neither folded in yet, the
+    // two fold into it: stored as push_back of the two events would store them (see fold), but
+    // without building and comparing them (sleep(0) does this once per switch). False, with
+    // nothing stored: push them as usual.
+    [[gnu::always_inline]] bool foldStepYieldedBare(double t, TaskId task, HandleId handle, HandleKind kind,
+                                                    uint32_t line)
+    {
+        TraceEvent& r = pending_;
+        if (!compact_ || !pendingValid_ || r.kind != EventKind::StepBegan ||
+            (folds(r) & (kPushed | kEndedReady)) != 0 || r.task != task ||
+            std::bit_cast<uint64_t>(r.t) != std::bit_cast<uint64_t>(t))
+            return false;
+        r.x_.words[0] = handle.value;
+        r.x_.words[1] = line;
+        r.spare_[1] = uint8_t(kind);
+        r.spare_[0] |= kPushed | kEndedReady;
+        for (int i = 0; i < 2; ++i)
+            if ((size_++ & ((size_t(1) << kGroupShift) - 1)) == 0) [[unlikely]]
+                noteGroup();
+        return true;
+    }
     // Events, as read (folded ones included).
     size_t size() const { return size_; }
     bool empty() const { return size_ == 0; }

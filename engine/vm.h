@@ -302,6 +302,13 @@ class VM {
         }
         recordChecked(event);
     }
+    // The observer's own store when [events] more events may go there by record()'s inline
+    // path; the caller that stores them itself counts them with countRecorded(). Null: record().
+    TraceEvents* directSink(size_t events) const
+    {
+        return traceBytes_ + events * sizeof(TraceEvent) <= fastTraceLimit_ ? eventSink_ : nullptr;
+    }
+    void countRecorded(size_t events) { traceBytes_ += events * sizeof(TraceEvent); }
     bool tracing() const { return observer_ != nullptr; }
     // The run's peak heap and pending tasks, for RunResult::stats.
     RunStats runStats() const;
@@ -436,7 +443,7 @@ class VM {
         if (memoryBudget_)
             allocationCharged_ = memoryBudget_->allocatedTotal();
     }
-    Value stepTask_;                        // the task whose step runs, else Empty
+    Value stepTask_; // the task whose step runs, else Empty
     bool stopping_ = false;
     std::optional<LimitReached> limit_; // the limit that ended the run, rethrown if swallowed
     void countOutput(std::string_view text);
@@ -462,8 +469,9 @@ void registerCoreBuiltins(VM& vm);  // builtins/functions.cpp
 void registerTypeMethods(VM& vm);   // builtins/*_methods.cpp
 void registerExceptions(VM& vm);    // builtins/exceptions.cpp
 void registerNativeModules(VM& vm); // builtins/modules.cpp
-void addTraceConstants(VM& vm, const Value& module); // builtins/trace_constants.cpp: _loopscope's trace constants
-Value makeAsyncioModule(VM& vm);                      // loop/asyncio_module.cpp: asyncio's native core
+void addTraceConstants(VM& vm,
+                       const Value& module); // builtins/trace_constants.cpp: _loopscope's trace constants
+Value makeAsyncioModule(VM& vm);             // loop/asyncio_module.cpp: asyncio's native core
 
 // Helpers for builtins.
 bool isUserKind(const Value& v); // an instance of a user class (or an exception)

@@ -105,6 +105,20 @@ void EventLoopObj::callSoonStep(VM& vm, TaskObj* task, Value exc)
     pushReady(vm, std::move(item), task->id, {});
 }
 
+bool EventLoopObj::callSoonStepYieldedBare(VM& vm, TaskObj* task, uint32_t line)
+{
+    checkClosed(vm);
+    const HandleId id = vm.asyncio().nextHandleId();
+    TraceEvents* sink = vm.directSink(2);
+    const bool folded = sink && sink->foldStepYieldedBare(vm.now(), task->id, id, HandleKind::TaskStep, line);
+    if (folded)
+        vm.countRecorded(2);
+    else
+        vm.record(TraceEvent::readyPushed(vm.now(), task->id, id, HandleKind::TaskStep, {}));
+    ready.push_back(ReadyItem{ReadyItem::Action::Step, id, Value::object(task), Value()});
+    return folded;
+}
+
 void EventLoopObj::callSoonDone(VM& vm, Value callback, Value future)
 {
     checkClosed(vm);

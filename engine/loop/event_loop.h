@@ -38,6 +38,11 @@ struct EventLoopObj final : NativeObj {
 
     // -- Scheduling (call_soon and friends); each writes ReadyPushed or TimerScheduled --------
     void callSoonStep(VM& vm, TaskObj* task, Value exc);
+    // callSoonStep(task, no exception) from the step of [task] that yielded bare and is about to
+    // end at [line]: true when its StepEnded (wait=Ready) was written along with the ReadyPushed,
+    // folded into its StepBegan (TraceEvents::foldStepYieldedBare); false when only the
+    // ReadyPushed was, as callSoonStep writes it, and the step writes its StepEnded itself.
+    bool callSoonStepYieldedBare(VM& vm, TaskObj* task, uint32_t line);
     // A done callback of [future]: wakes a task when [callback] is a TaskObj, else calls it.
     void callSoonDone(VM& vm, Value callback, Value future);
     Value callSoon(VM& vm, Value callback, Value args);

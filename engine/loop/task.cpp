@@ -301,6 +301,8 @@ class ContextSwitch {
     }
     ContextSwitch(const ContextSwitch&) = delete;
     ContextSwitch& operator=(const ContextSwitch&) = delete;
+    // Whether a context is switched in for the step.
+    bool active() const { return !module_.isEmpty(); }
     void restore()
     {
         if (module_.isEmpty())
@@ -346,6 +348,7 @@ void TaskObj::step(VM& vm, Value exc)
     Value out;
     bool raised = false;
     ResumeStatus status = ResumeStatus::Yielded;
+    bool endWritten = false; // the StepEnded, with the ReadyPushed of a bare yield
     try {
         status = resumeCoroutine(vm, coroutine, std::move(exc), out);
     } catch (PyException& e) {
@@ -369,6 +372,11 @@ void TaskObj::step(VM& vm, Value exc)
             } else {
                 FutureObj::setResult(vm, std::move(out));
             }
+        } else if (out.isNone() && !context.active()) {
+            // A bare yield (sleep(0)): waitOn's call_soon(self.__step), with the StepEnded that
+            // follows written along with its ReadyPushed (nothing is written in between: no
+            // context to restore).
+            endWritten = l->callSoonStepYieldedBare(vm, this, coroutineLine(coroutine));
         } else {
             waitOn(vm, out);
         }
@@ -377,8 +385,10 @@ void TaskObj::step(VM& vm, Value exc)
     l->currentTask = nullptr;
     context.restore();
     if (state == FutureState::Pending) {
-        const uint32_t line = coroutineLine(coroutine);
-        if (waiter.isEmpty()) {
+        const uint32_t line = endWritten ? 0 : coroutineLine(coroutine);
+        if (endWritten) {
+            // Written with the ReadyPushed (a bare yield leaves the task pending, waiting on nothing).
+        } else if (waiter.isEmpty()) {
             vm.record(TraceEvent::stepEnded(vm.now(), id, line, WaitKind::Ready, 0, 0.0));
         } else {
             WaitKind kind = WaitKind::Future;
