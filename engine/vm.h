@@ -443,7 +443,7 @@ class VM {
         if (memoryBudget_)
             allocationCharged_ = memoryBudget_->allocatedTotal();
     }
-    Value stepTask_; // the task whose step runs, else Empty
+    Value stepTask_;                        // the task whose step runs, else Empty
     bool stopping_ = false;
     std::optional<LimitReached> limit_; // the limit that ended the run, rethrown if swallowed
     void countOutput(std::string_view text);
@@ -469,9 +469,8 @@ void registerCoreBuiltins(VM& vm);  // builtins/functions.cpp
 void registerTypeMethods(VM& vm);   // builtins/*_methods.cpp
 void registerExceptions(VM& vm);    // builtins/exceptions.cpp
 void registerNativeModules(VM& vm); // builtins/modules.cpp
-void addTraceConstants(VM& vm,
-                       const Value& module); // builtins/trace_constants.cpp: _loopscope's trace constants
-Value makeAsyncioModule(VM& vm);             // loop/asyncio_module.cpp: asyncio's native core
+void addTraceConstants(VM& vm, const Value& module); // builtins/trace_constants.cpp: _loopscope's trace constants
+Value makeAsyncioModule(VM& vm);                      // loop/asyncio_module.cpp: asyncio's native core
 
 // Helpers for builtins.
 bool isUserKind(const Value& v); // an instance of a user class (or an exception)
