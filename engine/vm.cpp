@@ -815,9 +815,14 @@ ResumeStatus VM::resume(GeneratorObj* gen, Value send, Value throwExc, Value& ou
         code->lines[ip - 1] != code->lines[ip + 3])
         return nullptr;
     Value yielded;
-    NativeObj* awaited = sleepAwaitedAtOnce(vm, ca, frame, yielded);
-    if (!awaited)
+    NativeObj* awaited;
+    if (ca.count == 1 && !ca.kwNames && ca.args[0].isIntLike() && ca.args[0].asInt() <= 0) {
+        // sleep(0): what sleepAwaitedAtOnce gives for it, without the call (once per switch).
+        awaited = vm.asyncio().sleepYielded.as<NativeObj>();
+        yielded = Value::none();
+    } else if (!(awaited = sleepAwaitedAtOnce(vm, ca, frame, yielded))) {
         return nullptr;
+    }
     while (sp > base)
         (--sp)->clear();
     frame->generator->yieldFrom = Value::object(awaited);
@@ -2692,8 +2697,15 @@ Value VM::runLoop(Frame*& frame, Frame* entry)
                 returned =
                     resume(sub.as<GeneratorObj>(), std::move(v), Value(), out) == ResumeStatus::Returned;
             } else if (isAwaitDriver(sub)) {
-                returned = static_cast<NativeObj*>(sub.asObject())->resumeAwait(*this, std::move(v), Value(), out) ==
-                           ResumeStatus::Returned;
+                // The run's shared sleep(0) that has yielded returns None at once, whatever is sent
+                // (SleepZeroObj::resumeAwait): once per sleep(0) switch, so without the call.
+                if (sub.asObject() == asyncio_->sleepYielded.asObject()) {
+                    out = Value::none();
+                    returned = true;
+                } else {
+                    returned = static_cast<NativeObj*>(sub.asObject())->resumeAwait(*this, std::move(v), Value(),
+                                                                                    out) == ResumeStatus::Returned;
+                }
             } else {
                 try {
                     if (v.isNone())
