@@ -516,6 +516,59 @@ class TraceEvents {
         if ((at & ((size_t(1) << kGroupShift) - 1)) == 0) [[unlikely]]
             noteGroup();
     }
+    // push_back(TraceEvent::stepBegan(t, task, handle, line)), the event written straight into
+    // the record held back (a PassBegan just before folds into it as fold() does), not built
+    // apart and copied: once per task step.
+    [[gnu::always_inline]] void pushStepBegan(double t, TaskId task, HandleId handle, uint32_t line)
+    {
+        const size_t at = size_++;
+        TraceEvent& r = pending_;
+        uint8_t flags = 0;
+        if (compact_ && pendingValid_ && r.kind == EventKind::PassBegan && folds(r) == 0 &&
+            r.a_ == pendingPassBefore_ + 1 && std::bit_cast<uint64_t>(r.t) == std::bit_cast<uint64_t>(t)) {
+            flags = kAfterPass;
+        } else {
+            if (pendingValid_) [[likely]]
+                flush();
+            pendingValid_ = true;
+            pendingFirst_ = at;
+            pendingPassBefore_ = pass_;
+        }
+        r.t = t;
+        r.x_.time = 0.0;
+        r.task = task;
+        r.a_ = handle.value;
+        r.b_ = line;
+        r.kind = EventKind::StepBegan;
+        r.sub_ = 0;
+        r.spare_[0] = flags;
+        r.spare_[1] = 0;
+        if ((at & ((size_t(1) << kGroupShift) - 1)) == 0) [[unlikely]]
+            noteGroup();
+    }
+    // push_back(TraceEvent::readyPushed(t, task, handle, kind, no callback name)) when it folds
+    // into the step or callback held back (fold()), without building and comparing the event:
+    // a task's wakeup queued by another's step (a queue hand-off). False, with nothing stored:
+    // push it as usual.
+    [[gnu::always_inline]] bool foldReadyPushed(double t, TaskId task, HandleId handle, HandleKind kind)
+    {
+        TraceEvent& r = pending_;
+        if (!compact_ || !pendingValid_ ||
+            (r.kind != EventKind::StepBegan && r.kind != EventKind::CallbackRan) ||
+            (folds(r) & (kPushed | kEndedReady)) != 0 ||
+            std::bit_cast<uint64_t>(r.t) != std::bit_cast<uint64_t>(t))
+            return false;
+        r.x_.words[0] = handle.value;
+        r.spare_[1] = uint8_t(kind);
+        r.spare_[0] |= kPushed;
+        if (task != r.task) {
+            r.x_.words[1] = task.value;
+            r.spare_[0] |= kPushedOther;
+        }
+        if ((size_++ & ((size_t(1) << kGroupShift) - 1)) == 0) [[unlikely]]
+            noteGroup();
+        return true;
+    }
     // A task's step that yielded bare queues its own next step: ReadyPushed(t, task, handle,
     // kind, no callback name), then StepEnded(t, task, line, wait=Ready, nothing, no deadline).
     // When the record held back is that task's StepBegan at [t] with neither folded in yet, the

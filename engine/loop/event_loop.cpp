@@ -94,7 +94,12 @@ void EventLoopObj::checkClosed(VM& vm) const
 
 void EventLoopObj::pushReady(VM& vm, ReadyItem item, TaskId owner, StringId callbackName)
 {
-    vm.record(TraceEvent::readyPushed(vm.now(), owner, item.id, item.handleKind(), callbackName));
+    // A task's step or wakeup queued by a step or callback folds into it: written so at once.
+    TraceEvents* sink = callbackName.value == 0 ? vm.directSink(1) : nullptr;
+    if (sink && sink->foldReadyPushed(vm.now(), owner, item.id, item.handleKind()))
+        vm.countRecorded(1);
+    else
+        vm.record(TraceEvent::readyPushed(vm.now(), owner, item.id, item.handleKind(), callbackName));
     ready.push_back(std::move(item));
 }
 

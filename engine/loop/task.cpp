@@ -341,7 +341,12 @@ void TaskObj::step(VM& vm, Value exc)
     vm.currentTask = id;
     const Value coroutine = coro;
     ContextSwitch context(vm, this);
-    vm.record(TraceEvent::stepBegan(vm.now(), id, l->runningHandle, coroutineLine(coroutine)));
+    if (TraceEvents* sink = vm.directSink(1)) {
+        sink->pushStepBegan(vm.now(), id, l->runningHandle, coroutineLine(coroutine));
+        vm.countRecorded(1);
+    } else {
+        vm.record(TraceEvent::stepBegan(vm.now(), id, l->runningHandle, coroutineLine(coroutine)));
+    }
     vm.enterTaskStep(Value::object(this)); // the step's own instruction budget
 
     Value fatal;
