@@ -2703,8 +2703,8 @@ Value VM::runLoop(Frame*& frame, Frame* entry)
                     out = Value::none();
                     returned = true;
                 } else {
-                    returned = static_cast<NativeObj*>(sub.asObject())->resumeAwait(*this, std::move(v), Value(),
-                                                                                    out) == ResumeStatus::Returned;
+                    returned = static_cast<NativeObj*>(sub.asObject())
+                                   ->resumeAwait(*this, std::move(v), Value(), out) == ResumeStatus::Returned;
                 }
             } else {
                 try {
