@@ -1622,6 +1622,35 @@ Value VM::normalizeException(const Value& v)
     raise(ExcType::TypeError, "exceptions must derive from BaseException");
 }
 
+// The value stack's depth checked against what the compiler computed for it (compiler.cpp,
+// computeMaxStack) at every instruction: a generator's frame has exactly the slots its code
+// needs, so an undercount would write past the frame's block. On in debug and sanitizer builds
+// (scripts/sanitize.sh runs the whole ctest with it) and with -DLOOPSCOPE_CHECK_STACK=ON.
+#ifndef LOOPSCOPE_CHECK_STACK
+#if !defined(NDEBUG) || defined(__SANITIZE_ADDRESS__)
+#define LOOPSCOPE_CHECK_STACK 1
+#else
+#define LOOPSCOPE_CHECK_STACK 0
+#endif
+#endif
+#if LOOPSCOPE_CHECK_STACK
+[[noreturn, gnu::noinline, gnu::cold]] static void stackDepthUndercounted(Frame* frame, const Value* sp)
+{
+    std::fprintf(stderr, "loopscope: internal error: %s's value stack holds %td values at instruction %u, "
+                         "its code's maxStack is %d (compiler.cpp, computeMaxStack)\n",
+                 strText(frame->code->qualname).c_str(), sp - frame->stackBase(), frame->ip - 1,
+                 frame->code->maxStack);
+    std::abort();
+}
+#define CHECK_STACK()                                                                                        \
+    do {                                                                                                     \
+        if (sp > frame->stackBase() + code->maxStack) [[unlikely]]                                          \
+            stackDepthUndercounted(frame, sp);                                                               \
+    } while (0)
+#else
+#define CHECK_STACK() ((void)0)
+#endif
+
 Value VM::runLoop(Frame*& frame, Frame* entry)
 {
     CodeObj* code;
@@ -1676,6 +1705,7 @@ Value VM::runLoop(Frame*& frame, Frame* entry)
         word = instrs[ip++];                                                                                 \
         frame->ip = ip;                                                                                      \
         frame->sp = sp;                                                                                      \
+        CHECK_STACK();                                                                                       \
         arg = word >> 8;                                                                                     \
         goto* kHandlers[word & 0xff];                                                                        \
     } while (0)
@@ -1686,6 +1716,7 @@ Value VM::runLoop(Frame*& frame, Frame* entry)
         word = instrs[ip++];
         frame->ip = ip;
         frame->sp = sp;
+        CHECK_STACK();
         // A backward JUMP belongs to no new statement: its target reports the line instead.
         if (lineEvents && !(code->flags & kHidden) && Op(word & 0xff) != Op::JUMP) [[unlikely]] {
             uint32_t line = code->lines[ip - 1];
