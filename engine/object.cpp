@@ -36,11 +36,11 @@ size_t liveObjectCount()
 
 void* Obj::operator new(size_t bytes)
 {
-    return kSlabsEnabled && bytes <= kSlabMaxBytes ? slabAllocate(bytes) : ::operator new(bytes);
+    return bytes <= kSlabMaxBytes ? slabAllocate(bytes) : ::operator new(bytes);
 }
 void Obj::operator delete(void* p, size_t bytes)
 {
-    if (kSlabsEnabled && bytes <= kSlabMaxBytes)
+    if (bytes <= kSlabMaxBytes)
         slabRelease(p, bytes);
     else
         ::operator delete(p);
@@ -357,8 +357,9 @@ static ClassObj* generatorClass(GeneratorKind kind)
 }
 
 GeneratorObj::GeneratorObj(GeneratorKind k, Frame* f, Value n, Value q)
-    : Obj(ObjKind::Generator, generatorClass(k)), genKind(k), frame(f)
+    : Obj(ObjKind::Generator, generatorClass(k)), genKind(k)
 {
+    (void)f; // always embeddedFrame()
     name = n;
     qualname = q;
 }
@@ -379,11 +380,11 @@ void GeneratorObj::operator delete(GeneratorObj* gen, std::destroying_delete_t)
 GeneratorObj::~GeneratorObj()
 {
     if (tTearingDown) {
-        if (frame)
-            deleteFrame(frame);
+        if (hasFrame)
+            deleteFrame(embeddedFrame());
         return;
     }
-    if (frame) {
+    if (hasFrame) {
         VM& vm = VM::current();
         if (genKind == GeneratorKind::Coroutine && !started) {
             // CPython warns when a coroutine object dies without ever being awaited. The warning is
@@ -407,9 +408,9 @@ GeneratorObj::~GeneratorObj()
             }
             refcount = 0;
         }
-        if (frame) {
-            vm.freeFrame(frame);
-            frame = nullptr;
+        if (hasFrame) {
+            dropFrame();
+            vm.freeFrame(embeddedFrame());
         }
     }
     // The frame held its code for cr_code after it finished (VM::freeFrame).

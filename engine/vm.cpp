@@ -163,7 +163,7 @@ size_t frameClass(size_t slots)
 Frame* allocateFrame(size_t capacity, bool ownSlots = false)
 {
     const size_t bytes = sizeof(Frame) + capacity * sizeof(Value);
-    const bool fromSlab = kSlabsEnabled && ownSlots && bytes <= kSlabMaxBytes;
+    const bool fromSlab = ownSlots && bytes <= kSlabMaxBytes;
     void* memory = fromSlab ? slabAllocate(bytes) : ::operator new(bytes);
     Frame* f = new (memory) Frame();
     f->slotCapacity = uint32_t(capacity);
@@ -668,7 +668,7 @@ ResumeStatus VM::resume(GeneratorObj* gen, Value send, Value throwExc, Value& ou
         out = Value::none();
         return ResumeStatus::Returned;
     }
-    Frame* f = gen->frame;
+    Frame* f = gen->frame();
     bool pushSent = true;
     if (!gen->started) {
         if (throwExc.isEmpty() && !send.isNone() && !send.isEmpty())
@@ -757,7 +757,7 @@ ResumeStatus VM::resume(GeneratorObj* gen, Value send, Value throwExc, Value& ou
     } catch (PyException& e) {
         gen->running = false;
         handled_ = savedHandled;
-        gen->frame = nullptr;
+        gen->dropFrame();
         f->generator = nullptr;
         freeFrame(f);
         // PEP 479: a StopIteration escaping a generator becomes a RuntimeError.
@@ -789,7 +789,7 @@ ResumeStatus VM::resume(GeneratorObj* gen, Value send, Value throwExc, Value& ou
         return ResumeStatus::Yielded;
     }
     handled_ = savedHandled;
-    gen->frame = nullptr;
+    gen->dropFrame();
     f->generator = nullptr;
     freeFrame(f);
     return ResumeStatus::Returned;
@@ -865,8 +865,8 @@ void VM::generatorClose(const Value& genValue)
     if (gen->finished())
         return;
     if (!gen->started) {
-        Frame* f = gen->frame;
-        gen->frame = nullptr;
+        Frame* f = gen->frame();
+        gen->dropFrame();
         f->generator = nullptr;
         freeFrame(f);
         return;
@@ -1636,15 +1636,16 @@ Value VM::normalizeException(const Value& v)
 #if LOOPSCOPE_CHECK_STACK
 [[noreturn, gnu::noinline, gnu::cold]] static void stackDepthUndercounted(Frame* frame, const Value* sp)
 {
-    std::fprintf(stderr, "loopscope: internal error: %s's value stack holds %td values at instruction %u, "
-                         "its code's maxStack is %d (compiler.cpp, computeMaxStack)\n",
+    std::fprintf(stderr,
+                 "loopscope: internal error: %s's value stack holds %td values at instruction %u, "
+                 "its code's maxStack is %d (compiler.cpp, computeMaxStack)\n",
                  strText(frame->code->qualname).c_str(), sp - frame->stackBase(), frame->ip - 1,
                  frame->code->maxStack);
     std::abort();
 }
 #define CHECK_STACK()                                                                                        \
     do {                                                                                                     \
-        if (sp > frame->stackBase() + code->maxStack) [[unlikely]]                                          \
+        if (sp > frame->stackBase() + code->maxStack) [[unlikely]]                                           \
             stackDepthUndercounted(frame, sp);                                                               \
     } while (0)
 #else

@@ -297,7 +297,7 @@ Value specialAttr(VM& vm, const Value& obj, StrObj* name, bool& found)
             if (n == "cr_code" || n == "gi_code" || n == "ag_code")
                 return g->code();
             if (n == "f_lineno")
-                return Value::integer(g->frame ? g->frame->line() : 0);
+                return Value::integer(g->frame() ? g->frame()->line() : 0);
             break;
         }
         case ObjKind::Code: {

@@ -87,8 +87,8 @@ std::vector<FrameState> stackOf(const Value& coro)
         auto* g = current.as<GeneratorObj>();
         if (g->finished())
             break;
-        if (!(g->frame->code->flags & kHidden))
-            stack.push_back(frameState(g->frame, g->started));
+        if (!(g->frame()->code->flags & kHidden))
+            stack.push_back(frameState(g->frame(), g->started));
         current = g->yieldFrom;
     }
     return stack;
@@ -102,7 +102,7 @@ std::vector<FrameState> runningStackOf(const VM& vm, const Value& coro)
     std::vector<FrameState> stack;
     if (!isKind(coro, ObjKind::Generator) || !coro.as<GeneratorObj>()->running)
         return stack;
-    const Frame* own = coro.as<GeneratorObj>()->frame;
+    const Frame* own = coro.as<GeneratorObj>()->frame();
     for (Frame* f = vm.currentFrame(); f; f = f->back) {
         if (!(f->code->flags & kHidden))
             stack.push_back(frameState(f, true));
