@@ -5,6 +5,7 @@
 #include <cstdlib>
 #include <map>
 #include <new>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -356,17 +357,33 @@ static ClassObj* generatorClass(GeneratorKind kind)
     }
 }
 
+// The names of the generators whose names are not their code's (GeneratorObj::ownNames).
+namespace {
+thread_local std::unordered_map<const GeneratorObj*, std::pair<Value, Value>> tGeneratorNames;
+}
+
 GeneratorObj::GeneratorObj(GeneratorKind k, Frame* f, Value n, Value q)
     : Obj(ObjKind::Generator, generatorClass(k)), genKind(k)
 {
-    (void)f; // always embeddedFrame()
-    name = n;
-    qualname = q;
+    if (!n.is(f->code->name) || !q.is(f->code->qualname)) {
+        tGeneratorNames.emplace(this, std::make_pair(std::move(n), std::move(q)));
+        ownNames = 1;
+    }
 }
 
 Value GeneratorObj::code() const
 {
     return Value::object(embeddedFrame()->code);
+}
+
+Value GeneratorObj::name() const
+{
+    return ownNames ? tGeneratorNames.find(this)->second.first : embeddedFrame()->code->name;
+}
+
+Value GeneratorObj::qualname() const
+{
+    return ownNames ? tGeneratorNames.find(this)->second.second : embeddedFrame()->code->qualname;
 }
 
 void GeneratorObj::operator delete(GeneratorObj* gen, std::destroying_delete_t)
@@ -380,6 +397,8 @@ void GeneratorObj::operator delete(GeneratorObj* gen, std::destroying_delete_t)
 GeneratorObj::~GeneratorObj()
 {
     if (tTearingDown) {
+        if (ownNames)
+            tGeneratorNames.erase(this); // while tearing down too: the map must not outlive the run
         if (hasFrame)
             deleteFrame(embeddedFrame());
         return;
@@ -391,7 +410,7 @@ GeneratorObj::~GeneratorObj()
             // output, so it may meet a limit: the VM remembers it (stopRun), a destructor cannot throw.
             if (!vm.stopping()) {
                 try {
-                    vm.warnNeverAwaited(strText(qualname));
+                    vm.warnNeverAwaited(strText(qualname()));
                 } catch (...) {
                 }
             }
@@ -413,6 +432,8 @@ GeneratorObj::~GeneratorObj()
             vm.freeFrame(embeddedFrame());
         }
     }
+    if (ownNames)
+        tGeneratorNames.erase(this);
     // The frame held its code for cr_code after it finished (VM::freeFrame).
     if (CodeObj* code = std::exchange(embeddedFrame()->code, nullptr); code && --code->refcount == 0)
         releaseObject(code);

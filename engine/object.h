@@ -309,7 +309,9 @@ struct GeneratorObj final : Obj {
     // Whether its frame (embeddedFrame()) can still run: a flag, not a pointer to the frame
     // that follows the object anyway (88 -> 80 bytes).
     uint32_t hasFrame : 1 = 1;
-    ObjRef name, qualname; // strs
+    // Whether its __name__ and __qualname__ differ from its code's (a function renamed, as
+    // functools.wraps does): they are then kept aside (object.cpp), not in every coroutine.
+    uint32_t ownNames : 1 = 0;
     // Both always objects or nothing, so held as 8-byte references rather than 16-byte Values
     // (104 -> 88 bytes: a suspended coroutine's block, object and frame, one 16-byte class less).
     ObjRef yieldFrom; // the iterator it delegates to while suspended in SEND, else empty
@@ -326,6 +328,9 @@ struct GeneratorObj final : Obj {
     }
     // Its code object, still there once it finished (cr_code, for reprs).
     Value code() const;
+    // __name__ and __qualname__ (strs): the function's when the coroutine was made.
+    Value name() const;
+    Value qualname() const;
 };
 
 // A native iterator (list, range, enumerate, zip, map, ...): next() gives the next item or

@@ -1394,8 +1394,8 @@ std::string VM::whereNow() const
     if (isNative(stepTask_, NativeKind::Task)) {
         const TaskObj* task = stepTask_.as<TaskObj>();
         where += (where.empty() ? "in " : " in ") + task->taskName();
-        if (isKind(task->coro, ObjKind::Generator) && isStr(task->coro.as<GeneratorObj>()->name))
-            where += " (" + strText(task->coro.as<GeneratorObj>()->name) + ")";
+        if (isKind(task->coro, ObjKind::Generator) && isStr(task->coro.as<GeneratorObj>()->name()))
+            where += " (" + strText(task->coro.as<GeneratorObj>()->name()) + ")";
     }
     return where;
 }

@@ -285,9 +285,9 @@ Value specialAttr(VM& vm, const Value& obj, StrObj* name, bool& found)
         case ObjKind::Generator: {
             auto* g = static_cast<GeneratorObj*>(o);
             if (n == "__name__")
-                return g->name;
+                return g->name();
             if (n == "__qualname__")
-                return g->qualname;
+                return g->qualname();
             if (n == "cr_running" || n == "gi_running" || n == "ag_running")
                 return Value::boolean(g->running);
             if (n == "cr_frame" || n == "gi_frame" || n == "ag_frame")

@@ -119,8 +119,8 @@ TaskState taskState(const VM& vm, TaskObj* task, const EventLoopObj* loop)
     TaskState state;
     state.id = task->id;
     state.name = task->taskName();
-    state.coroutine = isKind(task->coro, ObjKind::Generator) && isStr(task->coro.as<GeneratorObj>()->name)
-                          ? strText(task->coro.as<GeneratorObj>()->name)
+    state.coroutine = isKind(task->coro, ObjKind::Generator) && isStr(task->coro.as<GeneratorObj>()->name())
+                          ? strText(task->coro.as<GeneratorObj>()->name())
                       : !task->coro.isEmpty() ? task->coro.get()->cls->name
                                               : "";
     state.running = loop->currentTask == task;

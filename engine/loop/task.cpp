@@ -43,7 +43,7 @@ uint32_t coroutineLine(const Value& coro)
 std::string coroutineName(VM& vm, const Value& coro)
 {
     if (isKind(coro, ObjKind::Generator)) {
-        const Value& name = coro.as<GeneratorObj>()->name;
+        const Value name = coro.as<GeneratorObj>()->name();
         if (isStr(name))
             return strText(name);
     }
@@ -588,8 +588,8 @@ void initTask(VM& vm, TaskObj* t, const Value& coro, EventLoopObj* loop, const V
         t->rareFields().taskContext = vm.call(vm.getAttr(rt.contextvars, vm.internStr("copy_context")), {});
     const TaskObj* parent = loop->currentTask;
     if (vm.tracing()) {
-        const StringId coroName = isKind(coro, ObjKind::Generator) && isStr(coro.as<GeneratorObj>()->name)
-                                      ? rt.traceName(vm, coro.as<GeneratorObj>()->name.as<StrObj>())
+        const StringId coroName = isKind(coro, ObjKind::Generator) && isStr(coro.as<GeneratorObj>()->name())
+                                      ? rt.traceName(vm, coro.as<GeneratorObj>()->name().as<StrObj>())
                                       : StringId{vm.internTrace(coroutineName(vm, coro))};
         vm.record(TraceEvent::taskCreated(vm.now(), t->id, traceName, coroName,
                                           parent ? parent->id : TaskId{},
