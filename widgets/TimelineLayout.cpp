@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
 
 #include "TimelineDeadlockSlot.h"
 
@@ -62,13 +63,52 @@ int walkTo(const TimelineModel& model, const TimelineLayoutOptions& o, int row, 
     return model.nextStartingAtOrAfter(o.axis, row, from, to, coord);
 }
 
+// A row's segments' starts and ends on one axis, as the model gives them, the last few kept: a
+// walk reads the same start several times over (as a start, as the end of the segment before,
+// again when a run ends), and on the time axis each read walks the trace's compact storage.
+class RowCoords {
+  public:
+    RowCoords(const TimelineModel& model, TimelineAxis axis, int row, int count)
+        : model_(model), axis_(axis), row_(row), count_(count), rowEnd_(model.row(row).end)
+    {
+        std::fill(std::begin(index_), std::end(index_), -1);
+    }
+    double start(int i)
+    {
+        if (axis_ == TimelineAxis::Passes)
+            return model_.segmentStartOn(axis_, row_, i); // a slot, at hand
+        const size_t k = size_t(i) & (kKept - 1);
+        if (index_[k] != i) {
+            index_[k] = i;
+            start_[k] = model_.segmentStartOn(axis_, row_, i);
+        }
+        return start_[k];
+    }
+    // As TimelineModel::segmentEndOn: on the time axis where the next one starts.
+    double end(int i)
+    {
+        if (axis_ == TimelineAxis::Passes)
+            return model_.segmentEndOn(axis_, row_, i);
+        return i + 1 < count_ ? start(i + 1) : rowEnd_;
+    }
+
+  private:
+    static constexpr size_t kKept = 8;
+    const TimelineModel& model_;
+    const TimelineAxis axis_;
+    const int row_, count_;
+    const double rowEnd_;
+    int index_[kKept];
+    double start_[kKept];
+};
+
 void layoutBars(const TimelineModel& model, int row, double top, double height, const TimelineGeometry& g,
                 const TimelineLayoutOptions& o, TimelineScene& scene)
 {
     const int n = int(model.segments(row).size());
     if (n == 0)
         return;
-    const auto segs = model.segments(row);
+    RowCoords coords(model, o.axis, row, n);
     const double left = g.plot.left(), right = g.plot.right();
     const double c0 = g.coordAt(left - o.stepWidth - o.readyWidth);
     // Start at the last segment that begins at or before the left edge.
@@ -84,18 +124,21 @@ void layoutBars(const TimelineModel& model, int row, double top, double height, 
     // starting boxes side by side, each pushing the drawing further from the time it shows.
     int openFold = -1;
     while (i < n) {
-        const TimelineSegment& s = segs[size_t(i)];
-        const double x0 = g.xFor(model.segmentStartOn(o.axis, row, i));
+        // Its kind and flags alone: the start, on the time axis, is read once, below (on the
+        // passes axis not at all).
+        const SegmentKind kind = model.segmentKind(row, i);
+        const uint8_t flags = model.segmentFlags(row, i);
+        const double x0 = g.xFor(coords.start(i));
         if (x0 > right || cursor > right)
             break;
-        const double x1 = g.xFor(model.segmentEndOn(o.axis, row, i));
-        const bool lastPending = (s.flags & kPendingAtEnd) && i + 1 == n;
-        if (s.kind == SegmentKind::Gap || (x1 <= x0 && minimumWidth(s.kind, o) <= 0 && !lastPending)) {
+        const double x1 = g.xFor(coords.end(i));
+        const bool lastPending = (flags & kPendingAtEnd) && i + 1 == n;
+        if (kind == SegmentKind::Gap || (x1 <= x0 && minimumWidth(kind, o) <= 0 && !lastPending)) {
             ++i; // nothing to draw: no loop, or no time spent in this state
             continue;
         }
         const double barLeft = std::max(x0, cursor);
-        double barRight = std::max(x1, barLeft + minimumWidth(s.kind, o));
+        double barRight = std::max(x1, barLeft + minimumWidth(kind, o));
         if (lastPending)
             barRight = std::max(barRight, right + 1); // waits past the end of the run: to the edge
         if (openFold >= 0 && x0 <= cursor && x1 - cursor < o.foldWidth && !lastPending &&
@@ -112,7 +155,7 @@ void layoutBars(const TimelineModel& model, int row, double top, double height, 
         if (x1 - x0 >= o.foldWidth || lastPending) {
             // (Overrun by the bars before it, it may have no width left: then it draws nothing.)
             if (barRight >= left && barRight > barLeft)
-                scene.bars.push_back({rectFor(s.kind, barLeft, barRight), row, i, s.kind, s.flags});
+                scene.bars.push_back({rectFor(kind, barLeft, barRight), row, i, kind, flags});
             cursor = barRight;
             ++i;
             continue;
@@ -122,32 +165,32 @@ void layoutBars(const TimelineModel& model, int row, double top, double height, 
         auto runEnd = [&](double reach) {
             int j = std::max(i + 1, walkTo(model, o, row, i + 1, n, g.coordAt(x0 + reach)));
             while (j < n) {
-                const double lastStart = g.xFor(model.segmentStartOn(o.axis, row, j - 1));
-                if (g.xFor(model.segmentEndOn(o.axis, row, j - 1)) - lastStart >= reach)
+                const double lastStart = g.xFor(coords.start(j - 1));
+                if (g.xFor(coords.end(j - 1)) - lastStart >= reach)
                     break; // the last one absorbed is wide: the run ends there
-                const double nextStart = g.xFor(model.segmentStartOn(o.axis, row, j));
-                const double nextEnd = g.xFor(model.segmentEndOn(o.axis, row, j));
-                const double reached = g.xFor(model.segmentEndOn(o.axis, row, j - 1));
-                const bool nextPending = (segs[size_t(j)].flags & kPendingAtEnd) && j + 1 == n;
+                const double nextStart = g.xFor(coords.start(j));
+                const double nextEnd = g.xFor(coords.end(j));
+                const double reached = g.xFor(coords.end(j - 1));
+                const bool nextPending = (model.segmentFlags(row, j) & kPendingAtEnd) && j + 1 == n;
                 if (nextEnd - nextStart >= reach || nextPending || nextStart - reached > reach ||
                     nextStart > right)
                     break;
                 j = std::max(j + 1, walkTo(model, o, row, j + 1, n, g.coordAt(nextStart + reach)));
             }
             if (j - 1 > i) {
-                const double lastStart = g.xFor(model.segmentStartOn(o.axis, row, j - 1));
-                const double lastEnd = g.xFor(model.segmentEndOn(o.axis, row, j - 1));
-                const bool lastIsPending = (segs[size_t(j - 1)].flags & kPendingAtEnd) && j == n;
+                const double lastStart = g.xFor(coords.start(j - 1));
+                const double lastEnd = g.xFor(coords.end(j - 1));
+                const bool lastIsPending = (model.segmentFlags(row, j - 1) & kPendingAtEnd) && j == n;
                 if (lastEnd - lastStart >= reach || lastIsPending)
                     --j; // only the last one can be wide: it is drawn on its own
             }
-            if (j - 1 > i && g.xFor(model.segmentStartOn(o.axis, row, j - 1)) > right) {
+            if (j - 1 > i && g.xFor(coords.start(j - 1)) > right) {
                 // A run ends at the plot's right edge, before the first segment that starts past
                 // it: the same count wherever past the edge the walk stopped.
                 int lo = i + 1, hi = j - 1;
                 while (lo < hi) {
                     const int mid = lo + (hi - lo) / 2;
-                    if (g.xFor(model.segmentStartOn(o.axis, row, mid)) > right)
+                    if (g.xFor(coords.start(mid)) > right)
                         hi = mid;
                     else
                         lo = mid + 1;
@@ -160,8 +203,7 @@ void layoutBars(const TimelineModel& model, int row, double top, double height, 
         // Drawn one by one: a lone narrow bar; or a few bars of one instant (a task queued and
         // run at once, a handful of sleep(0) turns), which no zoom would ever separate. Only
         // where there is room: drawn from where they happen, leaving the bar after them visible.
-        const bool oneInstant =
-            model.segmentEndOn(o.axis, row, j - 1) <= model.segmentStartOn(o.axis, row, i);
+        const bool oneInstant = coords.end(j - 1) <= coords.start(i);
         bool crowded = false;
         if (j - i == 1 || (oneInstant && j - i <= std::min(o.maxSideBySide, 64))) {
             struct Placed {
@@ -172,24 +214,25 @@ void layoutBars(const TimelineModel& model, int row, double top, double height, 
             int count = 0;
             double chain = cursor;
             for (int k = i; k < j && count < 64; ++k) {
-                const SegmentKind kind = segs[size_t(k)].kind;
-                const double start = g.xFor(model.segmentStartOn(o.axis, row, k));
-                const double end = g.xFor(model.segmentEndOn(o.axis, row, k));
-                const double least = minimumWidth(kind, o);
-                if (kind == SegmentKind::Gap || (end <= start && least <= 0))
+                const SegmentKind kKind = model.segmentKind(row, k);
+                const double start = g.xFor(coords.start(k));
+                const double end = g.xFor(coords.end(k));
+                const double least = minimumWidth(kKind, o);
+                if (kKind == SegmentKind::Gap || (end <= start && least <= 0))
                     continue;
                 const double kLeft = std::max(start, chain);
                 const double kRight = std::max(end, kLeft + least);
-                placed[count++] = {rectFor(kind, kLeft, kRight), k};
+                placed[count++] = {rectFor(kKind, kLeft, kRight), k};
                 chain = std::max(chain, kRight);
             }
-            const bool nextShows = j >= n || ((segs[size_t(j)].flags & kPendingAtEnd) && j + 1 == n) ||
-                                   chain <= g.xFor(model.segmentEndOn(o.axis, row, j)) - o.foldWidth;
+            const bool nextShows = j >= n || ((model.segmentFlags(row, j) & kPendingAtEnd) && j + 1 == n) ||
+                                   chain <= g.xFor(coords.end(j)) - o.foldWidth;
             if ((j - i == 1 || cursor <= x0 + 0.5) && nextShows) {
                 for (int k = 0; k < count; ++k)
                     if (placed[k].rect.right() >= left && placed[k].rect.width() > 0) {
-                        const TimelineSegment& sk = segs[size_t(placed[k].segment)];
-                        scene.bars.push_back({placed[k].rect, row, placed[k].segment, sk.kind, sk.flags});
+                        const int sk = placed[k].segment;
+                        scene.bars.push_back({placed[k].rect, row, sk, model.segmentKind(row, sk),
+                                              model.segmentFlags(row, sk)});
                     }
                 cursor = std::max(cursor, chain);
                 i = j;
@@ -204,12 +247,12 @@ void layoutBars(const TimelineModel& model, int row, double top, double height, 
         if (j - i == 1) {
             // Alone after all: drawn, over the little it hides.
             if (barRight >= left && barRight > barLeft)
-                scene.bars.push_back({rectFor(s.kind, barLeft, barRight), row, i, s.kind, s.flags});
+                scene.bars.push_back({rectFor(kind, barLeft, barRight), row, i, kind, flags});
             cursor = std::max(cursor, barRight);
             ++i;
             continue;
         }
-        const double reach = g.xFor(model.segmentEndOn(o.axis, row, j - 1));
+        const double reach = g.xFor(coords.end(j - 1));
         if (openFold >= 0 && x0 <= cursor && scene.folds[size_t(openFold)].rect.right() == cursor) {
             // Crowded: the box before grows to take these in, no wider than they reach.
             TimelineScene::Fold& fold = scene.folds[size_t(openFold)];
@@ -236,7 +279,7 @@ void layoutMarkers(const TimelineModel& model, int row, double centre, double he
                    TimelineScene& scene)
 {
     const auto markers = model.markers(row);
-    const auto segs = model.segments(row);
+    const int segCount = int(model.segments(row).size());
     double lastX = -1e300;
     MarkerKind lastKind = MarkerKind::Created;
     size_t bar = firstBar; // the row's bars, in order: the last one opened before the marker
@@ -250,13 +293,13 @@ void layoutMarkers(const TimelineModel& model, int row, double centre, double he
             // little after its instant (after its turn in the ready queue), not on the turn
             // before it; the task's end (done, failed, cancelled) just after it, where the row
             // ends, clear of both.
-            while (bar + 1 < barsEnd && segs[size_t(scene.bars[bar + 1].segment)].event <= m.event)
+            while (bar + 1 < barsEnd && model.segmentEvent(row, scene.bars[bar + 1].segment) <= m.event)
                 ++bar;
             if (bar < barsEnd) {
                 const TimelineScene::Bar& b = scene.bars[bar];
                 const int next = b.segment + 1;
-                if (isStep(b.kind) && segs[size_t(b.segment)].event <= m.event &&
-                    (next >= int(segs.size()) || m.event < segs[size_t(next)].event) &&
+                if (isStep(b.kind) && model.segmentEvent(row, b.segment) <= m.event &&
+                    (next >= segCount || m.event < model.segmentEvent(row, next)) &&
                     b.rect.width() <= o.stepWidth + 0.5) {
                     const bool ends = m.kind == MarkerKind::Done || m.kind == MarkerKind::Failed ||
                                       m.kind == MarkerKind::Cancelled;
@@ -289,6 +332,33 @@ void layoutMarkers(const TimelineModel& model, int row, double centre, double he
             {QPointF(raised ? x + height * 0.22 : x, raised ? centre - height * 0.26 : centre), row, k,
              m.kind});
     }
+}
+
+// A sleep's deadline: whether the sleep lasted until it (a late timer's bar ends on it too), and
+// on the time axis when it was.
+struct SleepDeadline {
+    bool reached;
+    double time;
+};
+
+// From the model's flags; the time (its end, or its side table) only on the time axis.
+std::optional<SleepDeadline> modelDeadline(const TimelineModel& model, TimelineAxis axis, int row,
+                                           const TimelineScene::Bar& bar)
+{
+    if (!(bar.flags & kHasDeadline))
+        return std::nullopt;
+    return SleepDeadline{bool(bar.flags & kDeadlineReached),
+                         axis == TimelineAxis::Time ? model.segmentDeadline(row, bar.segment) : 0};
+}
+
+// From the trace's event that opened the sleep, and the sleep's end: the plain path that the
+// tests compare the model's flags with.
+std::optional<SleepDeadline> traceDeadline(const TimelineModel& model, int row, const TimelineScene::Bar& bar)
+{
+    const TraceEvent e = model.event(model.segmentEvent(row, bar.segment));
+    if (e.kind != EventKind::StepEnded || e.deadline() <= 0)
+        return std::nullopt;
+    return SleepDeadline{model.segmentEnd(row, bar.segment) >= e.deadline() - 1e-9, e.deadline()};
 }
 
 void layoutArrows(const TimelineModel& model, const TimelineRowSet& rows, const TimelineGeometry& g,
@@ -405,14 +475,14 @@ TimelineScene layoutTimeline(const TimelineModel& model, const TimelineRowSet& r
             const TimelineScene::Bar& bar = scene.bars[b];
             if (bar.kind != SegmentKind::Sleeping || bar.rect.width() < kMinDeadlineBar)
                 continue; // too narrow to tell a deadline from the bar's end
-            const TraceEvent& e = model.event(model.segments(modelRow)[size_t(bar.segment)].event);
-            if (e.kind != EventKind::StepEnded || e.deadline() <= 0)
+            const std::optional<SleepDeadline> d = o.shortcuts ? modelDeadline(model, o.axis, modelRow, bar)
+                                                               : traceDeadline(model, modelRow, bar);
+            if (!d)
                 continue;
-            // Reached: the sleep lasted until its deadline (a late timer's bar ends on it too).
-            const bool reached = model.segmentEnd(modelRow, bar.segment) >= e.deadline() - 1e-9;
+            const bool reached = d->reached;
             if (!reached && o.axis == TimelineAxis::Passes)
                 continue; // a time that never came has no place on the passes axis
-            const double x = o.axis == TimelineAxis::Time ? g.xFor(e.deadline()) : bar.rect.right();
+            const double x = o.axis == TimelineAxis::Time ? g.xFor(d->time) : bar.rect.right();
             if (x >= g.plot.left() && x <= g.plot.right() + 0.5)
                 scene.deadlines.push_back(
                     {QPointF(reached ? std::min(x, bar.rect.right()) : x, top + height / 2), height * 0.32,

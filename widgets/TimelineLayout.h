@@ -53,8 +53,10 @@ struct TimelineLayoutOptions {
     int maxSideBySide = 16;
     int maxArrows = 1500; // arrows drawn at most (the densest views thin them)
     // Walks along a row search forwards from where they are (and on the time axis stop at sampled
-    // starts where that is all they need): the same scene with fewer reads of the trace. False:
-    // a full search at every step, the plain path the tests compare the shortcut with.
+    // starts where that is all they need), and a sleep's deadline mark comes from the model's
+    // flags: the same scene with fewer reads of the trace. False: a full search at every step,
+    // and each deadline read from the sleep's event, the plain path the tests compare the
+    // shortcuts with.
     bool shortcuts = true;
 };
 

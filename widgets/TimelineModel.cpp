@@ -102,6 +102,16 @@ double TimelineModel::startElsewhere(size_t index) const
                : trace_->events().timeAt(segments_[index].event.value);
 }
 
+double TimelineModel::segmentDeadline(int r, int i) const
+{
+    if (!(packed(r, i).flags & kHasDeadline))
+        return 0;
+    const uint32_t index = rows_[size_t(r)].firstSegment + uint32_t(i);
+    const auto it = std::lower_bound(deadlinesElsewhere_.begin(), deadlinesElsewhere_.end(), index,
+                                     [](const auto& entry, uint32_t k) { return entry.first < k; });
+    return it != deadlinesElsewhere_.end() && it->first == index ? it->second : segmentEnd(r, i);
+}
+
 double TimelineModel::segmentEnd(int r, int i) const
 {
     const size_t index = rows_[size_t(r)].firstSegment + size_t(i);
@@ -112,7 +122,12 @@ double TimelineModel::segmentEnd(int r, int i) const
 double TimelineModel::segmentStartOn(TimelineAxis axis, int r, int i) const
 {
     const size_t index = rows_[size_t(r)].firstSegment + size_t(i);
-    return axis == TimelineAxis::Time ? segmentStartAtIndex(index) : double(segmentSlots_[index]);
+    if (axis == TimelineAxis::Passes)
+        return double(segmentSlots_[index]);
+    // A sampled start is at hand (a walk that skips by the samples lands just past one, and reads it).
+    if (index % kStartSampleEvery == 0 && index / kStartSampleEvery < startSamples_.size())
+        return startSamples_[index / kStartSampleEvery];
+    return segmentStartAtIndex(index);
 }
 
 double TimelineModel::segmentEndOn(TimelineAxis axis, int r, int i) const
@@ -351,7 +366,8 @@ size_t TimelineModel::memoryBytes() const
     bytes += segments_.capacity() * sizeof(PackedSegment) + markers_.capacity() * sizeof(TimelineMarker);
     bytes += segmentSlots_.capacity() * sizeof(uint32_t) +
              startsElsewhere_.capacity() * sizeof(startsElsewhere_[0]);
-    bytes += startSamples_.capacity() * sizeof(double);
+    bytes += startSamples_.capacity() * sizeof(double) +
+             deadlinesElsewhere_.capacity() * sizeof(deadlinesElsewhere_[0]);
     bytes += arrows_.capacity() * sizeof(TimelineArrow) + stalls_.capacity() * sizeof(TimelineStall);
     bytes += joins_.capacity() * sizeof(joins_[0]);
     bytes += (slotFirstEvent_.capacity() + passFirstEvent_.capacity()) * sizeof(uint32_t);

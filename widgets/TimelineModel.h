@@ -7,8 +7,9 @@
 // start is the time of the trace event that opened it (the model keeps the trace), save for the
 // rare segment that starts elsewhere (a side table); with its place on the passes axis (4 more
 // bytes, beside it) and a sampled copy of every 32nd start (for searches that would otherwise read
-// the trace at random) a segment costs 12.25 bytes. Details (what a task waits on, the line, the
-// deadline) are read from that event too. segments(r) hands out TimelineSegment values.
+// the trace at random) a segment costs 12.25 bytes. Details (what a task waits on, the line) are
+// read from that event too; a sleep's deadline, which every replot marks, is not (its flags, and
+// its end or a sparse side table). segments(r) hands out TimelineSegment values.
 
 #include <atomic>
 #include <cstdint>
@@ -72,6 +73,9 @@ enum SegmentFlag : uint8_t {
     // The row was waiting in this state when the loop found the deadlock (the Ctrl+C that ends a
     // deadlock then cancels it, so it need not be the row's last state).
     kStuckAtDeadlock = 2,
+    // A sleep whose timer has a deadline (its event, a StepEnded, says when): the view marks it.
+    kHasDeadline = 4,
+    kDeadlineReached = 8, // and the sleep lasted until it (else it was cancelled, or the run ended)
 };
 
 struct TimelineSegment {
@@ -251,6 +255,17 @@ class TimelineModel {
         return p.flags & PackedSegment::kStartElsewhere ? startElsewhere(index)
                                                         : trace_->events().timeAt(p.event.value);
     }
+    // Segment [i] of row [r] without its start (no read of the trace): its kind, its flags
+    // (SegmentFlag bits) and the event that opened it.
+    SegmentKind segmentKind(int r, int i) const { return packed(r, i).kind; }
+    uint8_t segmentFlags(int r, int i) const
+    {
+        return uint8_t(packed(r, i).flags & ~PackedSegment::kStartElsewhere);
+    }
+    EventIndex segmentEvent(int r, int i) const { return packed(r, i).event; }
+    // The deadline of segment [i] of row [r], a sleep with kHasDeadline (else 0): from the model
+    // (its end, or a side table for the sleeps that did not end on it), not the trace's event.
+    double segmentDeadline(int r, int i) const;
     // Where segment [i] of row [r] ends (time).
     double segmentEnd(int r, int i) const;
     // Where it starts and ends on [axis]: seconds, or slots.
@@ -365,6 +380,10 @@ class TimelineModel {
   private:
     friend class TimelineModelBuilder;
     double startElsewhere(size_t index) const;
+    const PackedSegment& packed(int r, int i) const
+    {
+        return segments_[rows_[size_t(r)].firstSegment + size_t(i)];
+    }
     std::shared_ptr<const TraceRecorder> trace_;
     std::vector<TimelineRow> rows_;
     std::vector<uint32_t> rowOfTask_; // task id -> row (kNoRow when unknown)
@@ -373,6 +392,9 @@ class TimelineModel {
     // (segment index, start) of the segments that do not start at their event's time, sorted.
     std::vector<std::pair<uint32_t, double>> startsElsewhere_;
     std::vector<double> startSamples_; // the start of segments 0, kStartSampleEvery, 2 kStartSampleEvery...
+    // (segment index, deadline) of the sleeps with kHasDeadline that do not end at their deadline
+    // (cancelled, late by less than an instant, or still sleeping when the run ended), sorted.
+    std::vector<std::pair<uint32_t, double>> deadlinesElsewhere_;
     std::vector<TimelineMarker> markers_;
     std::vector<TimelineArrow> arrows_;
     std::vector<TimelineStall> stalls_;

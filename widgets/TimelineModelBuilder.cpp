@@ -171,6 +171,13 @@ class TimelineModelBuilder {
         ClosedSegment& c = closed_.emplace_back(ClosedSegment{row, o.slot, o.seg});
         if (c.seg.start != o.opener.t)
             c.seg.flags |= PackedSegment::kStartElsewhere;
+        // A sleep's deadline, for the view's mark (whether it was reached is settled in
+        // sortSegments, where the sleep's end is known).
+        if (c.seg.kind == SegmentKind::Sleeping && o.opener.kind == EventKind::StepEnded &&
+            o.opener.deadline() > 0) {
+            c.seg.flags |= kHasDeadline;
+            sleepDeadlines_.push_back(o.opener.deadline());
+        }
     }
     // Event [event]: the one being dispatched is at hand; another (the deadlock, a stall) is
     // read from the trace.
@@ -684,6 +691,11 @@ class TimelineModelBuilder {
         }
         m_.segments_.resize(closed_.size());
         m_.segmentSlots_.resize(closed_.size());
+        // A sleep with a deadline ends where its row's next segment starts (the next one of its
+        // row in closed_), or where the row ends: (segment, its deadline) until then, by row.
+        std::vector<std::pair<uint32_t, double>> sleepOfRow(sleepDeadlines_.empty() ? 0 : rows,
+                                                            {UINT32_MAX, 0.0});
+        size_t nextDeadline = 0;
         for (const ClosedSegment& c : closed_) {
             const uint32_t at = count[c.row]++;
             PackedSegment& p = m_.segments_[at];
@@ -691,9 +703,23 @@ class TimelineModelBuilder {
             if (c.seg.flags & PackedSegment::kStartElsewhere)
                 m_.startsElsewhere_.emplace_back(at, c.seg.start);
             m_.segmentSlots_[at] = c.slot;
+            if (sleepOfRow.empty())
+                continue;
+            auto& sleep = sleepOfRow[c.row];
+            if (sleep.first != UINT32_MAX)
+                settleDeadline(sleep.first, sleep.second, c.seg.start);
+            sleep = {UINT32_MAX, 0.0};
+            if (c.seg.flags & kHasDeadline)
+                sleep = {at, sleepDeadlines_[nextDeadline++]};
         }
+        for (size_t r = 0; r < sleepOfRow.size(); ++r)
+            if (sleepOfRow[r].first != UINT32_MAX)
+                settleDeadline(sleepOfRow[r].first, sleepOfRow[r].second, m_.rows_[r].end);
+        std::vector<double>().swap(sleepDeadlines_);
         std::sort(m_.startsElsewhere_.begin(), m_.startsElsewhere_.end());
         m_.startsElsewhere_.shrink_to_fit();
+        std::sort(m_.deadlinesElsewhere_.begin(), m_.deadlinesElsewhere_.end());
+        m_.deadlinesElsewhere_.shrink_to_fit();
         m_.startSamples_.reserve(m_.segments_.size() / TimelineModel::kStartSampleEvery + 1);
         for (size_t i = 0; i < m_.segments_.size(); i += TimelineModel::kStartSampleEvery)
             m_.startSamples_.push_back(m_.segmentStartAtIndex(i));
@@ -709,12 +735,23 @@ class TimelineModelBuilder {
         std::vector<ClosedSegment>().swap(closed_);
     }
 
+    // Sleep [at] with [deadline] ends at [end]: whether it reached its deadline (as the view's
+    // mark tells it), and the deadline kept aside when it is not that end.
+    void settleDeadline(uint32_t at, double deadline, double end)
+    {
+        if (end >= deadline - kSameInstant)
+            m_.segments_[at].flags |= kDeadlineReached;
+        if (end != deadline)
+            m_.deadlinesElsewhere_.emplace_back(at, deadline);
+    }
+
     TimelineModel& m_;
     const TraceEvents& events_;
     TraceEvent cur_;                 // the event being dispatched (a copy: the trace gives values)
     uint32_t curIndex_ = UINT32_MAX; // and its position
     std::vector<Open> open_;         // by row
     std::vector<ClosedSegment> closed_;
+    std::vector<double> sleepDeadlines_; // the deadline of each closed segment with kHasDeadline, in order
     std::vector<Handle> handles_;
     std::vector<bool> stepped_;
     std::unordered_multimap<uint32_t, uint32_t> parentsOf_;            // joined row -> waiting rows

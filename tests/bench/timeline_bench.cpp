@@ -10,7 +10,9 @@
 //  3. Model memory per segment.
 //
 //     build/tests/bench/timeline_bench [--runs N] [--only 10k|100k|1M|5M] [--shape many|dense]
-//     (--shape: only that shape of the synthetic traces, for a profiler)
+//                                      [--profile fit|zoom|pan|passes]
+//     (--shape: only that shape of the synthetic traces, for a profiler; --profile: then that
+//     view's replots alone, 20 times as many, so that a profile of the run is mostly them)
 #include <algorithm>
 #include <cstdio>
 #include <ctime>
@@ -65,6 +67,9 @@ template <class Change> Replots replotTimes(TimelineView& view, int runs, Change
     return {median(ours), median(cpu), cpu.empty() ? 0 : *std::min_element(cpu.begin(), cpu.end())};
 }
 
+// --profile: the view whose replots are repeated on their own (empty: none).
+QString profiledView;
+
 void benchReplots(const char* name, uint32_t tasks, uint32_t steps, int runs)
 {
     QElapsedTimer clock;
@@ -85,10 +90,28 @@ void benchReplots(const char* name, uint32_t tasks, uint32_t steps, int runs)
     const double firstMs = clock.nsecsElapsed() / 1e6;
 
     TimelineViewport* vp = view.viewport();
+    const double end = model->endTime();
+    if (!profiledView.isEmpty()) {
+        const bool passes = profiledView == QLatin1String("passes");
+        vp->setAxis(passes ? TimelineAxis::Passes : TimelineAxis::Time);
+        vp->fitAll();
+        const Replots r = replotTimes(view, runs * 20, [&](int i) {
+            if (profiledView == QLatin1String("zoom")) {
+                const double centre = end * (0.3 + 0.01 * (i % 10));
+                vp->setRange(centre - end * 0.005, centre + end * 0.005);
+            } else if (profiledView == QLatin1String("pan")) {
+                vp->panBy((i % 2 ? -1 : 1) * end * 0.001);
+            } else {
+                vp->fitAll();
+            }
+        });
+        std::printf("%-22s %s replots alone: cpu ms median %.2f, least %.2f\n", name,
+                    qPrintable(profiledView), r.cpu, r.leastCpu);
+        return;
+    }
     const Replots fit = replotTimes(view, runs, [&](int) { vp->fitAll(); });
     const size_t fitBars = view.lastScene().bars.size(), fitFolds = view.lastScene().folds.size(),
                  fitRows = view.lastScene().rows.size();
-    const double end = model->endTime();
     const Replots zoom = replotTimes(view, runs, [&](int i) {
         const double centre = end * (0.3 + 0.01 * (i % 10));
         vp->setRange(centre - end * 0.005, centre + end * 0.005);
@@ -198,6 +221,8 @@ int main(int argc, char** argv)
             only = args[++i];
         else if (args[i] == QLatin1String("--shape") && i + 1 < args.size())
             shape = args[++i];
+        else if (args[i] == QLatin1String("--profile") && i + 1 < args.size())
+            profiledView = args[++i];
     }
     const bool many = shape.isEmpty() || shape == QLatin1String("many");
     const bool dense = shape.isEmpty() || shape == QLatin1String("dense");

@@ -379,6 +379,11 @@ class TimelineTest : public QObject {
                                     .arg(scene.folds[k].count)
                                     .arg(plainScene.folds[k].first)
                                     .arg(plainScene.folds[k].count)));
+        // And every sleep's deadline mark (from the model's flags here, the trace's events there).
+        QCOMPARE(scene.deadlines.size(), plainScene.deadlines.size());
+        for (size_t k = 0; k < scene.deadlines.size(); ++k)
+            QVERIFY(scene.deadlines[k].at == plainScene.deadlines[k].at &&
+                    scene.deadlines[k].reached == plainScene.deadlines[k].reached);
         for (const QImage* fast : {&first, &again}) {
             int differ = 0;
             QPoint where;

@@ -1,6 +1,7 @@
 // The timeline's pure parts, without a GUI: geometry (time and passes to pixels, rows, zoom and
 // pan limits, ticks with units) and the layout pass (culling, folding runs of sub-pixel bars,
 // the minimum width of zero-duration steps, the passes axis, hit tests, the row filter).
+#include <QDirIterator>
 #include <QtTest>
 
 #include "TimelineDeadlockSlot.h"
@@ -504,6 +505,80 @@ class TimelineGeometryTest : public QObject {
         applyDeadlockSlot(g, *model, TimelineAxis::Time, 150);
         QCOMPARE(g.gapPixels, 0.0);
         QCOMPARE(g.xFor(1), 600.0);
+    }
+
+    // A sleep's deadline mark comes from the model (its flags, and its end or a side table), not
+    // from the trace's event read back at every replot: every scenario's sleeps, on both axes,
+    // fit-all and zoomed in, are marked as the plain path (the event, and the sleep's end) marks
+    // them; so are the synthetic traces' (a sleep in every other step).
+    void deadlineMarksComeFromTheModelAsFromTheTrace()
+    {
+        QStringList files;
+        QDirIterator it(QStringLiteral(LOOPSCOPE_SOURCE_DIR "/scenarios"), {QStringLiteral("*.py")},
+                        QDir::Files, QDirIterator::Subdirectories);
+        while (it.hasNext())
+            files << QDir(QStringLiteral(LOOPSCOPE_SOURCE_DIR)).relativeFilePath(it.next());
+        files.sort();
+        QVERIFY(files.size() > 40);
+        int reached = 0, notReached = 0, elsewhere = 0, marks[2] = {0, 0};
+        for (const QString& file : files) {
+            const auto model = test::modelOfFile(file);
+            const QByteArray name = file.toUtf8();
+            // The model's flags and deadline, segment by segment, against the trace's event.
+            for (int r = 0; r < model->rowCount(); ++r) {
+                const auto segs = model->segments(r);
+                for (int i = 0; i < int(segs.size()); ++i) {
+                    const TraceEvent e = model->event(segs[size_t(i)].event);
+                    const bool hasDeadline = segs[size_t(i)].kind == SegmentKind::Sleeping &&
+                                             e.kind == EventKind::StepEnded && e.deadline() > 0;
+                    const uint8_t flags = model->segmentFlags(r, i);
+                    QVERIFY2(bool(flags & kHasDeadline) == hasDeadline, name);
+                    QCOMPARE(flags, segs[size_t(i)].flags);
+                    if (!hasDeadline) {
+                        QCOMPARE(model->segmentDeadline(r, i), 0.0);
+                        continue;
+                    }
+                    QCOMPARE(model->segmentDeadline(r, i), e.deadline());
+                    const bool wasReached = model->segmentEnd(r, i) >= e.deadline() - 1e-9;
+                    QVERIFY2(bool(flags & kDeadlineReached) == wasReached, name);
+                    ++(wasReached ? reached : notReached);
+                    elsewhere += model->segmentEnd(r, i) != e.deadline();
+                }
+            }
+            // The scenes, with the model's marks and with the trace's.
+            for (const TimelineAxis axis : {TimelineAxis::Time, TimelineAxis::Passes}) {
+                const TimelineRowSet rows = selectRows(*model, {}, false);
+                const auto [x0, x1] = axisLimits(*model, axis).fitAll();
+                for (const double zoom : {1.0, 0.2}) {
+                    TimelineGeometry g = geometry(x0 + (x1 - x0) * (1 - zoom) / 2,
+                                                  x1 - (x1 - x0) * (1 - zoom) / 2, int(rows.rows.size()));
+                    g.plot.setHeight(22 + 20 * g.rowCount);
+                    applyDeadlockSlot(g, *model, axis, 150);
+                    TimelineLayoutOptions fast, plain;
+                    fast.axis = plain.axis = axis;
+                    plain.shortcuts = false;
+                    const TimelineScene a = layoutTimeline(*model, rows, g, fast);
+                    const TimelineScene b = layoutTimeline(*model, rows, g, plain);
+                    QVERIFY2(a.bars.size() == b.bars.size(), name);
+                    for (size_t k = 0; k < a.bars.size(); ++k)
+                        QVERIFY2(a.bars[k].segment == b.bars[k].segment && a.bars[k].rect == b.bars[k].rect &&
+                                     a.bars[k].flags == b.bars[k].flags,
+                                 name);
+                    QVERIFY2(a.deadlines.size() == b.deadlines.size(), name);
+                    for (size_t k = 0; k < a.deadlines.size(); ++k)
+                        QVERIFY2(a.deadlines[k].at == b.deadlines[k].at &&
+                                     a.deadlines[k].reached == b.deadlines[k].reached &&
+                                     a.deadlines[k].halfHeight == b.deadlines[k].halfHeight,
+                                 name);
+                    marks[axis == TimelineAxis::Passes] += int(a.deadlines.size());
+                }
+            }
+        }
+        // What the comparison covered: sleeps that reached their deadline and sleeps that did
+        // not (cancelled), some not ending on it, marks on both axes.
+        QVERIFY2(reached > 100 && notReached > 0 && elsewhere > 0,
+                 qPrintable(QStringLiteral("%1 %2 %3").arg(reached).arg(notReached).arg(elsewhere)));
+        QVERIFY(marks[0] > 50 && marks[1] > 50);
     }
 
     void rowFilterAndShutdownTasks()
