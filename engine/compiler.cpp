@@ -342,7 +342,9 @@ class Compiler {
                 maxDepth = nd;
             reach(at + 1, nd);
         }
-        code->maxStack = maxDepth + 4;
+        // Exact: a generator's frame has no slot beyond it (vm.cpp checks the depth at every
+        // instruction in debug and sanitizer builds, CHECK_STACK).
+        code->maxStack = maxDepth;
     }
 
     size_t emit(Op op, uint32_t arg = 0)

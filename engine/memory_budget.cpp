@@ -18,7 +18,7 @@ namespace {
 // budget that paid for the block (0: none), so that a block freed after its run, or on another
 // thread, is never refunded to the wrong budget.
 struct alignas(16) BlockHeader {
-    uint64_t size; // header included
+    uint64_t size; // what the block was charged: its size and this header, or allocateCharged's
     uint64_t owner;
 };
 static_assert(sizeof(BlockHeader) == 16, "operator new must keep malloc's 16-byte alignment");
@@ -39,27 +39,35 @@ bool mayThrowPastLimit(const MemoryBudget& budget, uint64_t total)
     return tNoThrow == 0 && std::uncaught_exceptions() == 0;
 }
 
-void* allocate(size_t bytes, bool nothrow)
+// What an allocation of [bytes] from operator new is charged: its size and its header.
+inline uint64_t headedSize(size_t bytes)
+{
+    return uint64_t(bytes) + sizeof(BlockHeader);
+}
+
+// A block of [bytes] from malloc, charged as [charged] bytes (what the header records and
+// release() refunds).
+void* allocate(size_t bytes, bool nothrow, uint64_t charged)
 {
     const uint64_t total = uint64_t(bytes) + sizeof(BlockHeader);
     MemoryBudget* budget = tHostAllocations ? nullptr : tBudget;
     uint64_t owner = 0;
     if (budget) {
-        if (nothrow && budget->used() + total > budget->limit())
+        if (nothrow && budget->used() + charged > budget->limit())
             return nullptr; // new(nothrow) callers (stable_sort's buffer) manage without
-        if (budget->charge(total, mayThrowPastLimit(*budget, total)))
+        if (budget->charge(charged, mayThrowPastLimit(*budget, charged)))
             owner = budget->serial();
     }
     void* raw = total < bytes ? nullptr : std::malloc(total);
     if (!raw) {
         if (owner)
-            budget->refund(total);
+            budget->refund(charged);
         if (nothrow)
             return nullptr;
         throw std::bad_alloc();
     }
     auto* header = static_cast<BlockHeader*>(raw);
-    header->size = total;
+    header->size = charged;
     header->owner = owner;
     return header + 1;
 }
@@ -113,14 +121,18 @@ uint64_t chargeThreadBudget(uint64_t bytes)
     MemoryBudget* budget = tHostAllocations ? nullptr : tBudget;
     if (!budget)
         return 0;
-    const uint64_t total = bytes + sizeof(BlockHeader);
-    return budget->charge(total, mayThrowPastLimit(*budget, total)) ? budget->serial() : 0;
+    return budget->charge(bytes, mayThrowPastLimit(*budget, bytes)) ? budget->serial() : 0;
 }
 
 void refundThreadBudget(uint64_t owner, uint64_t bytes) noexcept
 {
     if (owner && tBudget && tBudget->serial() == owner)
-        tBudget->refund(bytes + sizeof(BlockHeader));
+        tBudget->refund(bytes);
+}
+
+void* allocateCharged(size_t bytes, uint64_t charged)
+{
+    return allocate(bytes, false, charged);
 }
 
 HostAllocations::HostAllocations() : saved_(tHostAllocations)
@@ -191,7 +203,7 @@ std::string sourceTooBigMessage()
 void* budgetedAllocate(size_t bytes)
 {
     NoThrowAllocations granted;
-    return allocate(bytes, false);
+    return allocate(bytes, false, headedSize(bytes));
 }
 
 void* budgetedReallocate(void* block, size_t oldBytes, size_t newBytes)
@@ -215,16 +227,16 @@ void budgetedFree(void* block, size_t)
 // the library's own versions, which pair with each other and never reach these.
 void* operator new(size_t bytes)
 {
-    return loopscope::allocate(bytes, false);
+    return loopscope::allocate(bytes, false, loopscope::headedSize(bytes));
 }
 void* operator new[](size_t bytes)
 {
-    return loopscope::allocate(bytes, false);
+    return loopscope::allocate(bytes, false, loopscope::headedSize(bytes));
 }
 void* operator new(size_t bytes, const std::nothrow_t&) noexcept
 {
     try {
-        return loopscope::allocate(bytes, true);
+        return loopscope::allocate(bytes, true, loopscope::headedSize(bytes));
     } catch (...) {
         return nullptr;
     }

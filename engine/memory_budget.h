@@ -5,9 +5,12 @@
 // what the engine thread allocates while a run's budget is active; an allocation that would go
 // past the limit throws MemoryBudgetExceeded, which the VM turns into the run's MemoryError.
 //
-// The count is deterministic: each block costs its requested size plus a 16-byte header (which
-// records the size and the run that paid for it), never what malloc happens to round it to, so
-// a run hits its limit at the same allocation every time, in the command line and the window.
+// The count is deterministic and is the memory held: a block from operator new costs its
+// requested size plus its 16-byte header (which records what it was charged and the run that
+// paid for it), never what malloc happens to round it to; a small object's block
+// (slab_pool.h) costs its 16-byte size class, having no header. So a run hits its limit at the
+// same allocation every time, in the command line and the window, and with or without slabs
+// (the sanitizer build has none and counts its small objects as if it had).
 
 #include <cstddef>
 #include <cstdint>
@@ -66,15 +69,18 @@ class MemoryBudget {
     MemoryBudget* outer_;
 };
 
-// For allocators that keep no header per block (slab_pool.h): counts an allocation of [bytes]
-// against this thread's budget exactly as operator new would, its 16-byte header included, so
-// that the count does not depend on where the memory comes from (nothing under
-// HostAllocations, nothing once stopped; MemoryBudgetExceeded past the limit where operator new
-// would throw it). Returns the budget's serial, or 0 when nothing was charged.
+// For allocators that keep no header per block (slab_pool.h): counts [bytes], the block's whole
+// size, against this thread's budget (nothing under HostAllocations, nothing once stopped;
+// MemoryBudgetExceeded past the limit where operator new would throw it). Returns the budget's
+// serial, or 0 when nothing was charged.
 uint64_t chargeThreadBudget(uint64_t bytes);
 // Gives back what chargeThreadBudget([bytes]) counted to the budget of serial [owner], if that
 // is still this thread's.
 void refundThreadBudget(uint64_t owner, uint64_t bytes) noexcept;
+// A block of [bytes] from malloc (operator delete frees it) charged as [charged] bytes, not as
+// operator new would charge it: the sanitizer build's small objects, counted as their slab
+// blocks would be (slab_pool.h), so that both builds meet a limit at the same allocation.
+void* allocateCharged(size_t bytes, uint64_t charged);
 
 // While one lives, this thread's allocations are the host's, not the scenario's: the trace
 // recorder and the output callbacks allocate under it.

@@ -5,6 +5,7 @@
 #include <cstdlib>
 #include <map>
 #include <new>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -36,11 +37,11 @@ size_t liveObjectCount()
 
 void* Obj::operator new(size_t bytes)
 {
-    return kSlabsEnabled && bytes <= kSlabMaxBytes ? slabAllocate(bytes) : ::operator new(bytes);
+    return bytes <= kSlabMaxBytes ? slabAllocate(bytes) : ::operator new(bytes);
 }
 void Obj::operator delete(void* p, size_t bytes)
 {
-    if (kSlabsEnabled && bytes <= kSlabMaxBytes)
+    if (bytes <= kSlabMaxBytes)
         slabRelease(p, bytes);
     else
         ::operator delete(p);
@@ -356,16 +357,33 @@ static ClassObj* generatorClass(GeneratorKind kind)
     }
 }
 
+// The names of the generators whose names are not their code's (GeneratorObj::ownNames).
+namespace {
+thread_local std::unordered_map<const GeneratorObj*, std::pair<Value, Value>> tGeneratorNames;
+}
+
 GeneratorObj::GeneratorObj(GeneratorKind k, Frame* f, Value n, Value q)
-    : Obj(ObjKind::Generator, generatorClass(k)), genKind(k), frame(f)
+    : Obj(ObjKind::Generator, generatorClass(k)), genKind(k)
 {
-    name = n;
-    qualname = q;
+    if (!n.is(f->code->name) || !q.is(f->code->qualname)) {
+        tGeneratorNames.emplace(this, std::make_pair(std::move(n), std::move(q)));
+        ownNames = 1;
+    }
 }
 
 Value GeneratorObj::code() const
 {
     return Value::object(embeddedFrame()->code);
+}
+
+Value GeneratorObj::name() const
+{
+    return ownNames ? tGeneratorNames.find(this)->second.first : embeddedFrame()->code->name;
+}
+
+Value GeneratorObj::qualname() const
+{
+    return ownNames ? tGeneratorNames.find(this)->second.second : embeddedFrame()->code->qualname;
 }
 
 void GeneratorObj::operator delete(GeneratorObj* gen, std::destroying_delete_t)
@@ -379,18 +397,20 @@ void GeneratorObj::operator delete(GeneratorObj* gen, std::destroying_delete_t)
 GeneratorObj::~GeneratorObj()
 {
     if (tTearingDown) {
-        if (frame)
-            deleteFrame(frame);
+        if (ownNames)
+            tGeneratorNames.erase(this); // while tearing down too: the map must not outlive the run
+        if (hasFrame)
+            deleteFrame(embeddedFrame());
         return;
     }
-    if (frame) {
+    if (hasFrame) {
         VM& vm = VM::current();
         if (genKind == GeneratorKind::Coroutine && !started) {
             // CPython warns when a coroutine object dies without ever being awaited. The warning is
             // output, so it may meet a limit: the VM remembers it (stopRun), a destructor cannot throw.
             if (!vm.stopping()) {
                 try {
-                    vm.warnNeverAwaited(strText(qualname));
+                    vm.warnNeverAwaited(strText(qualname()));
                 } catch (...) {
                 }
             }
@@ -407,11 +427,13 @@ GeneratorObj::~GeneratorObj()
             }
             refcount = 0;
         }
-        if (frame) {
-            vm.freeFrame(frame);
-            frame = nullptr;
+        if (hasFrame) {
+            dropFrame();
+            vm.freeFrame(embeddedFrame());
         }
     }
+    if (ownNames)
+        tGeneratorNames.erase(this);
     // The frame held its code for cr_code after it finished (VM::freeFrame).
     if (CodeObj* code = std::exchange(embeddedFrame()->code, nullptr); code && --code->refcount == 0)
         releaseObject(code);

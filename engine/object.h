@@ -304,15 +304,23 @@ struct GeneratorObj final : Obj {
     GeneratorKind genKind;
     bool running = false;
     bool started = false;
-    bool asyncRunning = false; // async generators: an asend/athrow in progress
-    uint32_t sendExitTarget = 0;
-    Frame* frame;          // embeddedFrame() while it can run; null once finished
-    ObjRef name, qualname; // strs
+    bool asyncRunning = false;        // async generators: an asend/athrow in progress
+    uint32_t sendExitTarget : 24 = 0; // an instruction (a jump's 24-bit argument, chunk.h)
+    // Whether its frame (embeddedFrame()) can still run: a flag, not a pointer to the frame
+    // that follows the object anyway (88 -> 80 bytes).
+    uint32_t hasFrame : 1 = 1;
+    // Whether its __name__ and __qualname__ differ from its code's (a function renamed, as
+    // functools.wraps does): they are then kept aside (object.cpp), not in every coroutine.
+    uint32_t ownNames : 1 = 0;
     // Both always objects or nothing, so held as 8-byte references rather than 16-byte Values
     // (104 -> 88 bytes: a suspended coroutine's block, object and frame, one 16-byte class less).
     ObjRef yieldFrom; // the iterator it delegates to while suspended in SEND, else empty
     ObjRef excState;  // the exception its own except clause was handling when it suspended
-    bool finished() const { return frame == nullptr; }
+    bool finished() const { return !hasFrame; }
+    // embeddedFrame() while it can run; null once finished.
+    Frame* frame() const { return hasFrame ? embeddedFrame() : nullptr; }
+    // It finished: its frame runs no more (the caller frees the frame's values).
+    void dropFrame() { hasFrame = 0; }
     Frame* embeddedFrame() const
     {
         return reinterpret_cast<Frame*>(const_cast<char*>(reinterpret_cast<const char*>(this)) +
@@ -320,6 +328,9 @@ struct GeneratorObj final : Obj {
     }
     // Its code object, still there once it finished (cr_code, for reprs).
     Value code() const;
+    // __name__ and __qualname__ (strs): the function's when the coroutine was made.
+    Value name() const;
+    Value qualname() const;
 };
 
 // A native iterator (list, range, enumerate, zip, map, ...): next() gives the next item or

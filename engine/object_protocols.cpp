@@ -325,7 +325,7 @@ std::string VM::repr(const Value& v)
         const char* what = g->genKind == GeneratorKind::Coroutine        ? "coroutine"
                            : g->genKind == GeneratorKind::AsyncGenerator ? "async_generator"
                                                                          : "generator";
-        return "<" + std::string(what) + " object " + strText(g->qualname) + " at " + hexAddress(o) + ">";
+        return "<" + std::string(what) + " object " + strText(g->qualname()) + " at " + hexAddress(o) + ">";
     }
     case ObjKind::Cell:
         return "<cell at " + hexAddress(o) + ">";

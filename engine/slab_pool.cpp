@@ -13,6 +13,8 @@
 
 namespace loopscope {
 
+#if LOOPSCOPE_SLABS
+
 namespace {
 
 // Slabs are aligned to their size, so that a block finds its slab's header by its address.
@@ -155,9 +157,8 @@ void* slabAllocate(size_t bytes)
 {
     const size_t c = sizeClass(bytes);
     const size_t size = (c + 1) * kSlabGranule;
-    // Charged first (as the allocation of [bytes] operator new would count): past the budget
-    // nothing is taken.
-    const uint64_t owner = chargeThreadBudget(bytes);
+    // Charged first, the block's whole size (slabBlockBytes): past the budget nothing is taken.
+    const uint64_t owner = chargeThreadBudget(size);
     SlabState& state = tState;
     Arena& arena = owner ? state.charged : state.uncharged;
     if (owner && arena.owner != owner) {
@@ -188,7 +189,7 @@ void slabRelease(void* block, size_t bytes) noexcept
     if (!block || state.closed)
         return;
     auto* slab = reinterpret_cast<Slab*>(reinterpret_cast<uintptr_t>(block) & ~uintptr_t(kSlabBytes - 1));
-    refundThreadBudget(slab->owner, bytes);
+    refundThreadBudget(slab->owner, slabBlockBytes(bytes));
     Arena* arena = slab->owner == 0                     ? &state.uncharged
                    : slab->owner == state.charged.owner ? &state.charged
                                                         : nullptr;
@@ -229,5 +230,28 @@ void releaseAllSlabs() noexcept
     state = SlabState{};
     state.closed = closed;
 }
+
+#else // !LOOPSCOPE_SLABS
+
+// No slabs: each block is malloc's (so that AddressSanitizer sees every use after free), charged
+// as its slab block would be, and freed by operator delete.
+void* slabAllocate(size_t bytes)
+{
+    return allocateCharged(bytes, slabBlockBytes(bytes));
+}
+
+void slabRelease(void* block, size_t) noexcept
+{
+    ::operator delete(block);
+}
+
+bool inSlab(const void*)
+{
+    return false;
+}
+
+void releaseAllSlabs() noexcept {}
+
+#endif
 
 } // namespace loopscope

@@ -4,11 +4,9 @@
 // class, per thread. A run of 100k tasks holds 400k such blocks; from malloc each would hold
 // two headers (malloc's, and the memory budget's 16 bytes, memory_budget.h), from a slab none.
 //
-// The memory budget counts each block as it counts any allocation, its requested size plus
-// 16 bytes (memory_budget.h), when it is taken, and gives that back when it is freed: the count
-// is the same as if the block came from operator new, while the memory held is less (no header,
-// no malloc overhead). The slab itself is the host's memory. A block made under
-// HostAllocations, or after the budget stopped, is never charged nor refunded.
+// The memory budget counts each block at its size class (slabBlockBytes: no header) when it is
+// taken, and gives that back when it is freed. The slab itself is the host's memory. A block
+// made under HostAllocations, or after the budget stopped, is never charged nor refunded.
 //
 // Blocks are only ever freed on the thread that allocated them (objects never cross threads:
 // object.cpp's list of live objects is per thread too). freeAllObjects() ends a run by
@@ -23,7 +21,8 @@ constexpr size_t kSlabMaxBytes = 512;
 
 // Under AddressSanitizer (scripts/sanitize.sh, the fuzz target) every object is an allocation of
 // its own, so that a use after free is still caught: a slab's free list would hand the block out
-// again, unpoisoned. The memory budget counts the same either way.
+// again, unpoisoned. The functions below stay, on malloc, and the memory budget counts each
+// block as its slab block (slabBlockBytes), so that both builds meet a limit at the same line.
 #if defined(__SANITIZE_ADDRESS__)
 #define LOOPSCOPE_SLABS 0
 #elif defined(__has_feature)
@@ -34,7 +33,12 @@ constexpr size_t kSlabMaxBytes = 512;
 #ifndef LOOPSCOPE_SLABS
 #define LOOPSCOPE_SLABS 1
 #endif
-constexpr bool kSlabsEnabled = LOOPSCOPE_SLABS;
+
+// What a block of [bytes] holds, and what the memory budget counts for it: its size class.
+constexpr size_t slabBlockBytes(size_t bytes)
+{
+    return bytes == 0 ? kSlabGranule : (bytes + kSlabGranule - 1) / kSlabGranule * kSlabGranule;
+}
 
 // A block of at least [bytes] (at most kSlabMaxBytes), aligned to 16 bytes. Throws what the
 // global operator new throws (MemoryBudgetExceeded) when a new slab cannot be had.

@@ -163,7 +163,7 @@ size_t frameClass(size_t slots)
 Frame* allocateFrame(size_t capacity, bool ownSlots = false)
 {
     const size_t bytes = sizeof(Frame) + capacity * sizeof(Value);
-    const bool fromSlab = kSlabsEnabled && ownSlots && bytes <= kSlabMaxBytes;
+    const bool fromSlab = ownSlots && bytes <= kSlabMaxBytes;
     void* memory = fromSlab ? slabAllocate(bytes) : ::operator new(bytes);
     Frame* f = new (memory) Frame();
     f->slotCapacity = uint32_t(capacity);
@@ -668,7 +668,7 @@ ResumeStatus VM::resume(GeneratorObj* gen, Value send, Value throwExc, Value& ou
         out = Value::none();
         return ResumeStatus::Returned;
     }
-    Frame* f = gen->frame;
+    Frame* f = gen->frame();
     bool pushSent = true;
     if (!gen->started) {
         if (throwExc.isEmpty() && !send.isNone() && !send.isEmpty())
@@ -757,7 +757,7 @@ ResumeStatus VM::resume(GeneratorObj* gen, Value send, Value throwExc, Value& ou
     } catch (PyException& e) {
         gen->running = false;
         handled_ = savedHandled;
-        gen->frame = nullptr;
+        gen->dropFrame();
         f->generator = nullptr;
         freeFrame(f);
         // PEP 479: a StopIteration escaping a generator becomes a RuntimeError.
@@ -789,7 +789,7 @@ ResumeStatus VM::resume(GeneratorObj* gen, Value send, Value throwExc, Value& ou
         return ResumeStatus::Yielded;
     }
     handled_ = savedHandled;
-    gen->frame = nullptr;
+    gen->dropFrame();
     f->generator = nullptr;
     freeFrame(f);
     return ResumeStatus::Returned;
@@ -870,8 +870,8 @@ void VM::generatorClose(const Value& genValue)
     if (gen->finished())
         return;
     if (!gen->started) {
-        Frame* f = gen->frame;
-        gen->frame = nullptr;
+        Frame* f = gen->frame();
+        gen->dropFrame();
         f->generator = nullptr;
         freeFrame(f);
         return;
@@ -1399,8 +1399,8 @@ std::string VM::whereNow() const
     if (isNative(stepTask_, NativeKind::Task)) {
         const TaskObj* task = stepTask_.as<TaskObj>();
         where += (where.empty() ? "in " : " in ") + task->taskName();
-        if (isKind(task->coro, ObjKind::Generator) && isStr(task->coro.as<GeneratorObj>()->name))
-            where += " (" + strText(task->coro.as<GeneratorObj>()->name) + ")";
+        if (isKind(task->coro, ObjKind::Generator) && isStr(task->coro.as<GeneratorObj>()->name()))
+            where += " (" + strText(task->coro.as<GeneratorObj>()->name()) + ")";
     }
     return where;
 }
@@ -1627,6 +1627,36 @@ Value VM::normalizeException(const Value& v)
     raise(ExcType::TypeError, "exceptions must derive from BaseException");
 }
 
+// The value stack's depth checked against what the compiler computed for it (compiler.cpp,
+// computeMaxStack) at every instruction: a generator's frame has exactly the slots its code
+// needs, so an undercount would write past the frame's block. On in debug and sanitizer builds
+// (scripts/sanitize.sh runs the whole ctest with it) and with -DLOOPSCOPE_CHECK_STACK=ON.
+#ifndef LOOPSCOPE_CHECK_STACK
+#if !defined(NDEBUG) || defined(__SANITIZE_ADDRESS__)
+#define LOOPSCOPE_CHECK_STACK 1
+#else
+#define LOOPSCOPE_CHECK_STACK 0
+#endif
+#endif
+#if LOOPSCOPE_CHECK_STACK
+[[noreturn, gnu::noinline, gnu::cold]] static void stackDepthUndercounted(Frame* frame, const Value* sp)
+{
+    std::fprintf(stderr,
+                 "loopscope: internal error: %s's value stack holds %td values at instruction %u, "
+                 "its code's maxStack is %d (compiler.cpp, computeMaxStack)\n",
+                 strText(frame->code->qualname).c_str(), sp - frame->stackBase(), frame->ip - 1,
+                 frame->code->maxStack);
+    std::abort();
+}
+#define CHECK_STACK()                                                                                        \
+    do {                                                                                                     \
+        if (sp > frame->stackBase() + code->maxStack) [[unlikely]]                                           \
+            stackDepthUndercounted(frame, sp);                                                               \
+    } while (0)
+#else
+#define CHECK_STACK() ((void)0)
+#endif
+
 Value VM::runLoop(Frame*& frame, Frame* entry)
 {
     CodeObj* code;
@@ -1681,6 +1711,7 @@ Value VM::runLoop(Frame*& frame, Frame* entry)
         word = instrs[ip++];                                                                                 \
         frame->ip = ip;                                                                                      \
         frame->sp = sp;                                                                                      \
+        CHECK_STACK();                                                                                       \
         arg = word >> 8;                                                                                     \
         goto* kHandlers[word & 0xff];                                                                        \
     } while (0)
@@ -1691,6 +1722,7 @@ Value VM::runLoop(Frame*& frame, Frame* entry)
         word = instrs[ip++];
         frame->ip = ip;
         frame->sp = sp;
+        CHECK_STACK();
         // A backward JUMP belongs to no new statement: its target reports the line instead.
         if (lineEvents && !(code->flags & kHidden) && Op(word & 0xff) != Op::JUMP) [[unlikely]] {
             uint32_t line = code->lines[ip - 1];

@@ -285,9 +285,9 @@ Value specialAttr(VM& vm, const Value& obj, StrObj* name, bool& found)
         case ObjKind::Generator: {
             auto* g = static_cast<GeneratorObj*>(o);
             if (n == "__name__")
-                return g->name;
+                return g->name();
             if (n == "__qualname__")
-                return g->qualname;
+                return g->qualname();
             if (n == "cr_running" || n == "gi_running" || n == "ag_running")
                 return Value::boolean(g->running);
             if (n == "cr_frame" || n == "gi_frame" || n == "ag_frame")
@@ -297,7 +297,7 @@ Value specialAttr(VM& vm, const Value& obj, StrObj* name, bool& found)
             if (n == "cr_code" || n == "gi_code" || n == "ag_code")
                 return g->code();
             if (n == "f_lineno")
-                return Value::integer(g->frame ? g->frame->line() : 0);
+                return Value::integer(g->frame() ? g->frame()->line() : 0);
             break;
         }
         case ObjKind::Code: {

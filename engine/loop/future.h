@@ -46,6 +46,7 @@ struct FutureObj : NativeObj {
         Value sleepDelay;         // asyncio.sleep() given a delay that is no number, until it runs
         Value taskContext;        // a task's contextvars.Context, once the program uses contextvars
         Value sleepCancelMessage; // a task's own sleep cancelled with a message (sleep.h)
+        Value taskName;           // a task's name when it was given one, a str (TaskObj::givenName)
         std::vector<Value> moreCallbacks; // the done callbacks after the first, in order
     };
     std::unique_ptr<Rare> rare;

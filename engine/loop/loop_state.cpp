@@ -87,8 +87,8 @@ std::vector<FrameState> stackOf(const Value& coro)
         auto* g = current.as<GeneratorObj>();
         if (g->finished())
             break;
-        if (!(g->frame->code->flags & kHidden))
-            stack.push_back(frameState(g->frame, g->started));
+        if (!(g->frame()->code->flags & kHidden))
+            stack.push_back(frameState(g->frame(), g->started));
         current = g->yieldFrom;
     }
     return stack;
@@ -102,7 +102,7 @@ std::vector<FrameState> runningStackOf(const VM& vm, const Value& coro)
     std::vector<FrameState> stack;
     if (!isKind(coro, ObjKind::Generator) || !coro.as<GeneratorObj>()->running)
         return stack;
-    const Frame* own = coro.as<GeneratorObj>()->frame;
+    const Frame* own = coro.as<GeneratorObj>()->frame();
     for (Frame* f = vm.currentFrame(); f; f = f->back) {
         if (!(f->code->flags & kHidden))
             stack.push_back(frameState(f, true));
@@ -119,8 +119,8 @@ TaskState taskState(const VM& vm, TaskObj* task, const EventLoopObj* loop)
     TaskState state;
     state.id = task->id;
     state.name = task->taskName();
-    state.coroutine = isKind(task->coro, ObjKind::Generator) && isStr(task->coro.as<GeneratorObj>()->name)
-                          ? strText(task->coro.as<GeneratorObj>()->name)
+    state.coroutine = isKind(task->coro, ObjKind::Generator) && isStr(task->coro.as<GeneratorObj>()->name())
+                          ? strText(task->coro.as<GeneratorObj>()->name())
                       : !task->coro.isEmpty() ? task->coro.get()->cls->name
                                               : "";
     state.running = loop->currentTask == task;

@@ -24,18 +24,18 @@ uint32_t coroutineLine(const Value& coro)
     if (g->finished())
         return 0;
     if (!g->started)
-        return uint32_t(g->frame->code->firstLine);
+        return uint32_t(g->frame()->code->firstLine);
     // A coroutine suspended in an await of another coroutine reports the innermost scenario line.
     GeneratorObj* inner = g;
-    int line = g->frame->line();
+    int line = g->frame()->line();
     // Read through the reference itself: a Value made from it would count a reference per step.
     while (Obj* sub = inner->yieldFrom.get()) {
         if (sub->kind != ObjKind::Generator)
             break;
         inner = static_cast<GeneratorObj*>(sub);
-        if (inner->finished() || (inner->frame->code->flags & kHidden))
+        if (inner->finished() || (inner->frame()->code->flags & kHidden))
             break;
-        line = inner->frame->line();
+        line = inner->frame()->line();
     }
     return uint32_t(line);
 }
@@ -43,7 +43,7 @@ uint32_t coroutineLine(const Value& coro)
 std::string coroutineName(VM& vm, const Value& coro)
 {
     if (isKind(coro, ObjKind::Generator)) {
-        const Value& name = coro.as<GeneratorObj>()->name;
+        const Value name = coro.as<GeneratorObj>()->name();
         if (isStr(name))
             return strText(name);
     }
@@ -167,12 +167,11 @@ TaskObj::~TaskObj()
     if (ownSleep != OwnSleep::None)
         if (VM* vm = VM::currentIfAny())
             dropOwnSleep(*vm, this);
-    if (name && --name->refcount == 0)
-        releaseObject(name);
 }
 
 std::string TaskObj::taskName() const
 {
+    const StrObj* name = givenName();
     return name ? name->text : "Task-" + std::to_string(id.value);
 }
 
@@ -592,10 +591,9 @@ void initTask(VM& vm, TaskObj* t, const Value& coro, EventLoopObj* loop, const V
         t->id = numbered ? TaskId{++rt.taskNameCounter}
                          : TaskId{AsyncioRuntime::kUnnumberedTaskIds + ++rt.unnumberedTaskCounter};
         Value text = vm.strValue(name);
-        t->name = text.as<StrObj>();
-        ++t->name->refcount;
+        t->rareFields().taskName = text;
         if (vm.tracing())
-            traceName = StringId{vm.internTrace(t->name->text)};
+            traceName = StringId{vm.internTrace(strText(text))};
     }
     t->coro = coro;
     // Each task runs in its own copy of its creator's context (contextvars), or in [context].
@@ -605,8 +603,8 @@ void initTask(VM& vm, TaskObj* t, const Value& coro, EventLoopObj* loop, const V
         t->rareFields().taskContext = vm.call(vm.getAttr(rt.contextvars, vm.internStr("copy_context")), {});
     const TaskObj* parent = loop->currentTask;
     if (vm.tracing()) {
-        const StringId coroName = isKind(coro, ObjKind::Generator) && isStr(coro.as<GeneratorObj>()->name)
-                                      ? rt.traceName(vm, coro.as<GeneratorObj>()->name.as<StrObj>())
+        const StringId coroName = isKind(coro, ObjKind::Generator) && isStr(coro.as<GeneratorObj>()->name())
+                                      ? rt.traceName(vm, coro.as<GeneratorObj>()->name().as<StrObj>())
                                       : StringId{vm.internTrace(coroutineName(vm, coro))};
         vm.record(TraceEvent::taskCreated(vm.now(), t->id, traceName, coroName,
                                           parent ? parent->id : TaskId{},
@@ -699,19 +697,15 @@ void registerTaskClass(VM& vm, AsyncioRuntime& rt, const Value& module)
     });
     vm.addMethod(c, "get_name", [](VM& vm, const CallArgs& a) {
         TaskObj* t = selfTask(vm, a, "get_name");
-        return t->name ? Value::object(t->name) : vm.newStr(t->taskName());
+        return t->givenName() ? t->rare->taskName : vm.newStr(t->taskName());
     });
     vm.addMethod(c, "set_name", [](VM& vm, const CallArgs& a) {
         checkArgs(vm, a, "set_name", 2, 2);
         TaskObj* t = selfTask(vm, a, "set_name");
         Value text = vm.strValue(a[1]);
-        StrObj* old = t->name;
-        t->name = text.as<StrObj>();
-        ++t->name->refcount;
-        if (old && --old->refcount == 0)
-            releaseObject(old);
+        t->rareFields().taskName = text;
         if (vm.tracing())
-            vm.record(TraceEvent::taskRenamed(vm.now(), t->id, StringId{vm.internTrace(t->name->text)}));
+            vm.record(TraceEvent::taskRenamed(vm.now(), t->id, StringId{vm.internTrace(strText(text))}));
         return Value::none();
     });
     vm.addMethod(c, "cancel", [](VM& vm, const CallArgs& a) {
@@ -737,7 +731,7 @@ void registerTaskClass(VM& vm, AsyncioRuntime& rt, const Value& module)
                       [](VM& vm, const CallArgs& a) { return selfTask(vm, a, "_coro")->coro.value(); });
     addNativeProperty(vm, c, "_name", [](VM& vm, const CallArgs& a) {
         TaskObj* t = selfTask(vm, a, "_name");
-        return t->name ? Value::object(t->name) : vm.newStr(t->taskName());
+        return t->givenName() ? t->rare->taskName : vm.newStr(t->taskName());
     });
     // The task's id in the trace (TaskCreated ... TaskFinished), for asyncio.py's reports.
     addNativeProperty(vm, c, "_id", [](VM& vm, const CallArgs& a) {

@@ -24,7 +24,6 @@ struct TaskObj final : FutureObj {
     bool ownSleepWaiting = false; // it waits on that sleep: holds the reference its wakeup will
     ObjRef coro;                  // the coroutine (or generator) it drives
     ObjRef waiter;                // _fut_waiter: the future it waits on (or the TaskSleepObj), or none
-    StrObj* name = nullptr;       // held; null: the default "Task-<id>"
     // Its own sleep's timer; in the heap, the task stands for it. Kept last: the loop fetches
     // the task's last cache line ahead for it (event_loop.cpp, prefetchTimer).
     SleepTimer sleepTimer;
@@ -36,6 +35,12 @@ struct TaskObj final : FutureObj {
     void wakeup(VM& vm, const Value& future);
     // Task.cancel(msg).
     bool cancel(VM& vm, Value message);
+    // The name it was given (name=, set_name()), or null: it is "Task-<id>". Kept in the rare
+    // block: most tasks are never named (168 -> 160 bytes, a 16-byte size class less).
+    StrObj* givenName() const
+    {
+        return rare && rare->taskName.isObject() ? rare->taskName.as<StrObj>() : nullptr;
+    }
     std::string taskName() const;
     std::string repr(VM& vm);
 
