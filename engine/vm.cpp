@@ -738,6 +738,42 @@ ResumeStatus VM::resume(GeneratorObj* gen, Value send, Value throwExc, Value& ou
         (void)delegated;
         gen->yieldFrom = Value();
     }
+    if (pushSent && throwExc.isEmpty()) {
+        // Resumed in the shared sleep(0) (awaitSleepAtOnce): the await's JUMP back to its SEND and
+        // the SEND, which returns None, done here; the frame goes on after the await. Only where
+        // nothing they do can show: no statements recorded (the JUMP would make the SEND report
+        // its line), no limit met by execute()'s budget check or the JUMP's (both are spent
+        // exactly as they would be: the JUMP's three here, execute()'s, with what was allocated
+        // meanwhile, there).
+        Obj* sub = gen->yieldFrom.get();
+        if (sub && sub->kind == ObjKind::Native && sub == asyncio_->sleepYielded.asObject() && !lineEvents_) {
+            const uint32_t* instrs = f->code->code.data();
+            const uint32_t at = f->ip; // the JUMP that follows the YIELD_VALUE
+            if (at >= 2 && at < f->code->code.size() &&
+                instrs[at] == (((at - 2) << 8) | uint32_t(Op::JUMP)) &&
+                Op(instrs[at - 2] & 0xff) == Op::SEND && !limit_ &&
+                !(options_.cancel && options_.cancel->load(std::memory_order_relaxed)) &&
+                depth_ < options_.budgets.recursionDepth && !engineStackExhausted()) {
+                const uint64_t jump = 3; // JUMP's spendBudget(frame, ip - arg): ip is past the JUMP
+                uint64_t charged = f->code->code.size() + jump;
+                bool overdrawn = false;
+                if (memoryBudget_) {
+                    overdrawn = memoryBudget_->overdrawn();
+                    charged += (memoryBudget_->allocatedTotal() - allocationCharged_) /
+                               kBytesAllocatedPerInstruction;
+                }
+                const bool hidden = f->code->flags & kHidden;
+                if (!overdrawn && (hidden || instructionsLeft_ > charged)) {
+                    if (!hidden)
+                        instructionsLeft_ -= jump;
+                    f->lastLine = 0;
+                    f->sp[-1] = Value::none(); // SEND's result in place of the awaitable
+                    f->ip = instrs[at - 2] >> 8;
+                    pushSent = false;
+                }
+            }
+        }
+    }
     gen->yieldFrom = Value();
     if (pushSent && throwExc.isEmpty())
         *f->sp++ = send.isEmpty() ? Value::none() : std::move(send);
