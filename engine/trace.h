@@ -504,17 +504,12 @@ class TraceEvents {
     {
         const size_t at = size_++;
         if (!(compact_ && fold(e))) {
-            if (pendingValid_) [[likely]]
-                flush();
+            holdNewRecord(at);
             pending_ = e;
-            pendingValid_ = true;
-            pendingFirst_ = at;
-            pendingPassBefore_ = pass_;
         }
         if (e.kind == EventKind::PassBegan)
             pass_ = e.a_;
-        if ((at & ((size_t(1) << kGroupShift) - 1)) == 0) [[unlikely]]
-            noteGroup();
+        noteEvent(at);
     }
     // push_back(TraceEvent::stepBegan(t, task, handle, line)), the event written straight into
     // the record held back (a PassBegan just before folds into it as fold() does), not built
@@ -528,11 +523,7 @@ class TraceEvents {
             r.a_ == pendingPassBefore_ + 1 && std::bit_cast<uint64_t>(r.t) == std::bit_cast<uint64_t>(t)) {
             flags = kAfterPass;
         } else {
-            if (pendingValid_) [[likely]]
-                flush();
-            pendingValid_ = true;
-            pendingFirst_ = at;
-            pendingPassBefore_ = pass_;
+            holdNewRecord(at);
         }
         r.t = t;
         r.x_.time = 0.0;
@@ -543,8 +534,7 @@ class TraceEvents {
         r.sub_ = 0;
         r.spare_[0] = flags;
         r.spare_[1] = 0;
-        if ((at & ((size_t(1) << kGroupShift) - 1)) == 0) [[unlikely]]
-            noteGroup();
+        noteEvent(at);
     }
     // push_back(TraceEvent::readyPushed(t, task, handle, kind, no callback name)) when it folds
     // into the step or callback held back (fold()), without building and comparing the event:
@@ -558,15 +548,8 @@ class TraceEvents {
             (folds(r) & (kPushed | kEndedReady)) != 0 ||
             std::bit_cast<uint64_t>(r.t) != std::bit_cast<uint64_t>(t))
             return false;
-        r.x_.words[0] = handle.value;
-        r.spare_[1] = uint8_t(kind);
-        r.spare_[0] |= kPushed;
-        if (task != r.task) {
-            r.x_.words[1] = task.value;
-            r.spare_[0] |= kPushedOther;
-        }
-        if ((size_++ & ((size_t(1) << kGroupShift) - 1)) == 0) [[unlikely]]
-            noteGroup();
+        foldPushed(r, task, handle, kind);
+        noteEvent(size_++);
         return true;
     }
     // A task's step that yielded bare queues its own next step: ReadyPushed(t, task, handle,
@@ -578,18 +561,14 @@ class TraceEvents {
     [[gnu::always_inline]] bool foldStepYieldedBare(double t, TaskId task, HandleId handle, HandleKind kind,
                                                     uint32_t line)
     {
-        TraceEvent& r = pending_;
-        if (!compact_ || !pendingValid_ || r.kind != EventKind::StepBegan ||
-            (folds(r) & (kPushed | kEndedReady)) != 0 || r.task != task ||
-            std::bit_cast<uint64_t>(r.t) != std::bit_cast<uint64_t>(t))
+        // The ReadyPushed as foldReadyPushed folds it (the task's own: no other task's id in the
+        // record), then the StepEnded's line where a bare StepEnded folds (fold()).
+        if (!pendingValid_ || pending_.kind != EventKind::StepBegan || pending_.task != task ||
+            !foldReadyPushed(t, task, handle, kind))
             return false;
-        r.x_.words[0] = handle.value;
-        r.x_.words[1] = line;
-        r.spare_[1] = uint8_t(kind);
-        r.spare_[0] |= kPushed | kEndedReady;
-        for (int i = 0; i < 2; ++i)
-            if ((size_++ & ((size_t(1) << kGroupShift) - 1)) == 0) [[unlikely]]
-                noteGroup();
+        pending_.x_.words[1] = line;
+        pending_.spare_[0] |= kEndedReady;
+        noteEvent(size_++);
         return true;
     }
     // Events, as read (folded ones included).
@@ -764,13 +743,7 @@ class TraceEvents {
             // The step or callback queues a handle (a task's own next step after a bare yield,
             // the wakeup of a task it woke: a queue hand-off, a sleep's end)...
             if (e.kind == EventKind::ReadyPushed && (folds(r) & (kPushed | kEndedReady)) == 0 && e.b_ == 0) {
-                r.x_.words[0] = e.a_;
-                r.spare_[1] = e.sub_;
-                r.spare_[0] |= kPushed;
-                if (e.task != r.task) {
-                    r.x_.words[1] = e.task.value;
-                    r.spare_[0] |= kPushedOther;
-                }
+                foldPushed(r, e.task, HandleId{e.a_}, HandleKind(e.sub_));
                 return true;
             }
             // ...and then yields bare.
@@ -803,6 +776,32 @@ class TraceEvents {
         }
     }
     // The record held back is complete: store it (around the caches).
+    // Folds ReadyPushed(task, handle, kind, no callback name) into step or callback record [r].
+    static void foldPushed(TraceEvent& r, TaskId task, HandleId handle, HandleKind kind)
+    {
+        r.x_.words[0] = handle.value;
+        r.spare_[1] = uint8_t(kind);
+        r.spare_[0] |= kPushed;
+        if (task != r.task) {
+            r.x_.words[1] = task.value;
+            r.spare_[0] |= kPushedOther;
+        }
+    }
+    // Holds a new record back for event [at], storing the one held back before.
+    [[gnu::always_inline]] void holdNewRecord(size_t at)
+    {
+        if (pendingValid_) [[likely]]
+            flush();
+        pendingValid_ = true;
+        pendingFirst_ = at;
+        pendingPassBefore_ = pass_;
+    }
+    // Event [at] counted: every 16th opens an index group.
+    [[gnu::always_inline]] void noteEvent(size_t at)
+    {
+        if ((at & ((size_t(1) << kGroupShift) - 1)) == 0) [[unlikely]]
+            noteGroup();
+    }
     [[gnu::always_inline]] void flush()
     {
         if ((stored_ & (kBlockSize - 1)) == 0) [[unlikely]]

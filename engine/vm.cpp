@@ -749,28 +749,16 @@ ResumeStatus VM::resume(GeneratorObj* gen, Value send, Value throwExc, Value& ou
         if (sub && sub->kind == ObjKind::Native && sub == asyncio_->sleepYielded.asObject() && !lineEvents_) {
             const uint32_t* instrs = f->code->code.data();
             const uint32_t at = f->ip; // the JUMP that follows the YIELD_VALUE
+            constexpr uint64_t kJump = 3; // JUMP's spendBudget(frame, ip - arg): ip is past the JUMP
             if (at >= 2 && at < f->code->code.size() &&
                 instrs[at] == (((at - 2) << 8) | uint32_t(Op::JUMP)) &&
-                Op(instrs[at - 2] & 0xff) == Op::SEND && !limit_ &&
-                !(options_.cancel && options_.cancel->load(std::memory_order_relaxed)) &&
-                depth_ < options_.budgets.recursionDepth && !engineStackExhausted()) {
-                const uint64_t jump = 3; // JUMP's spendBudget(frame, ip - arg): ip is past the JUMP
-                uint64_t charged = f->code->code.size() + jump;
-                bool overdrawn = false;
-                if (memoryBudget_) {
-                    overdrawn = memoryBudget_->overdrawn();
-                    charged += (memoryBudget_->allocatedTotal() - allocationCharged_) /
-                               kBytesAllocatedPerInstruction;
-                }
-                const bool hidden = f->code->flags & kHidden;
-                if (!overdrawn && (hidden || instructionsLeft_ > charged)) {
-                    if (!hidden)
-                        instructionsLeft_ -= jump;
-                    f->lastLine = 0;
-                    f->sp[-1] = Value::none(); // SEND's result in place of the awaitable
-                    f->ip = instrs[at - 2] >> 8;
-                    pushSent = false;
-                }
+                Op(instrs[at - 2] & 0xff) == Op::SEND && depth_ < options_.budgets.recursionDepth &&
+                !engineStackExhausted() && !spendingWouldStop(f, f->code->code.size() + kJump)) {
+                spendBudget(f, kJump); // cannot stop the run: checked with execute()'s just above
+                f->lastLine = 0;
+                f->sp[-1] = Value::none(); // SEND's result in place of the awaitable
+                f->ip = instrs[at - 2] >> 8;
+                pushSent = false;
             }
         }
     }

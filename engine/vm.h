@@ -425,6 +425,18 @@ class VM {
             stopRunaway();
         instructionsLeft_ -= instructions;
     }
+    // Whether spendBudget(frame, instructions) would end the run here (it spends nothing).
+    bool spendingWouldStop(const Frame* frame, uint64_t instructions) const
+    {
+        if (limit_ || (options_.cancel && options_.cancel->load(std::memory_order_relaxed)))
+            return true;
+        if (memoryBudget_) {
+            if (memoryBudget_->overdrawn())
+                return true;
+            instructions += (memoryBudget_->allocatedTotal() - allocationCharged_) / kBytesAllocatedPerInstruction;
+        }
+        return !(frame->code->flags & kHidden) && instructionsLeft_ <= instructions;
+    }
     [[noreturn]] void stopOnPendingLimit();    // a limit a destructor swallowed, or Cancel
     [[noreturn]] void stopOnOverdrawnMemory(); // an allocation that could not throw went past
     [[noreturn]] void stopRunaway();           // the instruction budget is spent

@@ -389,12 +389,11 @@ void TaskObj::step(VM& vm, Value exc)
     l->currentTask = nullptr;
     context.restore();
     if (state == FutureState::Pending) {
+        // A bare yield's StepEnded may have been written with its ReadyPushed (endWritten).
         const uint32_t line = endWritten ? 0 : coroutineLine(coroutine);
-        if (endWritten) {
-            // Written with the ReadyPushed (a bare yield leaves the task pending, waiting on nothing).
-        } else if (waiter.isEmpty()) {
+        if (!endWritten && waiter.isEmpty()) {
             vm.record(TraceEvent::stepEnded(vm.now(), id, line, WaitKind::Ready, 0, 0.0));
-        } else {
+        } else if (!endWritten) {
             WaitKind kind = WaitKind::Future;
             uint32_t target = 0;
             double deadline = 0.0;
