@@ -191,13 +191,13 @@ bool runsForTask(Frame* f, const TaskObj* task)
 {
     const Obj* own = task->coro.get();
     for (;;) {
-        GeneratorObj* gen = f->generator;
+        GeneratorObj* gen = f->generator();
         if (!gen || gen->genKind != GeneratorKind::Coroutine)
             return false;
         if (gen == own)
             return true;
         Frame* parent = f->back;
-        if (!parent || !parent->generator || parent->ip == 0 ||
+        if (!parent || !parent->generator() || parent->ip == 0 ||
             Op(parent->code->code[parent->ip - 1] & 0xff) != Op::SEND ||
             parent->sp - 2 < parent->stackBase() || !parent->sp[-2].isObject() ||
             parent->sp[-2].asObject() != gen)
