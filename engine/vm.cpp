@@ -245,16 +245,15 @@ void VM::freeFrame(Frame* f)
     Obj* code = f->code;
     Obj* function = f->function;
     Obj* globals = f->globals;
-    Value locals;
-    if (f->hasLocals)
-        locals = std::move(f->slots()[f->slotCapacity - 1]);
     f->code = nullptr;
     f->function = nullptr;
     f->globals = nullptr;
-    f->hasLocals = false;
     release(function);
     release(globals);
-    locals.clear();
+    if (f->hasLocals) [[unlikely]] {
+        f->hasLocals = false;
+        f->slots()[f->slotCapacity - 1].clear();
+    }
     release(code);
     // A pooled frame's capacity is one of the classes' (16 << class slots).
     const uint32_t capacity = f->slotCapacity;
