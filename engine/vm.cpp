@@ -1946,6 +1946,13 @@ Value VM::runLoop(Frame*& frame, Frame* entry)
             StrObj* name = nameTable[arg].as<StrObj>();
             AttrCache& cache = code->attrCacheAt(ip - 1);
             Value method;
+            // A module's function (cachedMethod would not answer, cachedAttr would).
+            if (cache.kind == AttrCache::Kind::ModuleValue && sp[-1].isObject() &&
+                cachedModuleValue(cache, sp[-1].asObject(), method)) {
+                sp[-1] = std::move(method);
+                *sp++ = Value();
+                break;
+            }
             if (cachedMethod(cache, sp[-1], name, method)) {
                 Value self = std::move(sp[-1]);
                 sp[-1] = std::move(method);
