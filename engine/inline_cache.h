@@ -37,6 +37,19 @@ inline const DictTable* ownAttributes(const Obj* obj)
     return nullptr;
 }
 
+// cachedAttr for a [cache] of kind ModuleValue, with [o] the object: forced inline, for
+// LOAD_METHOD takes it first when it calls a module's function (`asyncio.sleep(0)`: once a switch).
+[[gnu::always_inline]] inline bool cachedModuleValue(const AttrCache& cache, const Obj* o, Value& out)
+{
+    if (o->kind != ObjKind::Module)
+        return false;
+    const DictTable& table = static_cast<const ModuleObj*>(o)->dict()->table;
+    if (&table != cache.owner || table.version() != cache.version)
+        return false;
+    out = *cache.slot;
+    return true;
+}
+
 // LOAD_ATTR's fast path: true with the value in [out] when [cache] answers for [obj].[name].
 inline bool cachedAttr(const AttrCache& cache, const Value& obj, const StrObj* name, Value& out)
 {
@@ -45,14 +58,7 @@ inline bool cachedAttr(const AttrCache& cache, const Value& obj, const StrObj* n
     const Obj* o = obj.asObject();
     switch (cache.kind) {
     case AttrCache::Kind::ModuleValue:
-        if (o->kind == ObjKind::Module) {
-            const DictTable& table = static_cast<const ModuleObj*>(o)->dict()->table;
-            if (&table == cache.owner && table.version() == cache.version) {
-                out = *cache.slot;
-                return true;
-            }
-        }
-        return false;
+        return cachedModuleValue(cache, o, out);
     case AttrCache::Kind::InstanceSlot:
         if (o->cls == cache.owner && o->kind == ObjKind::Instance && cache.version == classLookupEpoch()) {
             const auto& entries = static_cast<const InstanceObj*>(o)->attrs.entries();

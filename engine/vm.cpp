@@ -668,6 +668,9 @@ ResumeStatus VM::resume(GeneratorObj* gen, Value send, Value throwExc, Value& ou
         return ResumeStatus::Returned;
     }
     Frame* f = gen->frame();
+    // A line kept for its task's next StepBegan holds only while the frame does not move.
+    if (f->lastLine & Frame::kKeptLine)
+        f->lastLine = 0;
     bool pushSent = true;
     if (!gen->started) {
         if (throwExc.isEmpty() && !send.isNone() && !send.isEmpty())
@@ -1939,6 +1942,13 @@ Value VM::runLoop(Frame*& frame, Frame* entry)
             StrObj* name = nameTable[arg].as<StrObj>();
             AttrCache& cache = code->attrCacheAt(ip - 1);
             Value method;
+            // A module's function (cachedMethod would not answer, cachedAttr would).
+            if (cache.kind == AttrCache::Kind::ModuleValue && sp[-1].isObject() &&
+                cachedModuleValue(cache, sp[-1].asObject(), method)) {
+                sp[-1] = std::move(method);
+                *sp++ = Value();
+                break;
+            }
             if (cachedMethod(cache, sp[-1], name, method)) {
                 Value self = std::move(sp[-1]);
                 sp[-1] = std::move(method);
@@ -2208,7 +2218,16 @@ Value VM::runLoop(Frame*& frame, Frame* entry)
         L_FOR_ITER:
         case Op::FOR_ITER: {
             Value next;
-            if (iterNext(sp[-1], next)) {
+            bool more;
+            if (sp[-1].isObject() && sp[-1].asObject()->kind == ObjKind::Iterator) {
+                // A native iterator (range, list, ...) stepped as iterNext steps it, without the
+                // call: once per loop iteration.
+                spendNativeStep();
+                more = static_cast<IteratorObj*>(sp[-1].asObject())->next(*this, next);
+            } else {
+                more = iterNext(sp[-1], next);
+            }
+            if (more) {
                 // `for x in ...:` stores the item in the next instruction: done here (unless
                 // statements are recorded: that instruction's line is checked).
                 if (opOf(instrs[ip]) == Op::STORE_FAST && !lineEvents) {
@@ -2498,9 +2517,14 @@ Value VM::runLoop(Frame*& frame, Frame* entry)
                 // `await asyncio.sleep(...)` with no sleep object (awaitSleepAtOnce, out of line).
                 if (callee.is(asyncio_->sleepFunction)) {
                     if (Value* top = awaitSleepAtOnce(*this, frame, ip, sp, base, ca)) {
+                        // The YIELD_VALUE that follows, run without its dispatch: it is on the
+                        // call's line (no statement to record) and spends no budget.
                         sp = top;
-                        ip += 3; // at the YIELD_VALUE
-                        break;
+                        ip += 4; // past the YIELD_VALUE
+                        frame->ip = ip;
+                        frame->sp = sp;
+                        CHECK_STACK();
+                        goto yieldValue;
                     }
                 }
                 Value result = callee.as<NativeFunctionObj>()->fn(*this, ca);
@@ -2707,6 +2731,7 @@ Value VM::runLoop(Frame*& frame, Frame* entry)
         // -- Generators and coroutines -------------------------------------------------------
         L_YIELD_VALUE:
         case Op::YIELD_VALUE: {
+        yieldValue:
             Value v = POP();
             frame->sp = sp;
             frame->ip = ip;

@@ -85,7 +85,12 @@ struct Frame {
     Frame* back = nullptr;
     BlockStack blocks;
     uint32_t ip = 0;
+    // The statement line last recorded, while statements are recorded (line-level traces).
+    // Otherwise it is free, and a suspended coroutine's frame may keep there, with kKeptLine set,
+    // the line its task's step reported on yielding bare (TaskObj::step), for the StepBegan of the
+    // task's next step; resuming the frame (VM::resume) clears it. No field more per frame.
     uint32_t lastLine = 0;
+    static constexpr uint32_t kKeptLine = uint32_t(1) << 31;
     uint32_t slotCapacity = 0; // Values allocated after the frame
     bool isEntry = false;      // returning from it leaves the current execute() call
     bool fromSlab = false;     // in slab memory (slab_pool.h)
@@ -325,6 +330,8 @@ class VM {
     }
     void countRecorded(size_t events) { traceBytes_ += events * sizeof(TraceEvent); }
     bool tracing() const { return observer_ != nullptr; }
+    // Whether statements are recorded (line-level traces); once off, never on again in a run.
+    bool recordsStatements() const { return lineEvents_; }
     // The run's peak heap and pending tasks, for RunResult::stats.
     RunStats runStats() const;
     // The line of the innermost scenario frame (prelude frames are skipped), or 0.

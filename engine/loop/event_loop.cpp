@@ -120,7 +120,7 @@ bool EventLoopObj::callSoonStepYieldedBare(VM& vm, TaskObj* task, uint32_t line)
         vm.countRecorded(2);
     else
         vm.record(TraceEvent::readyPushed(vm.now(), task->id, id, HandleKind::TaskStep, {}));
-    ready.push_back(ReadyItem{ReadyItem::Action::Step, id, Value::object(task), Value()});
+    ready.emplace_back(ReadyItem::Action::Step, id, Value::object(task), Value()); // no ReadyItem moved in
     return folded;
 }
 

@@ -40,6 +40,38 @@ uint32_t coroutineLine(const Value& coro)
     return uint32_t(line);
 }
 
+// coroutineLine([coro]) for a task's step that yielded bare. When the line is the coroutine's own
+// (it awaits no coroutine: the shared sleep(0)) and no statements are recorded, it is kept in the
+// coroutine's frame (Frame::lastLine, free then) for the next StepBegan (stepBeganLine): only a
+// resume of that frame can move it, and VM::resume clears it first.
+static uint32_t keepBareYieldLine(VM& vm, const Value& coro)
+{
+    if (isKind(coro, ObjKind::Generator) && !vm.recordsStatements()) {
+        auto* g = coro.as<GeneratorObj>();
+        const Obj* sub = g->yieldFrom.get();
+        Frame* f = g->frame(); // suspended in the yield: started, not finished
+        if (f && (!sub || sub->kind != ObjKind::Generator)) {
+            const uint32_t line = uint32_t(f->line()); // coroutineLine's, with nothing to walk
+            if (line < Frame::kKeptLine)
+                f->lastLine = line | Frame::kKeptLine;
+            return line;
+        }
+    }
+    return coroutineLine(coro);
+}
+
+// The line a task's step begins at: coroutineLine([coro]), or the line kept when its last step
+// yielded bare (keepBareYieldLine), the same without walking the coroutine again (once a switch).
+static uint32_t stepBeganLine(const Value& coro)
+{
+    if (isKind(coro, ObjKind::Generator)) {
+        const Frame* f = coro.as<GeneratorObj>()->frame();
+        if (f && (f->lastLine & Frame::kKeptLine))
+            return f->lastLine & ~Frame::kKeptLine;
+    }
+    return coroutineLine(coro);
+}
+
 std::string coroutineName(VM& vm, const Value& coro)
 {
     if (isKind(coro, ObjKind::Generator)) {
@@ -321,7 +353,7 @@ class ContextSwitch {
 
 void TaskObj::step(VM& vm, Value exc)
 {
-    const Value self = Value::object(this);
+    // The task lives through its step: the ready item that runs it holds it (EventLoopObj::run).
     if (state != FutureState::Pending)
         raiseAsyncio(vm, vm.asyncio().invalidStateError,
                      "_step(): already done: " + repr(vm) + ", " + (exc.isEmpty() ? "None" : vm.repr(exc)));
@@ -341,10 +373,10 @@ void TaskObj::step(VM& vm, Value exc)
     const Value coroutine = coro;
     ContextSwitch context(vm, this);
     if (TraceEvents* sink = vm.directSink(1)) {
-        sink->pushStepBegan(vm.now(), id, l->runningHandle, coroutineLine(coroutine));
+        sink->pushStepBegan(vm.now(), id, l->runningHandle, stepBeganLine(coroutine));
         vm.countRecorded(1);
     } else {
-        vm.record(TraceEvent::stepBegan(vm.now(), id, l->runningHandle, coroutineLine(coroutine)));
+        vm.record(TraceEvent::stepBegan(vm.now(), id, l->runningHandle, stepBeganLine(coroutine)));
     }
     vm.enterTaskStep(Value::object(this)); // the step's own instruction budget
 
@@ -380,7 +412,7 @@ void TaskObj::step(VM& vm, Value exc)
             // A bare yield (sleep(0)): waitOn's call_soon(self.__step), with the StepEnded that
             // follows written along with its ReadyPushed (nothing is written in between: no
             // context to restore).
-            endWritten = l->callSoonStepYieldedBare(vm, this, coroutineLine(coroutine));
+            endWritten = l->callSoonStepYieldedBare(vm, this, keepBareYieldLine(vm, coroutine));
         } else {
             waitOn(vm, out);
         }

@@ -12,6 +12,7 @@
 #include <QtTest>
 
 #include <cstring>
+#include <map>
 #include <random>
 
 #include "engine.h"
@@ -212,6 +213,54 @@ class TestTraceInvariants : public QObject {
         const Recorded lines(source, options, TraceLevel::Line);
         const std::string lineDifference = compare(lines.compact.events(), lines.plain.events());
         QVERIFY2(lineDifference.empty(), lineDifference.c_str());
+    }
+
+    // A step's StepBegan names the line its coroutine is suspended at. After a bare yield that
+    // line is kept in the coroutine's frame rather than worked out again (task.cpp,
+    // keepBareYieldLine): coroutines moved by hand in between (thrown into by meddler, from line
+    // 4 to 7, and sent to, from 10 to 11) and one suspended in a coroutine it awaits (outer, at
+    // inner's line 18) must read as they are.
+    void stepBeganLineFollowsTheCoroutine()
+    {
+        const char* source = "import asyncio\n"                             // 1
+                             "async def thrown():\n"                        // 2
+                             "    try:\n"                                   // 3
+                             "        await asyncio.sleep(0)\n"             // 4
+                             "    except ValueError:\n"                     // 5
+                             "        pass\n"                               // 6
+                             "    await asyncio.sleep(0)\n"                 // 7
+                             "    await asyncio.sleep(0)\n"                 // 8
+                             "async def sent():\n"                          // 9
+                             "    await asyncio.sleep(0)\n"                 // 10
+                             "    await asyncio.sleep(0)\n"                 // 11
+                             "    await asyncio.sleep(0)\n"                 // 12
+                             "async def meddler(a, b):\n"                   // 13
+                             "    a.get_coro().throw(ValueError())\n"       // 14
+                             "    b.get_coro().send(None)\n"                // 15
+                             "    await asyncio.sleep(0)\n"                 // 16
+                             "async def inner():\n"                         // 17
+                             "    await asyncio.sleep(0)\n"                 // 18
+                             "async def outer():\n"                         // 19
+                             "    await inner()\n"                          // 20
+                             "    await asyncio.sleep(0)\n"                 // 21
+                             "async def main():\n"                          // 22
+                             "    a = asyncio.create_task(thrown())\n"      // 23
+                             "    b = asyncio.create_task(sent())\n"        // 24
+                             "    m = asyncio.create_task(meddler(a, b))\n" // 25
+                             "    await asyncio.gather(a, b, m, outer())\n" // 26
+                             "asyncio.run(main())\n";                       // 27
+        RunOptions options;
+        options.filename = "moved.py";
+        const Recorded r(source, options, TraceLevel::Step);
+        QVERIFY(r.compactResult.ok);
+        std::map<uint32_t, std::vector<uint32_t>> begun; // task id -> its StepBegan lines
+        for (const TraceEvent& e : r.compact.events())
+            if (e.kind == EventKind::StepBegan)
+                begun[e.task.value].push_back(e.line());
+        QCOMPARE(begun[2], (std::vector<uint32_t>{2, 7, 8}));    // thrown
+        QCOMPARE(begun[3], (std::vector<uint32_t>{9, 11, 12}));  // sent
+        QCOMPARE(begun[4], (std::vector<uint32_t>{13, 16}));     // meddler
+        QCOMPARE(begun[5], (std::vector<uint32_t>{19, 18, 21})); // outer
     }
 
     // Neighbours that look alike but are not implied stay stored as they are.
