@@ -2890,8 +2890,7 @@ Value VM::runLoop(Frame*& frame, Frame* entry)
         L_IMPORT_STAR:
         case Op::IMPORT_STAR: {
             Value module = POP();
-            DictObj* target =
-                frame->locals() ? frame->locals() : frame->globals;
+            DictObj* target = frame->locals() ? frame->locals() : frame->globals;
             DictObj* source = module.as<ModuleObj>()->dict();
             Value* all = source->table.findStr(internStr("__all__"));
             if (all) {
