@@ -1,11 +1,13 @@
 #include "object.h"
 
 #include <algorithm>
+#include <cassert>
 #include <cstdio>
 #include <cstdlib>
 #include <map>
 #include <new>
 #include <unordered_map>
+#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -19,9 +21,12 @@ namespace loopscope {
 // -- Lifetime --------------------------------------------------------------------------------
 
 namespace {
-thread_local Obj* tLiveHead = nullptr;
 thread_local size_t tLiveCount = 0;
 thread_local bool tTearingDown = false;
+// The objects outside the object slabs, which freeAllObjects cannot find by walking them: those
+// larger than kSlabMaxBytes (few: a generator with a big frame, a wide instance), and every
+// object in the sanitizer build. The set is the host's memory, not the run's.
+thread_local std::unordered_set<void*> tUnslabbed;
 } // namespace
 
 uint64_t nextDictVersion()
@@ -37,10 +42,26 @@ size_t liveObjectCount()
 
 void* Obj::operator new(size_t bytes)
 {
-    return bytes <= kSlabMaxBytes ? slabAllocate(bytes) : ::operator new(bytes);
+    if (LOOPSCOPE_SLABS && bytes <= kSlabMaxBytes)
+        return slabAllocateObject(bytes);
+    // Without slabs, a small object is malloc's, counted as its slab block (slab_pool.h).
+    void* p = bytes <= kSlabMaxBytes ? slabAllocateObject(bytes) : ::operator new(bytes);
+    try {
+        HostAllocations host;
+        tUnslabbed.insert(p);
+    } catch (...) {
+        if (bytes <= kSlabMaxBytes)
+            slabRelease(p, bytes);
+        else
+            ::operator delete(p);
+        throw;
+    }
+    return p;
 }
 void Obj::operator delete(void* p, size_t bytes)
 {
+    if (!(LOOPSCOPE_SLABS && bytes <= kSlabMaxBytes))
+        tUnslabbed.erase(p);
     if (bytes <= kSlabMaxBytes)
         slabRelease(p, bytes);
     else
@@ -49,24 +70,13 @@ void Obj::operator delete(void* p, size_t bytes)
 
 Obj::Obj(ObjKind k, ClassObj* c) : kind(k), cls(c)
 {
-    nextLive = tLiveHead;
-    if (tLiveHead)
-        tLiveHead->prevLive = this;
-    tLiveHead = this;
     ++tLiveCount;
 }
 
 Obj::~Obj()
 {
-    if (tTearingDown)
-        return;
-    if (prevLive)
-        prevLive->nextLive = nextLive;
-    else if (tLiveHead == this)
-        tLiveHead = nextLive;
-    if (nextLive)
-        nextLive->prevLive = prevLive;
-    --tLiveCount;
+    if (!tTearingDown)
+        --tLiveCount;
 }
 
 void clearWeakReferences(Obj* object); // builtins/weakref_module.cpp
@@ -126,10 +136,17 @@ void setTearingDown(bool on)
 void freeAllObjects()
 {
     tTearingDown = true;
+    std::vector<void*> blocks;
+    blocks.reserve(tLiveCount);
+    collectSlabObjects(blocks);
     std::vector<Obj*> all;
-    all.reserve(tLiveCount);
-    for (Obj* o = tLiveHead; o; o = o->nextLive)
-        all.push_back(o);
+    all.reserve(blocks.size() + tUnslabbed.size());
+    for (void* block : blocks)
+        all.push_back(static_cast<Obj*>(block));
+    for (void* p : tUnslabbed)
+        all.push_back(static_cast<Obj*>(p));
+    // Every object is either in a slab or set aside: a miss would leak, or free one twice.
+    assert(all.size() == tLiveCount);
     if (std::getenv("LOOPSCOPE_DEBUG_LEAKS")) {
         // What the run left alive (reference cycles and module state), by type.
         std::map<std::string, size_t> counts;
@@ -146,11 +163,10 @@ void freeAllObjects()
         o->~Obj();
     // The sizes are gone with the destructors: an object outside the slabs was one allocation
     // of its own; the slabs go all at once (every object, and every coroutine frame, is dead).
-    for (Obj* o : all)
-        if (!inSlab(o))
-            ::operator delete(o);
+    for (void* p : tUnslabbed)
+        ::operator delete(p);
+    tUnslabbed.clear();
     releaseAllSlabs();
-    tLiveHead = nullptr;
     tLiveCount = 0;
     tTearingDown = false;
 }
@@ -285,7 +301,6 @@ void invalidateClassLookups()
 {
     ++tClassLookupEpoch;
 }
-
 
 Value* ClassObj::lookup(const StrObj* key) const
 {

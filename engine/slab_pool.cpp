@@ -2,7 +2,6 @@
 
 #include "slab_pool.h"
 
-#include <algorithm>
 #include <cstdint>
 #include <new>
 #include <vector>
@@ -26,7 +25,8 @@ struct FreeBlock {
 };
 
 // Each slab holds blocks of one size class, charged to one budget (or to none: an object made
-// under HostAllocations or after the budget stopped must not be refunded when it dies).
+// under HostAllocations or after the budget stopped must not be refunded when it dies), and
+// either objects or plain blocks (frames), never both: the object slabs are walked at the end.
 struct alignas(16) Slab {
     uint64_t owner;    // the serial of the budget its blocks are charged to, 0: none
     FreeBlock* free;   // its freed blocks
@@ -36,12 +36,15 @@ struct alignas(16) Slab {
     uint32_t live; // blocks in use
     uint16_t sizeClass;
     bool partial; // in that list
+    bool objects; // holds objects (slabAllocateObject)
+    char* begin() { return reinterpret_cast<char*>(this) + sizeof(Slab); }
     char* end() { return reinterpret_cast<char*>(this) + kSlabBytes; }
+    size_t blockBytes() const { return (size_t(sizeClass) + 1) * kSlabGranule; }
 };
 
-// The slabs with room, per class, of one budget.
+// The slabs with room, per class, of one budget: [partial][0] plain blocks', [1] objects'.
 struct Arena {
-    Slab* partial[kClasses];
+    Slab* partial[2][kClasses];
     uint64_t owner;
 };
 
@@ -62,7 +65,6 @@ static_assert(kGroupBytes % kSlabBytes == 0, "a group holds whole slabs");
 
 struct Slabs {
     std::vector<char*> groups;
-    bool sorted = true;
     char* next = nullptr; // the next slab of the newest group never used
     char* end = nullptr;
     std::vector<Slab*> empty; // slabs given back, to be used again
@@ -77,7 +79,6 @@ struct Slabs {
             munmap(group, kGroupBytes);
         groups.clear();
         empty.clear();
-        sorted = true;
         next = end = nullptr;
     }
     char* take()
@@ -100,7 +101,6 @@ struct Slabs {
             munmap(group + kGroupBytes, size_t(raw + 2 * kGroupBytes - (group + kGroupBytes)));
             HostAllocations host; // the list of groups is the engine's bookkeeping
             groups.push_back(group);
-            sorted = false;
             next = group;
             end = group + kGroupBytes;
         }
@@ -118,7 +118,7 @@ size_t sizeClass(size_t bytes)
 
 void linkPartial(Arena& arena, Slab* slab)
 {
-    Slab*& head = arena.partial[slab->sizeClass];
+    Slab*& head = arena.partial[slab->objects][slab->sizeClass];
     slab->prevPartial = nullptr;
     slab->nextPartial = head;
     if (head)
@@ -132,28 +132,29 @@ void unlinkPartial(Arena& arena, Slab* slab)
     if (slab->prevPartial)
         slab->prevPartial->nextPartial = slab->nextPartial;
     else
-        arena.partial[slab->sizeClass] = slab->nextPartial;
+        arena.partial[slab->objects][slab->sizeClass] = slab->nextPartial;
     if (slab->nextPartial)
         slab->nextPartial->prevPartial = slab->prevPartial;
     slab->prevPartial = slab->nextPartial = nullptr;
     slab->partial = false;
 }
 
-Slab* newSlab(Arena& arena, size_t c)
+Slab* newSlab(Arena& arena, size_t c, bool objects)
 {
     // The slab is the host's memory (mapped, outside operator new); its blocks are charged one
     // by one.
     auto* slab = new (tSlabs.take()) Slab{};
     slab->owner = arena.owner;
-    slab->next = reinterpret_cast<char*>(slab) + sizeof(Slab);
+    slab->next = slab->begin();
     slab->sizeClass = uint16_t(c);
+    slab->objects = objects;
     linkPartial(arena, slab);
     return slab;
 }
 
-} // namespace
-
-void* slabAllocate(size_t bytes)
+// Inlined into both entry points, with [objects] a constant: the allocation stays as short as
+// it was with one kind of slab.
+[[gnu::always_inline]] inline void* allocateBlock(size_t bytes, bool objects)
 {
     const size_t c = sizeClass(bytes);
     const size_t size = (c + 1) * kSlabGranule;
@@ -166,9 +167,9 @@ void* slabAllocate(size_t bytes)
         arena = Arena{};
         arena.owner = owner;
     }
-    Slab* slab = arena.partial[c];
+    Slab* slab = arena.partial[objects][c];
     if (!slab)
-        slab = newSlab(arena, c);
+        slab = newSlab(arena, c, objects);
     void* block;
     if (slab->free) {
         block = slab->free;
@@ -183,6 +184,18 @@ void* slabAllocate(size_t bytes)
     return block;
 }
 
+} // namespace
+
+void* slabAllocate(size_t bytes)
+{
+    return allocateBlock(bytes, false);
+}
+
+void* slabAllocateObject(size_t bytes)
+{
+    return allocateBlock(bytes, true);
+}
+
 void slabRelease(void* block, size_t bytes) noexcept
 {
     SlabState& state = tState;
@@ -193,8 +206,12 @@ void slabRelease(void* block, size_t bytes) noexcept
     Arena* arena = slab->owner == 0                     ? &state.uncharged
                    : slab->owner == state.charged.owner ? &state.charged
                                                         : nullptr;
-    if (!arena)
-        return; // a block of an earlier run's budget; its slab goes with releaseAllSlabs
+    if (!arena) {
+        // A block of an earlier run's budget; its slab goes with releaseAllSlabs. Marked free
+        // all the same, for collectSlabObjects.
+        *static_cast<FreeBlock**>(block) = nullptr;
+        return;
+    }
     auto* free = static_cast<FreeBlock*>(block);
     free->next = slab->free;
     slab->free = free;
@@ -211,15 +228,26 @@ void slabRelease(void* block, size_t bytes) noexcept
     }
 }
 
-bool inSlab(const void* p)
+void collectSlabObjects(std::vector<void*>& out)
 {
-    Slabs& slabs = tSlabs;
-    if (!slabs.sorted) {
-        std::sort(slabs.groups.begin(), slabs.groups.end());
-        slabs.sorted = true;
+    const Slabs& slabs = tSlabs;
+    for (char* group : slabs.groups) {
+        for (char* at = group; at < group + kGroupBytes; at += kSlabBytes) {
+            if (at >= slabs.next && at < slabs.end)
+                break; // the newest group's slabs never taken
+            auto* slab = reinterpret_cast<Slab*>(at);
+            if (!slab->objects || slab->live == 0) // an empty slab's pages read as zeros
+                continue;
+            // A live object's first word is its vtable pointer, which never points into a slab;
+            // a freed block's is its free list's next block, in this slab, or null.
+            const size_t size = slab->blockBytes();
+            for (char* block = slab->begin(); block < slab->next; block += size) {
+                const auto first = *reinterpret_cast<const uintptr_t*>(block);
+                if (first != 0 && (first & ~uintptr_t(kSlabBytes - 1)) != reinterpret_cast<uintptr_t>(slab))
+                    out.push_back(block);
+            }
+        }
     }
-    char* group = reinterpret_cast<char*>(reinterpret_cast<uintptr_t>(p) & ~uintptr_t(kGroupBytes - 1));
-    return std::binary_search(slabs.groups.begin(), slabs.groups.end(), group);
 }
 
 void releaseAllSlabs() noexcept
@@ -240,15 +268,17 @@ void* slabAllocate(size_t bytes)
     return allocateCharged(bytes, slabBlockBytes(bytes));
 }
 
+void* slabAllocateObject(size_t bytes)
+{
+    return allocateCharged(bytes, slabBlockBytes(bytes));
+}
+
 void slabRelease(void* block, size_t) noexcept
 {
     ::operator delete(block);
 }
 
-bool inSlab(const void*)
-{
-    return false;
-}
+void collectSlabObjects(std::vector<void*>&) {}
 
 void releaseAllSlabs() noexcept {}
 

@@ -8,11 +8,16 @@
 // taken, and gives that back when it is freed. The slab itself is the host's memory. A block
 // made under HostAllocations, or after the budget stopped, is never charged nor refunded.
 //
-// Blocks are only ever freed on the thread that allocated them (objects never cross threads:
-// object.cpp's list of live objects is per thread too). freeAllObjects() ends a run by
-// releasing every slab at once (releaseAllSlabs), after the last object died.
+// Objects (Obj::operator new) have slabs of their own, apart from the frames' plain blocks, so
+// that freeAllObjects() can find every object still alive at the end of a run by walking them
+// (collectSlabObjects): objects carry no list links, 16 bytes each. It then releases every slab
+// at once (releaseAllSlabs), after the last object died.
+//
+// Blocks are only ever freed on the thread that allocated them (objects never cross threads;
+// the live-object count, object.cpp, is per thread too).
 
 #include <cstddef>
+#include <vector>
 
 namespace loopscope {
 
@@ -43,10 +48,15 @@ constexpr size_t slabBlockBytes(size_t bytes)
 // A block of at least [bytes] (at most kSlabMaxBytes), aligned to 16 bytes. Throws what the
 // global operator new throws (MemoryBudgetExceeded) when a new slab cannot be had.
 void* slabAllocate(size_t bytes);
-// Gives back a block of slabAllocate([bytes]).
+// The same, for an object (Obj::operator new): from the object slabs. The object's first word
+// must be its vtable pointer: that is how collectSlabObjects tells it from a freed block, whose
+// first word is null or points into its own slab.
+void* slabAllocateObject(size_t bytes);
+// Gives back a block of slabAllocate([bytes]) or slabAllocateObject([bytes]).
 void slabRelease(void* block, size_t bytes) noexcept;
-// Whether [p] lies in one of this thread's slabs (freeAllObjects, which no longer knows sizes).
-bool inSlab(const void* p);
+// Appends every block of this thread's object slabs that is in use (freeAllObjects). Without
+// slabs (LOOPSCOPE_SLABS 0) there are none: object.cpp keeps those objects aside.
+void collectSlabObjects(std::vector<void*>& out);
 // Frees every slab of this thread: no block may be in use any more.
 void releaseAllSlabs() noexcept;
 

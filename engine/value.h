@@ -43,9 +43,11 @@ enum class ObjKind : uint8_t {
     BigInt, // an int beyond int64_t (bigint.h)
 };
 
-// The header of every heap object. Objects are reference counted (intrusively, like CPython)
-// and also linked into the VM's list of live objects, so that reference cycles, which counting
-// cannot free, are released when the run ends.
+// The header of every heap object. Objects are reference counted (intrusively, like CPython);
+// reference cycles, which counting cannot free, are released when the run ends: freeAllObjects
+// (object.cpp) finds every object still alive in the slabs that hold objects (slab_pool.h), so
+// an object carries no links for it. Its first word must stay the vtable pointer (that is how
+// a live block is told from a freed one).
 struct Obj {
     explicit Obj(ObjKind k, ClassObj* c);
     virtual ~Obj();
@@ -66,8 +68,6 @@ struct Obj {
     bool hasFinalizer = false;
     bool weaklyReferenced = false; // some weakref.ref points here (builtins/weakref_module.cpp)
     ClassObj* cls; // the object's type; user classes are kept alive by the VM until the run ends
-    Obj* prevLive = nullptr;
-    Obj* nextLive = nullptr;
 };
 
 void releaseObject(Obj* object); // object.cpp: frees [object] once its count reaches 0
@@ -185,6 +185,29 @@ class Value {
         if (tag_ == Tag::Float)
             return bits_.i == other.bits_.i;
         return tag_ == Tag::None || tag_ == Tag::Empty || bits_.i == other.bits_.i;
+    }
+
+    // A Value in two parts, for the fields of objects that exist by the 100k and have a spare
+    // byte for the tag (FutureObj: 8 bytes a field where a Value takes 16). takeParts hands
+    // over the reference with the parts and leaves this empty; fromParts takes one over;
+    // copyOfParts takes a new one.
+    int64_t takeParts(Tag& tag)
+    {
+        tag = tag_;
+        tag_ = Tag::Empty;
+        return bits_.i;
+    }
+    static Value fromParts(Tag tag, int64_t bits)
+    {
+        Value v(tag);
+        v.bits_.i = bits;
+        return v;
+    }
+    static Value copyOfParts(Tag tag, int64_t bits)
+    {
+        Value v = fromParts(tag, bits);
+        v.retain();
+        return v;
     }
 
   private:

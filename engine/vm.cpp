@@ -196,7 +196,8 @@ void deleteFrame(Frame* f)
 
 Frame* VM::newFrame(CodeObj* code, Value function, Value globals, Value locals)
 {
-    const size_t needed = size_t(code->slotCount() + code->maxStack);
+    // A module or class body keeps its namespace in a slot of its own, past the stack.
+    const size_t needed = size_t(code->slotCount() + code->maxStack) + (locals.isObject() ? 1 : 0);
     // A generator's frame lives as long as the generator (100k suspended coroutines are 100k
     // frames): it gets exactly the slots it needs. Other frames come from the pool.
     const size_t cls = code->isGeneratorLike() ? kFrameClasses : frameClass(needed);
@@ -210,11 +211,12 @@ Frame* VM::newFrame(CodeObj* code, Value function, Value globals, Value locals)
     f->code = retained(code);
     f->function = function.isObject() ? retained(function.asObject()) : nullptr;
     f->globals = globals.isObject() ? retained(globals.as<DictObj>()) : nullptr;
-    f->locals = locals.isObject() ? retained(locals.as<DictObj>()) : nullptr;
+    f->hasLocals = locals.isObject();
+    if (f->hasLocals)
+        f->slots()[f->slotCapacity - 1] = locals;
     f->sp = f->stackBase();
     f->ip = 0;
     f->back = nullptr;
-    f->generator = nullptr;
     f->lastLine = 0;
     f->isEntry = false;
     return f;
@@ -231,28 +233,27 @@ void VM::freeFrame(Frame* f)
         slots[i].clear();
     if (f->embedded) {
         // A generator's frame stays in its block until the generator dies, holding nothing but
-        // its code (cr_code; ~GeneratorObj releases it).
+        // its code (cr_code; ~GeneratorObj releases it). A generator's has no namespace.
         f->blocks = BlockStack();
         Obj* function = std::exchange(f->function, nullptr);
         Obj* globals = std::exchange(f->globals, nullptr);
-        Obj* locals = std::exchange(f->locals, nullptr);
         release(function);
         release(globals);
-        release(locals);
         return;
     }
     f->blocks.clear();
     Obj* code = f->code;
     Obj* function = f->function;
     Obj* globals = f->globals;
-    Obj* locals = f->locals;
     f->code = nullptr;
     f->function = nullptr;
     f->globals = nullptr;
-    f->locals = nullptr;
     release(function);
     release(globals);
-    release(locals);
+    if (f->hasLocals) [[unlikely]] {
+        f->hasLocals = false;
+        f->slots()[f->slotCapacity - 1].clear();
+    }
     release(code);
     // A pooled frame's capacity is one of the classes' (16 << class slots).
     const uint32_t capacity = f->slotCapacity;
@@ -409,15 +410,13 @@ static GeneratorObj* makeGenerator(GeneratorKind kind, Frame* from, const Value&
     // (it has not run, so no frame links to it), and [from] is not destroyed, only freed.
     std::memcpy(static_cast<void*>(f), static_cast<const void*>(from), frameBytes);
     f->sp = f->slots() + (from->sp - from->slots());
-    f->embedded = true;
+    f->embedded = true; // generator(): the block's GeneratorObj
     f->fromSlab = false;
     if (from->fromSlab)
         slabRelease(from, frameBytes);
     else
         ::operator delete(from);
-    auto* gen = ::new (memory) GeneratorObj(kind, f, name, qualname);
-    f->generator = gen;
-    return gen;
+    return ::new (memory) GeneratorObj(kind, f, name, qualname);
 }
 
 Value VM::callFunction(FunctionObj* fn, const CallArgs& args)
@@ -785,7 +784,6 @@ ResumeStatus VM::resume(GeneratorObj* gen, Value send, Value throwExc, Value& ou
         gen->running = false;
         handled_ = savedHandled;
         gen->dropFrame();
-        f->generator = nullptr;
         freeFrame(f);
         // PEP 479: a StopIteration escaping a generator becomes a RuntimeError.
         if (isInstance(e.exception, ExcType::StopIteration) ||
@@ -817,7 +815,6 @@ ResumeStatus VM::resume(GeneratorObj* gen, Value send, Value throwExc, Value& ou
     }
     handled_ = savedHandled;
     gen->dropFrame();
-    f->generator = nullptr;
     freeFrame(f);
     return ResumeStatus::Returned;
 }
@@ -835,7 +832,7 @@ ResumeStatus VM::resume(GeneratorObj* gen, Value send, Value throwExc, Value& ou
 {
     const CodeObj* code = frame->code;
     const uint32_t* instrs = code->code.data();
-    if (!frame->generator || frame->generator->genKind != GeneratorKind::Coroutine ||
+    if (!frame->generator() || frame->generator()->genKind != GeneratorKind::Coroutine ||
         ip + 3 >= code->code.size() || instrs[ip] != uint32_t(Op::GET_AWAITABLE) ||
         Op(instrs[ip + 1] & 0xff) != Op::LOAD_CONST || !code->constants[instrs[ip + 1] >> 8].isNone() ||
         Op(instrs[ip + 2] & 0xff) != Op::SEND || instrs[ip + 3] != uint32_t(Op::YIELD_VALUE) ||
@@ -852,8 +849,8 @@ ResumeStatus VM::resume(GeneratorObj* gen, Value send, Value throwExc, Value& ou
     }
     while (sp > base)
         (--sp)->clear();
-    frame->generator->yieldFrom = Value::object(awaited);
-    frame->generator->sendExitTarget = instrs[ip + 2] >> 8;
+    frame->generator()->yieldFrom = Value::object(awaited);
+    frame->generator()->sendExitTarget = instrs[ip + 2] >> 8;
     *sp++ = Value::object(awaited); // SEND's awaitable
     *sp++ = std::move(yielded);     // what it yielded
     return sp;
@@ -899,7 +896,6 @@ void VM::generatorClose(const Value& genValue)
     if (!gen->started) {
         Frame* f = gen->frame();
         gen->dropFrame();
-        f->generator = nullptr;
         freeFrame(f);
         return;
     }
@@ -1519,7 +1515,7 @@ void VM::releaseFramesAfterLimit(Frame* entry)
         Frame* back = f->back;
         const bool last = f == entry;
         f->isEntry = false;
-        if (!f->generator)
+        if (!f->generator())
             freeFrame(f);
         if (last)
             break;
@@ -1539,7 +1535,7 @@ VM::NativeRecursion::NativeRecursion(VM& vm, const char* where) : vm_(vm)
 Value VM::execute(Frame* entry, Value throwExc)
 {
     if (depth_ >= options_.budgets.recursionDepth || engineStackExhausted()) {
-        if (!entry->generator)
+        if (!entry->generator())
             freeFrame(entry);
         raise(ExcType::RecursionError, "maximum recursion depth exceeded");
     }
@@ -1547,7 +1543,7 @@ Value VM::execute(Frame* entry, Value throwExc)
         spendBudget(entry, entry->code->code.size());
     } catch (LimitReached&) {
         // A limit met before the frame ran (a pending one, or Cancel): it is nobody's yet.
-        if (!entry->generator)
+        if (!entry->generator())
             freeFrame(entry);
         throw;
     }
@@ -1570,7 +1566,7 @@ Value VM::execute(Frame* entry, Value throwExc)
                 frame_ = entry->back;
                 --depth_;
                 entry->isEntry = false;
-                if (!entry->generator)
+                if (!entry->generator())
                     freeFrame(entry);
                 throw;
             }
@@ -1836,8 +1832,8 @@ Value VM::runLoop(Frame*& frame, Frame* entry)
         case Op::LOAD_CLASSDEREF: {
             size_t ncells = code->cellvars.size();
             const Value& name = arg < ncells ? code->cellvars[arg] : code->freevars[arg - ncells];
-            if (Op(word & 0xff) == Op::LOAD_CLASSDEREF && frame->locals) {
-                if (Value* v = frame->locals->table.findStr(name.as<StrObj>())) {
+            if (Op(word & 0xff) == Op::LOAD_CLASSDEREF && frame->locals()) {
+                if (Value* v = frame->locals()->table.findStr(name.as<StrObj>())) {
                     *sp++ = *v;
                     break;
                 }
@@ -1899,7 +1895,7 @@ Value VM::runLoop(Frame*& frame, Frame* entry)
         L_LOAD_NAME:
         case Op::LOAD_NAME: {
             StrObj* name = nameTable[arg].as<StrObj>();
-            Value* v = frame->locals ? frame->locals->table.findStr(name) : nullptr;
+            Value* v = frame->locals() ? frame->locals()->table.findStr(name) : nullptr;
             if (!v)
                 v = frame->globals->table.findStr(name);
             if (!v)
@@ -1911,11 +1907,11 @@ Value VM::runLoop(Frame*& frame, Frame* entry)
         }
         L_STORE_NAME:
         case Op::STORE_NAME:
-            frame->locals->table.set(nameTable[arg], POP());
+            frame->locals()->table.set(nameTable[arg], POP());
             break;
         L_DELETE_NAME:
         case Op::DELETE_NAME:
-            if (!frame->locals->table.erase(nameTable[arg]))
+            if (!frame->locals()->table.erase(nameTable[arg]))
                 raise(ExcType::NameError, nameErrorText(strText(nameTable[arg])));
             break;
         L_LOAD_ATTR:
@@ -2257,7 +2253,7 @@ Value VM::runLoop(Frame*& frame, Frame* entry)
                 --depth_;
                 lastExitWasYield_ = false;
                 frame->isEntry = false;
-                if (!frame->generator)
+                if (!frame->generator())
                     freeFrame(frame);
                 return result;
             }
@@ -2492,10 +2488,9 @@ Value VM::runLoop(Frame*& frame, Frame* entry)
                     f->code = retained(fc);
                     f->function = retained(fn);
                     f->globals = fn->globals.isObject() ? retained(fn->globals.as<DictObj>()) : nullptr;
-                    f->locals = nullptr;
+                    f->hasLocals = false;
                     f->sp = f->slots() + nlocals;
                     f->ip = 0;
-                    f->generator = nullptr;
                     f->lastLine = 0;
                     f->isEntry = false;
                     Value* calleeLocals = f->slots();
@@ -2805,9 +2800,9 @@ Value VM::runLoop(Frame*& frame, Frame* entry)
                 sp[-1] = std::move(out);
                 ip = arg;
             } else {
-                if (frame->generator) {
-                    frame->generator->yieldFrom = sub;
-                    frame->generator->sendExitTarget = arg;
+                if (frame->generator()) {
+                    frame->generator()->yieldFrom = sub;
+                    frame->generator()->sendExitTarget = arg;
                 }
                 *sp++ = std::move(out);
             }
@@ -2895,8 +2890,7 @@ Value VM::runLoop(Frame*& frame, Frame* entry)
         L_IMPORT_STAR:
         case Op::IMPORT_STAR: {
             Value module = POP();
-            DictObj* target =
-                frame->locals ? frame->locals : frame->globals;
+            DictObj* target = frame->locals() ? frame->locals() : frame->globals;
             DictObj* source = module.as<ModuleObj>()->dict();
             Value* all = source->table.findStr(internStr("__all__"));
             if (all) {

@@ -73,14 +73,16 @@ class BlockStack {
 // variables, then the value stack) are allocated right after it, in one block from the VM's
 // pool of frames of that size: a call allocates nothing else. A generator's frame lives as long
 // as the generator.
+//
+// 64 bytes: every suspended coroutine has one (GeneratorObj), so what few frames need is not a
+// field: the generator is found from the frame's place (generator()), a module or class body's
+// namespace is kept in its last slot (locals()).
 struct Frame {
     CodeObj* code = nullptr;    // held
     Obj* function = nullptr;    // FunctionObj, held; null for module code
     DictObj* globals = nullptr; // held
-    DictObj* locals = nullptr;  // held: the namespace of module and class bodies, else null
     Value* sp = nullptr;
     Frame* back = nullptr;
-    GeneratorObj* generator = nullptr;
     BlockStack blocks;
     uint32_t ip = 0;
     // The statement line last recorded, while statements are recorded (line-level traces).
@@ -93,13 +95,26 @@ struct Frame {
     bool isEntry = false;      // returning from it leaves the current execute() call
     bool fromSlab = false;     // in slab memory (slab_pool.h)
     bool embedded = false;     // a generator's, in the generator's own block (GeneratorObj)
+    bool hasLocals = false;    // its last slot holds its namespace (locals())
 
     Value* slots() { return reinterpret_cast<Value*>(this + 1); }
     Value& slot(size_t i) { return slots()[i]; }
     Value* stackBase() { return slots() + code->slotCount(); }
     int line() const { return code->lineAt(ip == 0 ? 0 : ip - 1); }
+    // The namespace of a module or class body (held), else null. In the slot past the value
+    // stack (VM::newFrame gives such a frame one more slot), since no other frame has one.
+    DictObj* locals() { return hasLocals ? slots()[slotCapacity - 1].as<DictObj>() : nullptr; }
+    // The generator whose frame this is, or null: a generator's frame is embedded in its block,
+    // right after the GeneratorObj (VM's makeGenerator), and only a generator's is.
+    GeneratorObj* generator()
+    {
+        return embedded
+                   ? reinterpret_cast<GeneratorObj*>(reinterpret_cast<char*>(this) - sizeof(GeneratorObj))
+                   : nullptr;
+    }
 };
 static_assert(sizeof(Frame) % alignof(Value) == 0, "a frame's slots follow it");
+static_assert(sizeof(Frame) == 64, "a suspended coroutine's frame: keep it a 16-byte class smaller");
 // Frees a frame's memory without a VM (generators dying at teardown).
 void deleteFrame(Frame* frame);
 
@@ -440,7 +455,8 @@ class VM {
         if (memoryBudget_) {
             if (memoryBudget_->overdrawn())
                 return true;
-            instructions += (memoryBudget_->allocatedTotal() - allocationCharged_) / kBytesAllocatedPerInstruction;
+            instructions +=
+                (memoryBudget_->allocatedTotal() - allocationCharged_) / kBytesAllocatedPerInstruction;
         }
         return !(frame->code->flags & kHidden) && instructionsLeft_ <= instructions;
     }
@@ -462,7 +478,7 @@ class VM {
         if (memoryBudget_)
             allocationCharged_ = memoryBudget_->allocatedTotal();
     }
-    Value stepTask_;                        // the task whose step runs, else Empty
+    Value stepTask_; // the task whose step runs, else Empty
     bool stopping_ = false;
     std::optional<LimitReached> limit_; // the limit that ended the run, rethrown if swallowed
     void countOutput(std::string_view text);
@@ -488,8 +504,9 @@ void registerCoreBuiltins(VM& vm);  // builtins/functions.cpp
 void registerTypeMethods(VM& vm);   // builtins/*_methods.cpp
 void registerExceptions(VM& vm);    // builtins/exceptions.cpp
 void registerNativeModules(VM& vm); // builtins/modules.cpp
-void addTraceConstants(VM& vm, const Value& module); // builtins/trace_constants.cpp: _loopscope's trace constants
-Value makeAsyncioModule(VM& vm);                      // loop/asyncio_module.cpp: asyncio's native core
+void addTraceConstants(VM& vm,
+                       const Value& module); // builtins/trace_constants.cpp: _loopscope's trace constants
+Value makeAsyncioModule(VM& vm);             // loop/asyncio_module.cpp: asyncio's native core
 
 // Helpers for builtins.
 bool isUserKind(const Value& v); // an instance of a user class (or an exception)

@@ -841,8 +841,8 @@ static Value builtinDir(VM& vm, const CallArgs& a)
     };
     if (a.count == 0) {
         Frame* f = vm.currentFrame();
-        if (f && f->locals)
-            addTable(f->locals->table);
+        if (f && f->locals())
+            addTable(f->locals()->table);
         else if (f)
             for (const Value& v : f->code->varnames)
                 names.push_back(v);

@@ -236,8 +236,8 @@ void EventLoopObj::moveDueTimers(VM& vm)
     if (!timers.empty()) {
         auto* next = static_cast<NativeObj*>(timers.top().timer);
         if (next->nativeKind == NativeKind::Sleep)
-            if (const Value& waiting = static_cast<SleepObj*>(next)->firstCallback; waiting.isObject())
-                __builtin_prefetch(waiting.asObject());
+            if (Obj* waiting = static_cast<SleepObj*>(next)->firstCallbackObject())
+                __builtin_prefetch(waiting);
     }
     // As CPython's `if handle._when >= end_time: break`: a NaN deadline is due at once.
     while (!timers.empty() && !(timers.top().when >= endTime)) {

@@ -16,8 +16,8 @@ namespace loopscope {
 
 void FutureObj::addCallback(Value callback)
 {
-    if (firstCallback.isEmpty())
-        firstCallback = std::move(callback);
+    if (!hasFirstCallback())
+        setFirstCallback(std::move(callback));
     else
         rareFields().moreCallbacks.push_back(std::move(callback));
 }
@@ -38,11 +38,10 @@ size_t FutureObj::removeCallbacks(VM& vm, const Value& callback)
 std::vector<Value> FutureObj::takeCallbacks()
 {
     std::vector<Value> all;
-    if (firstCallback.isEmpty())
+    if (!hasFirstCallback())
         return all;
     all.reserve(1 + (rare ? rare->moreCallbacks.size() : 0));
-    all.push_back(std::move(firstCallback));
-    firstCallback = Value();
+    all.push_back(takeFirstCallback());
     if (rare) {
         for (Value& v : rare->moreCallbacks)
             all.push_back(std::move(v));
@@ -142,6 +141,10 @@ FutureObj::~FutureObj()
     setLoop(nullptr);
     if (waitLabel && --waitLabel->refcount == 0)
         releaseObject(waitLabel);
+    // In the order the members' destructors ran when the two were Values after [rare].
+    rare.reset();
+    takeFirstCallback();
+    setOutcome(Value());
 }
 
 void FutureObj::setLoop(EventLoopObj* newLoop)
@@ -182,7 +185,7 @@ void FutureObj::setResult(VM& vm, Value result)
 {
     if (state != FutureState::Pending)
         raiseAsyncio(vm, vm.asyncio().invalidStateError, stateName(state) + ": " + describe(vm, this));
-    outcome = std::move(result);
+    setOutcome(std::move(result));
     state = FutureState::Finished;
     scheduleCallbacks(vm);
 }
@@ -196,7 +199,7 @@ void FutureObj::setException(VM& vm, Value exception)
     if (vm.typeOf(exception) == vm.excClass(ExcType::StopIteration))
         vm.raise(ExcType::TypeError,
                  "StopIteration interacts badly with generators and cannot be raised into a Future");
-    outcome = std::move(exception);
+    setOutcome(std::move(exception));
     hasException = true;
     state = FutureState::Finished;
     scheduleCallbacks(vm);
@@ -239,8 +242,8 @@ Value FutureObj::result(VM& vm)
         raiseAsyncio(vm, vm.asyncio().invalidStateError, "Result is not ready.");
     logTraceback = false;
     if (hasException)
-        vm.raiseValue(outcome);
-    return outcome;
+        vm.raiseValue(outcome());
+    return outcome();
 }
 
 Value FutureObj::exception(VM& vm)
@@ -250,7 +253,7 @@ Value FutureObj::exception(VM& vm)
     if (state != FutureState::Finished)
         raiseAsyncio(vm, vm.asyncio().invalidStateError, "Exception is not set.");
     logTraceback = false;
-    return hasException ? outcome : Value::none();
+    return hasException ? outcome() : Value::none();
 }
 
 void FutureObj::addDoneCallback(VM& vm, Value callback)
@@ -265,11 +268,10 @@ void FutureObj::addDoneCallback(VM& vm, Value callback)
 
 void FutureObj::scheduleCallbacks(VM& vm)
 {
-    if (firstCallback.isEmpty() || !loop)
+    if (!hasFirstCallback() || !loop)
         return;
     const Value self = Value::object(this);
-    Value first = std::move(firstCallback);
-    firstCallback = Value();
+    Value first = takeFirstCallback();
     if (!rare || rare->moreCallbacks.empty()) {
         loop->callSoonDone(vm, std::move(first), self);
         return;
@@ -289,8 +291,8 @@ std::string FutureObj::stateRepr(VM& vm) const
     case FutureState::Cancelled:
         return "cancelled";
     default:
-        return hasException ? "finished exception=" + vm.repr(outcome)
-                            : "finished result=" + shortRepr(vm, outcome);
+        return hasException ? "finished exception=" + vm.repr(outcome())
+                            : "finished result=" + shortRepr(vm, outcome());
     }
 }
 
@@ -475,11 +477,11 @@ void registerFutureClasses(VM& vm, AsyncioRuntime& rt, const Value& module)
     });
     addNativeProperty(vm, c, "_result", [](VM& vm, const CallArgs& a) {
         FutureObj* f = selfFuture(vm, a, "_result");
-        return f->state == FutureState::Finished && !f->hasException ? f->outcome : Value::none();
+        return f->state == FutureState::Finished && !f->hasException ? f->outcome() : Value::none();
     });
     addNativeProperty(vm, c, "_exception", [](VM& vm, const CallArgs& a) {
         FutureObj* f = selfFuture(vm, a, "_exception");
-        return f->hasException ? f->outcome : Value::none();
+        return f->hasException ? f->outcome() : Value::none();
     });
     addNativeProperty(
         vm, c, "_asyncio_future_blocking",

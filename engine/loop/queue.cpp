@@ -179,12 +179,12 @@ Value newWaiterFuture(VM& vm, QueueObj* q, EventLoopObj* loop, bool put)
     Value spare = takeSpare(put ? q->sparePutters : q->spareGetters, [&](const Value& v) {
         const FutureObj* f = v.as<FutureObj>();
         return f->cls == futureClass && f->loop == loop && f->state == FutureState::Finished &&
-               !f->hasException && !f->logTraceback && !f->attrs && !f->rare && f->firstCallback.isEmpty();
+               !f->hasException && !f->logTraceback && !f->attrs && !f->rare && !f->hasFirstCallback();
     });
     if (!spare.isEmpty()) {
         FutureObj* f = spare.as<FutureObj>();
         f->state = FutureState::Pending;
-        f->outcome = Value();
+        f->setOutcome(Value());
         f->blocking = false;
         return spare;
     }

@@ -18,7 +18,7 @@ namespace loopscope {
 SleepObj::SleepObj(ClassObj* c, Value delay, Value result) : FutureObj(c, NativeKind::Sleep)
 {
     waitKind = WaitKind::Timer;
-    outcome = std::move(result); // the value to return (and to set as the future's result)
+    setOutcome(std::move(result)); // the value to return (and to set as the future's result)
     // Kept as it was given: CPython compares and adds it when the coroutine runs, raising there.
     if (delay.isNumber()) {
         timer.when = delay.toDouble();
@@ -66,7 +66,7 @@ void SleepObj::timerFired(VM& vm)
     // _set_result_unless_cancelled(future, result)
     if (state == FutureState::Cancelled)
         return;
-    setResult(vm, outcome);
+    setResult(vm, outcome());
 }
 
 ResumeStatus SleepObj::resumeAwait(VM& vm, Value send, Value throwExc, Value& out)
@@ -106,7 +106,7 @@ ResumeStatus SleepObj::resumeAwait(VM& vm, Value send, Value throwExc, Value& ou
         stage = Stage::Done;
         if (!throwExc.isEmpty())
             vm.raiseValue(std::move(throwExc));
-        out = outcome;
+        out = outcome();
         return ResumeStatus::Returned;
     case Stage::Waiting:
         if (throwExc.isEmpty() && state == FutureState::Pending) {
@@ -191,13 +191,13 @@ bool runsForTask(Frame* f, const TaskObj* task)
 {
     const Obj* own = task->coro.get();
     for (;;) {
-        GeneratorObj* gen = f->generator;
+        GeneratorObj* gen = f->generator();
         if (!gen || gen->genKind != GeneratorKind::Coroutine)
             return false;
         if (gen == own)
             return true;
         Frame* parent = f->back;
-        if (!parent || !parent->generator || parent->ip == 0 ||
+        if (!parent || !parent->generator() || parent->ip == 0 ||
             Op(parent->code->code[parent->ip - 1] & 0xff) != Op::SEND ||
             parent->sp - 2 < parent->stackBase() || !parent->sp[-2].isObject() ||
             parent->sp[-2].asObject() != gen)
@@ -354,7 +354,7 @@ Value sleepTimerCallbackArgs(VM& vm, Obj* timer)
     auto* native = static_cast<NativeObj*>(timer);
     if (native->nativeKind == NativeKind::Task)
         return vm.newTuple({vm.asyncio().taskSleep, Value::none()});
-    return vm.newTuple({Value::object(native), static_cast<SleepObj*>(native)->outcome});
+    return vm.newTuple({Value::object(native), static_cast<SleepObj*>(native)->outcome()});
 }
 
 void registerSleep(VM& vm, AsyncioRuntime& rt, const Value& module)

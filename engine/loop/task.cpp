@@ -572,9 +572,9 @@ void TaskObj::finished(VM& vm)
             message.isEmpty() || message.isNone() ? "CancelledError" : "CancelledError: " + vm.str(message);
     } else if (hasException) {
         status = EndStatus::Failed;
-        text = exceptionText(vm, outcome);
+        text = exceptionText(vm, outcome());
     } else {
-        text = outcome.isNone() ? "None" : shortRepr(vm, outcome);
+        text = outcome().isNone() ? "None" : shortRepr(vm, outcome());
     }
     if (vm.tracing())
         vm.record(TraceEvent::taskFinished(vm.now(), id, status, StringId{vm.internTrace(text)}, 0));
@@ -591,7 +591,7 @@ void FutureObj::finalize()
         Value context = vm.newDict();
         DictTable& table = context.as<DictObj>()->table;
         table.set(vm.intern("message"), vm.newStr(cls->name + " exception was never retrieved"));
-        table.set(vm.intern("exception"), outcome);
+        table.set(vm.intern("exception"), outcome());
         table.set(vm.intern("future"), Value::object(this));
         vm.callMethod(Value::object(loop), vm.asyncio().names.callExceptionHandler, {context});
     } catch (PyException&) {

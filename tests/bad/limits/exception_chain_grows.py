@@ -1,4 +1,4 @@
-# expect error: RunawayTask line 7
+# expect error: RunawayTask line 5
 # Loopscope-only: an ever longer chain of exceptions, each raised while handling the last.
 def deeper(n):
     try:
