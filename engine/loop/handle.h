@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <string>
+#include <utility>
 
 #include "../object.h"
 #include "../trace.h"
@@ -58,6 +59,14 @@ struct ReadyItem {
         DoneCallback, // [target] a future's done callback, [arg] the future
         SleepTimer,   // [target] a SleepObj whose timer fired: sets its result unless cancelled
     };
+    // Built in place in the ready deque (emplace_back): Clang 14, which the fuzz build uses,
+    // has no aggregate initialisation with parentheses.
+    ReadyItem() = default;
+    ReadyItem(Action action, HandleId id, Value target, Value arg)
+        : action(action), id(id), target(std::move(target)), arg(std::move(arg))
+    {
+    }
+
     Action action = Action::Handle;
     HandleId id;
     Value target;
