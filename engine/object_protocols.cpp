@@ -1815,13 +1815,11 @@ Value VM::getIter(const Value& v)
     raise(ExcType::TypeError, "'" + typeName(v) + "' object is not iterable");
 }
 
-bool VM::iterNext(const Value& iter, Value& out)
+bool VM::iterNextOther(const Value& iter, Value& out)
 {
     spendNativeStep();
     if (iter.isObject()) {
         Obj* o = iter.asObject();
-        if (o->kind == ObjKind::Iterator)
-            return static_cast<IteratorObj*>(o)->next(*this, out);
         if (o->kind == ObjKind::Generator) {
             auto* gen = static_cast<GeneratorObj*>(o);
             if (gen->genKind == GeneratorKind::Generator)

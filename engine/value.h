@@ -190,7 +190,7 @@ class Value {
     // A Value in two parts, for the fields of objects that exist by the 100k and have a spare
     // byte for the tag (FutureObj: 8 bytes a field where a Value takes 16). takeParts hands
     // over the reference with the parts and leaves this empty; fromParts takes one over;
-    // copyOfParts takes a new one.
+    // copyOfParts takes a new one; assignParts replaces what the parts hold.
     int64_t takeParts(Tag& tag)
     {
         tag = tag_;
@@ -208,6 +208,12 @@ class Value {
         Value v = fromParts(tag, bits);
         v.retain();
         return v;
+    }
+    // Stores [v] in the parts, releasing what they held once [v] is in (as operator= does).
+    static void assignParts(Tag& tag, int64_t& bits, Value v)
+    {
+        Value old = fromParts(tag, bits);
+        bits = v.takeParts(tag);
     }
 
   private:

@@ -824,7 +824,7 @@ ResumeStatus VM::resume(GeneratorObj* gen, Value send, Value throwExc, Value& ou
 // frame suspends as the sleep's first SEND would leave it, delegating to what stands for the
 // sleep, and no sleep is made (loop/sleep.h, sleepAwaitedAtOnce). The await's instructions must
 // follow the call on its line (compiler.cpp, emitAwait). Returns the stack's new top (the caller
-// goes on at the YIELD_VALUE, ip + 3), or null: the call goes on as any call. Out of runLoop,
+// runs the YIELD_VALUE at ip + 3 itself), or null: the call goes on as any call. Out of runLoop,
 // taking no reference to its registers, and cold (placed away from runLoop's hot code): the
 // compute benchmarks feel any change to runLoop's code (tests/bench/README.md, the sleep pass).
 [[gnu::noinline, gnu::cold]] static Value* awaitSleepAtOnce(VM& vm, Frame* frame, uint32_t ip, Value* sp,
@@ -832,11 +832,11 @@ ResumeStatus VM::resume(GeneratorObj* gen, Value send, Value throwExc, Value& ou
 {
     const CodeObj* code = frame->code;
     const uint32_t* instrs = code->code.data();
-    if (!frame->generator() || frame->generator()->genKind != GeneratorKind::Coroutine ||
-        ip + 3 >= code->code.size() || instrs[ip] != uint32_t(Op::GET_AWAITABLE) ||
-        Op(instrs[ip + 1] & 0xff) != Op::LOAD_CONST || !code->constants[instrs[ip + 1] >> 8].isNone() ||
-        Op(instrs[ip + 2] & 0xff) != Op::SEND || instrs[ip + 3] != uint32_t(Op::YIELD_VALUE) ||
-        code->lines[ip - 1] != code->lines[ip + 3])
+    GeneratorObj* awaiting = frame->generator();
+    if (!awaiting || awaiting->genKind != GeneratorKind::Coroutine || ip + 3 >= code->code.size() ||
+        instrs[ip] != uint32_t(Op::GET_AWAITABLE) || Op(instrs[ip + 1] & 0xff) != Op::LOAD_CONST ||
+        !code->constants[instrs[ip + 1] >> 8].isNone() || Op(instrs[ip + 2] & 0xff) != Op::SEND ||
+        instrs[ip + 3] != uint32_t(Op::YIELD_VALUE) || code->lines[ip - 1] != code->lines[ip + 3])
         return nullptr;
     Value yielded;
     NativeObj* awaited;
@@ -849,8 +849,8 @@ ResumeStatus VM::resume(GeneratorObj* gen, Value send, Value throwExc, Value& ou
     }
     while (sp > base)
         (--sp)->clear();
-    frame->generator()->yieldFrom = Value::object(awaited);
-    frame->generator()->sendExitTarget = instrs[ip + 2] >> 8;
+    awaiting->yieldFrom = Value::object(awaited);
+    awaiting->sendExitTarget = instrs[ip + 2] >> 8;
     *sp++ = Value::object(awaited); // SEND's awaitable
     *sp++ = std::move(yielded);     // what it yielded
     return sp;
@@ -2218,16 +2218,7 @@ Value VM::runLoop(Frame*& frame, Frame* entry)
         L_FOR_ITER:
         case Op::FOR_ITER: {
             Value next;
-            bool more;
-            if (sp[-1].isObject() && sp[-1].asObject()->kind == ObjKind::Iterator) {
-                // A native iterator (range, list, ...) stepped as iterNext steps it, without the
-                // call: once per loop iteration.
-                spendNativeStep();
-                more = static_cast<IteratorObj*>(sp[-1].asObject())->next(*this, next);
-            } else {
-                more = iterNext(sp[-1], next);
-            }
-            if (more) {
+            if (iterNext(sp[-1], next)) {
                 // `for x in ...:` stores the item in the next instruction: done here (unless
                 // statements are recorded: that instruction's line is checked).
                 if (opOf(instrs[ip]) == Op::STORE_FAST && !lineEvents) {
@@ -2800,9 +2791,9 @@ Value VM::runLoop(Frame*& frame, Frame* entry)
                 sp[-1] = std::move(out);
                 ip = arg;
             } else {
-                if (frame->generator()) {
-                    frame->generator()->yieldFrom = sub;
-                    frame->generator()->sendExitTarget = arg;
+                if (GeneratorObj* gen = frame->generator()) {
+                    gen->yieldFrom = sub;
+                    gen->sendExitTarget = arg;
                 }
                 *sp++ = std::move(out);
             }

@@ -250,7 +250,17 @@ class VM {
     // For CALL_METHOD: [method] and whether it needs [obj] passed as self.
     bool loadMethod(const Value& obj, StrObj* name, Value& method);
     Value getIter(const Value& v);
-    bool iterNext(const Value& iter, Value& out);
+    // next([iter]) into [out]; false once it is exhausted. A native iterator (range, list, ...)
+    // is stepped inline: FOR_ITER takes one per loop iteration.
+    [[gnu::always_inline]] bool iterNext(const Value& iter, Value& out)
+    {
+        if (iter.isObject() && iter.asObject()->kind == ObjKind::Iterator) {
+            spendNativeStep();
+            return static_cast<IteratorObj*>(iter.asObject())->next(*this, out);
+        }
+        return iterNextOther(iter, out);
+    }
+    bool iterNextOther(const Value& iter, Value& out); // generators, __next__
     // One item taken by a builtin from an iterator: the instruction budget's count for work
     // done without Python frames.
     void spendNativeStep()
@@ -504,9 +514,9 @@ void registerCoreBuiltins(VM& vm);  // builtins/functions.cpp
 void registerTypeMethods(VM& vm);   // builtins/*_methods.cpp
 void registerExceptions(VM& vm);    // builtins/exceptions.cpp
 void registerNativeModules(VM& vm); // builtins/modules.cpp
-void addTraceConstants(VM& vm,
-                       const Value& module); // builtins/trace_constants.cpp: _loopscope's trace constants
-Value makeAsyncioModule(VM& vm);             // loop/asyncio_module.cpp: asyncio's native core
+// builtins/trace_constants.cpp: _loopscope's trace constants.
+void addTraceConstants(VM& vm, const Value& module);
+Value makeAsyncioModule(VM& vm); // loop/asyncio_module.cpp: asyncio's native core
 
 // Helpers for builtins.
 bool isUserKind(const Value& v); // an instance of a user class (or an exception)

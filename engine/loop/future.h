@@ -44,11 +44,7 @@ struct FutureObj : NativeObj {
 
     // The result, or the exception when [hasException]; empty while pending.
     Value outcome() const { return Value::copyOfParts(outcomeTag, outcomeBits); }
-    void setOutcome(Value v)
-    {
-        Value old = Value::fromParts(outcomeTag, outcomeBits); // released once the new one is in
-        outcomeBits = v.takeParts(outcomeTag);
-    }
+    void setOutcome(Value v) { Value::assignParts(outcomeTag, outcomeBits, std::move(v)); }
     // The first done callback: nearly every future has at most one; the others are in
     // rare->moreCallbacks. A TaskObj as the callback means "wake this task" (Task.__wakeup in
     // CPython): a task is never callable itself, so the two cannot be confused.
@@ -58,11 +54,7 @@ struct FutureObj : NativeObj {
     {
         return firstCallbackTag == Tag::Object ? reinterpret_cast<Obj*>(firstCallbackBits) : nullptr;
     }
-    void setFirstCallback(Value v)
-    {
-        Value old = Value::fromParts(firstCallbackTag, firstCallbackBits);
-        firstCallbackBits = v.takeParts(firstCallbackTag);
-    }
+    void setFirstCallback(Value v) { Value::assignParts(firstCallbackTag, firstCallbackBits, std::move(v)); }
     Value takeFirstCallback()
     {
         const Tag tag = std::exchange(firstCallbackTag, Tag::Empty);
